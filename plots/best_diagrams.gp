@@ -1,0 +1,23 @@
+# Net pressure, shear force and bending moment against level for the best design.
+# Data: best_diagram.dat (level_m net_pressure_kPa shear_kN_per_m moment_kNm_per_m),
+#       levels.dat (excavation level, anchor level or NaN)
+do for [term in "pngcairo svg"] {
+  if (term eq "pngcairo") { set terminal pngcairo size 1200,750 font ",11"; set output datadir.'/best_diagrams.png' } \
+  else { set terminal svg size 1200,750 dynamic font ",11"; set output datadir.'/best_diagrams.svg' }
+  set multiplot layout 1,3 title sprintf("Best design: %s", subtitle)
+  set grid
+  set ylabel "level (m)"
+  set key bottom right
+  set xzeroaxis; set yzeroaxis
+  set style fill transparent solid 0.25 noborder
+  set xlabel "net pressure (kPa)"
+  plot datadir.'/best_diagram.dat' using 2:1 with lines lw 2 lc rgb "#1f77b4" title "net pressure", \
+       '' using (0):1:(0):2 with filledcurves x=0 lc rgb "#1f77b4" notitle
+  set xlabel "shear force (kN/m)"
+  set ylabel ""
+  plot datadir.'/best_diagram.dat' using 3:1 with lines lw 2 lc rgb "#2ca02c" title "shear"
+  set xlabel "bending moment (kNm/m)"
+  plot datadir.'/best_diagram.dat' using 4:1 with lines lw 2 lc rgb "#d62728" title "moment"
+  unset multiplot
+  unset output
+}

@@ -1,0 +1,18 @@
+# Cost against the largest utilisation of every candidate.
+# Called by sheetpile as: gnuplot -e "datadir='...'; currency='EUR'" cost_vs_utilisation.gp
+# Data: candidates.dat (cost_per_m util_max feasible), best.dat (cost_per_m util_max)
+do for [term in "pngcairo svg"] {
+  if (term eq "pngcairo") { set terminal pngcairo size 1100,750 font ",11"; set output datadir.'/cost_vs_utilisation.png' } \
+  else { set terminal svg size 1100,750 dynamic font ",11"; set output datadir.'/cost_vs_utilisation.svg' }
+  set title sprintf("Cost against maximum utilisation (%s)", subtitle)
+  set xlabel "maximum utilisation util\\_max (-)"
+  set ylabel sprintf("cost per m of wall (%s/m)", currency)
+  set grid
+  set key outside right top
+  set xrange [0:*]
+  set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 2 lc rgb "#aa0000"
+  plot datadir.'/candidates.dat' using ($3 == 0 ? $2 : 1/0):1 with points pt 7 ps 0.4 lc rgb "#bbbbbb" title "infeasible", \
+       datadir.'/candidates.dat' using ($3 == 1 ? $2 : 1/0):1 with points pt 7 ps 0.5 lc rgb "#1f77b4" title "feasible", \
+       datadir.'/best.dat' using 2:1 with points pt 3 ps 3 lw 2 lc rgb "#d62728" title "best design"
+  unset output
+}

@@ -1,0 +1,25 @@
+/* csv_out.h - results rows as CSV (RFC 4180: text fields quoted through
+ * libcsv, numbers plain, CRLF line ends). Column names carry their units; the
+ * stable names of DESIGN.md are never renamed. */
+#ifndef SP_CSV_OUT_H
+#define SP_CSV_OUT_H
+
+#include <stdio.h>
+#include "engine.h"
+#include "evaluate.h"
+#include "study.h"
+
+void sp_csv_results_header(FILE *fp);
+/* One row; rank 0 means "not ranked" (results.csv has no rank column). */
+void sp_csv_results_row(FILE *fp, const sp_study_t *st, const sp_result_t *r);
+
+void sp_csv_ranking_header(FILE *fp);
+void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_result_t *r);
+
+void sp_csv_diagram_header(FILE *fp);
+void sp_csv_diagram_rows(FILE *fp, size_t rank, size_t candidate_id, const sp_analysis_t *a);
+
+/* One text field, quoted (libcsv). */
+void sp_csv_text(FILE *fp, const char *s);
+
+#endif

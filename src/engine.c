@@ -1,0 +1,22 @@
+/* engine.c - engine selection and results. */
+#include "engine.h"
+
+#include <stdlib.h>
+
+const sp_engine_type *sp_engine_for(const sp_study_t *st)
+{
+	switch (st->method) {
+	case SP_METHOD_LE:
+		return sp_engine_le;
+	}
+	return sp_engine_le;
+}
+
+void sp_analysis_free(sp_analysis_t *a)
+{
+	if (a == NULL)
+		return;
+	free(a->diagram);
+	a->diagram = NULL;
+	a->n_diagram = 0;
+}

@@ -1,0 +1,217 @@
+/* evaluate.c - the evaluator pool. */
+#include "evaluate.h"
+
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S_DEFAULT_CHUNK 65536
+
+struct sp_eval {
+	const sp_study_t *st;
+	const sp_catalogue_t *cat;
+	const sp_engine_type *engine;
+	long *profile_index, *grade_index; /* study axis -> catalogue */
+	sp_analysis_t *analyses;           /* one per anchor option (LE) */
+	size_t n_analyses;
+	sp_result_t *rows;
+	size_t chunk, next;
+	int inflight;
+	sp_eval_stats_t stats;
+};
+
+/* Checks and cost of one candidate from its (shared) analysis. */
+static void S_evaluate(const sp_eval_t *ev, size_t id, const sp_analysis_t *a, sp_result_t *r)
+{
+	const sp_study_t *st = ev->st;
+	sp_candidate_at(st, id, &r->cand);
+	const sp_profile_t *p = sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[r->cand.profile]);
+	const sp_grade_t *g = sp_catalogue_grade(ev->cat, (size_t)ev->grade_index[r->cand.grade]);
+	const sp_anchor_option_t *an = &st->anchors[r->cand.anchor];
+	double length = st->lengths_m[r->cand.length];
+	r->analysis = a;
+	sp_checks_run(st, p, g, length, an, a, &r->checks);
+	sp_cost_of(st, p, r->cand.grade, length, an, &r->cost);
+	r->status = !a->ok ? SP_CAND_FAILED : r->checks.feasible ? SP_CAND_OK : SP_CAND_INFEASIBLE;
+}
+
+static int S_workers(const sp_eval_opts_t *o, int *clamped)
+{
+	int cores = omp_get_num_procs();
+	int n = o->threads > 0 ? o->threads : cores;
+	*clamped = 0;
+	if (o->licenses > 0 && n > o->licenses) {
+		n = o->licenses;
+		*clamped = 1;
+	}
+	return n < 1 ? 1 : n;
+}
+
+static int S_resolve(sp_eval_t *ev, sp_err_t *err)
+{
+	const sp_study_t *st = ev->st;
+	ev->profile_index = malloc(st->n_profiles * sizeof *ev->profile_index);
+	ev->grade_index = malloc(st->n_grades * sizeof *ev->grade_index);
+	if (!ev->profile_index || !ev->grade_index)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	for (size_t i = 0; i < st->n_profiles; i++)
+		if ((ev->profile_index[i] = sp_catalogue_find_profile(ev->cat, st->profiles[i])) < 0)
+			return sp_err_set(err, SP_EDATA, "unknown profile '%s'", st->profiles[i]);
+	for (size_t i = 0; i < st->n_grades; i++)
+		if ((ev->grade_index[i] = sp_catalogue_find_grade(ev->cat, st->grades[i])) < 0)
+			return sp_err_set(err, SP_EDATA, "unknown grade '%s'", st->grades[i]);
+	return SP_OK;
+}
+
+sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
+                         sp_err_t *err)
+{
+	sp_eval_t *ev = calloc(1, sizeof *ev);
+	if (ev == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		return NULL;
+	}
+	ev->st = st;
+	ev->cat = cat;
+	ev->engine = sp_engine_for(st);
+	ev->stats.workers = S_workers(opts, &ev->stats.clamped);
+	ev->stats.candidates = sp_study_n_candidates(st);
+	ev->chunk = opts->chunk ? opts->chunk : S_DEFAULT_CHUNK;
+	if (ev->chunk > ev->stats.candidates)
+		ev->chunk = ev->stats.candidates ? ev->stats.candidates : 1;
+	if (S_resolve(ev, err) != SP_OK)
+		goto fail;
+	/* the LE analysis depends on the anchor option only: one per option */
+	ev->n_analyses = st->n_anchors;
+	ev->analyses = calloc(ev->n_analyses, sizeof *ev->analyses);
+	ev->rows = malloc(ev->chunk * sizeof *ev->rows);
+	if (!ev->analyses || !ev->rows) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		goto fail;
+	}
+	int failed = 0, inflight = 0, peak = 0;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(| : failed) reduction(max : peak)
+	for (size_t i = 0; i < ev->n_analyses; i++) {
+		int now;
+#pragma omp atomic capture
+		now = ++inflight;
+		if (now > peak)
+			peak = now;
+		sp_case_t c = {st->anchors[i], 0.0, 0.0};
+		failed |= ev->engine->analyse(st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
+#pragma omp atomic
+		inflight--;
+	}
+	ev->stats.max_concurrent = peak;
+	ev->stats.analyses_run = ev->n_analyses;
+	if (failed) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+		goto fail;
+	}
+	return ev;
+fail:
+	sp_eval_free(ev);
+	return NULL;
+}
+
+void sp_eval_free(sp_eval_t *ev)
+{
+	if (ev == NULL)
+		return;
+	if (ev->analyses)
+		for (size_t i = 0; i < ev->n_analyses; i++)
+			sp_analysis_free(&ev->analyses[i]);
+	free(ev->analyses);
+	free(ev->rows);
+	free(ev->profile_index);
+	free(ev->grade_index);
+	free(ev);
+}
+
+const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
+{
+	size_t total = ev->stats.candidates, first = ev->next;
+	if (first >= total) {
+		*n = 0;
+		return NULL;
+	}
+	size_t count = total - first < ev->chunk ? total - first : ev->chunk;
+	int inflight = 0, peak = ev->stats.max_concurrent;
+	/* each candidate writes only its own row: results cannot depend on the
+	 * thread count or the schedule */
+#pragma omp parallel for schedule(dynamic, 1024) num_threads(ev->stats.workers) reduction(max : peak)
+	for (size_t j = 0; j < count; j++) {
+		int now;
+#pragma omp atomic capture
+		now = ++inflight;
+		if (now > peak)
+			peak = now;
+		size_t id = first + j;
+		sp_candidate_t c;
+		sp_candidate_at(ev->st, id, &c);
+		S_evaluate(ev, id, &ev->analyses[c.anchor], &ev->rows[j]);
+#pragma omp atomic
+		inflight--;
+	}
+	ev->stats.max_concurrent = peak;
+	for (size_t j = 0; j < count; j++) {
+		switch (ev->rows[j].status) {
+		case SP_CAND_OK:
+			ev->stats.feasible++;
+			break;
+		case SP_CAND_INFEASIBLE:
+			ev->stats.infeasible++;
+			break;
+		case SP_CAND_FAILED:
+			ev->stats.failed++;
+			break;
+		}
+	}
+	ev->next = first + count;
+	ev->stats.evaluated = ev->next;
+	*n = count;
+	return ev->rows;
+}
+
+void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats)
+{
+	*stats = ev->stats;
+}
+
+int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, double diagram_step_m,
+                sp_analysis_t *analysis, sp_result_t *result, sp_err_t *err)
+{
+	sp_eval_t ev;
+	memset(&ev, 0, sizeof ev);
+	ev.st = st;
+	ev.cat = cat;
+	int rc = S_resolve(&ev, err);
+	if (rc == SP_OK) {
+		sp_candidate_t c;
+		sp_candidate_at(st, id, &c);
+		sp_case_t k = {st->anchors[c.anchor], 0.0, 0.0};
+		if (sp_engine_for(st)->analyse(st, &k, diagram_step_m, diagram_step_m > 0, analysis) != SP_OK)
+			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+		else
+			S_evaluate(&ev, id, analysis, result);
+	}
+	free(ev.profile_index);
+	free(ev.grade_index);
+	return rc;
+}
+
+void sp_result_status(const sp_result_t *r, char *buf, size_t size)
+{
+	switch (r->status) {
+	case SP_CAND_OK:
+		snprintf(buf, size, "ok");
+		break;
+	case SP_CAND_INFEASIBLE:
+		snprintf(buf, size, "infeasible");
+		break;
+	case SP_CAND_FAILED:
+		snprintf(buf, size, "failed:%s", r->analysis->reason);
+		break;
+	}
+}

@@ -1,0 +1,69 @@
+/* evaluate.h - the evaluator pool: runs the distinct analyses once, then
+ * evaluates candidates in parallel (OpenMP, dynamic schedule) and hands them
+ * back in candidate order, one chunk at a time, so the consumer writes and
+ * ranks serially and memory does not grow with the number of candidates.
+ *
+ * Licence bound: at most `licenses` evaluations run at once: the number of
+ * workers is min(threads, licenses, cores) and at least 1. The only file with
+ * <omp.h>. */
+#ifndef SP_EVALUATE_H
+#define SP_EVALUATE_H
+
+#include <stddef.h>
+#include "candidate.h"
+#include "catalogue.h"
+#include "checks.h"
+#include "cost.h"
+#include "engine.h"
+#include "study.h"
+
+typedef enum { SP_CAND_OK = 0, SP_CAND_INFEASIBLE = 1, SP_CAND_FAILED = 2 } sp_cand_status;
+
+typedef struct {
+	sp_candidate_t cand;
+	sp_cand_status status;
+	const sp_analysis_t *analysis; /* shared by every candidate with the same analysis */
+	sp_checks_t checks;
+	sp_cost_t cost;
+} sp_result_t;
+
+typedef struct {
+	int threads;        /* requested; 0 = all cores */
+	int licenses;       /* evaluations allowed at once */
+	size_t chunk;       /* candidates per chunk; 0 = default */
+} sp_eval_opts_t;
+
+typedef struct {
+	int workers;             /* threads used */
+	int clamped;             /* 1 when threads were reduced to the licence count */
+	int max_concurrent;      /* most evaluations seen running at once */
+	size_t analyses_run;     /* distinct analyses */
+	size_t candidates;       /* candidates in the search space */
+	size_t evaluated;        /* handed out so far */
+	size_t feasible, infeasible, failed;
+} sp_eval_stats_t;
+
+typedef struct sp_eval sp_eval_t;
+
+/* Plan the workers and run the analyses. Returns NULL and fills *err on
+ * failure. Free with sp_eval_free(). */
+sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
+                         sp_err_t *err);
+void sp_eval_free(sp_eval_t *ev); /* accepts NULL */
+
+/* The next chunk of results in candidate order, or NULL when every candidate
+ * has been handed out. The rows stay valid until the next call. */
+const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n);
+
+void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats);
+
+/* Evaluate one candidate on its own, with diagrams when diagram_step_m > 0.
+ * The caller frees *analysis with sp_analysis_free(); result->analysis points
+ * to it. */
+int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, double diagram_step_m,
+                sp_analysis_t *analysis, sp_result_t *result, sp_err_t *err);
+
+/* "ok", "infeasible" or "failed:<reason>" */
+void sp_result_status(const sp_result_t *r, char *buf, size_t size);
+
+#endif

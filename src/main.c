@@ -1,0 +1,573 @@
+/* main.c - the sheetpile command line: options, messages, exit codes.
+ * The only file that prints freely or exits. */
+#define _POSIX_C_SOURCE 200809L
+#include "candidate.h"
+#include "catalogue.h"
+#include "csv_out.h"
+#include "evaluate.h"
+#include "outfile.h"
+#include "plot.h"
+#include "rank.h"
+#include "study.h"
+
+#include <errno.h>
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define N_BEST_DIAGRAMS 5
+#define DIAGRAM_STEP_M 0.1
+
+static int quiet;
+
+static int fail(const sp_err_t *e)
+{
+	fprintf(stderr, "[ERROR] %s\n", e->text);
+	return e->code ? e->code : SP_ESOFTWARE;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "[ERROR] ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n        (sheetpile --help shows the usage)\n");
+	return SP_EUSAGE;
+}
+
+static void help(FILE *fp)
+{
+	fputs("sheetpile " SP_VERSION " - find the best steel sheet pile wall for an excavation or quay\n"
+	      "\n"
+	      "Usage:\n"
+	      "  sheetpile run STUDY.ini [-o OUTDIR] [--licenses N] [--threads N] [--no-plots] [--quiet]\n"
+	      "      evaluate every candidate of the study; write results.csv, ranking.csv,\n"
+	      "      best_diagrams.csv, run.json and plots/ into OUTDIR [STUDY-results]\n"
+	      "  sheetpile check STUDY.ini\n"
+	      "      validate the study and print a summary of its search space\n"
+	      "  sheetpile analyze STUDY.ini [--profile P --grade G --length L [--anchor-level Z|none]] [-o DIR]\n"
+	      "      one candidate: prints its results.csv header and row; with -o also its diagrams\n"
+	      "      (no flags needed when the study holds a single candidate)\n"
+	      "  sheetpile profiles [--catalogue FILE] [--grades FILE]\n"
+	      "      list the sheet pile sections and steel grades of a catalogue\n"
+	      "  sheetpile --help | --version\n"
+	      "\n"
+	      "Options:\n"
+	      "  -o DIR          output directory\n"
+	      "  --licenses N    evaluations allowed at once [study's [run] licenses]\n"
+	      "  --threads N     worker threads, 0 = all cores [study's [run] threads]\n"
+	      "  --no-plots      do not run gnuplot\n"
+	      "  --quiet         no summary on stdout\n"
+	      "\n"
+	      "Exit codes (sysexits.h): 0 ok, 64 usage, 65 bad input data, 66 missing input,\n"
+	      "70 internal error, 73 cannot create output, 74 I/O error.\n"
+	      "The study file is described in docs/study-file.md.\n",
+	      fp);
+}
+
+/* a whole non-negative number */
+static int parse_count(const char *s, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || errno || v < 0 || v > 1000000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int parse_real(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (end == s || *end || errno || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+typedef struct {
+	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades;
+	int licenses, threads, no_plots;
+} opts_t;
+
+static int parse_opts(int argc, char **argv, int first, opts_t *o)
+{
+	memset(o, 0, sizeof *o);
+	o->licenses = o->threads = -1;
+	for (int i = first; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		int *count = NULL;
+		if (strcmp(a, "-o") == 0)
+			slot = &o->outdir;
+		else if (strcmp(a, "--profile") == 0)
+			slot = &o->profile;
+		else if (strcmp(a, "--grade") == 0)
+			slot = &o->grade;
+		else if (strcmp(a, "--length") == 0)
+			slot = &o->length;
+		else if (strcmp(a, "--anchor-level") == 0)
+			slot = &o->anchor;
+		else if (strcmp(a, "--catalogue") == 0)
+			slot = &o->catalogue;
+		else if (strcmp(a, "--grades") == 0)
+			slot = &o->grades;
+		else if (strcmp(a, "--licenses") == 0 || strcmp(a, "--licences") == 0)
+			count = &o->licenses;
+		else if (strcmp(a, "--threads") == 0 || strcmp(a, "-t") == 0)
+			count = &o->threads;
+		else if (strcmp(a, "--no-plots") == 0)
+			o->no_plots = 1;
+		else if (strcmp(a, "--quiet") == 0)
+			quiet = 1;
+		else if (a[0] == '-' && a[1] != '\0')
+			return usage_error("unknown option '%s'", a);
+		else if (o->study == NULL)
+			o->study = a;
+		else
+			return usage_error("unexpected argument '%s'", a);
+		if (slot || count) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs a value", a);
+			const char *v = argv[++i];
+			if (slot)
+				*slot = v;
+			else if (parse_count(v, count) != 0 || (count == &o->licenses && *count < 1))
+				return usage_error("option needs a whole number >= 1 (threads: >= 0), got '%s'", v);
+		}
+	}
+	return 0;
+}
+
+/* Study + catalogue, resolved. */
+static int load(const char *path, sp_study_t **st, sp_catalogue_t **cat, sp_err_t *err)
+{
+	*st = sp_study_read(path, err);
+	if (*st == NULL)
+		return err->code;
+	*cat = sp_catalogue_read((*st)->catalogue_path, (*st)->grades_path, err);
+	if (*cat == NULL)
+		return err->code;
+	return sp_study_resolve(*st, *cat, err);
+}
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static void json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			fprintf(fp, "\\%c", ch);
+		else if (ch < 0x20)
+			fprintf(fp, "\\u%04x", ch);
+		else
+			fputc(ch, fp);
+	}
+	fputc('"', fp);
+}
+
+static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_stats_t *s, int licenses,
+                          double seconds, const sp_result_t *best, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, dir, "run.json", err);
+	if (rc)
+		return rc;
+	FILE *fp = f.fp;
+	fputs("{\n  \"program\": \"sheetpile " SP_VERSION "\",\n  \"study\": ", fp);
+	json_string(fp, st->name);
+	fputs(",\n  \"study_file\": ", fp);
+	json_string(fp, st->path);
+	fprintf(fp,
+	        ",\n  \"method\": \"le\",\n  \"earth_pressure\": \"%s\",\n  \"safety\": \"%s\",\n"
+	        "  \"objective\": \"%s\",\n  \"currency\": ",
+	        sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety), sp_objective_name(st->objective));
+	json_string(fp, st->currency);
+	fprintf(fp,
+	        ",\n  \"candidates\": %zu,\n  \"analyses_run\": %zu,\n  \"evaluated\": %zu,\n  \"feasible\": %zu,\n"
+	        "  \"infeasible\": %zu,\n  \"failed\": %zu,\n  \"wall_time_s\": %.6f,\n  \"evaluations_per_s\": %.0f,\n"
+	        "  \"threads\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n  \"best\": ",
+	        s->candidates, s->analyses_run, s->evaluated, s->feasible, s->infeasible, s->failed, seconds,
+	        seconds > 0 ? (double)s->evaluated / seconds : 0.0, s->workers, licenses, s->max_concurrent);
+	if (best) {
+		const sp_anchor_option_t *an = &st->anchors[best->cand.anchor];
+		fprintf(fp, "{\n    \"candidate_id\": %zu,\n    \"profile\": ", best->cand.id);
+		json_string(fp, st->profiles[best->cand.profile]);
+		fputs(",\n    \"grade\": ", fp);
+		json_string(fp, st->grades[best->cand.grade]);
+		fprintf(fp, ",\n    \"length_m\": %.3f,\n    \"anchor_level_m\": ", st->lengths_m[best->cand.length]);
+		if (an->anchored)
+			fprintf(fp, "%.3f", an->level_m);
+		else
+			fputs("null", fp);
+		fprintf(fp,
+		        ",\n    \"cost_per_m\": %.2f,\n    \"mass_kg_per_m\": %.1f,\n    \"co2_kg_per_m\": %.1f,\n"
+		        "    \"util_max\": %.4f\n  }\n}\n",
+		        best->cost.cost_per_m, best->cost.mass_kg_per_m, best->cost.co2_kg_per_m, best->checks.util_max);
+	} else {
+		fputs("null\n}\n", fp);
+	}
+	return sp_outfile_commit(&f, err);
+}
+
+/* The output directory: created when missing. */
+static int make_outdir(const char *dir, sp_err_t *err)
+{
+	struct stat sb;
+	if (stat(dir, &sb) == 0) {
+		if (!S_ISDIR(sb.st_mode))
+			return sp_err_set(err, SP_ECANTCREAT, "%s: exists and is not a directory", dir);
+		return SP_OK;
+	}
+	if (mkdir(dir, 0777) != 0)
+		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create the output directory: %s", dir,
+		                  strerror(errno));
+	return SP_OK;
+}
+
+static void default_outdir(char *buf, size_t size, const char *study)
+{
+	const char *base = strrchr(study, '/');
+	base = base ? base + 1 : study;
+	size_t n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".ini") == 0)
+		n -= 4;
+	snprintf(buf, size, "%.*s-results", (int)n, base);
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	opts_t o;
+	int rc = parse_opts(argc, argv, 2, &o);
+	if (rc)
+		return rc;
+	if (o.study == NULL)
+		return usage_error("%s", "run needs a study file: sheetpile run STUDY.ini");
+	sp_err_t err = {0};
+	sp_study_t *st = NULL;
+	sp_catalogue_t *cat = NULL;
+	sp_eval_t *ev = NULL;
+	sp_rank_t *rank = NULL;
+	sp_plot_t *plot = NULL;
+	sp_outfile_t res = {0}, rk = {0}, dg = {0};
+	sp_analysis_t diag[N_BEST_DIAGRAMS];
+	memset(diag, 0, sizeof diag);
+	char outdir[4096];
+	if ((rc = load(o.study, &st, &cat, &err)) != SP_OK)
+		goto out;
+	if (o.threads >= 0)
+		st->threads = o.threads;
+	if (o.licenses > 0)
+		st->licenses = o.licenses;
+	if (o.outdir)
+		snprintf(outdir, sizeof outdir, "%s", o.outdir);
+	else
+		default_outdir(outdir, sizeof outdir, o.study);
+
+	double t0 = now_s();
+	sp_eval_opts_t eo = {st->threads, st->licenses, 0};
+	if ((ev = sp_eval_alloc(st, cat, &eo, &err)) == NULL) {
+		rc = err.code;
+		goto out;
+	}
+	if ((rank = sp_rank_alloc((size_t)st->top_k)) == NULL) {
+		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
+		goto out;
+	}
+	/* everything is checked: only now touch the file system */
+	if ((rc = make_outdir(outdir, &err)) != SP_OK || (rc = sp_outfile_open(&res, outdir, "results.csv", &err)))
+		goto out;
+	if (!o.no_plots && (plot = sp_plot_alloc(st, outdir, &err)) == NULL) {
+		rc = err.code;
+		goto out;
+	}
+	sp_csv_results_header(res.fp);
+	size_t n;
+	const sp_result_t *rows;
+	while ((rows = sp_eval_next(ev, &n)) != NULL) {
+		for (size_t i = 0; i < n; i++)
+			sp_csv_results_row(res.fp, st, &rows[i]);
+		sp_rank_add(rank, rows, n);
+		if (plot && (rc = sp_plot_add(plot, rows, n, &err)) != SP_OK)
+			goto out;
+	}
+	double seconds = now_s() - t0;
+	sp_eval_stats_t stats;
+	sp_eval_stats(ev, &stats);
+	if ((rc = sp_outfile_commit(&res, &err)) != SP_OK)
+		goto out;
+
+	size_t nbest;
+	const sp_result_t *best = sp_rank_best(rank, &nbest);
+	if ((rc = sp_outfile_open(&rk, outdir, "ranking.csv", &err)) != SP_OK)
+		goto out;
+	sp_csv_ranking_header(rk.fp);
+	for (size_t i = 0; i < nbest; i++)
+		sp_csv_ranking_row(rk.fp, st, i + 1, &best[i]);
+	if ((rc = sp_outfile_commit(&rk, &err)) != SP_OK)
+		goto out;
+
+	/* diagrams of the best designs, analysed again with diagrams on */
+	if ((rc = sp_outfile_open(&dg, outdir, "best_diagrams.csv", &err)) != SP_OK)
+		goto out;
+	sp_csv_diagram_header(dg.fp);
+	size_t ndiag = nbest < N_BEST_DIAGRAMS ? nbest : N_BEST_DIAGRAMS;
+	for (size_t i = 0; i < ndiag; i++) {
+		sp_result_t r;
+		if ((rc = sp_eval_one(st, cat, best[i].cand.id, DIAGRAM_STEP_M, &diag[i], &r, &err)) != SP_OK)
+			goto out;
+		sp_csv_diagram_rows(dg.fp, i + 1, best[i].cand.id, &diag[i]);
+	}
+	if ((rc = sp_outfile_commit(&dg, &err)) != SP_OK)
+		goto out;
+	if ((rc = write_run_json(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL, &err)))
+		goto out;
+	char warning[4400] = "";
+	if (plot && (rc = sp_plot_finish(plot, nbest ? &best[0] : NULL, nbest ? &diag[0] : NULL, warning,
+	                                 sizeof warning, &err)) != SP_OK)
+		goto out;
+	if (stats.clamped)
+		fprintf(stderr, "[WARNING] threads limited to the licence count: %d\n", stats.workers);
+	if (warning[0])
+		fprintf(stderr, "[WARNING] %s\n", warning);
+	if (stats.failed)
+		fprintf(stderr, "[WARNING] %zu candidates failed (status failed:<reason> in results.csv)\n",
+		        stats.failed);
+	if (!quiet) {
+		printf("study      %s (%s)\n", st->name, st->path);
+		printf("candidates %zu: %zu feasible, %zu infeasible, %zu failed; %zu distinct analyses\n",
+		       stats.candidates, stats.feasible, stats.infeasible, stats.failed, stats.analyses_run);
+		printf("time       %.3f s, %.0f evaluations/s, %d threads, %d licences\n", seconds,
+		       seconds > 0 ? (double)stats.candidates / seconds : 0.0, stats.workers, st->licenses);
+		if (nbest) {
+			const sp_result_t *b = &best[0];
+			const sp_anchor_option_t *an = &st->anchors[b->cand.anchor];
+			printf("best       %s %s, length %.2f m, ", st->profiles[b->cand.profile], st->grades[b->cand.grade],
+			       st->lengths_m[b->cand.length]);
+			if (an->anchored)
+				printf("anchor at %.2f m", an->level_m);
+			else
+				printf("cantilever");
+			printf(": %.2f %s/m, util_max %.3f\n", b->cost.cost_per_m, st->currency, b->checks.util_max);
+		} else {
+			printf("best       no feasible design\n");
+		}
+		printf("results    %s/ (results.csv, ranking.csv, best_diagrams.csv, run.json%s)\n", outdir,
+		       plot ? ", plots/" : "");
+	}
+	rc = SP_OK;
+out:
+	sp_outfile_abort(&res);
+	sp_outfile_abort(&rk);
+	sp_outfile_abort(&dg);
+	for (size_t i = 0; i < N_BEST_DIAGRAMS; i++)
+		sp_analysis_free(&diag[i]);
+	sp_plot_free(plot);
+	sp_rank_free(rank);
+	sp_eval_free(ev);
+	sp_catalogue_free(cat);
+	sp_study_free(st);
+	return rc ? fail(&err) : 0;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+	opts_t o;
+	int rc = parse_opts(argc, argv, 2, &o);
+	if (rc)
+		return rc;
+	if (o.study == NULL)
+		return usage_error("%s", "check needs a study file: sheetpile check STUDY.ini");
+	sp_err_t err = {0};
+	sp_study_t *st = NULL;
+	sp_catalogue_t *cat = NULL;
+	if ((rc = load(o.study, &st, &cat, &err)) == SP_OK) {
+		printf("study %s: %s\n", o.study, st->name);
+		printf("geometry: top of wall %.2f m, retained ground %.2f m, excavation %.2f m (retained height %.2f m)\n",
+		       st->top_of_wall_m, st->retained_level_m, st->excavation_level_m,
+		       st->retained_level_m - st->excavation_level_m);
+		printf("layers (top-down):\n");
+		for (size_t i = 0; i < st->n_layers; i++) {
+			const sp_layer_t *L = &st->layers[i];
+			printf("  %-16s top %8.2f m  gamma %5.1f/%5.1f kN/m3  ", L->name, L->top_level_m, L->gamma_kN_m3,
+			       L->gamma_sat_kN_m3);
+			if (L->drainage == SP_UNDRAINED)
+				printf("undrained c_u %.1f kPa\n", L->cu_kPa);
+			else
+				printf("phi' %.1f deg  c' %.1f kPa  delta %.1f deg\n", L->phi_deg, L->c_kPa, L->delta_deg);
+		}
+		printf("water: retained side %.2f m, excavation side %.2f m; surcharge %.1f kPa\n", st->water_retained_m,
+		       st->water_excavation_m, st->surcharge_kPa);
+		printf("search space: %zu profiles x %zu grades x %zu lengths x %zu anchor options = %zu candidates\n",
+		       st->n_profiles, st->n_grades, st->n_lengths, st->n_anchors, sp_study_n_candidates(st));
+		printf("analyses: %zu distinct (limit equilibrium depends on the anchor option only)\n", st->n_anchors);
+		printf("method: limit equilibrium, %s earth pressure, safety %s, cantilever method %s, objective %s\n",
+		       sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety),
+		       sp_cantilever_name(st->cantilever_method), sp_objective_name(st->objective));
+		printf("ok\n");
+	}
+	sp_catalogue_free(cat);
+	sp_study_free(st);
+	return rc ? fail(&err) : 0;
+}
+
+/* Narrow the study's axes to the one candidate asked for. */
+static int narrow(sp_study_t *st, const sp_catalogue_t *cat, const opts_t *o, sp_err_t *err)
+{
+	int single = sp_study_n_candidates(st) == 1;
+	if (!single && !(o->profile && o->grade && o->length))
+		return sp_err_set(err, SP_EUSAGE,
+		                  "the study holds %zu candidates: give --profile, --grade and --length "
+		                  "(and --anchor-level when it has anchor options)",
+		                  sp_study_n_candidates(st));
+	if (o->profile) {
+		if (sp_catalogue_find_profile(cat, o->profile) < 0)
+			return sp_err_set(err, SP_EDATA, "--profile: unknown profile '%s' (sheetpile profiles lists them)",
+			                  o->profile);
+		sp_strlcpy(st->profiles[0], o->profile, SP_NAME_MAX);
+		st->n_profiles = 1;
+	}
+	if (o->grade) {
+		size_t g = 0;
+		while (g < st->n_grades && strcmp(st->grades[g], o->grade) != 0)
+			g++;
+		if (g == st->n_grades)
+			return sp_err_set(err, SP_EDATA, "--grade: '%s' is not one of the study's grades", o->grade);
+		sp_strlcpy(st->grades[0], st->grades[g], SP_NAME_MAX);
+		st->steel_price_per_kg[0] = st->steel_price_per_kg[g];
+		st->n_grades = 1;
+	}
+	if (o->length) {
+		double L;
+		if (parse_real(o->length, &L) != 0 || L <= 0 || L > 200)
+			return sp_err_set(err, SP_EUSAGE, "--length: expected a pile length in (0, 200] m, got '%s'", o->length);
+		st->lengths_m[0] = L;
+		st->n_lengths = 1;
+	}
+	if (o->anchor) {
+		sp_anchor_option_t a = {0, 0.0};
+		if (strcmp(o->anchor, "none") != 0) {
+			if (parse_real(o->anchor, &a.level_m) != 0)
+				return sp_err_set(err, SP_EUSAGE, "--anchor-level: expected a level in m or 'none', got '%s'",
+				                  o->anchor);
+			if (a.level_m > st->top_of_wall_m || a.level_m <= st->excavation_level_m)
+				return sp_err_set(err, SP_EDATA,
+				                  "--anchor-level: %g m must lie between the excavation and the top of the wall",
+				                  a.level_m);
+			a.anchored = 1;
+		}
+		st->anchors[0] = a;
+		st->n_anchors = 1;
+	} else if (st->n_anchors > 1) {
+		return sp_err_set(err, SP_EUSAGE, "the study has %zu anchor options: give --anchor-level Z or none",
+		                  st->n_anchors);
+	}
+	return SP_OK;
+}
+
+static int cmd_analyze(int argc, char **argv)
+{
+	opts_t o;
+	int rc = parse_opts(argc, argv, 2, &o);
+	if (rc)
+		return rc;
+	if (o.study == NULL)
+		return usage_error("%s", "analyze needs a study file: sheetpile analyze STUDY.ini --profile P ...");
+	sp_err_t err = {0};
+	sp_study_t *st = NULL;
+	sp_catalogue_t *cat = NULL;
+	sp_analysis_t a;
+	memset(&a, 0, sizeof a);
+	if ((rc = load(o.study, &st, &cat, &err)) != SP_OK || (rc = narrow(st, cat, &o, &err)) != SP_OK)
+		goto out;
+	sp_result_t r;
+	if ((rc = sp_eval_one(st, cat, 0, o.outdir ? DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
+		goto out;
+	if (o.outdir) {
+		sp_outfile_t f;
+		if ((rc = make_outdir(o.outdir, &err)) || (rc = sp_outfile_open(&f, o.outdir, "diagrams.csv", &err)))
+			goto out;
+		sp_csv_diagram_header(f.fp);
+		sp_csv_diagram_rows(f.fp, 1, 0, &a);
+		if ((rc = sp_outfile_commit(&f, &err)) != SP_OK)
+			goto out;
+	}
+	sp_csv_results_header(stdout);
+	sp_csv_results_row(stdout, st, &r);
+out:
+	sp_analysis_free(&a);
+	sp_catalogue_free(cat);
+	sp_study_free(st);
+	return rc ? fail(&err) : 0;
+}
+
+static int cmd_profiles(int argc, char **argv)
+{
+	opts_t o;
+	int rc = parse_opts(argc, argv, 2, &o);
+	if (rc)
+		return rc;
+	sp_err_t err = {0};
+	sp_catalogue_t *cat = sp_catalogue_read(o.catalogue ? o.catalogue : SP_DATA_DIR "/profiles.csv",
+	                                        o.grades ? o.grades : SP_DATA_DIR "/grades.csv", &err);
+	if (cat == NULL)
+		return fail(&err);
+	printf("%-20s %-6s %5s %9s %9s %14s %14s %14s %14s\n", "profile", "shape", "", "width_mm", "height_mm",
+	       "mass_kg_per_m2", "I_cm4_per_m", "W_el_cm3_per_m", "W_pl_cm3_per_m");
+	for (size_t i = 0; i < sp_catalogue_n_profiles(cat); i++) {
+		const sp_profile_t *p = sp_catalogue_profile(cat, i);
+		printf("%-20s %-6s %5s %9.0f %9.1f %14.1f %14.0f %14.0f ", p->name, p->shape == SP_SHAPE_Z ? "Z" : "U",
+		       "", p->width_mm, p->height_mm, p->mass_kg_per_m2, p->inertia_cm4_per_m, p->w_el_cm3_per_m);
+		if (p->w_pl_cm3_per_m > 0)
+			printf("%14.0f\n", p->w_pl_cm3_per_m);
+		else
+			printf("%14s\n", "-");
+	}
+	printf("\n%-16s %-24s %8s %8s\n", "grade", "standard", "fy_MPa", "E_MPa");
+	for (size_t i = 0; i < sp_catalogue_n_grades(cat); i++) {
+		const sp_grade_t *g = sp_catalogue_grade(cat, i);
+		printf("%-16s %-24s %8.0f %8.0f\n", g->name, g->standard, g->fy_MPa, g->E_MPa);
+	}
+	sp_catalogue_free(cat);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	gsl_set_error_handler_off(); /* every GSL status is checked */
+	if (argc < 2) {
+		help(stderr);
+		return SP_EUSAGE;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		help(stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("sheetpile %s\n", SP_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "run") == 0)
+		return cmd_run(argc, argv);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc, argv);
+	if (strcmp(cmd, "analyze") == 0 || strcmp(cmd, "analyse") == 0)
+		return cmd_analyze(argc, argv);
+	if (strcmp(cmd, "profiles") == 0)
+		return cmd_profiles(argc, argv);
+	return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,279 @@
+/* plot.c - gnuplot plots. */
+#define _POSIX_C_SOURCE 200809L
+#include "plot.h"
+#include "outfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+extern char **environ;
+
+#define S_MAX_POINTS 200000 /* candidates drawn in the scatter plot */
+#define S_MAX_LINES 10      /* profiles drawn in cost vs length */
+
+static const char *const S_scripts[] = {"cost_vs_utilisation.gp", "best_diagrams.gp", "cost_vs_length.gp"};
+
+struct sp_plot {
+	const sp_study_t *st;
+	char dir[4096];
+	sp_outfile_t cand;
+	size_t stride;             /* every stride-th candidate is drawn */
+	double *min_cost;          /* [profile][length], cheapest feasible, INFINITY if none */
+};
+
+const char *sp_plot_templates_dir(void)
+{
+	const char *d = getenv("SHEETPILE_PLOTS_DIR");
+	return d && *d ? d : SP_PLOTS_DIR;
+}
+
+sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err)
+{
+	sp_plot_t *p = calloc(1, sizeof *p);
+	if (p == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		return NULL;
+	}
+	p->st = st;
+	snprintf(p->dir, sizeof p->dir, "%s/plots", outdir);
+	if (mkdir(p->dir, 0777) != 0 && errno != EEXIST) {
+		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create directory: %s", p->dir, strerror(errno));
+		free(p);
+		return NULL;
+	}
+	size_t n = sp_study_n_candidates(st);
+	p->stride = n > S_MAX_POINTS ? (n + S_MAX_POINTS - 1) / S_MAX_POINTS : 1;
+	size_t cells = st->n_profiles * st->n_lengths;
+	p->min_cost = malloc((cells ? cells : 1) * sizeof *p->min_cost);
+	if (p->min_cost == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		free(p);
+		return NULL;
+	}
+	for (size_t i = 0; i < cells; i++)
+		p->min_cost[i] = INFINITY;
+	if (sp_outfile_open(&p->cand, p->dir, "candidates.dat", err) != SP_OK) {
+		free(p->min_cost);
+		free(p);
+		return NULL;
+	}
+	fprintf(p->cand.fp, "# cost_per_m util_max feasible(1/0)%s\n",
+	        p->stride > 1 ? " - every n-th candidate only" : "");
+	return p;
+}
+
+void sp_plot_free(sp_plot_t *p)
+{
+	if (p == NULL)
+		return;
+	sp_outfile_abort(&p->cand);
+	free(p->min_cost);
+	free(p);
+}
+
+int sp_plot_add(sp_plot_t *p, const sp_result_t *rows, size_t n, sp_err_t *err)
+{
+	(void)err;
+	const sp_study_t *st = p->st;
+	for (size_t i = 0; i < n; i++) {
+		const sp_result_t *r = &rows[i];
+		if (r->status == SP_CAND_OK) {
+			double *c = &p->min_cost[r->cand.profile * st->n_lengths + r->cand.length];
+			if (r->cost.cost_per_m < *c)
+				*c = r->cost.cost_per_m;
+		}
+		if (r->status != SP_CAND_FAILED && r->cand.id % p->stride == 0)
+			fprintf(p->cand.fp, "%.2f %.4f %d\n", r->cost.cost_per_m, r->checks.util_max,
+			        r->status == SP_CAND_OK);
+	}
+	return SP_OK;
+}
+
+/* the cheapest profiles first, for the legend of cost vs length */
+typedef struct {
+	double cost;
+	size_t profile;
+} S_pc;
+
+static int S_cmp_pc(const void *a, const void *b)
+{
+	const S_pc *x = a, *y = b;
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	return (x->profile > y->profile) - (x->profile < y->profile);
+}
+
+static int S_write_length(sp_plot_t *p, size_t *nprof, sp_err_t *err)
+{
+	const sp_study_t *st = p->st;
+	S_pc *pc = malloc((st->n_profiles ? st->n_profiles : 1) * sizeof *pc);
+	if (pc == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	size_t m = 0;
+	for (size_t i = 0; i < st->n_profiles; i++) {
+		double best = INFINITY;
+		for (size_t j = 0; j < st->n_lengths; j++)
+			best = fmin(best, p->min_cost[i * st->n_lengths + j]);
+		if (isfinite(best))
+			pc[m++] = (S_pc){best, i};
+	}
+	qsort(pc, m, sizeof *pc, S_cmp_pc);
+	if (m > S_MAX_LINES)
+		m = S_MAX_LINES;
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, p->dir, "length.dat", err);
+	if (rc == SP_OK) {
+		for (size_t k = 0; k < m; k++) {
+			size_t i = pc[k].profile;
+			fprintf(f.fp, "%s\"%s\" \"cost_per_m\"\n", k ? "\n\n" : "", st->profiles[i]);
+			for (size_t j = 0; j < st->n_lengths; j++)
+				if (isfinite(p->min_cost[i * st->n_lengths + j]))
+					fprintf(f.fp, "%.3f %.2f\n", st->lengths_m[j], p->min_cost[i * st->n_lengths + j]);
+		}
+		if (m == 0)
+			fputs("\"none\" \"cost_per_m\"\n", f.fp);
+		rc = sp_outfile_commit(&f, err);
+	}
+	free(pc);
+	*nprof = m ? m : 1;
+	return rc;
+}
+
+static int S_write_best(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, p->dir, "best.dat", err);
+	if (rc)
+		return rc;
+	fputs("# cost_per_m util_max\n", f.fp);
+	if (best)
+		fprintf(f.fp, "%.2f %.4f\n", best->cost.cost_per_m, best->checks.util_max);
+	else
+		fputs("NaN NaN\n", f.fp);
+	if ((rc = sp_outfile_commit(&f, err)) != SP_OK)
+		return rc;
+	if ((rc = sp_outfile_open(&f, p->dir, "best_diagram.dat", err)) != SP_OK)
+		return rc;
+	fputs("# level_m net_pressure_kPa shear_kN_per_m moment_kNm_per_m\n", f.fp);
+	if (a && a->n_diagram)
+		for (size_t i = 0; i < a->n_diagram; i++)
+			fprintf(f.fp, "%.3f %.3f %.3f %.3f\n", a->diagram[i].level_m, a->diagram[i].net_pressure_kPa,
+			        a->diagram[i].shear_kN_per_m, a->diagram[i].moment_kNm_per_m);
+	else
+		fputs("NaN NaN NaN NaN\n", f.fp);
+	return sp_outfile_commit(&f, err);
+}
+
+/* copy a template next to the data so the user can re-run it */
+static int S_copy(const char *src, const char *dir, const char *name, sp_err_t *err)
+{
+	FILE *in = fopen(src, "rb");
+	if (in == NULL)
+		return sp_err_set(err, SP_ENOINPUT, "%s: cannot open the plot template: %s", src, strerror(errno));
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, dir, name, err);
+	if (rc == SP_OK) {
+		char buf[8192];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+			fwrite(buf, 1, n, f.fp);
+		rc = ferror(in) ? (sp_outfile_abort(&f), sp_err_set(err, SP_EIO, "%s: read error", src))
+		                : sp_outfile_commit(&f, err);
+	}
+	fclose(in);
+	return rc;
+}
+
+/* Run gnuplot on a script; 0 ok, -1 gnuplot missing, >0 its exit status. */
+static int S_gnuplot(const char *dir, const char *script, const char *vars)
+{
+	char path[4200], log[4200];
+	snprintf(path, sizeof path, "%s/%s", dir, script);
+	snprintf(log, sizeof log, "%s/gnuplot.log", dir);
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0666);
+	char *argv[] = {"gnuplot", "-e", (char *)vars, path, NULL};
+	pid_t pid;
+	int rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return -1;
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return 1;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+/* keep quotes out of the gnuplot -e string */
+static void S_clean(char *dst, size_t size, const char *src)
+{
+	size_t j = 0;
+	for (size_t i = 0; src[i] && j + 1 < size; i++)
+		dst[j++] = (src[i] == '\'' || src[i] == '"' || src[i] == '\\' || src[i] == ';') ? ' ' : src[i];
+	dst[j] = '\0';
+}
+
+int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a, char *warning, size_t wsize,
+                   sp_err_t *err)
+{
+	warning[0] = '\0';
+	int rc = sp_outfile_commit(&p->cand, err);
+	size_t nprof = 1;
+	if (rc == SP_OK)
+		rc = S_write_best(p, best, a, err);
+	if (rc == SP_OK)
+		rc = S_write_length(p, &nprof, err);
+	for (size_t i = 0; rc == SP_OK && i < sizeof S_scripts / sizeof *S_scripts; i++) {
+		char src[4200];
+		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), S_scripts[i]);
+		rc = S_copy(src, p->dir, S_scripts[i], err);
+	}
+	if (rc != SP_OK)
+		return rc;
+
+	char name[SP_NAME_MAX * 2], cur[32], sub[SP_NAME_MAX * 4], vars[8192];
+	S_clean(name, sizeof name, p->st->name);
+	S_clean(cur, sizeof cur, p->st->currency);
+	if (best) {
+		const sp_study_t *st = p->st;
+		char anchor[48] = "cantilever";
+		if (st->anchors[best->cand.anchor].anchored)
+			snprintf(anchor, sizeof anchor, "anchor at %.2f m", st->anchors[best->cand.anchor].level_m);
+		char tmp[SP_NAME_MAX * 4];
+		snprintf(tmp, sizeof tmp, "%s %s, L = %.2f m, %s", st->profiles[best->cand.profile],
+		         st->grades[best->cand.grade], st->lengths_m[best->cand.length], anchor);
+		S_clean(sub, sizeof sub, tmp);
+	} else {
+		snprintf(sub, sizeof sub, "no feasible design");
+	}
+	snprintf(vars, sizeof vars, "datadir='%s'; currency='%s'; subtitle='%s: %s'; nprofiles=%zu", p->dir, cur,
+	         name, sub, nprof);
+	if (strpbrk(p->dir, "'\\") != NULL) {
+		snprintf(warning, wsize, "the output path contains a quote or backslash: plots skipped (data and "
+		         "scripts are in %s)", p->dir);
+		return SP_OK;
+	}
+	for (size_t i = 0; i < sizeof S_scripts / sizeof *S_scripts; i++) {
+		int g = S_gnuplot(p->dir, S_scripts[i], vars);
+		if (g < 0) {
+			snprintf(warning, wsize, "gnuplot not found: plots skipped (data and scripts are in %s)", p->dir);
+			break;
+		}
+		if (g > 0)
+			snprintf(warning, wsize, "gnuplot failed on %s/%s (see %s/gnuplot.log)", p->dir, S_scripts[i],
+			         p->dir);
+	}
+	return SP_OK;
+}

@@ -1,0 +1,29 @@
+/* plot.h - gnuplot plots of a run: data files (.dat) written while results
+ * stream past, scripts from the plots/ templates copied next to them, and
+ * gnuplot run on each script at the end (PNG and SVG). Without gnuplot the
+ * data and scripts are still written and a warning is returned. */
+#ifndef SP_PLOT_H
+#define SP_PLOT_H
+
+#include <stddef.h>
+#include "engine.h"
+#include "evaluate.h"
+#include "study.h"
+
+typedef struct sp_plot sp_plot_t;
+
+/* Create OUTDIR/plots and start the data files. NULL and *err on failure. */
+sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err);
+void sp_plot_free(sp_plot_t *p); /* accepts NULL; removes unfinished files */
+/* Offer rows in candidate order. */
+int sp_plot_add(sp_plot_t *p, const sp_result_t *rows, size_t n, sp_err_t *err);
+/* Write the remaining data, then run gnuplot. best/best_analysis may be NULL
+ * (no feasible design). warning is set (non-empty) when plots could not be
+ * drawn; that is not an error. */
+int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *best_analysis, char *warning,
+                   size_t warning_size, sp_err_t *err);
+
+/* Directory with the gnuplot templates (SHEETPILE_PLOTS_DIR or the build's). */
+const char *sp_plot_templates_dir(void);
+
+#endif

@@ -1,0 +1,72 @@
+/* rank.c - top-k of the feasible designs. */
+#include "rank.h"
+
+#include <gsl/gsl_heapsort.h>
+#include <stdlib.h>
+
+struct sp_rank {
+	size_t k, n, cap;   /* cap = 2k: sort and cut when full */
+	sp_result_t *rows;
+};
+
+static int S_cmp(const void *a, const void *b)
+{
+	const sp_result_t *x = a, *y = b;
+	if (x->cost.objective < y->cost.objective)
+		return -1;
+	if (x->cost.objective > y->cost.objective)
+		return 1;
+	return (x->cand.id > y->cand.id) - (x->cand.id < y->cand.id);
+}
+
+sp_rank_t *sp_rank_alloc(size_t k)
+{
+	sp_rank_t *r = calloc(1, sizeof *r);
+	if (r == NULL)
+		return NULL;
+	r->k = k ? k : 1;
+	r->cap = 2 * r->k;
+	r->rows = malloc(r->cap * sizeof *r->rows);
+	if (r->rows == NULL) {
+		free(r); /* exception in constructor, avoid memory leak */
+		return NULL;
+	}
+	return r;
+}
+
+void sp_rank_free(sp_rank_t *r)
+{
+	if (r == NULL)
+		return;
+	free(r->rows);
+	free(r);
+}
+
+static void S_cut(sp_rank_t *r)
+{
+	gsl_heapsort(r->rows, r->n, sizeof *r->rows, S_cmp);
+	if (r->n > r->k)
+		r->n = r->k;
+}
+
+int sp_rank_add(sp_rank_t *r, const sp_result_t *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].status != SP_CAND_OK)
+			continue;
+		/* once full, a row no better than the k-th can never enter */
+		if (r->n == r->cap)
+			S_cut(r);
+		if (r->n >= r->k && S_cmp(&rows[i], &r->rows[r->k - 1]) >= 0 && r->n == r->k)
+			continue;
+		r->rows[r->n++] = rows[i];
+	}
+	return 0;
+}
+
+const sp_result_t *sp_rank_best(sp_rank_t *r, size_t *n)
+{
+	S_cut(r);
+	*n = r->n;
+	return r->rows;
+}

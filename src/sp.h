@@ -1,0 +1,42 @@
+/* sp.h - shared types, units and status codes of sheetpile.
+ *
+ * Units everywhere: m, kN, kPa, kN/m3, degrees in files (radians never leave a
+ * function), levels in m positive upwards (as D-Sheet Piling), forces per m of
+ * wall, moments in kNm per m of wall.
+ *
+ * Status codes are the sysexits.h values, so main() can exit with them as they are. */
+#ifndef SP_H
+#define SP_H
+
+#include <stddef.h>
+#include <sysexits.h>
+
+enum {
+	SP_OK = 0,
+	SP_EUSAGE = EX_USAGE,         /* 64 command line misuse */
+	SP_EDATA = EX_DATAERR,        /* 65 bad input data */
+	SP_ENOINPUT = EX_NOINPUT,     /* 66 input missing or unreadable */
+	SP_ESOFTWARE = EX_SOFTWARE,   /* 70 internal error */
+	SP_ECANTCREAT = EX_CANTCREAT, /* 73 cannot create output */
+	SP_EIO = EX_IOERR             /* 74 I/O error */
+};
+
+#define SP_NAME_MAX 64   /* profile, grade, layer names */
+#define SP_MSG_MAX 1024
+#define SP_PI 3.14159265358979323846
+
+/* An error report: a status code and one message naming file:line and key where
+ * a user's input is at fault. Filled by the library, printed by main(). */
+typedef struct {
+	int code;
+	char text[SP_MSG_MAX];
+} sp_err_t;
+
+/* Fill *err (if not NULL) and return code. printf-like. */
+int sp_err_set(sp_err_t *err, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Copy a name into a fixed buffer, truncating safely. */
+void sp_strlcpy(char *dst, const char *src, size_t size);
+
+#endif

@@ -1,0 +1,144 @@
+/* study.h - the study file (INI, libinih) -> a validated sp_study_t.
+ *
+ * sp_study_read() parses, applies defaults and checks every value; each error
+ * names file:line, the section and key and what was expected. The key reference
+ * is docs/study-file.md. */
+#ifndef SP_STUDY_H
+#define SP_STUDY_H
+
+#include <stddef.h>
+#include "sp.h"
+#include "earth.h"
+
+#define SP_PATH_MAX 4096
+
+typedef enum { SP_DRAINED = 0, SP_UNDRAINED = 1 } sp_drainage;
+
+typedef struct {
+	char name[SP_NAME_MAX];
+	double top_level_m;        /* level of the top of the layer */
+	double gamma_kN_m3;        /* unit weight above the water table */
+	double gamma_sat_kN_m3;    /* saturated unit weight below the water table */
+	double phi_deg;            /* effective angle of friction phi' */
+	double c_kPa;              /* effective cohesion c' */
+	double delta_deg;          /* wall friction angle delta */
+	sp_drainage drainage;      /* drained (c'-phi') or undrained (total stress, c_u) */
+	double cu_kPa;             /* undrained shear strength (undrained layers) */
+	double kh_kN_m3;           /* modulus of subgrade reaction (beam engine); 0 = not given */
+	double ka_given, kp_given; /* horizontal Ka / Kp given directly (override the theory); 0 = not given */
+	int line;                  /* line of the [layer ...] header, for messages */
+} sp_layer_t;
+
+typedef enum {
+	SP_SAFETY_KP_FACTOR = 0,        /* passive coefficient divided by kp_factor */
+	SP_SAFETY_EMBEDMENT_FACTOR = 1, /* required embedment = embedment_factor x equilibrium depth */
+	SP_SAFETY_EC7_DA1_C2 = 2        /* EN 1997-1 DA1 combination 2: M2 factors on strength, A2 on variable loads */
+} sp_safety;
+
+typedef enum { SP_CANTILEVER_FULL = 0, SP_CANTILEVER_BLUM = 1 } sp_cantilever_method;
+typedef enum { SP_OBJ_COST = 0, SP_OBJ_MASS = 1, SP_OBJ_CO2 = 2 } sp_objective;
+typedef enum { SP_METHOD_LE = 0 } sp_method;
+typedef enum { SP_UPILE_SINGLES = 0, SP_UPILE_CRIMPED = 1 } sp_upile_unit;
+typedef enum { SP_COND_HIGHLY_UNFAVOURABLE = 0, SP_COND_UNFAVOURABLE = 1, SP_COND_FAVOURABLE = 2 } sp_ground_condition;
+
+/* One point of the anchor axis: no anchor (cantilever) or an anchor at a level. */
+typedef struct {
+	int anchored;              /* 0: cantilever */
+	double level_m;            /* anchor level (only when anchored) */
+} sp_anchor_option_t;
+
+typedef struct {
+	char path[SP_PATH_MAX];    /* the study file as given */
+	char name[SP_NAME_MAX];    /* [study] name */
+	char description[256];
+
+	/* [geometry] */
+	double top_of_wall_m;      /* level of the top of the wall */
+	double retained_level_m;   /* ground level on the retained side */
+	double excavation_level_m; /* ground level on the excavation (passive) side */
+
+	/* [layer NAME] sections, top-down */
+	sp_layer_t *layers;
+	size_t n_layers;
+
+	/* [water] */
+	double water_retained_m;   /* water level on the retained side */
+	double water_excavation_m; /* water level on the excavation side */
+	double gamma_w_kN_m3;
+
+	/* [loads] */
+	double surcharge_kPa;      /* uniform surcharge on the retained side */
+	int surcharge_variable;    /* 1: variable action (factored in EC7 DA1-C2) */
+
+	/* [anchor] */
+	sp_anchor_option_t *anchors;
+	size_t n_anchors;
+	double anchor_inclination_deg; /* below horizontal */
+	double anchor_spacing_m;       /* horizontal spacing of anchors */
+	double anchor_capacity_kN;     /* design resistance of one anchor; 0 = not checked */
+
+	/* [search] */
+	char (*profiles)[SP_NAME_MAX]; /* resolved names (after 'all' expansion by the caller) */
+	size_t n_profiles;
+	int all_profiles;              /* profiles = all */
+	char (*grades)[SP_NAME_MAX];
+	size_t n_grades;
+	double *lengths_m;
+	size_t n_lengths;
+	int profiles_line, grades_line; /* for messages naming the key */
+
+	/* [design] */
+	sp_method method;
+	sp_earth_theory earth_pressure;
+	sp_cantilever_method cantilever_method;
+	sp_safety safety;
+	double kp_factor;           /* SP_SAFETY_KP_FACTOR */
+	double embedment_factor;    /* SP_SAFETY_EMBEDMENT_FACTOR */
+	double blum_toe_extension;  /* Blum: extra embedment below the point of rotation, fraction of it */
+	double gamma_phi, gamma_c, gamma_cu, gamma_q; /* EC7 DA1-C2 partial factors (M2, A2) */
+	double moment_factor;       /* design bending moment = factor x analysed moment */
+	double anchor_force_factor; /* design anchor force = factor x analysed force */
+	double gamma_M0;            /* EN 1993-5 partial factor on steel resistance */
+	sp_upile_unit upile_unit;
+	sp_ground_condition upile_condition;
+	double deflection_limit_mm; /* used by displacement-producing engines */
+	double max_embedment_m;     /* search limit for the embedment root */
+	double embedment_tol_m;     /* root-finding tolerance on embedment */
+	int max_iterations;
+
+	/* [cost] */
+	double *steel_price_per_kg; /* per grade, parallel to grades */
+	double installation_per_m2; /* driving/installation cost per m2 of wall */
+	double anchor_cost_each;    /* cost of one anchor */
+	double co2_kg_per_kg_steel; /* embodied carbon of the steel */
+	char currency[16];
+	sp_objective objective;
+
+	/* [run] */
+	int licenses;
+	int threads;                /* 0 = all cores */
+	int top_k;
+	char catalogue_path[SP_PATH_MAX]; /* profiles CSV, resolved against the study's folder */
+	char grades_path[SP_PATH_MAX];
+} sp_study_t;
+
+/* Read and check a study. Returns NULL and fills *err on failure:
+ * SP_ENOINPUT when the file cannot be opened, SP_EDATA for bad content. The
+ * profile and grade names are not checked against a catalogue here: see
+ * sp_study_resolve(). Free with sp_study_free(). */
+sp_study_t *sp_study_read(const char *path, sp_err_t *err);
+void sp_study_free(sp_study_t *st); /* accepts NULL */
+
+struct sp_catalogue;
+/* Expand profiles = all and check every profile and grade name against the
+ * catalogue; errors name the study file:line of the key. */
+int sp_study_resolve(sp_study_t *st, const struct sp_catalogue *cat, sp_err_t *err);
+
+/* Number of candidates of the search space. */
+size_t sp_study_n_candidates(const sp_study_t *st);
+
+const char *sp_safety_name(sp_safety s);
+const char *sp_objective_name(sp_objective o);
+const char *sp_cantilever_name(sp_cantilever_method m);
+
+#endif
