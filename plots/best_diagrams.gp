@@ -9,10 +9,8 @@ do for [term in "pngcairo svg"] {
   set ylabel "level (m)"
   set key bottom right
   set xzeroaxis; set yzeroaxis
-  set style fill transparent solid 0.25 noborder
   set xlabel "net pressure (kPa)"
-  plot datadir.'/best_diagram.dat' using 2:1 with lines lw 2 lc rgb "#1f77b4" title "net pressure", \
-       '' using (0):1:(0):2 with filledcurves x=0 lc rgb "#1f77b4" notitle
+  plot datadir.'/best_diagram.dat' using 2:1 with lines lw 2 lc rgb "#1f77b4" title "net pressure"
   set xlabel "shear force (kN/m)"
   set ylabel ""
   plot datadir.'/best_diagram.dat' using 3:1 with lines lw 2 lc rgb "#2ca02c" title "shear"

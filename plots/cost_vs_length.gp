@@ -9,6 +9,6 @@ do for [term in "pngcairo svg"] {
   set ylabel sprintf("cost per m of wall (%s/m)", currency)
   set grid
   set key outside right top
-  plot for [i=0:nprofiles-1] datadir.'/length.dat' index i using 1:2 with linespoints pt 7 ps 0.6 lw 1.5 title columnheader(1)
+  plot for [i=0:nprofiles-1] datadir.'/length.dat' index i using 1:2 with linespoints pt 5+(i%6) ps 0.7 lw 1.5 dt 1+int(i/8) title columnheader(1)
   unset output
 }

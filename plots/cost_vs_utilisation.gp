@@ -5,14 +5,16 @@ do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1100,750 font ",11"; set output datadir.'/cost_vs_utilisation.png' } \
   else { set terminal svg size 1100,750 dynamic font ",11"; set output datadir.'/cost_vs_utilisation.svg' }
   set title sprintf("Cost against maximum utilisation (%s)", subtitle)
-  set xlabel "maximum utilisation util\\_max (-)"
+  set xlabel "maximum utilisation util\\_max (-), values above 3 drawn at 3"
   set ylabel sprintf("cost per m of wall (%s/m)", currency)
   set grid
   set key outside right top
-  set xrange [0:*]
+  # utilisations above 3 are drawn at 3 (walls far too weak or too short)
+  set xrange [0:3.05]
+  clip(u) = u > 3 ? 3 : u
   set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 2 lc rgb "#aa0000"
-  plot datadir.'/candidates.dat' using ($3 == 0 ? $2 : 1/0):1 with points pt 7 ps 0.4 lc rgb "#bbbbbb" title "infeasible", \
-       datadir.'/candidates.dat' using ($3 == 1 ? $2 : 1/0):1 with points pt 7 ps 0.5 lc rgb "#1f77b4" title "feasible", \
+  plot datadir.'/candidates.dat' using ($3 == 0 ? clip($2) : 1/0):1 with points pt 7 ps 0.4 lc rgb "#bbbbbb" title "infeasible", \
+       datadir.'/candidates.dat' using ($3 == 1 ? clip($2) : 1/0):1 with points pt 7 ps 0.5 lc rgb "#1f77b4" title "feasible", \
        datadir.'/best.dat' using 2:1 with points pt 3 ps 3 lw 2 lc rgb "#d62728" title "best design"
   unset output
 }
