@@ -26,56 +26,124 @@ void sp_csv_ranking_header(FILE *fp)
 	fputs("rank," S_RESULT_COLUMNS "\r\n", fp);
 }
 
-static void S_fields(FILE *fp, const sp_study_t *st, const sp_result_t *r)
+/* Fixed-point number with `decimals` digits (|v| < 9e15 / 10^decimals). The
+ * same text for the same double on every thread and run. */
+static char *S_num(char *p, double v, int decimals)
 {
-	char status[SP_REASON_MAX + 16];
+	static const double scale[] = {1, 10, 100, 1000, 10000};
+	double x = v * scale[decimals];
+	int neg = x < 0;
+	unsigned long long u = (unsigned long long)((neg ? -x : x) + 0.5);
+	if (neg && u == 0)
+		neg = 0; /* no "-0.000" */
+	char tmp[32];
+	int n = 0;
+	for (int d = 0; d < decimals; d++, u /= 10)
+		tmp[n++] = (char)('0' + (int)(u % 10));
+	if (decimals)
+		tmp[n++] = '.';
+	do {
+		tmp[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u);
+	if (neg)
+		*p++ = '-';
+	while (n)
+		*p++ = tmp[--n];
+	return p;
+}
+
+static char *S_int(char *p, size_t v)
+{
+	char tmp[24];
+	int n = 0;
+	do {
+		tmp[n++] = (char)('0' + (int)(v % 10));
+		v /= 10;
+	} while (v);
+	while (n)
+		*p++ = tmp[--n];
+	return p;
+}
+
+/* a text field, always quoted, through libcsv */
+static char *S_text(char *p, const char *s)
+{
+	return p + csv_write(p, 2 * SP_NAME_MAX + 2, s, strlen(s));
+}
+
+#define S_SEP(p) (*(p)++ = ',')
+
+size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t *r)
+{
+	char *p = buf, status[SP_REASON_MAX + 16];
 	const sp_anchor_option_t *an = &st->anchors[r->cand.anchor];
-	fprintf(fp, "%zu,", r->cand.id);
-	sp_csv_text(fp, st->profiles[r->cand.profile]);
-	fputc(',', fp);
-	sp_csv_text(fp, st->grades[r->cand.grade]);
-	fprintf(fp, ",%.3f,", st->lengths_m[r->cand.length]);
-	if (an->anchored)
-		fprintf(fp, "%.3f", an->level_m);
-	sp_result_status(r, status, sizeof status);
-	fputc(',', fp);
-	sp_csv_text(fp, status);
 	const sp_checks_t *k = &r->checks;
 	const sp_analysis_t *a = r->analysis;
-	fprintf(fp, ",%d,", r->status == SP_CAND_OK);
-	if (a->ok)
-		fprintf(fp, "%.3f,%.3f,%.3f,%.3f,%.2f,%.3f,%.2f,%.2f,%.3f,%.2f,", a->embedment_required_m,
-		        k->embedment_available_m, a->embedment_equilibrium_m, k->toe_level_m, a->max_moment_kNm_per_m,
-		        a->max_moment_level_m, k->design_moment_kNm_per_m, k->moment_resistance_kNm_per_m, k->beta_b,
-		        a->max_shear_kN_per_m);
-	else
-		fprintf(fp, ",%.3f,,%.3f,,,,%.2f,%.3f,,", k->embedment_available_m, k->toe_level_m,
-		        k->moment_resistance_kNm_per_m, k->beta_b);
-	if (a->ok && a->has_displacement)
-		fprintf(fp, "%.2f", a->max_displacement_mm);
-	fputc(',', fp);
-	if (a->ok && an->anchored)
-		fprintf(fp, "%.2f,%.2f", a->anchor_force_kN_per_m, k->anchor_force_per_anchor_kN);
-	else if (a->ok)
-		fputs("0.00,0.00", fp);
-	else
-		fputc(',', fp);
-	if (a->ok)
-		fprintf(fp, ",%.4f,%.4f,%.4f,%.4f,", k->util_bending, k->util_embedment, k->util_anchor, k->util_max);
-	else
-		fputs(",,,,,", fp);
-	fprintf(fp, "%.1f,%.1f,%.2f\r\n", r->cost.mass_kg_per_m, r->cost.co2_kg_per_m, r->cost.cost_per_m);
+	int ok = a->ok;
+	p = S_int(p, r->cand.id), S_SEP(p);
+	p = S_text(p, st->profiles[r->cand.profile]), S_SEP(p);
+	p = S_text(p, st->grades[r->cand.grade]), S_SEP(p);
+	p = S_num(p, st->lengths_m[r->cand.length], 3), S_SEP(p);
+	if (an->anchored)
+		p = S_num(p, an->level_m, 3);
+	S_SEP(p);
+	sp_result_status(r, status, sizeof status);
+	p = S_text(p, status), S_SEP(p);
+	*p++ = r->status == SP_CAND_OK ? '1' : '0', S_SEP(p);
+	if (ok)
+		p = S_num(p, a->embedment_required_m, 3);
+	S_SEP(p);
+	p = S_num(p, k->embedment_available_m, 3), S_SEP(p);
+	if (ok)
+		p = S_num(p, a->embedment_equilibrium_m, 3);
+	S_SEP(p);
+	p = S_num(p, k->toe_level_m, 3), S_SEP(p);
+	if (ok) {
+		p = S_num(p, a->max_moment_kNm_per_m, 2), S_SEP(p);
+		p = S_num(p, a->max_moment_level_m, 3), S_SEP(p);
+		p = S_num(p, k->design_moment_kNm_per_m, 2), S_SEP(p);
+	} else {
+		S_SEP(p), S_SEP(p), S_SEP(p);
+	}
+	p = S_num(p, k->moment_resistance_kNm_per_m, 2), S_SEP(p);
+	p = S_num(p, k->beta_b, 3), S_SEP(p);
+	if (ok)
+		p = S_num(p, a->max_shear_kN_per_m, 2);
+	S_SEP(p);
+	if (ok && a->has_displacement)
+		p = S_num(p, a->max_displacement_mm, 2);
+	S_SEP(p);
+	if (ok) {
+		p = S_num(p, an->anchored ? a->anchor_force_kN_per_m : 0.0, 2), S_SEP(p);
+		p = S_num(p, an->anchored ? k->anchor_force_per_anchor_kN : 0.0, 2), S_SEP(p);
+		p = S_num(p, k->util_bending, 4), S_SEP(p);
+		p = S_num(p, k->util_embedment, 4), S_SEP(p);
+		p = S_num(p, k->util_anchor, 4), S_SEP(p);
+		p = S_num(p, k->util_max, 4), S_SEP(p);
+	} else {
+		for (int i = 0; i < 6; i++)
+			S_SEP(p);
+	}
+	p = S_num(p, r->cost.mass_kg_per_m, 1), S_SEP(p);
+	p = S_num(p, r->cost.co2_kg_per_m, 1), S_SEP(p);
+	p = S_num(p, r->cost.cost_per_m, 2);
+	*p++ = '\r';
+	*p++ = '\n';
+	return (size_t)(p - buf);
 }
 
 void sp_csv_results_row(FILE *fp, const sp_study_t *st, const sp_result_t *r)
 {
-	S_fields(fp, st, r);
+	char buf[SP_CSV_ROW_MAX];
+	fwrite(buf, 1, sp_csv_results_format(buf, st, r), fp);
 }
 
 void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_result_t *r)
 {
+	char buf[SP_CSV_ROW_MAX];
 	fprintf(fp, "%zu,", rank);
-	S_fields(fp, st, r);
+	fwrite(buf, 1, sp_csv_results_format(buf, st, r), fp);
 }
 
 void sp_csv_diagram_header(FILE *fp)

@@ -9,7 +9,13 @@
 #include "evaluate.h"
 #include "study.h"
 
+/* Longest results row that sp_csv_results_format() writes, bytes. */
+#define SP_CSV_ROW_MAX 1280
+
 void sp_csv_results_header(FILE *fp);
+/* Format one results row (with CRLF, no NUL) into buf of at least
+ * SP_CSV_ROW_MAX bytes; returns its length. Pure: safe from any thread. */
+size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t *r);
 /* One row; rank 0 means "not ranked" (results.csv has no rank column). */
 void sp_csv_results_row(FILE *fp, const sp_study_t *st, const sp_result_t *r);
 

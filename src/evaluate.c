@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define S_DEFAULT_CHUNK 65536
+#define S_DEFAULT_CHUNK 16384
 
 struct sp_eval {
 	const sp_study_t *st;
@@ -199,6 +199,18 @@ int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, doub
 	free(ev.profile_index);
 	free(ev.grade_index);
 	return rc;
+}
+
+void sp_eval_for(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data)
+{
+	if (n_threads <= 1) {
+		for (size_t i = 0; i < n; i++)
+			fn(data, i, 0);
+		return;
+	}
+#pragma omp parallel for schedule(dynamic, 256) num_threads(n_threads)
+	for (size_t i = 0; i < n; i++)
+		fn(data, i, omp_get_thread_num());
 }
 
 void sp_result_status(const sp_result_t *r, char *buf, size_t size)

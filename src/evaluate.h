@@ -63,6 +63,11 @@ void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats);
 int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, double diagram_step_m,
                 sp_analysis_t *analysis, sp_result_t *result, sp_err_t *err);
 
+/* Run fn(data, i, tid) for every i in [0, n) on n_threads threads (a serial
+ * loop when n_threads <= 1), dynamic schedule: for work on a chunk of rows whose
+ * results go to slot i only, such as formatting output rows (kt_for). */
+void sp_eval_for(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data);
+
 /* "ok", "infeasible" or "failed:<reason>" */
 void sp_result_status(const sp_result_t *r, char *buf, size_t size);
 
