@@ -15,7 +15,7 @@
 
 extern char **environ;
 
-#define S_MAX_POINTS 200000 /* candidates drawn in the scatter plot */
+#define S_MAX_POINTS 50000 /* candidates drawn in the scatter plot */
 #define S_MAX_LINES 10      /* profiles drawn in cost vs length */
 
 static const char *const S_scripts[] = {"cost_vs_utilisation.gp", "best_diagrams.gp", "cost_vs_length.gp"};

@@ -1,0 +1,212 @@
+/* test_pipeline.c - the library pipeline on the example quay study:
+ * results.csv parses back as RFC 4180 with libcsv (every row as wide as the
+ * header, text fields intact, numbers finite), the ranking is sorted by the
+ * objective with ties broken by candidate id, top-k keeps exactly the k best
+ * feasible rows, results do not depend on the thread count or chunk size, the
+ * licence bound holds, and the LE analysis runs once per anchor option. */
+#include "harness.h"
+
+#include "candidate.h"
+#include "csv_out.h"
+#include "evaluate.h"
+#include "rank.h"
+#include "study.h"
+
+#include <csv.h>
+#include <gsl/gsl_errno.h>
+#include <stdlib.h>
+
+typedef struct {
+	size_t field, row, width;
+	int bad_width;
+	char header[64][64];
+	int col_profile, col_cost;
+	char profile[128];
+	double cost;
+	int bad_number;
+	size_t rows;
+} S_parse;
+
+static void S_field(void *s, size_t len, void *data)
+{
+	S_parse *p = data;
+	char buf[256];
+	size_t n = len < sizeof buf - 1 ? len : sizeof buf - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (p->row == 0 && p->field < 64)
+		snprintf(p->header[p->field], sizeof p->header[0], "%.63s", buf);
+	if (p->row > 0 && (int)p->field == p->col_profile)
+		snprintf(p->profile, sizeof p->profile, "%.127s", buf);
+	if (p->row > 0 && (int)p->field == p->col_cost) {
+		char *end;
+		p->cost = strtod(buf, &end);
+		if (*end || !isfinite(p->cost))
+			p->bad_number = 1;
+	}
+	p->field++;
+}
+
+static void S_row(int c, void *data)
+{
+	(void)c;
+	S_parse *p = data;
+	if (p->row == 0) {
+		p->width = p->field;
+		for (size_t i = 0; i < p->width; i++) {
+			if (strcmp(p->header[i], "profile") == 0)
+				p->col_profile = (int)i;
+			if (strcmp(p->header[i], "cost_per_m") == 0)
+				p->col_cost = (int)i;
+		}
+	} else {
+		if (p->field != p->width)
+			p->bad_width = 1;
+		p->rows++;
+	}
+	p->row++;
+	p->field = 0;
+}
+
+/* whole run into a memory buffer (tmpfile), returns the bytes */
+static char *S_run(const sp_study_t *st, const sp_catalogue_t *cat, int threads, int licenses, size_t chunk,
+                   size_t *len, sp_eval_stats_t *stats, char **ranking)
+{
+	sp_err_t err;
+	sp_eval_opts_t o = {threads, licenses, chunk};
+	sp_eval_t *ev = sp_eval_alloc(st, cat, &o, &err);
+	sp_rank_t *rk = sp_rank_alloc((size_t)st->top_k);
+	FILE *fp = tmpfile(), *rf = tmpfile();
+	sp_csv_results_header(fp);
+	size_t n;
+	const sp_result_t *rows;
+	while ((rows = sp_eval_next(ev, &n)) != NULL) {
+		for (size_t i = 0; i < n; i++)
+			sp_csv_results_row(fp, st, &rows[i]);
+		sp_rank_add(rk, rows, n);
+	}
+	sp_eval_stats(ev, stats);
+	size_t nb;
+	const sp_result_t *best = sp_rank_best(rk, &nb);
+	sp_csv_ranking_header(rf);
+	for (size_t i = 0; i < nb; i++)
+		sp_csv_ranking_row(rf, st, i + 1, &best[i]);
+	long size = ftell(fp), rsize = ftell(rf);
+	char *buf = malloc((size_t)size + 1), *rbuf = malloc((size_t)rsize + 1);
+	rewind(fp);
+	rewind(rf);
+	*len = fread(buf, 1, (size_t)size, fp);
+	buf[*len] = '\0';
+	rbuf[fread(rbuf, 1, (size_t)rsize, rf)] = '\0';
+	*ranking = rbuf;
+	fclose(fp);
+	fclose(rf);
+	sp_rank_free(rk);
+	sp_eval_free(ev);
+	return buf;
+}
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	sp_err_t err;
+	sp_study_t *st = sp_study_read("../designs/anchored-quay-wall.ini", &err);
+	OK(st != NULL, "example quay study reads");
+	if (!st) {
+		printf("%s\n", err.text);
+		return sp_test_done("test_pipeline");
+	}
+	sp_catalogue_t *cat = sp_catalogue_read(st->catalogue_path, st->grades_path, &err);
+	OK(cat != NULL && sp_study_resolve(st, cat, &err) == SP_OK, "catalogue and resolve");
+	size_t ncand = sp_study_n_candidates(st);
+
+	/* decoding is a bijection */
+	int bij = 1;
+	for (size_t id = 0; id < ncand; id++) {
+		sp_candidate_t c;
+		sp_candidate_at(st, id, &c);
+		if (sp_candidate_id(st, c.profile, c.grade, c.length, c.anchor) != id)
+			bij = 0;
+	}
+	OK(bij, "candidate index <-> axes round trip");
+
+	size_t len1, len2, len3;
+	sp_eval_stats_t s1, s2, s3;
+	char *r1, *r2, *r3;
+	char *a = S_run(st, cat, 1, 1000, 0, &len1, &s1, &r1);
+	char *b = S_run(st, cat, 2, 1000, 37, &len2, &s2, &r2);
+	char *c = S_run(st, cat, 4, 1, 1000, &len3, &s3, &r3);
+	OK(len1 == len2 && memcmp(a, b, len1) == 0, "results identical: 1 thread vs 2 threads, chunk 37");
+	OK(len1 == len3 && memcmp(a, c, len1) == 0, "results identical: 1 licence");
+	OK(strcmp(r1, r2) == 0 && strcmp(r1, r3) == 0, "ranking identical for any thread/licence count");
+	INT_EQ(s3.workers, 1, "1 licence: 1 worker");
+	OK(s3.max_concurrent <= 1, "1 licence: never more than one evaluation at once");
+	OK(s2.max_concurrent <= 2, "2 threads: at most two at once");
+	INT_EQ(s1.analyses_run, st->n_anchors, "LE analysis once per anchor option");
+	INT_EQ(s1.evaluated, ncand, "every candidate evaluated");
+	INT_EQ(s1.feasible + s1.infeasible + s1.failed, ncand, "statuses add up");
+
+	/* RFC 4180 parse back with libcsv (strict) */
+	struct csv_parser p;
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	S_parse ps;
+	memset(&ps, 0, sizeof ps);
+	ps.col_profile = ps.col_cost = -1;
+	size_t used = csv_parse(&p, a, len1, S_field, S_row, &ps);
+	OK(used == len1, "libcsv parses the whole results.csv");
+	OK(csv_fini(&p, S_field, S_row, &ps) == 0, "libcsv: no unterminated field");
+	csv_free(&p);
+	INT_EQ(ps.rows, ncand, "one row per candidate");
+	OK(!ps.bad_width, "every row as wide as the header");
+	OK(!ps.bad_number, "cost_per_m parses as a finite number");
+	OK(ps.col_profile == 1 && ps.col_cost > 0, "profile and cost_per_m columns found");
+	OK(strcmp(ps.profile, st->profiles[st->n_profiles - 1]) == 0, "profile name with a space survives quoting");
+	const char *stable[] = {"candidate_id", "profile", "grade", "length_m", "anchor_level_m", "status", "feasible",
+	                        "embedment_required_m", "max_moment_kNm_per_m", "max_shear_kN_per_m",
+	                        "max_displacement_mm", "anchor_force_kN_per_m", "util_bending", "util_embedment",
+	                        "util_max", "mass_kg_per_m", "co2_kg_per_m", "cost_per_m"};
+	for (size_t i = 0; i < sizeof stable / sizeof *stable; i++) {
+		int found = 0;
+		for (size_t j = 0; j < ps.width; j++)
+			found |= strcmp(ps.header[j], stable[i]) == 0;
+		OK(found, stable[i]);
+	}
+
+	/* ranking: sorted, ties by id, exactly the k best feasible */
+	sp_eval_opts_t o = {2, 1000, 0};
+	sp_eval_t *ev = sp_eval_alloc(st, cat, &o, &err);
+	sp_rank_t *rk = sp_rank_alloc(7);
+	double *obj = malloc(ncand * sizeof *obj);
+	size_t nfeas = 0, n;
+	const sp_result_t *rows;
+	while ((rows = sp_eval_next(ev, &n)) != NULL) {
+		sp_rank_add(rk, rows, n);
+		for (size_t i = 0; i < n; i++)
+			if (rows[i].status == SP_CAND_OK)
+				obj[nfeas++] = rows[i].cost.objective;
+	}
+	size_t nb;
+	const sp_result_t *best = sp_rank_best(rk, &nb);
+	INT_EQ(nb, 7, "top-k keeps k rows");
+	int sorted = 1, all_ok = 1;
+	for (size_t i = 0; i < nb; i++) {
+		all_ok &= best[i].status == SP_CAND_OK;
+		if (i && (best[i].cost.objective < best[i - 1].cost.objective
+		          || (best[i].cost.objective == best[i - 1].cost.objective && best[i].cand.id < best[i - 1].cand.id)))
+			sorted = 0;
+	}
+	OK(sorted, "ranking sorted by objective, ties by candidate id");
+	OK(all_ok, "ranking holds feasible designs only");
+	size_t better = 0; /* feasible rows strictly cheaper than the 7th */
+	for (size_t i = 0; i < nfeas; i++)
+		better += obj[i] < best[nb - 1].cost.objective;
+	OK(better <= 6, "no feasible design cheaper than the 7th is left out");
+	free(obj);
+	sp_rank_free(rk);
+	sp_eval_free(ev);
+
+	free(a), free(b), free(c), free(r1), free(r2), free(r3);
+	sp_catalogue_free(cat);
+	sp_study_free(st);
+	return sp_test_done("test_pipeline");
+}
