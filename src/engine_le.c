@@ -258,16 +258,19 @@ static int S_diagram(const S_loads *L, double step, int want, sp_analysis_t *out
 		}
 		double h = ld->z_top - ld->z_bot, p0 = ld->p_top, k = (ld->p_bot - ld->p_top) / h;
 		double cand[4] = {0.0, h, -1.0, -1.0};
+		/* a slope that is round-off of a constant pressure counts as zero */
+		if (fabs(k) * h <= 1e-12 * (fabs(p0) + fabs(ld->p_bot) + 1.0))
+			k = 0.0;
 		if (k != 0.0) {
 			/* zero pressure: extreme shear */
 			double tp = -p0 / k;
 			if (tp > 0 && tp < h)
 				cand[2] = tp;
-			/* zero shear: V + p0 t + k t^2/2 = 0 */
+			/* zero shear: (k/2) t^2 + p0 t + V = 0, in the form that does not cancel */
 			double disc = p0 * p0 - 2.0 * k * V;
 			if (disc >= 0) {
-				double sq = sqrt(disc);
-				double t1 = (-p0 + sq) / k, t2 = (-p0 - sq) / k;
+				double q = -0.5 * (p0 + copysign(sqrt(disc), p0));
+				double t1 = q != 0.0 ? q / (0.5 * k) : -1.0, t2 = q != 0.0 ? V / q : -1.0;
 				if (t1 > 0 && t1 < h)
 					cand[3] = t1;
 				else if (t2 > 0 && t2 < h)

@@ -163,11 +163,12 @@ static int S_segment(sp_pressure_t *pr, const sp_study_t *st, const sp_factors_t
 		s.z_top_m = zt;
 		s.z_bot_m = zb;
 		for (int j = 0; j < 2; j++) {
-			/* tension cut-off on the soil part; for undrained layers, whose
-			 * water is inside sigma_v, this keeps at least the water pressure
-			 * (a water-filled tension crack) */
-			s.active_ret[j] = fmax(ar[j], 0.0) + ur[j];
-			s.active_exc[j] = fmax(ae[j], 0.0) + ue[j];
+			/* tension cut-off on the soil part (unless the study turns it
+			 * off, as Das's net-pressure method for clay does); for undrained
+			 * layers, whose water is inside sigma_v, the cut-off keeps at
+			 * least the water pressure (a water-filled tension crack) */
+			s.active_ret[j] = (st->tension_cut_off ? fmax(ar[j], 0.0) : ar[j]) + ur[j];
+			s.active_exc[j] = (st->tension_cut_off ? fmax(ae[j], 0.0) : ae[j]) + ue[j];
 			s.passive_ret[j] = pr_[j];
 			s.passive_exc[j] = pe[j];
 			s.water_ret[j] = ur[j];

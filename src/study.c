@@ -482,6 +482,7 @@ static const char *const S_method_words[] = {"le", NULL};
 static const char *const S_drainage_words[] = {"drained", "undrained", NULL};
 static const char *const S_action_words[] = {"variable", "permanent", NULL};
 static const char *const S_upile_words[] = {"singles", "crimped-doubles", NULL};
+static const char *const S_yesno_words[] = {"no", "yes", NULL};
 static const char *const S_condition_words[] = {"highly-unfavourable", "unfavourable", "favourable", NULL};
 
 const char *sp_safety_name(sp_safety s) { return S_safety_words[s]; }
@@ -689,6 +690,7 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 	st->gamma_M0 = S_num(c, d, "gamma_M0", 0, 1.0, 1, 0, 2, 0, "EN 1993-5 partial factor gamma_M0");
 	st->upile_unit = (sp_upile_unit)S_word(c, d, "u_pile_unit", SP_UPILE_CRIMPED, S_upile_words);
 	st->upile_condition = (sp_ground_condition)S_word(c, d, "u_pile_ground_condition", SP_COND_UNFAVOURABLE, S_condition_words);
+	st->tension_cut_off = S_word(c, d, "tension_cut_off", 1, S_yesno_words);
 	st->deflection_limit_mm = S_num(c, d, "deflection_limit_mm", 0, 0, 0, 0, 1e4, 0, "deflection limit, mm (0 = none)");
 	st->max_embedment_m = S_num(c, d, "max_embedment_m", 0, 60, 1, 0, 500, 0, "deepest embedment searched, m");
 	st->embedment_tol_m = S_num(c, d, "embedment_tol_m", 0, 1e-5, 1e-9, 0, 0.01, 0, "tolerance on the embedment root, m");
@@ -754,6 +756,9 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 
 sp_study_t *sp_study_read(const char *path, sp_err_t *err)
 {
+	sp_err_t scratch;
+	if (err == NULL)
+		err = &scratch; /* the caller does not want the message */
 	S_reader r = {0};
 	r.path = path;
 	r.err = err;

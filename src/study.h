@@ -101,6 +101,7 @@ typedef struct {
 	double gamma_M0;            /* EN 1993-5 partial factor on steel resistance */
 	sp_upile_unit upile_unit;
 	sp_ground_condition upile_condition;
+	int tension_cut_off;        /* 1: active earth pressure never below zero (default) */
 	double deflection_limit_mm; /* used by displacement-producing engines */
 	double max_embedment_m;     /* search limit for the embedment root */
 	double embedment_tol_m;     /* root-finding tolerance on embedment */
