@@ -275,5 +275,11 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 			snprintf(warning, wsize, "gnuplot failed on %s/%s (see %s/gnuplot.log)", p->dir, S_scripts[i],
 			         p->dir);
 	}
+	/* keep gnuplot's log only when it said something */
+	char log[4200];
+	struct stat sb;
+	snprintf(log, sizeof log, "%s/gnuplot.log", p->dir);
+	if (stat(log, &sb) == 0 && sb.st_size == 0)
+		remove(log);
 	return SP_OK;
 }
