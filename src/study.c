@@ -46,6 +46,11 @@ typedef struct {
 	int bad;             /* first error, recorded by the handler */
 	sp_err_t *err;
 	int last_entry;      /* index of the previous entry, -1 at start */
+	int header_line;     /* line of the latest [section] header, 0 before any */
+	int header_keys;     /* keys seen under it */
+	int empty_line;      /* first header with no key under it, 0 if none */
+	char header_name[64], empty_name[64];
+	int nul_line;        /* first line holding a NUL byte, 0 if none */
 } S_reader;
 
 static char *S_strdup(const char *s)
@@ -66,13 +71,42 @@ static char *S_read_line(char *str, int num, void *stream)
 	char *got = fgets(str, num, r->fp);
 	if (got == NULL)
 		return NULL;
+	size_t len = strlen(str);
 	if (r->at_line_start) {
 		r->line++;
 		r->continuation = (str[0] == ' ' || str[0] == '\t');
+		const char *p = str;
+		if (r->line == 1 && strncmp(p, "\xEF\xBB\xBF", 3) == 0)
+			p += 3;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '[') {
+			if (r->header_line && !r->header_keys && !r->empty_line) {
+				r->empty_line = r->header_line;
+				memcpy(r->empty_name, r->header_name, sizeof r->empty_name);
+			}
+			r->header_line = r->line;
+			r->header_keys = 0;
+			size_t k = 0;
+			for (p++; *p && *p != ']' && k + 1 < sizeof r->header_name; p++)
+				r->header_name[k++] = *p;
+			r->header_name[k] = '\0';
+		}
 	}
-	size_t len = strlen(str);
 	r->at_line_start = (len > 0 && str[len - 1] == '\n');
 	if (!r->at_line_start && !feof(r->fp)) {
+		if (len + 1 < (size_t)num) { /* stopped before the end of the buffer: a NUL byte */
+			r->nul_line = r->line;
+			return NULL;
+		}
+		/* a full buffer: fine if the line end (or the end of the file) follows */
+		int ch = getc(r->fp);
+		if (ch == '\r')
+			ch = getc(r->fp);
+		if (ch == '\n' || ch == EOF) {
+			r->at_line_start = 1;
+			return got;
+		}
 		r->too_long = r->line;
 		return NULL;
 	}
@@ -95,7 +129,7 @@ static int S_add_section(S_reader *r, const char *section)
 	r->s[r->ns].name = S_strdup(section);
 	if (r->s[r->ns].name == NULL)
 		return -1;
-	r->s[r->ns].line = r->line;
+	r->s[r->ns].line = r->header_line;
 	r->s[r->ns].used = 0;
 	r->ns++;
 	return 0;
@@ -116,13 +150,27 @@ static int S_handler(void *user, const char *section, const char *name, const ch
 			goto nomem;
 		v[n] = ' ';
 		memcpy(v + n + 1, value, m + 1);
+		/* inih keeps inline comments of continuation lines: cut them here */
+		for (char *q = v + n + 1; *q; q++)
+			if (*q == ';' && (q[-1] == ' ' || q[-1] == '\t')) {
+				*q = '\0';
+				break;
+			}
+		for (size_t k = strlen(v); k > 0 && (v[k - 1] == ' ' || v[k - 1] == '\t'); k--)
+			v[k - 1] = '\0';
 		p->value = v;
 		return 1;
 	}
 	/* a section header seen again after other sections is a duplicate */
+	r->header_keys = 1;
 	int first = S_add_section(r, section);
 	if (first < 0)
 		goto nomem;
+	if (first > 0 && first != r->header_line) {
+		r->bad = sp_err_set(r->err, SP_EDATA, "%s:%d: section [%s] is given twice (first at line %d)", r->path,
+		                    r->header_line, section, first);
+		return 0;
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		if (strcmp(r->e[i].section, section) == 0 && strcmp(r->e[i].key, name) == 0) {
 			r->bad = sp_err_set(r->err, SP_EDATA, "%s:%d: [%s] key '%s' is given twice (first at line %d)",
@@ -608,9 +656,9 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 		return;
 	if (st->layers[0].top_level_m < st->retained_level_m) {
 		S_fail(c, SP_EDATA,
-		       "%s:%d: [%s] key 'top_level_m': the first layer must start at or above the retained "
+		       "%s:%d: [layer %s] key 'top_level_m': the first layer must start at or above the retained "
 		       "ground level (%g m), not at %g m",
-		       c->r->path, st->layers[0].line, "layer", st->retained_level_m, st->layers[0].top_level_m);
+		       c->r->path, st->layers[0].line, st->layers[0].name, st->retained_level_m, st->layers[0].top_level_m);
 		return;
 	}
 
@@ -740,7 +788,9 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 		S_entry *x = &c->r->e[i];
 		if (x->used)
 			continue;
-		if (!S_find_section(c, x->section)->used)
+		if (x->section[0] == '\0')
+			S_fail(c, SP_EDATA, "%s:%d: key '%s' before the first [section]", c->r->path, x->line, x->key);
+		else if (!S_find_section(c, x->section)->used)
 			S_fail(c, SP_EDATA, "%s:%d: unknown section [%s] (known: study, geometry, layer NAME, water, "
 			       "loads, anchor, search, design, cost, objective, run)",
 			       c->r->path, S_find_section(c, x->section)->line, x->section);
@@ -777,6 +827,13 @@ sp_study_t *sp_study_read(const char *path, sp_err_t *err)
 		S_reader_free(&r);
 		return NULL;
 	}
+	if (rc > 0 && !r.bad && ((r.nul_line && rc < r.nul_line) || (r.too_long && rc < r.too_long)))
+		r.nul_line = r.too_long = 0; /* an earlier line is already not INI: report that */
+	if (r.nul_line) {
+		sp_err_set(err, SP_EDATA, "%s:%d: a NUL byte: not a text file", path, r.nul_line);
+		S_reader_free(&r);
+		return NULL;
+	}
 	if (r.too_long) {
 		sp_err_set(err, SP_EDATA,
 		           "%s:%d: line longer than %d characters; split a long list over several lines, "
@@ -792,6 +849,15 @@ sp_study_t *sp_study_read(const char *path, sp_err_t *err)
 	if (rc > 0) {
 		sp_err_set(err, SP_EDATA, "%s:%d: not a valid INI line (expected [section], key = value or a comment)",
 		           path, rc);
+		S_reader_free(&r);
+		return NULL;
+	}
+	if (!r.empty_line && r.header_line && !r.header_keys) {
+		r.empty_line = r.header_line;
+		memcpy(r.empty_name, r.header_name, sizeof r.empty_name);
+	}
+	if (rc == 0 && !r.bad && r.empty_line) {
+		sp_err_set(err, SP_EDATA, "%s:%d: section [%s] is empty or unknown", path, r.empty_line, r.empty_name);
 		S_reader_free(&r);
 		return NULL;
 	}
