@@ -28,20 +28,6 @@ static long peak_rss_kb(void)
 	return u.ru_maxrss;
 }
 
-typedef struct {
-	const sp_study_t *st;
-	const sp_result_t *rows;
-	char *text;
-	size_t *len;
-} fmt_job_t;
-
-static void fmt_row(void *data, size_t i, int tid)
-{
-	(void)tid;
-	fmt_job_t *j = data;
-	j->len[i] = sp_csv_results_format(j->text + i * SP_CSV_ROW_MAX, j->st, &j->rows[i]);
-}
-
 /* one pass over the study, as `sheetpile run` does it; returns seconds */
 static double pass(const sp_study_t *st, const sp_catalogue_t *cat, int threads, FILE *csv, size_t *n_out)
 {
@@ -56,25 +42,23 @@ static double pass(const sp_study_t *st, const sp_catalogue_t *cat, int threads,
 	}
 	size_t n, total = 0;
 	const sp_result_t *rows;
-	fmt_job_t job = {st, NULL, NULL, NULL};
+	char *text = NULL;
+	size_t *len = NULL;
 	while ((rows = sp_eval_next(ev, &n)) != NULL) {
 		if (csv) {
-			if (job.text == NULL) {
-				job.text = malloc(n * SP_CSV_ROW_MAX);
-				job.len = malloc(n * sizeof *job.len);
+			if (text == NULL) {
+				text = malloc(n * SP_CSV_ROW_MAX);
+				len = malloc(n * sizeof *len);
 			}
-			job.rows = rows;
-			sp_eval_for(threads, n, fmt_row, &job);
-			for (size_t i = 0; i < n; i++)
-				fwrite(job.text + i * SP_CSV_ROW_MAX, 1, job.len[i], csv);
+			sp_csv_results_rows(csv, st, rows, n, threads, text, len);
 		}
 		sp_rank_add(rk, rows, n);
 		total += n;
 	}
 	size_t nb;
 	sp_rank_best(rk, &nb);
-	free(job.text);
-	free(job.len);
+	free(text);
+	free(len);
 	double s = now_s() - t0;
 	sp_rank_free(rk);
 	sp_eval_free(ev);

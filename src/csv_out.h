@@ -19,6 +19,11 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 /* One row; rank 0 means "not ranked" (results.csv has no rank column). */
 void sp_csv_results_row(FILE *fp, const sp_study_t *st, const sp_result_t *r);
 
+/* Write n rows in candidate order, formatted in parallel on n_threads into
+ * text (n * SP_CSV_ROW_MAX bytes) and len (n entries), both the caller's. */
+void sp_csv_results_rows(FILE *fp, const sp_study_t *st, const sp_result_t *rows, size_t n, int n_threads,
+                         char *text, size_t *len);
+
 void sp_csv_ranking_header(FILE *fp);
 void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_result_t *r);
 

@@ -248,21 +248,6 @@ static void default_outdir(char *buf, size_t size, const char *study)
 	snprintf(buf, size, "%.*s-results", (int)n, base);
 }
 
-/* results rows of a chunk, formatted in parallel into fixed slots */
-typedef struct {
-	const sp_study_t *st;
-	const sp_result_t *rows;
-	char *text;
-	size_t *len;
-} fmt_job_t;
-
-static void fmt_row(void *data, size_t i, int tid)
-{
-	(void)tid;
-	fmt_job_t *j = data;
-	j->len[i] = sp_csv_results_format(j->text + i * SP_CSV_ROW_MAX, j->st, &j->rows[i]);
-}
-
 static int cmd_run(int argc, char **argv)
 {
 	opts_t o;
@@ -280,7 +265,8 @@ static int cmd_run(int argc, char **argv)
 	sp_outfile_t res = {0}, rk = {0}, dg = {0};
 	sp_analysis_t diag[N_BEST_DIAGRAMS];
 	memset(diag, 0, sizeof diag);
-	fmt_job_t job = {0};
+	char *text = NULL; /* formatted rows of a chunk */
+	size_t *len = NULL;
 	char outdir[4096];
 	if ((rc = load(o.study, &st, &cat, &err)) != SP_OK)
 		goto out;
@@ -316,19 +302,15 @@ static int cmd_run(int argc, char **argv)
 	sp_eval_stats_t stats;
 	sp_eval_stats(ev, &stats);
 	while ((rows = sp_eval_next(ev, &n)) != NULL) {
-		if (job.text == NULL) { /* the first chunk is the largest */
-			job.text = malloc(n * SP_CSV_ROW_MAX);
-			job.len = malloc(n * sizeof *job.len);
-			if (!job.text || !job.len) {
+		if (text == NULL) { /* the first chunk is the largest */
+			text = malloc(n * SP_CSV_ROW_MAX);
+			len = malloc(n * sizeof *len);
+			if (!text || !len) {
 				rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
 				goto out;
 			}
 		}
-		job.st = st;
-		job.rows = rows;
-		sp_eval_for(stats.workers, n, fmt_row, &job);
-		for (size_t i = 0; i < n; i++)
-			fwrite(job.text + i * SP_CSV_ROW_MAX, 1, job.len[i], res.fp);
+		sp_csv_results_rows(res.fp, st, rows, n, stats.workers, text, len);
 		sp_rank_add(rank, rows, n);
 		if (plot && (rc = sp_plot_add(plot, rows, n, &err)) != SP_OK)
 			goto out;
@@ -398,8 +380,8 @@ static int cmd_run(int argc, char **argv)
 	}
 	rc = SP_OK;
 out:
-	free(job.text);
-	free(job.len);
+	free(text);
+	free(len);
 	sp_outfile_abort(&res);
 	sp_outfile_abort(&rk);
 	sp_outfile_abort(&dg);
