@@ -11,11 +11,6 @@
 	"anchor_force_kN_per_m,anchor_force_per_anchor_kN,util_bending,util_embedment,util_anchor,util_max,"  \
 	"mass_kg_per_m,co2_kg_per_m,cost_per_m"
 
-void sp_csv_text(FILE *fp, const char *s)
-{
-	csv_fwrite(fp, s, strlen(s));
-}
-
 void sp_csv_results_header(FILE *fp)
 {
 	fputs(S_RESULT_COLUMNS "\r\n", fp);

@@ -30,7 +30,4 @@ void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_re
 void sp_csv_diagram_header(FILE *fp);
 void sp_csv_diagram_rows(FILE *fp, size_t rank, size_t candidate_id, const sp_analysis_t *a);
 
-/* One text field, quoted (libcsv). */
-void sp_csv_text(FILE *fp, const char *s);
-
 #endif

@@ -17,7 +17,6 @@ struct sp_eval {
 	size_t n_analyses;
 	sp_result_t *rows;
 	size_t chunk, next;
-	int inflight;
 	sp_eval_stats_t stats;
 };
 
