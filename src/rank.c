@@ -6,6 +6,7 @@
 
 struct sp_rank {
 	size_t k, n, cap;   /* cap = 2k: sort and cut when full */
+	int sorted;         /* rows[0..n) sorted and cut to k since the last add */
 	sp_result_t *rows;
 };
 
@@ -47,6 +48,7 @@ static void S_cut(sp_rank_t *r)
 	gsl_heapsort(r->rows, r->n, sizeof *r->rows, S_cmp);
 	if (r->n > r->k)
 		r->n = r->k;
+	r->sorted = 1;
 }
 
 int sp_rank_add(sp_rank_t *r, const sp_result_t *rows, size_t n)
@@ -54,12 +56,13 @@ int sp_rank_add(sp_rank_t *r, const sp_result_t *rows, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (rows[i].status != SP_CAND_OK)
 			continue;
-		/* once full, a row no better than the k-th can never enter */
 		if (r->n == r->cap)
 			S_cut(r);
-		if (r->n >= r->k && S_cmp(&rows[i], &r->rows[r->k - 1]) >= 0 && r->n == r->k)
+		/* right after a cut rows[k-1] is the k-th best: a row no better never enters */
+		if (r->sorted && r->n == r->k && S_cmp(&rows[i], &r->rows[r->k - 1]) >= 0)
 			continue;
 		r->rows[r->n++] = rows[i];
+		r->sorted = 0;
 	}
 	return 0;
 }

@@ -205,6 +205,27 @@ int main(void)
 	sp_rank_free(rk);
 	sp_eval_free(ev);
 
+	/* top-k over an unsorted stream: objectives 5, 1, 3, 4 with k = 3 must
+	 * keep 1, 3, 4 (the 3 best), whatever order they arrive in */
+	{
+		sp_result_t in[4];
+		memset(in, 0, sizeof in);
+		double v[4] = {5, 1, 3, 4};
+		for (size_t i = 0; i < 4; i++) {
+			in[i].status = SP_CAND_OK;
+			in[i].cand.id = i;
+			in[i].cost.objective = v[i];
+		}
+		sp_rank_t *r3k = sp_rank_alloc(3);
+		sp_rank_add(r3k, in, 4);
+		size_t k3;
+		const sp_result_t *t = sp_rank_best(r3k, &k3);
+		INT_EQ(k3, 3, "top-3 of 4 keeps 3");
+		OK(k3 == 3 && t[0].cost.objective == 1 && t[1].cost.objective == 3 && t[2].cost.objective == 4,
+		   "top-3 of (5, 1, 3, 4) is (1, 3, 4)");
+		sp_rank_free(r3k);
+	}
+
 	free(a), free(b), free(c), free(r1), free(r2), free(r3);
 	sp_catalogue_free(cat);
 	sp_study_free(st);
