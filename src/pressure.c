@@ -36,8 +36,8 @@ typedef struct {
  * to the total stress only. */
 static void S_stress(const sp_study_t *st, const S_side *sd, double z, double *eff, double *tot)
 {
-	double se = sd->surcharge_kPa, zs = 0.0;
-	zs = se + st->gamma_w_kN_m3 * fmax(0.0, sd->water_m - sd->ground_m);
+	double se = sd->surcharge_kPa;
+	double zs = se + st->gamma_w_kN_m3 * fmax(0.0, sd->water_m - sd->ground_m);
 	for (size_t i = 0; i < st->n_layers; i++) {
 		double top = fmin(st->layers[i].top_level_m, sd->ground_m);
 		double bot = (i + 1 < st->n_layers) ? st->layers[i + 1].top_level_m : -INFINITY;
