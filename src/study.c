@@ -620,7 +620,13 @@ static void S_resolve_path(char *dst, size_t size, const char *study_path, const
 		sp_strlcpy(dst, rel, size);
 		return;
 	}
-	snprintf(dst, size, "%.*s/%s", (int)(slash - study_path), study_path, rel);
+	size_t dir = (size_t)(slash - study_path) + 1; /* keep the slash */
+	if (dir >= size) {
+		sp_strlcpy(dst, rel, size);
+		return;
+	}
+	memcpy(dst, study_path, dir);
+	sp_strlcpy(dst + dir, rel, size - dir);
 }
 
 static void S_read_all(S_ctx *c, sp_study_t *st)

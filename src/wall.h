@@ -1,0 +1,188 @@
+/* wall.h - the subgrade-reaction model of one wall (the D-Sheet Piling model).
+ *
+ * A wall is a beam (Euler-Bernoulli, EI may change along it) with soil on its
+ * left and right side. Each side's soil acts through elastoplastic springs
+ * that start from the neutral (K0) pressure and are bounded by the active and
+ * passive pressures; the modulus of subgrade reaction has 1 to 4 branches.
+ * Construction stages change surfaces, water levels, loads and supports; each
+ * stage starts from the state the previous one left.
+ *
+ * Conventions (those of D-Sheet Piling):
+ * - levels in m, upwards positive; horizontal distances from the wall in m;
+ * - a positive displacement, line load or pressure resultant points to the
+ *   right (towards the right-hand soil);
+ * - all forces per m run of wall (kN/m), moments kNm/m, stiffness kNm2/m;
+ * - side 0 is left, side 1 is right.
+ *
+ * The model is plain data with fixed-size arrays, so it can be copied and
+ * shared read-only between threads. */
+#ifndef SP_WALL_H
+#define SP_WALL_H
+
+#include "sp.h"
+
+#define SP_WALL_BRANCHES 4    /* branches of the modulus of subgrade reaction */
+#define SP_WALL_MAX_SOILS 32
+#define SP_WALL_MAX_LAYERS 64
+#define SP_WALL_MAX_ELEMENTS 16
+#define SP_WALL_MAX_ITEMS 16  /* anchors, struts, supports, loads of each kind */
+#define SP_WALL_MAX_STAGES 32
+#define SP_WALL_MAX_SURCHARGE_POINTS 16
+
+enum { SP_LEFT = 0, SP_RIGHT = 1 };
+
+/* How a side's earth pressure coefficients are obtained in a stage. */
+typedef enum {
+	SP_KMETHOD_GIVEN = 0,   /* Ka, K0, Kp as given per soil (D-Sheet "Ka, Ko, Kp") */
+	SP_KMETHOD_CPHID = 1    /* from c, phi, delta (D-Sheet "C, phi, delta") */
+} sp_kmethod;
+
+typedef struct {
+	char name[SP_NAME_MAX];
+	double gamma_dry_kN_m3;     /* unit weight above the water level */
+	double gamma_wet_kN_m3;     /* unit weight below the water level */
+	double c_kPa;               /* cohesion */
+	double phi_deg;             /* angle of internal friction */
+	double delta_deg;           /* angle of wall friction */
+	double ocr;                 /* over-consolidation ratio (K0 from c-phi-delta) */
+	double ka, k0, kp;          /* horizontal coefficients (SP_KMETHOD_GIVEN) */
+	/* Modulus of subgrade reaction per branch at the top and bottom of a
+	 * layer of this soil (kN/m3); branches beyond the wall's n_branches are
+	 * unused. */
+	double kh_top_kN_m3[SP_WALL_BRANCHES];
+	double kh_bottom_kN_m3[SP_WALL_BRANCHES];
+	/* Unloading/reloading modulus (used when the wall has unloading_curve). */
+	double kh_unload_top_kN_m3, kh_unload_bottom_kN_m3;
+	/* End of branches 1..3 as a percentage of the way from neutral to the
+	 * passive (or active) pressure, e.g. 50, 80, 90. */
+	double branch_end_pct[SP_WALL_BRANCHES - 1];
+} sp_wall_soil_t;
+
+typedef struct {
+	double top_level_m;
+	int soil;                   /* index into soils */
+	double excess_pore_top_kPa, excess_pore_bottom_kPa;
+} sp_wall_layer_t;
+
+/* A wall segment from the previous element's bottom (or the top of the
+ * wall) down to bottom_level_m. */
+typedef struct {
+	char name[SP_NAME_MAX];
+	double bottom_level_m;
+	double ei_kNm2_per_m;       /* bending stiffness per m run (reduction factor applied) */
+	double acting_width_m;      /* width over which the soil acts per m run (1 for sheet piling) */
+} sp_wall_element_t;
+
+typedef struct {
+	char name[SP_NAME_MAX];
+	double level_m;
+	double e_kPa;               /* Young's modulus of the tendon */
+	double area_m2_per_m;       /* cross-section per m run */
+	double length_m;            /* free length */
+	double yield_force_kN_per_m;
+	double angle_deg;           /* inclination to the horizontal */
+	int side;                   /* SP_LEFT or SP_RIGHT: side where the anchor is */
+} sp_wall_anchor_t;             /* also used for struts */
+
+typedef struct {
+	char name[SP_NAME_MAX];
+	double level_m;
+	double rot_stiffness_kNm_per_rad_per_m;
+	double trans_stiffness_kN_per_m_per_m;
+	int rot_fixed, trans_fixed; /* rigid supports */
+} sp_wall_support_t;
+
+typedef struct {
+	char name[SP_NAME_MAX];
+	double level_m;
+	double value;               /* kN/m for line loads (to the right), kNm/m for moments */
+} sp_wall_point_load_t;
+
+typedef struct {
+	char name[SP_NAME_MAX];
+	double left_kPa, right_kPa; /* uniform vertical load on each side's surface */
+} sp_wall_uniform_load_t;
+
+typedef struct {
+	char name[SP_NAME_MAX];
+	int n_points;               /* piecewise-linear vertical load along the surface */
+	double distance_m[SP_WALL_MAX_SURCHARGE_POINTS];
+	double value_kPa[SP_WALL_MAX_SURCHARGE_POINTS];
+} sp_wall_surcharge_t;
+
+typedef struct {
+	char name[SP_NAME_MAX];
+	double at_top_kN, at_surface_left_kN, at_surface_right_kN, at_toe_kN; /* compression positive */
+} sp_wall_normal_force_t;
+
+typedef struct {
+	char name[SP_NAME_MAX];
+	double surface_m[2];        /* surface level at the wall, left and right */
+	double water_m[2];          /* phreatic level, left and right */
+	sp_kmethod kmethod[2];
+	/* Items present in this stage (1/0), indexed like the wall's lists. */
+	int anchor_on[SP_WALL_MAX_ITEMS];
+	double anchor_prestress_kN_per_m[SP_WALL_MAX_ITEMS]; /* 0 = none (along the anchor) */
+	int strut_on[SP_WALL_MAX_ITEMS];
+	double strut_precompression_kN_per_m[SP_WALL_MAX_ITEMS];
+	int spring_support_on[SP_WALL_MAX_ITEMS];
+	int rigid_support_on[SP_WALL_MAX_ITEMS];
+	int uniform_load_on[SP_WALL_MAX_ITEMS];
+	int surcharge_on[2][SP_WALL_MAX_ITEMS];   /* per side */
+	int line_load_on[SP_WALL_MAX_ITEMS];
+	int moment_on[SP_WALL_MAX_ITEMS];
+	int normal_force_on[SP_WALL_MAX_ITEMS];
+	int use_top_displacement;
+	double top_displacement_mm;
+} sp_wall_stage_t;
+
+typedef struct {
+	char name[SP_NAME_MAX];
+
+	double top_level_m;         /* top of the wall */
+	double length_m;            /* bottom = top - length */
+	sp_wall_element_t elements[SP_WALL_MAX_ELEMENTS];
+	int n_elements;
+
+	sp_wall_soil_t soils[SP_WALL_MAX_SOILS];
+	int n_soils;
+	sp_wall_layer_t layers[SP_WALL_MAX_LAYERS]; /* top-down; the same profile on both sides */
+	int n_layers;
+	int n_branches;             /* 1..4 branches of the subgrade modulus */
+	int unloading_curve;        /* 1: unload/reload with kh_unload */
+	double gamma_water_kN_m3;
+
+	sp_wall_anchor_t anchors[SP_WALL_MAX_ITEMS];
+	int n_anchors;
+	sp_wall_anchor_t struts[SP_WALL_MAX_ITEMS];
+	int n_struts;
+	sp_wall_support_t spring_supports[SP_WALL_MAX_ITEMS];
+	int n_spring_supports;
+	sp_wall_support_t rigid_supports[SP_WALL_MAX_ITEMS];
+	int n_rigid_supports;
+	sp_wall_uniform_load_t uniform_loads[SP_WALL_MAX_ITEMS];
+	int n_uniform_loads;
+	sp_wall_surcharge_t surcharges[SP_WALL_MAX_ITEMS];
+	int n_surcharges;
+	sp_wall_point_load_t line_loads[SP_WALL_MAX_ITEMS];
+	int n_line_loads;
+	sp_wall_point_load_t moments[SP_WALL_MAX_ITEMS];
+	int n_moments;
+	sp_wall_normal_force_t normal_forces[SP_WALL_MAX_ITEMS];
+	int n_normal_forces;
+
+	sp_wall_stage_t stages[SP_WALL_MAX_STAGES];
+	int n_stages;
+
+	/* Calculation options. */
+	int reduce_delta;           /* D-Sheet CalcReduceDeltas */
+	double max_element_m;       /* longest beam element (discretisation) */
+	int max_iterations;         /* per stage */
+	double tolerance_kPa;       /* convergence: largest change of a spring pressure */
+} sp_wall_t;
+
+/* Defaults for everything not read from a file (one branch, water 10 kN/m3,
+ * 0.05 m elements, 500 iterations, 1e-6 kPa). */
+void sp_wall_init(sp_wall_t *w);
+
+#endif
