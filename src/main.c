@@ -8,7 +8,9 @@
 #include "outfile.h"
 #include "plot.h"
 #include "rank.h"
+#include "shi.h"
 #include "study.h"
+#include "study_wall.h"
 
 #include <errno.h>
 #include <gsl/gsl_errno.h>
@@ -51,6 +53,8 @@ static void help(FILE *fp)
 	      "  sheetpile analyze STUDY.ini [--profile P --grade G --length L [--anchor-level Z|none]] [-o DIR]\n"
 	      "      one candidate: prints its results.csv header and row; with -o also its diagrams\n"
 	      "      (no flags needed when the study holds a single candidate)\n"
+	      "  sheetpile import-dsheet FILE.shi [-o STUDY.ini]\n"
+	      "      convert a D-Sheet Piling input file into a study file (stdout without -o)\n"
 	      "  sheetpile profiles [--catalogue FILE] [--grades FILE]\n"
 	      "      list the sheet pile sections and steel grades of a catalogue\n"
 	      "  sheetpile --help | --version\n"
@@ -557,6 +561,98 @@ static int cmd_profiles(int argc, char **argv)
 	return 0;
 }
 
+/* The study written for a D-Sheet file must read back: a value beyond the
+ * study file's ranges is reported here, not when the study is run. */
+static int import_check(const char *written, const char *shi, sp_err_t *err)
+{
+	sp_err_t why = {0, ""};
+	sp_study_t *st = sp_study_read(written, &why);
+	if (st != NULL) {
+		sp_study_free(st);
+		return SP_OK;
+	}
+	return sp_err_set(err, why.code == SP_ENOINPUT ? SP_EIO : SP_EDATA,
+	                  "%s: cannot be written as a study file: %s", shi, why.text);
+}
+
+/* import-dsheet FILE.shi [-o STUDY.ini] */
+static int cmd_import_dsheet(int argc, char **argv)
+{
+	const char *in = NULL, *out = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "-o") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("option '%s' needs a value", argv[i]);
+			out = argv[++i];
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			return usage_error("unknown option '%s'", argv[i]);
+		} else if (in == NULL) {
+			in = argv[i];
+		} else {
+			return usage_error("unexpected argument '%s'", argv[i]);
+		}
+	}
+	if (in == NULL)
+		return usage_error("%s", "import-dsheet needs a D-Sheet Piling file: sheetpile import-dsheet FILE.shi [-o STUDY.ini]");
+	const char *slash = out ? strrchr(out, '/') : NULL;
+	if (out && (*out == '\0' || (slash && slash[1] == '\0')))
+		return usage_error("-o needs a file name, got '%s'", out);
+	sp_err_t err = {0, ""};
+	sp_wall_t *w = malloc(sizeof *w);
+	if (w == NULL) {
+		sp_err_set(&err, SP_ESOFTWARE, "out of memory");
+		return fail(&err);
+	}
+	sp_wall_init(w);
+	const char *base = strrchr(in, '/') ? strrchr(in, '/') + 1 : in;
+	int rc = sp_shi_read(in, w, &err);
+	if (rc == SP_OK && out) { /* written under a temporary name, renamed when complete and checked */
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
+		if (slash == out)
+			snprintf(dir, sizeof dir, "/");
+		sp_outfile_t f;
+		rc = sp_outfile_open(&f, dir, slash ? slash + 1 : out, &err);
+		if (rc == SP_OK)
+			rc = sp_study_write_wall(f.fp, w, base, &err);
+		if (rc == SP_OK && fflush(f.fp) != 0)
+			rc = sp_err_set(&err, SP_EIO, "%s: write error: %s", f.tmp, strerror(errno));
+		if (rc == SP_OK)
+			rc = import_check(f.tmp, in, &err);
+		if (rc == SP_OK)
+			rc = sp_outfile_commit(&f, &err);
+		else
+			sp_outfile_abort(&f);
+	} else if (rc == SP_OK) { /* to stdout, after the same check on a temporary copy */
+		char tmp[] = "/tmp/sheetpile-import-XXXXXX";
+		int fd = mkstemp(tmp);
+		FILE *fp = fd >= 0 ? fdopen(fd, "w+") : NULL;
+		if (fp == NULL)
+			rc = sp_err_set(&err, SP_ECANTCREAT, "%s: cannot create a temporary file: %s", tmp, strerror(errno));
+		if (rc == SP_OK)
+			rc = sp_study_write_wall(fp, w, base, &err);
+		if (rc == SP_OK && fflush(fp) != 0)
+			rc = sp_err_set(&err, SP_EIO, "%s: write error: %s", tmp, strerror(errno));
+		if (rc == SP_OK)
+			rc = import_check(tmp, in, &err);
+		if (rc == SP_OK) {
+			rewind(fp);
+			char buf[8192];
+			size_t n;
+			while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+				fwrite(buf, 1, n, stdout);
+			if (fflush(stdout) != 0 || ferror(stdout))
+				rc = sp_err_set(&err, SP_EIO, "standard output: write error: %s", strerror(errno));
+		}
+		if (fp)
+			fclose(fp);
+		if (fd >= 0)
+			remove(tmp);
+	}
+	free(w);
+	return rc ? fail(&err) : 0;
+}
+
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off(); /* every GSL status is checked */
@@ -581,5 +677,7 @@ int main(int argc, char **argv)
 		return cmd_analyze(argc, argv);
 	if (strcmp(cmd, "profiles") == 0)
 		return cmd_profiles(argc, argv);
+	if (strcmp(cmd, "import-dsheet") == 0)
+		return cmd_import_dsheet(argc, argv);
 	return usage_error("unknown command '%s'", cmd);
 }

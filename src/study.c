@@ -8,6 +8,8 @@
  * an unknown key or section. */
 #include "study.h"
 #include "catalogue.h"
+#include "study_ini.h"
+#include "study_wall.h"
 
 #ifndef SP_DATA_DIR
 #define SP_DATA_DIR "designs"
@@ -215,7 +217,7 @@ static void S_reader_free(S_reader *r)
 
 /* ---- second pass: typed look-ups -------------------------------------- */
 
-typedef struct {
+typedef struct sp_ini {
 	S_reader *r;
 	sp_err_t *err;
 	int status;          /* first error */
@@ -520,13 +522,81 @@ static int S_add_anchor(S_ctx *c, S_entry *e, const char *item, void *user)
 	return 0;
 }
 
+/* ---- the look-ups for study_wall.c (study_ini.h) ---------------------- */
+
+const char *sp_ini_path(const sp_ini_t *c) { return c->r->path; }
+int sp_ini_status(const sp_ini_t *c) { return c->status; }
+int sp_ini_to_double(const char *s, double *out) { return S_to_double(s, out); }
+
+int sp_ini_fail(sp_ini_t *c, int code, const char *fmt, ...)
+{
+	if (c->status)
+		return c->status;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->err->text, sizeof c->err->text, fmt, ap);
+	va_end(ap);
+	c->err->code = code;
+	c->status = code;
+	return code;
+}
+
+int sp_ini_missing(sp_ini_t *c, const char *section, const char *key, const char *what)
+{
+	return S_missing(c, section, key, what);
+}
+
+double sp_ini_num(sp_ini_t *c, const char *section, const char *key, int required, double def, double lo,
+                  int lo_open, double hi, int hi_open, const char *what)
+{
+	return S_num(c, section, key, required, def, lo, lo_open, hi, hi_open, what);
+}
+
+int sp_ini_int(sp_ini_t *c, const char *section, const char *key, int def, int lo, int hi, const char *what)
+{
+	return S_int(c, section, key, def, lo, hi, what);
+}
+
+int sp_ini_word(sp_ini_t *c, const char *section, const char *key, int def, const char *const *words)
+{
+	return S_word(c, section, key, def, words);
+}
+
+const char *sp_ini_value(sp_ini_t *c, const char *section, const char *key, int *line)
+{
+	S_entry *e = S_find(c, section, key);
+	if (line)
+		*line = e ? e->line : 0;
+	return e ? e->value : NULL;
+}
+
+size_t sp_ini_n_sections(const sp_ini_t *c) { return c->r->ns; }
+
+const char *sp_ini_section(const sp_ini_t *c, size_t i, int *line)
+{
+	if (line)
+		*line = c->r->s[i].line;
+	return c->r->s[i].name;
+}
+
+void sp_ini_use_section(sp_ini_t *c, size_t i) { c->r->s[i].used = 1; }
+
+int sp_ini_section_line(sp_ini_t *c, const char *section)
+{
+	S_section *s = S_find_section(c, section);
+	if (s == NULL)
+		return 0;
+	s->used = 1;
+	return s->line;
+}
+
 /* ---- the study -------------------------------------------------------- */
 
 static const char *const S_safety_words[] = {"kp-factor", "embedment-factor", "ec7-da1-c2", NULL};
 static const char *const S_objective_words[] = {"cost", "mass", "co2", NULL};
 static const char *const S_cantilever_words[] = {"full", "blum", NULL};
 static const char *const S_theory_words[] = {"rankine", "coulomb", "ec7", NULL};
-static const char *const S_method_words[] = {"le", NULL};
+static const char *const S_method_words[] = {"le", "subgrade", NULL};
 static const char *const S_drainage_words[] = {"drained", "undrained", NULL};
 static const char *const S_action_words[] = {"variable", "permanent", NULL};
 static const char *const S_upile_words[] = {"singles", "crimped-doubles", NULL};
@@ -537,7 +607,7 @@ const char *sp_safety_name(sp_safety s) { return S_safety_words[s]; }
 const char *sp_objective_name(sp_objective o) { return S_objective_words[o]; }
 const char *sp_cantilever_name(sp_cantilever_method m) { return S_cantilever_words[m]; }
 
-static void S_read_layers(S_ctx *c, sp_study_t *st)
+static void S_read_layers(S_ctx *c, sp_study_t *st, int subgrade)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < c->r->ns; i++)
@@ -570,21 +640,26 @@ static void S_read_layers(S_ctx *c, sp_study_t *st)
 		L->line = s->line;
 		const char *sec = s->name;
 		L->top_level_m = S_num(c, sec, "top_level_m", 1, 0, -1e4, 0, 1e4, 0, "level of the layer top, m");
-		L->gamma_kN_m3 = S_num(c, sec, "gamma_kN_m3", 1, 0, 0, 1, 40, 0, "unit weight above water, kN/m3");
+		/* subgrade (D-Sheet) models take wider ranges: weightless soil, phi up to 90 */
+		L->gamma_kN_m3 = S_num(c, sec, "gamma_kN_m3", 1, 0, 0, !subgrade, 40, 0, "unit weight above water, kN/m3");
 		L->gamma_sat_kN_m3 =
-			S_num(c, sec, "gamma_sat_kN_m3", 0, L->gamma_kN_m3, 0, 1, 40, 0, "saturated unit weight, kN/m3");
+			S_num(c, sec, "gamma_sat_kN_m3", 0, L->gamma_kN_m3, 0, !subgrade, 40, 0, "saturated unit weight, kN/m3");
 		L->drainage = (sp_drainage)S_word(c, sec, "drainage", SP_DRAINED, S_drainage_words);
 		int undrained = L->drainage == SP_UNDRAINED;
-		L->phi_deg = S_num(c, sec, "phi_deg", !undrained, 0, 0, 0, 50, 1, "effective friction angle phi', degrees");
-		L->c_kPa = S_num(c, sec, "c_kPa", 0, 0, 0, 0, 1000, 0, "effective cohesion c', kPa");
-		L->delta_deg = S_num(c, sec, "delta_deg", 0, 0, 0, 0, 50, 1, "wall friction angle delta, degrees");
+		L->phi_deg = S_num(c, sec, "phi_deg", !undrained, 0, 0, 0, subgrade ? 90 : 50, 1,
+		                   "effective friction angle phi', degrees");
+		L->c_kPa = S_num(c, sec, "c_kPa", 0, 0, 0, 0, subgrade ? 1e4 : 1000, 0, "effective cohesion c', kPa");
+		L->delta_deg = S_num(c, sec, "delta_deg", 0, 0, subgrade ? -90 : 0, subgrade, subgrade ? 90 : 50, 1,
+		                     "wall friction angle delta, degrees");
 		L->cu_kPa = S_num(c, sec, "cu_kPa", undrained, 0, 0, 1, 2000, 0, "undrained shear strength c_u, kPa");
-		L->kh_kN_m3 = S_num(c, sec, "kh_kN_m3", 0, 0, 0, 0, 1e7, 0, "modulus of subgrade reaction, kN/m3");
-		L->ka_given = S_num(c, sec, "ka", 0, 0, 0, 1, 1, 0, "active coefficient Ka given directly");
-		L->kp_given = S_num(c, sec, "kp", 0, 0, 1, 0, 100, 0, "passive coefficient Kp given directly");
+		if (!subgrade) /* subgrade: a list of branch moduli, read by study_wall.c */
+			L->kh_kN_m3 = S_num(c, sec, "kh_kN_m3", 0, 0, 0, 0, 1e7, 0, "modulus of subgrade reaction, kN/m3");
+		L->ka_given = S_num(c, sec, "ka", 0, 0, 0, 1, subgrade ? 10 : 1, 0, "active coefficient Ka given directly");
+		L->kp_given = S_num(c, sec, "kp", 0, 0, subgrade ? 0 : 1, subgrade, subgrade ? 1000 : 100, 0,
+		                    "passive coefficient Kp given directly");
 		if (c->status)
 			return;
-		if (L->delta_deg > L->phi_deg && !undrained) {
+		if (L->delta_deg > L->phi_deg && !undrained && !subgrade) {
 			S_entry *e = S_find(c, sec, "delta_deg");
 			S_fail(c, SP_EDATA, "%s:%d: [%s] key 'delta_deg': wall friction %g deg exceeds phi' = %g deg",
 			       c->r->path, e ? e->line : s->line, sec, L->delta_deg, L->phi_deg);
@@ -634,7 +709,16 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 	S_text(c, "study", "name", st->name, sizeof st->name, "study");
 	S_text(c, "study", "description", st->description, sizeof st->description, "");
 
+	/* method = subgrade with a [wall]: the study analyses that wall, and
+	 * [geometry], [search] and [cost] become optional */
+	S_entry *m = S_find(c, "design", "method");
+	int subgrade = m && strcmp(m->value, "subgrade") == 0;
+	int fixed = subgrade && S_find_section(c, "wall") != NULL;
+	int geometry = !fixed || S_find_section(c, "geometry") != NULL;
+
 	const char *g = "geometry";
+	if (!geometry)
+		goto layers;
 	st->top_of_wall_m = S_num(c, g, "top_of_wall_m", 1, 0, -1e4, 0, 1e4, 0, "level of the top of the wall, m");
 	st->retained_level_m = S_num(c, g, "retained_level_m", 1, 0, -1e4, 0, 1e4, 0, "retained ground level, m");
 	st->excavation_level_m = S_num(c, g, "excavation_level_m", 1, 0, -1e4, 0, 1e4, 0, "excavation level, m");
@@ -657,10 +741,11 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 		return;
 	}
 
-	S_read_layers(c, st);
+layers:
+	S_read_layers(c, st, subgrade);
 	if (c->status)
 		return;
-	if (st->layers[0].top_level_m < st->retained_level_m) {
+	if (!fixed && st->layers[0].top_level_m < st->retained_level_m) {
 		S_fail(c, SP_EDATA,
 		       "%s:%d: [layer %s] key 'top_level_m': the first layer must start at or above the retained "
 		       "ground level (%g m), not at %g m",
@@ -695,13 +780,24 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 	st->anchor_inclination_deg = S_num(c, a, "inclination_deg", 0, 0, 0, 0, 60, 0, "anchor inclination below horizontal, degrees");
 	st->anchor_spacing_m = S_num(c, a, "spacing_m", 0, 2.5, 0, 1, 20, 0, "horizontal anchor spacing, m");
 	st->anchor_capacity_kN = S_num(c, a, "capacity_kN", 0, 0, 0, 0, 1e5, 0, "design resistance of one anchor, kN");
+	st->anchor_area_m2_per_m = 1e-3;
+	st->anchor_length_m = 10;
+	if (subgrade) {
+		st->anchor_area_m2_per_m = S_num(c, a, "area_m2_per_m", 0, 1e-3, 0, 1, 1, 0, "tendon cross-section per m run, m2/m");
+		st->anchor_length_m = S_num(c, a, "length_m", 0, 10, 0, 1, 200, 0, "free length of the tendon, m");
+	}
 	if (c->status)
 		return;
+
+	int search = !fixed || S_find_section(c, "search") != NULL;
+	int cost = !fixed || S_find_section(c, "cost") != NULL;
 
 	const char *s = "search";
 	S_names pr = {0}, gr = {0};
 	e = S_find(c, s, "profiles");
-	if (e == NULL)
+	if (!search)
+		;
+	else if (e == NULL)
 		S_missing(c, s, "profiles", "'all' or a comma-separated list of catalogue profiles");
 	else if (strcmp(e->value, "all") == 0)
 		st->all_profiles = 1, st->profiles_line = e->line;
@@ -710,7 +806,7 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 	st->profiles = pr.names;
 	st->n_profiles = pr.n;
 	e = S_find(c, s, "grades");
-	if (e == NULL && !c->status)
+	if (e == NULL && !c->status && search)
 		S_missing(c, s, "grades", "comma-separated list of steel grades, e.g. S355GP");
 	else if (e)
 		S_split(c, e, S_add_name, &gr), st->grades_line = e->line;
@@ -718,7 +814,7 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 	st->n_grades = gr.n;
 	S_doubles len = {0};
 	e = S_find(c, s, "length_m");
-	if (e == NULL && !c->status)
+	if (e == NULL && !c->status && search)
 		S_missing(c, s, "length_m", "pile lengths, m: start:step:stop or a list");
 	else if (e)
 		S_split(c, e, S_add_length, &len);
@@ -756,7 +852,7 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 		S_fail(c, SP_ESOFTWARE, "out of memory");
 		return;
 	}
-	double price = S_num(c, k, "steel_price_per_kg", 1, 0, 0, 1, 1e4, 0, "steel price per kg (all grades)");
+	double price = S_num(c, k, "steel_price_per_kg", cost, 0, 0, 1, 1e4, 0, "steel price per kg (all grades)");
 	for (size_t i = 0; i < st->n_grades && !c->status; i++) {
 		char key[SP_NAME_MAX + 32];
 		snprintf(key, sizeof key, "steel_price_per_kg.%s", st->grades[i]);
@@ -764,7 +860,7 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 	}
 	st->installation_per_m2 = S_num(c, k, "installation_per_m2", 0, 0, 0, 0, 1e5, 0, "installation cost per m2 of wall");
 	st->anchor_cost_each = S_num(c, k, "anchor_cost_each", 0, 0, 0, 0, 1e7, 0, "cost of one anchor");
-	st->co2_kg_per_kg_steel = S_num(c, k, "co2_kg_per_kg_steel", 1, 0, 0, 0, 100, 0, "embodied CO2 of the steel, kg CO2e per kg (from your supplier's EPD)");
+	st->co2_kg_per_kg_steel = S_num(c, k, "co2_kg_per_kg_steel", cost, 0, 0, 0, 100, 0, "embodied CO2 of the steel, kg CO2e per kg (from your supplier's EPD)");
 	S_text(c, k, "currency", st->currency, sizeof st->currency, "EUR");
 	st->objective = (sp_objective)S_word(c, "objective", "minimise", SP_OBJ_COST, S_objective_words);
 
@@ -781,6 +877,18 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 	if (c->status)
 		return;
 
+	if (st->method == SP_METHOD_SUBGRADE) {
+		sp_study_read_wall(c, st);
+		if (c->status)
+			return;
+		if (!geometry) { /* from the wall: its top and the final stage's surfaces */
+			const sp_wall_stage_t *fin = &st->wall->stages[st->wall->n_stages - 1];
+			st->top_of_wall_m = st->wall->top_level_m;
+			st->retained_level_m = fmax(fin->surface_m[SP_LEFT], fin->surface_m[SP_RIGHT]);
+			st->excavation_level_m = fmin(fin->surface_m[SP_LEFT], fin->surface_m[SP_RIGHT]);
+		}
+	}
+
 	/* every grade priced with its own key must be a grade of the search */
 	for (size_t i = 0; i < c->r->n && !c->status; i++) {
 		S_entry *x = &c->r->e[i];
@@ -796,9 +904,16 @@ static void S_read_all(S_ctx *c, sp_study_t *st)
 			continue;
 		if (x->section[0] == '\0')
 			S_fail(c, SP_EDATA, "%s:%d: key '%s' before the first [section]", c->r->path, x->line, x->key);
+		else if (!S_find_section(c, x->section)->used && st->method != SP_METHOD_SUBGRADE
+		         && sp_study_wall_section(x->section))
+			S_fail(c, SP_EDATA, "%s:%d: section [%s] is used only with [design] method = subgrade",
+			       c->r->path, S_find_section(c, x->section)->line, x->section);
 		else if (!S_find_section(c, x->section)->used)
 			S_fail(c, SP_EDATA, "%s:%d: unknown section [%s] (known: study, geometry, layer NAME, water, "
-			       "loads, anchor, search, design, cost, objective, run)",
+			       "loads, anchor, search, design, cost, objective, run; with method = subgrade also "
+			       "subgrade, wall, wall-element NAME, anchor-item NAME, strut NAME, spring-support NAME, "
+			       "rigid-support NAME, line-load NAME, moment-load NAME, uniform-load NAME, surcharge NAME, "
+			       "normal-force NAME, stage NAME)",
 			       c->r->path, S_find_section(c, x->section)->line, x->section);
 		else
 			S_fail(c, SP_EDATA, "%s:%d: [%s]: unknown key '%s' (see docs/study-file.md)", c->r->path,
@@ -900,6 +1015,7 @@ void sp_study_free(sp_study_t *st)
 	free(st->grades);
 	free(st->lengths_m);
 	free(st->steel_price_per_kg);
+	free(st->wall);
 	free(st);
 }
 
@@ -925,7 +1041,7 @@ int sp_study_resolve(sp_study_t *st, const sp_catalogue_t *cat, sp_err_t *err)
 		if (sp_catalogue_find_grade(cat, st->grades[i]) < 0)
 			return sp_err_set(err, SP_EDATA, "%s:%d: [search] key 'grades': unknown steel grade '%s' (not in %s)",
 			                  st->path, st->grades_line, st->grades[i], st->grades_path);
-	if (sp_study_n_candidates(st) == 0)
+	if (sp_study_n_candidates(st) == 0 && !st->wall_fixed) /* a fixed wall needs no search */
 		return sp_err_set(err, SP_EDATA, "%s:%d: [search]: the search space is empty", st->path,
 		                  st->profiles_line);
 	return SP_OK;

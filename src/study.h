@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include "sp.h"
 #include "earth.h"
+#include "wall.h"
 
 #define SP_PATH_MAX 4096
 
@@ -37,7 +38,7 @@ typedef enum {
 
 typedef enum { SP_CANTILEVER_FULL = 0, SP_CANTILEVER_BLUM = 1 } sp_cantilever_method;
 typedef enum { SP_OBJ_COST = 0, SP_OBJ_MASS = 1, SP_OBJ_CO2 = 2 } sp_objective;
-typedef enum { SP_METHOD_LE = 0 } sp_method;
+typedef enum { SP_METHOD_LE = 0, SP_METHOD_SUBGRADE = 1 } sp_method;
 typedef enum { SP_UPILE_SINGLES = 0, SP_UPILE_CRIMPED = 1 } sp_upile_unit;
 typedef enum { SP_COND_HIGHLY_UNFAVOURABLE = 0, SP_COND_UNFAVOURABLE = 1, SP_COND_FAVOURABLE = 2 } sp_ground_condition;
 
@@ -76,6 +77,8 @@ typedef struct {
 	double anchor_inclination_deg; /* below horizontal */
 	double anchor_spacing_m;       /* horizontal spacing of anchors */
 	double anchor_capacity_kN;     /* design resistance of one anchor; 0 = not checked */
+	double anchor_area_m2_per_m;   /* subgrade: tendon cross-section per m run */
+	double anchor_length_m;        /* subgrade: free length of the tendon */
 
 	/* [search] */
 	char (*profiles)[SP_NAME_MAX]; /* resolved names (after 'all' expansion by the caller) */
@@ -121,9 +124,18 @@ typedef struct {
 	int top_k;
 	char catalogue_path[SP_PATH_MAX]; /* profiles CSV, resolved against the study's folder */
 	char grades_path[SP_PATH_MAX];
+
+	/* method = subgrade: the wall model from [subgrade], the layers, [wall],
+	 * the item sections and [stage] sections (see study_wall.h). Owned; NULL
+	 * for other methods. Without [wall] it holds no elements: the adapter
+	 * sets EI, length and the anchor per candidate (sp_study_wall_for_case). */
+	sp_wall_t *wall;
+	int wall_fixed;             /* 1: [wall] given, the study analyses exactly that wall */
 } sp_study_t;
 
-/* Read and check a study. Returns NULL and fills *err on failure:
+/* Read and check a study. [search] and [cost] are required, except in a
+ * subgrade study with a [wall] section (wall_fixed), where they and
+ * [geometry] are optional. Returns NULL and fills *err on failure:
  * SP_ENOINPUT when the file cannot be opened, SP_EDATA for bad content. The
  * profile and grade names are not checked against a catalogue here: see
  * sp_study_resolve(). Free with sp_study_free(). */

@@ -11,5 +11,5 @@ void sp_wall_init(sp_wall_t *w)
 	w->reduce_delta = 1;
 	w->max_element_m = 0.05;
 	w->max_iterations = 500;
-	w->tolerance_kPa = 1e-6;
+	w->tolerance_kPa = 1e-4;
 }

@@ -182,7 +182,7 @@ typedef struct {
 } sp_wall_t;
 
 /* Defaults for everything not read from a file (one branch, water 10 kN/m3,
- * 0.05 m elements, 500 iterations, 1e-6 kPa). */
+ * 0.05 m elements, 500 iterations, 1e-4 kPa). */
 void sp_wall_init(sp_wall_t *w);
 
 #endif

@@ -1,0 +1,928 @@
+/* beam.c - engine 'beam': the wall as Euler-Bernoulli beam elements on
+ * elastoplastic soil springs, solved stage by stage (see beam.h, wall.h).
+ *
+ * Discretisation. Nodes at every level that matters (top and toe, element,
+ * layer, surface and water levels, supports and loads of every stage), and
+ * between them equal beam elements no longer than w->max_element_m. Two
+ * degrees of freedom per node: displacement (to the right) and rotation.
+ *
+ * Soil. Each node carries, per side, two half springs: one for the half
+ * element above it and one for the half below, each with the soil of its own
+ * layer, so that pressures may jump at layer boundaries. A half spring's
+ * effective pressure follows the multi-linear curve of the modulus of
+ * subgrade reaction from the neutral pressure towards the passive (wall moving
+ * into the soil) or active pressure (moving away), with branch ends at
+ * branch_end_pct of the way, and stays at the limit beyond it. Plastic
+ * displacement shifts the curve (kinematic): the shift is kept from stage to
+ * stage, so each stage starts from the state the previous one left.
+ *
+ * Solution. Newton iterations with the tangent stiffness (a plastic spring
+ * keeps 1e-9 of its first-branch stiffness so that the matrix stays positive
+ * definite), GSL's banded LDL^T factorisation, and step halving when the
+ * residual grows. The pressures are piecewise linear in the displacement, so
+ * Newton ends exactly once the branch of every spring is right. */
+#include "beam.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_vector.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define B_EPS_LEVEL 1e-6       /* levels closer than this are the same node */
+#define B_BAND 3               /* lower bandwidth of the (w, theta) system */
+#define B_MAX_DISPLACEMENT 50.0 /* m: beyond this the wall has no equilibrium */
+
+typedef struct {
+	int on;                    /* soil present on this half */
+	double trib_m;             /* tributary length */
+	double sig_a, sig_n, sig_p;/* effective active, neutral, passive pressure (kPa) */
+	double k[SP_WALL_BRANCHES];/* branch moduli (kPa/m) */
+	double lam[SP_WALL_BRANCHES - 1];
+	int nb;
+	double shift_m;            /* plastic shift of the curve (displacement into the soil) */
+	/* the curve, prepared per stage: per direction (0 active, 1 passive) the
+	 * reach, pressure offset and slope at the end of each branch */
+	int nseg[2];
+	double reach[2][SP_WALL_BRANCHES], offset[2][SP_WALL_BRANCHES], slope[2][SP_WALL_BRANCHES];
+	double k_first;
+	int layer;                 /* layer index of this half */
+	int merged;                /* 1: this lower half is carried by the upper half (same layer) */
+} B_spring;
+
+typedef struct {
+	double tension;            /* force along the item: tension (anchor) or compression (strut) */
+	double ref_force, ref_elong; /* state at the end of its last pre-stressed stage */
+	int installed;
+} B_tie;
+
+typedef struct {
+	const sp_wall_t *w;
+	int n;                     /* nodes */
+	double *z;                 /* levels, top-down */
+	double *ei;                /* per element */
+	double *width;             /* acting width per element */
+	double *elen, *ecoef;      /* per element: length and EI / L^3 */
+	int *elayer;               /* per element: layer index (-1 above the top layer) */
+	B_spring *spr;             /* [node][side][half] */
+	double *u;                 /* 2n: w (m), theta (rad) */
+	double *u_trial;
+	double *f_ext;             /* 2n: loads of the stage (water, line loads, moments) */
+	double *f_int;             /* 2n: soil + ties + springs at the current u */
+	double *water[2];          /* water pressure per node and side (kPa) */
+	gsl_matrix *kband;         /* n2 x (B_BAND+1) */
+	gsl_vector *rhs;
+	int *fixed;                /* 2n: constrained dof */
+	double *fixed_value;
+	B_tie anchors[SP_WALL_MAX_ITEMS], struts[SP_WALL_MAX_ITEMS];
+} B_work;
+
+#define SPR(b, i, s, h) (&(b)->spr[((size_t)(i) * 2 + (size_t)(s)) * 2 + (size_t)(h)])
+
+/* ---- node levels ------------------------------------------------------- */
+
+static int B_cmp_desc(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x < y) - (x > y);
+}
+
+static int B_levels(const sp_wall_t *w, double **out, int *n_out)
+{
+	double top = w->top_level_m, toe = w->top_level_m - w->length_m;
+	size_t cap = 16 + (size_t)w->n_elements + (size_t)w->n_layers + 4u * (size_t)w->n_stages +
+	             (size_t)(w->n_anchors + w->n_struts + w->n_spring_supports + w->n_rigid_supports +
+	                      w->n_line_loads + w->n_moments);
+	double *key = malloc(cap * sizeof *key);
+	if (key == NULL)
+		return -1;
+	size_t nk = 0;
+#define ADD(v)                                                                                                 \
+	do {                                                                                                   \
+		double v_ = (v);                                                                               \
+		if (v_ < top - B_EPS_LEVEL && v_ > toe + B_EPS_LEVEL)                                          \
+			key[nk++] = v_;                                                                        \
+	} while (0)
+	key[nk++] = top;
+	key[nk++] = toe;
+	for (int i = 0; i < w->n_elements; i++)
+		ADD(w->elements[i].bottom_level_m);
+	for (int i = 0; i < w->n_layers; i++)
+		ADD(w->layers[i].top_level_m);
+	for (int s = 0; s < w->n_stages; s++)
+		for (int side = 0; side < 2; side++) {
+			ADD(w->stages[s].surface_m[side]);
+			ADD(w->stages[s].water_m[side]);
+		}
+	for (int i = 0; i < w->n_anchors; i++)
+		ADD(w->anchors[i].level_m);
+	for (int i = 0; i < w->n_struts; i++)
+		ADD(w->struts[i].level_m);
+	for (int i = 0; i < w->n_spring_supports; i++)
+		ADD(w->spring_supports[i].level_m);
+	for (int i = 0; i < w->n_rigid_supports; i++)
+		ADD(w->rigid_supports[i].level_m);
+	for (int i = 0; i < w->n_line_loads; i++)
+		ADD(w->line_loads[i].level_m);
+	for (int i = 0; i < w->n_moments; i++)
+		ADD(w->moments[i].level_m);
+#undef ADD
+	qsort(key, nk, sizeof *key, B_cmp_desc);
+	size_t m = 0;
+	for (size_t i = 0; i < nk; i++)
+		if (m == 0 || key[m - 1] - key[i] > B_EPS_LEVEL)
+			key[m++] = key[i];
+	/* subdivide */
+	double hmax = w->max_element_m > 0 ? w->max_element_m : 0.05;
+	size_t total = 1;
+	for (size_t i = 0; i + 1 < m; i++)
+		total += (size_t)ceil((key[i] - key[i + 1]) / hmax - 1e-9);
+	double *z = malloc(total * sizeof *z);
+	if (z == NULL) {
+		free(key);
+		return -1;
+	}
+	size_t k = 0;
+	z[k++] = key[0];
+	for (size_t i = 0; i + 1 < m; i++) {
+		int parts = (int)ceil((key[i] - key[i + 1]) / hmax - 1e-9);
+		if (parts < 1)
+			parts = 1;
+		for (int j = 1; j <= parts; j++)
+			z[k++] = j == parts ? key[i + 1] : key[i] - (key[i] - key[i + 1]) * j / parts;
+	}
+	free(key);
+	*out = z;
+	*n_out = (int)k;
+	return 0;
+}
+
+static int B_node_at(const B_work *b, double level)
+{
+	int lo = 0, hi = b->n - 1; /* levels descend */
+	while (hi - lo > 1) {
+		int mid = (lo + hi) / 2;
+		if (b->z[mid] > level)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return fabs(b->z[lo] - level) <= fabs(b->z[hi] - level) ? lo : hi;
+}
+
+static const sp_wall_element_t *B_element_at(const sp_wall_t *w, double level)
+{
+	for (int i = 0; i < w->n_elements; i++)
+		if (level >= w->elements[i].bottom_level_m - B_EPS_LEVEL)
+			return &w->elements[i];
+	return &w->elements[w->n_elements - 1];
+}
+
+/* Index of the layer holding level (the lowest layer whose top is above it). */
+static int B_layer_at(const sp_wall_t *w, double level)
+{
+	int li = -1;
+	for (int i = 0; i < w->n_layers; i++)
+		if (w->layers[i].top_level_m >= level - 1e-12)
+			li = i;
+	return li;
+}
+
+/* ---- earth pressure coefficients --------------------------------------- */
+
+static void B_coefficients(const sp_wall_t *w, const sp_wall_soil_t *so, sp_kmethod km, double *ka, double *k0,
+                           double *kp)
+{
+	if (km == SP_KMETHOD_GIVEN) {
+		*ka = so->ka, *k0 = so->k0, *kp = so->kp;
+		return;
+	}
+	/* c, phi, delta: Mueller-Breslau (Coulomb) active, and passive, K0 = 1 - sin phi. */
+	double phi = so->phi_deg * SP_PI / 180.0, delta = so->delta_deg * SP_PI / 180.0;
+	(void)w;
+	double ca = cos(phi) * cos(phi) /
+	            (cos(delta) * pow(1.0 + sqrt(sin(phi + delta) * sin(phi) / cos(delta)), 2.0));
+	double cp_den = 1.0 - sqrt(fmax(0.0, sin(phi + delta) * sin(phi) / cos(delta)));
+	double cp = cp_den > 1e-9 ? cos(phi) * cos(phi) / (cos(delta) * cp_den * cp_den) : 1e6;
+	*ka = ca * cos(delta);
+	*kp = cp * cos(delta);
+	*k0 = (1.0 - sin(phi)) * pow(so->ocr > 0 ? so->ocr : 1.0, sin(phi));
+}
+
+static void B_spring_prepare(B_spring *sp);
+
+/* ---- one stage: loads and springs -------------------------------------- */
+
+/* Vertical effective stress at level z on one side (kPa), water level zw,
+ * surface zs, uniform load q. */
+static double B_sigma_v(const sp_wall_t *w, double z, double zs, double zw, double q, double *water)
+{
+	double sv = q, top = zs;
+	*water = zw > z ? w->gamma_water_kN_m3 * (zw - z) : 0.0;
+	if (z > zs)
+		return 0.0;
+	for (int i = 0; i < w->n_layers; i++) {
+		double lt = w->layers[i].top_level_m;
+		double lb = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : -1e30;
+		double a = fmin(lt, top), bt = fmax(lb, z);
+		if (a <= bt)
+			continue;
+		const sp_wall_soil_t *so = &w->soils[w->layers[i].soil];
+		/* part above the water level dry, below wet */
+		double dry_top = a, dry_bot = fmax(bt, fmin(a, zw));
+		if (dry_top > dry_bot)
+			sv += so->gamma_dry_kN_m3 * (dry_top - dry_bot);
+		double wet_top = fmin(a, fmax(zw, bt)), wet_bot = bt;
+		if (wet_top > wet_bot)
+			sv += so->gamma_wet_kN_m3 * (wet_top - wet_bot);
+	}
+	return sv - *water;
+}
+
+static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
+{
+	const sp_wall_t *w = b->w;
+	int n = b->n;
+	memset(b->f_ext, 0, 2 * (size_t)n * sizeof *b->f_ext);
+	for (int side = 0; side < 2; side++) {
+		double q = 0.0;
+		for (int i = 0; i < w->n_uniform_loads; i++)
+			if (st->uniform_load_on[i])
+				q += side == SP_LEFT ? w->uniform_loads[i].left_kPa : w->uniform_loads[i].right_kPa;
+		double zs = st->surface_m[side], zw = st->water_m[side];
+		for (int i = 0; i < n; i++) {
+			double wp;
+			double sv = B_sigma_v(w, b->z[i], zs, zw, q, &wp);
+			b->water[side][i] = wp;
+			for (int h = 0; h < 2; h++) {
+				B_spring *sp = SPR(b, i, side, h);
+				int j = h == 0 ? i - 1 : i + 1;
+				if (j < 0 || j >= n) {
+					sp->on = 0;
+					sp->trib_m = 0;
+					continue;
+				}
+				int e = h == 0 ? i - 1 : i; /* the element of this half */
+				double len = b->elen[e] / 2.0;
+				double mid = (b->z[i] + b->z[j]) / 2.0;
+				double width = b->width[e];
+				sp->trib_m = len * (width > 0 ? width : 1.0);
+				int li = b->elayer[e];
+				if (mid > zs || li < 0) {
+					sp->on = 0;
+					continue;
+				}
+				const sp_wall_soil_t *so = &w->soils[w->layers[li].soil];
+				double ka, k0, kp;
+				B_coefficients(w, so, st->kmethod[side], &ka, &k0, &kp);
+				/* sigma_v is continuous at layer boundaries; the coefficients are the half's layer's */
+				double c = so->c_kPa;
+				double sa = ka * sv - 2.0 * c * sqrt(fmax(ka, 0.0));
+				double sn = k0 * sv;
+				double spv = kp * sv + 2.0 * c * sqrt(fmax(kp, 0.0));
+				if (sa < 0.0)
+					sa = 0.0;
+				if (sn < sa)
+					sn = sa;
+				if (sn > spv)
+					sn = spv;
+				sp->on = 1;
+				sp->layer = li;
+				sp->sig_a = sa, sp->sig_n = sn, sp->sig_p = spv;
+				/* modulus: linear between the top and bottom of the layer */
+				double lt = w->layers[li].top_level_m;
+				double lb = li + 1 < w->n_layers ? w->layers[li + 1].top_level_m
+				                                 : w->top_level_m - w->length_m;
+				double t = lt - lb > 1e-9 ? (lt - b->z[i]) / (lt - lb) : 0.0;
+				if (t < 0)
+					t = 0;
+				if (t > 1)
+					t = 1;
+				sp->nb = w->n_branches < 1 ? 1 : w->n_branches;
+				for (int k = 0; k < SP_WALL_BRANCHES; k++)
+					sp->k[k] = so->kh_top_kN_m3[k] + t * (so->kh_bottom_kN_m3[k] - so->kh_top_kN_m3[k]);
+				for (int k = 0; k < SP_WALL_BRANCHES - 1; k++)
+					sp->lam[k] = so->branch_end_pct[k] / 100.0;
+				B_spring_prepare(sp);
+			}
+			/* both halves in the same layer: one spring with both lengths */
+			B_spring *up = SPR(b, i, side, 0), *lo = SPR(b, i, side, 1);
+			lo->merged = 0;
+			if (up->on && lo->on && up->layer == lo->layer && up->shift_m == lo->shift_m) {
+				up->trib_m += lo->trib_m;
+				lo->on = 0;
+				lo->merged = 1;
+			}
+		}
+	}
+	/* water: lumped with the tributary lengths (trapezoid) */
+	for (int i = 0; i < n; i++) {
+		double f = 0.0;
+		for (int h = 0; h < 2; h++) {
+			int j = h == 0 ? i - 1 : i + 1;
+			if (j < 0 || j >= n)
+				continue;
+			double len = fabs(b->z[i] - b->z[j]) / 2.0;
+			double width = b->width[h == 0 ? i - 1 : i];
+			if (width <= 0)
+				width = 1.0;
+			/* linear water pressure over the half: force at node = len (3 p_i + p_j) / 4 */
+			double pl = (3.0 * b->water[SP_LEFT][i] + b->water[SP_LEFT][j]) / 4.0;
+			double pr = (3.0 * b->water[SP_RIGHT][i] + b->water[SP_RIGHT][j]) / 4.0;
+			f += (pl - pr) * len * width;
+		}
+		b->f_ext[2 * i] += f;
+	}
+	for (int i = 0; i < w->n_line_loads; i++)
+		if (st->line_load_on[i])
+			b->f_ext[2 * B_node_at(b, w->line_loads[i].level_m)] += w->line_loads[i].value;
+	for (int i = 0; i < w->n_moments; i++)
+		if (st->moment_on[i])
+			b->f_ext[2 * B_node_at(b, w->moments[i].level_m) + 1] += w->moments[i].value;
+}
+
+/* Prepare the curve of a spring from its pressures and moduli. */
+static void B_spring_prepare(B_spring *sp)
+{
+	sp->k_first = 1.0;
+	for (int k = 0; k < sp->nb; k++)
+		if (sp->k[k] > 0) {
+			sp->k_first = sp->k[k];
+			break;
+		}
+	for (int dir = 0; dir < 2; dir++) {
+		double room = dir ? sp->sig_p - sp->sig_n : sp->sig_n - sp->sig_a;
+		double prev = 0.0, reach = 0.0;
+		int m = 0;
+		for (int k = 0; k < sp->nb; k++) {
+			double end = k + 1 < sp->nb ? sp->lam[k] * room : room;
+			if (end > room)
+				end = room;
+			if (end <= prev || sp->k[k] <= 0.0)
+				continue;
+			reach += (end - prev) / sp->k[k];
+			sp->reach[dir][m] = reach;
+			sp->offset[dir][m] = end;
+			sp->slope[dir][m] = sp->k[k];
+			m++;
+			prev = end;
+		}
+		sp->nseg[dir] = m;
+	}
+}
+
+/* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */
+static double B_spring_pressure(const B_spring *sp, double s, double *slope)
+{
+	double d = s - sp->shift_m;
+	int dir = d >= 0;
+	double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
+	int m = sp->nseg[dir];
+	for (int k = 0; k < m; k++)
+		if (ad <= sp->reach[dir][k]) {
+			*slope = sp->slope[dir][k];
+			return sp->sig_n + sign * (sp->offset[dir][k] - sp->slope[dir][k] * (sp->reach[dir][k] - ad));
+		}
+	*slope = 0.0;
+	return dir ? sp->sig_p : sp->sig_a;
+}
+
+/* Elastic reach of a spring on each side (displacement from the centre to the limit). */
+static double B_spring_reach(const B_spring *sp, int passive)
+{
+	int m = sp->nseg[passive];
+	return m ? sp->reach[passive][m - 1] : 0.0;
+}
+
+/* ---- assembly ---------------------------------------------------------- */
+
+static void B_band_add(gsl_matrix *k, size_t i, size_t j, double v)
+{
+	if (j > i) {
+		size_t t = i;
+		i = j;
+		j = t;
+	}
+	/* lower storage: AB(j, i - j) = A(i, j) with i >= j */
+	k->data[j * k->tda + (i - j)] += v;
+}
+
+static void B_beam_element(const B_work *b, int e, double ke[4][4])
+{
+	double L = b->elen[e], c = b->ecoef[e];
+	double a = 12 * c, bb = 6 * L * c, d4 = 4 * L * L * c, d2 = 2 * L * L * c;
+	ke[0][0] = a, ke[0][1] = bb, ke[0][2] = -a, ke[0][3] = bb;
+	ke[1][0] = bb, ke[1][1] = d4, ke[1][2] = -bb, ke[1][3] = d2;
+	ke[2][0] = -a, ke[2][1] = -bb, ke[2][2] = a, ke[2][3] = -bb;
+	ke[3][0] = bb, ke[3][1] = d2, ke[3][2] = -bb, ke[3][3] = d4;
+}
+
+/* Internal forces of ties at displacement u: adds to f and (if k) the stiffness. */
+static void B_ties(B_work *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k, int commit)
+{
+	const sp_wall_t *w = b->w;
+	for (int kind = 0; kind < 2; kind++) {
+		int n = kind == 0 ? w->n_anchors : w->n_struts;
+		for (int i = 0; i < n; i++) {
+			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
+			B_tie *t = kind == 0 ? &b->anchors[i] : &b->struts[i];
+			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
+			double pre = kind == 0 ? st->anchor_prestress_kN_per_m[i] : st->strut_precompression_kN_per_m[i];
+			if (!on)
+				continue;
+			int node = B_node_at(b, a->level_m);
+			double cs = cos(a->angle_deg * SP_PI / 180.0);
+			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
+			/* anchors lengthen when the wall moves away from their side; struts
+			 * shorten when it moves towards theirs */
+			double stretch = (kind == 0 ? -side_sign : side_sign) * u[2 * node] * cs;
+			double force, stiff;
+			if (pre > 0.0) {
+				force = pre, stiff = 0.0;
+			} else {
+				double kax = a->length_m > 0 ? a->e_kPa * a->area_m2_per_m / a->length_m : 0.0;
+				double ref_f = t->installed ? t->ref_force : 0.0;
+				double ref_e = t->installed ? t->ref_elong : stretch;
+				if (!t->installed && !commit) {
+					/* first stage of a passive tie: it starts at the displacement the
+					 * wall has when it is installed (set on entry to the stage) */
+					ref_e = t->ref_elong;
+				}
+				force = ref_f + kax * (stretch - ref_e);
+				stiff = kax;
+				if (force < 0.0)
+					force = 0.0, stiff = 0.0;
+				if (a->yield_force_kN_per_m > 0 && force > a->yield_force_kN_per_m)
+					force = a->yield_force_kN_per_m, stiff = 0.0;
+			}
+			t->tension = force;
+			/* horizontal force on the wall: anchors pull towards their side, struts push away */
+			double fh = (kind == 0 ? side_sign : -side_sign) * force * cs;
+			f[2 * node] += fh;
+			if (k)
+				B_band_add(k, 2 * (size_t)node, 2 * (size_t)node, stiff * cs * cs);
+		}
+	}
+}
+
+/* Soil force and stiffness at displacement u. */
+static void B_soil(B_work *b, const double *u, double *f, gsl_matrix *k)
+{
+	for (int i = 0; i < b->n; i++) {
+		double wi = u[2 * i], fi = 0.0, ki = 0.0;
+		for (int side = 0; side < 2; side++) {
+			double s = side == SP_RIGHT ? wi : -wi; /* displacement into this side's soil */
+			double push = side == SP_RIGHT ? -1.0 : 1.0;
+			for (int h = 0; h < 2; h++) {
+				B_spring *sp = SPR(b, i, side, h);
+				if (!sp->on)
+					continue;
+				double slope;
+				double p = B_spring_pressure(sp, s, &slope);
+				fi += push * p * sp->trib_m;
+				double kt = slope > 0 ? slope : 1e-9 * sp->k_first;
+				ki += kt * sp->trib_m;
+			}
+		}
+		f[2 * i] += fi;
+		if (k)
+			B_band_add(k, 2 * (size_t)i, 2 * (size_t)i, ki);
+	}
+}
+
+static void B_supports(B_work *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
+{
+	const sp_wall_t *w = b->w;
+	for (int i = 0; i < w->n_spring_supports; i++) {
+		if (!st->spring_support_on[i])
+			continue;
+		const sp_wall_support_t *s = &w->spring_supports[i];
+		int node = B_node_at(b, s->level_m);
+		f[2 * node] -= s->trans_stiffness_kN_per_m_per_m * u[2 * node];
+		f[2 * node + 1] -= s->rot_stiffness_kNm_per_rad_per_m * u[2 * node + 1];
+		if (k) {
+			B_band_add(k, 2 * (size_t)node, 2 * (size_t)node, s->trans_stiffness_kN_per_m_per_m);
+			B_band_add(k, 2 * (size_t)node + 1, 2 * (size_t)node + 1, s->rot_stiffness_kNm_per_rad_per_m);
+		}
+	}
+}
+
+/* Beam internal force K u (2n). */
+static void B_beam_force(const B_work *b, const double *u, double *out)
+{
+	memset(out, 0, 2 * (size_t)b->n * sizeof *out);
+	for (int e = 0; e + 1 < b->n; e++) {
+		double L = b->elen[e], c = b->ecoef[e];
+		const double *ue = &u[2 * e];
+		double dw = ue[0] - ue[2], ts = ue[1] + ue[3];
+		double v = c * (12 * dw + 6 * L * ts);
+		out[2 * e] += v;
+		out[2 * e + 1] += c * L * (6 * dw + 4 * L * ue[1] + 2 * L * ue[3]);
+		out[2 * e + 2] -= v;
+		out[2 * e + 3] += c * L * (6 * dw + 2 * L * ue[1] + 4 * L * ue[3]);
+	}
+}
+
+/* Residual r = f_ext + f_int(u) - K_beam u; returns its largest free entry. */
+static double B_residual(B_work *b, const sp_wall_stage_t *st, const double *u, double *r, gsl_matrix *k)
+{
+	int n2 = 2 * b->n;
+	B_beam_force(b, u, r);
+	for (int i = 0; i < n2; i++)
+		r[i] = b->f_ext[i] - r[i];
+	if (k) {
+		gsl_matrix_set_zero(k);
+		for (int e = 0; e + 1 < b->n; e++) {
+			double ke[4][4];
+			B_beam_element(b, e, ke);
+			for (int p = 0; p < 4; p++)
+				for (int q = 0; q <= p; q++)
+					B_band_add(k, 2 * (size_t)e + (size_t)p, 2 * (size_t)e + (size_t)q, ke[p][q]);
+		}
+	}
+	B_soil(b, u, r, k);
+	B_ties(b, st, u, r, k, 0);
+	B_supports(b, st, u, r, k);
+	double m = 0;
+	for (int i = 0; i < n2; i++)
+		if (!b->fixed[i] && fabs(r[i]) > m)
+			m = fabs(r[i]);
+	return m;
+}
+
+static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_result_t *res)
+{
+	const sp_wall_t *w = b->w;
+	int n2 = 2 * b->n;
+	double *r = malloc((size_t)n2 * sizeof *r);
+	if (r == NULL)
+		return SP_ESOFTWARE;
+	/* constraints */
+	memset(b->fixed, 0, (size_t)n2 * sizeof *b->fixed);
+	for (int i = 0; i < w->n_rigid_supports; i++) {
+		if (!st->rigid_support_on[i])
+			continue;
+		int node = B_node_at(b, w->rigid_supports[i].level_m);
+		if (w->rigid_supports[i].trans_fixed)
+			b->fixed[2 * node] = 1, b->fixed_value[2 * node] = b->u[2 * node];
+		if (w->rigid_supports[i].rot_fixed)
+			b->fixed[2 * node + 1] = 1, b->fixed_value[2 * node + 1] = b->u[2 * node + 1];
+	}
+	if (st->use_top_displacement)
+		b->fixed[0] = 1, b->fixed_value[0] = st->top_displacement_mm / 1000.0;
+	/* a tie installed in this stage starts from the current displacement */
+	for (int kind = 0; kind < 2; kind++) {
+		int n = kind == 0 ? w->n_anchors : w->n_struts;
+		for (int i = 0; i < n; i++) {
+			B_tie *t = kind == 0 ? &b->anchors[i] : &b->struts[i];
+			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
+			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
+			if (on && !t->installed) {
+				int node = B_node_at(b, a->level_m);
+				double cs = cos(a->angle_deg * SP_PI / 180.0);
+				double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
+				t->ref_elong = (kind == 0 ? -side_sign : side_sign) * b->u[2 * node] * cs;
+				t->ref_force = 0.0;
+			}
+		}
+	}
+	for (int i = 0; i < n2; i++)
+		if (b->fixed[i])
+			b->u[i] = b->fixed_value[i];
+
+	res->status = SP_BEAM_NOT_CONVERGED;
+	int it;
+	double rnorm = B_residual(b, st, b->u, r, b->kband);
+	double tol = w->tolerance_kPa > 0 ? w->tolerance_kPa : 1e-6;
+	double force_tol = tol * (w->max_element_m > 0 ? w->max_element_m : 0.05);
+	for (it = 1; it <= (w->max_iterations > 0 ? w->max_iterations : 500); it++) {
+		/* constrained dofs: identity rows */
+		for (int i = 0; i < n2; i++) {
+			if (!b->fixed[i])
+				continue;
+			for (int j = i - B_BAND; j <= i + B_BAND; j++) {
+				if (j < 0 || j >= n2 || j == i)
+					continue;
+				size_t lo = (size_t)(i < j ? i : j), hi = (size_t)(i < j ? j : i);
+				gsl_matrix_set(b->kband, lo, hi - lo, 0.0);
+			}
+			gsl_matrix_set(b->kband, (size_t)i, 0, 1.0);
+			r[i] = 0.0;
+		}
+		double *dx = b->rhs->data; /* stride 1: allocated by gsl_vector_alloc */
+		memcpy(dx, r, (size_t)n2 * sizeof *dx);
+		if (gsl_linalg_ldlt_band_decomp(b->kband) != GSL_SUCCESS ||
+		    gsl_linalg_ldlt_band_svx(b->kband, b->rhs) != GSL_SUCCESS) {
+			res->status = SP_BEAM_NO_EQUILIBRIUM;
+			snprintf(res->reason, sizeof res->reason, "the wall is not supported (singular stiffness)");
+			break;
+		}
+		double step = 1.0;
+		double rn_new = 0;
+		for (int tries = 0; tries < 30; tries++) {
+			for (int i = 0; i < n2; i++)
+				b->u_trial[i] = b->u[i] + step * dx[i];
+			rn_new = B_residual(b, st, b->u_trial, r, b->kband);
+			if (rn_new <= rnorm * (1.0 + 1e-12) || rn_new <= force_tol || tries == 29)
+				break;
+			step *= 0.5;
+		}
+		memcpy(b->u, b->u_trial, (size_t)n2 * sizeof *b->u);
+		rnorm = rn_new;
+		double umax = 0;
+		for (int i = 0; i < b->n; i++)
+			if (fabs(b->u[2 * i]) > umax)
+				umax = fabs(b->u[2 * i]);
+		if (!isfinite(rnorm) || umax > B_MAX_DISPLACEMENT) {
+			res->status = SP_BEAM_NO_EQUILIBRIUM;
+			snprintf(res->reason, sizeof res->reason,
+			         "no equilibrium: the soil and supports cannot carry the loads");
+			break;
+		}
+		if (rnorm <= force_tol) {
+			res->status = SP_BEAM_OK;
+			break;
+		}
+	}
+	res->iterations = it;
+	if (res->status == SP_BEAM_NOT_CONVERGED)
+		snprintf(res->reason, sizeof res->reason, "not converged in %d iterations (residual %.3g kN/m)",
+		         it - 1, rnorm);
+	free(r);
+	return SP_OK;
+}
+
+/* End of a stage: ties keep their force, springs keep their plastic shift. */
+static void B_commit(B_work *b, const sp_wall_stage_t *st)
+{
+	const sp_wall_t *w = b->w;
+	for (int kind = 0; kind < 2; kind++) {
+		int n = kind == 0 ? w->n_anchors : w->n_struts;
+		for (int i = 0; i < n; i++) {
+			B_tie *t = kind == 0 ? &b->anchors[i] : &b->struts[i];
+			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
+			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
+			if (!on) {
+				t->installed = 0;
+				continue;
+			}
+			int node = B_node_at(b, a->level_m);
+			double cs = cos(a->angle_deg * SP_PI / 180.0);
+			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
+			t->ref_elong = (kind == 0 ? -side_sign : side_sign) * b->u[2 * node] * cs;
+			t->ref_force = t->tension;
+			t->installed = 1;
+		}
+	}
+	for (int i = 0; i < b->n; i++)
+		for (int side = 0; side < 2; side++) {
+			double s = side == SP_RIGHT ? b->u[2 * i] : -b->u[2 * i];
+			for (int h = 0; h < 2; h++) {
+				B_spring *sp = SPR(b, i, side, h);
+				if (!sp->on)
+					continue;
+				double d = s - sp->shift_m;
+				double rp = B_spring_reach(sp, 1), ra = B_spring_reach(sp, 0);
+				if (d > rp)
+					sp->shift_m = s - rp;
+				else if (d < -ra)
+					sp->shift_m = s + ra;
+				if (h == 0 && SPR(b, i, side, 1)->merged)
+					SPR(b, i, side, 1)->shift_m = sp->shift_m;
+			}
+		}
+}
+
+static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_beam_stage_result_t *res)
+{
+	const sp_wall_t *w = b->w;
+	int n = b->n, n2 = 2 * n;
+	double *kf = malloc((size_t)n2 * sizeof *kf);
+	double *fsoil = calloc((size_t)n2, sizeof *fsoil);
+	if (kf == NULL || fsoil == NULL) {
+		free(kf);
+		free(fsoil);
+		return SP_ESOFTWARE;
+	}
+	/* total nodal force = K_beam u (equilibrium, reactions included) */
+	B_beam_force(b, b->u, kf);
+	B_soil(b, b->u, fsoil, NULL);
+	if (want_nodes) {
+		res->nodes = calloc((size_t)n, sizeof *res->nodes);
+		if (res->nodes == NULL) {
+			free(kf);
+			free(fsoil);
+			return SP_ESOFTWARE;
+		}
+		res->n_nodes = (size_t)n;
+	}
+	double sum_f = 0.0, sum_fz = 0.0, sum_m = 0.0;
+	double mmax = 0, mlev = w->top_level_m, vmax = 0, umax = 0;
+	double eff[2] = {0, 0}, pas[2] = {0, 0};
+	for (int i = 0; i < n; i++) {
+		double z = b->z[i];
+		/* moment at node i from everything above it */
+		double m = sum_f * z - sum_fz + sum_m;
+		/* shear at the node: distributed (soil, water) forces count half */
+		double fdist = fsoil[2 * i];
+		double water_i = 0.0;
+		(void)water_i;
+		double v_mid = -(sum_f + 0.5 * fdist);
+		double v_above = -sum_f;
+		double f_i = kf[2 * i];
+		sum_f += f_i;
+		sum_fz += f_i * z;
+		sum_m += kf[2 * i + 1];
+		double v_below = -sum_f;
+		double v_node = fabs(f_i - fdist) > 1e-9 ? (fabs(v_above) > fabs(v_below) ? v_above : v_below) : v_mid;
+		(void)v_node;
+		if (fabs(m) > fabs(mmax))
+			mmax = m, mlev = z;
+		double vcand[2] = {v_above - 0.5 * fdist * 0 + 0.0, v_below};
+		(void)vcand;
+		double va = -(sum_f - f_i + 0.5 * fdist), vb = -(sum_f - 0.5 * fdist);
+		if (fabs(va) > fabs(vmax))
+			vmax = va;
+		if (fabs(vb) > fabs(vmax))
+			vmax = vb;
+		double ui = b->u[2 * i] * 1000.0;
+		if (fabs(ui) > fabs(umax))
+			umax = ui;
+		for (int side = 0; side < 2; side++) {
+			double s = side == SP_RIGHT ? b->u[2 * i] : -b->u[2 * i];
+			double pe = 0, pa = 0, pn = 0, pp = 0, trib = 0;
+			for (int h = 0; h < 2; h++) {
+				B_spring *sp = SPR(b, i, side, h);
+				if (!sp->on)
+					continue;
+				double slope, p = B_spring_pressure(sp, s, &slope);
+				eff[side] += p * sp->trib_m;
+				pas[side] += sp->sig_p * sp->trib_m;
+				pe += p * sp->trib_m, pa += sp->sig_a * sp->trib_m, pn += sp->sig_n * sp->trib_m,
+				    pp += sp->sig_p * sp->trib_m, trib += sp->trib_m;
+			}
+			if (res->nodes) {
+				sp_beam_node_t *nd = &res->nodes[i];
+				if (trib > 0) {
+					nd->effective_kPa[side] = pe / trib;
+					nd->active_kPa[side] = pa / trib;
+					nd->neutral_kPa[side] = pn / trib;
+					nd->passive_kPa[side] = pp / trib;
+				}
+				nd->water_kPa[side] = b->water[side][i];
+			}
+		}
+		if (res->nodes) {
+			sp_beam_node_t *nd = &res->nodes[i];
+			nd->level_m = z;
+			nd->displacement_mm = ui;
+			nd->moment_kNm_per_m = m;
+			nd->shear_kN_per_m = vb;
+		}
+	}
+	res->max_moment_kNm_per_m = mmax;
+	res->max_moment_level_m = mlev;
+	res->max_shear_kN_per_m = vmax;
+	res->max_displacement_mm = umax;
+	res->top_displacement_mm = b->u[0] * 1000.0;
+	for (int side = 0; side < 2; side++)
+		res->mobilised_pct[side] = pas[side] > 0 ? 100.0 * eff[side] / pas[side] : 0.0;
+	for (int i = 0; i < w->n_anchors; i++)
+		res->anchor_force_kN_per_m[i] = st->anchor_on[i] ? b->anchors[i].tension : 0.0;
+	for (int i = 0; i < w->n_struts; i++)
+		res->strut_force_kN_per_m[i] = st->strut_on[i] ? b->struts[i].tension : 0.0;
+	free(kf);
+	free(fsoil);
+	return SP_OK;
+}
+
+static int B_check(const sp_wall_t *w, sp_err_t *err)
+{
+	if (!(w->length_m > 0) || !isfinite(w->top_level_m))
+		return sp_err_set(err, SP_EDATA, "beam: the wall needs a top level and a positive length");
+	if (w->n_elements < 1)
+		return sp_err_set(err, SP_EDATA, "beam: the wall needs at least one element with its EI");
+	for (int i = 0; i < w->n_elements; i++)
+		if (!(w->elements[i].ei_kNm2_per_m > 0))
+			return sp_err_set(err, SP_EDATA, "beam: element '%s' needs a positive EI",
+			                  w->elements[i].name);
+	if (w->n_stages < 1)
+		return sp_err_set(err, SP_EDATA, "beam: the wall needs at least one construction stage");
+	if (w->n_branches < 1 || w->n_branches > SP_WALL_BRANCHES)
+		return sp_err_set(err, SP_EDATA, "beam: 1 to %d branches of the subgrade modulus, not %d",
+		                  SP_WALL_BRANCHES, w->n_branches);
+	for (int i = 0; i < w->n_layers; i++) {
+		const sp_wall_soil_t *so = &w->soils[w->layers[i].soil];
+		for (int k = 0; k < w->n_branches; k++)
+			if (!(so->kh_top_kN_m3[k] > 0) || !(so->kh_bottom_kN_m3[k] > 0))
+				return sp_err_set(err, SP_EDATA,
+				                  "beam: soil '%s' needs a positive modulus of subgrade reaction for "
+				                  "branch %d",
+				                  so->name, k + 1);
+	}
+	return SP_OK;
+}
+
+int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, sp_err_t *err)
+{
+	memset(out, 0, sizeof *out);
+	int rc = B_check(w, err);
+	if (rc)
+		return rc;
+	B_work b;
+	memset(&b, 0, sizeof b);
+	b.w = w;
+	if (B_levels(w, &b.z, &b.n) != 0)
+		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
+	int n = b.n, n2 = 2 * n;
+	b.ei = malloc((size_t)n * sizeof *b.ei);
+	b.width = malloc((size_t)n * sizeof *b.width);
+	b.elen = malloc((size_t)n * sizeof *b.elen);
+	b.ecoef = malloc((size_t)n * sizeof *b.ecoef);
+	b.elayer = malloc((size_t)n * sizeof *b.elayer);
+	b.spr = calloc((size_t)n * 4, sizeof *b.spr);
+	b.u = calloc((size_t)n2, sizeof *b.u);
+	b.u_trial = calloc((size_t)n2, sizeof *b.u_trial);
+	b.f_ext = calloc((size_t)n2, sizeof *b.f_ext);
+	b.f_int = calloc((size_t)n2, sizeof *b.f_int);
+	b.water[0] = calloc((size_t)n, sizeof(double));
+	b.water[1] = calloc((size_t)n, sizeof(double));
+	b.fixed = calloc((size_t)n2, sizeof *b.fixed);
+	b.fixed_value = calloc((size_t)n2, sizeof *b.fixed_value);
+	b.kband = gsl_matrix_alloc((size_t)n2, B_BAND + 1);
+	b.rhs = gsl_vector_alloc((size_t)n2);
+	if (!b.ei || !b.width || !b.elen || !b.ecoef || !b.elayer || !b.spr || !b.u || !b.u_trial || !b.f_ext || !b.f_int || !b.water[0] || !b.water[1] ||
+	    !b.fixed || !b.fixed_value || !b.kband || !b.rhs) {
+		rc = sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
+		goto done;
+	}
+	for (int e = 0; e + 1 < n; e++) {
+		const sp_wall_element_t *el = B_element_at(w, (b.z[e] + b.z[e + 1]) / 2.0);
+		b.ei[e] = el->ei_kNm2_per_m;
+		b.width[e] = el->acting_width_m;
+		b.elen[e] = b.z[e] - b.z[e + 1];
+		b.ecoef[e] = b.ei[e] * (b.width[e] > 0 ? b.width[e] : 1.0) / (b.elen[e] * b.elen[e] * b.elen[e]);
+		b.elayer[e] = B_layer_at(w, (b.z[e] + b.z[e + 1]) / 2.0);
+	}
+	out->n_stages = w->n_stages;
+	for (int s = 0; s < w->n_stages; s++) {
+		const sp_wall_stage_t *st = &w->stages[s];
+		sp_beam_stage_result_t *res = &out->stage[s];
+		B_stage_setup(&b, st);
+		rc = B_solve_stage(&b, st, res);
+		if (rc) {
+			sp_err_set(err, rc, "beam: out of memory");
+			goto done;
+		}
+		rc = B_results(&b, st, want_nodes, res);
+		if (rc) {
+			sp_err_set(err, rc, "beam: out of memory");
+			goto done;
+		}
+		if (res->status != SP_BEAM_OK) {
+			/* later stages cannot start from a state that does not exist */
+			for (int t = s + 1; t < w->n_stages; t++) {
+				out->stage[t].status = res->status;
+				snprintf(out->stage[t].reason, sizeof out->stage[t].reason, "stage %d failed", s + 1);
+			}
+			break;
+		}
+		B_commit(&b, st);
+	}
+done:
+	free(b.z);
+	free(b.ei);
+	free(b.width);
+	free(b.elen);
+	free(b.ecoef);
+	free(b.elayer);
+	free(b.spr);
+	free(b.u);
+	free(b.u_trial);
+	free(b.f_ext);
+	free(b.f_int);
+	free(b.water[0]);
+	free(b.water[1]);
+	free(b.fixed);
+	free(b.fixed_value);
+	if (b.kband)
+		gsl_matrix_free(b.kband);
+	if (b.rhs)
+		gsl_vector_free(b.rhs);
+	if (rc)
+		sp_beam_result_free(out);
+	return rc;
+}
+
+void sp_beam_result_free(sp_beam_result_t *r)
+{
+	if (r == NULL)
+		return;
+	for (int s = 0; s < SP_WALL_MAX_STAGES; s++) {
+		free(r->stage[s].nodes);
+		r->stage[s].nodes = NULL;
+		r->stage[s].n_nodes = 0;
+	}
+}
