@@ -221,6 +221,8 @@ static double B_sigma_v(const sp_wall_t *w, double z, double zs, double zw, doub
 {
 	double sv = q, top = zs;
 	*water = zw > z ? w->gamma_water_kN_m3 * (zw - z) : 0.0;
+	if (zw > zs) /* free water above the surface weighs on the soil */
+		sv += w->gamma_water_kN_m3 * (zw - zs);
 	if (z > zs)
 		return 0.0;
 	for (int i = 0; i < w->n_layers; i++) {
@@ -254,7 +256,7 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 		double zs = st->surface_m[side], zw = st->water_m[side];
 		for (int i = 0; i < n; i++) {
 			double wp;
-			double sv = B_sigma_v(w, b->z[i], zs, zw, q, &wp);
+			const double sv_node = B_sigma_v(w, b->z[i], zs, zw, q, &wp);
 			b->water[side][i] = wp;
 			for (int h = 0; h < 2; h++) {
 				B_spring *sp = SPR(b, i, side, h);
@@ -277,8 +279,10 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 				const sp_wall_soil_t *so = &w->soils[w->layers[li].soil];
 				double ka, k0, kp;
 				B_coefficients(w, so, st->kmethod[side], &ka, &k0, &kp);
-				/* sigma_v is continuous at layer boundaries; the coefficients are the half's layer's */
+				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
 				double c = so->c_kPa;
+				if (sv < 0.0) /* unit weight below that of water: no effective stress */
+					sv = 0.0;
 				double sa = ka * sv - 2.0 * c * sqrt(fmax(ka, 0.0));
 				double sn = k0 * sv;
 				double spv = kp * sv + 2.0 * c * sqrt(fmax(kp, 0.0));
@@ -286,6 +290,8 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 					sa = 0.0;
 				if (sn < sa)
 					sn = sa;
+				if (spv < sa)
+					spv = sa;
 				if (sn > spv)
 					sn = spv;
 				sp->on = 1;
@@ -552,13 +558,28 @@ static double B_residual(B_work *b, const sp_wall_stage_t *st, const double *u, 
 	return m;
 }
 
+/* Slope of the potential energy along dx at u + t dx (free dofs). */
+static double B_slope_along(B_work *b, const sp_wall_stage_t *st, const double *dx, double t, double *r2)
+{
+	int n2 = 2 * b->n;
+	for (int i = 0; i < n2; i++)
+		b->u_trial[i] = b->u[i] + t * dx[i];
+	B_residual(b, st, b->u_trial, r2, NULL);
+	double g = 0.0;
+	for (int i = 0; i < n2; i++)
+		if (!b->fixed[i])
+			g -= r2[i] * dx[i];
+	return g;
+}
+
 static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_result_t *res)
 {
 	const sp_wall_t *w = b->w;
 	int n2 = 2 * b->n;
-	double *r = malloc((size_t)n2 * sizeof *r);
+	double *r = malloc(2 * (size_t)n2 * sizeof *r);
 	if (r == NULL)
 		return SP_ESOFTWARE;
+	double *r2 = r + n2;
 	/* constraints */
 	memset(b->fixed, 0, (size_t)n2 * sizeof *b->fixed);
 	for (int i = 0; i < w->n_rigid_supports; i++) {
@@ -619,18 +640,37 @@ static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_res
 			snprintf(res->reason, sizeof res->reason, "the wall is not supported (singular stiffness)");
 			break;
 		}
-		double step = 1.0;
-		double rn_new = 0;
-		for (int tries = 0; tries < 30; tries++) {
-			for (int i = 0; i < n2; i++)
-				b->u_trial[i] = b->u[i] + step * dx[i];
-			rn_new = B_residual(b, st, b->u_trial, r, b->kband);
-			if (rn_new <= rnorm * (1.0 + 1e-12) || rn_new <= force_tol || tries == 29)
-				break;
-			step *= 0.5;
+		/* exact line search on the (convex, piecewise quadratic) potential
+		 * energy: its slope along dx at step t is -r(u + t dx) . dx */
+		double g0 = 0.0;
+		for (int i = 0; i < n2; i++)
+			if (!b->fixed[i])
+				g0 -= r[i] * dx[i];
+		double t = 1.0, g1 = B_slope_along(b, st, dx, 1.0, r2);
+		if (g0 < 0.0 && g1 > 0.0) {
+			double ta = 0.0, ga = g0, tb = 1.0, gb = g1;
+			int last = 0;
+			for (int k = 0; k < 60; k++) { /* Illinois regula falsi */
+				t = (ta * gb - tb * ga) / (gb - ga);
+				double g = B_slope_along(b, st, dx, t, r2);
+				if (fabs(g) <= 1e-13 * fabs(g0) || tb - ta < 1e-15)
+					break;
+				if (g < 0.0) {
+					ta = t, ga = g;
+					if (last < 0)
+						gb *= 0.5;
+					last = -1;
+				} else {
+					tb = t, gb = g;
+					if (last > 0)
+						ga *= 0.5;
+					last = 1;
+				}
+			}
 		}
-		memcpy(b->u, b->u_trial, (size_t)n2 * sizeof *b->u);
-		rnorm = rn_new;
+		for (int i = 0; i < n2; i++)
+			b->u[i] += t * dx[i];
+		rnorm = B_residual(b, st, b->u, r, b->kband);
 		double umax = 0;
 		for (int i = 0; i < b->n; i++)
 			if (fabs(b->u[2 * i]) > umax)
@@ -641,7 +681,13 @@ static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_res
 			         "no equilibrium: the soil and supports cannot carry the loads");
 			break;
 		}
-		if (rnorm <= force_tol) {
+		/* residuals below the round-off of K u (stiff walls) count as zero */
+		double scale = 0.0;
+		for (int e = 0; e + 1 < b->n; e++)
+			if (12.0 * b->ecoef[e] > scale)
+				scale = 12.0 * b->ecoef[e];
+		scale *= umax + 1e-3;
+		if (rnorm <= force_tol + 1e-14 * scale) {
 			res->status = SP_BEAM_OK;
 			break;
 		}
@@ -724,6 +770,7 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 	for (int i = 0; i < n; i++) {
 		double z = b->z[i];
 		/* moment at node i from everything above it */
+		sum_m += kf[2 * i + 1]; /* a moment at this node acts just above the section below it */
 		double m = sum_f * z - sum_fz + sum_m;
 		/* shear at the node: distributed (soil, water) forces count half */
 		double fdist = fsoil[2 * i];
@@ -734,7 +781,6 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 		double f_i = kf[2 * i];
 		sum_f += f_i;
 		sum_fz += f_i * z;
-		sum_m += kf[2 * i + 1];
 		double v_below = -sum_f;
 		double v_node = fabs(f_i - fdist) > 1e-9 ? (fabs(v_above) > fabs(v_below) ? v_above : v_below) : v_mid;
 		(void)v_node;

@@ -67,6 +67,7 @@ typedef struct {
 	double kb[5], ko[5];         /* SoilKb0..4, SoilKo0..4 */
 	double cur_kb[3], cur_ko[3]; /* SoilCurKb1..3, SoilCurKo1..3 */
 	double lam[3];
+	double shell_factor;         /* SoilShellFactor: multiplies the moduli (bm1-8/bm1-9 .shd: 4000 x 2.5 = 10000) */
 	double menard, brinch_hansen;
 	int line;
 } S_soil_extra;
@@ -482,7 +483,9 @@ static int S_soils(S_ctx *c)
 			return S_fail(c, x->line, "duplicate soil name '%s'", so->name);
 		so->ocr = 1.0;
 		x->lam[0] = 50, x->lam[1] = 80, x->lam[2] = 90;
+		x->shell_factor = 1.0;
 		S_key keys[] = {
+			{"SoilShellFactor", &x->shell_factor, 0, 0},
 			{"SoilGamDry", &so->gamma_dry_kN_m3, 1, 0},
 			{"SoilGamWet", &so->gamma_wet_kN_m3, 1, 0},
 			{"SoilCohesion", &so->c_kPa, 1, 0},
@@ -1428,6 +1431,11 @@ static int S_finish(S_ctx *c)
 			for (int j = 0; j < SP_WALL_BRANCHES - 1; j++)
 				so->branch_end_pct[j] = x->lam[j];
 		}
+		if (!(x->shell_factor > 0))
+			return S_fail(c, x->line, "soil '%s': SoilShellFactor must be positive", so->name);
+		for (int j = 0; j < SP_WALL_BRANCHES; j++)
+			so->kh_top_kN_m3[j] *= x->shell_factor, so->kh_bottom_kN_m3[j] *= x->shell_factor;
+		so->kh_unload_top_kN_m3 *= x->shell_factor, so->kh_unload_bottom_kN_m3 *= x->shell_factor;
 		for (int j = 0; j < w->n_branches; j++)
 			if (!(so->kh_top_kN_m3[j] > 0) || !(so->kh_bottom_kN_m3[j] > 0))
 				return S_fail(c, x->line, "soil '%s': modulus of subgrade reaction of branch %d must be "
