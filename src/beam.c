@@ -49,6 +49,10 @@ typedef struct {
 	double reach[2][SP_WALL_BRANCHES], offset[2][SP_WALL_BRANCHES], slope[2][SP_WALL_BRANCHES];
 	double k_first;
 	int layer;                 /* layer index of this half */
+	/* unloading/reloading (wall->unloading_curve): the last turning point on
+	 * the virgin curve; moving back from it follows k_unload */
+	int has_turn;
+	double s_turn, p_turn, k_unload;
 	int merged;                /* 1: this lower half is carried by the upper half (same layer) */
 } B_spring;
 
@@ -311,12 +315,17 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 					sp->k[k] = so->kh_top_kN_m3[k] + t * (so->kh_bottom_kN_m3[k] - so->kh_top_kN_m3[k]);
 				for (int k = 0; k < SP_WALL_BRANCHES - 1; k++)
 					sp->lam[k] = so->branch_end_pct[k] / 100.0;
+				sp->k_unload = w->unloading_curve ? so->kh_unload_top_kN_m3 +
+				                                            t * (so->kh_unload_bottom_kN_m3 -
+				                                                 so->kh_unload_top_kN_m3)
+				                                  : 0.0;
 				B_spring_prepare(sp);
 			}
 			/* both halves in the same layer: one spring with both lengths */
 			B_spring *up = SPR(b, i, side, 0), *lo = SPR(b, i, side, 1);
 			lo->merged = 0;
-			if (up->on && lo->on && up->layer == lo->layer && up->shift_m == lo->shift_m) {
+			if (up->on && lo->on && up->layer == lo->layer && up->shift_m == lo->shift_m &&
+			    up->has_turn == lo->has_turn && up->s_turn == lo->s_turn && up->p_turn == lo->p_turn) {
 				up->trib_m += lo->trib_m;
 				lo->on = 0;
 				lo->merged = 1;
@@ -379,8 +388,8 @@ static void B_spring_prepare(B_spring *sp)
 	}
 }
 
-/* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */
-static double B_spring_pressure(const B_spring *sp, double s, double *slope)
+/* Pressure on the virgin curve at displacement s into the soil; *slope = dp/ds. */
+static double B_spring_virgin(const B_spring *sp, double s, double *slope)
 {
 	double d = s - sp->shift_m;
 	int dir = d >= 0;
@@ -393,6 +402,34 @@ static double B_spring_pressure(const B_spring *sp, double s, double *slope)
 		}
 	*slope = 0.0;
 	return dir ? sp->sig_p : sp->sig_a;
+}
+
+/* 0: the spring is on its virgin curve at s; +1/-1: on the unloading line
+ * from a turning point on the passive/active side. */
+static int B_spring_regime(const B_spring *sp, double s)
+{
+	if (!sp->has_turn || sp->k_unload <= 0.0)
+		return 0;
+	if (sp->p_turn > sp->sig_n + 1e-9 && s < sp->s_turn)
+		return 1;
+	if (sp->p_turn < sp->sig_n - 1e-9 && s > sp->s_turn)
+		return -1;
+	return 0;
+}
+
+/* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */
+static double B_spring_pressure(const B_spring *sp, double s, double *slope)
+{
+	int regime = B_spring_regime(sp, s);
+	if (regime == 0)
+		return B_spring_virgin(sp, s, slope);
+	double p = sp->p_turn + sp->k_unload * (s - sp->s_turn);
+	*slope = sp->k_unload;
+	if (p < sp->sig_a)
+		p = sp->sig_a, *slope = 0.0;
+	if (p > sp->sig_p)
+		p = sp->sig_p, *slope = 0.0;
+	return p;
 }
 
 /* Elastic reach of a spring on each side (displacement from the centre to the limit). */
@@ -687,7 +724,11 @@ static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_res
 			if (12.0 * b->ecoef[e] > scale)
 				scale = 12.0 * b->ecoef[e];
 		scale *= umax + 1e-3;
-		if (rnorm <= force_tol + 1e-14 * scale) {
+		double step_max = 0.0;
+		for (int i = 0; i < b->n; i++)
+			if (fabs(t * dx[2 * i]) > step_max)
+				step_max = fabs(t * dx[2 * i]);
+		if (rnorm <= force_tol || (step_max < 1e-10 && rnorm <= 1e-14 * scale)) {
 			res->status = SP_BEAM_OK;
 			break;
 		}
@@ -731,12 +772,23 @@ static void B_commit(B_work *b, const sp_wall_stage_t *st)
 					continue;
 				double d = s - sp->shift_m;
 				double rp = B_spring_reach(sp, 1), ra = B_spring_reach(sp, 0);
-				if (d > rp)
-					sp->shift_m = s - rp;
-				else if (d < -ra)
-					sp->shift_m = s + ra;
-				if (h == 0 && SPR(b, i, side, 1)->merged)
-					SPR(b, i, side, 1)->shift_m = sp->shift_m;
+				double slope, p = B_spring_pressure(sp, s, &slope);
+				if (B_spring_regime(sp, s) == 0) {
+					if (d > rp)
+						sp->shift_m = s - rp;
+					else if (d < -ra)
+						sp->shift_m = s + ra;
+					sp->has_turn = 1, sp->s_turn = s, sp->p_turn = p;
+				} else if (p >= sp->sig_p || p <= sp->sig_a) {
+					/* the unloading line reached a limit: back on the virgin curve there */
+					sp->shift_m = p >= sp->sig_p ? s - rp : s + ra;
+					sp->s_turn = s, sp->p_turn = p;
+				}
+				if (h == 0 && SPR(b, i, side, 1)->merged) {
+					B_spring *lo = SPR(b, i, side, 1);
+					lo->shift_m = sp->shift_m;
+					lo->has_turn = sp->has_turn, lo->s_turn = sp->s_turn, lo->p_turn = sp->p_turn;
+				}
 			}
 		}
 }
