@@ -793,6 +793,46 @@ static void B_commit(B_work *b, const sp_wall_stage_t *st)
 		}
 }
 
+/* Distributed force at node i from the half element above it and the one
+ * below it: soil springs and water, as lumped in the solution. */
+static void B_half_forces(const B_work *b, int i, double *up, double *down)
+{
+	const double *u = b->u;
+	for (int side = 0; side < 2; side++) {
+		double s = side == SP_RIGHT ? u[2 * i] : -u[2 * i];
+		double push = side == SP_RIGHT ? -1.0 : 1.0;
+		for (int h = 0; h < 2; h++) {
+			const B_spring *sp = SPR(b, i, side, h);
+			if (!sp->on)
+				continue;
+			double slope, f = push * B_spring_pressure(sp, s, &slope) * sp->trib_m;
+			if (h == 1) {
+				*down += f;
+			} else if (SPR(b, i, side, 1)->merged) {
+				double lu = b->elen[i - 1], ld = b->elen[i];
+				*up += f * lu / (lu + ld);
+				*down += f * ld / (lu + ld);
+			} else {
+				*up += f;
+			}
+		}
+	}
+	for (int h = 0; h < 2; h++) {
+		int j = h == 0 ? i - 1 : i + 1;
+		if (j < 0 || j >= b->n)
+			continue;
+		int e = h == 0 ? i - 1 : i;
+		double width = b->width[e] > 0 ? b->width[e] : 1.0;
+		double pl = (3.0 * b->water[SP_LEFT][i] + b->water[SP_LEFT][j]) / 4.0;
+		double pr = (3.0 * b->water[SP_RIGHT][i] + b->water[SP_RIGHT][j]) / 4.0;
+		double f = (pl - pr) * b->elen[e] / 2.0 * width;
+		if (h == 0)
+			*up += f;
+		else
+			*down += f;
+	}
+}
+
 static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_beam_stage_result_t *res)
 {
 	const sp_wall_t *w = b->w;
@@ -824,27 +864,22 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 		/* moment at node i from everything above it */
 		sum_m += kf[2 * i + 1]; /* a moment at this node acts just above the section below it */
 		double m = sum_f * z - sum_fz + sum_m;
-		/* shear at the node: distributed (soil, water) forces count half */
-		double fdist = fsoil[2 * i];
-		double water_i = 0.0;
-		(void)water_i;
-		double v_mid = -(sum_f + 0.5 * fdist);
-		double v_above = -sum_f;
-		double f_i = kf[2 * i];
+		/* shear at the node's level: everything above it, with the distributed
+		 * (soil, water) force of the half element above the node; point loads
+		 * and reactions at the node make the jump to the value just below */
+		double f_i = kf[2 * i], f_up = 0.0, f_down = 0.0;
+		B_half_forces(b, i, &f_up, &f_down);
+		double v_above = -(sum_f + f_up);
+		double v_below = -(sum_f + f_i - f_down);
 		sum_f += f_i;
 		sum_fz += f_i * z;
-		double v_below = -sum_f;
-		double v_node = fabs(f_i - fdist) > 1e-9 ? (fabs(v_above) > fabs(v_below) ? v_above : v_below) : v_mid;
-		(void)v_node;
 		if (fabs(m) > fabs(mmax))
 			mmax = m, mlev = z;
-		double vcand[2] = {v_above - 0.5 * fdist * 0 + 0.0, v_below};
-		(void)vcand;
-		double va = -(sum_f - f_i + 0.5 * fdist), vb = -(sum_f - 0.5 * fdist);
-		if (fabs(va) > fabs(vmax))
-			vmax = va;
-		if (fabs(vb) > fabs(vmax))
-			vmax = vb;
+		if (fabs(v_above) > fabs(vmax))
+			vmax = v_above;
+		if (fabs(v_below) > fabs(vmax))
+			vmax = v_below;
+		double vb = v_below;
 		double ui = b->u[2 * i] * 1000.0;
 		if (fabs(ui) > fabs(umax))
 			umax = ui;
