@@ -1,0 +1,276 @@
+/* test_dsheet_benchmarks.c - the beam engine against D-Sheet Piling's own
+ * benchmark results.
+ *
+ * Source of every expected value: the .shd result files that D-Sheet Piling
+ * 24.1 wrote for its benchmarks (tests/data/dsheet, from Deltares' GEOLib,
+ * MIT licence). Each supported benchmark goes the way an engineer's would:
+ * .shi -> sp_shi_read -> study file (sp_study_write_wall) -> sp_study_read ->
+ * beam engine, and is compared stage by stage:
+ * - maximum moment, shear force and displacement within 1 % (or 0.5 kNm/m,
+ *   0.5 kN/m, 0.5 mm near zero),
+ * - anchor and strut forces within 1 % (or 0.5 kN/m),
+ * - moment and displacement at every D-Sheet point within 2 % of the stage's
+ *   peak (or the absolute floors above).
+ * Benchmarks the importer refuses are listed with its reason. With -v the
+ * table of docs/validation.md is printed. */
+#include "beam.h"
+#include "harness.h"
+#include "shd.h"
+#include "shi.h"
+#include "study.h"
+#include "study_wall.h"
+
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DIR "data/dsheet/"
+
+static const char *const BENCHMARKS[] = {
+	"bm1-1", "bm1-2", "bm1-3", "bm1-4", "bm1-5", "bm1-7", "bm1-8", "bm1-9", "bm1-10", "bm1-11", "bm1-12",
+	"bm2-1", "bm3-3", "bm3-4", "bm3-5a", "bm3-5b", "bm3-6", "bm3-7a", "bm3-7b", "bm3-9", "bm4-1a", "bm4-1b",
+	"bm4-2a", "bm4-2b", "bm4-4a", "bm4-4b", "bm4-4c", "bm4-5a", "bm4-5b", "bm4-6a", "bm4-6b", "bm4-8a",
+	"bm4-8b", "bm4-9a", "bm4-9b", "bm4-11a", "bm4-11b", "bm4-12a", "bm4-12b", NULL};
+
+static int verbose;
+
+/* Benchmarks the importer accepts but the engine does not yet reproduce:
+ * they are run and reported, not asserted (docs/validation.md says why). */
+static const char *const KNOWN_GAPS[][2] = {
+	{"bm1-5", "normal force (second-order effect) is not modelled"},
+	{"bm4-4c", "surcharge loads are not applied to the earth pressures"},
+	{"bm4-8a", "c-phi-delta: D-Sheet's Culmann wedge with cohesion gives other Ka/Kac than Coulomb + 2c sqrt(K)"},
+	{"bm4-8b", "c-phi-delta: D-Sheet's Culmann wedge with cohesion gives other Ka/Kac than Coulomb + 2c sqrt(K)"},
+	{"bm4-9b", "acting width below 1 m: displacement 25 % too large"},
+	{NULL, NULL}};
+
+static const char *known_gap(const char *name)
+{
+	for (int i = 0; KNOWN_GAPS[i][0]; i++)
+		if (strcmp(KNOWN_GAPS[i][0], name) == 0)
+			return KNOWN_GAPS[i][1];
+	return NULL;
+}
+
+static int close_enough(double got, double want, double rel, double floor_abs)
+{
+	return isfinite(got) && fabs(got - want) <= fmax(rel * fabs(want), floor_abs);
+}
+
+/* Linear interpolation of a node quantity at a level (nodes top-down). */
+static double at_level(const sp_beam_stage_result_t *r, double level, int what)
+{
+	size_t n = r->n_nodes;
+	const sp_beam_node_t *nd = r->nodes;
+#define Q(i) (what == 0 ? nd[i].moment_kNm_per_m : nd[i].displacement_mm)
+	if (level >= nd[0].level_m)
+		return Q(0);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (level >= nd[i + 1].level_m) {
+			double t = (nd[i].level_m - level) / (nd[i].level_m - nd[i + 1].level_m);
+			return Q(i) + t * (Q(i + 1) - Q(i));
+		}
+	return Q(n - 1);
+#undef Q
+}
+
+/* Import through the study file, as `sheetpile import-dsheet` does. */
+static int load_wall(const char *name, sp_wall_t *w, char *why, size_t why_size)
+{
+	char path[256];
+	snprintf(path, sizeof path, DIR "%s.shi", name);
+	sp_err_t err;
+	sp_wall_t *raw = malloc(sizeof *raw);
+	if (raw == NULL)
+		return -1;
+	sp_wall_init(raw);
+	if (sp_shi_read(path, raw, &err) != SP_OK) {
+		snprintf(why, why_size, "%s", err.text);
+		free(raw);
+		return 1;
+	}
+	char ini[64];
+	snprintf(ini, sizeof ini, "/tmp/sp_bench_%d.ini", (int)getpid());
+	FILE *fp = fopen(ini, "w");
+	int rc = fp ? sp_study_write_wall(fp, raw, path, &err) : -1;
+	if (fp)
+		fclose(fp);
+	free(raw);
+	if (rc != SP_OK) {
+		snprintf(why, why_size, "study writer: %.900s", fp ? err.text : "cannot write a temporary file");
+		return -1;
+	}
+	sp_study_t *st = sp_study_read(ini, &err);
+	remove(ini);
+	if (st == NULL || st->wall == NULL) {
+		snprintf(why, why_size, "study reader: %.900s", st ? "no wall" : err.text);
+		sp_study_free(st);
+		return -1;
+	}
+	*w = *st->wall;
+	sp_study_free(st);
+	return 0;
+}
+
+static void compare(const char *name, const sp_wall_t *w, const sp_shd_t *ref, int *n_pass, int *n_fail)
+{
+	sp_beam_result_t res;
+	sp_err_t err;
+	int rc = sp_beam_analyse(w, 1, &res, &err);
+	char label[160];
+	snprintf(label, sizeof label, "%s: beam engine runs", name);
+	INT_EQ(rc, SP_OK, label);
+	if (rc != SP_OK) {
+		if (verbose)
+			printf("| %s | engine error: %s |\n", name, err.text);
+		(*n_fail)++;
+		return;
+	}
+	int all_ok = 1;
+	for (int s = 0; s < ref->n_stages && s < res.n_stages; s++) {
+		const sp_shd_stage_t *rs = &ref->stages[s];
+		const sp_beam_stage_result_t *ms = &res.stage[s];
+		int ok = ms->status == SP_BEAM_OK;
+		snprintf(label, sizeof label, "%s stage %d: converged (%s)", name, s + 1, ms->reason);
+		OK(ok, label);
+		if (!ok) {
+			all_ok = 0;
+			continue;
+		}
+		/* D-Sheet's extremes over its points, signed */
+		double mref = 0, vref = 0, uref = 0;
+		for (size_t i = 0; i < rs->n_points; i++) {
+			const sp_shd_point_t *p = &rs->points[i];
+			if (fabs(p->moment_kNm_per_m) > fabs(mref))
+				mref = p->moment_kNm_per_m;
+			if (fabs(p->shear_kN_per_m) > fabs(vref))
+				vref = p->shear_kN_per_m;
+			if (fabs(p->displacement_mm) > fabs(uref))
+				uref = p->displacement_mm;
+		}
+		int okm = close_enough(fabs(ms->max_moment_kNm_per_m), fabs(mref), 0.01, 0.5);
+		int okv = close_enough(fabs(ms->max_shear_kN_per_m), fabs(vref), 0.01, 0.5);
+		int oku = close_enough(fabs(ms->max_displacement_mm), fabs(uref), 0.01, 0.5);
+		snprintf(label, sizeof label, "%s stage %d: max moment %.3f vs D-Sheet %.3f kNm/m", name, s + 1,
+		         ms->max_moment_kNm_per_m, mref);
+		OK(okm, label);
+		snprintf(label, sizeof label, "%s stage %d: max shear %.3f vs D-Sheet %.3f kN/m", name, s + 1,
+		         ms->max_shear_kN_per_m, vref);
+		OK(okv, label);
+		snprintf(label, sizeof label, "%s stage %d: max displacement %.3f vs D-Sheet %.3f mm", name, s + 1,
+		         ms->max_displacement_mm, uref);
+		OK(oku, label);
+		/* along the wall */
+		double worst_m = 0, worst_u = 0;
+		for (size_t i = 0; i < rs->n_points; i++) {
+			const sp_shd_point_t *p = &rs->points[i];
+			double dm = fabs(at_level(ms, p->level_m, 0) - p->moment_kNm_per_m);
+			double du = fabs(at_level(ms, p->level_m, 1) - p->displacement_mm);
+			if (dm > worst_m)
+				worst_m = dm;
+			if (du > worst_u)
+				worst_u = du;
+		}
+		int okdm = worst_m <= fmax(0.02 * fabs(mref), 0.5);
+		int okdu = worst_u <= fmax(0.02 * fabs(uref), 0.5);
+		snprintf(label, sizeof label, "%s stage %d: moment along the wall within 2%% of peak (worst %.3f)",
+		         name, s + 1, worst_m);
+		OK(okdm, label);
+		snprintf(label, sizeof label,
+		         "%s stage %d: displacement along the wall within 2%% of peak (worst %.3f mm)", name, s + 1,
+		         worst_u);
+		OK(okdu, label);
+		/* anchors and struts, by name */
+		int okf = 1;
+		char forces[256] = "";
+		for (int f = 0; f < rs->n_forces; f++) {
+			const sp_shd_support_force_t *sf = &rs->forces[f];
+			if (sf->kind == SP_SHD_SUPPORT)
+				continue;
+			double got = NAN;
+			const sp_wall_anchor_t *list = sf->kind == SP_SHD_ANCHOR ? w->anchors : w->struts;
+			int nl = sf->kind == SP_SHD_ANCHOR ? w->n_anchors : w->n_struts;
+			for (int a = 0; a < nl; a++)
+				if (strcmp(list[a].name, sf->name) == 0)
+					got = sf->kind == SP_SHD_ANCHOR ? ms->anchor_force_kN_per_m[a]
+					                                : ms->strut_force_kN_per_m[a];
+			int okone = close_enough(got, fabs(sf->force_kN_per_m), 0.01, 0.5);
+			snprintf(label, sizeof label, "%s stage %d: %s force %.3f vs D-Sheet %.3f kN/m", name, s + 1,
+			         sf->name, got, sf->force_kN_per_m);
+			OK(okone, label);
+			okf = okf && okone;
+			size_t len = strlen(forces);
+			snprintf(forces + len, sizeof forces - len, "%s%.2f / %.2f", len ? ", " : "", fabs(sf->force_kN_per_m),
+			         got);
+		}
+		int stage_ok = okm && okv && oku && okdm && okdu && okf;
+		all_ok = all_ok && stage_ok;
+		if (verbose)
+			printf("| %s | %d | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %s | %s |\n", name, s + 1,
+			       fabs(mref), fabs(ms->max_moment_kNm_per_m), fabs(vref), fabs(ms->max_shear_kN_per_m),
+			       fabs(uref), fabs(ms->max_displacement_mm), forces[0] ? forces : "-",
+			       stage_ok ? "pass" : "FAIL");
+	}
+	if (all_ok)
+		(*n_pass)++;
+	else
+		(*n_fail)++;
+	sp_beam_result_free(&res);
+}
+
+int main(int argc, char **argv)
+{
+	gsl_set_error_handler_off();
+	verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+	int n_pass = 0, n_fail = 0, n_unsupported = 0, n_gap = 0;
+	if (verbose)
+		printf("| benchmark | stage | max M kNm/m D-Sheet / ours | max V kN/m | max u mm | anchor/strut kN/m | result |\n"
+		       "|---|---|---|---|---|---|---|\n");
+	for (int b = 0; BENCHMARKS[b]; b++) {
+		const char *name = BENCHMARKS[b];
+		sp_wall_t *w = malloc(sizeof *w);
+		char why[SP_MSG_MAX];
+		int rc = w ? load_wall(name, w, why, sizeof why) : -1;
+		if (rc == 1) {
+			n_unsupported++;
+			if (verbose)
+				printf("| %s | - | unsupported: %s |\n", name, why);
+			free(w);
+			continue;
+		}
+		char label[1200];
+		snprintf(label, sizeof label, "%s: imported through the study file (%.1000s)", name, rc ? why : "ok");
+		OK(rc == 0, label);
+		if (rc != 0) {
+			free(w);
+			n_fail++;
+			continue;
+		}
+		char path[256];
+		snprintf(path, sizeof path, DIR "%s.shd", name);
+		sp_shd_t ref;
+		sp_err_t err;
+		rc = sp_shd_read(path, &ref, &err);
+		snprintf(label, sizeof label, "%s: D-Sheet results read", name);
+		INT_EQ(rc, SP_OK, label);
+		const char *gap = known_gap(name);
+		if (rc == SP_OK && gap) {
+			/* run and show, but do not count its checks */
+			int saved_pass = sp_test_pass, saved_fail = sp_test_fail, p = 0, f = 0;
+			compare(name, w, &ref, &p, &f);
+			sp_test_pass = saved_pass, sp_test_fail = saved_fail;
+			n_gap++;
+			if (verbose)
+				printf("| %s | - | known gap (%s): %s |\n", name, f ? "outside tolerance" : "now passes", gap);
+		} else if (rc == SP_OK) {
+			compare(name, w, &ref, &n_pass, &n_fail);
+		}
+		sp_shd_free(&ref);
+		free(w);
+	}
+	printf("D-Sheet Piling benchmarks: %d pass, %d fail, %d known gaps, %d unsupported\n", n_pass, n_fail, n_gap,
+	       n_unsupported);
+	return sp_test_done("dsheet_benchmarks");
+}
