@@ -43,6 +43,7 @@ void sp_checks_run(const sp_study_t *st, const sp_profile_t *p, const sp_grade_t
 		out->design_moment_kNm_per_m = 0;
 		out->anchor_force_per_anchor_kN = 0;
 		out->util_bending = out->util_embedment = out->util_anchor = out->util_max = 0;
+		out->util_deflection = out->util_mobilised = 0;
 		out->feasible = 0;
 		return;
 	}
@@ -57,6 +58,13 @@ void sp_checks_run(const sp_study_t *st, const sp_profile_t *p, const sp_grade_t
 		if (st->anchor_capacity_kN > 0)
 			out->util_anchor = S_ratio(out->anchor_force_per_anchor_kN, st->anchor_capacity_kN);
 	}
-	out->util_max = fmax(out->util_bending, fmax(out->util_embedment, out->util_anchor));
+	out->util_deflection = out->util_mobilised = 0;
+	if (a->has_displacement) {
+		if (st->deflection_limit_mm > 0)
+			out->util_deflection = S_ratio(a->max_displacement_mm, st->deflection_limit_mm);
+		out->util_mobilised = S_ratio(a->mobilised_passive_pct, st->mobilised_limit_pct);
+	}
+	out->util_max = fmax(fmax(out->util_bending, fmax(out->util_embedment, out->util_anchor)),
+	                     fmax(out->util_deflection, out->util_mobilised));
 	out->feasible = out->util_max <= 1.0;
 }

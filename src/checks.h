@@ -4,7 +4,8 @@
  *   M_c,Rd = beta_B W_el f_y / gamma_M0, beta_B = 1 for Z-piles and from
  *   the U-pile table (EN 1993-5 5.2.2(2), values of the reference table) for U-piles.
  * Embedment: required / available below the excavation.
- * Anchor: design force per anchor / anchor capacity (when a capacity is given). */
+ * Anchor: design force per anchor / anchor capacity (when a capacity is given).
+ * Deflection and mobilised passive resistance (beam engine): against their limits. */
 #ifndef SP_CHECKS_H
 #define SP_CHECKS_H
 
@@ -22,6 +23,10 @@ typedef struct {
 	double toe_level_m;
 	double anchor_force_per_anchor_kN;     /* design force along the anchor axis */
 	double util_bending, util_embedment, util_anchor, util_max;
+	/* engines with displacements (beam): largest displacement against
+	 * [design] deflection_limit_mm (0 when no limit), mobilised passive
+	 * resistance against [design] mobilised_limit_pct */
+	double util_deflection, util_mobilised;
 	int feasible;
 } sp_checks_t;
 

@@ -9,7 +9,8 @@
 	"embedment_available_m,embedment_equilibrium_m,toe_level_m,max_moment_kNm_per_m,max_moment_level_m," \
 	"design_moment_kNm_per_m,moment_resistance_kNm_per_m,beta_B,max_shear_kN_per_m,max_displacement_mm," \
 	"anchor_force_kN_per_m,anchor_force_per_anchor_kN,util_bending,util_embedment,util_anchor,util_max,"  \
-	"mass_kg_per_m,co2_kg_per_m,cost_per_m"
+	"mass_kg_per_m,co2_kg_per_m,cost_per_m,top_displacement_mm,mobilised_passive_pct,util_deflection,"   \
+	"util_mobilised"
 
 void sp_csv_results_header(FILE *fp)
 {
@@ -122,7 +123,16 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 	}
 	p = S_num(p, r->cost.mass_kg_per_m, 1), S_SEP(p);
 	p = S_num(p, r->cost.co2_kg_per_m, 1), S_SEP(p);
-	p = S_num(p, r->cost.cost_per_m, 2);
+	p = S_num(p, r->cost.cost_per_m, 2), S_SEP(p);
+	/* displacement-producing engines only; empty otherwise */
+	if (ok && a->has_displacement) {
+		p = S_num(p, a->top_displacement_mm, 2), S_SEP(p);
+		p = S_num(p, a->mobilised_passive_pct, 2), S_SEP(p);
+		p = S_num(p, k->util_deflection, 4), S_SEP(p);
+		p = S_num(p, k->util_mobilised, 4);
+	} else {
+		S_SEP(p), S_SEP(p), S_SEP(p);
+	}
 	*p++ = '\r';
 	*p++ = '\n';
 	return (size_t)(p - buf);

@@ -8,8 +8,8 @@ const sp_engine_type *sp_engine_for(const sp_study_t *st)
 	switch (st->method) {
 	case SP_METHOD_LE:
 		return sp_engine_le;
-	case SP_METHOD_SUBGRADE: /* TODO(lead): the beam engine's adapter */
-		break;
+	case SP_METHOD_SUBGRADE:
+		return sp_engine_beam;
 	}
 	return sp_engine_le;
 }

@@ -38,7 +38,9 @@ typedef struct {
 	double max_shear_kN_per_m;       /* largest |V| */
 	double anchor_force_kN_per_m;    /* horizontal anchor force per m of wall; 0 without anchor */
 	int has_displacement;            /* engines with a stiffness model */
-	double max_displacement_mm;
+	double max_displacement_mm;      /* largest |displacement| of any stage */
+	double top_displacement_mm;      /* largest |displacement| of the top of the wall */
+	double mobilised_passive_pct;    /* largest mobilised resistance of a side, any stage */
 	sp_diagram_point_t *diagram;     /* owned; NULL unless requested */
 	size_t n_diagram;
 } sp_analysis_t;
@@ -53,6 +55,7 @@ typedef struct {
 } sp_engine_type;
 
 extern const sp_engine_type *const sp_engine_le;
+extern const sp_engine_type *const sp_engine_beam; /* method = subgrade */
 
 /* The engine a study asks for. */
 const sp_engine_type *sp_engine_for(const sp_study_t *st);

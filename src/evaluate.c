@@ -13,8 +13,9 @@ struct sp_eval {
 	const sp_catalogue_t *cat;
 	const sp_engine_type *engine;
 	long *profile_index, *grade_index; /* study axis -> catalogue */
-	sp_analysis_t *analyses;           /* one per anchor option (LE) */
+	sp_analysis_t *analyses;           /* LE: one per anchor option; beam: per (EI, length, anchor) */
 	size_t n_analyses;
+	size_t *ei_class, n_ei;            /* beam: study profile -> distinct EI */
 	sp_result_t *rows;
 	size_t chunk, next;
 	sp_eval_stats_t stats;
@@ -63,6 +64,60 @@ static int S_resolve(sp_eval_t *ev, sp_err_t *err)
 	return SP_OK;
 }
 
+/* Bending stiffness of a study profile: E = 210 GPa (EN 1993-5) times I. */
+static double S_ei(const sp_eval_t *ev, size_t profile)
+{
+	const sp_profile_t *p = sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[profile]);
+	return 2.1e8 * p->inertia_cm4_per_m * 1e-8; /* kPa x m4/m = kNm2/m */
+}
+
+static int S_ei_classes(sp_eval_t *ev, sp_err_t *err)
+{
+	const sp_study_t *st = ev->st;
+	ev->ei_class = malloc(st->n_profiles * sizeof *ev->ei_class);
+	if (ev->ei_class == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	ev->n_ei = 0;
+	for (size_t i = 0; i < st->n_profiles; i++) {
+		size_t k = ev->n_ei;
+		for (size_t j = 0; j < i; j++)
+			if (S_ei(ev, j) == S_ei(ev, i)) {
+				k = ev->ei_class[j];
+				break;
+			}
+		ev->ei_class[i] = k;
+		if (k == ev->n_ei)
+			ev->n_ei++;
+	}
+	return SP_OK;
+}
+
+/* The analysis a candidate uses. */
+static size_t S_analysis_of(const sp_eval_t *ev, const sp_candidate_t *c)
+{
+	if (!ev->engine->uses_section)
+		return c->anchor;
+	return (ev->ei_class[c->profile] * ev->st->n_lengths + c->length) * ev->st->n_anchors + c->anchor;
+}
+
+/* The case of analysis i (inverse of S_analysis_of). */
+static void S_case_of_analysis(const sp_eval_t *ev, size_t i, sp_case_t *c)
+{
+	const sp_study_t *st = ev->st;
+	memset(c, 0, sizeof *c);
+	c->anchor = st->anchors[i % st->n_anchors];
+	if (!ev->engine->uses_section)
+		return;
+	size_t rest = i / st->n_anchors;
+	size_t length = rest % st->n_lengths, ei = rest / st->n_lengths;
+	c->length_m = st->lengths_m[length];
+	for (size_t p = 0; p < st->n_profiles; p++)
+		if (ev->ei_class[p] == ei) {
+			c->ei_kNm2_per_m = S_ei(ev, p);
+			break;
+		}
+}
+
 sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
                          sp_err_t *err)
 {
@@ -81,8 +136,15 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 		ev->chunk = ev->stats.candidates ? ev->stats.candidates : 1;
 	if (S_resolve(ev, err) != SP_OK)
 		goto fail;
-	/* the LE analysis depends on the anchor option only: one per option */
-	ev->n_analyses = st->n_anchors;
+	/* the LE analysis depends on the anchor option only: one per option; the
+	 * beam analysis also on the section's EI and the length (never the grade) */
+	if (ev->engine->uses_section) {
+		if (S_ei_classes(ev, err) != SP_OK)
+			goto fail;
+		ev->n_analyses = ev->n_ei * st->n_lengths * st->n_anchors;
+	} else {
+		ev->n_analyses = st->n_anchors;
+	}
 	ev->analyses = calloc(ev->n_analyses, sizeof *ev->analyses);
 	ev->rows = malloc(ev->chunk * sizeof *ev->rows);
 	if (!ev->analyses || !ev->rows) {
@@ -97,7 +159,8 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 		now = ++inflight;
 		if (now > peak)
 			peak = now;
-		sp_case_t c = {st->anchors[i], 0.0, 0.0};
+		sp_case_t c;
+		S_case_of_analysis(ev, i, &c);
 		failed |= ev->engine->analyse(st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
 #pragma omp atomic
 		inflight--;
@@ -125,6 +188,7 @@ void sp_eval_free(sp_eval_t *ev)
 	free(ev->rows);
 	free(ev->profile_index);
 	free(ev->grade_index);
+	free(ev->ei_class);
 	free(ev);
 }
 
@@ -149,7 +213,7 @@ const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 		size_t id = first + j;
 		sp_candidate_t c;
 		sp_candidate_at(ev->st, id, &c);
-		S_evaluate(ev, id, &ev->analyses[c.anchor], &ev->rows[j]);
+		S_evaluate(ev, id, &ev->analyses[S_analysis_of(ev, &c)], &ev->rows[j]);
 #pragma omp atomic
 		inflight--;
 	}
@@ -185,18 +249,23 @@ int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, doub
 	memset(&ev, 0, sizeof ev);
 	ev.st = st;
 	ev.cat = cat;
+	ev.engine = sp_engine_for(st);
 	int rc = S_resolve(&ev, err);
+	if (rc == SP_OK && ev.engine->uses_section)
+		rc = S_ei_classes(&ev, err);
 	if (rc == SP_OK) {
 		sp_candidate_t c;
 		sp_candidate_at(st, id, &c);
-		sp_case_t k = {st->anchors[c.anchor], 0.0, 0.0};
-		if (sp_engine_for(st)->analyse(st, &k, diagram_step_m, diagram_step_m > 0, analysis) != SP_OK)
+		sp_case_t k;
+		S_case_of_analysis(&ev, S_analysis_of(&ev, &c), &k);
+		if (ev.engine->analyse(st, &k, diagram_step_m, diagram_step_m > 0, analysis) != SP_OK)
 			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
 		else
 			S_evaluate(&ev, id, analysis, result);
 	}
 	free(ev.profile_index);
 	free(ev.grade_index);
+	free(ev.ei_class);
 	return rc;
 }
 

@@ -842,6 +842,8 @@ layers:
 	st->upile_condition = (sp_ground_condition)S_word(c, d, "u_pile_ground_condition", SP_COND_UNFAVOURABLE, S_condition_words);
 	st->tension_cut_off = S_word(c, d, "tension_cut_off", 1, S_yesno_words);
 	st->deflection_limit_mm = S_num(c, d, "deflection_limit_mm", 0, 0, 0, 0, 1e4, 0, "deflection limit, mm (0 = none)");
+	st->mobilised_limit_pct = S_num(c, d, "mobilised_limit_pct", 0, 100.0, 0, 1, 100, 0,
+	                                "largest mobilised passive resistance, % (beam engine)");
 	st->max_embedment_m = S_num(c, d, "max_embedment_m", 0, 60, 1, 0, 500, 0, "deepest embedment searched, m");
 	st->embedment_tol_m = S_num(c, d, "embedment_tol_m", 0, 1e-5, 1e-9, 0, 0.01, 0, "tolerance on the embedment root, m");
 	st->max_iterations = S_int(c, d, "max_iterations", 200, 10, 100000, "root-finder iteration limit");

@@ -106,6 +106,7 @@ typedef struct {
 	sp_ground_condition upile_condition;
 	int tension_cut_off;        /* 1: active earth pressure never below zero (default) */
 	double deflection_limit_mm; /* used by displacement-producing engines */
+	double mobilised_limit_pct; /* beam engine: largest mobilised passive resistance allowed */
 	double max_embedment_m;     /* search limit for the embedment root */
 	double embedment_tol_m;     /* root-finding tolerance on embedment */
 	int max_iterations;

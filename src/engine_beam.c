@@ -1,0 +1,89 @@
+/* engine_beam.c - the beam engine (beam.h) as an engine of studies:
+ * method = subgrade. The analysis depends on the section's EI, the pile
+ * length and the anchor option (never on the grade), so the evaluator runs
+ * it once per distinct (EI, length, anchor). */
+#include "beam.h"
+#include "engine.h"
+#include "study_wall.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int B_analyse(const sp_study_t *st, const sp_case_t *c, double step, int want, sp_analysis_t *out)
+{
+	(void)step;
+	memset(out, 0, sizeof *out);
+	sp_wall_t *w = malloc(sizeof *w);
+	if (w == NULL)
+		return SP_ESOFTWARE;
+	sp_study_wall_for_case(st, c->ei_kNm2_per_m, c->length_m, &c->anchor, w);
+	sp_beam_result_t r;
+	sp_err_t err;
+	int rc = sp_beam_analyse(w, want, &r, &err);
+	if (rc == SP_ESOFTWARE) {
+		free(w);
+		return rc;
+	}
+	if (rc != SP_OK) {
+		snprintf(out->reason, sizeof out->reason, "model: %.50s", err.text);
+		free(w);
+		return SP_OK;
+	}
+	out->ok = 1;
+	out->has_displacement = 1;
+	out->max_moment_level_m = w->top_level_m;
+	for (int s = 0; s < r.n_stages; s++) {
+		const sp_beam_stage_result_t *rs = &r.stage[s];
+		if (rs->status != SP_BEAM_OK) {
+			out->ok = 0;
+			snprintf(out->reason, sizeof out->reason, "stage %d: %s", s + 1,
+			         rs->status == SP_BEAM_NO_EQUILIBRIUM ? "no equilibrium" : "not converged");
+			break;
+		}
+		if (fabs(rs->max_moment_kNm_per_m) > out->max_moment_kNm_per_m)
+			out->max_moment_kNm_per_m = fabs(rs->max_moment_kNm_per_m),
+			out->max_moment_level_m = rs->max_moment_level_m;
+		if (fabs(rs->max_shear_kN_per_m) > out->max_shear_kN_per_m)
+			out->max_shear_kN_per_m = fabs(rs->max_shear_kN_per_m);
+		if (fabs(rs->max_displacement_mm) > out->max_displacement_mm)
+			out->max_displacement_mm = fabs(rs->max_displacement_mm);
+		if (fabs(rs->top_displacement_mm) > out->top_displacement_mm)
+			out->top_displacement_mm = fabs(rs->top_displacement_mm);
+		for (int side = 0; side < 2; side++)
+			if (rs->mobilised_pct[side] > out->mobilised_passive_pct)
+				out->mobilised_passive_pct = rs->mobilised_pct[side];
+		for (int a = 0; a < w->n_anchors; a++) {
+			double h = rs->anchor_force_kN_per_m[a] * cos(w->anchors[a].angle_deg * SP_PI / 180.0);
+			if (h > out->anchor_force_kN_per_m)
+				out->anchor_force_kN_per_m = h;
+		}
+	}
+	if (out->ok && want && r.n_stages > 0) {
+		/* the diagram of the final stage (every stage: sp_beam_analyse directly) */
+		const sp_beam_stage_result_t *rs = &r.stage[r.n_stages - 1];
+		out->diagram = malloc(rs->n_nodes * sizeof *out->diagram);
+		if (out->diagram == NULL) {
+			sp_beam_result_free(&r);
+			free(w);
+			return SP_ESOFTWARE;
+		}
+		for (size_t i = 0; i < rs->n_nodes; i++) {
+			const sp_beam_node_t *nd = &rs->nodes[i];
+			out->diagram[i].level_m = nd->level_m;
+			out->diagram[i].net_pressure_kPa =
+			    nd->effective_kPa[SP_LEFT] + nd->water_kPa[SP_LEFT] - nd->effective_kPa[SP_RIGHT] -
+			    nd->water_kPa[SP_RIGHT];
+			out->diagram[i].shear_kN_per_m = nd->shear_kN_per_m;
+			out->diagram[i].moment_kNm_per_m = nd->moment_kNm_per_m;
+		}
+		out->n_diagram = rs->n_nodes;
+	}
+	sp_beam_result_free(&r);
+	free(w);
+	return SP_OK;
+}
+
+static const sp_engine_type B_type = {"beam", 1, B_analyse};
+const sp_engine_type *const sp_engine_beam = &B_type;
