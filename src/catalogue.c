@@ -515,3 +515,8 @@ long sp_catalogue_find_grade(const sp_catalogue_t *cat, const char *name)
 			return (long)i;
 	return -1;
 }
+
+double sp_profile_ei_kNm2_per_m(const sp_profile_t *p)
+{
+	return 2.1e8 * p->inertia_cm4_per_m * 1e-8; /* kPa x m4/m = kNm2/m */
+}

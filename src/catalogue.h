@@ -41,6 +41,9 @@ typedef struct sp_catalogue sp_catalogue_t; /* opaque */
 sp_catalogue_t *sp_catalogue_read(const char *profiles_csv, const char *grades_csv, sp_err_t *err);
 void sp_catalogue_free(sp_catalogue_t *cat); /* accepts NULL */
 
+/* Bending stiffness per m of wall, E = 210 GPa (EN 1993-5 3.2.1(6)) times I. */
+double sp_profile_ei_kNm2_per_m(const sp_profile_t *p);
+
 size_t sp_catalogue_n_profiles(const sp_catalogue_t *cat);
 size_t sp_catalogue_n_grades(const sp_catalogue_t *cat);
 const sp_profile_t *sp_catalogue_profile(const sp_catalogue_t *cat, size_t i);

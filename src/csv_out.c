@@ -187,3 +187,32 @@ void sp_csv_diagram_rows(FILE *fp, size_t rank, size_t candidate_id, const sp_an
 		        d->shear_kN_per_m, d->moment_kNm_per_m);
 	}
 }
+
+void sp_csv_stages_header(FILE *fp)
+{
+	fputs("stage,stage_name,level_m,displacement_mm,moment_kNm_per_m,shear_kN_per_m,"
+	      "effective_left_kPa,water_left_kPa,active_left_kPa,passive_left_kPa,"
+	      "effective_right_kPa,water_right_kPa,active_right_kPa,passive_right_kPa\r\n",
+	      fp);
+}
+
+void sp_csv_stage_rows(FILE *fp, int stage, const char *stage_name, const sp_beam_node_t *nodes, size_t n)
+{
+	char name[2 * SP_NAME_MAX + 3];
+	size_t k = 0;
+	name[k++] = '"';
+	for (const char *c = stage_name; *c && k + 3 < sizeof name; c++) {
+		if (*c == '"')
+			name[k++] = '"';
+		name[k++] = *c;
+	}
+	name[k++] = '"';
+	name[k] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const sp_beam_node_t *d = &nodes[i];
+		fprintf(fp, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\r\n", stage, name,
+		        d->level_m, d->displacement_mm, d->moment_kNm_per_m, d->shear_kN_per_m, d->effective_kPa[SP_LEFT],
+		        d->water_kPa[SP_LEFT], d->active_kPa[SP_LEFT], d->passive_kPa[SP_LEFT], d->effective_kPa[SP_RIGHT],
+		        d->water_kPa[SP_RIGHT], d->active_kPa[SP_RIGHT], d->passive_kPa[SP_RIGHT]);
+	}
+}

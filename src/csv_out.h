@@ -5,6 +5,7 @@
 #define SP_CSV_OUT_H
 
 #include <stdio.h>
+#include "beam.h"
 #include "engine.h"
 #include "evaluate.h"
 #include "study.h"
@@ -29,5 +30,10 @@ void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_re
 
 void sp_csv_diagram_header(FILE *fp);
 void sp_csv_diagram_rows(FILE *fp, size_t rank, size_t candidate_id, const sp_analysis_t *a);
+
+/* Per-stage diagrams of the beam engine (best_stages.csv): one row per node
+ * and stage, units in every column name. */
+void sp_csv_stages_header(FILE *fp);
+void sp_csv_stage_rows(FILE *fp, int stage, const char *stage_name, const sp_beam_node_t *nodes, size_t n);
 
 #endif

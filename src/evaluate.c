@@ -64,11 +64,10 @@ static int S_resolve(sp_eval_t *ev, sp_err_t *err)
 	return SP_OK;
 }
 
-/* Bending stiffness of a study profile: E = 210 GPa (EN 1993-5) times I. */
+/* Bending stiffness of a study profile. */
 static double S_ei(const sp_eval_t *ev, size_t profile)
 {
-	const sp_profile_t *p = sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[profile]);
-	return 2.1e8 * p->inertia_cm4_per_m * 1e-8; /* kPa x m4/m = kNm2/m */
+	return sp_profile_ei_kNm2_per_m(sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[profile]));
 }
 
 static int S_ei_classes(sp_eval_t *ev, sp_err_t *err)

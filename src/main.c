@@ -1,6 +1,7 @@
 /* main.c - the sheetpile command line: options, messages, exit codes.
  * The only file that prints freely or exits. */
 #define _POSIX_C_SOURCE 200809L
+#include "beam.h"
 #include "candidate.h"
 #include "catalogue.h"
 #include "csv_out.h"
@@ -266,7 +267,10 @@ static int cmd_run(int argc, char **argv)
 	sp_eval_t *ev = NULL;
 	sp_rank_t *rank = NULL;
 	sp_plot_t *plot = NULL;
-	sp_outfile_t res = {0}, rk = {0}, dg = {0};
+	sp_outfile_t res = {0}, rk = {0}, dg = {0}, sg = {0};
+	sp_wall_t *best_wall = NULL;
+	sp_beam_result_t stages;
+	memset(&stages, 0, sizeof stages);
 	sp_analysis_t diag[N_BEST_DIAGRAMS];
 	memset(diag, 0, sizeof diag);
 	char *text = NULL; /* formatted rows of a chunk */
@@ -347,6 +351,30 @@ static int cmd_run(int argc, char **argv)
 	}
 	if ((rc = sp_outfile_commit(&dg, &err)) != SP_OK)
 		goto out;
+	/* subgrade studies: every construction stage of the best design */
+	if (st->method == SP_METHOD_SUBGRADE && nbest) {
+		const sp_candidate_t *c = &best[0].cand;
+		long pi = sp_catalogue_find_profile(cat, st->profiles[c->profile]);
+		best_wall = malloc(sizeof *best_wall);
+		if (best_wall == NULL || pi < 0) {
+			rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
+			goto out;
+		}
+		sp_study_wall_for_case(st, sp_profile_ei_kNm2_per_m(sp_catalogue_profile(cat, (size_t)pi)),
+		                       st->lengths_m[c->length], &st->anchors[c->anchor], best_wall);
+		if ((rc = sp_beam_analyse(best_wall, 1, &stages, &err)) != SP_OK)
+			goto out;
+		if ((rc = sp_outfile_open(&sg, outdir, "best_stages.csv", &err)) != SP_OK)
+			goto out;
+		sp_csv_stages_header(sg.fp);
+		for (int s = 0; s < stages.n_stages; s++)
+			sp_csv_stage_rows(sg.fp, s + 1, best_wall->stages[s].name, stages.stage[s].nodes,
+			                  stages.stage[s].n_nodes);
+		if ((rc = sp_outfile_commit(&sg, &err)) != SP_OK)
+			goto out;
+		if (plot)
+			sp_plot_set_stages(plot, &stages, best_wall);
+	}
 	if ((rc = write_run_json(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL, &err)))
 		goto out;
 	char warning[4400] = "";
@@ -379,7 +407,8 @@ static int cmd_run(int argc, char **argv)
 		} else {
 			printf("best       no feasible design\n");
 		}
-		printf("results    %s/ (results.csv, ranking.csv, best_diagrams.csv, run.json%s)\n", outdir,
+		printf("results    %s/ (results.csv, ranking.csv, best_diagrams.csv,%s run.json%s)\n", outdir,
+		       st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
 		       plot ? ", plots/" : "");
 	}
 	rc = SP_OK;
@@ -389,6 +418,9 @@ out:
 	sp_outfile_abort(&res);
 	sp_outfile_abort(&rk);
 	sp_outfile_abort(&dg);
+	sp_outfile_abort(&sg);
+	sp_beam_result_free(&stages);
+	free(best_wall);
 	for (size_t i = 0; i < N_BEST_DIAGRAMS; i++)
 		sp_analysis_free(&diag[i]);
 	sp_plot_free(plot);

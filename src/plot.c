@@ -26,7 +26,37 @@ struct sp_plot {
 	sp_outfile_t cand;
 	size_t stride;             /* every stride-th candidate is drawn */
 	double *min_cost;          /* [profile][length], cheapest feasible, INFINITY if none */
+	const sp_beam_result_t *stages; /* best design's stages (beam engine), or NULL */
+	const sp_wall_t *wall;
 };
+
+void sp_plot_set_stages(sp_plot_t *p, const sp_beam_result_t *r, const sp_wall_t *w)
+{
+	p->stages = r;
+	p->wall = w;
+}
+
+/* best_stages.dat: one gnuplot data block per stage */
+static int S_write_stages(sp_plot_t *p, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, p->dir, "best_stages.dat", err);
+	if (rc)
+		return rc;
+	for (int s = 0; s < p->stages->n_stages; s++) {
+		const sp_beam_stage_result_t *r = &p->stages->stage[s];
+		fprintf(f.fp, "# stage %d: level_m displacement_mm moment_kNm_per_m shear_kN_per_m "
+		              "left_total_kPa right_total_kPa\n", s + 1);
+		for (size_t i = 0; i < r->n_nodes; i++) {
+			const sp_beam_node_t *d = &r->nodes[i];
+			fprintf(f.fp, "%.3f %.3f %.3f %.3f %.3f %.3f\n", d->level_m, d->displacement_mm, d->moment_kNm_per_m,
+			        d->shear_kN_per_m, d->effective_kPa[SP_LEFT] + d->water_kPa[SP_LEFT],
+			        d->effective_kPa[SP_RIGHT] + d->water_kPa[SP_RIGHT]);
+		}
+		fputs(r->n_nodes ? "\n\n" : "NaN NaN NaN NaN NaN NaN\n\n\n", f.fp);
+	}
+	return sp_outfile_commit(&f, err);
+}
 
 const char *sp_plot_templates_dir(void)
 {
@@ -235,6 +265,13 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		rc = S_write_best(p, best, a, err);
 	if (rc == SP_OK)
 		rc = S_write_length(p, &nprof, err);
+	if (rc == SP_OK && p->stages)
+		rc = S_write_stages(p, err);
+	if (rc == SP_OK && p->stages) {
+		char src[4200];
+		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), "best_stages.gp");
+		rc = S_copy(src, p->dir, "best_stages.gp", err);
+	}
 	for (size_t i = 0; rc == SP_OK && i < sizeof S_scripts / sizeof *S_scripts; i++) {
 		char src[4200];
 		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), S_scripts[i]);
@@ -258,22 +295,23 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	} else {
 		snprintf(sub, sizeof sub, "no feasible design");
 	}
-	snprintf(vars, sizeof vars, "datadir='%s'; currency='%s'; subtitle='%s: %s'; nprofiles=%zu", p->dir, cur,
-	         name, sub, nprof);
+	snprintf(vars, sizeof vars, "datadir='%s'; currency='%s'; subtitle='%s: %s'; nprofiles=%zu; nstages=%d", p->dir,
+	         cur, name, sub, nprof, p->stages ? p->stages->n_stages : 0);
 	if (strpbrk(p->dir, "'\\") != NULL) {
 		snprintf(warning, wsize, "the output path contains a quote or backslash: plots skipped (data and "
 		         "scripts are in %s)", p->dir);
 		return SP_OK;
 	}
-	for (size_t i = 0; i < sizeof S_scripts / sizeof *S_scripts; i++) {
-		int g = S_gnuplot(p->dir, S_scripts[i], vars);
+	size_t n_scripts = sizeof S_scripts / sizeof *S_scripts + (p->stages != NULL);
+	for (size_t i = 0; i < n_scripts; i++) {
+		const char *script = i < sizeof S_scripts / sizeof *S_scripts ? S_scripts[i] : "best_stages.gp";
+		int g = S_gnuplot(p->dir, script, vars);
 		if (g < 0) {
 			snprintf(warning, wsize, "gnuplot not found: plots skipped (data and scripts are in %s)", p->dir);
 			break;
 		}
 		if (g > 0)
-			snprintf(warning, wsize, "gnuplot failed on %s/%s (see %s/gnuplot.log)", p->dir, S_scripts[i],
-			         p->dir);
+			snprintf(warning, wsize, "gnuplot failed on %s/%s (see %s/gnuplot.log)", p->dir, script, p->dir);
 	}
 	/* keep gnuplot's log only when it said something */
 	char log[4200];

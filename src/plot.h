@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "evaluate.h"
 #include "study.h"
+#include "beam.h"
 
 typedef struct sp_plot sp_plot_t;
 
@@ -22,6 +23,10 @@ int sp_plot_add(sp_plot_t *p, const sp_result_t *rows, size_t n, sp_err_t *err);
  * drawn; that is not an error. */
 int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *best_analysis, char *warning,
                    size_t warning_size, sp_err_t *err);
+
+/* Per-stage diagrams of the best design (beam engine), drawn by
+ * sp_plot_finish() as best_stages.png/svg. r is borrowed until then. */
+void sp_plot_set_stages(sp_plot_t *p, const sp_beam_result_t *r, const sp_wall_t *w);
 
 /* Directory with the gnuplot templates (SHEETPILE_PLOTS_DIR or the build's). */
 const char *sp_plot_templates_dir(void);
