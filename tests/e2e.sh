@@ -94,5 +94,24 @@ sed 's/^top_level_m = -9.0/top_level_m = 0.0/' "$QUAY" > order.ini; bad layer-or
 sed 's/^length_m = .*/length_m = 12:1:10/' "$QUAY" > len.ini; bad empty-range 65 "key 'length_m'" len.ini
 sed '/^co2_kg_per_kg_steel/d' "$QUAY" > req.ini; bad required 65 "missing required key 'co2_kg_per_kg_steel'" req.ini
 
+# --- subgrade reaction (beam engine) -------------------------------------------
+SUB="$ROOT/designs/anchored-quay-wall-subgrade.ini"
+"$SP" run "$SUB" -o s1 --threads 1 --quiet --no-plots; ok $? "subgrade study runs (1 thread)"
+"$SP" run "$SUB" -o s2 --threads 2 --licenses 2 --quiet --no-plots; ok $? "subgrade study runs (2 threads)"
+cmp -s s1/results.csv s2/results.csv && cmp -s s1/ranking.csv s2/ranking.csv && cmp -s s1/best_stages.csv s2/best_stages.csv
+ok $? "subgrade results identical for 1 and 2 threads"
+head -1 s1/best_stages.csv | grep -q '^stage,stage_name,level_m,displacement_mm,moment_kNm_per_m,shear_kN_per_m,'; ok $? "best_stages.csv has units in its header"
+[ "$(cut -d, -f1 s1/best_stages.csv | sort -u | grep -c '^[0-9]')" = 2 ]; ok $? "best_stages.csv holds both construction stages"
+head -1 s1/results.csv | grep -q 'top_displacement_mm,mobilised_passive_pct,util_deflection,util_mobilised'; ok $? "results.csv has the deflection and mobilisation columns"
+
+# --- import-dsheet --------------------------------------------------------------
+DS="$HERE/data/dsheet"
+"$SP" import-dsheet "$DS/bm4-11a.shi" -o bm4.ini; ok $? "import-dsheet writes a study"
+"$SP" check bm4.ini >/dev/null; ok $? "the imported study checks"
+grep -q '^method = subgrade' bm4.ini && grep -q '^\[anchor-item Pre-stressed anchor\]' bm4.ini; ok $? "imported study holds the anchor"
+"$SP" import-dsheet "$DS/bm4-4b.shi" -o slope.ini 2>err.txt; [ $? = 65 ] && grep -q 'sloping surface' err.txt && [ ! -e slope.ini ]
+ok $? "unsupported feature named, exit 65, no output"
+"$SP" import-dsheet nothere.shi 2>/dev/null; [ $? = 66 ]; ok $? "missing .shi exits 66"
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" = 0 ]
