@@ -683,8 +683,16 @@ static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_res
 		for (int i = 0; i < n2; i++)
 			if (!b->fixed[i])
 				g0 -= r[i] * dx[i];
-		double t = 1.0, g1 = B_slope_along(b, st, dx, 1.0, r2);
-		if (g0 < 0.0 && g1 > 0.0) {
+		/* the full step, with the tangent assembled there: usually accepted */
+		for (int i = 0; i < n2; i++)
+			b->u_trial[i] = b->u[i] + dx[i];
+		double rn_full = B_residual(b, st, b->u_trial, r2, b->kband);
+		double t = 1.0, g1 = 0.0;
+		for (int i = 0; i < n2; i++)
+			if (!b->fixed[i])
+				g1 -= r2[i] * dx[i];
+		int full = !(g0 < 0.0 && g1 > 0.0);
+		if (!full) {
 			double ta = 0.0, ga = g0, tb = 1.0, gb = g1;
 			int last = 0;
 			for (int k = 0; k < 60; k++) { /* Illinois regula falsi */
@@ -705,9 +713,15 @@ static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_res
 				}
 			}
 		}
-		for (int i = 0; i < n2; i++)
-			b->u[i] += t * dx[i];
-		rnorm = B_residual(b, st, b->u, r, b->kband);
+		if (full) {
+			memcpy(b->u, b->u_trial, (size_t)n2 * sizeof *b->u);
+			memcpy(r, r2, (size_t)n2 * sizeof *r);
+			rnorm = rn_full;
+		} else {
+			for (int i = 0; i < n2; i++)
+				b->u[i] += t * dx[i];
+			rnorm = B_residual(b, st, b->u, r, b->kband);
+		}
 		double umax = 0;
 		for (int i = 0; i < b->n; i++)
 			if (fabs(b->u[2 * i]) > umax)
