@@ -852,20 +852,14 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 	const sp_wall_t *w = b->w;
 	int n = b->n, n2 = 2 * n;
 	double *kf = malloc((size_t)n2 * sizeof *kf);
-	double *fsoil = calloc((size_t)n2, sizeof *fsoil);
-	if (kf == NULL || fsoil == NULL) {
-		free(kf);
-		free(fsoil);
+	if (kf == NULL)
 		return SP_ESOFTWARE;
-	}
 	/* total nodal force = K_beam u (equilibrium, reactions included) */
 	B_beam_force(b, b->u, kf);
-	B_soil(b, b->u, fsoil, NULL);
 	if (want_nodes) {
 		res->nodes = calloc((size_t)n, sizeof *res->nodes);
 		if (res->nodes == NULL) {
 			free(kf);
-			free(fsoil);
 			return SP_ESOFTWARE;
 		}
 		res->n_nodes = (size_t)n;
@@ -941,7 +935,6 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 	for (int i = 0; i < w->n_struts; i++)
 		res->strut_force_kN_per_m[i] = st->strut_on[i] ? b->struts[i].tension : 0.0;
 	free(kf);
-	free(fsoil);
 	return SP_OK;
 }
 
