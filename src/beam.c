@@ -22,6 +22,7 @@
  * residual grows. The pressures are piecewise linear in the displacement, so
  * Newton ends exactly once the branch of every spring is right. */
 #include "beam.h"
+#include "earth.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
@@ -74,7 +75,6 @@ typedef struct {
 	double *u;                 /* 2n: w (m), theta (rad) */
 	double *u_trial;
 	double *f_ext;             /* 2n: loads of the stage (water, line loads, moments) */
-	double *f_int;             /* 2n: soil + ties + springs at the current u */
 	double *water[2];          /* water pressure per node and side (kPa) */
 	gsl_matrix *kband;         /* n2 x (B_BAND+1) */
 	gsl_vector *rhs;
@@ -196,23 +196,17 @@ static int B_layer_at(const sp_wall_t *w, double level)
 
 /* ---- earth pressure coefficients --------------------------------------- */
 
-static void B_coefficients(const sp_wall_t *w, const sp_wall_soil_t *so, sp_kmethod km, double *ka, double *k0,
-                           double *kp)
+static void B_coefficients(const sp_wall_soil_t *so, sp_kmethod km, double *ka, double *k0, double *kp)
 {
 	if (km == SP_KMETHOD_GIVEN) {
 		*ka = so->ka, *k0 = so->k0, *kp = so->kp;
 		return;
 	}
-	/* c, phi, delta: Mueller-Breslau (Coulomb) active, and passive, K0 = 1 - sin phi. */
-	double phi = so->phi_deg * SP_PI / 180.0, delta = so->delta_deg * SP_PI / 180.0;
-	(void)w;
-	double ca = cos(phi) * cos(phi) /
-	            (cos(delta) * pow(1.0 + sqrt(sin(phi + delta) * sin(phi) / cos(delta)), 2.0));
-	double cp_den = 1.0 - sqrt(fmax(0.0, sin(phi + delta) * sin(phi) / cos(delta)));
-	double cp = cp_den > 1e-9 ? cos(phi) * cos(phi) / (cos(delta) * cp_den * cp_den) : 1e6;
-	*ka = ca * cos(delta);
-	*kp = cp * cos(delta);
-	*k0 = (1.0 - sin(phi)) * pow(so->ocr > 0 ? so->ocr : 1.0, sin(phi));
+	/* c, phi, delta: Mueller-Breslau (Coulomb, horizontal components) and
+	 * K0 = (1 - sin phi) OCR^sin phi */
+	*ka = sp_ka_coulomb(so->phi_deg, so->delta_deg);
+	*kp = sp_kp_coulomb(so->phi_deg, so->delta_deg);
+	*k0 = sp_k0_jaky(so->phi_deg) * pow(so->ocr > 0 ? so->ocr : 1.0, sin(so->phi_deg * SP_PI / 180.0));
 }
 
 static void B_spring_prepare(B_spring *sp);
@@ -282,7 +276,7 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 				}
 				const sp_wall_soil_t *so = &w->soils[w->layers[li].soil];
 				double ka, k0, kp;
-				B_coefficients(w, so, st->kmethod[side], &ka, &k0, &kp);
+				B_coefficients(so, st->kmethod[side], &ka, &k0, &kp);
 				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
 				double c = so->c_kPa;
 				if (sv < 0.0) /* unit weight below that of water: no effective stress */
@@ -462,8 +456,18 @@ static void B_beam_element(const B_work *b, int e, double ke[4][4])
 	ke[3][0] = bb, ke[3][1] = d2, ke[3][2] = -bb, ke[3][3] = d4;
 }
 
+/* Elongation of an anchor (kind 0) or shortening of a strut (kind 1) at
+ * displacement u, along its axis: anchors lengthen when the wall moves away
+ * from their side, struts shorten when it moves towards theirs. */
+static double B_tie_stretch(const B_work *b, const sp_wall_anchor_t *a, int kind, const double *u)
+{
+	double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
+	return (kind == 0 ? -side_sign : side_sign) * u[2 * B_node_at(b, a->level_m)] *
+	       cos(a->angle_deg * SP_PI / 180.0);
+}
+
 /* Internal forces of ties at displacement u: adds to f and (if k) the stiffness. */
-static void B_ties(B_work *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k, int commit)
+static void B_ties(B_work *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
 {
 	const sp_wall_t *w = b->w;
 	for (int kind = 0; kind < 2; kind++) {
@@ -477,23 +481,13 @@ static void B_ties(B_work *b, const sp_wall_stage_t *st, const double *u, double
 				continue;
 			int node = B_node_at(b, a->level_m);
 			double cs = cos(a->angle_deg * SP_PI / 180.0);
-			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
-			/* anchors lengthen when the wall moves away from their side; struts
-			 * shorten when it moves towards theirs */
-			double stretch = (kind == 0 ? -side_sign : side_sign) * u[2 * node] * cs;
 			double force, stiff;
 			if (pre > 0.0) {
 				force = pre, stiff = 0.0;
 			} else {
+				/* from the state of its last stage, or of its installation */
 				double kax = a->length_m > 0 ? a->e_kPa * a->area_m2_per_m / a->length_m : 0.0;
-				double ref_f = t->installed ? t->ref_force : 0.0;
-				double ref_e = t->installed ? t->ref_elong : stretch;
-				if (!t->installed && !commit) {
-					/* first stage of a passive tie: it starts at the displacement the
-					 * wall has when it is installed (set on entry to the stage) */
-					ref_e = t->ref_elong;
-				}
-				force = ref_f + kax * (stretch - ref_e);
+				force = t->ref_force + kax * (B_tie_stretch(b, a, kind, u) - t->ref_elong);
 				stiff = kax;
 				if (force < 0.0)
 					force = 0.0, stiff = 0.0;
@@ -502,8 +496,8 @@ static void B_ties(B_work *b, const sp_wall_stage_t *st, const double *u, double
 			}
 			t->tension = force;
 			/* horizontal force on the wall: anchors pull towards their side, struts push away */
-			double fh = (kind == 0 ? side_sign : -side_sign) * force * cs;
-			f[2 * node] += fh;
+			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
+			f[2 * node] += (kind == 0 ? side_sign : -side_sign) * force * cs;
 			if (k)
 				B_band_add(k, 2 * (size_t)node, 2 * (size_t)node, stiff * cs * cs);
 		}
@@ -568,7 +562,8 @@ static void B_beam_force(const B_work *b, const double *u, double *out)
 	}
 }
 
-/* Residual r = f_ext + f_int(u) - K_beam u; returns its largest free entry. */
+/* Residual r = f_ext + soil, tie and support forces at u - K_beam u; returns
+ * its largest free entry. */
 static double B_residual(B_work *b, const sp_wall_stage_t *st, const double *u, double *r, gsl_matrix *k)
 {
 	int n2 = 2 * b->n;
@@ -586,7 +581,7 @@ static double B_residual(B_work *b, const sp_wall_stage_t *st, const double *u, 
 		}
 	}
 	B_soil(b, u, r, k);
-	B_ties(b, st, u, r, k, 0);
+	B_ties(b, st, u, r, k);
 	B_supports(b, st, u, r, k);
 	double m = 0;
 	for (int i = 0; i < n2; i++)
@@ -638,10 +633,7 @@ static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_res
 			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
 			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
 			if (on && !t->installed) {
-				int node = B_node_at(b, a->level_m);
-				double cs = cos(a->angle_deg * SP_PI / 180.0);
-				double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
-				t->ref_elong = (kind == 0 ? -side_sign : side_sign) * b->u[2 * node] * cs;
+				t->ref_elong = B_tie_stretch(b, a, kind, b->u);
 				t->ref_force = 0.0;
 			}
 		}
@@ -769,10 +761,7 @@ static void B_commit(B_work *b, const sp_wall_stage_t *st)
 				t->installed = 0;
 				continue;
 			}
-			int node = B_node_at(b, a->level_m);
-			double cs = cos(a->angle_deg * SP_PI / 180.0);
-			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
-			t->ref_elong = (kind == 0 ? -side_sign : side_sign) * b->u[2 * node] * cs;
+			t->ref_elong = B_tie_stretch(b, a, kind, b->u);
 			t->ref_force = t->tension;
 			t->installed = 1;
 		}
@@ -887,7 +876,6 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 			vmax = v_above;
 		if (fabs(v_below) > fabs(vmax))
 			vmax = v_below;
-		double vb = v_below;
 		double ui = b->u[2 * i] * 1000.0;
 		if (fabs(ui) > fabs(umax))
 			umax = ui;
@@ -920,7 +908,7 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 			nd->level_m = z;
 			nd->displacement_mm = ui;
 			nd->moment_kNm_per_m = m;
-			nd->shear_kN_per_m = vb;
+			nd->shear_kN_per_m = v_below;
 		}
 	}
 	res->max_moment_kNm_per_m = mmax;
@@ -986,14 +974,13 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 	b.u = calloc((size_t)n2, sizeof *b.u);
 	b.u_trial = calloc((size_t)n2, sizeof *b.u_trial);
 	b.f_ext = calloc((size_t)n2, sizeof *b.f_ext);
-	b.f_int = calloc((size_t)n2, sizeof *b.f_int);
 	b.water[0] = calloc((size_t)n, sizeof(double));
 	b.water[1] = calloc((size_t)n, sizeof(double));
 	b.fixed = calloc((size_t)n2, sizeof *b.fixed);
 	b.fixed_value = calloc((size_t)n2, sizeof *b.fixed_value);
 	b.kband = gsl_matrix_alloc((size_t)n2, B_BAND + 1);
 	b.rhs = gsl_vector_alloc((size_t)n2);
-	if (!b.ei || !b.width || !b.elen || !b.ecoef || !b.elayer || !b.spr || !b.u || !b.u_trial || !b.f_ext || !b.f_int || !b.water[0] || !b.water[1] ||
+	if (!b.ei || !b.width || !b.elen || !b.ecoef || !b.elayer || !b.spr || !b.u || !b.u_trial || !b.f_ext || !b.water[0] || !b.water[1] ||
 	    !b.fixed || !b.fixed_value || !b.kband || !b.rhs) {
 		rc = sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
 		goto done;
@@ -1042,7 +1029,6 @@ done:
 	free(b.u);
 	free(b.u_trial);
 	free(b.f_ext);
-	free(b.f_int);
 	free(b.water[0]);
 	free(b.water[1]);
 	free(b.fixed);
