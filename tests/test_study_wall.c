@@ -18,53 +18,12 @@
 #include <unistd.h>
 
 #define FIX "data/study-wall/"
+#include "study_checks.h"
 
-static sp_study_t *read_ok(const char *file, const char *what)
-{
-	sp_err_t err = {0, ""};
-	sp_study_t *st = sp_study_read(file, &err);
-	char name[256];
-	snprintf(name, sizeof name, "%s: %s parses", what, file);
-	OK(st != NULL, name);
-	if (st == NULL)
-		printf("     error %d: %s\n", err.code, err.text);
-	return st;
-}
-
-static void has(const char *text, const char *want, const char *what)
-{
-	char name[320];
-	snprintf(name, sizeof name, "%s: message has \"%s\"", what, want);
-	OK(strstr(text, want) != NULL, name);
-	if (strstr(text, want) == NULL)
-		printf("     message was: %s\n", text);
-}
-
+/* A fixture that must fail with SP_EDATA (study_checks.h). */
 static void expect_err(const char *fixture, int line, const char *s1, const char *s2, const char *what)
 {
-	char path[256], name[320];
-	snprintf(path, sizeof path, FIX "%s", fixture);
-	sp_err_t err = {0, ""};
-	sp_study_t *st = sp_study_read(path, &err);
-	snprintf(name, sizeof name, "%s (%s): read fails", what, fixture);
-	OK(st == NULL, name);
-	snprintf(name, sizeof name, "%s (%s): status SP_EDATA", what, fixture);
-	INT_EQ(err.code, SP_EDATA, name);
-	if (st != NULL) {
-		sp_study_free(st);
-		return;
-	}
-	snprintf(name, sizeof name, "%s (%s)", what, fixture);
-	char at[300];
-	if (line > 0)
-		snprintf(at, sizeof at, "%s:%d:", path, line);
-	else
-		snprintf(at, sizeof at, "%s", path);
-	has(err.text, at, name);
-	if (s1)
-		has(err.text, s1, name);
-	if (s2)
-		has(err.text, s2, name);
+	expect_err_code(fixture, SP_EDATA, line, s1, s2, what);
 }
 
 /* ---- exact comparison of two walls -------------------------------------- */
