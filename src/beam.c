@@ -466,6 +466,13 @@ static double B_tie_stretch(const B_work *b, const sp_wall_anchor_t *a, int kind
 	       cos(a->angle_deg * SP_PI / 180.0);
 }
 
+/* Acting width at a node: of the element below it (the lowest node: above). */
+static double B_node_width(const B_work *b, int node)
+{
+	int e = node < b->n - 1 ? node : node - 1;
+	return b->width[e] > 0 ? b->width[e] : 1.0;
+}
+
 /* Internal forces of ties at displacement u: adds to f and (if k) the stiffness. */
 static void B_ties(B_work *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
 {
@@ -481,18 +488,24 @@ static void B_ties(B_work *b, const sp_wall_stage_t *st, const double *u, double
 				continue;
 			int node = B_node_at(b, a->level_m);
 			double cs = cos(a->angle_deg * SP_PI / 180.0);
+			/* D-Sheet Piling: the input is per m of wall, the wall acts over its
+			 * acting width (bm4-9b: width 2 m, same displacement as bm4-9a) */
+			double width = B_node_width(b, node);
+			double yield = a->yield_force_kN_per_m * width;
 			double force, stiff;
+			pre *= width;
 			if (pre > 0.0) {
 				force = pre, stiff = 0.0;
 			} else {
 				/* from the state of its last stage, or of its installation */
 				double kax = a->length_m > 0 ? a->e_kPa * a->area_m2_per_m / a->length_m : 0.0;
+				kax *= width;
 				force = t->ref_force + kax * (B_tie_stretch(b, a, kind, u) - t->ref_elong);
 				stiff = kax;
 				if (force < 0.0)
 					force = 0.0, stiff = 0.0;
-				if (a->yield_force_kN_per_m > 0 && force > a->yield_force_kN_per_m)
-					force = a->yield_force_kN_per_m, stiff = 0.0;
+				if (yield > 0 && force > yield)
+					force = yield, stiff = 0.0;
 			}
 			t->tension = force;
 			/* horizontal force on the wall: anchors pull towards their side, struts push away */
@@ -537,11 +550,13 @@ static void B_supports(B_work *b, const sp_wall_stage_t *st, const double *u, do
 			continue;
 		const sp_wall_support_t *s = &w->spring_supports[i];
 		int node = B_node_at(b, s->level_m);
-		f[2 * node] -= s->trans_stiffness_kN_per_m_per_m * u[2 * node];
-		f[2 * node + 1] -= s->rot_stiffness_kNm_per_rad_per_m * u[2 * node + 1];
+		double width = B_node_width(b, node);
+		double kt = s->trans_stiffness_kN_per_m_per_m * width, kr = s->rot_stiffness_kNm_per_rad_per_m * width;
+		f[2 * node] -= kt * u[2 * node];
+		f[2 * node + 1] -= kr * u[2 * node + 1];
 		if (k) {
-			B_band_add(k, 2 * (size_t)node, 2 * (size_t)node, s->trans_stiffness_kN_per_m_per_m);
-			B_band_add(k, 2 * (size_t)node + 1, 2 * (size_t)node + 1, s->rot_stiffness_kNm_per_rad_per_m);
+			B_band_add(k, 2 * (size_t)node, 2 * (size_t)node, kt);
+			B_band_add(k, 2 * (size_t)node + 1, 2 * (size_t)node + 1, kr);
 		}
 	}
 }

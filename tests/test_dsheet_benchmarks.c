@@ -43,7 +43,6 @@ static const char *const KNOWN_GAPS[][2] = {
 	{"bm4-4c", "surcharge loads are not applied to the earth pressures"},
 	{"bm4-8a", "c-phi-delta: D-Sheet's Culmann wedge with cohesion gives other Ka/Kac than Coulomb + 2c sqrt(K)"},
 	{"bm4-8b", "c-phi-delta: D-Sheet's Culmann wedge with cohesion gives other Ka/Kac than Coulomb + 2c sqrt(K)"},
-	{"bm4-9b", "acting width below 1 m: displacement 25 % too large"},
 	{NULL, NULL}};
 
 static const char *known_gap(const char *name)
