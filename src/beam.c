@@ -70,6 +70,7 @@ typedef struct {
 	double *ei;                /* per element */
 	double *width;             /* acting width per element */
 	double *elen, *ecoef;      /* per element: length and EI / L^3 */
+	double *etension;          /* per element: normal force of the stage (kN), see B_normal_force */
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
 	B_spring *spr;             /* [node][side][half] */
 	double *u;                 /* 2n: w (m), theta (rad) */
@@ -210,6 +211,7 @@ static void B_coefficients(const sp_wall_soil_t *so, sp_kmethod km, double *ka, 
 }
 
 static void B_spring_prepare(B_spring *sp);
+static double B_normal_force(const sp_wall_t *w, const sp_wall_stage_t *st, double z);
 
 /* ---- one stage: loads and springs -------------------------------------- */
 
@@ -344,6 +346,8 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 		}
 		b->f_ext[2 * i] += f;
 	}
+	for (int e = 0; e + 1 < n; e++)
+		b->etension[e] = -B_normal_force(w, st, (b->z[e] + b->z[e + 1]) / 2.0);
 	for (int i = 0; i < w->n_line_loads; i++)
 		if (st->line_load_on[i])
 			b->f_ext[2 * B_node_at(b, w->line_loads[i].level_m)] += w->line_loads[i].value;
@@ -446,14 +450,60 @@ static void B_band_add(gsl_matrix *k, size_t i, size_t j, double v)
 	k->data[j * k->tda + (i - j)] += v;
 }
 
+/* Element stiffness: bending (EI) plus, with a normal force T, the consistent
+ * geometric stiffness T/(30 L) [36 3L -36 3L; 3L 4L^2 -3L -L^2; ...]
+ * (second-order effect; Przemieniecki, Theory of Matrix Structural Analysis). */
 static void B_beam_element(const B_work *b, int e, double ke[4][4])
 {
-	double L = b->elen[e], c = b->ecoef[e];
-	double a = 12 * c, bb = 6 * L * c, d4 = 4 * L * L * c, d2 = 2 * L * L * c;
+	double L = b->elen[e], c = b->ecoef[e], g = b->etension[e] / (30.0 * L);
+	double a = 12 * c + 36 * g, bb = 6 * L * c + 3 * L * g;
+	double d4 = 4 * L * L * (c + g), d2 = 2 * L * L * c - L * L * g;
 	ke[0][0] = a, ke[0][1] = bb, ke[0][2] = -a, ke[0][3] = bb;
 	ke[1][0] = bb, ke[1][1] = d4, ke[1][2] = -bb, ke[1][3] = d2;
 	ke[2][0] = -a, ke[2][1] = -bb, ke[2][2] = a, ke[2][3] = -bb;
 	ke[3][0] = bb, ke[3][1] = d2, ke[3][2] = -bb, ke[3][3] = d4;
+}
+
+/* Normal force at level z of the stage, compression positive: D-Sheet Piling's
+ * piecewise-linear distribution through the pile top, the two surfaces and the
+ * toe. It enters the element stiffness as a tension of the opposite sign. Like
+ * D-Sheet Piling, the stage is solved as the linear(ised) system even when the
+ * compression exceeds the buckling load: bm1-5 (a 20 m pile, EI = 1042 kNm2,
+ * 10 000 kN at the top and 8 000 kN at the toe, 100 kN at its head) moves
+ * 223.2 mm *against* its head load = int 100/N(z) dz, the equilibrium of the
+ * compressed string. */
+static double B_normal_force(const sp_wall_t *w, const sp_wall_stage_t *st, double z)
+{
+	double total = 0.0;
+	double top = w->top_level_m, toe = w->top_level_m - w->length_m;
+	for (int i = 0; i < w->n_normal_forces; i++) {
+		if (!st->normal_force_on[i])
+			continue;
+		const sp_wall_normal_force_t *f = &w->normal_forces[i];
+		double lev[4] = {top, st->surface_m[SP_LEFT], st->surface_m[SP_RIGHT], toe};
+		double val[4] = {f->at_top_kN, f->at_surface_left_kN, f->at_surface_right_kN, f->at_toe_kN};
+		for (int k = 1; k < 3; k++) { /* surfaces within the pile, higher first */
+			if (lev[k] > top)
+				lev[k] = top;
+			if (lev[k] < toe)
+				lev[k] = toe;
+		}
+		if (lev[2] > lev[1]) {
+			double t = lev[1];
+			lev[1] = lev[2], lev[2] = t;
+			t = val[1], val[1] = val[2], val[2] = t;
+		}
+		double v = val[3];
+		for (int k = 0; k < 3; k++) {
+			if (z >= lev[k + 1]) {
+				double h = lev[k] - lev[k + 1];
+				v = h > 0 ? val[k + 1] + (val[k] - val[k + 1]) * (z - lev[k + 1]) / h : val[k + 1];
+				break;
+			}
+		}
+		total += v;
+	}
+	return total;
 }
 
 /* Elongation of an anchor (kind 0) or shortening of a strut (kind 1) at
@@ -562,7 +612,7 @@ static void B_supports(B_work *b, const sp_wall_stage_t *st, const double *u, do
 }
 
 /* Beam internal force K u (2n). */
-static void B_beam_force(const B_work *b, const double *u, double *out)
+static void B_beam_force(const B_work *b, const double *u, int with_normal, double *out)
 {
 	memset(out, 0, 2 * (size_t)b->n * sizeof *out);
 	for (int e = 0; e + 1 < b->n; e++) {
@@ -574,6 +624,14 @@ static void B_beam_force(const B_work *b, const double *u, double *out)
 		out[2 * e + 1] += c * L * (6 * dw + 4 * L * ue[1] + 2 * L * ue[3]);
 		out[2 * e + 2] -= v;
 		out[2 * e + 3] += c * L * (6 * dw + 2 * L * ue[1] + 4 * L * ue[3]);
+		if (with_normal && b->etension[e] != 0.0) {
+			double g = b->etension[e] / (30.0 * L);
+			double vg = g * (36 * dw + 3 * L * ts);
+			out[2 * e] += vg;
+			out[2 * e + 1] += g * L * (3 * dw + 4 * L * ue[1] - L * ue[3]);
+			out[2 * e + 2] -= vg;
+			out[2 * e + 3] += g * L * (3 * dw - L * ue[1] + 4 * L * ue[3]);
+		}
 	}
 }
 
@@ -582,7 +640,7 @@ static void B_beam_force(const B_work *b, const double *u, double *out)
 static double B_residual(B_work *b, const sp_wall_stage_t *st, const double *u, double *r, gsl_matrix *k)
 {
 	int n2 = 2 * b->n;
-	B_beam_force(b, u, r);
+	B_beam_force(b, u, 1, r);
 	for (int i = 0; i < n2; i++)
 		r[i] = b->f_ext[i] - r[i];
 	if (k) {
@@ -855,11 +913,15 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 {
 	const sp_wall_t *w = b->w;
 	int n = b->n, n2 = 2 * n;
-	double *kf = malloc((size_t)n2 * sizeof *kf);
+	double *kf = malloc(2 * (size_t)n2 * sizeof *kf), *kb = kf + n2;
 	if (kf == NULL)
 		return SP_ESOFTWARE;
-	/* total nodal force = K_beam u (equilibrium, reactions included) */
-	B_beam_force(b, b->u, kf);
+	/* total nodal force = K_beam u (equilibrium, reactions included): its sum
+	 * above a section is the shear (horizontal); the moment comes from the
+	 * bending part alone, so that it includes the second-order effect of a
+	 * normal force */
+	B_beam_force(b, b->u, 1, kf);
+	B_beam_force(b, b->u, 0, kb);
 	if (want_nodes) {
 		res->nodes = calloc((size_t)n, sizeof *res->nodes);
 		if (res->nodes == NULL) {
@@ -868,14 +930,14 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 		}
 		res->n_nodes = (size_t)n;
 	}
-	double sum_f = 0.0, sum_fz = 0.0, sum_m = 0.0;
+	double sum_f = 0.0, sum_b = 0.0, sum_bz = 0.0, sum_m = 0.0;
 	double mmax = 0, mlev = w->top_level_m, vmax = 0, umax = 0;
 	double eff[2] = {0, 0}, pas[2] = {0, 0};
 	for (int i = 0; i < n; i++) {
 		double z = b->z[i];
 		/* moment at node i from everything above it */
-		sum_m += kf[2 * i + 1]; /* a moment at this node acts just above the section below it */
-		double m = sum_f * z - sum_fz + sum_m;
+		sum_m += kb[2 * i + 1]; /* a moment at this node acts just above the section below it */
+		double m = sum_b * z - sum_bz + sum_m;
 		/* shear at the node's level: everything above it, with the distributed
 		 * (soil, water) force of the half element above the node; point loads
 		 * and reactions at the node make the jump to the value just below */
@@ -884,7 +946,8 @@ static int B_results(B_work *b, const sp_wall_stage_t *st, int want_nodes, sp_be
 		double v_above = -(sum_f + f_up);
 		double v_below = -(sum_f + f_i - f_down);
 		sum_f += f_i;
-		sum_fz += f_i * z;
+		sum_b += kb[2 * i];
+		sum_bz += kb[2 * i] * z;
 		if (fabs(m) > fabs(mmax))
 			mmax = m, mlev = z;
 		if (fabs(v_above) > fabs(vmax))
@@ -984,6 +1047,7 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 	b.width = malloc((size_t)n * sizeof *b.width);
 	b.elen = malloc((size_t)n * sizeof *b.elen);
 	b.ecoef = malloc((size_t)n * sizeof *b.ecoef);
+	b.etension = calloc((size_t)n, sizeof *b.etension);
 	b.elayer = malloc((size_t)n * sizeof *b.elayer);
 	b.spr = calloc((size_t)n * 4, sizeof *b.spr);
 	b.u = calloc((size_t)n2, sizeof *b.u);
@@ -995,7 +1059,7 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 	b.fixed_value = calloc((size_t)n2, sizeof *b.fixed_value);
 	b.kband = gsl_matrix_alloc((size_t)n2, B_BAND + 1);
 	b.rhs = gsl_vector_alloc((size_t)n2);
-	if (!b.ei || !b.width || !b.elen || !b.ecoef || !b.elayer || !b.spr || !b.u || !b.u_trial || !b.f_ext || !b.water[0] || !b.water[1] ||
+	if (!b.ei || !b.width || !b.elen || !b.ecoef || !b.etension || !b.elayer || !b.spr || !b.u || !b.u_trial || !b.f_ext || !b.water[0] || !b.water[1] ||
 	    !b.fixed || !b.fixed_value || !b.kband || !b.rhs) {
 		rc = sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
 		goto done;
@@ -1039,6 +1103,7 @@ done:
 	free(b.width);
 	free(b.elen);
 	free(b.ecoef);
+	free(b.etension);
 	free(b.elayer);
 	free(b.spr);
 	free(b.u);
