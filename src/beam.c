@@ -22,6 +22,7 @@
  * residual grows. The pressures are piecewise linear in the displacement, so
  * Newton ends exactly once the branch of every spring is right. */
 #include "beam.h"
+#include "surcharge.h"
 #include "earth.h"
 
 #include <gsl/gsl_errno.h>
@@ -243,6 +244,51 @@ static double B_sigma_v(const sp_wall_t *w, double z, double zs, double zw, doub
 	return sv - *water;
 }
 
+/* Surcharge loads on a side: the horizontal stress on the wall adds to the
+ * neutral pressure; with c, phi, delta the active and passive pressures of the
+ * half spring between depths d_node and d_mid are the change of Culmann's wedge
+ * force over the half, less the same without the surcharges (D-Sheet Piling's
+ * [SLIDE PLANE] and [LAMBDAS] tables: pressure = dQ/dz between slide planes).
+ * wint: integral of sigma_v' down to d_node, sv_half the half's mean sigma_v'. */
+static void B_surcharge(const B_work *b, sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surcharge_t *const *loads,
+                        int n_loads, double d_node, double d_mid, double wint, double sv_half, double *sa, double *sn,
+                        double *spv)
+{
+	(void)b;
+	/* the node at the surface carries no surcharge pressure (D-Sheet Piling
+	 * bm4-4c: zero active pressure at the surface point; the wedge force above
+	 * the first slide plane is not applied) */
+	if (d_node <= 1e-9)
+		return;
+	for (int k = 0; k < n_loads; k++)
+		*sn += sp_surcharge_wall_stress(loads[k], d_node);
+	if (km == SP_KMETHOD_GIVEN)
+		return;
+	double wint_mid = wint + sv_half * (d_mid - d_node);
+	double len = d_mid - d_node;
+	if (fabs(len) < 1e-12)
+		return;
+	for (int passive = 0; passive < 2; passive++) {
+		double with_far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, so->phi_deg, so->delta_deg, passive, NULL);
+		double with_near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, so->phi_deg, so->delta_deg, passive, NULL);
+		double bare_far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, 0, so->phi_deg, so->delta_deg, passive, NULL);
+		double bare_near = sp_surcharge_wedge_force(d_node, wint, loads, 0, so->phi_deg, so->delta_deg, passive, NULL);
+		double extra = ((with_far - with_near) - (bare_far - bare_near)) / len;
+		if (passive)
+			*spv += extra;
+		else
+			*sa += extra;
+	}
+	if (*sa < 0.0)
+		*sa = 0.0;
+	if (*sn < *sa)
+		*sn = *sa;
+	if (*spv < *sa)
+		*spv = *sa;
+	if (*sn > *spv)
+		*sn = *spv;
+}
+
 static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
@@ -254,10 +300,21 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 			if (st->uniform_load_on[i])
 				q += side == SP_LEFT ? w->uniform_loads[i].left_kPa : w->uniform_loads[i].right_kPa;
 		double zs = st->surface_m[side], zw = st->water_m[side];
+		const sp_wall_surcharge_t *loads[SP_WALL_MAX_ITEMS];
+		int n_loads = 0;
+		for (int k = 0; k < w->n_surcharges; k++)
+			if (st->surcharge_on[side][k])
+				loads[n_loads++] = &w->surcharges[k];
+		double wint = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
 			const double sv_node = B_sigma_v(w, b->z[i], zs, zw, q, &wp);
 			b->water[side][i] = wp;
+			if (i > 0 && b->z[i] < zs) {
+				double wq, top = fmin(zs, b->z[i - 1]);
+				double sv_top = fmax(B_sigma_v(w, top, zs, zw, q, &wq), 0.0);
+				wint += (sv_top + fmax(sv_node, 0.0)) / 2.0 * (top - b->z[i]);
+			}
 			for (int h = 0; h < 2; h++) {
 				B_spring *sp = SPR(b, i, side, h);
 				int j = h == 0 ? i - 1 : i + 1;
@@ -294,6 +351,10 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 					spv = sa;
 				if (sn > spv)
 					sn = spv;
+				if (n_loads > 0)
+					B_surcharge(b, st->kmethod[side], so, loads, n_loads, zs - b->z[i], zs - mid, wint,
+					            (fmax(sv_node, 0.0) + fmax(B_sigma_v(w, mid, zs, zw, q, &wp), 0.0)) / 2.0,
+					            &sa, &sn, &spv);
 				sp->on = 1;
 				sp->layer = li;
 				sp->sig_a = sa, sp->sig_n = sn, sp->sig_p = spv;
@@ -322,7 +383,15 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 			lo->merged = 0;
 			if (up->on && lo->on && up->layer == lo->layer && up->shift_m == lo->shift_m &&
 			    up->has_turn == lo->has_turn && up->s_turn == lo->s_turn && up->p_turn == lo->p_turn) {
-				up->trib_m += lo->trib_m;
+				double tu = up->trib_m, tl = lo->trib_m, t = tu + tl;
+				if (up->sig_a != lo->sig_a || up->sig_n != lo->sig_n || up->sig_p != lo->sig_p) {
+					/* surcharges: the halves' pressures differ; the spring carries their mean */
+					up->sig_a = (up->sig_a * tu + lo->sig_a * tl) / t;
+					up->sig_n = (up->sig_n * tu + lo->sig_n * tl) / t;
+					up->sig_p = (up->sig_p * tu + lo->sig_p * tl) / t;
+					B_spring_prepare(up);
+				}
+				up->trib_m = t;
 				lo->on = 0;
 				lo->merged = 1;
 			}
@@ -1028,6 +1097,14 @@ static int B_check(const sp_wall_t *w, sp_err_t *err)
 				                  "branch %d",
 				                  so->name, k + 1);
 	}
+	for (int s = 0; s < w->n_stages; s++)
+		for (int side = 0; side < 2; side++)
+			for (int k = 0; k < w->n_surcharges; k++)
+				if (w->stages[s].surcharge_on[side][k] && w->stages[s].kmethod[side] == SP_KMETHOD_GIVEN)
+					return sp_err_set(err, SP_EDATA,
+					                  "beam: stage '%s': surcharge '%s' on the %s side needs the c, phi, "
+					                  "delta method there (with Ka, K0, Kp given it is not supported)",
+					                  w->stages[s].name, w->surcharges[k].name, side == SP_LEFT ? "left" : "right");
 	return SP_OK;
 }
 

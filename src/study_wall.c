@@ -375,6 +375,21 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		REFS("moment_loads", K_MOMENT, w->moments, w->n_moments, s->moment_on, NULL);
 		REFS("normal_forces", K_NORMAL, w->normal_forces, w->n_normal_forces, s->normal_force_on, NULL);
 #undef REFS
+		for (int side = 0; side < 2; side++) {
+			const char *key = side == SP_LEFT ? "surcharges_left" : "surcharges_right";
+			for (int q = 0; q < w->n_surcharges; q++) {
+				int kl = 0;
+				if (!s->surcharge_on[side][q] || s->kmethod[side] != SP_KMETHOD_GIVEN)
+					continue;
+				sp_ini_value(c, sec, key, &kl);
+				sp_ini_fail(c, SP_EDATA,
+				            "%s:%d: [%s] key '%s': surcharge '%s' needs %s = c-phi-delta (the beam engine "
+				            "turns surcharges into earth pressures with Culmann's wedges only)",
+				            sp_ini_path(c), kl, sec, key, w->surcharges[q].name,
+				            side == SP_LEFT ? "left_method" : "right_method");
+				break;
+			}
+		}
 		s->use_top_displacement = sp_ini_value(c, sec, "top_displacement_mm", NULL) != NULL;
 		s->top_displacement_mm = sp_ini_num(c, sec, "top_displacement_mm", 0, 0, -1e5, 0, 1e5, 0,
 		                                    "prescribed displacement of the top, mm, positive to the right");

@@ -314,7 +314,8 @@ static void test_fixed(void)
 	OK(strcmp(g->name, "excavate to -1") == 0, "stage 2 name");
 	DBL_ABS(g->surface_m[SP_RIGHT], -1, 0, "stage 2 right surface");
 	DBL_ABS(g->water_m[SP_RIGHT], -1, 0, "stage 2 right water");
-	INT_EQ(g->kmethod[SP_LEFT], SP_KMETHOD_GIVEN, "left_method = given");
+	INT_EQ(g->kmethod[SP_LEFT], SP_KMETHOD_CPHID, "left_method = c-phi-delta");
+	INT_EQ(g->kmethod[SP_RIGHT], SP_KMETHOD_GIVEN, "right_method = given");
 	INT_EQ(g->uniform_load_on[0], 1, "stage 2 uniform load on");
 	INT_EQ(g->surcharge_on[SP_LEFT][0], 1, "stage 2 surcharge left");
 	INT_EQ(g->surcharge_on[SP_RIGHT][0], 0, "stage 2 no surcharge right");
@@ -419,6 +420,8 @@ static void test_bad(void)
 {
 	expect_err("bad_unknown_anchor.ini", 31, "[stage dig] key 'anchors': no [anchor-item A2] section", NULL,
 	           "unknown anchor in a stage");
+	expect_err("bad_surcharge_given.ini", 139, "[stage excavate to -1] key 'surcharges_left': surcharge 'crane rail'",
+	           "left_method = c-phi-delta", "surcharge on a side with Ka, K0, Kp given");
 	expect_err("bad_side.ini", 25, "[anchor-item A1] key 'side'", "left, right", "bad side word");
 	expect_err("bad_prestress.ini", 31, "[stage dig] key 'anchors'", "NAME@force", "bad prestress");
 	expect_err("bad_listed_twice.ini", 31, "[stage dig] key 'anchors'", "listed twice", "name listed twice");
@@ -608,7 +611,7 @@ static void build_wall(sp_wall_t *w)
 			g->spring_support_on[i % 2] = 1;
 			g->rigid_support_on[0] = 1;
 			g->uniform_load_on[0] = g->uniform_load_on[1] = 1;
-			g->surcharge_on[0][0] = 1;
+			g->surcharge_on[0][0] = g->kmethod[0] == SP_KMETHOD_CPHID; /* surcharges need c-phi-delta */
 			g->surcharge_on[1][1] = 1;
 			g->line_load_on[0] = 1;
 			g->moment_on[0] = 1;

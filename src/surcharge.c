@@ -1,0 +1,120 @@
+/* surcharge.c - surcharge strips: wedge resultants and wall stresses. */
+#include "surcharge.h"
+
+#include <math.h>
+
+#include "sp.h"
+
+/* Integral of the linear load between points k and k+1 over [x0, x1]: the
+ * load is a + b x there. */
+static void S_segment(const sp_wall_surcharge_t *q, int k, double *a, double *b)
+{
+	double x0 = q->distance_m[k], x1 = q->distance_m[k + 1];
+	double p0 = q->value_kPa[k], p1 = q->value_kPa[k + 1];
+	*b = x1 > x0 ? (p1 - p0) / (x1 - x0) : 0.0;
+	*a = p0 - *b * x0;
+}
+
+double sp_surcharge_resultant(const sp_wall_surcharge_t *q, double width_m)
+{
+	double total = 0.0;
+	for (int k = 0; k + 1 < q->n_points; k++) {
+		double x0 = q->distance_m[k], x1 = fmin(q->distance_m[k + 1], width_m);
+		if (x1 <= x0)
+			continue;
+		double a, b;
+		S_segment(q, k, &a, &b);
+		total += a * (x1 - x0) + b * (x1 * x1 - x0 * x0) / 2.0;
+	}
+	return total;
+}
+
+/* Antiderivatives of x^2 z / (x^2 + z^2)^2 and x^3 z / (x^2 + z^2)^2 in x. */
+static double S_f1(double x, double z)
+{
+	return 0.5 * (atan(x / z) - x * z / (x * x + z * z));
+}
+
+static double S_f2(double x, double z)
+{
+	double t = x * x + z * z;
+	return 0.5 * z * (log(t) + z * z / t);
+}
+
+double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m)
+{
+	double z = depth_m > 1e-9 ? depth_m : 1e-9;
+	double s = 0.0;
+	for (int k = 0; k + 1 < q->n_points; k++) {
+		double x0 = q->distance_m[k], x1 = q->distance_m[k + 1];
+		if (x1 <= x0)
+			continue;
+		double a, b;
+		S_segment(q, k, &a, &b);
+		s += a * (S_f1(x1, z) - S_f1(x0, z)) + b * (S_f2(x1, z) - S_f2(x0, z));
+	}
+	return 2.0 * (2.0 / SP_PI) * s;
+}
+
+/* Horizontal force of the wedge with slide plane alpha (rad). */
+static double S_wedge(double alpha, double depth, double wint, const sp_wall_surcharge_t *const *loads, int n,
+                      double phi, double delta, int passive)
+{
+	double width = depth / tan(alpha);
+	double v = wint / depth * width;
+	for (int i = 0; i < n; i++)
+		v += sp_surcharge_resultant(loads[i], width);
+	if (passive)
+		return v * sin(alpha + phi) / cos(alpha + phi + delta) * cos(delta);
+	return v * sin(alpha - phi) / cos(alpha - phi - delta) * cos(delta);
+}
+
+#define S_GRID 360
+
+double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m, const sp_wall_surcharge_t *const *loads,
+                                int n_loads, double phi_deg, double delta_deg, int passive, double *alpha_deg)
+{
+	if (alpha_deg)
+		*alpha_deg = 0.0;
+	if (!(depth_m > 0.0))
+		return 0.0;
+	double phi = phi_deg * SP_PI / 180.0, delta = delta_deg * SP_PI / 180.0;
+	/* slide planes between the angles where the force stays finite */
+	double lo = passive ? 0.0 : phi, hi = passive ? SP_PI / 2.0 - phi - delta : SP_PI / 2.0;
+	double eps = 1e-6 * (hi - lo);
+	lo += eps, hi -= eps;
+	if (!(hi > lo))
+		return 0.0;
+	double sgn = passive ? -1.0 : 1.0; /* maximise sgn * force */
+	int best = 0;
+	double fbest = -INFINITY, step = (hi - lo) / S_GRID;
+	for (int k = 0; k <= S_GRID; k++) {
+		double f = sgn * S_wedge(lo + k * step, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+		if (f > fbest)
+			fbest = f, best = k;
+	}
+	/* golden section on the grid cell around the best angle */
+	double a = lo + (best > 0 ? best - 1 : 0) * step, b = lo + (best < S_GRID ? best + 1 : S_GRID) * step;
+	const double g = (sqrt(5.0) - 1.0) / 2.0;
+	double c = b - g * (b - a), d = a + g * (b - a);
+	double fc = sgn * S_wedge(c, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+	double fd = sgn * S_wedge(d, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+	for (int it = 0; it < 60 && b - a > 1e-10; it++) {
+		if (fc > fd) {
+			b = d, d = c, fd = fc;
+			c = b - g * (b - a);
+			fc = sgn * S_wedge(c, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+		} else {
+			a = c, c = d, fc = fd;
+			d = a + g * (b - a);
+			fd = sgn * S_wedge(d, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+		}
+	}
+	double am = (a + b) / 2.0;
+	double fm = sgn * S_wedge(am, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+	if (fbest > fm)
+		fm = fbest, am = lo + best * step;
+	if (alpha_deg)
+		*alpha_deg = am * 180.0 / SP_PI;
+	return sgn * fm;
+}

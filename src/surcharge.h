@@ -1,0 +1,31 @@
+/* surcharge.h - vertical surcharge loads on a strip of the ground surface
+ * beside the wall (D-Sheet Piling "surcharge loads"): their resultant on a
+ * sliding wedge (Culmann) and the horizontal stress they cause on the wall
+ * (Boussinesq/Flamant). Pure functions; distances from the wall in m. */
+#ifndef SP_SURCHARGE_H
+#define SP_SURCHARGE_H
+
+#include "wall.h"
+
+/* Vertical force of the load on the first width_m of the surface (kN/m):
+ * the integral of the piecewise-linear load, zero outside its points. */
+double sp_surcharge_resultant(const sp_wall_surcharge_t *q, double width_m);
+
+/* Horizontal stress on a rigid wall at depth_m below the surface (kPa): the
+ * Flamant line-load solution sigma_x = 2 p x^2 z / (pi (x^2 + z^2)^2)
+ * integrated in closed form over the load, doubled for the wall (a smooth
+ * rigid wall mirrors the half-space). */
+double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m);
+
+/* Horizontal earth force on the wall from the surface down to depth_m by
+ * Culmann's sliding wedges through the foot of the wall (kN/m):
+ * weight_kN_per_m(w) = weight_integral_kN_per_m * w / depth_m is the wedge's
+ * effective weight for a surface width w (the integral of the vertical
+ * effective stress over the depth), plus the surcharges on that width. Active:
+ * the largest over the slide-plane angle, passive: the smallest. phi and delta
+ * in degrees; *alpha_deg (may be NULL) the critical slide-plane angle from the
+ * horizontal. */
+double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m, const sp_wall_surcharge_t *const *loads,
+                                int n_loads, double phi_deg, double delta_deg, int passive, double *alpha_deg);
+
+#endif

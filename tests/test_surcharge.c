@@ -1,0 +1,79 @@
+/* test_surcharge.c - surcharge strips: resultant, wall stress, Culmann wedge.
+ * Expected values: hand integration, the closed-form strip-load stress
+ * (Boussinesq/Flamant, e.g. Poulos & Davis, Elastic Solutions for Soil and Rock
+ * Mechanics, 1974, eq. 2.7), Coulomb's closed form, and the wedge forces D-Sheet
+ * Piling printed for its benchmark bm4-4c ([SLIDE PLANE] table of
+ * tests/data/dsheet/bm4-4c.shd). */
+#include "harness.h"
+#include "surcharge.h"
+
+/* bm4-4c: 16 kPa from 0 to 0.2 m from the wall, falling to 0 at 0.4 m */
+static const sp_wall_surcharge_t bm44c = {.n_points = 3, .distance_m = {0.0, 0.2, 0.4}, .value_kPa = {16.0, 16.0, 0.0}};
+
+static void test_resultant(void)
+{
+	/* by hand: 16 * 0.1; 3.2 + the ramp 16 (0.4 - x) / 0.2 from 0.2 to 0.3 = 1.2; all = 3.2 + 1.6 */
+	DBL_REL(sp_surcharge_resultant(&bm44c, 0.1), 1.6, 1e-12, "resultant over 0.1 m");
+	DBL_REL(sp_surcharge_resultant(&bm44c, 0.3), 4.4, 1e-12, "resultant over 0.3 m");
+	DBL_REL(sp_surcharge_resultant(&bm44c, 10.0), 4.8, 1e-12, "resultant of the whole load");
+	DBL_REL(sp_surcharge_resultant(&bm44c, 0.0), 0.0, 1e-12, "nothing on zero width");
+}
+
+static void test_wall_stress(void)
+{
+	/* uniform strip q = 10 kPa, 0..2 m, at the edge, depth 1 m:
+	 * sigma_x = q/pi (a - sin a cos(a + 2 b)), b = 0, a = atan(2/1); doubled by the wall */
+	sp_wall_surcharge_t strip = {.n_points = 2, .distance_m = {0.0, 2.0}, .value_kPa = {10.0, 10.0}};
+	double a = atan(2.0);
+	double want = 2.0 * 10.0 / SP_PI * (a - sin(a) * cos(a));
+	DBL_REL(sp_surcharge_wall_stress(&strip, 1.0), want, 1e-9, "strip load: doubled Flamant sigma_x at depth 1 m");
+	DBL_REL(want, 4.5018, 1e-4, "the closed form itself (0.45018 q)");
+	/* a very wide load: sigma_x -> q/2 at the edge, q on the wall */
+	sp_wall_surcharge_t wide = {.n_points = 2, .distance_m = {0.0, 1e6}, .value_kPa = {10.0, 10.0}};
+	DBL_REL(sp_surcharge_wall_stress(&wide, 1.0), 10.0, 1e-5, "wide load: horizontal stress q on the wall");
+	/* a load 3..5 m away: sigma_x at depth 4 m by the same closed form (a from b) */
+	sp_wall_surcharge_t far = {.n_points = 2, .distance_m = {3.0, 5.0}, .value_kPa = {10.0, 10.0}};
+	double b1 = atan(3.0 / 4.0), b2 = atan(5.0 / 4.0);
+	double alpha = b2 - b1;
+	want = 2.0 * 10.0 / SP_PI * (alpha - sin(alpha) * cos(alpha + 2.0 * b1));
+	DBL_REL(sp_surcharge_wall_stress(&far, 4.0), want, 1e-9, "distant strip: doubled Flamant sigma_x");
+}
+
+static void test_wedge(void)
+{
+	double alpha;
+	/* no surcharge: Coulomb. phi 30, delta 0: Ka = 1/3, Kp = 3; weight integral
+	 * of gamma 18 kN/m3 over 2 m = 36 kN/m */
+	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, NULL, 0, 30.0, 0.0, 0, &alpha), 12.0, 1e-9, "active: Ka 1/3");
+	DBL_REL(alpha, 60.0, 1e-6, "active slide plane at 45 + phi/2");
+	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, NULL, 0, 30.0, 0.0, 1, &alpha), 108.0, 1e-9, "passive: Kp 3");
+	DBL_REL(alpha, 30.0, 1e-6, "passive slide plane at 45 - phi/2");
+	/* phi 30, delta 20: Coulomb Ka = 0.2973 (Das, Principles of Foundation
+	 * Engineering, table of Coulomb's Ka), horizontal component * cos 20 */
+	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, NULL, 0, 30.0, 20.0, 0, NULL), 36.0 * 0.2973 * cos(20.0 * SP_PI / 180.0),
+	        2e-4, "active with wall friction: Coulomb Ka 0.2973");
+	/* a uniform load over a wide strip acts as q: P = Ka (36 + q z) */
+	sp_wall_surcharge_t wide = {.n_points = 2, .distance_m = {0.0, 1e4}, .value_kPa = {10.0, 10.0}};
+	const sp_wall_surcharge_t *w1[1] = {&wide};
+	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, w1, 1, 30.0, 0.0, 0, NULL), (36.0 + 20.0) / 3.0, 1e-9,
+	        "wide uniform load: Ka (W + q z)");
+	/* bm4-4c (gamma 16, phi 30, delta 0): D-Sheet Piling's Q max / Q min and theta */
+	const sp_wall_surcharge_t *l[1] = {&bm44c};
+	DBL_REL(sp_surcharge_wedge_force(1.0, 8.0, l, 1, 30.0, 0.0, 0, &alpha), 6.46349, 2e-6, "bm4-4c: Q max at -1.00");
+	DBL_REL(90.0 - alpha, 18.497, 1e-4, "bm4-4c: theta max at -1.00");
+	DBL_REL(sp_surcharge_wedge_force(1.0, 8.0, l, 1, 30.0, 0.0, 1, &alpha), 31.33679, 2e-6, "bm4-4c: Q min at -1.00");
+	DBL_REL(90.0 - alpha, 65.811, 1e-4, "bm4-4c: theta min at -1.00");
+	DBL_REL(sp_surcharge_wedge_force(2.0, 32.0, l, 1, 30.0, 0.0, 0, NULL), 13.85403, 2e-6, "bm4-4c: Q max at -2.00");
+	DBL_REL(sp_surcharge_wedge_force(2.0, 32.0, l, 1, 30.0, 0.0, 1, NULL), 103.99417, 2e-6, "bm4-4c: Q min at -2.00");
+	DBL_REL(sp_surcharge_wedge_force(0.1, 0.08, l, 1, 30.0, 0.0, 0, NULL), 0.56000, 2e-5, "bm4-4c: Q max at -0.10");
+	DBL_REL(sp_surcharge_wedge_force(0.1, 0.08, l, 1, 30.0, 0.0, 1, NULL), 3.99722, 2e-6, "bm4-4c: Q min at -0.10");
+	OK(sp_surcharge_wedge_force(0.0, 0.0, l, 1, 30.0, 0.0, 0, NULL) == 0.0, "no depth, no force");
+}
+
+int main(void)
+{
+	test_resultant();
+	test_wall_stress();
+	test_wedge();
+	return sp_test_done("surcharge");
+}
