@@ -255,11 +255,14 @@ static void B_surcharge(const B_work *b, sp_kmethod km, const sp_wall_soil_t *so
                         double *spv)
 {
 	(void)b;
-	/* the node at the surface carries no surcharge pressure (D-Sheet Piling
-	 * bm4-4c: zero active pressure at the surface point; the wedge force above
-	 * the first slide plane is not applied) */
-	if (d_node <= 1e-9)
+	/* the node at the surface carries no wedge pressure (D-Sheet Piling
+	 * bm4-4c, bm4-8a: (nearly) zero pressures at the surface point; the wedge
+	 * force above the first slide plane is not applied) */
+	if (d_node <= 1e-9) {
+		if (km != SP_KMETHOD_GIVEN)
+			*sa = *sn = *spv = 0.0;
 		return;
+	}
 	for (int k = 0; k < n_loads; k++)
 		*sn += sp_surcharge_wall_stress(loads[k], d_node);
 	if (km == SP_KMETHOD_GIVEN)
@@ -269,10 +272,11 @@ static void B_surcharge(const B_work *b, sp_kmethod km, const sp_wall_soil_t *so
 	if (fabs(len) < 1e-12)
 		return;
 	for (int passive = 0; passive < 2; passive++) {
-		double with_far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, so->phi_deg, so->delta_deg, passive, NULL);
-		double with_near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, so->phi_deg, so->delta_deg, passive, NULL);
-		double bare_far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, 0, so->phi_deg, so->delta_deg, passive, NULL);
-		double bare_near = sp_surcharge_wedge_force(d_node, wint, loads, 0, so->phi_deg, so->delta_deg, passive, NULL);
+		double c = so->c_kPa;
+		double with_far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, so->phi_deg, so->delta_deg, c, passive, NULL);
+		double with_near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, so->phi_deg, so->delta_deg, c, passive, NULL);
+		double bare_far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, 0, so->phi_deg, so->delta_deg, 0.0, passive, NULL);
+		double bare_near = sp_surcharge_wedge_force(d_node, wint, loads, 0, so->phi_deg, so->delta_deg, 0.0, passive, NULL);
 		double extra = ((with_far - with_near) - (bare_far - bare_near)) / len;
 		if (passive)
 			*spv += extra;
@@ -337,7 +341,9 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 				double ka, k0, kp;
 				B_coefficients(so, st->kmethod[side], &ka, &k0, &kp);
 				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
-				double c = so->c_kPa;
+				/* c, phi, delta with cohesion or surcharges: Culmann's wedges (B_surcharge) */
+				int culmann = st->kmethod[side] != SP_KMETHOD_GIVEN && (n_loads > 0 || so->c_kPa > 0);
+				double c = culmann ? 0.0 : so->c_kPa;
 				if (sv < 0.0) /* unit weight below that of water: no effective stress */
 					sv = 0.0;
 				double sa = ka * sv - 2.0 * c * sqrt(fmax(ka, 0.0));
@@ -351,7 +357,7 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 					spv = sa;
 				if (sn > spv)
 					sn = spv;
-				if (n_loads > 0)
+				if (n_loads > 0 || culmann)
 					B_surcharge(b, st->kmethod[side], so, loads, n_loads, zs - b->z[i], zs - mid, wint,
 					            (fmax(sv_node, 0.0) + fmax(B_sigma_v(w, mid, zs, zw, q, &wp), 0.0)) / 2.0,
 					            &sa, &sn, &spv);

@@ -58,21 +58,22 @@ double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m)
 
 /* Horizontal force of the wedge with slide plane alpha (rad). */
 static double S_wedge(double alpha, double depth, double wint, const sp_wall_surcharge_t *const *loads, int n,
-                      double phi, double delta, int passive)
+                      double phi, double delta, double c, int passive)
 {
 	double width = depth / tan(alpha);
 	double v = wint / depth * width;
 	for (int i = 0; i < n; i++)
 		v += sp_surcharge_resultant(loads[i], width);
+	double cl = c * depth / sin(alpha) * cos(phi); /* cohesion along the plane, projected */
 	if (passive)
-		return v * sin(alpha + phi) / cos(alpha + phi + delta) * cos(delta);
-	return v * sin(alpha - phi) / cos(alpha - phi - delta) * cos(delta);
+		return (v * sin(alpha + phi) + cl) / cos(alpha + phi + delta) * cos(delta);
+	return (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * cos(delta);
 }
 
 #define S_GRID 360
 
 double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m, const sp_wall_surcharge_t *const *loads,
-                                int n_loads, double phi_deg, double delta_deg, int passive, double *alpha_deg)
+                                int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive, double *alpha_deg)
 {
 	if (alpha_deg)
 		*alpha_deg = 0.0;
@@ -89,7 +90,7 @@ double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m,
 	int best = 0;
 	double fbest = -INFINITY, step = (hi - lo) / S_GRID;
 	for (int k = 0; k <= S_GRID; k++) {
-		double f = sgn * S_wedge(lo + k * step, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+		double f = sgn * S_wedge(lo + k * step, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
 		if (f > fbest)
 			fbest = f, best = k;
 	}
@@ -97,21 +98,21 @@ double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m,
 	double a = lo + (best > 0 ? best - 1 : 0) * step, b = lo + (best < S_GRID ? best + 1 : S_GRID) * step;
 	const double g = (sqrt(5.0) - 1.0) / 2.0;
 	double c = b - g * (b - a), d = a + g * (b - a);
-	double fc = sgn * S_wedge(c, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
-	double fd = sgn * S_wedge(d, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+	double fc = sgn * S_wedge(c, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
+	double fd = sgn * S_wedge(d, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
 	for (int it = 0; it < 60 && b - a > 1e-10; it++) {
 		if (fc > fd) {
 			b = d, d = c, fd = fc;
 			c = b - g * (b - a);
-			fc = sgn * S_wedge(c, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+			fc = sgn * S_wedge(c, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
 		} else {
 			a = c, c = d, fc = fd;
 			d = a + g * (b - a);
-			fd = sgn * S_wedge(d, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+			fd = sgn * S_wedge(d, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
 		}
 	}
 	double am = (a + b) / 2.0;
-	double fm = sgn * S_wedge(am, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, passive);
+	double fm = sgn * S_wedge(am, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
 	if (fbest > fm)
 		fm = fbest, am = lo + best * step;
 	if (alpha_deg)

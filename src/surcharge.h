@@ -21,11 +21,14 @@ double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m);
  * Culmann's sliding wedges through the foot of the wall (kN/m):
  * weight_kN_per_m(w) = weight_integral_kN_per_m * w / depth_m is the wedge's
  * effective weight for a surface width w (the integral of the vertical
- * effective stress over the depth), plus the surcharges on that width. Active:
+ * effective stress over the depth), plus the surcharges on that width; the
+ * cohesion c_kPa acts along the slide plane (no adhesion on the wall: D-Sheet
+ * Piling bm4-8a, [SLIDE PLANE] Q max/Q min with c = 5 kPa). Active:
  * the largest over the slide-plane angle, passive: the smallest. phi and delta
  * in degrees; *alpha_deg (may be NULL) the critical slide-plane angle from the
  * horizontal. */
 double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m, const sp_wall_surcharge_t *const *loads,
-                                int n_loads, double phi_deg, double delta_deg, int passive, double *alpha_deg);
+                                int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
+                                double *alpha_deg);
 
 #endif

@@ -39,8 +39,6 @@ static int verbose;
 /* Benchmarks the importer accepts but the engine does not yet reproduce:
  * they are run and reported, not asserted (docs/validation.md says why). */
 static const char *const KNOWN_GAPS[][2] = {
-	{"bm4-8a", "c-phi-delta: D-Sheet's Culmann wedge with cohesion gives other Ka/Kac than Coulomb + 2c sqrt(K)"},
-	{"bm4-8b", "c-phi-delta: D-Sheet's Culmann wedge with cohesion gives other Ka/Kac than Coulomb + 2c sqrt(K)"},
 	{NULL, NULL}};
 
 static const char *known_gap(const char *name)

@@ -44,30 +44,43 @@ static void test_wedge(void)
 	double alpha;
 	/* no surcharge: Coulomb. phi 30, delta 0: Ka = 1/3, Kp = 3; weight integral
 	 * of gamma 18 kN/m3 over 2 m = 36 kN/m */
-	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, NULL, 0, 30.0, 0.0, 0, &alpha), 12.0, 1e-9, "active: Ka 1/3");
+	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, NULL, 0, 30.0, 0.0, 0.0, 0, &alpha), 12.0, 1e-9, "active: Ka 1/3");
 	DBL_REL(alpha, 60.0, 1e-6, "active slide plane at 45 + phi/2");
-	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, NULL, 0, 30.0, 0.0, 1, &alpha), 108.0, 1e-9, "passive: Kp 3");
+	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, NULL, 0, 30.0, 0.0, 0.0, 1, &alpha), 108.0, 1e-9, "passive: Kp 3");
 	DBL_REL(alpha, 30.0, 1e-6, "passive slide plane at 45 - phi/2");
 	/* phi 30, delta 20: Coulomb Ka = 0.2973 (Das, Principles of Foundation
 	 * Engineering, table of Coulomb's Ka), horizontal component * cos 20 */
-	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, NULL, 0, 30.0, 20.0, 0, NULL), 36.0 * 0.2973 * cos(20.0 * SP_PI / 180.0),
+	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, NULL, 0, 30.0, 20.0, 0.0, 0, NULL), 36.0 * 0.2973 * cos(20.0 * SP_PI / 180.0),
 	        2e-4, "active with wall friction: Coulomb Ka 0.2973");
 	/* a uniform load over a wide strip acts as q: P = Ka (36 + q z) */
 	sp_wall_surcharge_t wide = {.n_points = 2, .distance_m = {0.0, 1e4}, .value_kPa = {10.0, 10.0}};
 	const sp_wall_surcharge_t *w1[1] = {&wide};
-	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, w1, 1, 30.0, 0.0, 0, NULL), (36.0 + 20.0) / 3.0, 1e-9,
+	DBL_REL(sp_surcharge_wedge_force(2.0, 36.0, w1, 1, 30.0, 0.0, 0.0, 0, NULL), (36.0 + 20.0) / 3.0, 1e-9,
 	        "wide uniform load: Ka (W + q z)");
 	/* bm4-4c (gamma 16, phi 30, delta 0): D-Sheet Piling's Q max / Q min and theta */
 	const sp_wall_surcharge_t *l[1] = {&bm44c};
-	DBL_REL(sp_surcharge_wedge_force(1.0, 8.0, l, 1, 30.0, 0.0, 0, &alpha), 6.46349, 2e-6, "bm4-4c: Q max at -1.00");
+	DBL_REL(sp_surcharge_wedge_force(1.0, 8.0, l, 1, 30.0, 0.0, 0.0, 0, &alpha), 6.46349, 2e-6, "bm4-4c: Q max at -1.00");
 	DBL_REL(90.0 - alpha, 18.497, 1e-4, "bm4-4c: theta max at -1.00");
-	DBL_REL(sp_surcharge_wedge_force(1.0, 8.0, l, 1, 30.0, 0.0, 1, &alpha), 31.33679, 2e-6, "bm4-4c: Q min at -1.00");
+	DBL_REL(sp_surcharge_wedge_force(1.0, 8.0, l, 1, 30.0, 0.0, 0.0, 1, &alpha), 31.33679, 2e-6, "bm4-4c: Q min at -1.00");
 	DBL_REL(90.0 - alpha, 65.811, 1e-4, "bm4-4c: theta min at -1.00");
-	DBL_REL(sp_surcharge_wedge_force(2.0, 32.0, l, 1, 30.0, 0.0, 0, NULL), 13.85403, 2e-6, "bm4-4c: Q max at -2.00");
-	DBL_REL(sp_surcharge_wedge_force(2.0, 32.0, l, 1, 30.0, 0.0, 1, NULL), 103.99417, 2e-6, "bm4-4c: Q min at -2.00");
-	DBL_REL(sp_surcharge_wedge_force(0.1, 0.08, l, 1, 30.0, 0.0, 0, NULL), 0.56000, 2e-5, "bm4-4c: Q max at -0.10");
-	DBL_REL(sp_surcharge_wedge_force(0.1, 0.08, l, 1, 30.0, 0.0, 1, NULL), 3.99722, 2e-6, "bm4-4c: Q min at -0.10");
-	OK(sp_surcharge_wedge_force(0.0, 0.0, l, 1, 30.0, 0.0, 0, NULL) == 0.0, "no depth, no force");
+	DBL_REL(sp_surcharge_wedge_force(2.0, 32.0, l, 1, 30.0, 0.0, 0.0, 0, NULL), 13.85403, 2e-6, "bm4-4c: Q max at -2.00");
+	DBL_REL(sp_surcharge_wedge_force(2.0, 32.0, l, 1, 30.0, 0.0, 0.0, 1, NULL), 103.99417, 2e-6, "bm4-4c: Q min at -2.00");
+	DBL_REL(sp_surcharge_wedge_force(0.1, 0.08, l, 1, 30.0, 0.0, 0.0, 0, NULL), 0.56000, 2e-5, "bm4-4c: Q max at -0.10");
+	DBL_REL(sp_surcharge_wedge_force(0.1, 0.08, l, 1, 30.0, 0.0, 0.0, 1, NULL), 3.99722, 2e-6, "bm4-4c: Q min at -0.10");
+	/* bm4-8a (left: 50 kPa uniform load, gamma 15, c 5 kPa, phi 30, delta 20):
+	 * D-Sheet's Q max / Q min at the slide planes 1.97143 and 1.22857 (surface 2.00) */
+	double z1 = 2.0 - 1.97143, z2 = 2.0 - 1.22857;
+	DBL_REL(sp_surcharge_wedge_force(z1, 50 * z1 + 7.5 * z1 * z1, NULL, 0, 30.0, 20.0, 5.0, 0, &alpha), 0.26099, 2e-4,
+	        "bm4-8a: Q max with cohesion at 1.97143");
+	DBL_REL(90.0 - alpha, 32.314, 1e-4, "bm4-8a: theta max at 1.97143");
+	DBL_REL(sp_surcharge_wedge_force(z1, 50 * z1 + 7.5 * z1 * z1, NULL, 0, 30.0, 20.0, 5.0, 1, &alpha), 9.23309, 2e-4,
+	        "bm4-8a: Q min with cohesion at 1.97143");
+	DBL_REL(90.0 - alpha, 71.656, 1e-4, "bm4-8a: theta min at 1.97143");
+	DBL_REL(sp_surcharge_wedge_force(z2, 50 * z2 + 7.5 * z2 * z2, NULL, 0, 30.0, 20.0, 5.0, 0, NULL), 8.24465, 2e-5,
+	        "bm4-8a: Q max with cohesion at 1.22857");
+	DBL_REL(sp_surcharge_wedge_force(z2, 50 * z2 + 7.5 * z2 * z2, NULL, 0, 30.0, 20.0, 5.0, 1, NULL), 273.95427, 2e-5,
+	        "bm4-8a: Q min with cohesion at 1.22857");
+	OK(sp_surcharge_wedge_force(0.0, 0.0, l, 1, 30.0, 0.0, 0.0, 0, NULL) == 0.0, "no depth, no force");
 }
 
 int main(void)
