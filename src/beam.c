@@ -244,17 +244,19 @@ static double B_sigma_v(const sp_wall_t *w, double z, double zs, double zw, doub
 	return sv - *water;
 }
 
-/* Surcharge loads on a side: the horizontal stress on the wall adds to the
- * neutral pressure; with c, phi, delta the active and passive pressures of the
- * half spring between depths d_node and d_mid are the change of Culmann's wedge
- * force over the half, less the same without the surcharges (D-Sheet Piling's
- * [SLIDE PLANE] and [LAMBDAS] tables: pressure = dQ/dz between slide planes).
- * wint: integral of sigma_v' down to d_node, sv_half the half's mean sigma_v'. */
-static void B_surcharge(const B_work *b, sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surcharge_t *const *loads,
-                        int n_loads, double d_node, double d_mid, double wint, double sv_half, double *sa, double *sn,
-                        double *spv)
+/* Culmann's wedges on a c, phi, delta side with cohesion or surcharge loads
+ * (D-Sheet Piling: pressure = dQ/dz between slide planes, its [SLIDE PLANE]
+ * and [LAMBDAS] tables). On entry *sa, *sn, *spv hold the frictional values at
+ * the node (K sigma_v, no cohesion). Cohesion alone: the pressure of the
+ * critical wedge at the node (envelope theorem). With surcharges: the change of
+ * the wedge force over the half spring between depths d_node and d_mid, less
+ * the frictional K (wint_mid - wint). The neutral pressure gains twice the
+ * Flamant stress of the loads. wint: integral of sigma_v' down to d_node,
+ * sv_node the node's and sv_half the half's mean sigma_v'. */
+static void B_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surcharge_t *const *loads, int n_loads,
+                      double d_node, double d_mid, double wint, double sv_node, double sv_half, double *sa, double *sn,
+                      double *spv)
 {
-	(void)b;
 	/* the node at the surface carries no wedge pressure (D-Sheet Piling
 	 * bm4-4c, bm4-8a: (nearly) zero pressures at the surface point; the wedge
 	 * force above the first slide plane is not applied) */
@@ -267,21 +269,27 @@ static void B_surcharge(const B_work *b, sp_kmethod km, const sp_wall_soil_t *so
 		*sn += sp_surcharge_wall_stress(loads[k], d_node);
 	if (km == SP_KMETHOD_GIVEN)
 		return;
-	double wint_mid = wint + sv_half * (d_mid - d_node);
-	double len = d_mid - d_node;
-	if (fabs(len) < 1e-12)
-		return;
+	double phi = so->phi_deg, delta = so->delta_deg, c = so->c_kPa;
 	for (int passive = 0; passive < 2; passive++) {
-		double c = so->c_kPa;
-		double with_far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, so->phi_deg, so->delta_deg, c, passive, NULL);
-		double with_near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, so->phi_deg, so->delta_deg, c, passive, NULL);
-		double bare_far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, 0, so->phi_deg, so->delta_deg, 0.0, passive, NULL);
-		double bare_near = sp_surcharge_wedge_force(d_node, wint, loads, 0, so->phi_deg, so->delta_deg, 0.0, passive, NULL);
-		double extra = ((with_far - with_near) - (bare_far - bare_near)) / len;
+		double p;
+		if (n_loads == 0) {
+			double alpha;
+			sp_surcharge_wedge_force(d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
+			p = sp_surcharge_wedge_force_at(alpha, 1.0, sv_node, NULL, 0, phi, delta, c, passive);
+		} else {
+			double len = d_mid - d_node;
+			if (fabs(len) < 1e-12)
+				continue;
+			double wint_mid = wint + sv_half * len;
+			double k = passive ? sp_kp_coulomb(phi, delta) : sp_ka_coulomb(phi, delta);
+			double far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			double near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
+			p = (passive ? *spv : *sa) + ((far - near) - k * (wint_mid - wint)) / len;
+		}
 		if (passive)
-			*spv += extra;
+			*spv = p;
 		else
-			*sa += extra;
+			*sa = p;
 	}
 	if (*sa < 0.0)
 		*sa = 0.0;
@@ -319,6 +327,8 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 				double sv_top = fmax(B_sigma_v(w, top, zs, zw, q, &wq), 0.0);
 				wint += (sv_top + fmax(sv_node, 0.0)) / 2.0 * (top - b->z[i]);
 			}
+			int cached_layer = -1; /* wedge pressures at this node (no loads): the same for both halves of a layer */
+			double cached[3] = {0, 0, 0};
 			for (int h = 0; h < 2; h++) {
 				B_spring *sp = SPR(b, i, side, h);
 				int j = h == 0 ? i - 1 : i + 1;
@@ -357,10 +367,13 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 					spv = sa;
 				if (sn > spv)
 					sn = spv;
-				if (n_loads > 0 || culmann)
-					B_surcharge(b, st->kmethod[side], so, loads, n_loads, zs - b->z[i], zs - mid, wint,
-					            (fmax(sv_node, 0.0) + fmax(B_sigma_v(w, mid, zs, zw, q, &wp), 0.0)) / 2.0,
-					            &sa, &sn, &spv);
+				if (n_loads == 0 && culmann && cached_layer == li) {
+					sa = cached[0], sn = cached[1], spv = cached[2];
+				} else if (n_loads > 0 || culmann) {
+					B_culmann(st->kmethod[side], so, loads, n_loads, zs - b->z[i], zs - mid, wint, sv,
+					          (sv + fmax(B_sigma_v(w, mid, zs, zw, q, &wp), 0.0)) / 2.0, &sa, &sn, &spv);
+					cached_layer = li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
+				}
 				sp->on = 1;
 				sp->layer = li;
 				sp->sig_a = sa, sp->sig_n = sn, sp->sig_p = spv;

@@ -70,7 +70,43 @@ static double S_wedge(double alpha, double depth, double wint, const sp_wall_sur
 	return (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * cos(delta);
 }
 
-#define S_GRID 360
+
+/* Without surcharges the extreme has a closed form. With s = sin(phi + delta),
+ * u = 2 alpha - phi - delta, A = wint, B = wint sin(phi) + 2 c depth cos(phi),
+ * the force is proportional to (A sin(u + delta) - B) / (sin u + s), stationary
+ * where (A s cos(delta) + B) cos u - A s sin(delta) sin u = A sin(delta); passive
+ * is the same with -phi, -delta, -c. The stationary angles and the ends of the
+ * range are compared; returns NaN when none is usable. */
+static double S_closed_form(double depth, double wint, double phi, double delta, double c, int passive, double lo,
+                            double hi, double *alpha)
+{
+	double ph = passive ? -phi : phi, de = passive ? -delta : delta;
+	double s = sin(ph + de), a = wint, b = wint * sin(ph) + 2.0 * (passive ? -c : c) * depth * cos(phi);
+	double p = a * s * cos(de) + b, q = a * s * sin(de), r = a * sin(de);
+	double h = hypot(p, q);
+	double cand[6];
+	int n = 0;
+	cand[n++] = lo, cand[n++] = hi;
+	if (h > 0 && fabs(r) <= h) {
+		double psi = atan2(q, p), ac = acos(r / h);
+		double roots[2] = {ac - psi, -ac - psi};
+		for (int i = 0; i < 2; i++)
+			for (int k = -1; k <= 1; k++) {
+				double al = (roots[i] + 2.0 * SP_PI * k + ph + de) / 2.0;
+				if (al > lo && al < hi && n < 6)
+					cand[n++] = al;
+			}
+	}
+	if (n == 2)
+		return NAN;
+	double sgn = passive ? -1.0 : 1.0, best = -INFINITY;
+	for (int i = 0; i < n; i++) {
+		double f = sgn * S_wedge(cand[i], depth, wint, NULL, 0, phi, delta, c, passive);
+		if (f > best)
+			best = f, *alpha = cand[i];
+	}
+	return sgn * best;
+}
 
 double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m, const sp_wall_surcharge_t *const *loads,
                                 int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive, double *alpha_deg)
@@ -87,20 +123,32 @@ double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m,
 	if (!(hi > lo))
 		return 0.0;
 	double sgn = passive ? -1.0 : 1.0; /* maximise sgn * force */
+	if (n_loads == 0) {
+		double am = 0.0;
+		double f = S_closed_form(depth_m, weight_integral_kN_per_m, phi, delta, c_kPa, passive, lo, hi, &am);
+		if (isfinite(f)) {
+			if (alpha_deg)
+				*alpha_deg = am * 180.0 / SP_PI;
+			return f;
+		}
+	}
+	/* without surcharges the force has one extreme in the angle; a strip load
+	 * can make several: a finer grid finds the global one */
+	int grid = n_loads > 0 ? 120 : 16;
 	int best = 0;
-	double fbest = -INFINITY, step = (hi - lo) / S_GRID;
-	for (int k = 0; k <= S_GRID; k++) {
+	double fbest = -INFINITY, step = (hi - lo) / grid;
+	for (int k = 0; k <= grid; k++) {
 		double f = sgn * S_wedge(lo + k * step, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
 		if (f > fbest)
 			fbest = f, best = k;
 	}
 	/* golden section on the grid cell around the best angle */
-	double a = lo + (best > 0 ? best - 1 : 0) * step, b = lo + (best < S_GRID ? best + 1 : S_GRID) * step;
+	double a = lo + (best > 0 ? best - 1 : 0) * step, b = lo + (best < grid ? best + 1 : grid) * step;
 	const double g = (sqrt(5.0) - 1.0) / 2.0;
 	double c = b - g * (b - a), d = a + g * (b - a);
 	double fc = sgn * S_wedge(c, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
 	double fd = sgn * S_wedge(d, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
-	for (int it = 0; it < 60 && b - a > 1e-10; it++) {
+	for (int it = 0; it < 60 && b - a > 1e-9; it++) {
 		if (fc > fd) {
 			b = d, d = c, fd = fc;
 			c = b - g * (b - a);
@@ -118,4 +166,14 @@ double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m,
 	if (alpha_deg)
 		*alpha_deg = am * 180.0 / SP_PI;
 	return sgn * fm;
+}
+
+double sp_surcharge_wedge_force_at(double alpha_deg, double depth_m, double weight_integral_kN_per_m,
+                                   const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg, double delta_deg,
+                                   double c_kPa, int passive)
+{
+	if (!(depth_m > 0.0))
+		return 0.0;
+	return S_wedge(alpha_deg * SP_PI / 180.0, depth_m, weight_integral_kN_per_m, loads, n_loads, phi_deg * SP_PI / 180.0,
+	               delta_deg * SP_PI / 180.0, c_kPa, passive);
 }

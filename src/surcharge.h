@@ -31,4 +31,12 @@ double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m,
                                 int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
                                 double *alpha_deg);
 
+/* The same force for one slide-plane angle alpha_deg (from the horizontal).
+ * With depth_m = 1 and the vertical effective stress as the weight integral
+ * (no surcharges) it is the pressure dP/dz at that angle: by the envelope
+ * theorem, the wedge pressure at a depth where alpha_deg is critical. */
+double sp_surcharge_wedge_force_at(double alpha_deg, double depth_m, double weight_integral_kN_per_m,
+                                   const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg, double delta_deg,
+                                   double c_kPa, int passive);
+
 #endif
