@@ -80,6 +80,17 @@ static void test_wedge(void)
 	        "bm4-8a: Q max with cohesion at 1.22857");
 	DBL_REL(sp_surcharge_wedge_force(z2, 50 * z2 + 7.5 * z2 * z2, NULL, 0, 30.0, 20.0, 5.0, 1, NULL), 273.95427, 2e-5,
 	        "bm4-8a: Q min with cohesion at 1.22857");
+	/* the closed form (no loads) against the angle search (a load of zero) */
+	sp_wall_surcharge_t zero = {.n_points = 2, .distance_m = {0.0, 1.0}, .value_kPa = {0.0, 0.0}};
+	const sp_wall_surcharge_t *z0[1] = {&zero};
+	const double cases[][4] = {{0.0, 0.0, 100.0, 3.0}, {35.0, 23.0, 12.0, 2.385}, {27.5, 0.0, 3.0, 0.4}, {30.0, 20.0, 5.0, 6.0}};
+	for (int i = 0; i < 4; i++)
+		for (int passive = 0; passive < 2; passive++) {
+			double d = cases[i][3], wint = 9.0 * d * d + 20.0 * d;
+			double closed = sp_surcharge_wedge_force(d, wint, NULL, 0, cases[i][0], cases[i][1], cases[i][2], passive, NULL);
+			double search = sp_surcharge_wedge_force(d, wint, z0, 1, cases[i][0], cases[i][1], cases[i][2], passive, NULL);
+			DBL_REL(closed, search, 1e-9, passive ? "closed form = angle search (passive)" : "closed form = angle search (active)");
+		}
 	OK(sp_surcharge_wedge_force(0.0, 0.0, l, 1, 30.0, 0.0, 0.0, 0, NULL) == 0.0, "no depth, no force");
 }
 
