@@ -34,6 +34,8 @@
 #include <string.h>
 
 #define B_EPS_LEVEL 1e-6       /* levels closer than this are the same node */
+#define B_MIN(a, b) ((a) < (b) ? (a) : (b)) /* inline, unlike fmin without -ffast-math */
+#define B_MAX(a, b) ((a) > (b) ? (a) : (b))
 #define B_BAND 3               /* lower bandwidth of the (w, theta) system */
 #define B_MAX_DISPLACEMENT 50.0 /* m: beyond this the wall has no equilibrium */
 
@@ -79,6 +81,9 @@ typedef struct {
 	double *f_ext;             /* 2n: loads of the stage (water, line loads, moments) */
 	double *water[2];          /* water pressure per node and side (kPa) */
 	gsl_matrix *kband;         /* n2 x (B_BAND+1) */
+	gsl_matrix *kfact;         /* the last LDL^T factorisation */
+	double *tangent, *tangent_fact; /* soil stiffness per node and tie stiffnesses: assembled, factorised */
+	int have_fact;             /* kfact is the factorisation of tangent_fact (this stage) */
 	gsl_vector *rhs;
 	int *fixed;                /* 2n: constrained dof */
 	double *fixed_value;
@@ -229,15 +234,15 @@ static double B_sigma_v(const sp_wall_t *w, double z, double zs, double zw, doub
 	for (int i = 0; i < w->n_layers; i++) {
 		double lt = w->layers[i].top_level_m;
 		double lb = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : -1e30;
-		double a = fmin(lt, top), bt = fmax(lb, z);
+		double a = B_MIN(lt, top), bt = B_MAX(lb, z);
 		if (a <= bt)
 			continue;
 		const sp_wall_soil_t *so = &w->soils[w->layers[i].soil];
 		/* part above the water level dry, below wet */
-		double dry_top = a, dry_bot = fmax(bt, fmin(a, zw));
+		double dry_top = a, dry_bot = B_MAX(bt, B_MIN(a, zw));
 		if (dry_top > dry_bot)
 			sv += so->gamma_dry_kN_m3 * (dry_top - dry_bot);
-		double wet_top = fmin(a, fmax(zw, bt)), wet_bot = bt;
+		double wet_top = B_MIN(a, B_MAX(zw, bt)), wet_bot = bt;
 		if (wet_top > wet_bot)
 			sv += so->gamma_wet_kN_m3 * (wet_top - wet_bot);
 	}
@@ -317,16 +322,21 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 		for (int k = 0; k < w->n_surcharges; k++)
 			if (st->surcharge_on[side][k])
 				loads[n_loads++] = &w->surcharges[k];
-		double wint = 0.0; /* integral of sigma_v' from the surface down to node i */
+		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
 			const double sv_node = B_sigma_v(w, b->z[i], zs, zw, q, &wp);
+			const double sv_pos = sv_node > 0.0 ? sv_node : 0.0;
 			b->water[side][i] = wp;
 			if (i > 0 && b->z[i] < zs) {
-				double wq, top = fmin(zs, b->z[i - 1]);
-				double sv_top = fmax(B_sigma_v(w, top, zs, zw, q, &wq), 0.0);
-				wint += (sv_top + fmax(sv_node, 0.0)) / 2.0 * (top - b->z[i]);
+				double wq, top = b->z[i - 1], sv_top = sv_prev;
+				if (top > zs) {
+					top = zs;
+					sv_top = B_MAX(B_sigma_v(w, zs, zs, zw, q, &wq), 0.0);
+				}
+				wint += (sv_top + sv_pos) / 2.0 * (top - b->z[i]);
 			}
+			sv_prev = sv_pos;
 			int cached_layer = -1; /* wedge pressures at this node (no loads): the same for both halves of a layer */
 			double cached[3] = {0, 0, 0};
 			for (int h = 0; h < 2; h++) {
@@ -356,9 +366,9 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 				double c = culmann ? 0.0 : so->c_kPa;
 				if (sv < 0.0) /* unit weight below that of water: no effective stress */
 					sv = 0.0;
-				double sa = ka * sv - 2.0 * c * sqrt(fmax(ka, 0.0));
+				double sa = ka * sv - 2.0 * c * sqrt(B_MAX(ka, 0.0));
 				double sn = k0 * sv;
-				double spv = kp * sv + 2.0 * c * sqrt(fmax(kp, 0.0));
+				double spv = kp * sv + 2.0 * c * sqrt(B_MAX(kp, 0.0));
 				if (sa < 0.0)
 					sa = 0.0;
 				if (sn < sa)
@@ -646,6 +656,8 @@ static void B_ties(B_work *b, const sp_wall_stage_t *st, const double *u, double
 					force = yield, stiff = 0.0;
 			}
 			t->tension = force;
+			if (k)
+				b->tangent[b->n + kind * SP_WALL_MAX_ITEMS + i] = stiff;
 			/* horizontal force on the wall: anchors pull towards their side, struts push away */
 			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
 			f[2 * node] += (kind == 0 ? side_sign : -side_sign) * force * cs;
@@ -675,8 +687,10 @@ static void B_soil(B_work *b, const double *u, double *f, gsl_matrix *k)
 			}
 		}
 		f[2 * i] += fi;
-		if (k)
+		if (k) {
 			B_band_add(k, 2 * (size_t)i, 2 * (size_t)i, ki);
+			b->tangent[i] = ki;
+		}
 	}
 }
 
@@ -804,6 +818,7 @@ static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_res
 			b->u[i] = b->fixed_value[i];
 
 	res->status = SP_BEAM_NOT_CONVERGED;
+	b->have_fact = 0; /* new stage: new constraints and beam */
 	int it;
 	double rnorm = B_residual(b, st, b->u, r, b->kband);
 	double tol = w->tolerance_kPa > 0 ? w->tolerance_kPa : 1e-6;
@@ -824,8 +839,21 @@ static int B_solve_stage(B_work *b, const sp_wall_stage_t *st, sp_beam_stage_res
 		}
 		double *dx = b->rhs->data; /* stride 1: allocated by gsl_vector_alloc */
 		memcpy(dx, r, (size_t)n2 * sizeof *dx);
-		if (gsl_linalg_ldlt_band_decomp(b->kband) != GSL_SUCCESS ||
-		    gsl_linalg_ldlt_band_svx(b->kband, b->rhs) != GSL_SUCCESS) {
+		/* the tangent changes only when a spring or tie changes branch: the
+		 * last factorisation serves again when it has not */
+		size_t nt = (size_t)b->n + 2 * SP_WALL_MAX_ITEMS;
+		int reuse = b->have_fact && memcmp(b->tangent, b->tangent_fact, nt * sizeof *b->tangent) == 0;
+		if (!reuse) {
+			if (gsl_linalg_ldlt_band_decomp(b->kband) == GSL_SUCCESS) {
+				gsl_matrix *t = b->kfact;
+				b->kfact = b->kband, b->kband = t;
+				memcpy(b->tangent_fact, b->tangent, nt * sizeof *b->tangent);
+				b->have_fact = 1;
+			} else {
+				b->have_fact = 0;
+			}
+		}
+		if (!b->have_fact || gsl_linalg_ldlt_band_svx(b->kfact, b->rhs) != GSL_SUCCESS) {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;
 			snprintf(res->reason, sizeof res->reason, "the wall is not supported (singular stiffness)");
 			break;
@@ -1154,9 +1182,12 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 	b.fixed = calloc((size_t)n2, sizeof *b.fixed);
 	b.fixed_value = calloc((size_t)n2, sizeof *b.fixed_value);
 	b.kband = gsl_matrix_alloc((size_t)n2, B_BAND + 1);
+	b.kfact = gsl_matrix_alloc((size_t)n2, B_BAND + 1);
+	b.tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b.tangent);
+	b.tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b.tangent_fact);
 	b.rhs = gsl_vector_alloc((size_t)n2);
 	if (!b.ei || !b.width || !b.elen || !b.ecoef || !b.etension || !b.elayer || !b.spr || !b.u || !b.u_trial || !b.f_ext || !b.water[0] || !b.water[1] ||
-	    !b.fixed || !b.fixed_value || !b.kband || !b.rhs) {
+	    !b.fixed || !b.fixed_value || !b.kband || !b.kfact || !b.tangent || !b.tangent_fact || !b.rhs) {
 		rc = sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
 		goto done;
 	}
@@ -1211,6 +1242,10 @@ done:
 	free(b.fixed_value);
 	if (b.kband)
 		gsl_matrix_free(b.kband);
+	if (b.kfact)
+		gsl_matrix_free(b.kfact);
+	free(b.tangent);
+	free(b.tangent_fact);
 	if (b.rhs)
 		gsl_vector_free(b.rhs);
 	if (rc)
