@@ -259,8 +259,8 @@ static double B_sigma_v(const sp_wall_t *w, double z, double zs, double zw, doub
  * Flamant stress of the loads. wint: integral of sigma_v' down to d_node,
  * sv_node the node's and sv_half the half's mean sigma_v'. */
 static void B_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surcharge_t *const *loads, int n_loads,
-                      double d_node, double d_mid, double wint, double sv_node, double sv_half, double *sa, double *sn,
-                      double *spv)
+                      const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load, double d_node, double d_mid,
+                      double wint, double sv_node, double sv_half, double *sa, double *sn, double *spv)
 {
 	/* the node at the surface carries no wedge pressure (D-Sheet Piling
 	 * bm4-4c, bm4-8a: (nearly) zero pressures at the surface point; the wedge
@@ -272,12 +272,24 @@ static void B_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_sur
 	}
 	for (int k = 0; k < n_loads; k++)
 		*sn += sp_surcharge_wall_stress(loads[k], d_node);
+	if (ground_load)
+		*sn += sp_surcharge_wall_stress(ground_load, d_node);
 	if (km == SP_KMETHOD_GIVEN)
 		return;
 	double phi = so->phi_deg, delta = so->delta_deg, c = so->c_kPa;
 	for (int passive = 0; passive < 2; passive++) {
 		double p;
-		if (n_loads == 0) {
+		if (ground) { /* sloping surface: the wedges of the ground, less the level ground's frictional part */
+			double len = d_mid - d_node;
+			if (fabs(len) < 1e-12)
+				continue;
+			double wint_mid = wint + sv_half * len;
+			double k = passive ? sp_kp_coulomb(phi, delta) : sp_ka_coulomb(phi, delta);
+			double zs = ground->wall_level_m;
+			double far = sp_surcharge_ground_wedge_force(ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			double near = sp_surcharge_ground_wedge_force(ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
+			p = (passive ? *spv : *sa) + ((far - near) - k * (wint_mid - wint)) / len;
+		} else if (n_loads == 0) {
 			double alpha;
 			sp_surcharge_wedge_force(d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
 			p = sp_surcharge_wedge_force_at(alpha, 1.0, sv_node, NULL, 0, phi, delta, c, passive);
@@ -306,6 +318,61 @@ static void B_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_sur
 		*sn = *spv;
 }
 
+/* The ground of a side with a sloping surface: bands of effective unit
+ * weight (the layers extend horizontally beyond the wall, the top layer also
+ * upwards; dry above the water level, submerged below). */
+static void B_ground(const sp_wall_t *w, const sp_wall_stage_t *st, int side, double q, double *band_bottom,
+                     double *band_gamma, sp_ground_t *g)
+{
+	double zw = st->water_m[side];
+	int nb = 0;
+	for (int i = 0; i < w->n_layers; i++) {
+		const sp_wall_soil_t *so = &w->soils[w->layers[i].soil];
+		double top = i > 0 ? w->layers[i].top_level_m : INFINITY;
+		double bottom = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : -INFINITY;
+		if (zw < top && zw > bottom) { /* the water level splits the layer */
+			band_gamma[nb] = so->gamma_dry_kN_m3, band_bottom[nb++] = zw;
+			band_gamma[nb] = so->gamma_wet_kN_m3 - w->gamma_water_kN_m3, band_bottom[nb++] = bottom;
+		} else {
+			band_gamma[nb] = zw >= top ? so->gamma_wet_kN_m3 - w->gamma_water_kN_m3 : so->gamma_dry_kN_m3;
+			band_bottom[nb++] = bottom;
+		}
+	}
+	g->wall_level_m = st->surface_m[side];
+	g->n_points = st->n_surface_points[side];
+	g->distance_m = st->surface_distance_m[side];
+	g->level_m = st->surface_level_m[side];
+	g->n_bands = nb;
+	g->band_bottom_m = band_bottom;
+	g->band_gamma_kN_m3 = band_gamma;
+	g->uniform_kPa = q;
+}
+
+/* The ground above the wall's surface level beyond the wall as a vertical
+ * strip load on that level (negative where the surface is lower), for the
+ * neutral pressure. */
+static void B_ground_load(const sp_wall_t *w, const sp_wall_stage_t *st, int side, double q, sp_wall_surcharge_t *l)
+{
+	double zs = st->surface_m[side], zw = st->water_m[side], wp;
+	double base = B_sigma_v(w, zs, zs, zw, q, &wp);
+	int n = st->n_surface_points[side];
+	memset(l, 0, sizeof *l);
+	l->n_points = 0;
+	l->distance_m[l->n_points] = 0.0, l->value_kPa[l->n_points++] = 0.0;
+	for (int j = 0; j < n && l->n_points < SP_WALL_MAX_SURCHARGE_POINTS - 1; j++) {
+		double zj = st->surface_level_m[side][j], p;
+		if (zj >= zs)
+			p = B_sigma_v(w, zs, zj, zw, q, &wp) - base;
+		else
+			p = -(B_sigma_v(w, zj, zs, zw, q, &wp) - base);
+		l->distance_m[l->n_points] = st->surface_distance_m[side][j], l->value_kPa[l->n_points++] = p;
+	}
+	/* level after the last point: far enough to act as unbounded */
+	l->distance_m[l->n_points] = l->distance_m[l->n_points - 1] + 1e4;
+	l->value_kPa[l->n_points] = l->value_kPa[l->n_points - 1];
+	l->n_points++;
+}
+
 static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
@@ -322,6 +389,18 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 		for (int k = 0; k < w->n_surcharges; k++)
 			if (st->surcharge_on[side][k])
 				loads[n_loads++] = &w->surcharges[k];
+		/* a sloping surface: the ground for the wedges (bands of effective unit
+		 * weight from the layers and the water level) and, for the neutral
+		 * pressure, the ground above (below) the wall's level as a strip load */
+		sp_ground_t ground_store, *ground = NULL;
+		sp_wall_surcharge_t ground_load_store, *ground_load = NULL;
+		double band_bottom[2 * SP_WALL_MAX_LAYERS + 2], band_gamma[2 * SP_WALL_MAX_LAYERS + 2];
+		if (st->n_surface_points[side] > 0 && st->kmethod[side] != SP_KMETHOD_GIVEN) {
+			ground = &ground_store;
+			B_ground(w, st, side, q, band_bottom, band_gamma, ground);
+			ground_load = &ground_load_store;
+			B_ground_load(w, st, side, q, ground_load);
+		}
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
@@ -362,7 +441,7 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 				B_coefficients(so, st->kmethod[side], &ka, &k0, &kp);
 				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
 				/* c, phi, delta with cohesion or surcharges: Culmann's wedges (B_surcharge) */
-				int culmann = st->kmethod[side] != SP_KMETHOD_GIVEN && (n_loads > 0 || so->c_kPa > 0);
+				int culmann = st->kmethod[side] != SP_KMETHOD_GIVEN && (n_loads > 0 || so->c_kPa > 0 || ground);
 				double c = culmann ? 0.0 : so->c_kPa;
 				if (sv < 0.0) /* unit weight below that of water: no effective stress */
 					sv = 0.0;
@@ -377,11 +456,12 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 					spv = sa;
 				if (sn > spv)
 					sn = spv;
-				if (n_loads == 0 && culmann && cached_layer == li) {
+				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if (n_loads > 0 || culmann) {
-					B_culmann(st->kmethod[side], so, loads, n_loads, zs - b->z[i], zs - mid, wint, sv,
-					          (sv + fmax(B_sigma_v(w, mid, zs, zw, q, &wp), 0.0)) / 2.0, &sa, &sn, &spv);
+					B_culmann(st->kmethod[side], so, loads, n_loads, ground, ground_load, zs - b->z[i], zs - mid,
+					          wint, sv, (sv + fmax(B_sigma_v(w, mid, zs, zw, q, &wp), 0.0)) / 2.0, &sa, &sn,
+					          &spv);
 					cached_layer = li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
 				}
 				sp->on = 1;

@@ -61,6 +61,8 @@ typedef struct {
 	double level_m;
 	int sloping;
 	int line;
+	int n_points;               /* surfaces: the points after the first */
+	double x_m[SP_WALL_MAX_SURFACE_POINTS], z_m[SP_WALL_MAX_SURFACE_POINTS];
 } S_named;
 
 typedef struct {
@@ -991,10 +993,24 @@ static int S_surfaces(S_ctx *c)
 			if (!S_int(&p, &nr) || !S_dbl((p = S_skip_space(p), &p), &x) ||
 			    !S_dbl((p = S_skip_space(p), &p), &z) || *S_skip_space(p) != '\0')
 				return S_fail(c, S_lno(c), "expected 'Nr X-coord Value', found '%.60s'", s);
-			if (j == 0)
+			if (j == 0) {
 				su->level_m = z;
-			else if (fabs(z - su->level_m) > 1e-9)
+				su->n_points = 0;
+				if (x > 1e-9)
+					return S_fail(c, S_lno(c), "surface '%s' starts at X %.3f m, not at the wall (0)",
+						      su->name, x);
+				continue;
+			}
+			if (fabs(z - su->level_m) > 1e-9)
 				su->sloping = 1;
+			if (x <= (su->n_points > 0 ? su->x_m[su->n_points - 1] : 0.0))
+				return S_fail(c, S_lno(c), "surface '%s': X coordinates must increase", su->name);
+			if (su->n_points >= SP_WALL_MAX_SURFACE_POINTS)
+				return S_fail(c, S_lno(c), "surface '%s': more than %d points beyond the wall", su->name,
+					      SP_WALL_MAX_SURFACE_POINTS);
+			su->x_m[su->n_points] = x;
+			su->z_m[su->n_points] = z;
+			su->n_points++;
 		}
 		c->n_surfaces = k + 1;
 	}
@@ -1103,12 +1119,21 @@ static int S_stage(S_ctx *c, sp_wall_stage_t *st)
 		if ((rc = S_stage_ref(c, st->name, "surface", c->surfaces, sizeof c->surfaces[0], c->n_surfaces,
 				      &idx)) != SP_OK)
 			return rc;
-		if (c->surfaces[idx].sloping)
-			return S_fail(c, S_lno(c),
-				      "stage '%s': sloping surface '%s' (line %d) is not supported, only horizontal "
-				      "surfaces",
-				      st->name, c->surfaces[idx].name, c->surfaces[idx].line);
-		st->surface_m[side] = c->surfaces[idx].level_m;
+		const S_named *su = &c->surfaces[idx];
+		st->surface_m[side] = su->level_m;
+		st->n_surface_points[side] = 0;
+		if (su->sloping) {
+			if (st->kmethod[side] != SP_KMETHOD_CPHID)
+				return S_fail(c, S_lno(c),
+					      "stage '%s': sloping surface '%s' (line %d) needs the c, phi, delta method "
+					      "on that side",
+					      st->name, su->name, su->line);
+			st->n_surface_points[side] = su->n_points;
+			for (int j = 0; j < su->n_points; j++) {
+				st->surface_distance_m[side][j] = su->x_m[j];
+				st->surface_level_m[side][j] = su->z_m[j];
+			}
+		}
 	}
 	for (int side = 0; side < 2; side++) {
 		if ((rc = S_stage_ref(c, st->name, "water level", c->water, sizeof c->water[0], c->n_water, &idx)) !=

@@ -248,6 +248,45 @@ static void S_read_anchor(sp_ini_t *c, const char *sec, sp_wall_anchor_t *a, con
 }
 
 /* One named section of kind k as item i of the wall. */
+/* A sloping surface: <side>_surface_distances_m and <side>_surface_levels_m. */
+static void S_read_surface(sp_ini_t *c, const char *sec, int side, sp_wall_stage_t *s)
+{
+	const char *kd = side == SP_LEFT ? "left_surface_distances_m" : "right_surface_distances_m";
+	const char *kl = side == SP_LEFT ? "left_surface_levels_m" : "right_surface_levels_m";
+	const char *km = side == SP_LEFT ? "left_method" : "right_method";
+	int nd = S_numbers(c, sec, kd, 0, s->surface_distance_m[side], SP_WALL_MAX_SURFACE_POINTS, 1e-6, 1e4,
+	                   "distances from the wall of the surface points, m");
+	int nl = S_numbers(c, sec, kl, 0, s->surface_level_m[side], SP_WALL_MAX_SURFACE_POINTS, S_level_lo, S_level_hi,
+	                   "levels of the surface points, m");
+	s->n_surface_points[side] = 0;
+	if (sp_ini_status(c) || (nd <= 0 && nl <= 0))
+		return;
+	int at = 0;
+	if (nd != nl) {
+		sp_ini_value(c, sec, nd > 0 ? kd : kl, &at);
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] keys '%s' and '%s' need as many values (%d and %d)", sp_ini_path(c),
+		            at, sec, kd, kl, nd > 0 ? nd : 0, nl > 0 ? nl : 0);
+		return;
+	}
+	for (int j = 1; j < nd; j++)
+		if (!(s->surface_distance_m[side][j] > s->surface_distance_m[side][j - 1])) {
+			sp_ini_value(c, sec, kd, &at);
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': distances must increase (%g after %g)",
+			            sp_ini_path(c), at, sec, kd, s->surface_distance_m[side][j],
+			            s->surface_distance_m[side][j - 1]);
+			return;
+		}
+	if (s->kmethod[side] == SP_KMETHOD_GIVEN) {
+		sp_ini_value(c, sec, kd, &at);
+		sp_ini_fail(c, SP_EDATA,
+		            "%s:%d: [%s] key '%s': a sloping surface needs %s = c-phi-delta (the beam engine takes "
+		            "it into Culmann's wedges)",
+		            sp_ini_path(c), at, sec, kd, km);
+		return;
+	}
+	s->n_surface_points[side] = nd;
+}
+
 static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec, const char *name, int line)
 {
 	switch (k) {
@@ -363,6 +402,8 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		                                  "water level on the right, m");
 		s->kmethod[SP_LEFT] = (sp_kmethod)sp_ini_word(c, sec, "left_method", SP_KMETHOD_CPHID, S_kmethod_words);
 		s->kmethod[SP_RIGHT] = (sp_kmethod)sp_ini_word(c, sec, "right_method", SP_KMETHOD_CPHID, S_kmethod_words);
+		for (int side = 0; side < 2; side++)
+			S_read_surface(c, sec, side, s);
 #define REFS(key, kind, arr, n, on, val) S_refs(c, sec, key, kind, arr, sizeof arr[0], n, on, val)
 		REFS("anchors", K_ANCHOR, w->anchors, w->n_anchors, s->anchor_on, s->anchor_prestress_kN_per_m);
 		REFS("struts", K_STRUT, w->struts, w->n_struts, s->strut_on, s->strut_precompression_kN_per_m);
@@ -735,8 +776,14 @@ int sp_study_wall_normalise(sp_wall_t *w, sp_err_t *err)
 	w->reduce_delta = !!w->reduce_delta;
 	for (int i = 0; i < w->n_stages; i++) {
 		sp_wall_stage_t *s = &w->stages[i];
-		for (int side = 0; side < 2; side++)
+		for (int side = 0; side < 2; side++) {
 			s->kmethod[side] = s->kmethod[side] == SP_KMETHOD_GIVEN ? SP_KMETHOD_GIVEN : SP_KMETHOD_CPHID;
+			if (s->n_surface_points[side] < 0 || s->n_surface_points[side] > SP_WALL_MAX_SURFACE_POINTS)
+				return sp_err_set(err, SP_EDATA, "stage '%s' has %d surface points", s->name,
+				                  s->n_surface_points[side]);
+			S_ZERO_TAIL(s->surface_distance_m[side], s->n_surface_points[side]);
+			S_ZERO_TAIL(s->surface_level_m[side], s->n_surface_points[side]);
+		}
 		for (int j = 0; j < SP_WALL_MAX_ITEMS; j++) {
 			s->anchor_on[j] = j < w->n_anchors && s->anchor_on[j];
 			if (!s->anchor_on[j])
@@ -974,6 +1021,14 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 		S_put(fp, "right_water_m", s->water_m[SP_RIGHT]);
 		fprintf(fp, "left_method = %s\nright_method = %s\n", S_kmethod_words[s->kmethod[SP_LEFT]],
 		        S_kmethod_words[s->kmethod[SP_RIGHT]]);
+		for (int side = 0; side < 2; side++) {
+			if (s->n_surface_points[side] == 0)
+				continue;
+			S_put_list(fp, side == SP_LEFT ? "left_surface_distances_m" : "right_surface_distances_m",
+			           s->surface_distance_m[side], s->n_surface_points[side]);
+			S_put_list(fp, side == SP_LEFT ? "left_surface_levels_m" : "right_surface_levels_m",
+			           s->surface_level_m[side], s->n_surface_points[side]);
+		}
 #define REFS(key, arr, on, val) S_put_refs(fp, key, w->arr, sizeof w->arr[0], s->on, val)
 		REFS("anchors", anchors, anchor_on, s->anchor_prestress_kN_per_m);
 		REFS("struts", struts, strut_on, s->strut_precompression_kN_per_m);

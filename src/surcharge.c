@@ -2,6 +2,7 @@
 #include "surcharge.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "sp.h"
 
@@ -176,4 +177,160 @@ double sp_surcharge_wedge_force_at(double alpha_deg, double depth_m, double weig
 		return 0.0;
 	return S_wedge(alpha_deg * SP_PI / 180.0, depth_m, weight_integral_kN_per_m, loads, n_loads, phi_deg * SP_PI / 180.0,
 	               delta_deg * SP_PI / 180.0, c_kPa, passive);
+}
+
+/* ---- wedges under a sloping surface ------------------------------------- */
+
+/* Surface level at distance x. */
+static double S_surface(const sp_ground_t *g, double x)
+{
+	double xa = 0.0, za = g->wall_level_m;
+	for (int k = 0; k < g->n_points; k++) {
+		double xb = g->distance_m[k], zb = g->level_m[k];
+		if (x <= xb)
+			return za + (zb - za) * (x - xa) / (xb - xa);
+		xa = xb, za = zb;
+	}
+	return za;
+}
+
+/* Where the plane level + x t first leaves the ground (x > 0); 0 if at once. */
+static double S_exit(const sp_ground_t *g, double level, double t)
+{
+	double xa = 0.0, za = g->wall_level_m;
+	if (za - level <= 0.0)
+		return 0.0;
+	for (int k = 0; k <= g->n_points; k++) {
+		double fa = za - (level + xa * t);
+		if (k == g->n_points) /* level ground after the last point */
+			return xa + fa / t;
+		double xb = g->distance_m[k], zb = g->level_m[k];
+		double fb = zb - (level + xb * t);
+		if (fb <= 0.0)
+			return xa + fa / (fa - fb) * (xb - xa);
+		xa = xb, za = zb;
+	}
+	return xa;
+}
+
+static void S_add_point(double *pts, int *n, int cap, double x, double x_end)
+{
+	if (x > 0.0 && x < x_end && *n < cap)
+		pts[(*n)++] = x;
+}
+
+static int S_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Effective weight of the wedge with slide plane alpha through level (kN/m),
+ * and its width at the surface. */
+static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width)
+{
+	double t = tan(alpha);
+	double x_end = S_exit(g, level, t);
+	*width = x_end;
+	if (!(x_end > 0.0))
+		return 0.0;
+	enum { CAP = 4 + SP_WALL_MAX_SURFACE_POINTS * 8 + 64 };
+	double pts[CAP];
+	int n = 0;
+	pts[n++] = 0.0;
+	for (int k = 0; k < g->n_points; k++)
+		S_add_point(pts, &n, CAP, g->distance_m[k], x_end);
+	for (int b = 0; b + 1 < g->n_bands; b++) {
+		double y = g->band_bottom_m[b];
+		S_add_point(pts, &n, CAP, (y - level) / t, x_end); /* the plane crosses y */
+		double xa = 0.0, za = g->wall_level_m;             /* the surface crosses y */
+		for (int k = 0; k < g->n_points; k++) {
+			double xb = g->distance_m[k], zb = g->level_m[k];
+			if ((za - y) * (zb - y) < 0.0)
+				S_add_point(pts, &n, CAP, xa + (y - za) / (zb - za) * (xb - xa), x_end);
+			xa = xb, za = zb;
+		}
+	}
+	pts[n++] = x_end;
+	qsort(pts, (size_t)n, sizeof pts[0], S_cmp_double);
+	double weight = 0.0;
+	for (int b = 0; b < g->n_bands; b++) {
+		double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
+		double lo = b + 1 < g->n_bands ? g->band_bottom_m[b] : -INFINITY;
+		double area = 0.0, h_prev = 0.0;
+		for (int i = 0; i < n; i++) {
+			double x = pts[i];
+			double top = fmin(S_surface(g, x), hi), bot = fmax(level + x * t, lo);
+			double h = top > bot ? top - bot : 0.0;
+			if (i > 0)
+				area += (h + h_prev) / 2.0 * (x - pts[i - 1]);
+			h_prev = h;
+		}
+		weight += g->band_gamma_kN_m3[b] * area;
+	}
+	return weight;
+}
+
+static double S_ground_wedge(const sp_ground_t *g, double alpha, double level, const sp_wall_surcharge_t *const *loads,
+                             int n, double phi, double delta, double c, int passive)
+{
+	double width;
+	double v = S_ground_weight(g, level, alpha, &width);
+	if (!(width > 0.0))
+		return 0.0;
+	v += g->uniform_kPa * width;
+	for (int i = 0; i < n; i++)
+		v += sp_surcharge_resultant(loads[i], width);
+	double cl = c * width / cos(alpha) * cos(phi);
+	if (passive)
+		return (v * sin(alpha + phi) + cl) / cos(alpha + phi + delta) * cos(delta);
+	return (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * cos(delta);
+}
+
+double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
+                                       int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
+                                       double *alpha_deg)
+{
+	if (alpha_deg)
+		*alpha_deg = 0.0;
+	if (!(g->wall_level_m > level_m))
+		return 0.0;
+	double phi = phi_deg * SP_PI / 180.0, delta = delta_deg * SP_PI / 180.0;
+	double lo = passive ? 0.0 : phi, hi = passive ? SP_PI / 2.0 - phi - delta : SP_PI / 2.0;
+	double eps = 1e-6 * (hi - lo);
+	lo += eps, hi -= eps;
+	if (!(hi > lo))
+		return 0.0;
+	double sgn = passive ? -1.0 : 1.0;
+	const int grid = 120;
+	int best = 0;
+	double fbest = -INFINITY, step = (hi - lo) / grid;
+	for (int k = 0; k <= grid; k++) {
+		double f = sgn * S_ground_wedge(g, lo + k * step, level_m, loads, n_loads, phi, delta, c_kPa, passive);
+		if (f > fbest)
+			fbest = f, best = k;
+	}
+	double a = lo + (best > 0 ? best - 1 : 0) * step, b = lo + (best < grid ? best + 1 : grid) * step;
+	const double gr = (sqrt(5.0) - 1.0) / 2.0;
+	double c1 = b - gr * (b - a), d1 = a + gr * (b - a);
+	double fc = sgn * S_ground_wedge(g, c1, level_m, loads, n_loads, phi, delta, c_kPa, passive);
+	double fd = sgn * S_ground_wedge(g, d1, level_m, loads, n_loads, phi, delta, c_kPa, passive);
+	for (int it = 0; it < 60 && b - a > 1e-9; it++) {
+		if (fc > fd) {
+			b = d1, d1 = c1, fd = fc;
+			c1 = b - gr * (b - a);
+			fc = sgn * S_ground_wedge(g, c1, level_m, loads, n_loads, phi, delta, c_kPa, passive);
+		} else {
+			a = c1, c1 = d1, fc = fd;
+			d1 = a + gr * (b - a);
+			fd = sgn * S_ground_wedge(g, d1, level_m, loads, n_loads, phi, delta, c_kPa, passive);
+		}
+	}
+	double am = (a + b) / 2.0;
+	double fm = sgn * S_ground_wedge(g, am, level_m, loads, n_loads, phi, delta, c_kPa, passive);
+	if (fbest > fm)
+		fm = fbest, am = lo + best * step;
+	if (alpha_deg)
+		*alpha_deg = am * 180.0 / SP_PI;
+	return sgn * fm;
 }

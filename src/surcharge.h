@@ -39,4 +39,24 @@ double sp_surcharge_wedge_force_at(double alpha_deg, double depth_m, double weig
                                    const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg, double delta_deg,
                                    double c_kPa, int passive);
 
+/* The ground beside the wall for wedges under a sloping surface. */
+typedef struct {
+	double wall_level_m;           /* surface level at the wall */
+	int n_points;                  /* the surface beyond it: straight through these points, level after */
+	const double *distance_m, *level_m;
+	int n_bands;                   /* horizontal bands of constant effective unit weight, top-down */
+	const double *band_bottom_m;   /* band i from band_bottom_m[i-1] (the first: no top) to band_bottom_m[i] */
+	const double *band_gamma_kN_m3;
+	double uniform_kPa;            /* uniform vertical load on the surface */
+} sp_ground_t;
+
+/* Horizontal force on the wall above level_m by Culmann's wedges through the
+ * wall at level_m (kN/m), the wedge being the ground between the slide plane
+ * and the surface up to where the plane leaves the ground: its weight (areas
+ * times the bands' unit weights), the uniform load and the surcharges on its
+ * width, cohesion along the plane. As sp_surcharge_wedge_force otherwise. */
+double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
+                                       int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
+                                       double *alpha_deg);
+
 #endif

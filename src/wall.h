@@ -28,6 +28,7 @@
 #define SP_WALL_MAX_ITEMS 16  /* anchors, struts, supports, loads of each kind */
 #define SP_WALL_MAX_STAGES 32
 #define SP_WALL_MAX_SURCHARGE_POINTS 16
+#define SP_WALL_MAX_SURFACE_POINTS 16 /* points of a sloping surface beyond the wall */
 
 enum { SP_LEFT = 0, SP_RIGHT = 1 };
 
@@ -118,6 +119,12 @@ typedef struct {
 typedef struct {
 	char name[SP_NAME_MAX];
 	double surface_m[2];        /* surface level at the wall, left and right */
+	/* A sloping surface: from the wall's level, straight through these points
+	 * (distances from the wall increasing, > 0), level after the last; none:
+	 * horizontal. */
+	int n_surface_points[2];
+	double surface_distance_m[2][SP_WALL_MAX_SURFACE_POINTS];
+	double surface_level_m[2][SP_WALL_MAX_SURFACE_POINTS];
 	double water_m[2];          /* phreatic level, left and right */
 	sp_kmethod kmethod[2];
 	/* Items present in this stage (1/0), indexed like the wall's lists. */

@@ -39,6 +39,8 @@ static int verbose;
 /* Benchmarks the importer accepts but the engine does not yet reproduce:
  * they are run and reported, not asserted (docs/validation.md says why). */
 static const char *const KNOWN_GAPS[][2] = {
+	{"bm4-4b", "sloping ground: the wedges match D-Sheet, its neutral pressure under sloping ground does not (max u +2.1 %)"},
+	{"bm4-5a", "sloping ground and wide surcharges: D-Sheet's neutral pressure (vertical stress spread) is not reproduced"},
 	{NULL, NULL}};
 
 static const char *known_gap(const char *name)

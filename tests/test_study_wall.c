@@ -164,6 +164,11 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 			EQ_D(s->surface_m[side], t->surface_m[side], "surface");
 			EQ_D(s->water_m[side], t->water_m[side], "water");
 			EQ_D(s->kmethod[side], t->kmethod[side], "kmethod");
+			EQ_D(s->n_surface_points[side], t->n_surface_points[side], "surface points");
+			for (int j = 0; j < s->n_surface_points[side]; j++) {
+				EQ_D(s->surface_distance_m[side][j], t->surface_distance_m[side][j], "surface distance");
+				EQ_D(s->surface_level_m[side][j], t->surface_level_m[side][j], "surface level");
+			}
 		}
 		for (int j = 0; j < SP_WALL_MAX_ITEMS; j++) {
 			EQ_D(s->anchor_on[j], t->anchor_on[j], "anchor_on");
@@ -330,6 +335,10 @@ static void test_fixed(void)
 	INT_EQ(g->spring_support_on[0], 1, "spring on");
 	INT_EQ(g->rigid_support_on[0] + g->rigid_support_on[1], 2, "rigid supports on");
 	INT_EQ(g->surcharge_on[SP_RIGHT][0], 1, "surcharge right");
+	INT_EQ(g->n_surface_points[SP_RIGHT], 2, "stage 3: a sloping surface on the right, 2 points");
+	INT_EQ(g->n_surface_points[SP_LEFT], 0, "stage 3: level on the left");
+	DBL_ABS(g->surface_distance_m[SP_RIGHT][1], 6, 0, "sloping surface: second distance");
+	DBL_ABS(g->surface_level_m[SP_RIGHT][0], -8.4, 0, "sloping surface: first level");
 	INT_EQ(g->line_load_on[0] + g->moment_on[0] + g->normal_force_on[0], 3, "line, moment, normal on");
 	INT_EQ(g->use_top_displacement, 1, "top displacement prescribed");
 	DBL_ABS(g->top_displacement_mm, -12.5, 0, "top displacement");
@@ -420,6 +429,12 @@ static void test_bad(void)
 {
 	expect_err("bad_unknown_anchor.ini", 31, "[stage dig] key 'anchors': no [anchor-item A2] section", NULL,
 	           "unknown anchor in a stage");
+	expect_err("bad_surface_lengths.ini", 154, "[stage anchor and dredge] keys 'right_surface_distances_m' and 'right_surface_levels_m'",
+	           "(3 and 2)", "sloping surface: as many levels as distances");
+	expect_err("bad_surface_order.ini", 154, "[stage anchor and dredge] key 'right_surface_distances_m': distances must increase",
+	           NULL, "sloping surface: increasing distances");
+	expect_err("bad_surface_given.ini", 155, "[stage anchor and dredge] key 'right_surface_distances_m': a sloping surface",
+	           "right_method = c-phi-delta", "sloping surface on a Ka/K0/Kp side");
 	expect_err("bad_surcharge_given.ini", 139, "[stage excavate to -1] key 'surcharges_left': surcharge 'crane rail'",
 	           "left_method = c-phi-delta", "surcharge on a side with Ka, K0, Kp given");
 	expect_err("bad_side.ini", 25, "[anchor-item A1] key 'side'", "left, right", "bad side word");

@@ -91,6 +91,31 @@ static void test_wedge(void)
 			double search = sp_surcharge_wedge_force(d, wint, z0, 1, cases[i][0], cases[i][1], cases[i][2], passive, NULL);
 			DBL_REL(closed, search, 1e-9, passive ? "closed form = angle search (passive)" : "closed form = angle search (active)");
 		}
+	/* sloping ground, bm4-5a stage 1 left side (surface 0 at the wall, +1 m from
+	 * 0.01 m on; gamma 10, phi 30, delta 0): D-Sheet's Q max / Q min at -1 and -2 */
+	double gd[] = {0.01, 1000.0}, gl[] = {1.0, 1.0}, bb[] = {-1e30}, gg[] = {10.0};
+	sp_ground_t ground = {.wall_level_m = 0.0, .n_points = 2, .distance_m = gd, .level_m = gl, .n_bands = 1,
+	                      .band_bottom_m = bb, .band_gamma_kN_m3 = gg};
+	DBL_REL(sp_surcharge_ground_wedge_force(&ground, -1.0, NULL, 0, 30.0, 0.0, 0.0, 0, &alpha), 6.63786, 2e-6,
+	        "bm4-5a: Q max at -1 under sloping ground");
+	DBL_REL(90.0 - alpha, 30.107, 1e-4, "bm4-5a: theta max at -1");
+	DBL_REL(sp_surcharge_ground_wedge_force(&ground, -2.0, NULL, 0, 30.0, 0.0, 0.0, 0, NULL), 14.97116, 2e-6,
+	        "bm4-5a: Q max at -2");
+	DBL_REL(sp_surcharge_ground_wedge_force(&ground, -1.0, NULL, 0, 30.0, 0.0, 0.0, 1, NULL), 59.91333, 2e-6,
+	        "bm4-5a: Q min at -1");
+	DBL_REL(sp_surcharge_ground_wedge_force(&ground, -2.0, NULL, 0, 30.0, 0.0, 0.0, 1, NULL), 134.91337, 2e-6,
+	        "bm4-5a: Q min at -2");
+	/* level ground in two bands (dry 18 kN/m3 above -1, submerged 9 below) with
+	 * 7.5 kPa on it equals the level-ground wedge with the integral of sigma_v'
+	 * over the 2.2 m from +0.5 to -1.7, added up by hand */
+	double lb[] = {-1.0, -1e30}, lg[] = {18.0, 9.0};
+	sp_ground_t level = {.wall_level_m = 0.5, .n_points = 0, .n_bands = 2, .band_bottom_m = lb, .band_gamma_kN_m3 = lg,
+	                     .uniform_kPa = 7.5};
+	double wint = 7.5 * 2.2 + 18.0 * 1.5 * 1.5 / 2.0 + (18.0 * 1.5) * 0.7 + 9.0 * 0.7 * 0.7 / 2.0;
+	for (int passive = 0; passive < 2; passive++)
+		DBL_REL(sp_surcharge_ground_wedge_force(&level, -1.7, NULL, 0, 32.5, 12.0, 4.0, passive, NULL),
+		        sp_surcharge_wedge_force(2.2, wint, NULL, 0, 32.5, 12.0, 4.0, passive, NULL), 1e-9,
+		        passive ? "level ground in bands = level wedge (passive)" : "level ground in bands = level wedge (active)");
 	OK(sp_surcharge_wedge_force(0.0, 0.0, l, 1, 30.0, 0.0, 0.0, 0, NULL) == 0.0, "no depth, no force");
 }
 
