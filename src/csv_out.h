@@ -36,4 +36,10 @@ void sp_csv_diagram_rows(FILE *fp, size_t rank, size_t candidate_id, const sp_an
 void sp_csv_stages_header(FILE *fp);
 void sp_csv_stage_rows(FILE *fp, int stage, const char *stage_name, const sp_beam_node_t *nodes, size_t n);
 
+/* search.csv of the min-length strategy: one row per (profile, grade, anchor
+ * option) group: its shortest feasible length (empty when none), the
+ * candidates evaluated, and whether the group was scanned in full because
+ * feasibility was not monotone in length on the evaluated points. */
+void sp_csv_search(FILE *fp, const sp_study_t *st, const sp_search_t *s);
+
 #endif

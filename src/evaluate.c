@@ -16,6 +16,10 @@ struct sp_eval {
 	sp_analysis_t *analyses;           /* LE: one per anchor option; beam: per (EI, length, anchor) */
 	size_t n_analyses;
 	size_t *ei_class, n_ei;            /* beam: study profile -> distinct EI */
+	unsigned char *analysed;           /* per analysis: run already */
+	sp_cost_ref_t ref;                 /* objective = weighted */
+	sp_search_t *search;               /* min-length: the finished search; NULL: exhaustive */
+	size_t *ids;                       /* min-length: the candidates to hand out, ascending */
 	sp_result_t *rows;
 	size_t chunk, next;
 	sp_eval_stats_t stats;
@@ -32,7 +36,7 @@ static void S_evaluate(const sp_eval_t *ev, size_t id, const sp_analysis_t *a, s
 	double length = st->lengths_m[r->cand.length];
 	r->analysis = a;
 	sp_checks_run(st, p, g, length, an, a, &r->checks);
-	sp_cost_of(st, p, r->cand.grade, length, an, &r->cost);
+	sp_cost_of(st, p, r->cand.grade, length, an, &ev->ref, &r->cost);
 	r->status = !a->ok ? SP_CAND_FAILED : r->checks.feasible ? SP_CAND_OK : SP_CAND_INFEASIBLE;
 }
 
@@ -61,6 +65,13 @@ static int S_resolve(sp_eval_t *ev, sp_err_t *err)
 	for (size_t i = 0; i < st->n_grades; i++)
 		if ((ev->grade_index[i] = sp_catalogue_find_grade(ev->cat, st->grades[i])) < 0)
 			return sp_err_set(err, SP_EDATA, "unknown grade '%s'", st->grades[i]);
+	const sp_profile_t **p = malloc((st->n_profiles ? st->n_profiles : 1) * sizeof *p);
+	if (p == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	for (size_t i = 0; i < st->n_profiles; i++)
+		p[i] = sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[i]);
+	sp_cost_reference(st, p, &ev->ref);
+	free(p);
 	return SP_OK;
 }
 
@@ -117,6 +128,99 @@ static void S_case_of_analysis(const sp_eval_t *ev, size_t i, sp_case_t *c)
 		}
 }
 
+/* Run the analyses list[0..n) (all of them when list is NULL) that have not
+ * run yet, in parallel, at most `workers` at once. */
+static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, sp_err_t *err)
+{
+	int failed = 0, inflight = 0, peak = ev->stats.max_concurrent;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(| : failed) reduction(max : peak)
+	for (size_t k = 0; k < n; k++) {
+		size_t i = list ? list[k] : k;
+		if (ev->analysed[i])
+			continue;
+		int now;
+#pragma omp atomic capture
+		now = ++inflight;
+		if (now > peak)
+			peak = now;
+		sp_case_t c;
+		S_case_of_analysis(ev, i, &c);
+		failed |= ev->engine->analyse(ev->st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
+		ev->analysed[i] = 1;
+#pragma omp atomic
+		inflight--;
+	}
+	ev->stats.max_concurrent = peak;
+	ev->stats.analyses_run = 0;
+	for (size_t i = 0; i < ev->n_analyses; i++)
+		ev->stats.analyses_run += ev->analysed[i];
+	if (failed)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+	return SP_OK;
+}
+
+static int S_cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Search strategy min-length (candidate.h): round by round, the analyses the
+ * round's candidates need (each distinct one once), then their checks. */
+static int S_min_length(sp_eval_t *ev, sp_err_t *err)
+{
+	const sp_study_t *st = ev->st;
+	ev->search = sp_search_alloc(st);
+	if (ev->search == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	size_t n, *need = NULL, cap = 0;
+	const size_t *ids;
+	while ((ids = sp_search_next(ev->search, &n)) != NULL) {
+		if (n > cap) {
+			free(need);
+			cap = n;
+			if ((need = malloc(cap * sizeof *need)) == NULL)
+				return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		}
+		for (size_t k = 0; k < n; k++) {
+			sp_candidate_t c;
+			sp_candidate_at(st, ids[k], &c);
+			need[k] = S_analysis_of(ev, &c);
+		}
+		qsort(need, n, sizeof *need, S_cmp_size);
+		size_t m = 0;
+		for (size_t k = 0; k < n; k++)
+			if (m == 0 || need[m - 1] != need[k])
+				need[m++] = need[k];
+		if (S_run_analyses(ev, need, m, err) != SP_OK) {
+			free(need);
+			return err->code;
+		}
+		for (size_t k = 0; k < n; k++) {
+			sp_candidate_t c;
+			sp_result_t r;
+			sp_candidate_at(st, ids[k], &c);
+			S_evaluate(ev, ids[k], &ev->analyses[S_analysis_of(ev, &c)], &r);
+			sp_search_report(ev->search, ids[k], r.status == SP_CAND_OK);
+		}
+	}
+	free(need);
+	if (n) /* NULL with n = 1: out of memory */
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	if ((ev->ids = sp_search_evaluated(ev->search, &n)) == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	ev->stats.to_evaluate = n;
+	ev->stats.search_rounds = sp_search_rounds(ev->search);
+	ev->stats.search_groups = sp_search_n_groups(ev->search);
+	for (size_t g = 0; g < ev->stats.search_groups; g++) {
+		sp_search_group_t q;
+		sp_search_group(ev->search, g, &q);
+		ev->stats.search_scanned += q.scanned;
+		ev->stats.search_no_feasible += q.min_length < 0;
+	}
+	return SP_OK;
+}
+
 sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
                          sp_err_t *err)
 {
@@ -130,9 +234,6 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 	ev->engine = sp_engine_for(st);
 	ev->stats.workers = S_workers(opts, &ev->stats.clamped);
 	ev->stats.candidates = sp_study_n_candidates(st);
-	ev->chunk = opts->chunk ? opts->chunk : S_DEFAULT_CHUNK;
-	if (ev->chunk > ev->stats.candidates)
-		ev->chunk = ev->stats.candidates ? ev->stats.candidates : 1;
 	if (S_resolve(ev, err) != SP_OK)
 		goto fail;
 	/* the LE analysis depends on the anchor option only: one per option; the
@@ -145,29 +246,29 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 		ev->n_analyses = st->n_anchors;
 	}
 	ev->analyses = calloc(ev->n_analyses, sizeof *ev->analyses);
-	ev->rows = malloc(ev->chunk * sizeof *ev->rows);
-	if (!ev->analyses || !ev->rows) {
+	if (!ev->analyses) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
-	int failed = 0, inflight = 0, peak = 0;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(| : failed) reduction(max : peak)
-	for (size_t i = 0; i < ev->n_analyses; i++) {
-		int now;
-#pragma omp atomic capture
-		now = ++inflight;
-		if (now > peak)
-			peak = now;
-		sp_case_t c;
-		S_case_of_analysis(ev, i, &c);
-		failed |= ev->engine->analyse(st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
-#pragma omp atomic
-		inflight--;
+	ev->analysed = calloc(ev->n_analyses ? ev->n_analyses : 1, 1);
+	if (ev->analysed == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		goto fail;
 	}
-	ev->stats.max_concurrent = peak;
-	ev->stats.analyses_run = ev->n_analyses;
-	if (failed) {
-		sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+	ev->stats.search = st->search;
+	ev->stats.analyses_exhaustive = ev->n_analyses;
+	ev->stats.to_evaluate = ev->stats.candidates;
+	if (st->search == SP_SEARCH_MIN_LENGTH) {
+		if (S_min_length(ev, err) != SP_OK)
+			goto fail;
+	} else if (S_run_analyses(ev, NULL, ev->n_analyses, err) != SP_OK) {
+		goto fail;
+	}
+	ev->chunk = opts->chunk ? opts->chunk : S_DEFAULT_CHUNK;
+	if (ev->chunk > ev->stats.to_evaluate)
+		ev->chunk = ev->stats.to_evaluate ? ev->stats.to_evaluate : 1;
+	if ((ev->rows = malloc(ev->chunk * sizeof *ev->rows)) == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
 	return ev;
@@ -184,6 +285,9 @@ void sp_eval_free(sp_eval_t *ev)
 		for (size_t i = 0; i < ev->n_analyses; i++)
 			sp_analysis_free(&ev->analyses[i]);
 	free(ev->analyses);
+	free(ev->analysed);
+	sp_search_free(ev->search);
+	free(ev->ids);
 	free(ev->rows);
 	free(ev->profile_index);
 	free(ev->grade_index);
@@ -193,7 +297,7 @@ void sp_eval_free(sp_eval_t *ev)
 
 const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 {
-	size_t total = ev->stats.candidates, first = ev->next;
+	size_t total = ev->stats.to_evaluate, first = ev->next;
 	if (first >= total) {
 		*n = 0;
 		return NULL;
@@ -209,7 +313,7 @@ const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 		now = ++inflight;
 		if (now > peak)
 			peak = now;
-		size_t id = first + j;
+		size_t id = ev->ids ? ev->ids[first + j] : first + j;
 		sp_candidate_t c;
 		sp_candidate_at(ev->st, id, &c);
 		S_evaluate(ev, id, &ev->analyses[S_analysis_of(ev, &c)], &ev->rows[j]);
@@ -293,4 +397,9 @@ void sp_result_status(const sp_result_t *r, char *buf, size_t size)
 		snprintf(buf, size, "failed:%s", r->analysis->reason);
 		break;
 	}
+}
+
+const sp_search_t *sp_eval_search(const sp_eval_t *ev)
+{
+	return ev->search;
 }

@@ -37,9 +37,16 @@ typedef struct {
 	int workers;             /* threads used */
 	int clamped;             /* 1 when threads were reduced to the licence count */
 	int max_concurrent;      /* most evaluations seen running at once */
-	size_t analyses_run;     /* distinct analyses */
+	size_t analyses_run;     /* distinct analyses run */
+	size_t analyses_exhaustive; /* distinct analyses an exhaustive search runs */
 	size_t candidates;       /* candidates in the search space */
+	size_t to_evaluate;      /* candidates the strategy evaluates (= candidates when exhaustive) */
 	size_t evaluated;        /* handed out so far */
+	sp_search_strategy search;
+	size_t search_groups;    /* min-length: (profile, grade, anchor option) groups */
+	size_t search_scanned;   /* min-length: groups not monotone, scanned in full */
+	size_t search_no_feasible; /* min-length: groups without a feasible length */
+	size_t search_rounds;    /* min-length: rounds of the bisection */
 	size_t feasible, infeasible, failed;
 } sp_eval_stats_t;
 
@@ -52,10 +59,15 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 void sp_eval_free(sp_eval_t *ev); /* accepts NULL */
 
 /* The next chunk of results in candidate order, or NULL when every candidate
- * has been handed out. The rows stay valid until the next call. */
+ * has been handed out. The rows stay valid until the next call. With the
+ * min-length strategy the search has run in sp_eval_alloc() and only the
+ * candidates it evaluated are handed out (still in candidate order). */
 const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n);
 
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats);
+
+/* The finished min-length search (its groups), or NULL for exhaustive. */
+const sp_search_t *sp_eval_search(const sp_eval_t *ev);
 
 /* Evaluate one candidate on its own, with diagrams when diagram_step_m > 0.
  * The caller frees *analysis with sp_analysis_free(); result->analysis points

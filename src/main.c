@@ -184,6 +184,18 @@ static void json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
+/* run.json: the search strategy and what it saved against exhaustive */
+static void write_search_json(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s)
+{
+	fprintf(fp, "\"search\": {\n    \"strategy\": \"%s\",\n    \"candidates_evaluated\": %zu,\n"
+	        "    \"candidates_exhaustive\": %zu,\n    \"analyses_run\": %zu,\n    \"analyses_exhaustive\": %zu",
+	        sp_search_name(st->search), s->evaluated, s->candidates, s->analyses_run, s->analyses_exhaustive);
+	if (st->search == SP_SEARCH_MIN_LENGTH)
+		fprintf(fp, ",\n    \"groups\": %zu,\n    \"groups_full_scan\": %zu,\n    \"groups_without_feasible\": %zu,"
+		        "\n    \"rounds\": %zu", s->search_groups, s->search_scanned, s->search_no_feasible, s->search_rounds);
+	fputs("\n  },\n  \"best\": ", fp);
+}
+
 static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_stats_t *s, int licenses,
                           double seconds, const sp_result_t *best, sp_err_t *err)
 {
@@ -204,9 +216,10 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 	fprintf(fp,
 	        ",\n  \"candidates\": %zu,\n  \"analyses_run\": %zu,\n  \"evaluated\": %zu,\n  \"feasible\": %zu,\n"
 	        "  \"infeasible\": %zu,\n  \"failed\": %zu,\n  \"wall_time_s\": %.6f,\n  \"evaluations_per_s\": %.0f,\n"
-	        "  \"threads\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n  \"best\": ",
+	        "  \"threads\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n  ",
 	        s->candidates, s->analyses_run, s->evaluated, s->feasible, s->infeasible, s->failed, seconds,
 	        seconds > 0 ? (double)s->evaluated / seconds : 0.0, s->workers, licenses, s->max_concurrent);
+	write_search_json(fp, st, s);
 	if (best) {
 		const sp_anchor_option_t *an = &st->anchors[best->cand.anchor];
 		fprintf(fp, "{\n    \"candidate_id\": %zu,\n    \"profile\": ", best->cand.id);
@@ -226,6 +239,17 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 		fputs("null\n}\n", fp);
 	}
 	return sp_outfile_commit(&f, err);
+}
+
+static int write_search_csv(const char *dir, const sp_study_t *st, const sp_search_t *s, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, dir, "search.csv", err);
+	if (rc == SP_OK) {
+		sp_csv_search(f.fp, st, s);
+		rc = sp_outfile_commit(&f, err);
+	}
+	return rc;
 }
 
 /* The output directory: created when missing. */
@@ -337,6 +361,8 @@ static int cmd_run(int argc, char **argv)
 		sp_csv_ranking_row(rk.fp, st, i + 1, &best[i]);
 	if ((rc = sp_outfile_commit(&rk, &err)) != SP_OK)
 		goto out;
+	if (sp_eval_search(ev) && (rc = write_search_csv(outdir, st, sp_eval_search(ev), &err)) != SP_OK)
+		goto out;
 
 	/* diagrams of the best designs, analysed again with diagrams on */
 	if ((rc = sp_outfile_open(&dg, outdir, "best_diagrams.csv", &err)) != SP_OK)
@@ -392,8 +418,13 @@ static int cmd_run(int argc, char **argv)
 		printf("study      %s (%s)\n", st->name, st->path);
 		printf("candidates %zu: %zu feasible, %zu infeasible, %zu failed; %zu distinct analyses\n",
 		       stats.candidates, stats.feasible, stats.infeasible, stats.failed, stats.analyses_run);
+		if (st->search == SP_SEARCH_MIN_LENGTH)
+			printf("search     min-length: %zu of %zu candidates and %zu of %zu analyses evaluated; "
+			       "%zu of %zu groups scanned in full (not monotone in length)\n", stats.evaluated,
+			       stats.candidates, stats.analyses_run, stats.analyses_exhaustive, stats.search_scanned,
+			       stats.search_groups);
 		printf("time       %.3f s, %.0f evaluations/s, %d threads, %d licences\n", seconds,
-		       seconds > 0 ? (double)stats.candidates / seconds : 0.0, stats.workers, st->licenses);
+		       seconds > 0 ? (double)stats.evaluated / seconds : 0.0, stats.workers, st->licenses);
 		if (nbest) {
 			const sp_result_t *b = &best[0];
 			const sp_anchor_option_t *an = &st->anchors[b->cand.anchor];
