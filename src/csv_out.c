@@ -174,6 +174,18 @@ void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_re
 	fwrite(buf, 1, sp_csv_results_format(buf, st, r), fp);
 }
 
+void sp_csv_pareto_header(FILE *fp)
+{
+	fputs("chosen," S_RESULT_COLUMNS "\r\n", fp);
+}
+
+void sp_csv_pareto_row(FILE *fp, const sp_study_t *st, int chosen, const sp_result_t *r)
+{
+	char buf[SP_CSV_ROW_MAX];
+	fputs(chosen ? "1," : "0,", fp);
+	fwrite(buf, 1, sp_csv_results_format(buf, st, r), fp);
+}
+
 void sp_csv_diagram_header(FILE *fp)
 {
 	fputs("rank,candidate_id,level_m,net_pressure_kPa,shear_kN_per_m,moment_kNm_per_m\r\n", fp);

@@ -241,6 +241,20 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 	return sp_outfile_commit(&f, err);
 }
 
+static int write_pareto_csv(const char *dir, const sp_study_t *st, const sp_result_t *front, size_t n,
+                            const sp_result_t *best, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, dir, "pareto.csv", err);
+	if (rc == SP_OK) {
+		sp_csv_pareto_header(f.fp);
+		for (size_t i = 0; i < n; i++)
+			sp_csv_pareto_row(f.fp, st, best && front[i].cand.id == best->cand.id, &front[i]);
+		rc = sp_outfile_commit(&f, err);
+	}
+	return rc;
+}
+
 static int write_search_csv(const char *dir, const sp_study_t *st, const sp_search_t *s, sp_err_t *err)
 {
 	sp_outfile_t f;
@@ -290,6 +304,7 @@ static int cmd_run(int argc, char **argv)
 	sp_catalogue_t *cat = NULL;
 	sp_eval_t *ev = NULL;
 	sp_rank_t *rank = NULL;
+	sp_pareto_t *front = NULL;
 	sp_plot_t *plot = NULL;
 	sp_outfile_t res = {0}, rk = {0}, dg = {0}, sg = {0};
 	sp_wall_t *best_wall = NULL;
@@ -317,7 +332,7 @@ static int cmd_run(int argc, char **argv)
 		rc = err.code;
 		goto out;
 	}
-	if ((rank = sp_rank_alloc((size_t)st->top_k)) == NULL) {
+	if ((rank = sp_rank_alloc((size_t)st->top_k)) == NULL || (front = sp_pareto_alloc()) == NULL) {
 		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
 		goto out;
 	}
@@ -344,6 +359,10 @@ static int cmd_run(int argc, char **argv)
 		}
 		sp_csv_results_rows(res.fp, st, rows, n, stats.workers, text, len);
 		sp_rank_add(rank, rows, n);
+		if (sp_pareto_add(front, rows, n) != SP_OK) {
+			rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
+			goto out;
+		}
 		if (plot && (rc = sp_plot_add(plot, rows, n, &err)) != SP_OK)
 			goto out;
 	}
@@ -361,6 +380,12 @@ static int cmd_run(int argc, char **argv)
 		sp_csv_ranking_row(rk.fp, st, i + 1, &best[i]);
 	if ((rc = sp_outfile_commit(&rk, &err)) != SP_OK)
 		goto out;
+	size_t nfront;
+	const sp_result_t *pareto = sp_pareto_front(front, &nfront);
+	if ((rc = write_pareto_csv(outdir, st, pareto, nfront, nbest ? &best[0] : NULL, &err)) != SP_OK)
+		goto out;
+	if (plot)
+		sp_plot_set_pareto(plot, pareto, nfront);
 	if (sp_eval_search(ev) && (rc = write_search_csv(outdir, st, sp_eval_search(ev), &err)) != SP_OK)
 		goto out;
 
@@ -438,8 +463,9 @@ static int cmd_run(int argc, char **argv)
 		} else {
 			printf("best       no feasible design\n");
 		}
-		printf("results    %s/ (results.csv, ranking.csv, best_diagrams.csv,%s run.json%s)\n", outdir,
-		       st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
+		printf("results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s run.json%s)\n",
+		       outdir, st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
+		       st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "",
 		       plot ? ", plots/" : "");
 	}
 	rc = SP_OK;
@@ -456,6 +482,7 @@ out:
 		sp_analysis_free(&diag[i]);
 	sp_plot_free(plot);
 	sp_rank_free(rank);
+	sp_pareto_free(front);
 	sp_eval_free(ev);
 	sp_catalogue_free(cat);
 	sp_study_free(st);
