@@ -64,6 +64,8 @@ static void help(FILE *fp)
 	      "  -o DIR          output directory\n"
 	      "  --licenses N    evaluations allowed at once [study's [run] licenses]\n"
 	      "  --threads N     worker threads, 0 = all cores [study's [run] threads]\n"
+	      "  --csv-dialect D rfc4180 (comma, decimal point) or excel-eu (UTF-8 BOM, ';',\n"
+	      "                  decimal comma) for every CSV written [rfc4180]\n"
 	      "  --no-plots      do not run gnuplot\n"
 	      "  --quiet         no summary on stdout\n"
 	      "\n"
@@ -97,7 +99,7 @@ static int parse_real(const char *s, double *out)
 }
 
 typedef struct {
-	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades;
+	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades, *csv_dialect;
 	int licenses, threads, no_plots;
 } opts_t;
 
@@ -127,6 +129,8 @@ static int parse_opts(int argc, char **argv, int first, opts_t *o)
 			count = &o->licenses;
 		else if (strcmp(a, "--threads") == 0 || strcmp(a, "-t") == 0)
 			count = &o->threads;
+		else if (strcmp(a, "--csv-dialect") == 0)
+			slot = &o->csv_dialect;
 		else if (strcmp(a, "--no-plots") == 0)
 			o->no_plots = 1;
 		else if (strcmp(a, "--quiet") == 0)
@@ -141,6 +145,11 @@ static int parse_opts(int argc, char **argv, int first, opts_t *o)
 			if (i + 1 >= argc)
 				return usage_error("option '%s' needs a value", a);
 			const char *v = argv[++i];
+			sp_csv_dialect_t d;
+			if (slot == &o->csv_dialect && sp_csv_dialect_from_name(v, &d) != 0)
+				return usage_error("--csv-dialect is rfc4180 or excel-eu, got '%s'", v);
+			if (slot == &o->csv_dialect)
+				sp_outfile_set_csv_dialect(d);
 			if (slot)
 				*slot = v;
 			else if (parse_count(v, count) != 0 || (count == &o->licenses && *count < 1))
@@ -611,8 +620,25 @@ static int cmd_analyze(int argc, char **argv)
 		if ((rc = sp_outfile_commit(&f, &err)) != SP_OK)
 			goto out;
 	}
-	sp_csv_results_header(stdout);
-	sp_csv_results_row(stdout, st, &r);
+	if (sp_outfile_csv_dialect() == SP_CSV_RFC4180) {
+		sp_csv_results_header(stdout);
+		sp_csv_results_row(stdout, st, &r);
+	} else { /* through a temporary file, converted */
+		FILE *tmp = tmpfile();
+		if (tmp == NULL) {
+			rc = sp_err_set(&err, SP_ECANTCREAT, "cannot create a temporary file: %s", strerror(errno));
+			goto out;
+		}
+		sp_csv_results_header(tmp);
+		sp_csv_results_row(tmp, st, &r);
+		rewind(tmp);
+		rc = sp_csv_convert(tmp, stdout, sp_outfile_csv_dialect());
+		fclose(tmp);
+		if (rc != SP_OK) {
+			rc = sp_err_set(&err, SP_EIO, "standard output: write error");
+			goto out;
+		}
+	}
 out:
 	sp_analysis_free(&a);
 	sp_catalogue_free(cat);
