@@ -528,6 +528,7 @@ static int cmd_check(int argc, char **argv)
 		       st->water_excavation_m, st->surcharge_kPa);
 		printf("search space: %zu profiles x %zu grades x %zu lengths x %zu anchor options = %zu candidates\n",
 		       st->n_profiles, st->n_grades, st->n_lengths, st->n_anchors, sp_study_n_candidates(st));
+		printf("search strategy: %s\n", sp_search_name(st->search));
 		printf("analyses: %zu distinct (limit equilibrium depends on the anchor option only)\n", st->n_anchors);
 		printf("method: limit equilibrium, %s earth pressure, safety %s, cantilever method %s, objective %s\n",
 		       sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety),
