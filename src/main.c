@@ -194,7 +194,8 @@ static void json_string(FILE *fp, const char *s)
 }
 
 /* run.json: the search strategy and what it saved against exhaustive */
-static void write_search_json(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s)
+static void write_search_json(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s,
+                              const sp_anchor_refine_t *r)
 {
 	fprintf(fp, "\"search\": {\n    \"strategy\": \"%s\",\n    \"candidates_evaluated\": %zu,\n"
 	        "    \"candidates_exhaustive\": %zu,\n    \"analyses_run\": %zu,\n    \"analyses_exhaustive\": %zu",
@@ -202,11 +203,19 @@ static void write_search_json(FILE *fp, const sp_study_t *st, const sp_eval_stat
 	if (st->search == SP_SEARCH_MIN_LENGTH)
 		fprintf(fp, ",\n    \"groups\": %zu,\n    \"groups_full_scan\": %zu,\n    \"groups_without_feasible\": %zu,"
 		        "\n    \"rounds\": %zu", s->search_groups, s->search_scanned, s->search_no_feasible, s->search_rounds);
+	if (r) {
+		fprintf(fp, ",\n    \"anchor_refinement\": {\n      \"refined\": %s,\n      \"note\": ", r->done ? "true" : "false");
+		json_string(fp, r->note);
+		fprintf(fp, ",\n      \"grid_anchor_level_m\": %.4f,\n      \"grid_util_max\": %.4f,\n"
+		        "      \"anchor_level_m\": %.4f,\n      \"util_max\": %.4f,\n      \"feasible\": %s,\n"
+		        "      \"analyses\": %d,\n      \"brent_iterations\": %d\n    }", r->grid_level_m, r->grid_util_max,
+		        r->level_m, r->util_max, r->feasible ? "true" : "false", r->evaluations, r->iterations);
+	}
 	fputs("\n  },\n  \"best\": ", fp);
 }
 
 static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_stats_t *s, int licenses,
-                          double seconds, const sp_result_t *best, sp_err_t *err)
+                          double seconds, const sp_result_t *best, const sp_anchor_refine_t *refine, sp_err_t *err)
 {
 	sp_outfile_t f;
 	int rc = sp_outfile_open(&f, dir, "run.json", err);
@@ -228,7 +237,7 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 	        "  \"threads\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n  ",
 	        s->candidates, s->analyses_run, s->evaluated, s->feasible, s->infeasible, s->failed, seconds,
 	        seconds > 0 ? (double)s->evaluated / seconds : 0.0, s->workers, licenses, s->max_concurrent);
-	write_search_json(fp, st, s);
+	write_search_json(fp, st, s, refine);
 	if (best) {
 		const sp_anchor_option_t *an = &st->anchors[best->cand.anchor];
 		fprintf(fp, "{\n    \"candidate_id\": %zu,\n    \"profile\": ", best->cand.id);
@@ -435,7 +444,11 @@ static int cmd_run(int argc, char **argv)
 		if (plot)
 			sp_plot_set_stages(plot, &stages, best_wall);
 	}
-	if ((rc = write_run_json(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL, &err)))
+	sp_anchor_refine_t refine;
+	if (st->refine_anchor && nbest && (rc = sp_eval_refine_anchor(st, cat, &best[0], &refine, &err)) != SP_OK)
+		goto out;
+	if ((rc = write_run_json(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL,
+	                         st->refine_anchor && nbest ? &refine : NULL, &err)))
 		goto out;
 	char warning[4400] = "";
 	if (plot && (rc = sp_plot_finish(plot, nbest ? &best[0] : NULL, nbest ? &diag[0] : NULL, warning,
@@ -472,6 +485,10 @@ static int cmd_run(int argc, char **argv)
 		} else {
 			printf("best       no feasible design\n");
 		}
+		if (st->refine_anchor && nbest)
+			printf("anchor     %s: level %.3f m, util_max %.3f (ranked: %.3f m, %.3f)%s%s\n",
+			       refine.done ? "refined" : "not refined", refine.level_m, refine.util_max, refine.grid_level_m,
+			       refine.grid_util_max, refine.done ? "" : ": ", refine.done ? "" : refine.note);
 		printf("results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s run.json%s)\n",
 		       outdir, st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
 		       st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "",

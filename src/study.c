@@ -853,6 +853,9 @@ layers:
 	st->lengths_m = len.v;
 	st->n_lengths = len.n;
 	st->search = (sp_search_strategy)S_word(c, s, "strategy", SP_SEARCH_EXHAUSTIVE, S_search_words);
+	st->refine_anchor = S_word(c, s, "refine_anchor", 0, S_yesno_words);
+	st->refine_anchor_tol_m = S_num(c, s, "refine_anchor_tol_m", 0, 0.01, 1e-4, 0, 1, 0,
+	                                "tolerance on the refined anchor level, m");
 	if (c->status)
 		return;
 

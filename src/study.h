@@ -93,6 +93,8 @@ typedef struct {
 	size_t n_lengths;
 	int profiles_line, grades_line; /* for messages naming the key */
 	sp_search_strategy search;     /* [search] strategy */
+	int refine_anchor;             /* [search] refine_anchor: continuous anchor level of the best design */
+	double refine_anchor_tol_m;    /* its tolerance on the level */
 
 	/* [design] */
 	sp_method method;

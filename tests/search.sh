@@ -114,5 +114,24 @@ variant anchored-quay-wall bad.ini "strategy = bisection"
 "$SP" run bad.ini -o bad --quiet >/dev/null 2>err.txt; [ $? = 65 ]; ok $? "unknown strategy exits 65"
 grep -q "bad.ini:[0-9]*:.*strategy" err.txt; ok $? "unknown strategy: message names file:line and key"
 
+# --- continuous anchor level (refine_anchor, GSL Brent) ----------------------------
+# anchors at 2.5 and -3.5 m: util_max of the best design is the larger of the
+# embedment and anchor utilisations, which cross between the two levels; a scan
+# with `analyze` every 0.1 m is the independent check
+variant anchored-quay-wall ra.ini "strategy = exhaustive\nrefine_anchor = yes"
+sed -i 's/^levels_m = .*/levels_m = 2.5, -3.5/' ra.ini
+"$SP" run ra.ini -o ra --quiet --no-plots 2>/dev/null; ok $? "refine_anchor run"
+jnum() { sed -n "/anchor_refinement/,/}/s/.*\"$2\": \(-*[0-9.]*\).*/\1/p" "$1" | head -1; }
+lev=$(jnum ra/run.json anchor_level_m); util=$(jnum ra/run.json util_max)
+grep -q '"note": "Brent"' ra/run.json; ok $? "refine_anchor: Brent ran (level $lev m, util_max $util)"
+best=$(sed -n 2p ra/ranking.csv); prof=$(echo "$best" | cut -d, -f3 | tr -d '"'); grade=$(echo "$best" | cut -d, -f4 | tr -d '"'); len=$(echo "$best" | cut -d, -f5)
+scan=$(for i in $(seq 0 60); do z=$(awk -v i=$i 'BEGIN { printf "%.2f", -3.5 + 0.1 * i }')
+  "$SP" analyze ra.ini --profile "$prof" --grade "$grade" --length "$len" --anchor-level "$z" | tail -1 |
+    awk -F, -v z=$z '$24 != "" { print z, $24 }'; done | sort -g -k2 | head -1)
+awk -v s="$scan" -v l="$lev" -v u="$util" 'BEGIN { split(s, a, " "); d = l - a[1]; if (d < 0) d = -d
+  exit !(u <= a[2] + 1e-4 && d <= 0.1 + 1e-9) }'; ok $? "refined util_max $util at $lev m <= the 0.1 m scan's best ($scan)"
+at=$("$SP" analyze ra.ini --profile "$prof" --grade "$grade" --length "$len" --anchor-level "$lev" | tail -1 | cut -d, -f24)
+awk -v a="$at" -v u="$util" 'BEGIN { d = a - u; exit !(d < 1e-3 && d > -1e-3) }'; ok $? "analyze at the refined level gives its util_max ($at)"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
