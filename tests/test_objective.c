@@ -29,6 +29,8 @@ static void test_keys(void)
 	st = read_ok("data/study/ok_minimal.ini", "defaults");
 	if (st) {
 		INT_EQ(st->search, SP_SEARCH_EXHAUSTIVE, "strategy defaults to exhaustive");
+		INT_EQ(st->refine_anchor, 0, "refine_anchor defaults to no");
+		DBL_REL(st->refine_anchor_tol_m, 0.01, 0, "refine_anchor_tol_m defaults to 0.01 m");
 		sp_study_free(st);
 	}
 	expect_err_code("bad_weight_not_weighted.ini", SP_EDATA, 23, "'weight_co2'", "weighted",
@@ -36,6 +38,8 @@ static void test_keys(void)
 	expect_err_code("bad_weights_zero.ini", SP_EDATA, 21, "[objective]", "weight", "weights summing to 0");
 	expect_err_code("bad_weight_negative.ini", SP_EDATA, 23, "'weight_cost'", NULL, "a negative weight");
 	expect_err_code("bad_strategy.ini", SP_EDATA, 16, "'strategy'", "'bisect'", "an unknown strategy");
+	expect_err_code("bad_refine_anchor.ini", SP_EDATA, 16, "'refine_anchor'", "'maybe'", "refine_anchor not yes/no");
+	expect_err_code("bad_refine_tol.ini", SP_EDATA, 17, "'refine_anchor_tol_m'", NULL, "tolerance out of range");
 }
 
 static void test_weighted(void)
