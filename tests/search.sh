@@ -27,9 +27,6 @@ variant() { # design out.ini search-line [objective lines replacing "minimise = 
   [ $# -gt 3 ] && sed -i "s/^minimise = cost/$4/" "$2"
   return 0
 }
-# the subgrade example cut to 3 profiles and 9 lengths: the beam engine is the slow one
-small() { sed -i -e '/^profiles = /,/^grades = /{/^grades = /!d}' -e 's/^grades = S/profiles = AZ 17-700, AZ 26-700, PU 22\ngrades = S/' \
-  -e 's/^length_m = 12:0.5:22/length_m = 12:1:20/' "$1"; }
 json() { sed -n "s/.*\"$2\": \([0-9]*\).*/\1/p" "$1" | head -1; }
 
 # per group "profile,grade,anchor -> shortest feasible length" from an exhaustive results.csv
@@ -47,7 +44,6 @@ minlen_search() {
 for design in anchored-quay-wall anchored-quay-wall-subgrade; do
   variant $design ex.ini "strategy = exhaustive"
   variant $design ml.ini "strategy = min-length"
-  case $design in *subgrade) small ex.ini; small ml.ini;; esac
   "$SP" run ex.ini -o ex --quiet --no-plots 2>/dev/null; ok $? "$design: exhaustive run"
   "$SP" run ml.ini -o ml1 --threads 1 --quiet 2>/dev/null; ok $? "$design: min-length, 1 thread"
   "$SP" run ml.ini -o ml2 --threads 2 --quiet --no-plots 2>/dev/null; ok $? "$design: min-length, 2 threads"
