@@ -174,6 +174,18 @@ void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_re
 	fwrite(buf, 1, sp_csv_results_format(buf, st, r), fp);
 }
 
+void sp_csv_pareto_header(FILE *fp)
+{
+	fputs("chosen," S_RESULT_COLUMNS "\r\n", fp);
+}
+
+void sp_csv_pareto_row(FILE *fp, const sp_study_t *st, int chosen, const sp_result_t *r)
+{
+	char buf[SP_CSV_ROW_MAX];
+	fputs(chosen ? "1," : "0,", fp);
+	fwrite(buf, 1, sp_csv_results_format(buf, st, r), fp);
+}
+
 void sp_csv_diagram_header(FILE *fp)
 {
 	fputs("rank,candidate_id,level_m,net_pressure_kPa,shear_kN_per_m,moment_kNm_per_m\r\n", fp);
@@ -214,5 +226,28 @@ void sp_csv_stage_rows(FILE *fp, int stage, const char *stage_name, const sp_bea
 		        d->level_m, d->displacement_mm, d->moment_kNm_per_m, d->shear_kN_per_m, d->effective_kPa[SP_LEFT],
 		        d->water_kPa[SP_LEFT], d->active_kPa[SP_LEFT], d->passive_kPa[SP_LEFT], d->effective_kPa[SP_RIGHT],
 		        d->water_kPa[SP_RIGHT], d->active_kPa[SP_RIGHT], d->passive_kPa[SP_RIGHT]);
+	}
+}
+
+void sp_csv_search(FILE *fp, const sp_study_t *st, const sp_search_t *s)
+{
+	fputs("profile,grade,anchor_level_m,min_length_m,candidates_evaluated,lengths_in_grid,full_scan,note\r\n", fp);
+	char buf[4 * SP_NAME_MAX + 16], *p;
+	for (size_t g = 0; g < sp_search_n_groups(s); g++) {
+		sp_search_group_t q;
+		sp_search_group(s, g, &q);
+		const sp_anchor_option_t *an = &st->anchors[q.anchor];
+		p = S_text(buf, st->profiles[q.profile]), S_SEP(p);
+		p = S_text(p, st->grades[q.grade]), S_SEP(p);
+		*p = '\0';
+		fputs(buf, fp);
+		if (an->anchored)
+			fprintf(fp, "%.3f", an->level_m);
+		fputc(',', fp);
+		if (q.min_length >= 0)
+			fprintf(fp, "%.3f", st->lengths_m[q.min_length]);
+		fprintf(fp, ",%zu,%zu,%d,%s\r\n", q.evaluated, st->n_lengths, q.scanned,
+		        q.scanned ? "\"not monotone in length: every length evaluated\""
+		        : q.min_length < 0 ? "\"no feasible length (longest infeasible)\"" : "\"bisection\"");
 	}
 }

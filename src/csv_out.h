@@ -28,6 +28,11 @@ void sp_csv_results_rows(FILE *fp, const sp_study_t *st, const sp_result_t *rows
 void sp_csv_ranking_header(FILE *fp);
 void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_result_t *r);
 
+/* pareto.csv: the results columns after "chosen" (1 for the design ranked
+ * first by the objective, 0 otherwise). */
+void sp_csv_pareto_header(FILE *fp);
+void sp_csv_pareto_row(FILE *fp, const sp_study_t *st, int chosen, const sp_result_t *r);
+
 void sp_csv_diagram_header(FILE *fp);
 void sp_csv_diagram_rows(FILE *fp, size_t rank, size_t candidate_id, const sp_analysis_t *a);
 
@@ -35,5 +40,11 @@ void sp_csv_diagram_rows(FILE *fp, size_t rank, size_t candidate_id, const sp_an
  * and stage, units in every column name. */
 void sp_csv_stages_header(FILE *fp);
 void sp_csv_stage_rows(FILE *fp, int stage, const char *stage_name, const sp_beam_node_t *nodes, size_t n);
+
+/* search.csv of the min-length strategy: one row per (profile, grade, anchor
+ * option) group: its shortest feasible length (empty when none), the
+ * candidates evaluated, and whether the group was scanned in full because
+ * feasibility was not monotone in length on the evaluated points. */
+void sp_csv_search(FILE *fp, const sp_study_t *st, const sp_search_t *s);
 
 #endif

@@ -1,6 +1,9 @@
 /* evaluate.c - the evaluator pool. */
 #include "evaluate.h"
 
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_min.h>
+#include <math.h>
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +19,10 @@ struct sp_eval {
 	sp_analysis_t *analyses;           /* LE: one per anchor option; beam: per (EI, length, anchor) */
 	size_t n_analyses;
 	size_t *ei_class, n_ei;            /* beam: study profile -> distinct EI */
+	unsigned char *analysed;           /* per analysis: run already */
+	sp_cost_ref_t ref;                 /* objective = weighted */
+	sp_search_t *search;               /* min-length: the finished search; NULL: exhaustive */
+	size_t *ids;                       /* min-length: the candidates to hand out, ascending */
 	sp_result_t *rows;
 	size_t chunk, next;
 	sp_eval_stats_t stats;
@@ -32,7 +39,7 @@ static void S_evaluate(const sp_eval_t *ev, size_t id, const sp_analysis_t *a, s
 	double length = st->lengths_m[r->cand.length];
 	r->analysis = a;
 	sp_checks_run(st, p, g, length, an, a, &r->checks);
-	sp_cost_of(st, p, r->cand.grade, length, an, &r->cost);
+	sp_cost_of(st, p, r->cand.grade, length, an, &ev->ref, &r->cost);
 	r->status = !a->ok ? SP_CAND_FAILED : r->checks.feasible ? SP_CAND_OK : SP_CAND_INFEASIBLE;
 }
 
@@ -61,6 +68,13 @@ static int S_resolve(sp_eval_t *ev, sp_err_t *err)
 	for (size_t i = 0; i < st->n_grades; i++)
 		if ((ev->grade_index[i] = sp_catalogue_find_grade(ev->cat, st->grades[i])) < 0)
 			return sp_err_set(err, SP_EDATA, "unknown grade '%s'", st->grades[i]);
+	const sp_profile_t **p = malloc((st->n_profiles ? st->n_profiles : 1) * sizeof *p);
+	if (p == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	for (size_t i = 0; i < st->n_profiles; i++)
+		p[i] = sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[i]);
+	sp_cost_reference(st, p, &ev->ref);
+	free(p);
 	return SP_OK;
 }
 
@@ -117,6 +131,99 @@ static void S_case_of_analysis(const sp_eval_t *ev, size_t i, sp_case_t *c)
 		}
 }
 
+/* Run the analyses list[0..n) (all of them when list is NULL) that have not
+ * run yet, in parallel, at most `workers` at once. */
+static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, sp_err_t *err)
+{
+	int failed = 0, inflight = 0, peak = ev->stats.max_concurrent;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(| : failed) reduction(max : peak)
+	for (size_t k = 0; k < n; k++) {
+		size_t i = list ? list[k] : k;
+		if (ev->analysed[i])
+			continue;
+		int now;
+#pragma omp atomic capture
+		now = ++inflight;
+		if (now > peak)
+			peak = now;
+		sp_case_t c;
+		S_case_of_analysis(ev, i, &c);
+		failed |= ev->engine->analyse(ev->st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
+		ev->analysed[i] = 1;
+#pragma omp atomic
+		inflight--;
+	}
+	ev->stats.max_concurrent = peak;
+	ev->stats.analyses_run = 0;
+	for (size_t i = 0; i < ev->n_analyses; i++)
+		ev->stats.analyses_run += ev->analysed[i];
+	if (failed)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+	return SP_OK;
+}
+
+static int S_cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Search strategy min-length (candidate.h): round by round, the analyses the
+ * round's candidates need (each distinct one once), then their checks. */
+static int S_min_length(sp_eval_t *ev, sp_err_t *err)
+{
+	const sp_study_t *st = ev->st;
+	ev->search = sp_search_alloc(st);
+	if (ev->search == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	size_t n, *need = NULL, cap = 0;
+	const size_t *ids;
+	while ((ids = sp_search_next(ev->search, &n)) != NULL) {
+		if (n > cap) {
+			free(need);
+			cap = n;
+			if ((need = malloc(cap * sizeof *need)) == NULL)
+				return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		}
+		for (size_t k = 0; k < n; k++) {
+			sp_candidate_t c;
+			sp_candidate_at(st, ids[k], &c);
+			need[k] = S_analysis_of(ev, &c);
+		}
+		qsort(need, n, sizeof *need, S_cmp_size);
+		size_t m = 0;
+		for (size_t k = 0; k < n; k++)
+			if (m == 0 || need[m - 1] != need[k])
+				need[m++] = need[k];
+		if (S_run_analyses(ev, need, m, err) != SP_OK) {
+			free(need);
+			return err->code;
+		}
+		for (size_t k = 0; k < n; k++) {
+			sp_candidate_t c;
+			sp_result_t r;
+			sp_candidate_at(st, ids[k], &c);
+			S_evaluate(ev, ids[k], &ev->analyses[S_analysis_of(ev, &c)], &r);
+			sp_search_report(ev->search, ids[k], r.status == SP_CAND_OK);
+		}
+	}
+	free(need);
+	if (n) /* NULL with n = 1: out of memory */
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	if ((ev->ids = sp_search_evaluated(ev->search, &n)) == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	ev->stats.to_evaluate = n;
+	ev->stats.search_rounds = sp_search_rounds(ev->search);
+	ev->stats.search_groups = sp_search_n_groups(ev->search);
+	for (size_t g = 0; g < ev->stats.search_groups; g++) {
+		sp_search_group_t q;
+		sp_search_group(ev->search, g, &q);
+		ev->stats.search_scanned += q.scanned;
+		ev->stats.search_no_feasible += q.min_length < 0;
+	}
+	return SP_OK;
+}
+
 sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
                          sp_err_t *err)
 {
@@ -130,9 +237,6 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 	ev->engine = sp_engine_for(st);
 	ev->stats.workers = S_workers(opts, &ev->stats.clamped);
 	ev->stats.candidates = sp_study_n_candidates(st);
-	ev->chunk = opts->chunk ? opts->chunk : S_DEFAULT_CHUNK;
-	if (ev->chunk > ev->stats.candidates)
-		ev->chunk = ev->stats.candidates ? ev->stats.candidates : 1;
 	if (S_resolve(ev, err) != SP_OK)
 		goto fail;
 	/* the LE analysis depends on the anchor option only: one per option; the
@@ -145,29 +249,29 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 		ev->n_analyses = st->n_anchors;
 	}
 	ev->analyses = calloc(ev->n_analyses, sizeof *ev->analyses);
-	ev->rows = malloc(ev->chunk * sizeof *ev->rows);
-	if (!ev->analyses || !ev->rows) {
+	if (!ev->analyses) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
-	int failed = 0, inflight = 0, peak = 0;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(| : failed) reduction(max : peak)
-	for (size_t i = 0; i < ev->n_analyses; i++) {
-		int now;
-#pragma omp atomic capture
-		now = ++inflight;
-		if (now > peak)
-			peak = now;
-		sp_case_t c;
-		S_case_of_analysis(ev, i, &c);
-		failed |= ev->engine->analyse(st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
-#pragma omp atomic
-		inflight--;
+	ev->analysed = calloc(ev->n_analyses ? ev->n_analyses : 1, 1);
+	if (ev->analysed == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		goto fail;
 	}
-	ev->stats.max_concurrent = peak;
-	ev->stats.analyses_run = ev->n_analyses;
-	if (failed) {
-		sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+	ev->stats.search = st->search;
+	ev->stats.analyses_exhaustive = ev->n_analyses;
+	ev->stats.to_evaluate = ev->stats.candidates;
+	if (st->search == SP_SEARCH_MIN_LENGTH) {
+		if (S_min_length(ev, err) != SP_OK)
+			goto fail;
+	} else if (S_run_analyses(ev, NULL, ev->n_analyses, err) != SP_OK) {
+		goto fail;
+	}
+	ev->chunk = opts->chunk ? opts->chunk : S_DEFAULT_CHUNK;
+	if (ev->chunk > ev->stats.to_evaluate)
+		ev->chunk = ev->stats.to_evaluate ? ev->stats.to_evaluate : 1;
+	if ((ev->rows = malloc(ev->chunk * sizeof *ev->rows)) == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
 	return ev;
@@ -184,6 +288,9 @@ void sp_eval_free(sp_eval_t *ev)
 		for (size_t i = 0; i < ev->n_analyses; i++)
 			sp_analysis_free(&ev->analyses[i]);
 	free(ev->analyses);
+	free(ev->analysed);
+	sp_search_free(ev->search);
+	free(ev->ids);
 	free(ev->rows);
 	free(ev->profile_index);
 	free(ev->grade_index);
@@ -193,7 +300,7 @@ void sp_eval_free(sp_eval_t *ev)
 
 const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 {
-	size_t total = ev->stats.candidates, first = ev->next;
+	size_t total = ev->stats.to_evaluate, first = ev->next;
 	if (first >= total) {
 		*n = 0;
 		return NULL;
@@ -209,7 +316,7 @@ const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 		now = ++inflight;
 		if (now > peak)
 			peak = now;
-		size_t id = first + j;
+		size_t id = ev->ids ? ev->ids[first + j] : first + j;
 		sp_candidate_t c;
 		sp_candidate_at(ev->st, id, &c);
 		S_evaluate(ev, id, &ev->analyses[S_analysis_of(ev, &c)], &ev->rows[j]);
@@ -293,4 +400,143 @@ void sp_result_status(const sp_result_t *r, char *buf, size_t size)
 		snprintf(buf, size, "failed:%s", r->analysis->reason);
 		break;
 	}
+}
+
+const sp_search_t *sp_eval_search(const sp_eval_t *ev)
+{
+	return ev->search;
+}
+
+/* ---- continuous anchor level (GSL Brent) --------------------------------- */
+
+#define S_REFINE_SAMPLES 9
+#define S_REFINE_MAX_ITER 100
+#define S_FAILED_UTIL 1e6 /* util_max of a level without equilibrium: never the minimum */
+
+typedef struct {
+	sp_eval_t *ev;
+	sp_candidate_t cand;
+	int evaluations, feasible, failed;
+} S_refine;
+
+/* util_max of the design with its anchor at level z */
+static double S_util_at(double z, void *data)
+{
+	S_refine *q = data;
+	const sp_eval_t *ev = q->ev;
+	const sp_study_t *st = ev->st;
+	sp_case_t c;
+	S_case_of_analysis(ev, S_analysis_of(ev, &q->cand), &c);
+	c.anchor.anchored = 1;
+	c.anchor.level_m = z;
+	sp_analysis_t a;
+	memset(&a, 0, sizeof a);
+	q->evaluations++;
+	if (ev->engine->analyse(st, &c, 0.0, 0, &a) != SP_OK) {
+		q->failed = 1;
+		return S_FAILED_UTIL;
+	}
+	double u = S_FAILED_UTIL;
+	q->feasible = 0;
+	if (a.ok) {
+		sp_checks_t k;
+		const sp_profile_t *p = sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[q->cand.profile]);
+		const sp_grade_t *g = sp_catalogue_grade(ev->cat, (size_t)ev->grade_index[q->cand.grade]);
+		sp_checks_run(st, p, g, st->lengths_m[q->cand.length], &c.anchor, &a, &k);
+		u = k.util_max;
+		q->feasible = k.feasible;
+	}
+	sp_analysis_free(&a);
+	return u;
+}
+
+int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const sp_result_t *design,
+                          sp_anchor_refine_t *out, sp_err_t *err)
+{
+	memset(out, 0, sizeof *out);
+	const sp_anchor_option_t *an = &st->anchors[design->cand.anchor];
+	out->grid_level_m = out->level_m = an->level_m;
+	out->grid_util_max = out->util_max = design->checks.util_max;
+	out->feasible = design->status == SP_CAND_OK;
+	double lo = INFINITY, hi = -INFINITY;
+	for (size_t i = 0; i < st->n_anchors; i++)
+		if (st->anchors[i].anchored) {
+			lo = fmin(lo, st->anchors[i].level_m);
+			hi = fmax(hi, st->anchors[i].level_m);
+		}
+	if (!an->anchored) {
+		snprintf(out->note, sizeof out->note, "a cantilever: no anchor level to refine");
+		return SP_OK;
+	}
+	if (st->wall_fixed || !(hi > lo)) {
+		snprintf(out->note, sizeof out->note, "%s", st->wall_fixed ? "the [wall] is fixed"
+		                                                              : "fewer than two anchor levels");
+		return SP_OK;
+	}
+	sp_eval_t ev;
+	memset(&ev, 0, sizeof ev);
+	ev.st = st;
+	ev.cat = cat;
+	ev.engine = sp_engine_for(st);
+	int rc = S_resolve(&ev, err);
+	if (rc == SP_OK && ev.engine->uses_section)
+		rc = S_ei_classes(&ev, err);
+	if (rc != SP_OK)
+		goto out;
+	S_refine q = {&ev, design->cand, 0, 0, 0};
+	double x[S_REFINE_SAMPLES], f[S_REFINE_SAMPLES];
+	size_t best = 0;
+	for (size_t i = 0; i < S_REFINE_SAMPLES; i++) {
+		x[i] = lo + (hi - lo) * (double)i / (S_REFINE_SAMPLES - 1);
+		f[i] = S_util_at(x[i], &q);
+		if (f[i] < f[best])
+			best = i;
+	}
+	double xb = x[best], fb = f[best];
+	if (best > 0 && best < S_REFINE_SAMPLES - 1 && f[best] < f[best - 1] && f[best] < f[best + 1]) {
+		gsl_min_fminimizer *m = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+		gsl_function fn = {S_util_at, &q};
+		if (m == NULL) {
+			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+			goto out;
+		}
+		int status = gsl_min_fminimizer_set_with_values(m, &fn, xb, fb, x[best - 1], f[best - 1], x[best + 1],
+		                                                f[best + 1]);
+		while (status == GSL_SUCCESS && out->iterations < S_REFINE_MAX_ITER) {
+			out->iterations++;
+			status = gsl_min_fminimizer_iterate(m);
+			if (status != GSL_SUCCESS)
+				break;
+			double a = gsl_min_fminimizer_x_lower(m), b = gsl_min_fminimizer_x_upper(m);
+			if (gsl_min_test_interval(a, b, st->refine_anchor_tol_m, 0.0) == GSL_SUCCESS)
+				break;
+		}
+		if (gsl_min_fminimizer_f_minimum(m) < fb) {
+			xb = gsl_min_fminimizer_x_minimum(m);
+			fb = gsl_min_fminimizer_f_minimum(m);
+		}
+		gsl_min_fminimizer_free(m);
+		snprintf(out->note, sizeof out->note, "Brent");
+	} else {
+		snprintf(out->note, sizeof out->note, "best sample %s", best == 0 || best == S_REFINE_SAMPLES - 1
+		                                                         ? "at an end of the interval" : "not bracketed");
+	}
+	if (q.failed) {
+		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+		goto out;
+	}
+	/* keep the ranked level when nothing better was found */
+	if (fb < out->grid_util_max) {
+		out->level_m = xb;
+		out->util_max = fb;
+		S_util_at(xb, &q); /* the feasibility at the refined level */
+		out->feasible = q.feasible;
+	}
+	out->evaluations = q.evaluations;
+	out->done = 1;
+out:
+	free(ev.profile_index);
+	free(ev.grade_index);
+	free(ev.ei_class);
+	return rc;
 }

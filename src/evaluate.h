@@ -37,9 +37,16 @@ typedef struct {
 	int workers;             /* threads used */
 	int clamped;             /* 1 when threads were reduced to the licence count */
 	int max_concurrent;      /* most evaluations seen running at once */
-	size_t analyses_run;     /* distinct analyses */
+	size_t analyses_run;     /* distinct analyses run */
+	size_t analyses_exhaustive; /* distinct analyses an exhaustive search runs */
 	size_t candidates;       /* candidates in the search space */
+	size_t to_evaluate;      /* candidates the strategy evaluates (= candidates when exhaustive) */
 	size_t evaluated;        /* handed out so far */
+	sp_search_strategy search;
+	size_t search_groups;    /* min-length: (profile, grade, anchor option) groups */
+	size_t search_scanned;   /* min-length: groups not monotone, scanned in full */
+	size_t search_no_feasible; /* min-length: groups without a feasible length */
+	size_t search_rounds;    /* min-length: rounds of the bisection */
 	size_t feasible, infeasible, failed;
 } sp_eval_stats_t;
 
@@ -52,16 +59,41 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 void sp_eval_free(sp_eval_t *ev); /* accepts NULL */
 
 /* The next chunk of results in candidate order, or NULL when every candidate
- * has been handed out. The rows stay valid until the next call. */
+ * has been handed out. The rows stay valid until the next call. With the
+ * min-length strategy the search has run in sp_eval_alloc() and only the
+ * candidates it evaluated are handed out (still in candidate order). */
 const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n);
 
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats);
+
+/* The finished min-length search (its groups), or NULL for exhaustive. */
+const sp_search_t *sp_eval_search(const sp_eval_t *ev);
 
 /* Evaluate one candidate on its own, with diagrams when diagram_step_m > 0.
  * The caller frees *analysis with sp_analysis_free(); result->analysis points
  * to it. */
 int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, double diagram_step_m,
                 sp_analysis_t *analysis, sp_result_t *result, sp_err_t *err);
+
+/* [search] refine_anchor: for one anchored design (profile, grade and length
+ * kept) the anchor level in [lowest, highest anchored level of the study]
+ * that minimises util_max. util_max is sampled at S_REFINE_SAMPLES evenly
+ * spaced levels; around the best interior sample GSL's Brent minimiser
+ * (gsl_min_fminimizer_brent) refines the level to refine_anchor_tol_m. A
+ * best sample at an end of the interval is kept as it is. Serial and
+ * deterministic. done = 0 with a note when the design cannot be refined
+ * (a cantilever, fewer than two anchor levels, a fixed [wall]). */
+typedef struct {
+	int done;
+	double level_m, util_max;        /* refined */
+	int feasible;                    /* at the refined level */
+	double grid_level_m, grid_util_max; /* the design as ranked */
+	int evaluations, iterations;     /* analyses run, Brent iterations */
+	char note[128];
+} sp_anchor_refine_t;
+
+int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const sp_result_t *design,
+                          sp_anchor_refine_t *out, sp_err_t *err);
 
 /* Run fn(data, i, tid) for every i in [0, n) on n_threads threads (a serial
  * loop when n_threads <= 1), dynamic schedule: for work on a chunk of rows whose

@@ -64,6 +64,8 @@ static void help(FILE *fp)
 	      "  -o DIR          output directory\n"
 	      "  --licenses N    evaluations allowed at once [study's [run] licenses]\n"
 	      "  --threads N     worker threads, 0 = all cores [study's [run] threads]\n"
+	      "  --csv-dialect D rfc4180 (comma, decimal point) or excel-eu (UTF-8 BOM, ';',\n"
+	      "                  decimal comma) for every CSV written [rfc4180]\n"
 	      "  --no-plots      do not run gnuplot\n"
 	      "  --quiet         no summary on stdout\n"
 	      "\n"
@@ -97,7 +99,7 @@ static int parse_real(const char *s, double *out)
 }
 
 typedef struct {
-	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades;
+	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades, *csv_dialect;
 	int licenses, threads, no_plots;
 } opts_t;
 
@@ -127,6 +129,8 @@ static int parse_opts(int argc, char **argv, int first, opts_t *o)
 			count = &o->licenses;
 		else if (strcmp(a, "--threads") == 0 || strcmp(a, "-t") == 0)
 			count = &o->threads;
+		else if (strcmp(a, "--csv-dialect") == 0)
+			slot = &o->csv_dialect;
 		else if (strcmp(a, "--no-plots") == 0)
 			o->no_plots = 1;
 		else if (strcmp(a, "--quiet") == 0)
@@ -141,6 +145,11 @@ static int parse_opts(int argc, char **argv, int first, opts_t *o)
 			if (i + 1 >= argc)
 				return usage_error("option '%s' needs a value", a);
 			const char *v = argv[++i];
+			sp_csv_dialect_t d;
+			if (slot == &o->csv_dialect && sp_csv_dialect_from_name(v, &d) != 0)
+				return usage_error("--csv-dialect is rfc4180 or excel-eu, got '%s'", v);
+			if (slot == &o->csv_dialect)
+				sp_outfile_set_csv_dialect(d);
 			if (slot)
 				*slot = v;
 			else if (parse_count(v, count) != 0 || (count == &o->licenses && *count < 1))
@@ -184,8 +193,29 @@ static void json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
+/* run.json: the search strategy and what it saved against exhaustive */
+static void write_search_json(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s,
+                              const sp_anchor_refine_t *r)
+{
+	fprintf(fp, "\"search\": {\n    \"strategy\": \"%s\",\n    \"candidates_evaluated\": %zu,\n"
+	        "    \"candidates_exhaustive\": %zu,\n    \"analyses_run\": %zu,\n    \"analyses_exhaustive\": %zu",
+	        sp_search_name(st->search), s->evaluated, s->candidates, s->analyses_run, s->analyses_exhaustive);
+	if (st->search == SP_SEARCH_MIN_LENGTH)
+		fprintf(fp, ",\n    \"groups\": %zu,\n    \"groups_full_scan\": %zu,\n    \"groups_without_feasible\": %zu,"
+		        "\n    \"rounds\": %zu", s->search_groups, s->search_scanned, s->search_no_feasible, s->search_rounds);
+	if (r) {
+		fprintf(fp, ",\n    \"anchor_refinement\": {\n      \"refined\": %s,\n      \"note\": ", r->done ? "true" : "false");
+		json_string(fp, r->note);
+		fprintf(fp, ",\n      \"grid_anchor_level_m\": %.4f,\n      \"grid_util_max\": %.4f,\n"
+		        "      \"anchor_level_m\": %.4f,\n      \"util_max\": %.4f,\n      \"feasible\": %s,\n"
+		        "      \"analyses\": %d,\n      \"brent_iterations\": %d\n    }", r->grid_level_m, r->grid_util_max,
+		        r->level_m, r->util_max, r->feasible ? "true" : "false", r->evaluations, r->iterations);
+	}
+	fputs("\n  },\n  \"best\": ", fp);
+}
+
 static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_stats_t *s, int licenses,
-                          double seconds, const sp_result_t *best, sp_err_t *err)
+                          double seconds, const sp_result_t *best, const sp_anchor_refine_t *refine, sp_err_t *err)
 {
 	sp_outfile_t f;
 	int rc = sp_outfile_open(&f, dir, "run.json", err);
@@ -204,9 +234,10 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 	fprintf(fp,
 	        ",\n  \"candidates\": %zu,\n  \"analyses_run\": %zu,\n  \"evaluated\": %zu,\n  \"feasible\": %zu,\n"
 	        "  \"infeasible\": %zu,\n  \"failed\": %zu,\n  \"wall_time_s\": %.6f,\n  \"evaluations_per_s\": %.0f,\n"
-	        "  \"threads\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n  \"best\": ",
+	        "  \"threads\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n  ",
 	        s->candidates, s->analyses_run, s->evaluated, s->feasible, s->infeasible, s->failed, seconds,
 	        seconds > 0 ? (double)s->evaluated / seconds : 0.0, s->workers, licenses, s->max_concurrent);
+	write_search_json(fp, st, s, refine);
 	if (best) {
 		const sp_anchor_option_t *an = &st->anchors[best->cand.anchor];
 		fprintf(fp, "{\n    \"candidate_id\": %zu,\n    \"profile\": ", best->cand.id);
@@ -226,6 +257,31 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 		fputs("null\n}\n", fp);
 	}
 	return sp_outfile_commit(&f, err);
+}
+
+static int write_pareto_csv(const char *dir, const sp_study_t *st, const sp_result_t *front, size_t n,
+                            const sp_result_t *best, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, dir, "pareto.csv", err);
+	if (rc == SP_OK) {
+		sp_csv_pareto_header(f.fp);
+		for (size_t i = 0; i < n; i++)
+			sp_csv_pareto_row(f.fp, st, best && front[i].cand.id == best->cand.id, &front[i]);
+		rc = sp_outfile_commit(&f, err);
+	}
+	return rc;
+}
+
+static int write_search_csv(const char *dir, const sp_study_t *st, const sp_search_t *s, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, dir, "search.csv", err);
+	if (rc == SP_OK) {
+		sp_csv_search(f.fp, st, s);
+		rc = sp_outfile_commit(&f, err);
+	}
+	return rc;
 }
 
 /* The output directory: created when missing. */
@@ -266,6 +322,7 @@ static int cmd_run(int argc, char **argv)
 	sp_catalogue_t *cat = NULL;
 	sp_eval_t *ev = NULL;
 	sp_rank_t *rank = NULL;
+	sp_pareto_t *front = NULL;
 	sp_plot_t *plot = NULL;
 	sp_outfile_t res = {0}, rk = {0}, dg = {0}, sg = {0};
 	sp_wall_t *best_wall = NULL;
@@ -293,7 +350,7 @@ static int cmd_run(int argc, char **argv)
 		rc = err.code;
 		goto out;
 	}
-	if ((rank = sp_rank_alloc((size_t)st->top_k)) == NULL) {
+	if ((rank = sp_rank_alloc((size_t)st->top_k)) == NULL || (front = sp_pareto_alloc()) == NULL) {
 		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
 		goto out;
 	}
@@ -320,6 +377,10 @@ static int cmd_run(int argc, char **argv)
 		}
 		sp_csv_results_rows(res.fp, st, rows, n, stats.workers, text, len);
 		sp_rank_add(rank, rows, n);
+		if (sp_pareto_add(front, rows, n) != SP_OK) {
+			rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
+			goto out;
+		}
 		if (plot && (rc = sp_plot_add(plot, rows, n, &err)) != SP_OK)
 			goto out;
 	}
@@ -336,6 +397,14 @@ static int cmd_run(int argc, char **argv)
 	for (size_t i = 0; i < nbest; i++)
 		sp_csv_ranking_row(rk.fp, st, i + 1, &best[i]);
 	if ((rc = sp_outfile_commit(&rk, &err)) != SP_OK)
+		goto out;
+	size_t nfront;
+	const sp_result_t *pareto = sp_pareto_front(front, &nfront);
+	if ((rc = write_pareto_csv(outdir, st, pareto, nfront, nbest ? &best[0] : NULL, &err)) != SP_OK)
+		goto out;
+	if (plot)
+		sp_plot_set_pareto(plot, pareto, nfront);
+	if (sp_eval_search(ev) && (rc = write_search_csv(outdir, st, sp_eval_search(ev), &err)) != SP_OK)
 		goto out;
 
 	/* diagrams of the best designs, analysed again with diagrams on */
@@ -375,7 +444,11 @@ static int cmd_run(int argc, char **argv)
 		if (plot)
 			sp_plot_set_stages(plot, &stages, best_wall);
 	}
-	if ((rc = write_run_json(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL, &err)))
+	sp_anchor_refine_t refine;
+	if (st->refine_anchor && nbest && (rc = sp_eval_refine_anchor(st, cat, &best[0], &refine, &err)) != SP_OK)
+		goto out;
+	if ((rc = write_run_json(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL,
+	                         st->refine_anchor && nbest ? &refine : NULL, &err)))
 		goto out;
 	char warning[4400] = "";
 	if (plot && (rc = sp_plot_finish(plot, nbest ? &best[0] : NULL, nbest ? &diag[0] : NULL, warning,
@@ -392,8 +465,13 @@ static int cmd_run(int argc, char **argv)
 		printf("study      %s (%s)\n", st->name, st->path);
 		printf("candidates %zu: %zu feasible, %zu infeasible, %zu failed; %zu distinct analyses\n",
 		       stats.candidates, stats.feasible, stats.infeasible, stats.failed, stats.analyses_run);
+		if (st->search == SP_SEARCH_MIN_LENGTH)
+			printf("search     min-length: %zu of %zu candidates and %zu of %zu analyses evaluated; "
+			       "%zu of %zu groups scanned in full (not monotone in length)\n", stats.evaluated,
+			       stats.candidates, stats.analyses_run, stats.analyses_exhaustive, stats.search_scanned,
+			       stats.search_groups);
 		printf("time       %.3f s, %.0f evaluations/s, %d threads, %d licences\n", seconds,
-		       seconds > 0 ? (double)stats.candidates / seconds : 0.0, stats.workers, st->licenses);
+		       seconds > 0 ? (double)stats.evaluated / seconds : 0.0, stats.workers, st->licenses);
 		if (nbest) {
 			const sp_result_t *b = &best[0];
 			const sp_anchor_option_t *an = &st->anchors[b->cand.anchor];
@@ -407,8 +485,13 @@ static int cmd_run(int argc, char **argv)
 		} else {
 			printf("best       no feasible design\n");
 		}
-		printf("results    %s/ (results.csv, ranking.csv, best_diagrams.csv,%s run.json%s)\n", outdir,
-		       st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
+		if (st->refine_anchor && nbest)
+			printf("anchor     %s: level %.3f m, util_max %.3f (ranked: %.3f m, %.3f)%s%s\n",
+			       refine.done ? "refined" : "not refined", refine.level_m, refine.util_max, refine.grid_level_m,
+			       refine.grid_util_max, refine.done ? "" : ": ", refine.done ? "" : refine.note);
+		printf("results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s run.json%s)\n",
+		       outdir, st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
+		       st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "",
 		       plot ? ", plots/" : "");
 	}
 	rc = SP_OK;
@@ -425,6 +508,7 @@ out:
 		sp_analysis_free(&diag[i]);
 	sp_plot_free(plot);
 	sp_rank_free(rank);
+	sp_pareto_free(front);
 	sp_eval_free(ev);
 	sp_catalogue_free(cat);
 	sp_study_free(st);
@@ -461,6 +545,7 @@ static int cmd_check(int argc, char **argv)
 		       st->water_excavation_m, st->surcharge_kPa);
 		printf("search space: %zu profiles x %zu grades x %zu lengths x %zu anchor options = %zu candidates\n",
 		       st->n_profiles, st->n_grades, st->n_lengths, st->n_anchors, sp_study_n_candidates(st));
+		printf("search strategy: %s\n", sp_search_name(st->search));
 		printf("analyses: %zu distinct (limit equilibrium depends on the anchor option only)\n", st->n_anchors);
 		printf("method: limit equilibrium, %s earth pressure, safety %s, cantilever method %s, objective %s\n",
 		       sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety),
@@ -553,8 +638,25 @@ static int cmd_analyze(int argc, char **argv)
 		if ((rc = sp_outfile_commit(&f, &err)) != SP_OK)
 			goto out;
 	}
-	sp_csv_results_header(stdout);
-	sp_csv_results_row(stdout, st, &r);
+	if (sp_outfile_csv_dialect() == SP_CSV_RFC4180) {
+		sp_csv_results_header(stdout);
+		sp_csv_results_row(stdout, st, &r);
+	} else { /* through a temporary file, converted */
+		FILE *tmp = tmpfile();
+		if (tmp == NULL) {
+			rc = sp_err_set(&err, SP_ECANTCREAT, "cannot create a temporary file: %s", strerror(errno));
+			goto out;
+		}
+		sp_csv_results_header(tmp);
+		sp_csv_results_row(tmp, st, &r);
+		rewind(tmp);
+		rc = sp_csv_convert(tmp, stdout, sp_outfile_csv_dialect());
+		fclose(tmp);
+		if (rc != SP_OK) {
+			rc = sp_err_set(&err, SP_EIO, "standard output: write error");
+			goto out;
+		}
+	}
 out:
 	sp_analysis_free(&a);
 	sp_catalogue_free(cat);

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include "sp.h"
+#include "csv_dialect.h"
 
 typedef struct {
 	FILE *fp;
@@ -16,8 +17,15 @@ typedef struct {
 /* Open dir/name for writing (as dir/.name.tmp). SP_ECANTCREAT on failure. */
 int sp_outfile_open(sp_outfile_t *f, const char *dir, const char *name, sp_err_t *err);
 /* Flush, close and rename into place; SP_EIO on a write error (the
- * temporary file is removed). */
+ * temporary file is removed). A name ending in .csv is converted to the
+ * dialect set by sp_outfile_set_csv_dialect() on the way. */
 int sp_outfile_commit(sp_outfile_t *f, sp_err_t *err);
+/* The dialect of every *.csv file committed from now on (default RFC 4180:
+ * written as is). A process-wide setting: set it once, before any output
+ * and outside parallel regions (main does, from --csv-dialect). */
+void sp_outfile_set_csv_dialect(sp_csv_dialect_t d);
+sp_csv_dialect_t sp_outfile_csv_dialect(void);
+
 /* Close and remove without renaming (accepts a never-opened file). */
 void sp_outfile_abort(sp_outfile_t *f);
 

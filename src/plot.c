@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "plot.h"
 #include "outfile.h"
+#include "rank.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,7 +19,7 @@ extern char **environ;
 #define S_MAX_POINTS 50000 /* candidates drawn in the scatter plot */
 #define S_MAX_LINES 10      /* profiles drawn in cost vs length */
 
-static const char *const S_scripts[] = {"cost_vs_utilisation.gp", "best_diagrams.gp", "cost_vs_length.gp"};
+static const char *const S_scripts[] = {"cost_vs_utilisation.gp", "best_diagrams.gp", "cost_vs_length.gp", "pareto.gp"};
 
 struct sp_plot {
 	const sp_study_t *st;
@@ -28,7 +29,34 @@ struct sp_plot {
 	double *min_cost;          /* [profile][length], cheapest feasible, INFINITY if none */
 	const sp_beam_result_t *stages; /* best design's stages (beam engine), or NULL */
 	const sp_wall_t *wall;
+	const sp_result_t *front;  /* Pareto front, borrowed */
+	size_t n_front;
+	int disp;                  /* third Pareto criterion is the displacement (else util_max) */
 };
+
+void sp_plot_set_pareto(sp_plot_t *p, const sp_result_t *front, size_t n)
+{
+	p->front = front;
+	p->n_front = n;
+}
+
+/* pareto.dat: cost_per_m co2_kg_per_m third-criterion, the front by cost */
+static int S_write_pareto(sp_plot_t *p, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, p->dir, "pareto.dat", err);
+	if (rc)
+		return rc;
+	fprintf(f.fp, "# cost_per_m co2_kg_per_m %s (Pareto front)\n", p->disp ? "max_displacement_mm" : "util_max");
+	for (size_t i = 0; i < p->n_front; i++) {
+		double c[3];
+		sp_pareto_criteria(&p->front[i], c);
+		fprintf(f.fp, "%.2f %.1f %.4f\n", c[0], c[1], c[2]);
+	}
+	if (p->n_front == 0)
+		fputs("NaN NaN NaN\n", f.fp);
+	return sp_outfile_commit(&f, err);
+}
 
 void sp_plot_set_stages(sp_plot_t *p, const sp_beam_result_t *r, const sp_wall_t *w)
 {
@@ -94,7 +122,7 @@ sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err
 		free(p);
 		return NULL;
 	}
-	fprintf(p->cand.fp, "# cost_per_m util_max feasible(1/0)%s\n",
+	fprintf(p->cand.fp, "# cost_per_m util_max feasible(1/0) co2_kg_per_m pareto_third (max_displacement_mm, else util_max)%s\n",
 	        p->stride > 1 ? " - every n-th candidate only" : "");
 	return p;
 }
@@ -119,9 +147,13 @@ int sp_plot_add(sp_plot_t *p, const sp_result_t *rows, size_t n, sp_err_t *err)
 			if (r->cost.cost_per_m < *c)
 				*c = r->cost.cost_per_m;
 		}
-		if (r->status != SP_CAND_FAILED && r->cand.id % p->stride == 0)
-			fprintf(p->cand.fp, "%.2f %.4f %d\n", r->cost.cost_per_m, r->checks.util_max,
-			        r->status == SP_CAND_OK);
+		if (r->status == SP_CAND_FAILED)
+			continue;
+		double c[3];
+		p->disp |= sp_pareto_criteria(r, c);
+		if (r->cand.id % p->stride == 0)
+			fprintf(p->cand.fp, "%.2f %.4f %d %.1f %.4f\n", r->cost.cost_per_m, r->checks.util_max,
+			        r->status == SP_CAND_OK, c[1], c[2]);
 	}
 	return SP_OK;
 }
@@ -182,11 +214,14 @@ static int S_write_best(sp_plot_t *p, const sp_result_t *best, const sp_analysis
 	int rc = sp_outfile_open(&f, p->dir, "best.dat", err);
 	if (rc)
 		return rc;
-	fputs("# cost_per_m util_max\n", f.fp);
-	if (best)
-		fprintf(f.fp, "%.2f %.4f\n", best->cost.cost_per_m, best->checks.util_max);
-	else
-		fputs("NaN NaN\n", f.fp);
+	fputs("# cost_per_m util_max co2_kg_per_m pareto_third\n", f.fp);
+	if (best) {
+		double c[3];
+		sp_pareto_criteria(best, c);
+		fprintf(f.fp, "%.2f %.4f %.1f %.4f\n", best->cost.cost_per_m, best->checks.util_max, c[1], c[2]);
+	} else {
+		fputs("NaN NaN NaN NaN\n", f.fp);
+	}
 	if ((rc = sp_outfile_commit(&f, err)) != SP_OK)
 		return rc;
 	if ((rc = sp_outfile_open(&f, p->dir, "best_diagram.dat", err)) != SP_OK)
@@ -267,6 +302,8 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		rc = S_write_length(p, &nprof, err);
 	if (rc == SP_OK && p->stages)
 		rc = S_write_stages(p, err);
+	if (rc == SP_OK)
+		rc = S_write_pareto(p, err);
 	if (rc == SP_OK && p->stages) {
 		char src[4200];
 		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), "best_stages.gp");
@@ -295,8 +332,9 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	} else {
 		snprintf(sub, sizeof sub, "no feasible design");
 	}
-	snprintf(vars, sizeof vars, "datadir='%s'; currency='%s'; subtitle='%s: %s'; nprofiles=%zu; nstages=%d", p->dir,
-	         cur, name, sub, nprof, p->stages ? p->stages->n_stages : 0);
+	snprintf(vars, sizeof vars, "datadir='%s'; currency='%s'; subtitle='%s: %s'; nprofiles=%zu; nstages=%d; "
+	         "third='%s'", p->dir, cur, name, sub, nprof, p->stages ? p->stages->n_stages : 0,
+	         p->disp ? "maximum displacement (mm)" : "maximum utilisation util\\_max (-)");
 	if (strpbrk(p->dir, "'\\") != NULL) {
 		snprintf(warning, wsize, "the output path contains a quote or backslash: plots skipped (data and "
 		         "scripts are in %s)", p->dir);

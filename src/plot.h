@@ -28,6 +28,10 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *b
  * sp_plot_finish() as best_stages.png/svg. r is borrowed until then. */
 void sp_plot_set_stages(sp_plot_t *p, const sp_beam_result_t *r, const sp_wall_t *w);
 
+/* The Pareto front (rank.h), drawn by sp_plot_finish() as pareto.png/svg
+ * with the chosen design marked. front is borrowed until then. */
+void sp_plot_set_pareto(sp_plot_t *p, const sp_result_t *front, size_t n);
+
 /* Directory with the gnuplot templates (SHEETPILE_PLOTS_DIR or the build's). */
 const char *sp_plot_templates_dir(void);
 

@@ -593,7 +593,8 @@ int sp_ini_section_line(sp_ini_t *c, const char *section)
 /* ---- the study -------------------------------------------------------- */
 
 static const char *const S_safety_words[] = {"kp-factor", "embedment-factor", "ec7-da1-c2", NULL};
-static const char *const S_objective_words[] = {"cost", "mass", "co2", NULL};
+static const char *const S_objective_words[] = {"cost", "mass", "co2", "weighted", NULL};
+static const char *const S_search_words[] = {"exhaustive", "min-length", NULL};
 static const char *const S_cantilever_words[] = {"full", "blum", NULL};
 static const char *const S_theory_words[] = {"rankine", "coulomb", "ec7", NULL};
 static const char *const S_method_words[] = {"le", "subgrade", NULL};
@@ -605,7 +606,38 @@ static const char *const S_condition_words[] = {"highly-unfavourable", "unfavour
 
 const char *sp_safety_name(sp_safety s) { return S_safety_words[s]; }
 const char *sp_objective_name(sp_objective o) { return S_objective_words[o]; }
+const char *sp_search_name(sp_search_strategy s) { return S_search_words[s]; }
 const char *sp_cantilever_name(sp_cantilever_method m) { return S_cantilever_words[m]; }
+
+/* [objective] weight_cost, weight_mass, weight_co2: only with minimise =
+ * weighted; normalised to sum 1. */
+static void S_read_weights(S_ctx *c, sp_study_t *st)
+{
+	const char *o = "objective", *keys[] = {"weight_cost", "weight_mass", "weight_co2"};
+	double *w[] = {&st->weight_cost, &st->weight_mass, &st->weight_co2};
+	int weighted = st->objective == SP_OBJ_WEIGHTED;
+	double sum = 0;
+	for (int i = 0; i < 3 && !c->status; i++) {
+		int line;
+		const char *v = sp_ini_value(c, o, keys[i], &line);
+		if (v && !weighted) {
+			S_fail(c, SP_EDATA, "%s:%d: [objective] key '%s': weights are used only with minimise = weighted",
+			       c->r->path, line, keys[i]);
+			return;
+		}
+		*w[i] = S_num(c, o, keys[i], 0, i == 0 ? 1.0 : 0.0, 0, 0, 1e6, 0, "weight of this quantity (>= 0)");
+		sum += *w[i];
+	}
+	if (c->status)
+		return;
+	if (weighted && !(sum > 0)) {
+		S_fail(c, SP_EDATA, "%s:%d: [objective]: minimise = weighted needs a weight_cost, weight_mass or "
+		       "weight_co2 above 0", c->r->path, sp_ini_section_line(c, o));
+		return;
+	}
+	for (int i = 0; i < 3; i++)
+		*w[i] /= sum;
+}
 
 static void S_read_layers(S_ctx *c, sp_study_t *st, int subgrade)
 {
@@ -820,6 +852,10 @@ layers:
 		S_split(c, e, S_add_length, &len);
 	st->lengths_m = len.v;
 	st->n_lengths = len.n;
+	st->search = (sp_search_strategy)S_word(c, s, "strategy", SP_SEARCH_EXHAUSTIVE, S_search_words);
+	st->refine_anchor = S_word(c, s, "refine_anchor", 0, S_yesno_words);
+	st->refine_anchor_tol_m = S_num(c, s, "refine_anchor_tol_m", 0, 0.01, 1e-4, 0, 1, 0,
+	                                "tolerance on the refined anchor level, m");
 	if (c->status)
 		return;
 
@@ -865,6 +901,7 @@ layers:
 	st->co2_kg_per_kg_steel = S_num(c, k, "co2_kg_per_kg_steel", cost, 0, 0, 0, 100, 0, "embodied CO2 of the steel, kg CO2e per kg (from your supplier's EPD)");
 	S_text(c, k, "currency", st->currency, sizeof st->currency, "EUR");
 	st->objective = (sp_objective)S_word(c, "objective", "minimise", SP_OBJ_COST, S_objective_words);
+	S_read_weights(c, st);
 
 	const char *r = "run";
 	st->licenses = S_int(c, r, "licenses", 1024, 1, 1000000, "licences: evaluations running at once");

@@ -37,7 +37,10 @@ typedef enum {
 } sp_safety;
 
 typedef enum { SP_CANTILEVER_FULL = 0, SP_CANTILEVER_BLUM = 1 } sp_cantilever_method;
-typedef enum { SP_OBJ_COST = 0, SP_OBJ_MASS = 1, SP_OBJ_CO2 = 2 } sp_objective;
+typedef enum { SP_OBJ_COST = 0, SP_OBJ_MASS = 1, SP_OBJ_CO2 = 2, SP_OBJ_WEIGHTED = 3 } sp_objective;
+/* exhaustive: every candidate; min-length: per (profile, grade, anchor option)
+ * the shortest feasible length by bisection (candidate.h) */
+typedef enum { SP_SEARCH_EXHAUSTIVE = 0, SP_SEARCH_MIN_LENGTH = 1 } sp_search_strategy;
 typedef enum { SP_METHOD_LE = 0, SP_METHOD_SUBGRADE = 1 } sp_method;
 typedef enum { SP_UPILE_SINGLES = 0, SP_UPILE_CRIMPED = 1 } sp_upile_unit;
 typedef enum { SP_COND_HIGHLY_UNFAVOURABLE = 0, SP_COND_UNFAVOURABLE = 1, SP_COND_FAVOURABLE = 2 } sp_ground_condition;
@@ -89,6 +92,9 @@ typedef struct {
 	double *lengths_m;
 	size_t n_lengths;
 	int profiles_line, grades_line; /* for messages naming the key */
+	sp_search_strategy search;     /* [search] strategy */
+	int refine_anchor;             /* [search] refine_anchor: continuous anchor level of the best design */
+	double refine_anchor_tol_m;    /* its tolerance on the level */
 
 	/* [design] */
 	sp_method method;
@@ -118,6 +124,9 @@ typedef struct {
 	double co2_kg_per_kg_steel; /* embodied carbon of the steel */
 	char currency[16];
 	sp_objective objective;
+	/* objective = weighted: weights of cost, mass and CO2, normalised to sum 1
+	 * (each quantity is divided by its smallest value over the search space) */
+	double weight_cost, weight_mass, weight_co2;
 
 	/* [run] */
 	int licenses;
@@ -153,6 +162,7 @@ size_t sp_study_n_candidates(const sp_study_t *st);
 
 const char *sp_safety_name(sp_safety s);
 const char *sp_objective_name(sp_objective o);
+const char *sp_search_name(sp_search_strategy s);
 const char *sp_cantilever_name(sp_cantilever_method m);
 
 #endif
