@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define N_BEST_DIAGRAMS 5
 #define DIAGRAM_STEP_M 0.1
@@ -67,7 +68,7 @@ static void help(FILE *fp)
 	      "  --csv-dialect D rfc4180 (comma, decimal point) or excel-eu (UTF-8 BOM, ';',\n"
 	      "                  decimal comma) for every CSV written [rfc4180]\n"
 	      "  --no-plots      do not run gnuplot\n"
-	      "  --quiet         no summary on stdout\n"
+	      "  --quiet         no summary on stdout, no progress on stderr\n"
 	      "\n"
 	      "Exit codes (sysexits.h): 0 ok, 64 usage, 65 bad input data, 66 missing input,\n"
 	      "70 internal error, 73 cannot create output, 74 I/O error.\n"
@@ -284,6 +285,62 @@ static int write_search_csv(const char *dir, const sp_study_t *st, const sp_sear
 	return rc;
 }
 
+/* Progress on stderr while candidates are evaluated: a bar on a terminal,
+ * plain lines (every 10 % or 2 s) otherwise, nothing with --quiet. main.c
+ * polls the evaluator's counters (sp_eval_stats) between chunks. */
+typedef struct {
+	int mode;            /* 0 off, 1 terminal bar, 2 plain lines */
+	double t0, last_s;   /* start, time of the last plain line */
+	int last_tenth;      /* last 10 % step printed */
+} progress_t;
+
+static void progress_start(progress_t *p, double t0)
+{
+	p->mode = quiet ? 0 : isatty(2) ? 1 : 2;
+	p->t0 = p->last_s = t0;
+	p->last_tenth = 0;
+}
+
+static void progress_eta(char *buf, size_t size, double s)
+{
+	long t = (long)(s + 0.5);
+	if (t >= 3600)
+		snprintf(buf, size, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+	else
+		snprintf(buf, size, "%ld:%02ld", t / 60, t % 60);
+}
+
+static void progress_update(progress_t *p, size_t done, size_t total)
+{
+	if (p->mode == 0 || total == 0)
+		return;
+	double t = now_s(), el = t - p->t0;
+	double rate = el > 0 ? (double)done / el : 0.0;
+	double frac = (double)done / (double)total;
+	char eta[32];
+	progress_eta(eta, sizeof eta, rate > 0 ? (double)(total - done) / rate : 0.0);
+	if (p->mode == 1) {
+		char bar[31];
+		int full = (int)(frac * 30);
+		for (int i = 0; i < 30; i++)
+			bar[i] = i < full ? '#' : '.';
+		bar[30] = '\0';
+		fprintf(stderr, "\r[%s] %zu/%zu candidates %5.1f%%  %.0f/s  ETA %s ", bar, done, total, 100 * frac, rate,
+		        eta);
+		if (done == total)
+			fputc('\n', stderr);
+		fflush(stderr);
+		return;
+	}
+	int tenth = (int)(frac * 10);
+	if (tenth > p->last_tenth || t - p->last_s >= 2.0 || done == total) {
+		fprintf(stderr, "progress %zu/%zu candidates (%.0f%%), %.0f/s, ETA %s\n", done, total, 100 * frac, rate,
+		        eta);
+		p->last_tenth = tenth;
+		p->last_s = t;
+	}
+}
+
 /* The output directory: created when missing. */
 static int make_outdir(const char *dir, sp_err_t *err)
 {
@@ -345,7 +402,11 @@ static int cmd_run(int argc, char **argv)
 		default_outdir(outdir, sizeof outdir, o.study);
 
 	double t0 = now_s();
-	sp_eval_opts_t eo = {st->threads, st->licenses, 0};
+	/* chunks small enough for progress steps, never larger than the default */
+	size_t total = sp_study_n_candidates(st), chunk = total / 20 < 4096 ? 4096 : total / 20;
+	sp_eval_opts_t eo = {st->threads, st->licenses, chunk < 16384 ? chunk : 16384};
+	progress_t prog;
+	progress_start(&prog, t0);
 	if ((ev = sp_eval_alloc(st, cat, &eo, &err)) == NULL) {
 		rc = err.code;
 		goto out;
@@ -383,6 +444,8 @@ static int cmd_run(int argc, char **argv)
 		}
 		if (plot && (rc = sp_plot_add(plot, rows, n, &err)) != SP_OK)
 			goto out;
+		sp_eval_stats(ev, &stats);
+		progress_update(&prog, stats.evaluated, stats.to_evaluate);
 	}
 	double seconds = now_s() - t0;
 	sp_eval_stats(ev, &stats);
