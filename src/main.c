@@ -9,6 +9,7 @@
 #include "outfile.h"
 #include "plot.h"
 #include "rank.h"
+#include "sensitivity.h"
 #include "shi.h"
 #include "study.h"
 #include "study_wall.h"
@@ -366,6 +367,23 @@ static void default_outdir(char *buf, size_t size, const char *study)
 	snprintf(buf, size, "%.*s-results", (int)n, base);
 }
 
+/* [sensitivity]: the best designs again under changed ground, water and
+ * loads -> OUTDIR/sensitivity.csv; sens is filled for the report. */
+static int write_sensitivity(const char *outdir, const sp_study_t *st, const sp_catalogue_t *cat,
+                             const sp_result_t *best, size_t nbest, int workers, sp_sens_t *sens, sp_err_t *err)
+{
+	if (!st->sensitivity.enabled || nbest == 0)
+		return SP_OK;
+	int rc = sp_sens_run(st, cat, best, nbest, workers, sens, err);
+	if (rc != SP_OK)
+		return rc;
+	sp_outfile_t f;
+	if ((rc = sp_outfile_open(&f, outdir, "sensitivity.csv", err)) != SP_OK)
+		return rc;
+	sp_sens_write_csv(f.fp, st, best, sens);
+	return sp_outfile_commit(&f, err);
+}
+
 static int cmd_run(int argc, char **argv)
 {
 	opts_t o;
@@ -387,6 +405,7 @@ static int cmd_run(int argc, char **argv)
 	memset(&stages, 0, sizeof stages);
 	sp_analysis_t diag[N_BEST_DIAGRAMS];
 	memset(diag, 0, sizeof diag);
+	sp_sens_t sens = {0};
 	char *text = NULL; /* formatted rows of a chunk */
 	size_t *len = NULL;
 	char outdir[4096];
@@ -510,6 +529,8 @@ static int cmd_run(int argc, char **argv)
 	sp_anchor_refine_t refine;
 	if (st->refine_anchor && nbest && (rc = sp_eval_refine_anchor(st, cat, &best[0], &refine, &err)) != SP_OK)
 		goto out;
+	if ((rc = write_sensitivity(outdir, st, cat, best, nbest, stats.workers, &sens, &err)) != SP_OK)
+		goto out;
 	if ((rc = write_run_json(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL,
 	                         st->refine_anchor && nbest ? &refine : NULL, &err)))
 		goto out;
@@ -566,6 +587,7 @@ out:
 	sp_outfile_abort(&dg);
 	sp_outfile_abort(&sg);
 	sp_beam_result_free(&stages);
+	sp_sens_free(&sens);
 	free(best_wall);
 	for (size_t i = 0; i < N_BEST_DIAGRAMS; i++)
 		sp_analysis_free(&diag[i]);
