@@ -9,6 +9,7 @@
 #include "outfile.h"
 #include "plot.h"
 #include "rank.h"
+#include "report.h"
 #include "sensitivity.h"
 #include "shi.h"
 #include "study.h"
@@ -384,6 +385,34 @@ static int write_sensitivity(const char *outdir, const sp_study_t *st, const sp_
 	return sp_outfile_commit(&f, err);
 }
 
+/* The run's warnings, one per line (without the [WARNING] tag). */
+static void run_warnings(char *buf, size_t size, const sp_eval_stats_t *stats, const char *plot_warning)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	if (stats->clamped)
+		n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "threads limited to the licence count: %d\n",
+		                      stats->workers);
+	if (plot_warning[0] && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s\n", plot_warning);
+	if (stats->failed && n < size)
+		snprintf(buf + n, size - n, "%zu candidates failed (status failed:<reason> in results.csv)\n", stats->failed);
+}
+
+/* OUTDIR/report.html, after the plots are drawn. */
+static int write_report(const char *outdir, const sp_report_t *r, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, outdir, "report.html", err);
+	if (rc != SP_OK)
+		return rc;
+	if ((rc = sp_report_write(f.fp, r, NULL, err)) != SP_OK) {
+		sp_outfile_abort(&f);
+		return rc;
+	}
+	return sp_outfile_commit(&f, err);
+}
+
 static int cmd_run(int argc, char **argv)
 {
 	opts_t o;
@@ -538,13 +567,18 @@ static int cmd_run(int argc, char **argv)
 	if (plot && (rc = sp_plot_finish(plot, nbest ? &best[0] : NULL, nbest ? &diag[0] : NULL, warning,
 	                                 sizeof warning, &err)) != SP_OK)
 		goto out;
-	if (stats.clamped)
-		fprintf(stderr, "[WARNING] threads limited to the licence count: %d\n", stats.workers);
-	if (warning[0])
-		fprintf(stderr, "[WARNING] %s\n", warning);
-	if (stats.failed)
-		fprintf(stderr, "[WARNING] %zu candidates failed (status failed:<reason> in results.csv)\n",
-		        stats.failed);
+	char warnings[6000];
+	run_warnings(warnings, sizeof warnings, &stats, warning);
+	char plots_dir[4200];
+	snprintf(plots_dir, sizeof plots_dir, "%s/plots", outdir);
+	sp_report_t rep = {st, best, nbest, &stats, seconds, &sens, plot ? plots_dir : NULL, warnings};
+	if ((rc = write_report(outdir, &rep, &err)) != SP_OK)
+		goto out;
+	for (const char *w = warnings; *w;) {
+		const char *e = strchr(w, '\n');
+		fprintf(stderr, "[WARNING] %.*s\n", (int)(e - w), w);
+		w = e + 1;
+	}
 	if (!quiet) {
 		printf("study      %s (%s)\n", st->name, st->path);
 		printf("candidates %zu: %zu feasible, %zu infeasible, %zu failed; %zu distinct analyses\n",
@@ -573,9 +607,9 @@ static int cmd_run(int argc, char **argv)
 			printf("anchor     %s: level %.3f m, util_max %.3f (ranked: %.3f m, %.3f)%s%s\n",
 			       refine.done ? "refined" : "not refined", refine.level_m, refine.util_max, refine.grid_level_m,
 			       refine.grid_util_max, refine.done ? "" : ": ", refine.done ? "" : refine.note);
-		printf("results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s run.json%s)\n",
+		printf("results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s%s run.json, report.html%s)\n",
 		       outdir, st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
-		       st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "",
+		       st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "", sens.n ? " sensitivity.csv," : "",
 		       plot ? ", plots/" : "");
 	}
 	rc = SP_OK;
