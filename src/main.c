@@ -51,7 +51,11 @@ static void help(FILE *fp)
 	      "Usage:\n"
 	      "  sheetpile run STUDY.ini [-o OUTDIR] [--licenses N] [--threads N] [--no-plots] [--quiet]\n"
 	      "      evaluate every candidate of the study; write results.csv, ranking.csv,\n"
-	      "      best_diagrams.csv, run.json and plots/ into OUTDIR [STUDY-results]\n"
+	      "      best_diagrams.csv, run.json, report.html, plots/ (and sensitivity.csv with a\n"
+	      "      [sensitivity] section) into OUTDIR [STUDY-results]\n"
+	      "  sheetpile batch STUDY.ini... -o OUTDIR [--licenses N] [--threads N] [--no-plots] [--quiet]\n"
+	      "      run every study into OUTDIR/<study>/; write OUTDIR/summary.csv (one row per study)\n"
+	      "      and OUTDIR/index.html (links to each report.html); exit status of the first failing study\n"
 	      "  sheetpile check STUDY.ini\n"
 	      "      validate the study and print a summary of its search space\n"
 	      "  sheetpile analyze STUDY.ini [--profile P --grade G --length L [--anchor-level Z|none]] [-o DIR]\n"
@@ -413,6 +417,39 @@ static int write_report(const char *outdir, const sp_report_t *r, sp_err_t *err)
 	return sp_outfile_commit(&f, err);
 }
 
+/* What batch needs to know of one study's run. */
+typedef struct {
+	int status;                  /* exit code, 0 ok */
+	char message[SP_MSG_MAX];    /* the error when status != 0 */
+	char name[SP_NAME_MAX], currency[16];
+	size_t candidates, feasible;
+	int has_best;
+	sp_result_t best;
+	char profile[SP_NAME_MAX], grade[SP_NAME_MAX];
+	double length_m;
+	sp_anchor_option_t anchor;
+} run_summary_t;
+
+static void run_summary_best(run_summary_t *sum, const sp_study_t *st, const sp_eval_stats_t *stats,
+                             const sp_result_t *best)
+{
+	sp_strlcpy(sum->name, st->name, sizeof sum->name);
+	sp_strlcpy(sum->currency, st->currency, sizeof sum->currency);
+	sum->candidates = stats->candidates;
+	sum->feasible = stats->feasible;
+	sum->has_best = best != NULL;
+	if (best == NULL)
+		return;
+	sum->best = *best;
+	sum->best.analysis = NULL; /* freed with the run */
+	sp_strlcpy(sum->profile, st->profiles[best->cand.profile], sizeof sum->profile);
+	sp_strlcpy(sum->grade, st->grades[best->cand.grade], sizeof sum->grade);
+	sum->length_m = st->lengths_m[best->cand.length];
+	sum->anchor = st->anchors[best->cand.anchor];
+}
+
+static int run_study(const opts_t *opts, run_summary_t *sum);
+
 static int cmd_run(int argc, char **argv)
 {
 	opts_t o;
@@ -421,6 +458,14 @@ static int cmd_run(int argc, char **argv)
 		return rc;
 	if (o.study == NULL)
 		return usage_error("%s", "run needs a study file: sheetpile run STUDY.ini");
+	return run_study(&o, NULL);
+}
+
+/* run one study; sum (batch) may be NULL */
+static int run_study(const opts_t *opts, run_summary_t *sum)
+{
+	opts_t o = *opts;
+	int rc;
 	sp_err_t err = {0};
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;
@@ -612,8 +657,14 @@ static int cmd_run(int argc, char **argv)
 		       st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "", sens.n ? " sensitivity.csv," : "",
 		       plot ? ", plots/" : "");
 	}
+	if (sum)
+		run_summary_best(sum, st, &stats, nbest ? &best[0] : NULL);
 	rc = SP_OK;
 out:
+	if (sum && rc) {
+		sum->status = err.code ? err.code : SP_ESOFTWARE;
+		sp_strlcpy(sum->message, err.text, sizeof sum->message);
+	}
 	free(text);
 	free(len);
 	sp_outfile_abort(&res);
@@ -632,6 +683,252 @@ out:
 	sp_catalogue_free(cat);
 	sp_study_free(st);
 	return rc ? fail(&err) : 0;
+}
+
+/* ---- batch: many studies, one summary ------------------------------------ */
+
+/* The sub-directory of a study: its file name without .ini, characters other
+ * than letters, digits, '-', '_' and '.' replaced by '_', made unique. */
+static void batch_dir_name(char *buf, size_t size, const char *study, char (*taken)[256], size_t n_taken)
+{
+	const char *base = strrchr(study, '/');
+	base = base ? base + 1 : study;
+	size_t n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".ini") == 0)
+		n -= 4;
+	char name[200];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < sizeof name; i++) {
+		unsigned char ch = (unsigned char)base[i];
+		int okc = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'
+		          || ch == '_' || ch == '.';
+		name[k++] = okc ? (char)ch : '_';
+	}
+	name[k] = '\0';
+	if (k == 0 || name[0] == '.')
+		snprintf(name, sizeof name, "study%s", k ? name : "");
+	snprintf(buf, size, "%s", name);
+	for (int copy = 2;; copy++) {
+		int clash = strcmp(buf, "summary.csv") == 0 || strcmp(buf, "index.html") == 0;
+		for (size_t i = 0; i < n_taken && !clash; i++)
+			clash = strcmp(taken[i], buf) == 0;
+		if (!clash)
+			return;
+		snprintf(buf, size, "%s-%d", name, copy);
+	}
+}
+
+static void csv_text(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+static void html_text(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			fputs("&lt;", fp);
+		else if (*s == '>')
+			fputs("&gt;", fp);
+		else if (*s == '&')
+			fputs("&amp;", fp);
+		else if (*s == '"')
+			fputs("&quot;", fp);
+		else
+			fputc(*s, fp);
+	}
+}
+
+static const char *batch_status(const run_summary_t *r)
+{
+	return r->status ? "failed" : r->has_best ? "ok" : "no-feasible-design";
+}
+
+static int batch_summary_csv(const char *outdir, char *const *studies, char (*dirs)[256], const run_summary_t *r,
+                             size_t n, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, outdir, "summary.csv", err);
+	if (rc)
+		return rc;
+	fputs("study,study_file,status,exit_code,message,output_dir,candidates,feasible,profile,grade,length_m,"
+	      "anchor_level_m,cost_per_m,currency,mass_kg_per_m,co2_kg_per_m,util_bending,util_embedment,util_anchor,"
+	      "util_max\r\n",
+	      f.fp);
+	for (size_t i = 0; i < n; i++) {
+		csv_text(f.fp, r[i].name);
+		fputc(',', f.fp);
+		csv_text(f.fp, studies[i]);
+		fprintf(f.fp, ",%s,%d,", batch_status(&r[i]), r[i].status);
+		csv_text(f.fp, r[i].message);
+		fputc(',', f.fp);
+		csv_text(f.fp, dirs[i]);
+		if (r[i].status) {
+			fputs(",,,,,,,,,,,,,,\r\n", f.fp);
+			continue;
+		}
+		fprintf(f.fp, ",%zu,%zu,", r[i].candidates, r[i].feasible);
+		if (!r[i].has_best) {
+			fputs(",,,,,,,,,,,,\r\n", f.fp);
+			continue;
+		}
+		const sp_result_t *b = &r[i].best;
+		csv_text(f.fp, r[i].profile);
+		fputc(',', f.fp);
+		csv_text(f.fp, r[i].grade);
+		fprintf(f.fp, ",%.3f,", r[i].length_m);
+		if (r[i].anchor.anchored)
+			fprintf(f.fp, "%.3f", r[i].anchor.level_m);
+		fprintf(f.fp, ",%.2f,", b->cost.cost_per_m);
+		csv_text(f.fp, r[i].currency);
+		fprintf(f.fp, ",%.2f,%.2f,%.4f,%.4f,%.4f,%.4f\r\n", b->cost.mass_kg_per_m, b->cost.co2_kg_per_m,
+		        b->checks.util_bending, b->checks.util_embedment, b->checks.util_anchor, b->checks.util_max);
+	}
+	return sp_outfile_commit(&f, err);
+}
+
+static int batch_index_html(const char *outdir, char *const *studies, char (*dirs)[256], const run_summary_t *r,
+                            size_t n, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, outdir, "index.html", err);
+	if (rc)
+		return rc;
+	FILE *fp = f.fp;
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>sheetpile batch</title>\n"
+	      "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:14px;margin:1em auto;max-width:1200px;"
+	      "padding:0 16px}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}"
+	      "th{background:#eef3f8}td.n{text-align:right}.failed{color:#b00000}"
+	      "@media print{a{color:inherit}}</style>\n</head>\n<body>\n<h1>sheetpile batch</h1>\n",
+	      fp);
+	size_t failed = 0;
+	for (size_t i = 0; i < n; i++)
+		failed += r[i].status != 0;
+	fprintf(fp, "<p>%zu studies, %zu failed. Every study's files are in its own folder; summary.csv holds this "
+	            "table.</p>\n<table>\n<thead><tr><th>study</th><th>file</th><th>status</th><th>best design</th>"
+	            "<th>cost per m</th><th>util max</th><th>report</th></tr></thead>\n<tbody>\n",
+	        n, failed);
+	for (size_t i = 0; i < n; i++) {
+		fputs("<tr><td>", fp);
+		html_text(fp, r[i].name);
+		fputs("</td><td>", fp);
+		html_text(fp, studies[i]);
+		fprintf(fp, "</td><td class=\"%s\">%s", batch_status(&r[i]), batch_status(&r[i]));
+		if (r[i].status) {
+			fputs(": ", fp);
+			html_text(fp, r[i].message);
+			fputs("</td><td></td><td></td><td></td><td></td></tr>\n", fp);
+			continue;
+		}
+		fputs("</td><td>", fp);
+		if (r[i].has_best) {
+			html_text(fp, r[i].profile);
+			fputc(' ', fp);
+			html_text(fp, r[i].grade);
+			fprintf(fp, ", %.2f m, ", r[i].length_m);
+			if (r[i].anchor.anchored)
+				fprintf(fp, "anchor at %.2f m", r[i].anchor.level_m);
+			else
+				fputs("cantilever", fp);
+			fprintf(fp, "</td><td class=\"n\">%.2f ", r[i].best.cost.cost_per_m);
+			html_text(fp, r[i].currency);
+			fprintf(fp, "</td><td class=\"n\">%.3f</td>", r[i].best.checks.util_max);
+		} else {
+			fputs("none feasible</td><td></td><td></td>", fp);
+		}
+		fputs("<td><a href=\"", fp);
+		html_text(fp, dirs[i]);
+		fputs("/report.html\">report</a></td></tr>\n", fp);
+	}
+	fputs("</tbody>\n</table>\n</body>\n</html>\n", fp);
+	return sp_outfile_commit(&f, err);
+}
+
+/* batch STUDY.ini... -o OUTDIR [run options] */
+static int cmd_batch(int argc, char **argv)
+{
+	static const char *const valued[] = {"-o", "--profile", "--grade", "--length", "--anchor-level", "--catalogue",
+	                                     "--grades", "--licenses", "--licences", "--threads", "-t", NULL};
+	char **studies = malloc((size_t)argc * sizeof *studies), **rest = malloc((size_t)argc * sizeof *rest);
+	if (!studies || !rest) {
+		free(studies);
+		free(rest);
+		fputs("[ERROR] out of memory\n", stderr);
+		return SP_ESOFTWARE;
+	}
+	int ns = 0, nr = 0;
+	for (int i = 2; i < argc; i++) {
+		int takes = 0;
+		for (int k = 0; valued[k]; k++)
+			takes |= strcmp(argv[i], valued[k]) == 0;
+		if (takes && i + 1 < argc) {
+			rest[nr++] = argv[i];
+			rest[nr++] = argv[++i];
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			rest[nr++] = argv[i];
+		} else {
+			studies[ns++] = argv[i];
+		}
+	}
+	opts_t o;
+	int rc = parse_opts(nr, rest, 0, &o);
+	if (rc == 0 && (o.profile || o.grade || o.length || o.anchor || o.catalogue || o.grades))
+		rc = usage_error("%s", "batch takes -o, --licenses, --threads, --no-plots and --quiet");
+	else if (rc == 0 && ns == 0)
+		rc = usage_error("%s", "batch needs study files: sheetpile batch STUDY.ini... -o OUTDIR");
+	else if (rc == 0 && o.outdir == NULL)
+		rc = usage_error("%s", "batch needs an output directory: sheetpile batch STUDY.ini... -o OUTDIR");
+	run_summary_t *sum = rc ? NULL : calloc((size_t)ns, sizeof *sum);
+	char(*dirs)[256] = rc ? NULL : calloc((size_t)ns, sizeof *dirs);
+	if (rc == 0 && (!sum || !dirs)) {
+		fputs("[ERROR] out of memory\n", stderr);
+		rc = SP_ESOFTWARE;
+	}
+	sp_err_t err = {0};
+	if (rc == 0 && (rc = make_outdir(o.outdir, &err)) != 0)
+		rc = fail(&err);
+	int first_failure = 0;
+	for (int i = 0; rc == 0 && i < ns; i++) {
+		char sub[4096 + 256];
+		batch_dir_name(dirs[i], sizeof dirs[i], studies[i], dirs, (size_t)i);
+		snprintf(sub, sizeof sub, "%s/%s", o.outdir, dirs[i]);
+		const char *base = strrchr(studies[i], '/');
+		sp_strlcpy(sum[i].name, base ? base + 1 : studies[i], sizeof sum[i].name);
+		if (!quiet)
+			printf("== study %d/%d: %s -> %s\n", i + 1, ns, studies[i], sub);
+		fflush(stdout);
+		opts_t one = o;
+		one.study = studies[i];
+		one.outdir = sub;
+		int st = run_study(&one, &sum[i]);
+		if (st != 0 && sum[i].status == 0) {
+			sum[i].status = st;
+			snprintf(sum[i].message, sizeof sum[i].message, "exit status %d", st);
+		}
+		if (st != 0 && first_failure == 0)
+			first_failure = st;
+	}
+	if (rc == 0) {
+		if ((rc = batch_summary_csv(o.outdir, studies, dirs, sum, (size_t)ns, &err)) == 0)
+			rc = batch_index_html(o.outdir, studies, dirs, sum, (size_t)ns, &err);
+		if (rc)
+			rc = fail(&err);
+		else if (!quiet)
+			printf("batch      %d studies, %s/summary.csv, %s/index.html\n", ns, o.outdir, o.outdir);
+		if (rc == 0)
+			rc = first_failure;
+	}
+	free(sum);
+	free(dirs);
+	free(studies);
+	free(rest);
+	return rc;
 }
 
 static int cmd_check(int argc, char **argv)
@@ -926,6 +1223,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc, argv);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc, argv);
+	if (strcmp(cmd, "batch") == 0)
+		return cmd_batch(argc, argv);
 	if (strcmp(cmd, "analyze") == 0 || strcmp(cmd, "analyse") == 0)
 		return cmd_analyze(argc, argv);
 	if (strcmp(cmd, "profiles") == 0)
