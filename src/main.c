@@ -705,8 +705,11 @@ static void batch_dir_name(char *buf, size_t size, const char *study, char (*tak
 		name[k++] = okc ? (char)ch : '_';
 	}
 	name[k] = '\0';
-	if (k == 0 || name[0] == '.')
-		snprintf(name, sizeof name, "study%s", k ? name : "");
+	if (k == 0 || name[0] == '.') { /* no hidden or empty name */
+		memmove(name + 5, name, k + 1 < sizeof name - 5 ? k + 1 : sizeof name - 5);
+		memcpy(name, "study", 5);
+		name[sizeof name - 1] = '\0';
+	}
 	snprintf(buf, size, "%s", name);
 	for (int copy = 2;; copy++) {
 		int clash = strcmp(buf, "summary.csv") == 0 || strcmp(buf, "index.html") == 0;

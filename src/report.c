@@ -404,7 +404,8 @@ static int S_plots(FILE *fp, const sp_report_t *r, size_t *count, sp_err_t *err)
 			memcpy(names[n++], e->d_name, len + 1);
 		}
 		closedir(d);
-		qsort(names, n, sizeof *names, S_cmp_names);
+		if (n > 0)
+			qsort(names, n, sizeof *names, S_cmp_names);
 		for (size_t i = 0; i < n; i++) {
 			if (rc == SP_OK) {
 				fputs("<h3>", fp);
