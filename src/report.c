@@ -237,8 +237,13 @@ static void S_best(FILE *fp, const sp_report_t *r)
 		fputs("<p class=\"fail\">No feasible design.</p>\n", fp);
 		return;
 	}
-	fprintf(fp, "<p class=\"sub\">The %zu best feasible designs by %s (ranking.csv holds the same rows).</p>\n",
-	        r->n_best, sp_objective_name(st->objective));
+	size_t shown = r->n_best < SP_REPORT_MAX_ROWS ? r->n_best : SP_REPORT_MAX_ROWS;
+	if (shown == r->n_best)
+		fprintf(fp, "<p class=\"sub\">The %zu best feasible designs by %s (ranking.csv holds the same rows).</p>\n",
+		        r->n_best, sp_objective_name(st->objective));
+	else
+		fprintf(fp, "<p class=\"sub\">The %zu best feasible designs by %s; ranking.csv holds all %zu.</p>\n", shown,
+		        sp_objective_name(st->objective), r->n_best);
 	fputs("<table>\n<thead><tr><th>rank</th><th class=\"t\">profile</th><th class=\"t\">grade</th><th>length (m)</th>"
 	      "<th>anchor level (m)</th><th>embedment required (m)</th><th>embedment available (m)</th>"
 	      "<th>M<sub>Ed</sub> (kNm/m)</th><th>M<sub>c,Rd</sub> (kNm/m)</th><th>anchor force (kN/m)</th>",
@@ -250,7 +255,7 @@ static void S_best(FILE *fp, const sp_report_t *r)
 	      fp);
 	S_esc(fp, r->st->currency);
 	fputs("/m)</th></tr></thead>\n<tbody>\n", fp);
-	for (size_t i = 0; i < r->n_best; i++) {
+	for (size_t i = 0; i < shown; i++) {
 		const sp_result_t *b = &r->best[i];
 		char a[32];
 		S_anchor_text(a, sizeof a, &st->anchors[b->cand.anchor]);

@@ -11,6 +11,8 @@
 #include "sensitivity.h"
 #include "study.h"
 
+#define SP_REPORT_MAX_ROWS 50 /* best designs listed; ranking.csv holds them all */
+
 typedef struct {
 	const sp_study_t *st;
 	const sp_result_t *best;      /* ranked designs, best first */

@@ -56,6 +56,10 @@ best=$(sed -n '2p' r1/ranking.csv | cut -d, -f3 | tr -d '"')
 grep -q "<b>$best " $R; ok $? "report names the best design of ranking.csv ($best)"
 rows=$(($(wc -l < r1/ranking.csv) - 1))
 [ "$(sed -n '/id="best"/,/<\/table>/p' $R | grep -c '^<tr')" = "$rows" ]; ok $? "best designs table has the $rows rows of ranking.csv"
+sed 's/^top_k = .*/top_k = 60/' quay.ini > top60.ini
+"$SP" run top60.ini -o t60 --quiet --no-plots
+[ "$(sed -n '/id="best"/,/<\/table>/p' t60/report.html | grep -c '^<tr')" = 50 ] && grep -q 'ranking.csv holds all 60' t60/report.html
+ok $? "top_k = 60: the report lists 50 designs and points to ranking.csv"
 grep -q 'Pareto front' $R; has_pareto=$?
 if [ -e r1/plots/pareto.svg ]; then [ $has_pareto = 0 ]; else [ $has_pareto = 1 ]; fi
 ok $? "Pareto section exactly when plots/pareto.svg exists"
