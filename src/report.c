@@ -469,7 +469,13 @@ static void S_sensitivity(FILE *fp, const sp_report_t *r)
 		S_esc(fp, st->profiles[b->cand.profile]);
 		fputs(" ", fp);
 		S_esc(fp, st->grades[b->cand.grade]);
-		fprintf(fp, " %.2f m</td><td class=\"t\">", st->lengths_m[b->cand.length]);
+		const sp_anchor_option_t *an = &st->anchors[b->cand.anchor];
+		fprintf(fp, " %.2f m, ", st->lengths_m[b->cand.length]);
+		if (an->anchored)
+			fprintf(fp, "anchor at %.2f m", an->level_m);
+		else
+			fputs("cantilever", fp);
+		fputs("</td><td class=\"t\">", fp);
 		if (strcmp(row->parameter, "none") == 0)
 			fputs("as ranked", fp);
 		else if (strcmp(row->parameter, "all") == 0)
