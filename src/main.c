@@ -53,7 +53,7 @@ static void help(FILE *fp)
 	      "      evaluate every candidate of the study; write results.csv, ranking.csv,\n"
 	      "      best_diagrams.csv, run.json, report.html, plots/ (and sensitivity.csv with a\n"
 	      "      [sensitivity] section) into OUTDIR [STUDY-results]\n"
-	      "  sheetpile batch STUDY.ini... -o OUTDIR [--licenses N] [--threads N] [--no-plots] [--quiet]\n"
+	      "  sheetpile batch STUDY.ini... -o OUTDIR [--licenses N] [--threads N] [--csv-dialect D] [--no-plots] [--quiet]\n"
 	      "      run every study into OUTDIR/<study>/; write OUTDIR/summary.csv (one row per study)\n"
 	      "      and OUTDIR/index.html (links to each report.html); exit status of the first failing study\n"
 	      "  sheetpile check STUDY.ini\n"
@@ -857,7 +857,7 @@ static int batch_index_html(const char *outdir, char *const *studies, char (*dir
 static int cmd_batch(int argc, char **argv)
 {
 	static const char *const valued[] = {"-o", "--profile", "--grade", "--length", "--anchor-level", "--catalogue",
-	                                     "--grades", "--licenses", "--licences", "--threads", "-t", NULL};
+	                                     "--grades", "--licenses", "--licences", "--threads", "-t", "--csv-dialect", NULL};
 	char **studies = malloc((size_t)argc * sizeof *studies), **rest = malloc((size_t)argc * sizeof *rest);
 	if (!studies || !rest) {
 		free(studies);
@@ -882,7 +882,7 @@ static int cmd_batch(int argc, char **argv)
 	opts_t o;
 	int rc = parse_opts(nr, rest, 0, &o);
 	if (rc == 0 && (o.profile || o.grade || o.length || o.anchor || o.catalogue || o.grades))
-		rc = usage_error("%s", "batch takes -o, --licenses, --threads, --no-plots and --quiet");
+		rc = usage_error("%s", "batch takes -o, --licenses, --threads, --csv-dialect, --no-plots and --quiet");
 	else if (rc == 0 && ns == 0)
 		rc = usage_error("%s", "batch needs study files: sheetpile batch STUDY.ini... -o OUTDIR");
 	else if (rc == 0 && o.outdir == NULL)

@@ -108,8 +108,9 @@ static void S_summary(FILE *fp, const sp_report_t *r)
 	S_esc(fp, st->currency);
 	fprintf(fp, " per m of wall, %.1f kg/m of steel, %.1f kg CO<sub>2</sub>e/m, largest utilisation %.3f.</p>\n",
 	        b->cost.mass_kg_per_m, b->cost.co2_kg_per_m, b->checks.util_max);
-	fprintf(fp, "<p>%zu candidates were evaluated: %zu feasible, %zu infeasible, %zu failed.</p>\n",
-	        r->stats->candidates, r->stats->feasible, r->stats->infeasible, r->stats->failed);
+	fprintf(fp, "<p>%zu of the %zu candidates were evaluated (search %s): %zu feasible, %zu infeasible, %zu failed.</p>\n",
+	        r->stats->evaluated, r->stats->candidates, sp_search_name(r->st->search), r->stats->feasible,
+	        r->stats->infeasible, r->stats->failed);
 }
 
 static void S_study(FILE *fp, const sp_report_t *r)
@@ -523,15 +524,18 @@ static void S_stats(FILE *fp, const sp_report_t *r)
 {
 	const sp_eval_stats_t *s = r->stats;
 	fputs("<h2 id=\"run\">Run statistics</h2>\n<table class=\"kv\">\n", fp);
-	S_kv(fp, "candidates", "%.0f", (double)s->candidates, "");
+	S_kv(fp, "candidates in the search space", "%.0f", (double)s->candidates, "");
+	S_kv_text(fp, "search strategy", sp_search_name(r->st->search));
+	S_kv(fp, "candidates evaluated", "%.0f", (double)s->evaluated, "");
 	S_kv(fp, "feasible", "%.0f", (double)s->feasible, "");
 	S_kv(fp, "infeasible", "%.0f", (double)s->infeasible, "");
 	S_kv(fp, "failed", "%.0f", (double)s->failed, "");
 	S_kv(fp, "distinct analyses", "%.0f", (double)s->analyses_run, "");
+	S_kv(fp, "distinct analyses of an exhaustive search", "%.0f", (double)s->analyses_exhaustive, "");
 	if (r->sens && r->sens->n)
 		S_kv(fp, "sensitivity analyses", "%.0f", (double)r->sens->analyses, "");
 	S_kv(fp, "wall time of the evaluation", "%.3f", r->seconds, "s");
-	S_kv(fp, "evaluations per second", "%.0f", r->seconds > 0 ? (double)s->candidates / r->seconds : 0.0, "");
+	S_kv(fp, "evaluations per second", "%.0f", r->seconds > 0 ? (double)s->evaluated / r->seconds : 0.0, "");
 	S_kv(fp, "worker threads", "%.0f", (double)s->workers, "");
 	S_kv(fp, "licences", "%.0f", (double)r->st->licenses, "");
 	S_kv(fp, "most evaluations at once", "%.0f", (double)s->max_concurrent, "");
