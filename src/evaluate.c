@@ -387,6 +387,18 @@ void sp_eval_for(int n_threads, size_t n, void (*fn)(void *data, size_t i, int t
 		fn(data, i, omp_get_thread_num());
 }
 
+void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data)
+{
+	if (n_threads <= 1) {
+		for (size_t i = 0; i < n; i++)
+			fn(data, i, 0);
+		return;
+	}
+#pragma omp parallel for schedule(dynamic, 1) num_threads(n_threads)
+	for (size_t i = 0; i < n; i++)
+		fn(data, i, omp_get_thread_num());
+}
+
 void sp_result_status(const sp_result_t *r, char *buf, size_t size)
 {
 	switch (r->status) {

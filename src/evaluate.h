@@ -100,6 +100,10 @@ int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const
  * results go to slot i only, such as formatting output rows (kt_for). */
 void sp_eval_for(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data);
 
+/* As sp_eval_for, handing out one i at a time: for a few long items (whole
+ * analyses), so that they spread over the threads. */
+void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data);
+
 /* "ok", "infeasible" or "failed:<reason>" */
 void sp_result_status(const sp_result_t *r, char *buf, size_t size);
 

@@ -9,6 +9,8 @@
 #include "outfile.h"
 #include "plot.h"
 #include "rank.h"
+#include "report.h"
+#include "sensitivity.h"
 #include "shi.h"
 #include "study.h"
 #include "study_wall.h"
@@ -21,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define N_BEST_DIAGRAMS 5
 #define DIAGRAM_STEP_M 0.1
@@ -48,7 +51,11 @@ static void help(FILE *fp)
 	      "Usage:\n"
 	      "  sheetpile run STUDY.ini [-o OUTDIR] [--licenses N] [--threads N] [--no-plots] [--quiet]\n"
 	      "      evaluate every candidate of the study; write results.csv, ranking.csv,\n"
-	      "      best_diagrams.csv, run.json and plots/ into OUTDIR [STUDY-results]\n"
+	      "      best_diagrams.csv, run.json, report.html, plots/ (and sensitivity.csv with a\n"
+	      "      [sensitivity] section) into OUTDIR [STUDY-results]\n"
+	      "  sheetpile batch STUDY.ini... -o OUTDIR [--licenses N] [--threads N] [--csv-dialect D] [--no-plots] [--quiet]\n"
+	      "      run every study into OUTDIR/<study>/; write OUTDIR/summary.csv (one row per study)\n"
+	      "      and OUTDIR/index.html (links to each report.html); exit status of the first failing study\n"
 	      "  sheetpile check STUDY.ini\n"
 	      "      validate the study and print a summary of its search space\n"
 	      "  sheetpile analyze STUDY.ini [--profile P --grade G --length L [--anchor-level Z|none]] [-o DIR]\n"
@@ -67,7 +74,7 @@ static void help(FILE *fp)
 	      "  --csv-dialect D rfc4180 (comma, decimal point) or excel-eu (UTF-8 BOM, ';',\n"
 	      "                  decimal comma) for every CSV written [rfc4180]\n"
 	      "  --no-plots      do not run gnuplot\n"
-	      "  --quiet         no summary on stdout\n"
+	      "  --quiet         no summary on stdout, no progress on stderr\n"
 	      "\n"
 	      "Exit codes (sysexits.h): 0 ok, 64 usage, 65 bad input data, 66 missing input,\n"
 	      "70 internal error, 73 cannot create output, 74 I/O error.\n"
@@ -284,6 +291,62 @@ static int write_search_csv(const char *dir, const sp_study_t *st, const sp_sear
 	return rc;
 }
 
+/* Progress on stderr while candidates are evaluated: a bar on a terminal,
+ * plain lines (every 10 % or 2 s) otherwise, nothing with --quiet. main.c
+ * polls the evaluator's counters (sp_eval_stats) between chunks. */
+typedef struct {
+	int mode;            /* 0 off, 1 terminal bar, 2 plain lines */
+	double t0, last_s;   /* start, time of the last plain line */
+	int last_tenth;      /* last 10 % step printed */
+} progress_t;
+
+static void progress_start(progress_t *p, double t0)
+{
+	p->mode = quiet ? 0 : isatty(2) ? 1 : 2;
+	p->t0 = p->last_s = t0;
+	p->last_tenth = 0;
+}
+
+static void progress_eta(char *buf, size_t size, double s)
+{
+	long t = (long)(s + 0.5);
+	if (t >= 3600)
+		snprintf(buf, size, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+	else
+		snprintf(buf, size, "%ld:%02ld", t / 60, t % 60);
+}
+
+static void progress_update(progress_t *p, size_t done, size_t total)
+{
+	if (p->mode == 0 || total == 0)
+		return;
+	double t = now_s(), el = t - p->t0;
+	double rate = el > 0 ? (double)done / el : 0.0;
+	double frac = (double)done / (double)total;
+	char eta[32];
+	progress_eta(eta, sizeof eta, rate > 0 ? (double)(total - done) / rate : 0.0);
+	if (p->mode == 1) {
+		char bar[31];
+		int full = (int)(frac * 30);
+		for (int i = 0; i < 30; i++)
+			bar[i] = i < full ? '#' : '.';
+		bar[30] = '\0';
+		fprintf(stderr, "\r[%s] %zu/%zu candidates %5.1f%%  %.0f/s  ETA %s ", bar, done, total, 100 * frac, rate,
+		        eta);
+		if (done == total)
+			fputc('\n', stderr);
+		fflush(stderr);
+		return;
+	}
+	int tenth = (int)(frac * 10);
+	if (tenth > p->last_tenth || t - p->last_s >= 2.0 || done == total) {
+		fprintf(stderr, "progress %zu/%zu candidates (%.0f%%), %.0f/s, ETA %s\n", done, total, 100 * frac, rate,
+		        eta);
+		p->last_tenth = tenth;
+		p->last_s = t;
+	}
+}
+
 /* The output directory: created when missing. */
 static int make_outdir(const char *dir, sp_err_t *err)
 {
@@ -309,6 +372,84 @@ static void default_outdir(char *buf, size_t size, const char *study)
 	snprintf(buf, size, "%.*s-results", (int)n, base);
 }
 
+/* [sensitivity]: the best designs again under changed ground, water and
+ * loads -> OUTDIR/sensitivity.csv; sens is filled for the report. */
+static int write_sensitivity(const char *outdir, const sp_study_t *st, const sp_catalogue_t *cat,
+                             const sp_result_t *best, size_t nbest, int workers, sp_sens_t *sens, sp_err_t *err)
+{
+	if (!st->sensitivity.enabled || nbest == 0)
+		return SP_OK;
+	int rc = sp_sens_run(st, cat, best, nbest, workers, sens, err);
+	if (rc != SP_OK)
+		return rc;
+	sp_outfile_t f;
+	if ((rc = sp_outfile_open(&f, outdir, "sensitivity.csv", err)) != SP_OK)
+		return rc;
+	sp_sens_write_csv(f.fp, st, best, sens);
+	return sp_outfile_commit(&f, err);
+}
+
+/* The run's warnings, one per line (without the [WARNING] tag). */
+static void run_warnings(char *buf, size_t size, const sp_eval_stats_t *stats, const char *plot_warning)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	if (stats->clamped)
+		n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "threads limited to the licence count: %d\n",
+		                      stats->workers);
+	if (plot_warning[0] && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s\n", plot_warning);
+	if (stats->failed && n < size)
+		snprintf(buf + n, size - n, "%zu candidates failed (status failed:<reason> in results.csv)\n", stats->failed);
+}
+
+/* OUTDIR/report.html, after the plots are drawn. */
+static int write_report(const char *outdir, const sp_report_t *r, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, outdir, "report.html", err);
+	if (rc != SP_OK)
+		return rc;
+	if ((rc = sp_report_write(f.fp, r, NULL, err)) != SP_OK) {
+		sp_outfile_abort(&f);
+		return rc;
+	}
+	return sp_outfile_commit(&f, err);
+}
+
+/* What batch needs to know of one study's run. */
+typedef struct {
+	int status;                  /* exit code, 0 ok */
+	char message[SP_MSG_MAX];    /* the error when status != 0 */
+	char name[SP_NAME_MAX], currency[16];
+	size_t candidates, feasible;
+	int has_best;
+	sp_result_t best;
+	char profile[SP_NAME_MAX], grade[SP_NAME_MAX];
+	double length_m;
+	sp_anchor_option_t anchor;
+} run_summary_t;
+
+static void run_summary_best(run_summary_t *sum, const sp_study_t *st, const sp_eval_stats_t *stats,
+                             const sp_result_t *best)
+{
+	sp_strlcpy(sum->name, st->name, sizeof sum->name);
+	sp_strlcpy(sum->currency, st->currency, sizeof sum->currency);
+	sum->candidates = stats->candidates;
+	sum->feasible = stats->feasible;
+	sum->has_best = best != NULL;
+	if (best == NULL)
+		return;
+	sum->best = *best;
+	sum->best.analysis = NULL; /* freed with the run */
+	sp_strlcpy(sum->profile, st->profiles[best->cand.profile], sizeof sum->profile);
+	sp_strlcpy(sum->grade, st->grades[best->cand.grade], sizeof sum->grade);
+	sum->length_m = st->lengths_m[best->cand.length];
+	sum->anchor = st->anchors[best->cand.anchor];
+}
+
+static int run_study(const opts_t *opts, run_summary_t *sum);
+
 static int cmd_run(int argc, char **argv)
 {
 	opts_t o;
@@ -317,6 +458,14 @@ static int cmd_run(int argc, char **argv)
 		return rc;
 	if (o.study == NULL)
 		return usage_error("%s", "run needs a study file: sheetpile run STUDY.ini");
+	return run_study(&o, NULL);
+}
+
+/* run one study; sum (batch) may be NULL */
+static int run_study(const opts_t *opts, run_summary_t *sum)
+{
+	opts_t o = *opts;
+	int rc;
 	sp_err_t err = {0};
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;
@@ -330,6 +479,7 @@ static int cmd_run(int argc, char **argv)
 	memset(&stages, 0, sizeof stages);
 	sp_analysis_t diag[N_BEST_DIAGRAMS];
 	memset(diag, 0, sizeof diag);
+	sp_sens_t sens = {0};
 	char *text = NULL; /* formatted rows of a chunk */
 	size_t *len = NULL;
 	char outdir[4096];
@@ -345,7 +495,11 @@ static int cmd_run(int argc, char **argv)
 		default_outdir(outdir, sizeof outdir, o.study);
 
 	double t0 = now_s();
-	sp_eval_opts_t eo = {st->threads, st->licenses, 0};
+	/* chunks small enough for progress steps, never larger than the default */
+	size_t total = sp_study_n_candidates(st), chunk = total / 20 < 4096 ? 4096 : total / 20;
+	sp_eval_opts_t eo = {st->threads, st->licenses, chunk < 16384 ? chunk : 16384};
+	progress_t prog;
+	progress_start(&prog, t0);
 	if ((ev = sp_eval_alloc(st, cat, &eo, &err)) == NULL) {
 		rc = err.code;
 		goto out;
@@ -383,6 +537,8 @@ static int cmd_run(int argc, char **argv)
 		}
 		if (plot && (rc = sp_plot_add(plot, rows, n, &err)) != SP_OK)
 			goto out;
+		sp_eval_stats(ev, &stats);
+		progress_update(&prog, stats.evaluated, stats.to_evaluate);
 	}
 	double seconds = now_s() - t0;
 	sp_eval_stats(ev, &stats);
@@ -447,6 +603,8 @@ static int cmd_run(int argc, char **argv)
 	sp_anchor_refine_t refine;
 	if (st->refine_anchor && nbest && (rc = sp_eval_refine_anchor(st, cat, &best[0], &refine, &err)) != SP_OK)
 		goto out;
+	if ((rc = write_sensitivity(outdir, st, cat, best, nbest, stats.workers, &sens, &err)) != SP_OK)
+		goto out;
 	if ((rc = write_run_json(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL,
 	                         st->refine_anchor && nbest ? &refine : NULL, &err)))
 		goto out;
@@ -454,13 +612,18 @@ static int cmd_run(int argc, char **argv)
 	if (plot && (rc = sp_plot_finish(plot, nbest ? &best[0] : NULL, nbest ? &diag[0] : NULL, warning,
 	                                 sizeof warning, &err)) != SP_OK)
 		goto out;
-	if (stats.clamped)
-		fprintf(stderr, "[WARNING] threads limited to the licence count: %d\n", stats.workers);
-	if (warning[0])
-		fprintf(stderr, "[WARNING] %s\n", warning);
-	if (stats.failed)
-		fprintf(stderr, "[WARNING] %zu candidates failed (status failed:<reason> in results.csv)\n",
-		        stats.failed);
+	char warnings[6000];
+	run_warnings(warnings, sizeof warnings, &stats, warning);
+	char plots_dir[4200];
+	snprintf(plots_dir, sizeof plots_dir, "%s/plots", outdir);
+	sp_report_t rep = {st, best, nbest, &stats, seconds, &sens, plot ? plots_dir : NULL, warnings};
+	if ((rc = write_report(outdir, &rep, &err)) != SP_OK)
+		goto out;
+	for (const char *w = warnings; *w;) {
+		const char *e = strchr(w, '\n');
+		fprintf(stderr, "[WARNING] %.*s\n", (int)(e - w), w);
+		w = e + 1;
+	}
 	if (!quiet) {
 		printf("study      %s (%s)\n", st->name, st->path);
 		printf("candidates %zu: %zu feasible, %zu infeasible, %zu failed; %zu distinct analyses\n",
@@ -489,13 +652,19 @@ static int cmd_run(int argc, char **argv)
 			printf("anchor     %s: level %.3f m, util_max %.3f (ranked: %.3f m, %.3f)%s%s\n",
 			       refine.done ? "refined" : "not refined", refine.level_m, refine.util_max, refine.grid_level_m,
 			       refine.grid_util_max, refine.done ? "" : ": ", refine.done ? "" : refine.note);
-		printf("results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s run.json%s)\n",
+		printf("results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s%s run.json, report.html%s)\n",
 		       outdir, st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
-		       st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "",
+		       st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "", sens.n ? " sensitivity.csv," : "",
 		       plot ? ", plots/" : "");
 	}
+	if (sum)
+		run_summary_best(sum, st, &stats, nbest ? &best[0] : NULL);
 	rc = SP_OK;
 out:
+	if (sum && rc) {
+		sum->status = err.code ? err.code : SP_ESOFTWARE;
+		sp_strlcpy(sum->message, err.text, sizeof sum->message);
+	}
 	free(text);
 	free(len);
 	sp_outfile_abort(&res);
@@ -503,6 +672,7 @@ out:
 	sp_outfile_abort(&dg);
 	sp_outfile_abort(&sg);
 	sp_beam_result_free(&stages);
+	sp_sens_free(&sens);
 	free(best_wall);
 	for (size_t i = 0; i < N_BEST_DIAGRAMS; i++)
 		sp_analysis_free(&diag[i]);
@@ -513,6 +683,255 @@ out:
 	sp_catalogue_free(cat);
 	sp_study_free(st);
 	return rc ? fail(&err) : 0;
+}
+
+/* ---- batch: many studies, one summary ------------------------------------ */
+
+/* The sub-directory of a study: its file name without .ini, characters other
+ * than letters, digits, '-', '_' and '.' replaced by '_', made unique. */
+static void batch_dir_name(char *buf, size_t size, const char *study, char (*taken)[256], size_t n_taken)
+{
+	const char *base = strrchr(study, '/');
+	base = base ? base + 1 : study;
+	size_t n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".ini") == 0)
+		n -= 4;
+	char name[200];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < sizeof name; i++) {
+		unsigned char ch = (unsigned char)base[i];
+		int okc = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'
+		          || ch == '_' || ch == '.';
+		name[k++] = okc ? (char)ch : '_';
+	}
+	name[k] = '\0';
+	if (k == 0 || name[0] == '.') { /* no hidden or empty name */
+		memmove(name + 5, name, k + 1 < sizeof name - 5 ? k + 1 : sizeof name - 5);
+		memcpy(name, "study", 5);
+		name[sizeof name - 1] = '\0';
+	}
+	snprintf(buf, size, "%s", name);
+	for (int copy = 2;; copy++) {
+		int clash = strcmp(buf, "summary.csv") == 0 || strcmp(buf, "index.html") == 0;
+		for (size_t i = 0; i < n_taken && !clash; i++)
+			clash = strcmp(taken[i], buf) == 0;
+		if (!clash)
+			return;
+		snprintf(buf, size, "%s-%d", name, copy);
+	}
+}
+
+static void csv_text(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+static void html_text(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			fputs("&lt;", fp);
+		else if (*s == '>')
+			fputs("&gt;", fp);
+		else if (*s == '&')
+			fputs("&amp;", fp);
+		else if (*s == '"')
+			fputs("&quot;", fp);
+		else
+			fputc(*s, fp);
+	}
+}
+
+static const char *batch_status(const run_summary_t *r)
+{
+	return r->status ? "failed" : r->has_best ? "ok" : "no-feasible-design";
+}
+
+static int batch_summary_csv(const char *outdir, char *const *studies, char (*dirs)[256], const run_summary_t *r,
+                             size_t n, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, outdir, "summary.csv", err);
+	if (rc)
+		return rc;
+	fputs("study,study_file,status,exit_code,message,output_dir,candidates,feasible,profile,grade,length_m,"
+	      "anchor_level_m,cost_per_m,currency,mass_kg_per_m,co2_kg_per_m,util_bending,util_embedment,util_anchor,"
+	      "util_max\r\n",
+	      f.fp);
+	for (size_t i = 0; i < n; i++) {
+		csv_text(f.fp, r[i].name);
+		fputc(',', f.fp);
+		csv_text(f.fp, studies[i]);
+		fprintf(f.fp, ",%s,%d,", batch_status(&r[i]), r[i].status);
+		csv_text(f.fp, r[i].message);
+		fputc(',', f.fp);
+		csv_text(f.fp, dirs[i]);
+		if (r[i].status) {
+			fputs(",,,,,,,,,,,,,,\r\n", f.fp);
+			continue;
+		}
+		fprintf(f.fp, ",%zu,%zu,", r[i].candidates, r[i].feasible);
+		if (!r[i].has_best) {
+			fputs(",,,,,,,,,,,,\r\n", f.fp);
+			continue;
+		}
+		const sp_result_t *b = &r[i].best;
+		csv_text(f.fp, r[i].profile);
+		fputc(',', f.fp);
+		csv_text(f.fp, r[i].grade);
+		fprintf(f.fp, ",%.3f,", r[i].length_m);
+		if (r[i].anchor.anchored)
+			fprintf(f.fp, "%.3f", r[i].anchor.level_m);
+		fprintf(f.fp, ",%.2f,", b->cost.cost_per_m);
+		csv_text(f.fp, r[i].currency);
+		fprintf(f.fp, ",%.2f,%.2f,%.4f,%.4f,%.4f,%.4f\r\n", b->cost.mass_kg_per_m, b->cost.co2_kg_per_m,
+		        b->checks.util_bending, b->checks.util_embedment, b->checks.util_anchor, b->checks.util_max);
+	}
+	return sp_outfile_commit(&f, err);
+}
+
+static int batch_index_html(const char *outdir, char *const *studies, char (*dirs)[256], const run_summary_t *r,
+                            size_t n, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, outdir, "index.html", err);
+	if (rc)
+		return rc;
+	FILE *fp = f.fp;
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>sheetpile batch</title>\n"
+	      "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:14px;margin:1em auto;max-width:1200px;"
+	      "padding:0 16px}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}"
+	      "th{background:#eef3f8}td.n{text-align:right}.failed{color:#b00000}"
+	      "@media print{a{color:inherit}}</style>\n</head>\n<body>\n<h1>sheetpile batch</h1>\n",
+	      fp);
+	size_t failed = 0;
+	for (size_t i = 0; i < n; i++)
+		failed += r[i].status != 0;
+	fprintf(fp, "<p>%zu studies, %zu failed. Every study's files are in its own folder; summary.csv holds this "
+	            "table.</p>\n<table>\n<thead><tr><th>study</th><th>file</th><th>status</th><th>best design</th>"
+	            "<th>cost per m</th><th>util max</th><th>report</th></tr></thead>\n<tbody>\n",
+	        n, failed);
+	for (size_t i = 0; i < n; i++) {
+		fputs("<tr><td>", fp);
+		html_text(fp, r[i].name);
+		fputs("</td><td>", fp);
+		html_text(fp, studies[i]);
+		fprintf(fp, "</td><td class=\"%s\">%s", batch_status(&r[i]), batch_status(&r[i]));
+		if (r[i].status) {
+			fputs(": ", fp);
+			html_text(fp, r[i].message);
+			fputs("</td><td></td><td></td><td></td><td></td></tr>\n", fp);
+			continue;
+		}
+		fputs("</td><td>", fp);
+		if (r[i].has_best) {
+			html_text(fp, r[i].profile);
+			fputc(' ', fp);
+			html_text(fp, r[i].grade);
+			fprintf(fp, ", %.2f m, ", r[i].length_m);
+			if (r[i].anchor.anchored)
+				fprintf(fp, "anchor at %.2f m", r[i].anchor.level_m);
+			else
+				fputs("cantilever", fp);
+			fprintf(fp, "</td><td class=\"n\">%.2f ", r[i].best.cost.cost_per_m);
+			html_text(fp, r[i].currency);
+			fprintf(fp, "</td><td class=\"n\">%.3f</td>", r[i].best.checks.util_max);
+		} else {
+			fputs("none feasible</td><td></td><td></td>", fp);
+		}
+		fputs("<td><a href=\"", fp);
+		html_text(fp, dirs[i]);
+		fputs("/report.html\">report</a></td></tr>\n", fp);
+	}
+	fputs("</tbody>\n</table>\n</body>\n</html>\n", fp);
+	return sp_outfile_commit(&f, err);
+}
+
+/* batch STUDY.ini... -o OUTDIR [run options] */
+static int cmd_batch(int argc, char **argv)
+{
+	static const char *const valued[] = {"-o", "--profile", "--grade", "--length", "--anchor-level", "--catalogue",
+	                                     "--grades", "--licenses", "--licences", "--threads", "-t", "--csv-dialect", NULL};
+	char **studies = malloc((size_t)argc * sizeof *studies), **rest = malloc((size_t)argc * sizeof *rest);
+	if (!studies || !rest) {
+		free(studies);
+		free(rest);
+		fputs("[ERROR] out of memory\n", stderr);
+		return SP_ESOFTWARE;
+	}
+	int ns = 0, nr = 0;
+	for (int i = 2; i < argc; i++) {
+		int takes = 0;
+		for (int k = 0; valued[k]; k++)
+			takes |= strcmp(argv[i], valued[k]) == 0;
+		if (takes && i + 1 < argc) {
+			rest[nr++] = argv[i];
+			rest[nr++] = argv[++i];
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			rest[nr++] = argv[i];
+		} else {
+			studies[ns++] = argv[i];
+		}
+	}
+	opts_t o;
+	int rc = parse_opts(nr, rest, 0, &o);
+	if (rc == 0 && (o.profile || o.grade || o.length || o.anchor || o.catalogue || o.grades))
+		rc = usage_error("%s", "batch takes -o, --licenses, --threads, --csv-dialect, --no-plots and --quiet");
+	else if (rc == 0 && ns == 0)
+		rc = usage_error("%s", "batch needs study files: sheetpile batch STUDY.ini... -o OUTDIR");
+	else if (rc == 0 && o.outdir == NULL)
+		rc = usage_error("%s", "batch needs an output directory: sheetpile batch STUDY.ini... -o OUTDIR");
+	run_summary_t *sum = rc ? NULL : calloc((size_t)ns, sizeof *sum);
+	char(*dirs)[256] = rc ? NULL : calloc((size_t)ns, sizeof *dirs);
+	if (rc == 0 && (!sum || !dirs)) {
+		fputs("[ERROR] out of memory\n", stderr);
+		rc = SP_ESOFTWARE;
+	}
+	sp_err_t err = {0};
+	if (rc == 0 && (rc = make_outdir(o.outdir, &err)) != 0)
+		rc = fail(&err);
+	int first_failure = 0;
+	for (int i = 0; rc == 0 && i < ns; i++) {
+		char sub[4096 + 256];
+		batch_dir_name(dirs[i], sizeof dirs[i], studies[i], dirs, (size_t)i);
+		snprintf(sub, sizeof sub, "%s/%s", o.outdir, dirs[i]);
+		const char *base = strrchr(studies[i], '/');
+		sp_strlcpy(sum[i].name, base ? base + 1 : studies[i], sizeof sum[i].name);
+		if (!quiet)
+			printf("== study %d/%d: %s -> %s\n", i + 1, ns, studies[i], sub);
+		fflush(stdout);
+		opts_t one = o;
+		one.study = studies[i];
+		one.outdir = sub;
+		int st = run_study(&one, &sum[i]);
+		if (st != 0 && sum[i].status == 0) {
+			sum[i].status = st;
+			snprintf(sum[i].message, sizeof sum[i].message, "exit status %d", st);
+		}
+		if (st != 0 && first_failure == 0)
+			first_failure = st;
+	}
+	if (rc == 0) {
+		if ((rc = batch_summary_csv(o.outdir, studies, dirs, sum, (size_t)ns, &err)) == 0)
+			rc = batch_index_html(o.outdir, studies, dirs, sum, (size_t)ns, &err);
+		if (rc)
+			rc = fail(&err);
+		else if (!quiet)
+			printf("batch      %d studies, %s/summary.csv, %s/index.html\n", ns, o.outdir, o.outdir);
+		if (rc == 0)
+			rc = first_failure;
+	}
+	free(sum);
+	free(dirs);
+	free(studies);
+	free(rest);
+	return rc;
 }
 
 static int cmd_check(int argc, char **argv)
@@ -807,6 +1226,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc, argv);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc, argv);
+	if (strcmp(cmd, "batch") == 0)
+		return cmd_batch(argc, argv);
 	if (strcmp(cmd, "analyze") == 0 || strcmp(cmd, "analyse") == 0)
 		return cmd_analyze(argc, argv);
 	if (strcmp(cmd, "profiles") == 0)

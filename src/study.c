@@ -592,6 +592,49 @@ int sp_ini_section_line(sp_ini_t *c, const char *section)
 
 /* ---- the study -------------------------------------------------------- */
 
+static const char *const S_sens_keys[SP_SENS_N] = {"phi_deg", "c_kPa", "gamma_kN_m3", "cu_kPa",
+                                                   "water_retained_m", "water_excavation_m", "surcharge_kPa"};
+
+const char *sp_sens_param_key(sp_sens_param p)
+{
+	return (unsigned)p < SP_SENS_N ? S_sens_keys[p] : "?";
+}
+
+/* [sensitivity]: optional; at least one amount when given. */
+static void S_read_sensitivity(S_ctx *c, sp_study_t *st)
+{
+	static const double hi[SP_SENS_N] = {20, 1000, 10, 1000, 100, 100, 1000};
+	static const char *const what[SP_SENS_N] = {
+		"change or standard deviation of phi', deg", "change or standard deviation of c', kPa",
+		"change or standard deviation of the unit weights, kN/m3", "change or standard deviation of c_u, kPa",
+		"change or standard deviation of the retained-side water level, m",
+		"change or standard deviation of the excavation-side water level, m",
+		"change or standard deviation of the surcharge, kPa"};
+	const char *k = "sensitivity";
+	sp_sensitivity_t *s = &st->sensitivity;
+	s->line = sp_ini_section_line(c, k);
+	s->enabled = s->line > 0;
+	s->top = S_int(c, k, "top", 3, 1, 20, "best designs studied");
+	s->samples = S_int(c, k, "samples", 0, 0, 100000, "Monte Carlo samples, 0 = one parameter at a time");
+	s->seed = (unsigned long)S_int(c, k, "seed", 1, 0, 2147483647, "seed of the Monte Carlo samples");
+	for (int i = 0; i < SP_SENS_N; i++)
+		s->amount[i] = S_num(c, k, S_sens_keys[i], 0, 0, 0, 0, hi[i], 0, what[i]);
+}
+
+/* After the unknown keys (a misspelt amount is reported as such). */
+static void S_check_sensitivity(S_ctx *c, const sp_study_t *st)
+{
+	const sp_sensitivity_t *s = &st->sensitivity;
+	int any = 0;
+	for (int i = 0; i < SP_SENS_N; i++)
+		any |= s->amount[i] > 0;
+	if (s->enabled && !any && !c->status)
+		S_fail(c, SP_EDATA,
+		       "%s:%d: [sensitivity]: give at least one amount > 0 (phi_deg, c_kPa, gamma_kN_m3, cu_kPa, "
+		       "water_retained_m, water_excavation_m, surcharge_kPa)",
+		       c->r->path, s->line);
+}
+
 static const char *const S_safety_words[] = {"kp-factor", "embedment-factor", "ec7-da1-c2", NULL};
 static const char *const S_objective_words[] = {"cost", "mass", "co2", "weighted", NULL};
 static const char *const S_search_words[] = {"exhaustive", "min-length", NULL};
@@ -913,6 +956,7 @@ layers:
 	S_resolve_path(st->catalogue_path, sizeof st->catalogue_path, st->path, rel);
 	S_text(c, r, "grades", rel, sizeof rel, SP_DATA_DIR "/grades.csv");
 	S_resolve_path(st->grades_path, sizeof st->grades_path, st->path, rel);
+	S_read_sensitivity(c, st);
 	if (c->status)
 		return;
 
@@ -949,7 +993,7 @@ layers:
 			       c->r->path, S_find_section(c, x->section)->line, x->section);
 		else if (!S_find_section(c, x->section)->used)
 			S_fail(c, SP_EDATA, "%s:%d: unknown section [%s] (known: study, geometry, layer NAME, water, "
-			       "loads, anchor, search, design, cost, objective, run; with method = subgrade also "
+			       "loads, anchor, search, design, cost, objective, run, sensitivity; with method = subgrade also "
 			       "subgrade, wall, wall-element NAME, anchor-item NAME, strut NAME, spring-support NAME, "
 			       "rigid-support NAME, line-load NAME, moment-load NAME, uniform-load NAME, surcharge NAME, "
 			       "normal-force NAME, stage NAME)",
@@ -962,6 +1006,7 @@ layers:
 		if (!c->r->s[i].used && strcmp(c->r->s[i].name, "") != 0)
 			S_fail(c, SP_EDATA, "%s:%d: section [%s] is empty or unknown", c->r->path, c->r->s[i].line,
 			       c->r->s[i].name);
+	S_check_sensitivity(c, st);
 }
 
 sp_study_t *sp_study_read(const char *path, sp_err_t *err)

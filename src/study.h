@@ -45,6 +45,32 @@ typedef enum { SP_METHOD_LE = 0, SP_METHOD_SUBGRADE = 1 } sp_method;
 typedef enum { SP_UPILE_SINGLES = 0, SP_UPILE_CRIMPED = 1 } sp_upile_unit;
 typedef enum { SP_COND_HIGHLY_UNFAVOURABLE = 0, SP_COND_UNFAVOURABLE = 1, SP_COND_FAVOURABLE = 2 } sp_ground_condition;
 
+/* [sensitivity]: the parameters varied for the best designs. Amounts are
+ * changes (one at a time, samples = 0) or standard deviations (Monte Carlo,
+ * samples > 0), in the unit of the key named by sp_sens_param_key(). */
+typedef enum {
+	SP_SENS_PHI = 0,        /* phi_deg: phi' of every drained layer, deg */
+	SP_SENS_C,              /* c_kPa: c' of every drained layer, kPa */
+	SP_SENS_GAMMA,          /* gamma_kN_m3: both unit weights of every layer, kN/m3 */
+	SP_SENS_CU,             /* cu_kPa: c_u of every undrained layer, kPa */
+	SP_SENS_WATER_RETAINED, /* water_retained_m: water level, retained (left) side, m */
+	SP_SENS_WATER_EXCAVATION, /* water_excavation_m: water level, excavation (right) side, m */
+	SP_SENS_SURCHARGE,      /* surcharge_kPa: the surcharge on the retained ground, kPa */
+	SP_SENS_N
+} sp_sens_param;
+
+typedef struct {
+	int enabled;               /* 1: the study has a [sensitivity] section */
+	int top;                   /* best designs studied */
+	int samples;               /* 0: one parameter at a time, +-amount; > 0: Monte Carlo samples */
+	unsigned long seed;        /* Monte Carlo: seed of sample i is derived from (seed, i) */
+	double amount[SP_SENS_N];  /* change or standard deviation; 0 = not varied */
+	int line;                  /* line of the [sensitivity] header, for messages */
+} sp_sensitivity_t;
+
+/* The study-file key (and CSV parameter name) of a parameter, e.g. "phi_deg". */
+const char *sp_sens_param_key(sp_sens_param p);
+
 /* One point of the anchor axis: no anchor (cantilever) or an anchor at a level. */
 typedef struct {
 	int anchored;              /* 0: cantilever */
@@ -134,6 +160,8 @@ typedef struct {
 	int top_k;
 	char catalogue_path[SP_PATH_MAX]; /* profiles CSV, resolved against the study's folder */
 	char grades_path[SP_PATH_MAX];
+
+	sp_sensitivity_t sensitivity; /* [sensitivity] */
 
 	/* method = subgrade: the wall model from [subgrade], the layers, [wall],
 	 * the item sections and [stage] sections (see study_wall.h). Owned; NULL

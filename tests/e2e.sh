@@ -40,6 +40,21 @@ grep -q '"threads": 3,' t8/run.json; ok $? "threads clamped to the licence count
 "$SP" run "$CANT" -o c1 --threads 1 --quiet --no-plots && "$SP" run "$CANT" -o c2 --threads 2 --quiet --no-plots
 cmp -s c1/results.csv c2/results.csv && cmp -s c1/ranking.csv c2/ranking.csv; ok $? "cantilever study identical for 1 and 2 threads"
 
+# --- progress on stderr ---------------------------------------------------------
+# 21 profiles x 3 grades x 29 lengths x 4 anchor options = 7308 candidates (check output)
+"$SP" run "$QUAY" -o pr --no-plots > pr.out 2> pr.err; ok $? "run with progress"
+grep -q '^progress 7308/7308 candidates (100%)' pr.err; ok $? "not a terminal: plain progress lines end at 7308/7308"
+[ "$(grep -c '^progress ' pr.err)" -ge 2 ]; ok $? "not a terminal: a progress line per step (7308 in chunks of 4096)"
+grep -q $'\r' pr.err; [ $? = 1 ]; ok $? "not a terminal: no carriage returns"
+"$SP" run "$QUAY" -o pq --no-plots --quiet > pq.out 2> pq.err
+[ ! -s pq.out ] && [ ! -s pq.err ]; ok $? "--quiet: nothing on stdout or stderr"
+if command -v script >/dev/null 2>&1; then
+  script -qec "'$SP' run '$QUAY' -o ptty --no-plots" /dev/null > tty.out 2>&1
+  grep -q $'\r\[#*\.*\] [0-9]*/7308 candidates' tty.out && grep -q 'ETA' tty.out; ok $? "terminal: progress bar with done/total and ETA"
+else
+  echo "skip: no 'script' command, terminal progress bar not tested"
+fi
+
 # --- outputs ------------------------------------------------------------------
 for f in results.csv ranking.csv best_diagrams.csv run.json plots/cost_vs_utilisation.png plots/cost_vs_utilisation.svg \
          plots/best_diagrams.png plots/best_diagrams.svg plots/cost_vs_length.png plots/cost_vs_length.svg; do
