@@ -32,7 +32,7 @@ static long peak_rss_kb(void)
 static double pass(const sp_study_t *st, const sp_catalogue_t *cat, int threads, FILE *csv, size_t *n_out)
 {
 	sp_err_t err;
-	sp_eval_opts_t o = {threads, 1024, 0};
+	sp_eval_opts_t o = {.threads = threads, .licenses = 1024};
 	double t0 = now_s();
 	sp_eval_t *ev = sp_eval_alloc(st, cat, &o, &err);
 	sp_rank_t *rk = sp_rank_alloc((size_t)st->top_k);

@@ -7,6 +7,7 @@
 #ifndef SP_ENGINE_H
 #define SP_ENGINE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include "study.h"
 
@@ -23,6 +24,8 @@ typedef struct {
 	sp_anchor_option_t anchor;
 	double ei_kNm2_per_m;        /* section stiffness (engines that depend on it) */
 	double length_m;             /* pile length (engines that depend on it) */
+	size_t profile;              /* study profile index (engine exec: per profile) */
+	size_t id;                   /* analysis id within the run (engine exec) */
 } sp_case_t;
 
 #define SP_REASON_MAX 64
@@ -45,20 +48,51 @@ typedef struct {
 	size_t n_diagram;
 } sp_analysis_t;
 
+/* Engines that run all analyses of a study at once (exec): where and how. */
+typedef struct {
+	const char *outdir;          /* journal.txt, timeline.csv and work/ go here (it exists) */
+	int resume;                  /* 1: analyses found in the journal are not run again */
+	int licenses;                /* solver processes at once */
+	volatile sig_atomic_t *stop; /* non-zero (set by a signal handler): stop; may be NULL */
+} sp_batch_opts_t;
+
+typedef struct {
+	size_t run;                  /* analyses run by this call */
+	size_t resumed;              /* analyses taken from the journal */
+	size_t solver_failed;        /* failed in the solver: crash, exit status, timeout, no or bad output, denied */
+	int interrupted;             /* stopped through *stop: some analyses are missing */
+	int max_running;             /* most solver processes at once */
+	double makespan_s;           /* first start to last end of the analyses run now */
+	double sum_s, max_s;         /* their total and longest time (every attempt) */
+	double lower_bound_s;        /* max(sum_s / licences, max_s) */
+} sp_batch_stats_t;
+
 typedef struct {
 	const char *name;
-	int uses_section;   /* 0: the result does not depend on profile or length */
+	/* The analysis depends on: 0 the anchor option only; 1 the section's EI,
+	 * the length and the anchor option; 2 the profile, the length and the
+	 * anchor option (an external solver: a black box) */
+	int uses_section;
 	/* Analyse; fills *out. Returns SP_OK (also when the wall has no
 	 * equilibrium: then out->ok = 0 with a reason) or SP_ESOFTWARE. */
 	int (*analyse)(const sp_study_t *st, const sp_case_t *c, double diagram_step_m, int want_diagram,
 	               sp_analysis_t *out);
+	/* NULL, or: analyse every case at once (cases[i].id == i), filling out[i].
+	 * SP_OK also when analyses failed (out[i].ok = 0, counted in stats) or
+	 * when stopped (stats->interrupted); an SP_E* code on errors. */
+	int (*analyse_all)(const sp_study_t *st, const sp_case_t *cases, size_t n, const sp_batch_opts_t *o,
+	                   sp_analysis_t *out, sp_batch_stats_t *stats, sp_err_t *err);
 } sp_engine_type;
 
 extern const sp_engine_type *const sp_engine_le;
 extern const sp_engine_type *const sp_engine_beam; /* method = subgrade */
+extern const sp_engine_type *const sp_engine_exec; /* [solver]: an external program */
 
-/* The engine a study asks for. */
+/* The engine a study asks for: exec when it has a [solver], else its built-in one. */
 const sp_engine_type *sp_engine_for(const sp_study_t *st);
+/* The built-in engine of [design] method, also for a study with a [solver]
+ * (what `sheetpile evaluate` runs). */
+const sp_engine_type *sp_engine_builtin(const sp_study_t *st);
 
 /* Free the diagram of an analysis (accepts NULL). */
 void sp_analysis_free(sp_analysis_t *a);

@@ -87,10 +87,15 @@ static double S_ei(const sp_eval_t *ev, size_t profile)
 static int S_ei_classes(sp_eval_t *ev, sp_err_t *err)
 {
 	const sp_study_t *st = ev->st;
-	ev->ei_class = malloc(st->n_profiles * sizeof *ev->ei_class);
+	ev->ei_class = malloc((st->n_profiles ? st->n_profiles : 1) * sizeof *ev->ei_class);
 	if (ev->ei_class == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	ev->n_ei = 0;
+	if (ev->engine->uses_section == 2) { /* a black box: one class per profile */
+		for (size_t i = 0; i < st->n_profiles; i++)
+			ev->ei_class[i] = ev->n_ei++;
+		return SP_OK;
+	}
 	for (size_t i = 0; i < st->n_profiles; i++) {
 		size_t k = ev->n_ei;
 		for (size_t j = 0; j < i; j++)
@@ -118,6 +123,7 @@ static void S_case_of_analysis(const sp_eval_t *ev, size_t i, sp_case_t *c)
 {
 	const sp_study_t *st = ev->st;
 	memset(c, 0, sizeof *c);
+	c->id = i;
 	c->anchor = st->anchors[i % st->n_anchors];
 	if (!ev->engine->uses_section)
 		return;
@@ -127,6 +133,7 @@ static void S_case_of_analysis(const sp_eval_t *ev, size_t i, sp_case_t *c)
 	for (size_t p = 0; p < st->n_profiles; p++)
 		if (ev->ei_class[p] == ei) {
 			c->ei_kNm2_per_m = S_ei(ev, p);
+			c->profile = p;
 			break;
 		}
 }
@@ -159,6 +166,33 @@ static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, sp_err_t 
 		ev->stats.analyses_run += ev->analysed[i];
 	if (failed)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+	return SP_OK;
+}
+
+/* Every analysis at once through the engine (exec): the licence pool, the
+ * journal and the timeline are the engine's. */
+static int S_run_all(sp_eval_t *ev, const sp_eval_opts_t *opts, sp_err_t *err)
+{
+	sp_case_t *cases = malloc((ev->n_analyses ? ev->n_analyses : 1) * sizeof *cases);
+	if (cases == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	for (size_t i = 0; i < ev->n_analyses; i++)
+		S_case_of_analysis(ev, i, &cases[i]);
+	sp_batch_opts_t bo = {opts->outdir ? opts->outdir : ".", opts->resume, opts->licenses > 0 ? opts->licenses : 1,
+	                      opts->stop};
+	sp_batch_stats_t *b = &ev->stats.batch;
+	int rc = ev->engine->analyse_all(ev->st, cases, ev->n_analyses, &bo, ev->analyses, b, err);
+	free(cases);
+	if (rc != SP_OK)
+		return rc;
+	memset(ev->analysed, 1, ev->n_analyses);
+	ev->stats.analyses_run = b->run;
+	ev->stats.max_concurrent = b->max_running;
+	if (b->interrupted)
+		return sp_err_set(err, SP_ESTOPPED,
+		                  "%zu of %zu analyses are finished and kept in %s/journal.txt "
+		                  "(%zu of them from an earlier run)",
+		                  b->run + b->resumed, ev->n_analyses, bo.outdir, b->resumed);
 	return SP_OK;
 }
 
@@ -236,6 +270,12 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 	ev->cat = cat;
 	ev->engine = sp_engine_for(st);
 	ev->stats.workers = S_workers(opts, &ev->stats.clamped);
+	if (ev->engine->analyse_all) { /* wait-bound: the licences bound the solver processes, not the threads */
+		sp_eval_opts_t o = *opts;
+		o.licenses = 0;
+		ev->stats.workers = S_workers(&o, &ev->stats.clamped);
+		ev->stats.exec = 1;
+	}
 	ev->stats.candidates = sp_study_n_candidates(st);
 	if (S_resolve(ev, err) != SP_OK)
 		goto fail;
@@ -261,12 +301,18 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 	ev->stats.search = st->search;
 	ev->stats.analyses_exhaustive = ev->n_analyses;
 	ev->stats.to_evaluate = ev->stats.candidates;
+	/* an external solver runs every analysis through the licence pool first
+	 * (a min-length search then saves checks, not solver runs) */
+	if (ev->engine->analyse_all && S_run_all(ev, opts, err) != SP_OK)
+		goto fail;
 	if (st->search == SP_SEARCH_MIN_LENGTH) {
 		if (S_min_length(ev, err) != SP_OK)
 			goto fail;
-	} else if (S_run_analyses(ev, NULL, ev->n_analyses, err) != SP_OK) {
+	} else if (!ev->engine->analyse_all && S_run_analyses(ev, NULL, ev->n_analyses, err) != SP_OK) {
 		goto fail;
 	}
+	if (ev->stats.exec) /* run now, not taken from the journal */
+		ev->stats.analyses_run = ev->stats.batch.run;
 	ev->chunk = opts->chunk ? opts->chunk : S_DEFAULT_CHUNK;
 	if (ev->chunk > ev->stats.to_evaluate)
 		ev->chunk = ev->stats.to_evaluate ? ev->stats.to_evaluate : 1;
@@ -373,6 +419,18 @@ int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, doub
 	free(ev.grade_index);
 	free(ev.ei_class);
 	return rc;
+}
+
+int sp_eval_case(const sp_study_t *st, const sp_catalogue_t *cat, sp_case_t *c, double diagram_step_m,
+                 sp_analysis_t *out, sp_err_t *err)
+{
+	long p = c->profile < st->n_profiles ? sp_catalogue_find_profile(cat, st->profiles[c->profile]) : -1;
+	if (p < 0)
+		return sp_err_set(err, SP_EDATA, "unknown profile");
+	c->ei_kNm2_per_m = sp_profile_ei_kNm2_per_m(sp_catalogue_profile(cat, (size_t)p));
+	if (sp_engine_builtin(st)->analyse(st, c, diagram_step_m, diagram_step_m > 0, out) != SP_OK)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+	return SP_OK;
 }
 
 void sp_eval_for(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data)

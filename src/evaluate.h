@@ -31,6 +31,10 @@ typedef struct {
 	int threads;        /* requested; 0 = all cores */
 	int licenses;       /* evaluations allowed at once */
 	size_t chunk;       /* candidates per chunk; 0 = default */
+	/* engines that run all analyses at once (exec, a [solver] study) */
+	const char *outdir;          /* existing output directory: journal, timeline, work/ */
+	int resume;                  /* 1: take the analyses found in the journal */
+	volatile sig_atomic_t *stop; /* set by a signal handler: stop the solvers; may be NULL */
 } sp_eval_opts_t;
 
 typedef struct {
@@ -48,12 +52,15 @@ typedef struct {
 	size_t search_no_feasible; /* min-length: groups without a feasible length */
 	size_t search_rounds;    /* min-length: rounds of the bisection */
 	size_t feasible, infeasible, failed;
+	int exec;                /* 1: an external solver did the analyses (then batch is set) */
+	sp_batch_stats_t batch;
 } sp_eval_stats_t;
 
 typedef struct sp_eval sp_eval_t;
 
 /* Plan the workers and run the analyses. Returns NULL and fills *err on
- * failure. Free with sp_eval_free(). */
+ * failure; SP_ESTOPPED when *opts->stop stopped an external solver's run
+ * (the finished analyses are in the journal). Free with sp_eval_free(). */
 sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
                          sp_err_t *err);
 void sp_eval_free(sp_eval_t *ev); /* accepts NULL */
@@ -103,6 +110,13 @@ void sp_eval_for(int n_threads, size_t n, void (*fn)(void *data, size_t i, int t
 /* As sp_eval_for, handing out one i at a time: for a few long items (whole
  * analyses), so that they spread over the threads. */
 void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data);
+
+/* One analysis of a study with its built-in engine ([design] method, also
+ * when the study has a [solver]): what `sheetpile evaluate` runs. c->profile
+ * names the study profile; its EI is taken from the catalogue. The caller
+ * frees *out with sp_analysis_free(). */
+int sp_eval_case(const sp_study_t *st, const sp_catalogue_t *cat, sp_case_t *c, double diagram_step_m,
+                 sp_analysis_t *out, sp_err_t *err);
 
 /* "ok", "infeasible" or "failed:<reason>" */
 void sp_result_status(const sp_result_t *r, char *buf, size_t size);

@@ -32,7 +32,15 @@ struct sp_plot {
 	const sp_result_t *front;  /* Pareto front, borrowed */
 	size_t n_front;
 	int disp;                  /* third Pareto criterion is the displacement (else util_max) */
+	int timeline;              /* draw OUTDIR/timeline.csv too */
 };
+
+void sp_plot_set_timeline(sp_plot_t *p)
+{
+	p->timeline = 1;
+}
+
+static const char *const S_timeline_scripts[] = {"gantt.gp", "case_times.gp"};
 
 void sp_plot_set_pareto(sp_plot_t *p, const sp_result_t *front, size_t n)
 {
@@ -314,10 +322,15 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), S_scripts[i]);
 		rc = S_copy(src, p->dir, S_scripts[i], err);
 	}
+	for (size_t i = 0; rc == SP_OK && p->timeline && i < 2; i++) {
+		char src[4200];
+		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), S_timeline_scripts[i]);
+		rc = S_copy(src, p->dir, S_timeline_scripts[i], err);
+	}
 	if (rc != SP_OK)
 		return rc;
 
-	char name[SP_NAME_MAX * 2], cur[32], sub[SP_NAME_MAX * 4], vars[8192];
+	char name[SP_NAME_MAX * 2], cur[32], sub[SP_NAME_MAX * 4], vars[16384];
 	S_clean(name, sizeof name, p->st->name);
 	S_clean(cur, sizeof cur, p->st->currency);
 	if (best) {
@@ -332,17 +345,26 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	} else {
 		snprintf(sub, sizeof sub, "no feasible design");
 	}
-	snprintf(vars, sizeof vars, "datadir='%s'; currency='%s'; subtitle='%s: %s'; nprofiles=%zu; nstages=%d; "
-	         "third='%s'", p->dir, cur, name, sub, nprof, p->stages ? p->stages->n_stages : 0,
+	snprintf(vars, sizeof vars, "datadir='%s'; timeline='%s/../timeline.csv'; currency='%s'; subtitle='%s: %s'; "
+	         "nprofiles=%zu; nstages=%d; third='%s'", p->dir, p->dir, cur, name, sub, nprof,
+	         p->stages ? p->stages->n_stages : 0,
 	         p->disp ? "maximum displacement (mm)" : "maximum utilisation util\\_max (-)");
 	if (strpbrk(p->dir, "'\\") != NULL) {
 		snprintf(warning, wsize, "the output path contains a quote or backslash: plots skipped (data and "
 		         "scripts are in %s)", p->dir);
 		return SP_OK;
 	}
-	size_t n_scripts = sizeof S_scripts / sizeof *S_scripts + (p->stages != NULL);
-	for (size_t i = 0; i < n_scripts; i++) {
-		const char *script = i < sizeof S_scripts / sizeof *S_scripts ? S_scripts[i] : "best_stages.gp";
+	size_t n_fixed = sizeof S_scripts / sizeof *S_scripts;
+	const char *extra[3];
+	size_t n_extra = 0;
+	if (p->stages)
+		extra[n_extra++] = "best_stages.gp";
+	if (p->timeline) {
+		extra[n_extra++] = S_timeline_scripts[0];
+		extra[n_extra++] = S_timeline_scripts[1];
+	}
+	for (size_t i = 0; i < n_fixed + n_extra; i++) {
+		const char *script = i < n_fixed ? S_scripts[i] : extra[i - n_fixed];
 		int g = S_gnuplot(p->dir, script, vars);
 		if (g < 0) {
 			snprintf(warning, wsize, "gnuplot not found: plots skipped (data and scripts are in %s)", p->dir);

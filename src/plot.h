@@ -32,6 +32,11 @@ void sp_plot_set_stages(sp_plot_t *p, const sp_beam_result_t *r, const sp_wall_t
  * with the chosen design marked. front is borrowed until then. */
 void sp_plot_set_pareto(sp_plot_t *p, const sp_result_t *front, size_t n);
 
+/* A [solver] run: also draw OUTDIR/timeline.csv as gantt.png/svg (the
+ * licence slots) and case_times.png/svg (each analysis, the study in
+ * parallel and in series). */
+void sp_plot_set_timeline(sp_plot_t *p);
+
 /* Directory with the gnuplot templates (SHEETPILE_PLOTS_DIR or the build's). */
 const char *sp_plot_templates_dir(void);
 

@@ -18,7 +18,9 @@ enum {
 	SP_ENOINPUT = EX_NOINPUT,     /* 66 input missing or unreadable */
 	SP_ESOFTWARE = EX_SOFTWARE,   /* 70 internal error */
 	SP_ECANTCREAT = EX_CANTCREAT, /* 73 cannot create output */
-	SP_EIO = EX_IOERR             /* 74 I/O error */
+	SP_EIO = EX_IOERR,            /* 74 I/O error */
+	SP_ETEMPFAIL = EX_TEMPFAIL,   /* 75 the run finished, but an external solver failed on some analyses */
+	SP_ESTOPPED = 128             /* stopped by a signal: main exits with 128 + its number */
 };
 
 #define SP_NAME_MAX 64   /* profile, grade, layer names */

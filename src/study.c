@@ -779,6 +779,11 @@ static void S_resolve_path(char *dst, size_t size, const char *study_path, const
 	sp_strlcpy(dst + dir, rel, size - dir);
 }
 
+void sp_ini_resolve_path(const sp_ini_t *c, char *dst, size_t size, const char *rel)
+{
+	S_resolve_path(dst, size, c->r->path, rel);
+}
+
 static void S_read_all(S_ctx *c, sp_study_t *st)
 {
 	S_text(c, "study", "name", st->name, sizeof st->name, "study");
@@ -972,6 +977,10 @@ layers:
 		}
 	}
 
+	sp_study_read_solver(c, st);
+	if (c->status)
+		return;
+
 	/* every grade priced with its own key must be a grade of the search */
 	for (size_t i = 0; i < c->r->n && !c->status; i++) {
 		S_entry *x = &c->r->e[i];
@@ -993,7 +1002,7 @@ layers:
 			       c->r->path, S_find_section(c, x->section)->line, x->section);
 		else if (!S_find_section(c, x->section)->used)
 			S_fail(c, SP_EDATA, "%s:%d: unknown section [%s] (known: study, geometry, layer NAME, water, "
-			       "loads, anchor, search, design, cost, objective, run, sensitivity; with method = subgrade also "
+			       "loads, anchor, search, design, cost, objective, run, sensitivity, solver; with method = subgrade also "
 			       "subgrade, wall, wall-element NAME, anchor-item NAME, strut NAME, spring-support NAME, "
 			       "rigid-support NAME, line-load NAME, moment-load NAME, uniform-load NAME, surcharge NAME, "
 			       "normal-force NAME, stage NAME)",
@@ -1100,6 +1109,7 @@ void sp_study_free(sp_study_t *st)
 	free(st->lengths_m);
 	free(st->steel_price_per_kg);
 	free(st->wall);
+	free(st->solver);
 	free(st);
 }
 

@@ -71,6 +71,28 @@ typedef struct {
 /* The study-file key (and CSV parameter name) of a parameter, e.g. "phi_deg". */
 const char *sp_sens_param_key(sp_sens_param p);
 
+/* [solver]: an external program does the analyses (engine exec). See
+ * docs/study-file.md and solver_io.h for the placeholders and formats. */
+#define SP_SOLVER_MAX_CODES 16
+typedef struct {
+	char command[2048];           /* words split on blanks (quotes group), then {placeholders} */
+	int line;                     /* line of the [solver] header, for messages */
+	char input_format[32];        /* a name of solver_io.h's input table */
+	char output_format[32];       /* a name of solver_io.h's output table */
+	char input_template[SP_PATH_MAX]; /* input_format = template: the file, resolved */
+	char input_file[256];         /* name of the input file in the job's work directory */
+	char output_file[256];        /* name of the output file in the job's work directory */
+	double timeout_s;             /* per attempt; 0 = none */
+	int retries;                  /* further attempts after a crash, non-zero exit or timeout */
+	double retry_backoff_s;       /* wait before a retry, doubled after each */
+	double kill_grace_s;          /* SIGTERM to SIGKILL */
+	int denied_codes[SP_SOLVER_MAX_CODES]; /* exit codes meaning "licence denied" */
+	size_t n_denied_codes;
+	char denied_pattern[512];     /* POSIX extended regex on stdout/stderr; "" = none */
+	int denied_retries;           /* most licence-denied attempts of one job */
+	int keep_work;                /* 1: keep every work directory; 0: only failed ones */
+} sp_solver_t;
+
 /* One point of the anchor axis: no anchor (cantilever) or an anchor at a level. */
 typedef struct {
 	int anchored;              /* 0: cantilever */
@@ -169,6 +191,10 @@ typedef struct {
 	 * sets EI, length and the anchor per candidate (sp_study_wall_for_case). */
 	sp_wall_t *wall;
 	int wall_fixed;             /* 1: [wall] given, the study analyses exactly that wall */
+
+	/* [solver]: owned; NULL when the built-in engine of [design] method
+	 * does the analyses (then also by `sheetpile evaluate`) */
+	sp_solver_t *solver;
 } sp_study_t;
 
 /* Read and check a study. [search] and [cost] are required, except in a

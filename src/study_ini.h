@@ -30,6 +30,9 @@ int sp_ini_word(sp_ini_t *c, const char *section, const char *key, int def, cons
 /* The raw value and its line, or NULL (and *line = 0). */
 const char *sp_ini_value(sp_ini_t *c, const char *section, const char *key, int *line);
 
+/* A path relative to the study file's folder (absolute paths as they are). */
+void sp_ini_resolve_path(const sp_ini_t *c, char *dst, size_t size, const char *rel);
+
 /* Sections in file order. */
 size_t sp_ini_n_sections(const sp_ini_t *c);
 const char *sp_ini_section(const sp_ini_t *c, size_t i, int *line);
@@ -41,5 +44,9 @@ int sp_ini_section_line(sp_ini_t *c, const char *section);
  * layers, [wall], the item sections and the stages; SP_OK or the error
  * recorded in c. st's other fields are already read. */
 int sp_study_read_wall(sp_ini_t *c, sp_study_t *st);
+
+/* study_solver.c: fill st->solver from [solver] when the section is given
+ * (licences default to 1 then); SP_OK or the error recorded in c. */
+int sp_study_read_solver(sp_ini_t *c, sp_study_t *st);
 
 #endif

@@ -73,7 +73,7 @@ static char *S_run(const sp_study_t *st, const sp_catalogue_t *cat, int threads,
                    size_t *len, sp_eval_stats_t *stats, char **ranking)
 {
 	sp_err_t err;
-	sp_eval_opts_t o = {threads, licenses, chunk};
+	sp_eval_opts_t o = {.threads = threads, .licenses = licenses, .chunk = chunk};
 	sp_eval_t *ev = sp_eval_alloc(st, cat, &o, &err);
 	sp_rank_t *rk = sp_rank_alloc((size_t)st->top_k);
 	FILE *fp = tmpfile(), *rf = tmpfile();
@@ -173,7 +173,7 @@ int main(void)
 	}
 
 	/* ranking: sorted, ties by id, exactly the k best feasible */
-	sp_eval_opts_t o = {2, 1000, 0};
+	sp_eval_opts_t o = {.threads = 2, .licenses = 1000};
 	sp_eval_t *ev = sp_eval_alloc(st, cat, &o, &err);
 	sp_rank_t *rk = sp_rank_alloc(7);
 	double *obj = malloc(ncand * sizeof *obj);

@@ -1,0 +1,621 @@
+/* engine_exec.c - the external solver engine ([solver]): every analysis is
+ * one run of a program through the licence pool (pool.h), with its input
+ * written and its output read by the formats of solver_io.h.
+ *
+ * In the output directory:
+ *   work/a<ID>/    the job's work directory: input, output, stdout.txt,
+ *                  stderr.txt and, when it failed, failure.txt (kept when it
+ *                  failed, or always with keep_work = all)
+ *   journal.txt    one line per finished analysis, appended, flushed and
+ *                  synced (fdatasync) at once; numbers printed with %.17g (read back
+ *                  bit for bit); each line ends with a checksum, so a torn
+ *                  last line (SIGKILL, power cut) is recognised and dropped
+ *   timeline.csv   the analyses run by this invocation: slot, start, end */
+#define _GNU_SOURCE /* mkdtemp, realpath, fsync, nftw */
+#include "engine.h"
+#include "outfile.h"
+#include "pool.h"
+#include "solver_io.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define S_JOURNAL "journal.txt"
+#define S_JOURNAL_MAGIC "sheetpile-journal-1"
+#define S_TIMELINE "timeline.csv"
+#define S_LINE_MAX 4096
+
+/* ---- small helpers ---------------------------------------------------------- */
+
+/* "dir/name" in a new buffer (the caller frees), NULL when out of memory */
+static char *S_join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *s = malloc(a + b + 2);
+	if (s) {
+		memcpy(s, dir, a);
+		s[a] = '/';
+		memcpy(s + a + 1, name, b + 1);
+	}
+	return s;
+}
+
+static int S_rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)flag, (void)ftw;
+	remove(path);
+	return 0;
+}
+
+static void S_rm_tree(const char *dir)
+{
+	nftw(dir, S_rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static uint64_t S_fnv64(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static uint64_t S_fnv64_file(uint64_t h, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return S_fnv64(h, path, strlen(path));
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		h = S_fnv64(h, buf, n);
+	fclose(fp);
+	return h;
+}
+
+/* What the journal's analyses depend on: the study, its catalogue, the
+ * solver's command and template, and the number of analyses. */
+static uint64_t S_fingerprint(const sp_study_t *st, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	h = S_fnv64_file(h, st->path);
+	h = S_fnv64_file(h, st->catalogue_path);
+	h = S_fnv64_file(h, st->grades_path);
+	if (st->solver->input_template[0])
+		h = S_fnv64_file(h, st->solver->input_template);
+	h = S_fnv64(h, st->solver->command, strlen(st->solver->command));
+	return S_fnv64(h, &n, sizeof n);
+}
+
+static uint32_t S_crc(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* ---- the journal ---------------------------------------------------------------- */
+
+typedef struct {
+	int ok, has_displacement, attempts, slot, solver_failed;
+	double v[9], start_s, end_s;
+	char reason[SP_REASON_MAX];
+} S_entry;
+
+static double *S_num(sp_analysis_t *a, int k)
+{
+	double *f[9] = {&a->embedment_required_m, &a->embedment_equilibrium_m, &a->max_moment_kNm_per_m,
+	                &a->max_moment_level_m, &a->max_shear_kN_per_m, &a->anchor_force_kN_per_m,
+	                &a->max_displacement_mm, &a->top_displacement_mm, &a->mobilised_passive_pct};
+	return f[k];
+}
+
+/* One journal line (with its newline) into buf. */
+static size_t S_journal_line(char *buf, size_t size, size_t id, const sp_analysis_t *a, const sp_pool_job_t *j,
+                             int solver_failed)
+{
+	size_t n = (size_t)snprintf(buf, size, "%zu %d %d", id, a->ok, a->has_displacement);
+	for (int k = 0; k < 9; k++)
+		n += (size_t)snprintf(buf + n, size - n, " %.17g", *S_num((sp_analysis_t *)a, k));
+	n += (size_t)snprintf(buf + n, size - n, " %d %d %.6f %.6f %d ", j->attempts, j->slot, j->start_s, j->end_s,
+	                      solver_failed);
+	/* the reason, escaped: no blank, no control byte, no '%' */
+	const char *r0 = a->ok ? "" : a->reason;
+	if (*r0 == '\0')
+		n += (size_t)snprintf(buf + n, size - n, "-");
+	for (const char *r = r0; *r; r++) {
+		unsigned char ch = (unsigned char)*r;
+		if (ch <= ' ' || ch == '%' || ch >= 0x7f || (ch == '-' && r == r0))
+			n += (size_t)snprintf(buf + n, size - n, "%%%02X", ch);
+		else
+			buf[n++] = (char)ch;
+	}
+	n += (size_t)snprintf(buf + n, size - n, " #%08x\n", (unsigned)S_crc(buf, n));
+	return n;
+}
+
+/* Parse a journal line; 0 when it is whole and its checksum is right. */
+static int S_journal_parse(char *line, size_t n_analyses, size_t *id, S_entry *e)
+{
+	size_t len = strlen(line);
+	if (len < 12 || line[len - 1] != '\n')
+		return -1;
+	char *hash = strrchr(line, '#');
+	if (hash == NULL || hash == line || hash[-1] != ' ')
+		return -1;
+	unsigned long crc = strtoul(hash + 1, NULL, 16);
+	if ((uint32_t)crc != S_crc(line, (size_t)(hash - 1 - line)))
+		return -1;
+	hash[-1] = '\0';
+	char *p = line, *end;
+	unsigned long long v = strtoull(p, &end, 10);
+	if (end == p || v >= n_analyses)
+		return -1;
+	*id = (size_t)v;
+	long ints[2];
+	for (int k = 0; k < 2; k++) {
+		p = end;
+		ints[k] = strtol(p, &end, 10);
+		if (end == p)
+			return -1;
+	}
+	e->ok = ints[0] != 0;
+	e->has_displacement = ints[1] != 0;
+	for (int k = 0; k < 9; k++) {
+		p = end;
+		e->v[k] = strtod(p, &end);
+		if (end == p)
+			return -1;
+	}
+	long a[2];
+	for (int k = 0; k < 2; k++) {
+		p = end;
+		a[k] = strtol(p, &end, 10);
+		if (end == p)
+			return -1;
+	}
+	e->attempts = (int)a[0];
+	e->slot = (int)a[1];
+	p = end;
+	e->start_s = strtod(p, &end);
+	p = end;
+	e->end_s = strtod(p, &end);
+	p = end;
+	e->solver_failed = (int)strtol(p, &end, 10);
+	if (end == p || *end != ' ')
+		return -1;
+	p = end + 1;
+	size_t k = 0;
+	if (strcmp(p, "-") != 0)
+		for (; *p && k + 1 < sizeof e->reason; p++) {
+			unsigned x;
+			if (*p == '%' && sscanf(p + 1, "%2x", &x) == 1) {
+				e->reason[k++] = (char)x;
+				p += 2;
+			} else {
+				e->reason[k++] = *p;
+			}
+		}
+	e->reason[k] = '\0';
+	return 0;
+}
+
+/* Open the journal: a fresh one, or (resume) the old one with its whole
+ * lines loaded into out[] and done[], a torn tail cut off. */
+static FILE *S_journal_open(const char *dir, const sp_study_t *st, size_t n, int resume, sp_analysis_t *out,
+                            char *done, size_t *resumed, sp_err_t *err)
+{
+	char path[PATH_MAX + 32];
+	snprintf(path, sizeof path, "%s/" S_JOURNAL, dir);
+	uint64_t fp_now = S_fingerprint(st, n);
+	*resumed = 0;
+	FILE *fp = resume ? fopen(path, "r+b") : NULL;
+	if (fp) {
+		char line[S_LINE_MAX];
+		char magic[64];
+		unsigned long long fp_old = 0;
+		size_t n_old = 0;
+		if (fgets(line, sizeof line, fp) == NULL
+		    || sscanf(line, "%63s %llx %zu", magic, &fp_old, &n_old) != 3 || strcmp(magic, S_JOURNAL_MAGIC) != 0) {
+			fclose(fp);
+			sp_err_set(err, SP_EDATA, "%s: not a sheetpile journal (run without --resume to start again)", path);
+			return NULL;
+		}
+		if (fp_old != fp_now || n_old != n) {
+			fclose(fp);
+			sp_err_set(err, SP_EDATA,
+			           "%s: written for another version of the study, its catalogue or its solver command; "
+			           "run without --resume to start again",
+			           path);
+			return NULL;
+		}
+		long good = ftell(fp);
+		while (fgets(line, sizeof line, fp)) {
+			size_t id;
+			S_entry e;
+			if (S_journal_parse(line, n, &id, &e) != 0)
+				break; /* a torn line: it and whatever follows is run again */
+			good = ftell(fp);
+			if (done[id])
+				continue;
+			done[id] = 1;
+			(*resumed)++;
+			sp_analysis_t *a = &out[id];
+			memset(a, 0, sizeof *a);
+			a->ok = e.ok;
+			a->has_displacement = e.has_displacement;
+			for (int k = 0; k < 9; k++)
+				*S_num(a, k) = e.v[k];
+			sp_strlcpy(a->reason, e.reason, sizeof a->reason);
+		}
+		if (fflush(fp) != 0 || ftruncate(fileno(fp), good) != 0 || fseek(fp, good, SEEK_SET) != 0) {
+			fclose(fp);
+			sp_err_set(err, SP_EIO, "%s: cannot cut the journal after its last whole line: %s", path,
+			           strerror(errno));
+			return NULL;
+		}
+		return fp;
+	}
+	fp = fopen(path, "wb");
+	if (fp == NULL) {
+		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", path, strerror(errno));
+		return NULL;
+	}
+	fprintf(fp, S_JOURNAL_MAGIC " %016llx %zu\n", (unsigned long long)fp_now, n);
+	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
+		fclose(fp);
+		sp_err_set(err, SP_EIO, "%s: write error: %s", path, strerror(errno));
+		return NULL;
+	}
+	return fp;
+}
+
+/* ---- durations of an earlier run (longest first) ----------------------------------- */
+
+static void S_estimates(const char *dir, size_t n, double *est)
+{
+	char path[PATH_MAX + 32], line[1024];
+	snprintf(path, sizeof path, "%s/" S_TIMELINE, dir);
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return;
+	while (fgets(line, sizeof line, fp)) {
+		char *end;
+		unsigned long long id = strtoull(line, &end, 10);
+		if (end == line || *end != ',' || id >= n)
+			continue;
+		double f[4]; /* slot, start_s, end_s, duration_s */
+		char *p = end;
+		int k = 0;
+		for (; k < 4 && *p == ','; k++) {
+			f[k] = strtod(p + 1, &end);
+			if (end == p + 1)
+				break;
+			p = end;
+		}
+		if (k == 4 && f[3] >= 0 && isfinite(f[3]))
+			est[id] = f[3];
+	}
+	fclose(fp);
+}
+
+/* ---- running --------------------------------------------------------------------- */
+
+typedef struct {
+	size_t id;
+	char *workdir, *input, *output;
+	char **argv;
+} S_job;
+
+static void S_job_free(S_job *j)
+{
+	free(j->workdir);
+	free(j->input);
+	free(j->output);
+	sp_solver_argv_free(j->argv);
+}
+
+/* Work directory, input file and command of one analysis. */
+static int S_prepare(const sp_study_t *st, const sp_case_t *c, const char *work, const char *self,
+                     const char *study, double diagram_step_m, S_job *j, sp_err_t *err)
+{
+	const sp_solver_t *s = st->solver;
+	memset(j, 0, sizeof *j);
+	j->id = c->id;
+	char name[32];
+	snprintf(name, sizeof name, "a%zu", c->id);
+	j->workdir = S_join(work, name);
+	if (j->workdir == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	j->input = S_join(j->workdir, s->input_file);
+	j->output = S_join(j->workdir, s->output_file);
+	if (!j->input || !j->output)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	if (mkdir(j->workdir, 0777) != 0 && errno != EEXIST)
+		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create the work directory: %s", j->workdir,
+		                  strerror(errno));
+	char failure[PATH_MAX + 32];
+	snprintf(failure, sizeof failure, "%s/failure.txt", j->workdir);
+	unlink(failure);
+	sp_solver_job_t sj = {st, c, self, study, j->workdir, j->input, j->output, diagram_step_m};
+	int rc = sp_solver_input_find(s->input_format)->write(&sj, err);
+	if (rc == SP_OK)
+		rc = sp_solver_argv(&sj, s->command, &j->argv, err);
+	return rc;
+}
+
+static void S_pool_opts(const sp_study_t *st, int slots, volatile sig_atomic_t *stop, sp_pool_opts_t *o)
+{
+	const sp_solver_t *s = st->solver;
+	*o = (sp_pool_opts_t){slots,           s->timeout_s,      s->kill_grace_s,   s->retries,
+	                      s->retry_backoff_s, s->denied_codes, s->n_denied_codes, s->denied_pattern,
+	                      s->denied_retries, stop};
+}
+
+/* The analysis of a finished job: read its output or name its failure.
+ * Returns 1 when the solver failed. */
+static int S_collect(const sp_study_t *st, const sp_case_t *c, const S_job *j, const sp_pool_job_t *pj,
+                     const char *self, const char *study, double diagram_step_m, sp_analysis_t *a)
+{
+	memset(a, 0, sizeof *a);
+	sp_err_t why = {0, ""};
+	const char *reason = NULL;
+	char buf[SP_REASON_MAX];
+	switch (pj->outcome) {
+	case SP_JOB_OK: {
+		sp_solver_job_t sj = {st, c, self, study, j->workdir, j->input, j->output, diagram_step_m};
+		int rc = sp_solver_output_find(st->solver->output_format)->read(&sj, a, &why);
+		if (rc == SP_OK)
+			return 0;
+		reason = rc == SP_ENOINPUT ? "solver-no-output" : "solver-bad-output";
+		break;
+	}
+	case SP_JOB_EXIT:
+		snprintf(buf, sizeof buf, "solver-exit-%d", pj->code);
+		reason = buf;
+		sp_err_set(&why, 0, "exit status %d after %d attempts", pj->code, pj->attempts);
+		break;
+	case SP_JOB_SIGNAL:
+		snprintf(buf, sizeof buf, "solver-signal-%d", pj->code);
+		reason = buf;
+		sp_err_set(&why, 0, "killed by signal %d (%s) after %d attempts", pj->code, strsignal(pj->code),
+		           pj->attempts);
+		break;
+	case SP_JOB_TIMEOUT:
+		reason = "solver-timeout";
+		sp_err_set(&why, 0, "over the time limit of %g s in each of %d attempts", st->solver->timeout_s,
+		           pj->attempts);
+		break;
+	case SP_JOB_DENIED:
+		reason = "licence-denied";
+		sp_err_set(&why, 0, "licence denied %d times", pj->denials);
+		break;
+	case SP_JOB_SPAWN:
+		reason = "solver-not-started";
+		sp_err_set(&why, 0, "cannot start '%s': %s", j->argv[0], strerror(pj->code));
+		break;
+	}
+	a->ok = 0;
+	sp_strlcpy(a->reason, reason, sizeof a->reason);
+	char path[PATH_MAX + 32];
+	snprintf(path, sizeof path, "%s/failure.txt", j->workdir);
+	FILE *fp = fopen(path, "wb");
+	if (fp) {
+		fprintf(fp, "%s: %s\n", reason, why.text);
+		fclose(fp);
+	}
+	return 1;
+}
+
+static const char *S_self(char *buf, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+	if (n <= 0)
+		return "sheetpile";
+	buf[n] = '\0';
+	return buf;
+}
+
+static void S_status(const sp_analysis_t *a, char *buf, size_t size)
+{
+	if (a->ok)
+		snprintf(buf, size, "ok");
+	else
+		snprintf(buf, size, "failed:%s", a->reason);
+}
+
+static int S_write_timeline(const char *dir, const sp_study_t *st, const sp_case_t *cases, const size_t *ran,
+                            size_t n_ran, const sp_pool_job_t *pj, const sp_analysis_t *out, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, dir, S_TIMELINE, err);
+	if (rc)
+		return rc;
+	fputs("analysis_id,slot,start_s,end_s,duration_s,attempts,status,profile,length_m,anchor_level_m\r\n", f.fp);
+	for (size_t k = 0; k < n_ran; k++) {
+		size_t i = ran[k];
+		const sp_pool_job_t *j = &pj[k];
+		const sp_case_t *c = &cases[i];
+		char status[SP_REASON_MAX + 16], anchor[32] = "none";
+		S_status(&out[i], status, sizeof status);
+		for (char *p = status; *p; p++)
+			if (*p == '"' || *p == ',')
+				*p = ' ';
+		if (c->anchor.anchored)
+			snprintf(anchor, sizeof anchor, "%.3f", c->anchor.level_m);
+		fprintf(f.fp, "%zu,%d,%.6f,%.6f,%.6f,%d,\"%s\",\"%s\",%.3f,%s\r\n", i, j->slot + 1, j->start_s, j->end_s,
+		        j->end_s - j->start_s, j->attempts, status, st->profiles[c->profile], c->length_m, anchor);
+	}
+	return sp_outfile_commit(&f, err);
+}
+
+static int E_analyse_all(const sp_study_t *st, const sp_case_t *cases, size_t n, const sp_batch_opts_t *o,
+                         sp_analysis_t *out, sp_batch_stats_t *stats, sp_err_t *err)
+{
+	memset(stats, 0, sizeof *stats);
+	char dir[PATH_MAX], study[PATH_MAX], selfbuf[PATH_MAX], work[PATH_MAX + 16];
+	if (realpath(o->outdir, dir) == NULL)
+		return sp_err_set(err, SP_ECANTCREAT, "%s: %s", o->outdir, strerror(errno));
+	if (realpath(st->path, study) == NULL)
+		return sp_err_set(err, SP_ENOINPUT, "%s: %s", st->path, strerror(errno));
+	const char *self = S_self(selfbuf, sizeof selfbuf);
+	snprintf(work, sizeof work, "%s/work", dir);
+	if (mkdir(work, 0777) != 0 && errno != EEXIST)
+		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", work, strerror(errno));
+
+	char *done = calloc(n ? n : 1, 1);
+	double *est = malloc((n ? n : 1) * sizeof *est);
+	S_job *jobs = calloc(n ? n : 1, sizeof *jobs);
+	sp_pool_job_t *pj = calloc(n ? n : 1, sizeof *pj);
+	sp_pool_t *pool = NULL;
+	FILE *journal = NULL;
+	size_t n_jobs = 0, n_ran = 0;
+	int rc = SP_OK;
+	if (!done || !est || !jobs || !pj) {
+		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		goto out;
+	}
+	if ((journal = S_journal_open(dir, st, n, o->resume, out, done, &stats->resumed, err)) == NULL) {
+		rc = err->code;
+		goto out;
+	}
+	/* longest first: durations of an earlier run where known (unknown ones
+	 * count as the longest known), else the pile length as a size measure */
+	for (size_t i = 0; i < n; i++)
+		est[i] = -1;
+	S_estimates(dir, n, est);
+	double longest = -1;
+	for (size_t i = 0; i < n; i++)
+		if (!done[i])
+			longest = fmax(longest, est[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		S_job *j = &jobs[n_jobs];
+		if ((rc = S_prepare(st, &cases[i], work, self, study, 0.0, j, err)) != SP_OK) {
+			n_jobs++;
+			goto out;
+		}
+		sp_pool_job_t *q = &pj[n_jobs++];
+		q->argv = j->argv;
+		q->workdir = j->workdir;
+		q->remove_before = j->output;
+		q->estimate_s = longest < 0 ? cases[i].length_m : est[i] >= 0 ? est[i] : longest;
+	}
+	sp_pool_opts_t po;
+	S_pool_opts(st, o->licenses, o->stop, &po);
+	if ((pool = sp_pool_alloc(&po, pj, n_jobs, err)) == NULL) {
+		rc = err->code;
+		goto out;
+	}
+	size_t k;
+	int got;
+	char line[S_LINE_MAX];
+	while ((got = sp_pool_next(pool, &k, err)) == SP_POOL_FINISHED) {
+		S_job *j = &jobs[k];
+		size_t i = j->id;
+		int failed = S_collect(st, &cases[i], j, &pj[k], self, study, 0.0, &out[i]);
+		stats->solver_failed += (size_t)failed;
+		size_t len = S_journal_line(line, sizeof line, i, &out[i], &pj[k], failed);
+		if (fwrite(line, 1, len, journal) != len || fflush(journal) != 0 || fdatasync(fileno(journal)) != 0) {
+			rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", dir, strerror(errno));
+			goto out;
+		}
+		done[i] = 1;
+		n_ran++;
+		stats->sum_s += pj[k].busy_s;
+		stats->max_s = fmax(stats->max_s, pj[k].busy_s);
+		stats->makespan_s = fmax(stats->makespan_s, pj[k].end_s);
+		if (!failed && !st->solver->keep_work)
+			S_rm_tree(j->workdir);
+	}
+	if (got != SP_POOL_EMPTY && got != SP_POOL_STOPPED) {
+		rc = got;
+		goto out;
+	}
+	stats->interrupted = got == SP_POOL_STOPPED;
+	stats->run = n_ran;
+	stats->max_running = sp_pool_max_running(pool);
+	stats->lower_bound_s = o->licenses > 0 ? fmax(stats->sum_s / o->licenses, stats->max_s) : stats->sum_s;
+	{
+		/* the timeline of the analyses finished now, by analysis id */
+		size_t *map = malloc((n_jobs ? n_jobs : 1) * sizeof *map);
+		sp_pool_job_t *rows = malloc((n_jobs ? n_jobs : 1) * sizeof *rows);
+		size_t m = 0;
+		if (map && rows)
+			for (size_t q = 0; q < n_jobs; q++)
+				if (done[jobs[q].id] && (pj[q].attempts > 0)) {
+					map[m] = jobs[q].id;
+					rows[m++] = pj[q];
+				}
+		if (map && rows)
+			rc = S_write_timeline(dir, st, cases, map, m, rows, out, err);
+		else
+			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		free(map);
+		free(rows);
+	}
+out:
+	sp_pool_free(pool);
+	if (journal && fclose(journal) != 0 && rc == SP_OK)
+		rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error", dir);
+	for (size_t q = 0; q < n_jobs; q++)
+		S_job_free(&jobs[q]);
+	free(jobs);
+	free(pj);
+	free(est);
+	free(done);
+	return rc;
+}
+
+/* One analysis on its own (the diagrams of the best designs, analyze): a
+ * temporary work directory, one process, no journal. */
+static int E_analyse(const sp_study_t *st, const sp_case_t *c, double diagram_step_m, int want_diagram,
+                     sp_analysis_t *out)
+{
+	char tmpl[PATH_MAX], study[PATH_MAX], selfbuf[PATH_MAX];
+	const char *tmp = getenv("TMPDIR");
+	snprintf(tmpl, sizeof tmpl, "%s/sheetpile-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	memset(out, 0, sizeof *out);
+	if (mkdtemp(tmpl) == NULL || realpath(st->path, study) == NULL) {
+		sp_strlcpy(out->reason, "solver-no-work-directory", sizeof out->reason);
+		return SP_OK;
+	}
+	const char *self = S_self(selfbuf, sizeof selfbuf);
+	double step = want_diagram ? diagram_step_m : 0.0;
+	S_job j;
+	sp_err_t err = {0, ""};
+	if (S_prepare(st, c, tmpl, self, study, step, &j, &err) != SP_OK) {
+		sp_strlcpy(out->reason, "solver-input", sizeof out->reason);
+	} else {
+		sp_pool_job_t pj = {j.argv, j.workdir, j.output, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+		sp_pool_opts_t po;
+		S_pool_opts(st, 1, NULL, &po);
+		sp_pool_t *pool = sp_pool_alloc(&po, &pj, 1, &err);
+		size_t k;
+		if (pool && sp_pool_next(pool, &k, &err) == SP_POOL_FINISHED)
+			S_collect(st, c, &j, &pj, self, study, step, out);
+		else
+			sp_strlcpy(out->reason, "solver-not-started", sizeof out->reason);
+		sp_pool_free(pool);
+	}
+	S_job_free(&j);
+	S_rm_tree(tmpl);
+	return SP_OK;
+}
+
+static const sp_engine_type E_type = {"exec", 2, E_analyse, E_analyse_all};
+const sp_engine_type *const sp_engine_exec = &E_type;

@@ -1,0 +1,609 @@
+/* solver_io.c - input writers, output readers and placeholders of the exec engine. */
+#include "solver_io.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S_LINE_MAX 8192
+#define S_CANDIDATE_FORMAT "sheetpile-candidate-1"
+#define S_RESULT_FORMAT "sheetpile-result-1"
+
+/* ---- placeholders -------------------------------------------------------- */
+
+static const char *const S_names[] = {"sheetpile", "study", "input", "output", "workdir", "analysis_id",
+                                      "profile", "ei_kNm2_per_m", "length_m", "toe_level_m", "anchor_level_m",
+                                      "anchored", "diagram_step_m", NULL};
+
+static int S_name_char(int ch)
+{
+	return islower(ch) || isdigit(ch) || ch == '_' || ch == 'N';
+}
+
+/* The value of placeholder k into buf (job may be NULL: only checks). */
+static const char *S_value(const sp_solver_job_t *job, int k, char *buf, size_t size)
+{
+	const sp_case_t *c = job->c;
+	switch (k) {
+	case 0: return job->self;
+	case 1: return job->study_path;
+	case 2: return job->input_path;
+	case 3: return job->output_path;
+	case 4: return job->workdir;
+	case 5: snprintf(buf, size, "%zu", c->id); return buf;
+	case 6: return job->st->profiles[c->profile];
+	case 7: snprintf(buf, size, "%.10g", c->ei_kNm2_per_m); return buf;
+	case 8: snprintf(buf, size, "%.10g", c->length_m); return buf;
+	case 9: snprintf(buf, size, "%.10g", job->st->top_of_wall_m - c->length_m); return buf;
+	case 10:
+		if (!c->anchor.anchored)
+			return "none";
+		snprintf(buf, size, "%.10g", c->anchor.level_m);
+		return buf;
+	case 11: return c->anchor.anchored ? "1" : "0";
+	case 12: snprintf(buf, size, "%.10g", job->diagram_step_m); return buf;
+	}
+	return "";
+}
+
+/* Expand (job != NULL) or only check (job == NULL) the placeholders. */
+static int S_expand(const sp_solver_job_t *job, const char *text, char *out, size_t size, sp_err_t *err)
+{
+	size_t n = 0;
+	for (const char *p = text; *p;) {
+		const char *q = p + 1;
+		if (*p == '{')
+			while (S_name_char((unsigned char)*q))
+				q++;
+		if (*p != '{' || q == p + 1 || *q != '}') { /* not a placeholder: copied as it is */
+			if (out && n + 1 < size)
+				out[n] = *p;
+			n++, p++;
+			continue;
+		}
+		size_t len = (size_t)(q - p - 1);
+		int k = 0;
+		while (S_names[k] && !(strlen(S_names[k]) == len && strncmp(S_names[k], p + 1, len) == 0))
+			k++;
+		if (S_names[k] == NULL)
+			return sp_err_set(err, SP_EDATA,
+			                  "unknown placeholder {%.*s} (known: {sheetpile} {study} {input} {output} {workdir} "
+			                  "{analysis_id} {profile} {ei_kNm2_per_m} {length_m} {toe_level_m} "
+			                  "{anchor_level_m} {anchored} {diagram_step_m})",
+			                  (int)len, p + 1);
+		if (job) {
+			char buf[64];
+			const char *v = S_value(job, k, buf, sizeof buf);
+			size_t m = strlen(v);
+			if (out && n + m < size)
+				memcpy(out + n, v, m);
+			n += m;
+		}
+		p = q + 1;
+	}
+	if (out) {
+		if (n >= size)
+			return sp_err_set(err, SP_EDATA, "text longer than %zu characters after filling in the placeholders",
+			                  size - 1);
+		out[n] = '\0';
+	}
+	return SP_OK;
+}
+
+int sp_solver_expand(const sp_solver_job_t *job, const char *text, char *out, size_t size, sp_err_t *err)
+{
+	return S_expand(job, text, out, size, err);
+}
+
+/* Split into words: blanks separate, '...' and "..." group. Calls fn per
+ * word (NUL-terminated copy); returns the number of words or -1. */
+static int S_split(const char *cmd, int (*fn)(void *user, const char *word), void *user, sp_err_t *err)
+{
+	char word[S_LINE_MAX];
+	int count = 0;
+	const char *p = cmd;
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			return count;
+		size_t n = 0;
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '\'' || *p == '"') {
+				char quote = *p++;
+				while (*p && *p != quote) {
+					if (n + 1 < sizeof word)
+						word[n++] = *p;
+					p++;
+				}
+				if (*p != quote) {
+					sp_err_set(err, SP_EDATA, "unbalanced %c quote", quote);
+					return -1;
+				}
+				p++;
+			} else {
+				if (n + 1 < sizeof word)
+					word[n++] = *p;
+				p++;
+			}
+		}
+		word[n] = '\0';
+		if (fn(user, word) != 0)
+			return -1;
+		count++;
+	}
+}
+
+typedef struct {
+	const sp_solver_job_t *job;
+	char **argv;
+	size_t n, cap;
+	sp_err_t *err;
+} S_words;
+
+static int S_add_word(void *user, const char *word)
+{
+	S_words *w = user;
+	if (w->job == NULL) /* check only */
+		return S_expand(NULL, word, NULL, 0, w->err) != SP_OK;
+	char buf[S_LINE_MAX];
+	if (S_expand(w->job, word, buf, sizeof buf, w->err) != SP_OK)
+		return 1;
+	if (w->n + 2 > w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 16;
+		char **a = realloc(w->argv, cap * sizeof *a);
+		if (a == NULL)
+			return sp_err_set(w->err, SP_ESOFTWARE, "out of memory");
+		w->argv = a;
+		w->cap = cap;
+	}
+	size_t m = strlen(buf) + 1;
+	if ((w->argv[w->n] = malloc(m)) == NULL)
+		return sp_err_set(w->err, SP_ESOFTWARE, "out of memory");
+	memcpy(w->argv[w->n++], buf, m);
+	w->argv[w->n] = NULL;
+	return 0;
+}
+
+int sp_solver_check_command(const char *command, sp_err_t *err)
+{
+	S_words w = {NULL, NULL, 0, 0, err};
+	int n = S_split(command, S_add_word, &w, err);
+	if (n < 0)
+		return err ? err->code : SP_EDATA;
+	if (n == 0)
+		return sp_err_set(err, SP_EDATA, "the command is empty");
+	return SP_OK;
+}
+
+void sp_solver_argv_free(char **argv)
+{
+	if (argv == NULL)
+		return;
+	for (size_t i = 0; argv[i]; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+int sp_solver_argv(const sp_solver_job_t *job, const char *command, char ***argv, sp_err_t *err)
+{
+	S_words w = {job, NULL, 0, 0, err};
+	int n = S_split(command, S_add_word, &w, err);
+	if (n <= 0) {
+		sp_solver_argv_free(w.argv);
+		*argv = NULL;
+		return n == 0 ? sp_err_set(err, SP_EDATA, "the command is empty") : (err ? err->code : SP_EDATA);
+	}
+	*argv = w.argv;
+	return SP_OK;
+}
+
+/* A whole file into a NUL-terminated buffer (caller frees); NULL and errno. */
+static char *S_slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return NULL;
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		size_t got = fread(buf + n, 1, cap - n - 1, fp);
+		n += got;
+		if (n + 1 < cap)
+			break;
+		char *b = realloc(buf, 2 * cap);
+		if (b == NULL) {
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		buf = b;
+		cap *= 2;
+	}
+	int bad = ferror(fp);
+	fclose(fp);
+	if (buf == NULL || bad) {
+		free(buf);
+		errno = bad ? EIO : ENOMEM;
+		return NULL;
+	}
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+int sp_solver_check_template(const char *path, sp_err_t *err)
+{
+	char *text = S_slurp(path, NULL);
+	if (text == NULL)
+		return sp_err_set(err, SP_ENOINPUT, "%s: cannot read the template: %s", path, strerror(errno));
+	int rc = S_expand(NULL, text, NULL, 0, err);
+	free(text);
+	return rc;
+}
+
+/* ---- input writers --------------------------------------------------------- */
+
+static FILE *S_create(const char *path, sp_err_t *err)
+{
+	FILE *fp = fopen(path, "wb");
+	if (fp == NULL)
+		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", path, strerror(errno));
+	return fp;
+}
+
+static int S_close(FILE *fp, const char *path, sp_err_t *err)
+{
+	int bad = ferror(fp) || fflush(fp) != 0;
+	if (fclose(fp) != 0)
+		bad = 1;
+	return bad ? sp_err_set(err, SP_EIO, "%s: write error", path) : SP_OK;
+}
+
+static int S_write_candidate(const sp_solver_job_t *job, sp_err_t *err)
+{
+	FILE *fp = S_create(job->input_path, err);
+	if (fp == NULL)
+		return SP_ECANTCREAT;
+	const sp_case_t *c = job->c;
+	fprintf(fp,
+	        "# sheetpile candidate: one analysis for an external solver (sheetpile evaluate reads it)\n"
+	        "format = " S_CANDIDATE_FORMAT "\nstudy = %s\nanalysis_id = %zu\nprofile = %s\n"
+	        "ei_kNm2_per_m = %.17g\nlength_m = %.17g\n",
+	        job->study_path, c->id, job->st->profiles[c->profile], c->ei_kNm2_per_m, c->length_m);
+	if (c->anchor.anchored)
+		fprintf(fp, "anchor_level_m = %.17g\n", c->anchor.level_m);
+	else
+		fputs("anchor_level_m = none\n", fp);
+	fprintf(fp, "diagram_step_m = %.17g\n", job->diagram_step_m);
+	return S_close(fp, job->input_path, err);
+}
+
+static int S_write_template(const sp_solver_job_t *job, sp_err_t *err)
+{
+	const char *tpl = job->st->solver->input_template;
+	size_t len;
+	char *text = S_slurp(tpl, &len);
+	if (text == NULL)
+		return sp_err_set(err, SP_ENOINPUT, "%s: cannot read the template: %s", tpl, strerror(errno));
+	size_t size = 2 * len + 65536;
+	char *out = malloc(size);
+	int rc = out ? S_expand(job, text, out, size, err) : sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	free(text);
+	FILE *fp = rc == SP_OK ? S_create(job->input_path, err) : NULL;
+	if (fp) {
+		fputs(out, fp);
+		rc = S_close(fp, job->input_path, err);
+	} else if (rc == SP_OK) {
+		rc = SP_ECANTCREAT;
+	}
+	free(out);
+	return rc;
+}
+
+static const sp_solver_input_type S_input_sheetpile = {"sheetpile", S_write_candidate};
+static const sp_solver_input_type S_input_template = {"template", S_write_template};
+const sp_solver_input_type *const sp_solver_inputs[] = {&S_input_sheetpile, &S_input_template, NULL};
+
+/* ---- key = value files ------------------------------------------------------ */
+
+typedef struct {
+	const char *path;
+	FILE *fp;
+	int line;
+	char buf[S_LINE_MAX];
+	char *key, *value;
+} S_kv;
+
+/* Next "key = value" line (comments and blank lines skipped): 1, 0 at the
+ * end, -1 on a malformed line (err set). */
+static int S_kv_next(S_kv *r, sp_err_t *err)
+{
+	while (fgets(r->buf, sizeof r->buf, r->fp)) {
+		r->line++;
+		size_t n = strlen(r->buf);
+		if (n && r->buf[n - 1] == '\n')
+			r->buf[--n] = '\0';
+		else if (!feof(r->fp))
+			return sp_err_set(err, SP_EDATA, "%s:%d: line too long", r->path, r->line), -1;
+		if (n && r->buf[n - 1] == '\r')
+			r->buf[--n] = '\0';
+		char *p = r->buf;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0' || *p == '#')
+			continue;
+		char *eq = strchr(p, '=');
+		if (eq == NULL)
+			return sp_err_set(err, SP_EDATA, "%s:%d: expected key = value, got '%.80s'", r->path, r->line, p), -1;
+		char *k = eq;
+		while (k > p && (k[-1] == ' ' || k[-1] == '\t'))
+			k--;
+		*k = '\0';
+		char *v = eq + 1;
+		if (*v == ' ')
+			v++;
+		r->key = p;
+		r->value = v;
+		return 1;
+	}
+	return 0;
+}
+
+static int S_num(const S_kv *r, double *out, sp_err_t *err)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(r->value, &end);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (end == r->value || *end || errno == ERANGE || !isfinite(v))
+		return sp_err_set(err, SP_EDATA, "%s:%d: key '%s': expected a finite number, got '%.40s'", r->path,
+		                  r->line, r->key, r->value);
+	*out = v;
+	return SP_OK;
+}
+
+/* ---- the candidate file --------------------------------------------------- */
+
+int sp_solver_candidate_read(const char *path, sp_solver_candidate_t *cand, sp_err_t *err)
+{
+	memset(cand, 0, sizeof *cand);
+	S_kv r = {path, fopen(path, "rb"), 0, "", NULL, NULL};
+	if (r.fp == NULL)
+		return sp_err_set(err, SP_ENOINPUT, "%s: cannot open the candidate file: %s", path, strerror(errno));
+	enum { K_FORMAT, K_STUDY, K_ID, K_PROFILE, K_EI, K_LENGTH, K_ANCHOR, K_STEP, K_N };
+	static const char *const keys[K_N] = {"format", "study", "analysis_id", "profile", "ei_kNm2_per_m",
+	                                      "length_m", "anchor_level_m", "diagram_step_m"};
+	int seen[K_N] = {0}, got, rc = SP_OK;
+	while (rc == SP_OK && (got = S_kv_next(&r, err)) == 1) {
+		int k = 0;
+		while (k < K_N && strcmp(keys[k], r.key) != 0)
+			k++;
+		if (k == K_N) {
+			rc = sp_err_set(err, SP_EDATA, "%s:%d: unknown key '%.40s'", path, r.line, r.key);
+			break;
+		}
+		if (seen[k]++) {
+			rc = sp_err_set(err, SP_EDATA, "%s:%d: key '%s' is given twice", path, r.line, r.key);
+			break;
+		}
+		if (k != K_FORMAT && !seen[K_FORMAT]) {
+			rc = sp_err_set(err, SP_EDATA, "%s:%d: the first key must be format = " S_CANDIDATE_FORMAT, path, r.line);
+			break;
+		}
+		double v = 0;
+		switch (k) {
+		case K_FORMAT:
+			if (strcmp(r.value, S_CANDIDATE_FORMAT) != 0)
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: format '%.40s' is not " S_CANDIDATE_FORMAT, path, r.line,
+				                r.value);
+			break;
+		case K_STUDY:
+			if (r.value[0] == '\0' || strlen(r.value) >= sizeof cand->study)
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'study': expected the study file's path", path, r.line);
+			else
+				sp_strlcpy(cand->study, r.value, sizeof cand->study);
+			break;
+		case K_PROFILE:
+			if (r.value[0] == '\0' || strlen(r.value) >= SP_NAME_MAX)
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'profile': expected a profile name", path, r.line);
+			else
+				sp_strlcpy(cand->profile, r.value, sizeof cand->profile);
+			break;
+		case K_ID:
+			if ((rc = S_num(&r, &v, err)) == SP_OK && (v < 0 || v != floor(v) || v > 1e15))
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'analysis_id': expected a whole number >= 0", path, r.line);
+			cand->analysis_id = (size_t)v;
+			break;
+		case K_EI: /* informative: the catalogue's value is used */
+			rc = S_num(&r, &v, err);
+			break;
+		case K_LENGTH:
+			if ((rc = S_num(&r, &cand->length_m, err)) == SP_OK && !(cand->length_m > 0 && cand->length_m <= 200))
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'length_m': expected a pile length in (0, 200] m", path,
+				                r.line);
+			break;
+		case K_ANCHOR:
+			cand->anchor.anchored = strcmp(r.value, "none") != 0;
+			if (cand->anchor.anchored)
+				rc = S_num(&r, &cand->anchor.level_m, err);
+			break;
+		case K_STEP:
+			if ((rc = S_num(&r, &cand->diagram_step_m, err)) == SP_OK
+			    && !(cand->diagram_step_m == 0 || (cand->diagram_step_m >= 0.001 && cand->diagram_step_m <= 10)))
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'diagram_step_m': expected 0 or a step in [0.001, 10] m",
+				                path, r.line);
+			break;
+		}
+	}
+	if (rc == SP_OK && got < 0)
+		rc = SP_EDATA;
+	fclose(r.fp);
+	for (int k = 0; rc == SP_OK && k < K_N; k++)
+		if (!seen[k] && k != K_ID && k != K_EI && k != K_STEP)
+			rc = sp_err_set(err, SP_EDATA, "%s: missing key '%s'", path, keys[k]);
+	return rc;
+}
+
+/* ---- the result file ---------------------------------------------------------- */
+
+/* The numbers of a result, in file order. */
+static double *S_field(sp_analysis_t *a, int k)
+{
+	switch (k) {
+	case 0: return &a->embedment_required_m;
+	case 1: return &a->embedment_equilibrium_m;
+	case 2: return &a->max_moment_kNm_per_m;
+	case 3: return &a->max_moment_level_m;
+	case 4: return &a->max_shear_kN_per_m;
+	case 5: return &a->anchor_force_kN_per_m;
+	case 6: return &a->max_displacement_mm;
+	case 7: return &a->top_displacement_mm;
+	case 8: return &a->mobilised_passive_pct;
+	}
+	return NULL;
+}
+
+#define S_N_FIELDS 9
+static const char *const S_fields[S_N_FIELDS] = {
+	"embedment_required_m", "embedment_equilibrium_m", "max_moment_kNm_per_m", "max_moment_level_m",
+	"max_shear_kN_per_m", "anchor_force_kN_per_m", "max_displacement_mm", "top_displacement_mm",
+	"mobilised_passive_pct"};
+
+void sp_solver_result_write(FILE *fp, const sp_analysis_t *a)
+{
+	char reason[SP_REASON_MAX];
+	sp_strlcpy(reason, a->reason, sizeof reason);
+	for (char *p = reason; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	fprintf(fp, "# sheetpile result (output_format sheetpile)\nformat = " S_RESULT_FORMAT "\nok = %d\nreason = %s\n",
+	        a->ok, a->ok ? "" : reason);
+	for (int k = 0; k < S_N_FIELDS; k++)
+		fprintf(fp, "%s = %.17g\n", S_fields[k], *S_field((sp_analysis_t *)a, k));
+	fprintf(fp, "has_displacement = %d\ndiagram_points = %zu\n", a->has_displacement, a->n_diagram);
+	for (size_t i = 0; i < a->n_diagram; i++) {
+		const sp_diagram_point_t *d = &a->diagram[i];
+		fprintf(fp, "point = %.17g %.17g %.17g %.17g\n", d->level_m, d->net_pressure_kPa, d->shear_kN_per_m,
+		        d->moment_kNm_per_m);
+	}
+	fputs("end = " S_RESULT_FORMAT "\n", fp);
+}
+
+static int S_read_result(const sp_solver_job_t *job, sp_analysis_t *out, sp_err_t *err)
+{
+	const char *path = job->output_path;
+	memset(out, 0, sizeof *out);
+	S_kv r = {path, fopen(path, "rb"), 0, "", NULL, NULL};
+	if (r.fp == NULL)
+		return sp_err_set(err, SP_ENOINPUT, "%s: no output: %s", path, strerror(errno));
+	int ch = getc(r.fp);
+	if (ch == EOF) {
+		fclose(r.fp);
+		return sp_err_set(err, SP_ENOINPUT, "%s: the output is empty", path);
+	}
+	ungetc(ch, r.fp);
+	/* format, ok, reason, the numbers, has_displacement, diagram_points, points, end */
+	int rc = SP_OK, got, stage = 0;
+	size_t points = 0, want_points = 0;
+	int want = job->diagram_step_m > 0;
+	while (rc == SP_OK && (got = S_kv_next(&r, err)) == 1) {
+		double v;
+		const char *expect = stage == 0 ? "format" : stage == 1 ? "ok" : stage == 2 ? "reason"
+		                   : stage < 3 + S_N_FIELDS ? S_fields[stage - 3] : stage == 3 + S_N_FIELDS ? "has_displacement"
+		                   : stage == 4 + S_N_FIELDS ? "diagram_points" : points < want_points ? "point" : "end";
+		if (strcmp(r.key, expect) != 0) {
+			rc = sp_err_set(err, SP_EDATA, "%s:%d: expected key '%s', got '%.40s'", path, r.line, expect, r.key);
+			break;
+		}
+		if (stage == 0 || strcmp(expect, "end") == 0) {
+			if (strcmp(r.value, S_RESULT_FORMAT) != 0)
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: expected %s = " S_RESULT_FORMAT, path, r.line, r.key);
+			else if (stage != 0)
+				break; /* the end */
+		} else if (stage == 1 || stage == 3 + S_N_FIELDS) {
+			if (strcmp(r.value, "0") != 0 && strcmp(r.value, "1") != 0)
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: key '%s': expected 0 or 1", path, r.line, r.key);
+			*(stage == 1 ? &out->ok : &out->has_displacement) = r.value[0] == '1';
+		} else if (stage == 2) {
+			sp_strlcpy(out->reason, r.value, sizeof out->reason);
+		} else if (stage < 3 + S_N_FIELDS) {
+			rc = S_num(&r, S_field(out, stage - 3), err);
+		} else if (stage == 4 + S_N_FIELDS) {
+			if ((rc = S_num(&r, &v, err)) == SP_OK && (v < 0 || v != floor(v) || v > 1e6))
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'diagram_points': expected a count", path, r.line);
+			want_points = (size_t)v;
+			if (rc == SP_OK && want && want_points
+			    && (out->diagram = calloc(want_points, sizeof *out->diagram)) == NULL)
+				rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		} else {
+			double d[4];
+			char *p = r.value, *end;
+			for (int k = 0; k < 4 && rc == SP_OK; k++, p = end) {
+				d[k] = strtod(p, &end);
+				if (end == p || !isfinite(d[k]))
+					rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'point': expected four numbers", path, r.line);
+			}
+			if (rc == SP_OK && out->diagram)
+				out->diagram[out->n_diagram++] = (sp_diagram_point_t){d[0], d[1], d[2], d[3]};
+			points++;
+		}
+		if (stage <= 4 + S_N_FIELDS)
+			stage++;
+	}
+	if (rc == SP_OK && got == 0)
+		rc = sp_err_set(err, SP_EDATA, "%s: cut short after line %d (no 'end = " S_RESULT_FORMAT "')", path, r.line);
+	else if (rc == SP_OK && got < 0)
+		rc = SP_EDATA;
+	fclose(r.fp);
+	if (rc == SP_OK && !out->ok && out->reason[0] == '\0')
+		sp_strlcpy(out->reason, "solver-no-reason", sizeof out->reason);
+	if (rc != SP_OK)
+		sp_analysis_free(out);
+	return rc;
+}
+
+static const sp_solver_output_type S_output_sheetpile = {"sheetpile", S_read_result};
+const sp_solver_output_type *const sp_solver_outputs[] = {&S_output_sheetpile, NULL};
+
+const sp_solver_input_type *sp_solver_input_find(const char *name)
+{
+	for (size_t i = 0; sp_solver_inputs[i]; i++)
+		if (strcmp(sp_solver_inputs[i]->name, name) == 0)
+			return sp_solver_inputs[i];
+	return NULL;
+}
+
+const sp_solver_output_type *sp_solver_output_find(const char *name)
+{
+	for (size_t i = 0; sp_solver_outputs[i]; i++)
+		if (strcmp(sp_solver_outputs[i]->name, name) == 0)
+			return sp_solver_outputs[i];
+	return NULL;
+}
+
+const char *sp_solver_input_names(void)
+{
+	static char names[256];
+	if (names[0] == '\0')
+		for (size_t i = 0; sp_solver_inputs[i]; i++) {
+			strncat(names, i ? ", " : "", sizeof names - strlen(names) - 1);
+			strncat(names, sp_solver_inputs[i]->name, sizeof names - strlen(names) - 1);
+		}
+	return names;
+}
+
+const char *sp_solver_output_names(void)
+{
+	static char names[256];
+	if (names[0] == '\0')
+		for (size_t i = 0; sp_solver_outputs[i]; i++) {
+			strncat(names, i ? ", " : "", sizeof names - strlen(names) - 1);
+			strncat(names, sp_solver_outputs[i]->name, sizeof names - strlen(names) - 1);
+		}
+	return names;
+}

@@ -1,0 +1,85 @@
+/* solver_io.h - the files exchanged with an external solver (engine exec).
+ *
+ * The input writer and the output reader are chosen by name in [solver]
+ * (input_format, output_format) from two tables of const type objects; a new
+ * solver's format is one more entry (STYLE habit 4):
+ *
+ *   input_format   sheetpile  the candidate file that `sheetpile evaluate` reads
+ *                  template   [solver] input_template with {placeholders} filled in
+ *   output_format  sheetpile  the result file that `sheetpile evaluate` writes
+ *
+ * Placeholders, in the command's words and in templates (docs/study-file.md):
+ * {sheetpile} {study} {input} {output} {workdir} {analysis_id} {profile}
+ * {ei_kNm2_per_m} {length_m} {toe_level_m} {anchor_level_m} {anchored}
+ * {diagram_step_m}. Writers and readers never print and never exit. */
+#ifndef SP_SOLVER_IO_H
+#define SP_SOLVER_IO_H
+
+#include <stdio.h>
+#include "engine.h"
+#include "study.h"
+
+/* One analysis as seen by a writer or reader. */
+typedef struct {
+	const sp_study_t *st;
+	const sp_case_t *c;          /* anchor, EI, length, profile, id */
+	const char *self;            /* this program's executable ({sheetpile}) */
+	const char *study_path;      /* the study file, absolute ({study}) */
+	const char *workdir;         /* the job's work directory, absolute */
+	const char *input_path;      /* workdir/input_file */
+	const char *output_path;     /* workdir/output_file */
+	double diagram_step_m;       /* > 0: the diagrams are asked for */
+} sp_solver_job_t;
+
+typedef struct {
+	const char *name;
+	/* Write job->input_path. SP_OK, or SP_ECANTCREAT/SP_EIO/SP_ENOINPUT/SP_EDATA with *err. */
+	int (*write)(const sp_solver_job_t *job, sp_err_t *err);
+} sp_solver_input_type;
+
+typedef struct {
+	const char *name;
+	/* Read job->output_path into *out (diagrams only when job->diagram_step_m
+	 * > 0; free them with sp_analysis_free). SP_OK; SP_ENOINPUT when the file
+	 * is missing or empty; SP_EDATA when it cannot be understood (*err says
+	 * where and why). */
+	int (*read)(const sp_solver_job_t *job, sp_analysis_t *out, sp_err_t *err);
+} sp_solver_output_type;
+
+extern const sp_solver_input_type *const sp_solver_inputs[];   /* NULL-terminated */
+extern const sp_solver_output_type *const sp_solver_outputs[]; /* NULL-terminated */
+const sp_solver_input_type *sp_solver_input_find(const char *name);   /* NULL if unknown */
+const sp_solver_output_type *sp_solver_output_find(const char *name); /* NULL if unknown */
+const char *sp_solver_input_names(void);  /* "sheetpile, template" for messages */
+const char *sp_solver_output_names(void);
+
+/* The command's words: split on blanks, '...' and "..." group (no shell),
+ * then placeholders filled in. *argv is NULL-terminated; free it with
+ * sp_solver_argv_free(). */
+int sp_solver_argv(const sp_solver_job_t *job, const char *command, char ***argv, sp_err_t *err);
+void sp_solver_argv_free(char **argv); /* accepts NULL */
+/* A command that splits into at least one word and names known placeholders only. */
+int sp_solver_check_command(const char *command, sp_err_t *err);
+/* A readable template naming known placeholders only (SP_ENOINPUT / SP_EDATA). */
+int sp_solver_check_template(const char *path, sp_err_t *err);
+/* Fill the placeholders of text into out (size bytes); SP_EDATA when a
+ * placeholder is unknown or the result is too long. */
+int sp_solver_expand(const sp_solver_job_t *job, const char *text, char *out, size_t size, sp_err_t *err);
+
+/* The candidate file of input_format sheetpile, as `sheetpile evaluate` reads it. */
+typedef struct {
+	char study[SP_PATH_MAX];     /* study file (absolute when written by run) */
+	size_t analysis_id;
+	char profile[SP_NAME_MAX];
+	double length_m;
+	sp_anchor_option_t anchor;
+	double diagram_step_m;       /* > 0: write the diagrams too */
+} sp_solver_candidate_t;
+
+/* SP_ENOINPUT (cannot open) or SP_EDATA (file:line: why). */
+int sp_solver_candidate_read(const char *path, sp_solver_candidate_t *cand, sp_err_t *err);
+/* The result file of output_format sheetpile; every number printed with
+ * %.17g so that it reads back bit for bit. */
+void sp_solver_result_write(FILE *fp, const sp_analysis_t *a);
+
+#endif
