@@ -221,12 +221,36 @@ static double B_normal_force(const sp_wall_t *w, const sp_wall_stage_t *st, doub
 
 /* ---- one stage: loads and springs -------------------------------------- */
 
+/* Excess pore pressure of the soil profile at level z (kPa): linear in each
+ * layer from its top to its bottom value (D-Sheet Piling "Wosp"; bm3-9: the
+ * pore pressure is hydrostatic plus this). */
+static double B_excess_pore(const sp_wall_t *w, double z)
+{
+	for (int i = 0; i < w->n_layers; i++) {
+		const sp_wall_layer_t *l = &w->layers[i];
+		double top = l->top_level_m;
+		double bottom = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : w->top_level_m - w->length_m;
+		if (z > top && i == 0)
+			return 0.0;
+		if (z <= top && (z > bottom || i + 1 == w->n_layers)) {
+			if (l->excess_pore_top_kPa == 0.0 && l->excess_pore_bottom_kPa == 0.0)
+				return 0.0;
+			double t = top - bottom > 1e-12 ? (top - z) / (top - bottom) : 0.0;
+			return l->excess_pore_top_kPa + t * (l->excess_pore_bottom_kPa - l->excess_pore_top_kPa);
+		}
+	}
+	return 0.0;
+}
+
 /* Vertical effective stress at level z on one side (kPa), water level zw,
- * surface zs, uniform load q. */
+ * surface zs, uniform load q; *water: the pore pressure, hydrostatic plus the
+ * profile's excess pore pressure below the surface. */
 static double B_sigma_v(const sp_wall_t *w, double z, double zs, double zw, double q, double *water)
 {
 	double sv = q, top = zs;
 	*water = zw > z ? w->gamma_water_kN_m3 * (zw - z) : 0.0;
+	double excess = z <= zs ? B_excess_pore(w, z) : 0.0;
+	*water += excess;
 	if (zw > zs) /* free water above the surface weighs on the soil */
 		sv += w->gamma_water_kN_m3 * (zw - zs);
 	if (z > zs)
