@@ -718,9 +718,12 @@ static double B_tie_stretch(const B_work *b, const sp_wall_anchor_t *a, int kind
 	       cos(a->angle_deg * SP_PI / 180.0);
 }
 
-/* Acting width at a node: of the element below it (the lowest node: above). */
+/* Acting width at a node: of the element below it (the lowest node: above);
+ * 1 for a single pile, whose supports are its own. */
 static double B_node_width(const B_work *b, int node)
 {
+	if (b->w->single_pile)
+		return 1.0;
 	int e = node < b->n - 1 ? node : node - 1;
 	return b->width[e] > 0 ? b->width[e] : 1.0;
 }
@@ -1300,7 +1303,10 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 		b.ei[e] = el->ei_kNm2_per_m;
 		b.width[e] = el->acting_width_m;
 		b.elen[e] = b.z[e] - b.z[e + 1];
-		b.ecoef[e] = b.ei[e] * (b.width[e] > 0 ? b.width[e] : 1.0) / (b.elen[e] * b.elen[e] * b.elen[e]);
+		/* sheet piling: EI per m of wall over the acting width; a single pile: its own EI
+		 * (D-Sheet Piling bm4-9b and bm1-10) */
+		double ei_width = w->single_pile ? 1.0 : (b.width[e] > 0 ? b.width[e] : 1.0);
+		b.ecoef[e] = b.ei[e] * ei_width / (b.elen[e] * b.elen[e] * b.elen[e]);
 		b.elayer[e] = B_layer_at(w, (b.z[e] + b.z[e + 1]) / 2.0);
 	}
 	out->n_stages = w->n_stages;

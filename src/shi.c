@@ -71,6 +71,7 @@ typedef struct {
 	double lam[3];
 	double shell_factor;         /* SoilShellFactor: multiplies the moduli (bm1-8/bm1-9 .shd: 4000 x 2.5 = 10000) */
 	double menard, brinch_hansen;
+	double e_menard, soil_type;  /* SoilEModMenard, SoilSoilType (0 gravel .. 4 peat) */
 	int line;
 } S_soil_extra;
 
@@ -517,6 +518,8 @@ static int S_soils(S_ctx *c)
 			{"SoilCurKo2", &x->cur_ko[1], 0, 0},
 			{"SoilCurKo3", &x->cur_ko[2], 0, 0},
 			{"SoilUseMenard", &x->menard, 0, 0},
+			{"SoilEModMenard", &x->e_menard, 0, 0},
+			{"SoilSoilType", &x->soil_type, 0, 0},
 			{"SoilUseBrinchHansen", &x->brinch_hansen, 0, 0},
 		};
 		if ((rc = S_block(c, "[END OF SOIL]", keys, (int)(sizeof keys / sizeof keys[0]), 0)) != SP_OK)
@@ -555,7 +558,7 @@ static int S_model(S_ctx *c)
 		const char *label = S_skip_space(p + 1);
 		if (pos == 0) {
 			if (v == 1)
-				c->single_pile = 1;
+				c->single_pile = c->w->single_pile = 1;
 			else if (v != 0)
 				return S_fail(c, line, "model type %d is not supported", v);
 		} else if (pos == 1) {
@@ -1394,6 +1397,56 @@ static const S_section_t S_sections[] = {
 };
 #define S_N_SECTIONS ((int)(sizeof S_sections / sizeof S_sections[0]))
 
+/* Single pile, modulus of subgrade reaction after Ménard from the pressuremeter
+ * modulus E_M and the rheological factor alpha of the soil type, with R half
+ * the acting width of the pile where the soil lies and R0 = 0.3 m:
+ *   R >= R0: kh = 3 E_M / (1.3 R0 (2.65 R / R0)^alpha + alpha R)
+ *   R <  R0: kh = 3 E_M / ((4/3 2.65^alpha + alpha) R)
+ * (D-Sheet Piling bm1-10 .shd: 6.749 for peat, E_M = 5, R = 0.5; 16.54 for
+ * peat, R = 0.2). One branch; the same modulus on every branch. */
+static int S_menard(S_ctx *c, int k, const S_soil_extra *x)
+{
+	static const double alpha_of_type[5] = {1.0 / 4.0, 1.0 / 3.0, 1.0 / 2.0, 2.0 / 3.0, 1.0}; /* gravel .. peat */
+	sp_wall_t *w = c->w;
+	sp_wall_soil_t *so = &w->soils[k];
+	int type = (int)x->soil_type;
+	if (type != x->soil_type || type < 0 || type > 4)
+		return S_fail(c, x->line, "soil '%s': Menard needs SoilSoilType 0..4 (gravel, sand, loam, clay, peat)",
+			      so->name);
+	if (!(x->e_menard > 0))
+		return S_fail(c, x->line, "soil '%s': Menard needs a positive SoilEModMenard", so->name);
+	double width = -1.0;
+	for (int i = 0; i < w->n_layers; i++) {
+		if (w->layers[i].soil != k)
+			continue;
+		double top = w->layers[i].top_level_m;
+		double bottom = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : w->top_level_m - w->length_m;
+		double el_top = w->top_level_m;
+		for (int e = 0; e < w->n_elements; e++) { /* every element the layer touches */
+			double el_bottom = w->elements[e].bottom_level_m;
+			if (el_bottom < top && el_top > bottom) {
+				double b = w->elements[e].acting_width_m;
+				if (width >= 0 && fabs(b - width) > 1e-12)
+					return S_fail(c, x->line,
+						      "soil '%s': Menard modulus for piles of different acting widths "
+						      "(%g and %g m) is not supported",
+						      so->name, width, b);
+				width = b;
+			}
+			el_top = el_bottom;
+		}
+	}
+	if (width < 0) /* the soil lies in no layer along the pile: any modulus will do */
+		width = w->n_elements > 0 ? w->elements[0].acting_width_m : 1.0;
+	double alpha = alpha_of_type[type], r = width / 2.0, r0 = 0.3;
+	double denom = r >= r0 ? 1.3 * r0 * pow(2.65 * r / r0, alpha) + alpha * r
+	                       : (4.0 / 3.0 * pow(2.65, alpha) + alpha) * r;
+	double kh = 3.0 * x->e_menard / denom;
+	for (int j = 0; j < SP_WALL_BRANCHES; j++)
+		so->kh_top_kN_m3[j] = so->kh_bottom_kN_m3[j] = kh;
+	return SP_OK;
+}
+
 /* Moduli of subgrade reaction, and checks that need the whole file. */
 static int S_finish(S_ctx *c)
 {
@@ -1416,11 +1469,7 @@ static int S_finish(S_ctx *c)
 		sp_wall_soil_t *so = &w->soils[k];
 		S_soil_extra *x = &c->soil_x[k];
 		c->sec = "SOIL COLLECTION";
-		if (c->single_pile && S_flag(x->menard))
-			return S_fail(c, x->line,
-				      "soil '%s': modulus of subgrade reaction after Menard (single pile model) is not "
-				      "supported",
-				      so->name);
+		int menard = c->single_pile && S_flag(x->menard);
 		if (c->single_pile && S_flag(x->brinch_hansen))
 			return S_fail(c, x->line,
 				      "soil '%s': earth pressure coefficients after Brinch-Hansen (single pile model) "
@@ -1458,6 +1507,9 @@ static int S_finish(S_ctx *c)
 		}
 		if (!(x->shell_factor > 0))
 			return S_fail(c, x->line, "soil '%s': SoilShellFactor must be positive", so->name);
+		int rc = menard ? S_menard(c, k, x) : SP_OK;
+		if (rc != SP_OK)
+			return rc;
 		for (int j = 0; j < SP_WALL_BRANCHES; j++)
 			so->kh_top_kN_m3[j] *= x->shell_factor, so->kh_bottom_kN_m3[j] *= x->shell_factor;
 		so->kh_unload_top_kN_m3 *= x->shell_factor, so->kh_unload_bottom_kN_m3 *= x->shell_factor;

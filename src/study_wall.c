@@ -40,6 +40,7 @@ static const S_kind S_kinds[K_N] = {
 static const char *const S_yesno[] = {"no", "yes", NULL};
 static const char *const S_side_words[] = {"left", "right", NULL};
 static const char *const S_kmethod_words[] = {"given", "c-phi-delta", NULL};
+static const char *const S_model_words[] = {"sheet-piling", "single-pile", NULL};
 
 /* The name after "PREFIX " or NULL when the section is not of that kind. */
 static const char *S_kind_name(const char *section, const char *prefix)
@@ -541,6 +542,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 		w->top_level_m = sp_ini_num(c, "wall", "top_level_m", 1, 0, S_level_lo, 0, S_level_hi, 0,
 		                            "level of the top of the wall, m");
 		w->length_m = sp_ini_num(c, "wall", "length_m", 1, 0, 0, 1, 500, 0, "length of the wall, m");
+		w->single_pile = sp_ini_word(c, "wall", "model", 0, S_model_words);
 	} else {
 		w->top_level_m = st->top_of_wall_m;
 	}
@@ -773,6 +775,7 @@ int sp_study_wall_normalise(sp_wall_t *w, sp_err_t *err)
 		S_ZERO_TAIL(s->value_kPa, s->n_points);
 	}
 	w->unloading_curve = !!w->unloading_curve;
+	w->single_pile = !!w->single_pile;
 	w->reduce_delta = !!w->reduce_delta;
 	for (int i = 0; i < w->n_stages; i++) {
 		sp_wall_stage_t *s = &w->stages[i];
@@ -958,6 +961,8 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	fputs("\n[wall]\n", fp);
 	S_put(fp, "top_level_m", w->top_level_m);
 	S_put(fp, "length_m", w->length_m);
+	if (w->single_pile)
+		fputs("model = single-pile\n", fp);
 	for (int i = 0; i < w->n_elements; i++) {
 		const sp_wall_element_t *e = &w->elements[i];
 		fprintf(fp, "\n[wall-element %s]\n", e->name);

@@ -157,6 +157,8 @@ typedef struct {
 	int n_layers;
 	int n_branches;             /* 1..4 branches of the subgrade modulus */
 	int unloading_curve;        /* 1: unload/reload with kh_unload */
+	int single_pile;            /* D-Sheet's single pile model: EI, supports and loads are the pile's own,
+	                               only the soil acts over the acting width */
 	double gamma_water_kN_m3;
 
 	sp_wall_anchor_t anchors[SP_WALL_MAX_ITEMS];

@@ -28,7 +28,7 @@ static const struct {
 	const char *refused; /* NULL: supported; else a piece of the message */
 } BENCH[] = {
 	{"bm1-1", NULL},
-	{"bm1-10", "Menard (single pile model) is not supported"},
+	{"bm1-10", NULL},
 	{"bm1-11", NULL},
 	{"bm1-12", "Brinch-Hansen (single pile model) are not supported"},
 	{"bm1-2", NULL},
@@ -323,8 +323,13 @@ static void test_stages_and_sides(void)
 	INT_EQ(w.stages[0].surcharge_on[SP_RIGHT][0], 0, "bm4-4c no surcharge right");
 
 	INT_EQ(read_bench("bm1-11", "shi", &w, &err), SP_OK, "bm1-11 reads (single pile)");
-	INT_EQ(read_bench("bm1-10", "shi", &w, &err), SP_EDATA, "bm1-10 refused");
-	OK(strstr(err.text, "bm1-10.shi:24: [SOIL COLLECTION] soil 'Peat (top)'") != NULL, "bm1-10 message");
+	/* Menard: D-Sheet's own moduli in bm1-10.shd [MODULUS OF SUBGRADE REACTION] */
+	INT_EQ(read_bench("bm1-10", "shi", &w, &err), SP_OK, "bm1-10 reads (Menard)");
+	INT_EQ(w.single_pile, 1, "bm1-10 is a single pile");
+	static const double menard_kh[10] = {6.74916, 10.84454, 14.02369, 18.59789, 21.72725,
+	                                     16.54412, 23.29213, 28.08453, 34.42836, 38.43828};
+	for (int i = 0; i < 10 && i < w.n_layers; i++)
+		DBL_REL(w.soils[w.layers[i].soil].kh_top_kN_m3[0], menard_kh[i], 1e-6, "bm1-10 Menard modulus of a layer");
 }
 
 /* ---- malformed files ----------------------------------------------------- */
@@ -439,6 +444,8 @@ static void test_malformed(void)
 	provoke(b, "initial_stage", "CalcFirstStageInitial=0", "CalcFirstStageInitial=1", "CalcFirstStageInitial", 0);
 	provoke(b, "calc_type", "InputCalculationType=0", "InputCalculationType=1", "InputCalculationType", 0);
 	provoke(b, "cpt", "Count=0", "Count=2", "CPT", 0);
+	provoke(DIR "bm1-10.shi", "menard_type", "SoilSoilType=4", "SoilSoilType=7", "Menard needs SoilSoilType 0..4", 0);
+
 	provoke(b, "passive", "0              Passive side overrule", "1              Passive side overrule",
 		"passive side overrule", 1);
 	provoke(b, "material", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=3", "material type",

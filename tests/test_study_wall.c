@@ -258,6 +258,7 @@ static void test_fixed(void)
 	DBL_ABS(w->soils[2].kh_top_kN_m3[3], 1234, 0, "a 4th branch modulus is kept");
 	/* wall */
 	DBL_ABS(w->top_level_m, 3.1, 0, "[wall] top_level_m");
+	INT_EQ(w->single_pile, 1, "[wall] model = single-pile");
 	DBL_ABS(w->length_m, 17.85, 0, "[wall] length_m");
 	INT_EQ(w->n_elements, 2, "2 elements");
 	OK(strcmp(w->elements[1].name, "lower AZ 18") == 0, "element name with blanks");
