@@ -1,0 +1,31 @@
+/* fuzz_study.c - libFuzzer harness of the study INI reader: read, then
+ * resolve against the designs catalogue, as `sheetpile check` does. */
+#include "fuzz_common.h"
+
+#include "catalogue.h"
+#include "study.h"
+
+static sp_catalogue_t *cat;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (cat == NULL) {
+		cat = sp_catalogue_read(SP_DATA_DIR "/profiles.csv", SP_DATA_DIR "/grades.csv", NULL);
+		if (cat == NULL)
+			abort();
+	}
+	const char *path = fuzz_scratch(data, size, ".ini");
+	if (path == NULL)
+		return 0;
+	sp_err_t err = {0, ""};
+	sp_study_t *st = sp_study_read(path, &err);
+	if (st == NULL) {
+		fuzz_check_err(err.code ? err.code : -1, err.text);
+		return 0;
+	}
+	int rc = sp_study_resolve(st, cat, &err);
+	fuzz_check_err(rc, err.text);
+	(void)sp_study_n_candidates(st);
+	sp_study_free(st);
+	return 0;
+}
