@@ -1,6 +1,7 @@
 # Net pressure, shear force and bending moment against level for the best design.
 # Data: best_diagram.dat (level_m net_pressure_kPa shear_kN_per_m moment_kNm_per_m),
-#       levels.dat (excavation level, anchor level or NaN)
+#       levels.dat (excavation level, anchor level or ?)
+set datafile missing "?"   # sheetpile writes ? where a value is missing
 do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1200,750 font ",11"; set output datadir.'/best_diagrams.png' } \
   else { set terminal svg size 1200,750 dynamic font ",11"; set output datadir.'/best_diagrams.svg' }

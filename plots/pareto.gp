@@ -4,6 +4,7 @@
 # Called by sheetpile as: gnuplot -e "datadir='...'; currency='EUR'; third='...'" pareto.gp
 # Data: candidates.dat (cost_per_m util_max feasible co2_kg_per_m third),
 #       pareto.dat (cost_per_m co2_kg_per_m third), best.dat (cost_per_m util_max co2_kg_per_m third)
+set datafile missing "?"   # sheetpile writes ? where a value is missing
 do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1400,650 font ",11"; set output datadir.'/pareto.png' } \
   else { set terminal svg size 1400,650 dynamic font ",11"; set output datadir.'/pareto.svg' }

@@ -62,7 +62,7 @@ static int S_write_pareto(sp_plot_t *p, sp_err_t *err)
 		fprintf(f.fp, "%.2f %.1f %.4f\n", c[0], c[1], c[2]);
 	}
 	if (p->n_front == 0)
-		fputs("NaN NaN NaN\n", f.fp);
+		fputs("? ? ?\n", f.fp); /* "?": missing (the .gp set it so) */
 	return sp_outfile_commit(&f, err);
 }
 
@@ -89,7 +89,7 @@ static int S_write_stages(sp_plot_t *p, sp_err_t *err)
 			        d->shear_kN_per_m, d->effective_kPa[SP_LEFT] + d->water_kPa[SP_LEFT],
 			        d->effective_kPa[SP_RIGHT] + d->water_kPa[SP_RIGHT]);
 		}
-		fputs(r->n_nodes ? "\n\n" : "NaN NaN NaN NaN NaN NaN\n\n\n", f.fp);
+		fputs(r->n_nodes ? "\n\n" : "? ? ? ? ? ?\n\n\n", f.fp); /* "?": missing (the .gp set it so) */
 	}
 	return sp_outfile_commit(&f, err);
 }
@@ -228,7 +228,7 @@ static int S_write_best(sp_plot_t *p, const sp_result_t *best, const sp_analysis
 		sp_pareto_criteria(best, c);
 		fprintf(f.fp, "%.2f %.4f %.1f %.4f\n", best->cost.cost_per_m, best->checks.util_max, c[1], c[2]);
 	} else {
-		fputs("NaN NaN NaN NaN\n", f.fp);
+		fputs("? ? ? ?\n", f.fp); /* no feasible design; "?" is gnuplot's missing value here */
 	}
 	if ((rc = sp_outfile_commit(&f, err)) != SP_OK)
 		return rc;
@@ -240,7 +240,7 @@ static int S_write_best(sp_plot_t *p, const sp_result_t *best, const sp_analysis
 			fprintf(f.fp, "%.3f %.3f %.3f %.3f\n", a->diagram[i].level_m, a->diagram[i].net_pressure_kPa,
 			        a->diagram[i].shear_kN_per_m, a->diagram[i].moment_kNm_per_m);
 	else
-		fputs("NaN NaN NaN NaN\n", f.fp);
+		fputs("? ? ? ?\n", f.fp);
 	return sp_outfile_commit(&f, err);
 }
 
@@ -365,6 +365,9 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	}
 	for (size_t i = 0; i < n_fixed + n_extra; i++) {
 		const char *script = i < n_fixed ? S_scripts[i] : extra[i - n_fixed];
+		if (best == NULL && (strcmp(script, "best_diagrams.gp") == 0 || strcmp(script, "cost_vs_length.gp") == 0 ||
+		                     strcmp(script, "pareto.gp") == 0))
+			continue; /* no feasible design: nothing to draw (gnuplot would fail on empty data) */
 		int g = S_gnuplot(p->dir, script, vars);
 		if (g < 0) {
 			snprintf(warning, wsize, "gnuplot not found: plots skipped (data and scripts are in %s)", p->dir);
