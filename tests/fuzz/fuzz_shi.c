@@ -7,7 +7,7 @@
 #include "study.h"
 #include "study_wall.h"
 
-static sp_wall_t w;
+static sp_wall_t S_wall; /* large: not on the stack */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -18,15 +18,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	snprintf(shi, sizeof shi, "%s", path);
 	snprintf(ini, sizeof ini, "%s.ini", shi);
 	sp_err_t err = {0, ""};
-	sp_wall_init(&w);
-	int rc = sp_shi_read(shi, &w, &err);
+	sp_wall_init(&S_wall);
+	int rc = sp_shi_read(shi, &S_wall, &err);
 	fuzz_check_err(rc, err.text);
 	if (rc != 0)
 		return 0;
 	FILE *fp = fopen(ini, "wb");
 	if (fp == NULL)
 		return 0;
-	rc = sp_study_write_wall(fp, &w, "fuzz.shi", &err);
+	rc = sp_study_write_wall(fp, &S_wall, "fuzz.shi", &err);
 	if (fclose(fp) != 0)
 		return 0;
 	fuzz_check_err(rc, err.text);

@@ -5,14 +5,16 @@
 #include "catalogue.h"
 #include "study.h"
 
-static sp_catalogue_t *cat;
+static sp_catalogue_t *S_cat; /* loaded once */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (cat == NULL) {
-		cat = sp_catalogue_read(SP_DATA_DIR "/profiles.csv", SP_DATA_DIR "/grades.csv", NULL);
-		if (cat == NULL)
-			abort();
+	if (S_cat == NULL) {
+		S_cat = sp_catalogue_read(SP_DATA_DIR "/profiles.csv", SP_DATA_DIR "/grades.csv", NULL);
+		if (S_cat == NULL) {
+			FUZZ_FAIL();
+			return 0;
+		}
 	}
 	const char *path = fuzz_scratch(data, size, ".ini");
 	if (path == NULL)
@@ -23,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check_err(err.code ? err.code : -1, err.text);
 		return 0;
 	}
-	int rc = sp_study_resolve(st, cat, &err);
+	int rc = sp_study_resolve(st, S_cat, &err);
 	fuzz_check_err(rc, err.text);
 	(void)sp_study_n_candidates(st);
 	sp_study_free(st);
