@@ -38,6 +38,13 @@ mkdir other; touch other/x
 echo x > afile; run -o afile 2>afile.err; rc=$?
 [ $rc = 73 ] && grep -q "afile: exists and is not a directory" afile.err; ok $? "-o a file: exit 73 (got $rc)"
 
+# plots: gnuplot draws into a scratch folder, sheetpile renames what it drew
+"$SP" run "$CANT" --quiet --threads 2 -o plotted 2>/dev/null; ok $? "run with plots"
+[ -z "$(find plotted -name '.gnuplot-tmp' -o -name '*.tmp')" ]; ok $? "plots: no scratch folder or temporary file left"
+if command -v gnuplot >/dev/null; then
+  [ -s plotted/plots/cost_vs_utilisation.png ] && [ -s plotted/plots/best_diagrams.svg ]; ok $? "plots renamed into plots/"
+fi
+
 # --- places that cannot be written -------------------------------------------------
 if [ "$(id -u)" = 0 ]; then # root writes everywhere a mode allows: use /proc
   run -o /proc/sheetpile-test 2>proc.err; rc=$?
