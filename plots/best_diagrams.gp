@@ -1,9 +1,11 @@
 # Net pressure, shear force and bending moment against level for the best design.
 # Data: best_diagram.dat (level_m net_pressure_kPa shear_kN_per_m moment_kNm_per_m),
-#       levels.dat (excavation level, anchor level or NaN)
+#       levels.dat (excavation level, anchor level or ?)
+set datafile missing "?"   # sheetpile writes ? where a value is missing
+if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
 do for [term in "pngcairo svg"] {
-  if (term eq "pngcairo") { set terminal pngcairo size 1200,750 font ",11"; set output datadir.'/best_diagrams.png' } \
-  else { set terminal svg size 1200,750 dynamic font ",11"; set output datadir.'/best_diagrams.svg' }
+  if (term eq "pngcairo") { set terminal pngcairo size 1200,750 font ",11"; set output outdir.'/best_diagrams.png' } \
+  else { set terminal svg size 1200,750 dynamic font ",11"; set output outdir.'/best_diagrams.svg' }
   set multiplot layout 1,3 title sprintf("Best design: %s", subtitle)
   set grid
   set ylabel "level (m)"

@@ -3,9 +3,11 @@
 # stage, for the best design of a subgrade-reaction (beam engine) study.
 # Data: best_stages.dat, one block per stage (gnuplot index = stage - 1):
 #   level_m displacement_mm moment_kNm_per_m shear_kN_per_m left_total_kPa right_total_kPa
+set datafile missing "?"   # sheetpile writes ? where a value is missing
+if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
 do for [term in "pngcairo svg"] {
-  if (term eq "pngcairo") { set terminal pngcairo size 1500,800 font ",11"; set output datadir.'/best_stages.png' } \
-  else { set terminal svg size 1500,800 dynamic font ",11"; set output datadir.'/best_stages.svg' }
+  if (term eq "pngcairo") { set terminal pngcairo size 1500,800 font ",11"; set output outdir.'/best_stages.png' } \
+  else { set terminal svg size 1500,800 dynamic font ",11"; set output outdir.'/best_stages.svg' }
   set multiplot layout 1,4 title sprintf("Construction stages: %s", subtitle)
   set grid
   set xzeroaxis; set yzeroaxis

@@ -8,9 +8,10 @@ stats timeline using 4 skip 1 nooutput name "E"
 stats timeline using 2 skip 1 nooutput name "SLOT"
 par = E_max - S_min
 parlabel = sprintf("parallel, %d lic.", SLOT_max)
+if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
 do for [term in "pngcairo svg"] {
-  if (term eq "pngcairo") { set terminal pngcairo size 1100,600 font ",11"; set output datadir.'/case_times.png' } \
-  else { set terminal svg size 1100,600 dynamic font ",11"; set output datadir.'/case_times.svg' }
+  if (term eq "pngcairo") { set terminal pngcairo size 1100,600 font ",11"; set output outdir.'/case_times.png' } \
+  else { set terminal svg size 1100,600 dynamic font ",11"; set output outdir.'/case_times.svg' }
   set title sprintf("Time of each analysis and of the whole study (%s)", subtitle)
   set xlabel "each analysis (by id), then the whole study in parallel and in series"
   set ylabel "time (s)"

@@ -1,9 +1,10 @@
 # Cheapest feasible cost against pile length, one line per profile (the cheapest profiles).
 # Data: length.dat, one block per profile (two blank lines apart), first line "# name",
 #       columns length_m cost_per_m; nprofiles = number of blocks
+if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
 do for [term in "pngcairo svg"] {
-  if (term eq "pngcairo") { set terminal pngcairo size 1100,750 font ",11"; set output datadir.'/cost_vs_length.png' } \
-  else { set terminal svg size 1100,750 dynamic font ",11"; set output datadir.'/cost_vs_length.svg' }
+  if (term eq "pngcairo") { set terminal pngcairo size 1100,750 font ",11"; set output outdir.'/cost_vs_length.png' } \
+  else { set terminal svg size 1100,750 dynamic font ",11"; set output outdir.'/cost_vs_length.svg' }
   set title sprintf("Cheapest feasible design per profile and length (%s)", subtitle)
   set xlabel "pile length (m)"
   set ylabel sprintf("cost per m of wall (%s/m)", currency)

@@ -1,9 +1,11 @@
 # Cost against the largest utilisation of every candidate.
 # Called by sheetpile as: gnuplot -e "datadir='...'; currency='EUR'" cost_vs_utilisation.gp
 # Data: candidates.dat (cost_per_m util_max feasible), best.dat (cost_per_m util_max)
+set datafile missing "?"   # sheetpile writes ? where a value is missing
+if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
 do for [term in "pngcairo svg"] {
-  if (term eq "pngcairo") { set terminal pngcairo size 1100,750 font ",11"; set output datadir.'/cost_vs_utilisation.png' } \
-  else { set terminal svg size 1100,750 dynamic font ",11"; set output datadir.'/cost_vs_utilisation.svg' }
+  if (term eq "pngcairo") { set terminal pngcairo size 1100,750 font ",11"; set output outdir.'/cost_vs_utilisation.png' } \
+  else { set terminal svg size 1100,750 dynamic font ",11"; set output outdir.'/cost_vs_utilisation.svg' }
   set title sprintf("Cost against maximum utilisation (%s)", subtitle)
   set xlabel "maximum utilisation util\\_max (-), values above 3 drawn at 3"
   set ylabel sprintf("cost per m of wall (%s/m)", currency)

@@ -4,9 +4,10 @@
 set datafile separator comma
 stats timeline using 2 skip 1 nooutput name "SLOT"
 stats timeline using 4 skip 1 nooutput name "END"
+if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
 do for [term in "pngcairo svg"] {
-  if (term eq "pngcairo") { set terminal pngcairo size 1100,500 font ",11"; set output datadir.'/gantt.png' } \
-  else { set terminal svg size 1100,500 dynamic font ",11"; set output datadir.'/gantt.svg' }
+  if (term eq "pngcairo") { set terminal pngcairo size 1100,500 font ",11"; set output outdir.'/gantt.png' } \
+  else { set terminal svg size 1100,500 dynamic font ",11"; set output outdir.'/gantt.svg' }
   set title sprintf("Licence slots: %d analyses, makespan %.2f s (%s)", SLOT_records, END_max, subtitle)
   set xlabel "time since the first start (s)"
   set ylabel "licence slot"

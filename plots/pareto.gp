@@ -4,9 +4,11 @@
 # Called by sheetpile as: gnuplot -e "datadir='...'; currency='EUR'; third='...'" pareto.gp
 # Data: candidates.dat (cost_per_m util_max feasible co2_kg_per_m third),
 #       pareto.dat (cost_per_m co2_kg_per_m third), best.dat (cost_per_m util_max co2_kg_per_m third)
+set datafile missing "?"   # sheetpile writes ? where a value is missing
+if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
 do for [term in "pngcairo svg"] {
-  if (term eq "pngcairo") { set terminal pngcairo size 1400,650 font ",11"; set output datadir.'/pareto.png' } \
-  else { set terminal svg size 1400,650 dynamic font ",11"; set output datadir.'/pareto.svg' }
+  if (term eq "pngcairo") { set terminal pngcairo size 1400,650 font ",11"; set output outdir.'/pareto.png' } \
+  else { set terminal svg size 1400,650 dynamic font ",11"; set output outdir.'/pareto.svg' }
   set multiplot layout 1,2 title sprintf("Pareto front of the feasible designs (%s)", subtitle)
   set grid
   set key top right

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define S_MAX_BYTES (64 * 1024 * 1024) /* refuse larger files */
+
 struct sp_catalogue {
 	sp_profile_t *profiles;
 	size_t n_profiles;
@@ -172,15 +174,25 @@ static int S_table_read(const char *path, S_table_t *t, sp_err_t *err)
 	static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
 	char buf[16384];
 	int first = 1, status = SP_OK;
-	size_t n;
+	size_t n, total = 0;
 	while (status == SP_OK && (n = fread(buf, 1, sizeof buf, fp)) > 0) {
 		size_t i = 0;
+		total += n;
+		if (total > S_MAX_BYTES) { /* e.g. /dev/urandom, or a wrong file given */
+			status = sp_err_set(err, SP_EDATA, "%s: larger than %d MB, not a catalogue", path,
+			                    S_MAX_BYTES / (1024 * 1024));
+			break;
+		}
 		if (first && n >= 3 && memcmp(buf, bom, 3) == 0)
 			i = 3;
 		first = 0;
 		while (i < n) {
 			const char *nl = memchr(buf + i, '\n', n - i);
 			size_t len = nl ? (size_t)(nl - (buf + i)) + 1 : n - i;
+			if (memchr(buf + i, '\0', len) != NULL) { /* stop at once: /dev/zero has no line end */
+				status = sp_err_set(err, SP_EDATA, "%s:%zu: a NUL byte: not a text file", path, t->line);
+				break;
+			}
 			if (S_feed(&p, t, buf + i, len) != 0) {
 				int e = csv_error(&p);
 				if (e == CSV_ENOMEM || e == CSV_ETOOBIG)

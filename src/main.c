@@ -102,9 +102,10 @@ static void help(FILE *fp)
 	      "  --delay S       evaluate: wait S seconds first (a stand-in for a slow licensed solver)\n"
 	      "  --no-plots      do not run gnuplot\n"
 	      "  --quiet         no summary on stdout, no progress on stderr\n"
+	      "  --force         write into an existing non-empty directory that sheetpile did not make\n"
 	      "\n"
 	      "Exit codes (sysexits.h): 0 ok, 64 usage, 65 bad input data, 66 missing input,\n"
-	      "70 internal error, 73 cannot create output, 74 I/O error, 75 the run finished but the\n"
+	      "70 internal error, 73 cannot create output, 74 I/O error (disk full), 75 the run finished but the\n"
 	      "external solver failed on some analyses, 128+N stopped by signal N (--resume continues).\n"
 	      "The study file is described in docs/study-file.md.\n",
 	      fp);
@@ -135,7 +136,7 @@ static int parse_real(const char *s, double *out)
 
 typedef struct {
 	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades, *csv_dialect, *delay;
-	int licenses, threads, no_plots, resume;
+	int licenses, threads, no_plots, resume, force;
 } opts_t;
 
 static int parse_opts(int argc, char **argv, int first, opts_t *o)
@@ -172,6 +173,8 @@ static int parse_opts(int argc, char **argv, int first, opts_t *o)
 			slot = &o->csv_dialect;
 		else if (strcmp(a, "--no-plots") == 0)
 			o->no_plots = 1;
+		else if (strcmp(a, "--force") == 0)
+			o->force = 1;
 		else if (strcmp(a, "--quiet") == 0)
 			quiet = 1;
 		else if (a[0] == '-' && a[1] != '\0')
@@ -393,19 +396,12 @@ static void progress_update(progress_t *p, size_t done, size_t total)
 	}
 }
 
-/* The output directory: created when missing. */
-static int make_outdir(const char *dir, sp_err_t *err)
+/* The output directory: created when missing; an existing one only when
+ * sheetpile made it (its .sheetpile-run marker, e.g. for --resume), it is
+ * empty, or --force (outfile.h). */
+static int make_outdir(const char *dir, int force, sp_err_t *err)
 {
-	struct stat sb;
-	if (stat(dir, &sb) == 0) {
-		if (!S_ISDIR(sb.st_mode))
-			return sp_err_set(err, SP_ECANTCREAT, "%s: exists and is not a directory", dir);
-		return SP_OK;
-	}
-	if (mkdir(dir, 0777) != 0)
-		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create the output directory: %s", dir,
-		                  strerror(errno));
-	return SP_OK;
+	return sp_outdir_prepare(dir, force, err);
 }
 
 static void default_outdir(char *buf, size_t size, const char *study)
@@ -552,7 +548,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 	size_t total = sp_study_n_candidates(st), chunk = total / 20 < 4096 ? 4096 : total / 20;
 	sp_eval_opts_t eo = {st->threads, st->licenses, chunk < 16384 ? chunk : 16384, outdir, o.resume, &stop_signal};
 	if (st->solver) { /* the solver's work directories, journal and timeline go there from the start */
-		if ((rc = make_outdir(outdir, &err)) != SP_OK)
+		if ((rc = make_outdir(outdir, o.force, &err)) != SP_OK)
 			goto out;
 		catch_stop_signals();
 	}
@@ -575,7 +571,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 		goto out;
 	}
 	/* everything is checked: only now touch the file system */
-	if ((rc = make_outdir(outdir, &err)) != SP_OK || (rc = sp_outfile_open(&res, outdir, "results.csv", &err)))
+	if ((rc = make_outdir(outdir, o.force, &err)) != SP_OK || (rc = sp_outfile_open(&res, outdir, "results.csv", &err)))
 		goto out;
 	if (!o.no_plots && (plot = sp_plot_alloc(st, outdir, &err)) == NULL) {
 		rc = err.code;
@@ -979,7 +975,7 @@ static int cmd_batch(int argc, char **argv)
 		rc = SP_ESOFTWARE;
 	}
 	sp_err_t err = {0};
-	if (rc == 0 && (rc = make_outdir(o.outdir, &err)) != 0)
+	if (rc == 0 && (rc = make_outdir(o.outdir, o.force, &err)) != 0)
 		rc = fail(&err);
 	int first_failure = 0;
 	for (int i = 0; rc == 0 && i < ns; i++) {
@@ -1140,7 +1136,7 @@ static int cmd_analyze(int argc, char **argv)
 		goto out;
 	if (o.outdir) {
 		sp_outfile_t f;
-		if ((rc = make_outdir(o.outdir, &err)) || (rc = sp_outfile_open(&f, o.outdir, "diagrams.csv", &err)))
+		if ((rc = make_outdir(o.outdir, o.force, &err)) || (rc = sp_outfile_open(&f, o.outdir, "diagrams.csv", &err)))
 			goto out;
 		sp_csv_diagram_header(f.fp);
 		sp_csv_diagram_rows(f.fp, 1, 0, &a);
@@ -1249,49 +1245,48 @@ static int cmd_import_dsheet(int argc, char **argv)
 	sp_wall_init(w);
 	const char *base = strrchr(in, '/') ? strrchr(in, '/') + 1 : in;
 	int rc = sp_shi_read(in, w, &err);
-	if (rc == SP_OK && out) { /* written under a temporary name, renamed when complete and checked */
+	/* written to a scratch file and checked first; then copied to stdout or,
+	 * under a temporary name renamed when complete, to the -o file */
+	char tmp[] = "/tmp/sheetpile-import-XXXXXX";
+	int fd = rc == SP_OK ? mkstemp(tmp) : -1;
+	FILE *fp = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	if (rc == SP_OK && fp == NULL)
+		rc = sp_err_set(&err, SP_ECANTCREAT, "%s: cannot create a temporary file: %s", tmp, strerror(errno));
+	if (rc == SP_OK)
+		rc = sp_study_write_wall(fp, w, base, &err);
+	if (rc == SP_OK && fflush(fp) != 0)
+		rc = sp_err_set(&err, SP_EIO, "%s: write error: %s", tmp, strerror(errno));
+	if (rc == SP_OK)
+		rc = import_check(tmp, in, &err);
+	sp_outfile_t f = {0};
+	if (rc == SP_OK && out) {
 		char dir[4096];
 		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
 		if (slash == out)
 			snprintf(dir, sizeof dir, "/");
-		sp_outfile_t f;
 		rc = sp_outfile_open(&f, dir, slash ? slash + 1 : out, &err);
-		if (rc == SP_OK)
-			rc = sp_study_write_wall(f.fp, w, base, &err);
-		if (rc == SP_OK && fflush(f.fp) != 0)
-			rc = sp_err_set(&err, SP_EIO, "%s: write error: %s", f.tmp, strerror(errno));
-		if (rc == SP_OK)
-			rc = import_check(f.tmp, in, &err);
-		if (rc == SP_OK)
-			rc = sp_outfile_commit(&f, &err);
-		else
-			sp_outfile_abort(&f);
-	} else if (rc == SP_OK) { /* to stdout, after the same check on a temporary copy */
-		char tmp[] = "/tmp/sheetpile-import-XXXXXX";
-		int fd = mkstemp(tmp);
-		FILE *fp = fd >= 0 ? fdopen(fd, "w+") : NULL;
-		if (fp == NULL)
-			rc = sp_err_set(&err, SP_ECANTCREAT, "%s: cannot create a temporary file: %s", tmp, strerror(errno));
-		if (rc == SP_OK)
-			rc = sp_study_write_wall(fp, w, base, &err);
-		if (rc == SP_OK && fflush(fp) != 0)
-			rc = sp_err_set(&err, SP_EIO, "%s: write error: %s", tmp, strerror(errno));
-		if (rc == SP_OK)
-			rc = import_check(tmp, in, &err);
-		if (rc == SP_OK) {
-			rewind(fp);
-			char buf[8192];
-			size_t n;
-			while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-				fwrite(buf, 1, n, stdout);
-			if (fflush(stdout) != 0 || ferror(stdout))
-				rc = sp_err_set(&err, SP_EIO, "standard output: write error: %s", strerror(errno));
-		}
-		if (fp)
-			fclose(fp);
-		if (fd >= 0)
-			remove(tmp);
 	}
+	if (rc == SP_OK) {
+		FILE *dst = out ? f.fp : stdout;
+		rewind(fp);
+		char buf[8192];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+			fwrite(buf, 1, n, dst);
+		if (ferror(fp))
+			rc = sp_err_set(&err, SP_EIO, "%s: read error", tmp);
+		else if (out)
+			rc = sp_outfile_commit(&f, &err);
+		else if (fflush(stdout) != 0 || ferror(stdout))
+			rc = sp_err_set(&err, SP_EIO, "standard output: write error: %s", strerror(errno));
+	}
+	sp_outfile_abort(&f);
+	if (fp)
+		fclose(fp);
+	else if (fd >= 0)
+		close(fd);
+	if (fd >= 0)
+		remove(tmp);
 	free(w);
 	return rc ? fail(&err) : 0;
 }

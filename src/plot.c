@@ -4,6 +4,7 @@
 #include "outfile.h"
 #include "rank.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 extern char **environ;
 
@@ -62,7 +64,7 @@ static int S_write_pareto(sp_plot_t *p, sp_err_t *err)
 		fprintf(f.fp, "%.2f %.1f %.4f\n", c[0], c[1], c[2]);
 	}
 	if (p->n_front == 0)
-		fputs("NaN NaN NaN\n", f.fp);
+		fputs("? ? ?\n", f.fp); /* "?": missing (the .gp set it so) */
 	return sp_outfile_commit(&f, err);
 }
 
@@ -89,7 +91,7 @@ static int S_write_stages(sp_plot_t *p, sp_err_t *err)
 			        d->shear_kN_per_m, d->effective_kPa[SP_LEFT] + d->water_kPa[SP_LEFT],
 			        d->effective_kPa[SP_RIGHT] + d->water_kPa[SP_RIGHT]);
 		}
-		fputs(r->n_nodes ? "\n\n" : "NaN NaN NaN NaN NaN NaN\n\n\n", f.fp);
+		fputs(r->n_nodes ? "\n\n" : "? ? ? ? ? ?\n\n\n", f.fp); /* "?": missing (the .gp set it so) */
 	}
 	return sp_outfile_commit(&f, err);
 }
@@ -228,7 +230,7 @@ static int S_write_best(sp_plot_t *p, const sp_result_t *best, const sp_analysis
 		sp_pareto_criteria(best, c);
 		fprintf(f.fp, "%.2f %.4f %.1f %.4f\n", best->cost.cost_per_m, best->checks.util_max, c[1], c[2]);
 	} else {
-		fputs("NaN NaN NaN NaN\n", f.fp);
+		fputs("? ? ? ?\n", f.fp); /* no feasible design; "?" is gnuplot's missing value here */
 	}
 	if ((rc = sp_outfile_commit(&f, err)) != SP_OK)
 		return rc;
@@ -240,7 +242,7 @@ static int S_write_best(sp_plot_t *p, const sp_result_t *best, const sp_analysis
 			fprintf(f.fp, "%.3f %.3f %.3f %.3f\n", a->diagram[i].level_m, a->diagram[i].net_pressure_kPa,
 			        a->diagram[i].shear_kN_per_m, a->diagram[i].moment_kNm_per_m);
 	else
-		fputs("NaN NaN NaN NaN\n", f.fp);
+		fputs("? ? ? ?\n", f.fp);
 	return sp_outfile_commit(&f, err);
 }
 
@@ -289,6 +291,26 @@ static int S_gnuplot(const char *dir, const char *script, const char *vars)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
+/* Move what gnuplot drew into tmp to dir when it succeeded (keep), else
+ * remove it: a failed plot leaves no half-drawn file. */
+static void S_take_plots(const char *tmp, const char *dir, int keep)
+{
+	DIR *d = opendir(tmp);
+	if (d == NULL)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char from[4700], to[4700];
+		snprintf(from, sizeof from, "%s/%s", tmp, e->d_name);
+		snprintf(to, sizeof to, "%s/%s", dir, e->d_name);
+		if (!keep || rename(from, to) != 0)
+			remove(from);
+	}
+	closedir(d);
+}
+
 /* keep quotes out of the gnuplot -e string */
 static void S_clean(char *dst, size_t size, const char *src)
 {
@@ -330,7 +352,7 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	if (rc != SP_OK)
 		return rc;
 
-	char name[SP_NAME_MAX * 2], cur[32], sub[SP_NAME_MAX * 4], vars[16384];
+	char name[SP_NAME_MAX * 2], cur[32], sub[SP_NAME_MAX * 4], vars[20480];
 	S_clean(name, sizeof name, p->st->name);
 	S_clean(cur, sizeof cur, p->st->currency);
 	if (best) {
@@ -345,8 +367,10 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	} else {
 		snprintf(sub, sizeof sub, "no feasible design");
 	}
-	snprintf(vars, sizeof vars, "datadir='%s'; timeline='%s/../timeline.csv'; currency='%s'; subtitle='%s: %s'; "
-	         "nprofiles=%zu; nstages=%d; third='%s'", p->dir, p->dir, cur, name, sub, nprof,
+	char tmp[4200]; /* gnuplot draws here; what it drew is renamed into p->dir */
+	snprintf(tmp, sizeof tmp, "%s/.gnuplot-tmp", p->dir);
+	snprintf(vars, sizeof vars, "datadir='%s'; outdir='%s'; timeline='%s/../timeline.csv'; currency='%s'; "
+	         "subtitle='%s: %s'; nprofiles=%zu; nstages=%d; third='%s'", p->dir, tmp, p->dir, cur, name, sub, nprof,
 	         p->stages ? p->stages->n_stages : 0,
 	         p->disp ? "maximum displacement (mm)" : "maximum utilisation util\\_max (-)");
 	if (strpbrk(p->dir, "'\\") != NULL) {
@@ -354,6 +378,8 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		         "scripts are in %s)", p->dir);
 		return SP_OK;
 	}
+	if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", tmp, strerror(errno));
 	size_t n_fixed = sizeof S_scripts / sizeof *S_scripts;
 	const char *extra[3];
 	size_t n_extra = 0;
@@ -365,7 +391,11 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	}
 	for (size_t i = 0; i < n_fixed + n_extra; i++) {
 		const char *script = i < n_fixed ? S_scripts[i] : extra[i - n_fixed];
+		if (best == NULL && (strcmp(script, "best_diagrams.gp") == 0 || strcmp(script, "cost_vs_length.gp") == 0 ||
+		                     strcmp(script, "pareto.gp") == 0))
+			continue; /* no feasible design: nothing to draw (gnuplot would fail on empty data) */
 		int g = S_gnuplot(p->dir, script, vars);
+		S_take_plots(tmp, p->dir, g == 0);
 		if (g < 0) {
 			snprintf(warning, wsize, "gnuplot not found: plots skipped (data and scripts are in %s)", p->dir);
 			break;
@@ -373,6 +403,7 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		if (g > 0)
 			snprintf(warning, wsize, "gnuplot failed on %s/%s (see %s/gnuplot.log)", p->dir, script, p->dir);
 	}
+	rmdir(tmp);
 	/* keep gnuplot's log only when it said something */
 	char log[4200];
 	struct stat sb;

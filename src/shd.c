@@ -87,11 +87,11 @@ static int S_load(S_parser_t *p)
 		if (got == 0)
 			break;
 	}
-	int bad = ferror(fp);
+	int bad = ferror(fp), e = errno;
 	fclose(fp);
 	if (bad) {
 		free(buf);
-		return sp_err_set(p->err, SP_ENOINPUT, "cannot read '%s'", p->path);
+		return sp_err_set(p->err, SP_ENOINPUT, "cannot read '%s': %s", p->path, strerror(e));
 	}
 	buf[len] = '\0';
 	for (size_t k = 0; k < len; k++) /* a NUL byte would cut a line short */

@@ -215,13 +215,13 @@ static int S_load(S_ctx *c)
 		}
 		size_t got = fread(c->buf + len, 1, cap - len, f);
 		len += got;
-		if (got == 0)
-			break;
+		if (got == 0 || memchr(c->buf + len - got, '\0', got) != NULL)
+			break; /* the end, or a NUL byte (reported below): /dev/zero need not be read to the limit */
 	}
-	int bad = ferror(f);
+	int bad = ferror(f), e = errno;
 	fclose(f);
 	if (bad)
-		return sp_err_set(c->err, SP_ENOINPUT, "%s: read error", c->path);
+		return sp_err_set(c->err, SP_ENOINPUT, "%s: cannot read: %s", c->path, strerror(e));
 	/* a NUL byte would end a line early; make it a visible error instead */
 	if (memchr(c->buf, '\0', len) != NULL)
 		return sp_err_set(c->err, SP_EDATA, "%s: contains NUL bytes, not a text file", c->path);

@@ -34,9 +34,14 @@ typedef struct {
 	char text[SP_MSG_MAX];
 } sp_err_t;
 
-/* Fill *err (if not NULL) and return code. printf-like. */
+/* Fill *err (if not NULL) and return code. printf-like; control characters
+ * and bytes that are not UTF-8 in the message are written as \xNN. */
 int sp_err_set(sp_err_t *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* 1 when text[0..n) is valid UTF-8, 2 when it is but for a character cut
+ * at its end, 0 otherwise. */
+int sp_utf8_check(const char *text, size_t n);
 
 /* Copy a name into a fixed buffer, truncating safely. */
 void sp_strlcpy(char *dst, const char *src, size_t size);

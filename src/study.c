@@ -53,6 +53,7 @@ typedef struct {
 	int empty_line;      /* first header with no key under it, 0 if none */
 	char header_name[64], empty_name[64];
 	int nul_line;        /* first line holding a NUL byte, 0 if none */
+	int utf8_line;       /* first line that is not UTF-8 text, 0 if none */
 } S_reader;
 
 static char *S_strdup(const char *s)
@@ -74,8 +75,14 @@ static char *S_read_line(char *str, int num, void *stream)
 	if (got == NULL)
 		return NULL;
 	size_t len = strlen(str);
-	if (r->at_line_start) {
+	if (r->at_line_start)
 		r->line++;
+	int utf8 = sp_utf8_check(str, len);
+	if (utf8 == 0 || (utf8 == 2 && len + 1 < (size_t)num)) { /* a full buffer may cut a character */
+		r->utf8_line = r->line;
+		return NULL;
+	}
+	if (r->at_line_start) {
 		r->continuation = (str[0] == ' ' || str[0] == '\t');
 		const char *p = str;
 		if (r->line == 1 && strncmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -1041,8 +1048,17 @@ sp_study_t *sp_study_read(const char *path, sp_err_t *err)
 		S_reader_free(&r);
 		return NULL;
 	}
-	if (rc > 0 && !r.bad && ((r.nul_line && rc < r.nul_line) || (r.too_long && rc < r.too_long)))
-		r.nul_line = r.too_long = 0; /* an earlier line is already not INI: report that */
+	if (rc > 0 && !r.bad &&
+	    ((r.nul_line && rc < r.nul_line) || (r.too_long && rc < r.too_long) || (r.utf8_line && rc < r.utf8_line)))
+		r.nul_line = r.too_long = r.utf8_line = 0; /* an earlier line is already not INI: report that */
+	if (r.utf8_line) {
+		sp_err_set(err, SP_EDATA,
+		           "%s:%d: not UTF-8 text (a Windows-1252 or Latin-1 character such as a degree sign or an "
+		           "accented letter?); save the file as UTF-8",
+		           path, r.utf8_line);
+		S_reader_free(&r);
+		return NULL;
+	}
 	if (r.nul_line) {
 		sp_err_set(err, SP_EDATA, "%s:%d: a NUL byte: not a text file", path, r.nul_line);
 		S_reader_free(&r);
