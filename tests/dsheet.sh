@@ -57,6 +57,7 @@ ok $? "export-dsheet of a limit-equilibrium study exits 65, names the reason, wr
 # --- the stand-in console -------------------------------------------------------
 "$FAKE" /b bm3-5a-x.shi; ok $? "stand-in console answers an exported benchmark"
 cmp -s bm3-5a-x.shd "$DS/bm3-5a.shd"; ok $? "with that benchmark's .shd, next to the input"
+rm -f bm3-5a-x.shd; FAKE_DSHEET_DELAY_S=0.1 "$FAKE" bm3-5a-x.shi && cmp -s bm3-5a-x.shd "$DS/bm3-5a.shd"; ok $? "FAKE_DSHEET_DELAY_S: the same answer, later"
 cp "$DS/bm4-11a.shi" own.shi && "$FAKE" own.shi && cmp -s own.shd "$DS/bm4-11a.shd"; ok $? "and a benchmark as D-Sheet Piling wrote it"
 "$FAKE" c3.shi 2>err.txt; [ $? = 1 ] && [ ! -e c3.shd ] && grep -q 'not a known benchmark' err.txt
 ok $? "an unknown model: exit 1, a message, no .shd"
