@@ -28,8 +28,10 @@ typedef struct {
 	char item[SP_NAME_MAX + 32]; /* what is being written, for messages */
 	char ring[S_RING][S_NUM_MAX];
 	int k;
-	/* distinct surface and water levels, in order of first use */
-	double surface[2 * SP_WALL_MAX_STAGES], water[2 * SP_WALL_MAX_STAGES];
+	/* distinct surfaces (the stage and side that use one first) and water
+	 * levels, in order of first use */
+	int surface_stage[2 * SP_WALL_MAX_STAGES], surface_side[2 * SP_WALL_MAX_STAGES];
+	double water[2 * SP_WALL_MAX_STAGES];
 	int n_surface, n_water;
 } S_w;
 
@@ -202,6 +204,29 @@ static int S_check(S_w *o, const sp_wall_t *w)
 	if (!(w->length_m > 0) || !(fabs(w->elements[w->n_elements - 1].bottom_level_m - bottom) <= 1e-6 * (1 + fabs(bottom))))
 		return S_bad(o, "the last wall element ends at %g m, but top - length = %g m",
 			     w->elements[w->n_elements - 1].bottom_level_m, bottom);
+	for (int s = 0; s < w->n_stages; s++)
+		for (int side = 0; side < 2; side++) {
+			const sp_wall_stage_t *st = &w->stages[s];
+			int n = st->n_surface_points[side], sloping = 0;
+			const char *sn = side == SP_LEFT ? "left" : "right";
+			if (n < 0 || n > SP_WALL_MAX_SURFACE_POINTS)
+				return S_bad(o, "stage '%s': %d points of the %s surface, expected 0 to %d", st->name, n, sn,
+					     SP_WALL_MAX_SURFACE_POINTS);
+			for (int j = 0; j < n; j++) {
+				double prev = j > 0 ? st->surface_distance_m[side][j - 1] : 0.0;
+				if (!(st->surface_distance_m[side][j] > prev))
+					return S_bad(o, "stage '%s': the distances of the %s surface must increase from 0",
+						     st->name, sn);
+				sloping |= fabs(st->surface_level_m[side][j] - st->surface_m[side]) > 1e-9;
+			}
+			if (n > 0 && !sloping)
+				return S_bad(o, "stage '%s': the %s surface has points beyond the wall all at its level, which "
+						"D-Sheet Piling reads as a horizontal surface without points",
+					     st->name, sn);
+			if (n > 0 && st->kmethod[side] != SP_KMETHOD_CPHID)
+				return S_bad(o, "stage '%s': the sloping %s surface needs the c, phi, delta method on that side",
+					     st->name, sn);
+		}
 	for (int k = 0; k < w->n_surcharges; k++)
 		if (S_count_ok(o, "points of a surcharge load", w->surcharges[k].n_points, 1, SP_WALL_MAX_SURCHARGE_POINTS))
 			return o->rc;
@@ -566,6 +591,31 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 	}
 }
 
+/* The same surface (level at the wall and points beyond it, exactly)? */
+static int S_same_surface(const sp_wall_stage_t *a, int sa, const sp_wall_stage_t *b, int sb)
+{
+	if (a->surface_m[sa] != b->surface_m[sb] || signbit(a->surface_m[sa]) != signbit(b->surface_m[sb]) ||
+	    a->n_surface_points[sa] != b->n_surface_points[sb])
+		return 0;
+	for (int j = 0; j < a->n_surface_points[sa]; j++)
+		if (a->surface_distance_m[sa][j] != b->surface_distance_m[sb][j] ||
+		    a->surface_level_m[sa][j] != b->surface_level_m[sb][j] ||
+		    signbit(a->surface_level_m[sa][j]) != signbit(b->surface_level_m[sb][j]))
+			return 0;
+	return 1;
+}
+
+/* Index of the surface of stage s, side, added when new. */
+static int S_surface(S_w *o, const sp_wall_t *w, int s, int side)
+{
+	for (int k = 0; k < o->n_surface; k++)
+		if (S_same_surface(&w->stages[o->surface_stage[k]], o->surface_side[k], &w->stages[s], side))
+			return k;
+	o->surface_stage[o->n_surface] = s;
+	o->surface_side[o->n_surface] = side;
+	return o->n_surface++;
+}
+
 /* Index of v in list[*n], added when new. */
 static int S_level(double *list, int *n, double v)
 {
@@ -608,18 +658,23 @@ static void S_geometry(S_w *o, const sp_wall_t *w)
 
 	for (int s = 0; s < w->n_stages; s++)
 		for (int side = 0; side < 2; side++) {
-			S_level(o->surface, &o->n_surface, w->stages[s].surface_m[side]);
+			S_surface(o, w, s, side);
 			S_level(o->water, &o->n_water, w->stages[s].water_m[side]);
 		}
 	S_line(o, "[SURFACES]");
 	S_line(o, "%3d Number of surfaces ", o->n_surface);
 	for (int k = 0; k < o->n_surface; k++) {
-		snprintf(o->item, sizeof o->item, "surface %d", k + 1);
-		S_line(o, "%3d     1 Surface %d", k + 1, k + 1);
+		const sp_wall_stage_t *st = &w->stages[o->surface_stage[k]];
+		int side = o->surface_side[k], n = st->n_surface_points[side];
+		snprintf(o->item, sizeof o->item, "stage '%s', %s surface", st->name, side == SP_LEFT ? "left" : "right");
+		S_line(o, "%3d %5d Surface %d", k + 1, n + 1, k + 1);
 		S_line(o, "0.00  Standard deviation");
 		S_line(o, "  2  Distribution type");
 		S_line(o, " Nr     X-coord     Value");
-		S_line(o, "  1       0.00 %10s", F2("level", o->surface[k]));
+		S_line(o, "  1       0.00 %10s", F2("level", st->surface_m[side]));
+		for (int j = 0; j < n; j++)
+			S_line(o, "%3d %10s %10s", j + 2, F2("distance", st->surface_distance_m[side][j]),
+			       F2("level", st->surface_level_m[side][j]));
 	}
 	S_line(o, "%s", "");
 	S_line(o, "[END OF SURFACES]");
@@ -698,7 +753,7 @@ static void S_stages(S_w *o, const sp_wall_t *w)
 		int ml = st->kmethod[SP_LEFT] == SP_KMETHOD_CPHID, mr = st->kmethod[SP_RIGHT] == SP_KMETHOD_CPHID;
 		S_line(o, "%10d %10d Method Left: %s Method Right: %s", ml + 1, mr + 1, method[ml], method[mr]);
 		for (int side = 0; side < 2; side++)
-			S_line(o, "Surface %d", S_level(o->surface, &o->n_surface, st->surface_m[side]) + 1);
+			S_line(o, "Surface %d", S_surface(o, w, s, side) + 1);
 		for (int side = 0; side < 2; side++)
 			S_line(o, "Water level %d", S_level(o->water, &o->n_water, st->water_m[side]) + 1);
 		S_line(o, "Profile 1");

@@ -13,8 +13,9 @@
  * Written in the model's own form: moduli of subgrade reaction as the
  * tangent moduli of each branch (Kb/Ko, never the "Cur" secant values),
  * SoilShellFactor 1 and EI reduction factor 1 (already applied), one soil
- * profile for both sides, one horizontal surface per distinct surface level
- * and one water level per distinct phreatic level.
+ * profile for both sides, one surface per distinct surface of the stages
+ * (level at the wall and, when sloping, the points beyond it) and one water
+ * level per distinct phreatic level.
  *
  * Not written, because they are settings of sheetpile's own beam engine and
  * not of the model (D-Sheet Piling chooses its own discretisation and
@@ -25,7 +26,10 @@
  * blanks at either end or a control character or starting with '[', two
  * items of one kind with the same name, a number that is not finite, layers
  * or wall elements out of order, a wall whose last element does not end at
- * top - length, and a top displacement that has no exact value in m. */
+ * top - length, a top displacement that has no exact value in m, and a
+ * sloping surface that D-Sheet Piling would read otherwise (points not
+ * beyond the wall in increasing order, points all at the wall's level, or a
+ * side without the c, phi, delta method). */
 #ifndef SP_SHI_WRITE_H
 #define SP_SHI_WRITE_H
 

@@ -27,7 +27,7 @@ for shi in "$DS"/*.shi; do
   "$SP" import-dsheet "$b-x.shi" -o "$b-x.ini"; ok $? "$b: import-dsheet of the exported file"
   diff <(tail -n +2 "$b.ini") <(tail -n +2 "$b-x.ini") >/dev/null; ok $? "$b: the same study after the round trip"
 done
-[ "$n" = 34 ]; ok $? "34 benchmarks imported ($n)"
+[ "$n" = 36 ]; ok $? "36 benchmarks imported ($n)"
 
 # --- export-dsheet ------------------------------------------------------------
 SUB="$ROOT/designs/anchored-quay-wall-subgrade.ini"
