@@ -17,17 +17,17 @@ cd "$WORK"
 export FAKE_DSHEET_DATA="$DS"
 
 # --- round trip: the exported .shi of an imported benchmark re-imports to the
-# same study (the first comment line names the source file, so it differs) ---
-n=0
-for shi in "$DS"/*.shi; do
-  b=$(basename "$shi" .shi)
-  "$SP" import-dsheet "$shi" -o "$b.ini" 2>/dev/null || continue # refused: see test_dsheet_benchmarks
-  n=$((n+1))
+# same study (the first comment line names the source file, so it differs).
+# test_shi_write does this for all 36 importable benchmarks in-process; here
+# the command line, on benchmarks with every kind of item: supports and a
+# moment, normal forces, a strut, a surcharge, a sloping surface, secant
+# (Cur) moduli, a pre-stressed anchor over four stages
+for b in bm1-3 bm1-5 bm3-5a bm3-5b bm3-7a bm4-5a bm4-6a bm4-11a; do
+  "$SP" import-dsheet "$DS/$b.shi" -o "$b.ini"; ok $? "$b: import-dsheet"
   "$SP" export-dsheet "$b.ini" -o "$b-x.shi"; ok $? "$b: export-dsheet of the imported study"
   "$SP" import-dsheet "$b-x.shi" -o "$b-x.ini"; ok $? "$b: import-dsheet of the exported file"
   diff <(tail -n +2 "$b.ini") <(tail -n +2 "$b-x.ini") >/dev/null; ok $? "$b: the same study after the round trip"
 done
-[ "$n" = 36 ]; ok $? "36 benchmarks imported ($n)"
 
 # --- export-dsheet ------------------------------------------------------------
 SUB="$ROOT/designs/anchored-quay-wall-subgrade.ini"
