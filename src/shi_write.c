@@ -351,7 +351,7 @@ static void S_model(S_w *o, const sp_wall_t *w)
 			else
 				given++;
 	S_line(o, "[MODEL]");
-	S_line(o, "0 : Sheet piling");
+	S_line(o, "%s", w->single_pile ? "1 : Single pile" : "0 : Sheet piling");
 	S_line(o, "%s", cphid && given ? "2 : Mixed" : cphid ? "1 : C, phi, delta soil parameters" : "0 : Ka, Ko, Kp soil parameters");
 	S_line(o, "0 : Verification = FALSE");
 	S_line(o, "0 : Pile loaded by forces");

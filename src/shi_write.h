@@ -4,7 +4,8 @@
  * The file has the sections, fixed column layouts, key order and line ends
  * (CRLF) of the files D-Sheet Piling 24.1 writes (tests/data/dsheet), so that
  * its console can calculate it: a standard calculation (no verification,
- * no design of the length), the sheet piling model, elastic. Numbers are
+ * no design of the length), the sheet piling (or single pile) model, elastic;
+ * moduli after Menard are written as the moduli they gave. Numbers are
  * printed as D-Sheet Piling prints them (e.g. levels with 2 decimals) when
  * that reads back to the same double, and otherwise in the shortest form
  * that does, so sp_shi_read() of the written file gives back the same wall

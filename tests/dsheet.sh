@@ -18,7 +18,7 @@ export FAKE_DSHEET_DATA="$DS"
 
 # --- round trip: the exported .shi of an imported benchmark re-imports to the
 # same study (the first comment line names the source file, so it differs).
-# test_shi_write does this for all 36 importable benchmarks in-process; here
+# test_shi_write does this for all 37 importable benchmarks in-process; here
 # the command line, on benchmarks with every kind of item: supports and a
 # moment, normal forces, a strut, a surcharge, a sloping surface, secant
 # (Cur) moduli, a pre-stressed anchor over four stages

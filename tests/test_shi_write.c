@@ -146,6 +146,7 @@ static void same_wall(const sp_wall_t *a, const sp_wall_t *b)
 	}
 	eqd(a->n_branches, b->n_branches, "n_branches");
 	eqd(a->unloading_curve, b->unloading_curve, "unloading_curve");
+	eqd(a->single_pile, b->single_pile, "single_pile");
 	eqd(a->gamma_water_kN_m3, b->gamma_water_kN_m3, "gamma_water_kN_m3");
 	eqd(a->n_anchors, b->n_anchors, "n_anchors");
 	for (int k = 0; k < a->n_anchors && k < b->n_anchors; k++)
@@ -359,8 +360,8 @@ static void test_benchmarks(const char *tmp)
 		free(sa);
 		free(sb);
 	}
-	/* 36 of the 39 are accepted (test_dsheet_benchmarks: 3 refused with the reason) */
-	INT_EQ(accepted, 36, "benchmarks accepted by the importer");
+	/* 37 of the 39 are accepted (test_dsheet_benchmarks: 2 refused with the reason) */
+	INT_EQ(accepted, 37, "benchmarks accepted by the importer");
 	INT_EQ(same, accepted, "benchmarks that re-import to the same wall and study");
 	printf("round trip: %d of %d accepted benchmarks re-import to the same wall and study file\n", same, accepted);
 	free(a);
@@ -538,9 +539,11 @@ static void test_errors(void)
 
 int main(void)
 {
-	/* same_wall() compares every field of wall.h as of this writing; a new
-	 * field changes these sizes (x86-64): then teach shi_write.c (or make it
-	 * refuse the field) and same_wall() about it, and update the sizes */
+	/* same_wall() compares every field of wall.h as of this writing; most new
+	 * fields change these sizes (x86-64; one that fits in padding does not,
+	 * and only the round trip of a benchmark using it shows it): then teach
+	 * shi_write.c (or make it refuse the field) and same_wall() about it,
+	 * and update the sizes */
 	INT_EQ(sizeof(sp_wall_t), 78048, "sp_wall_t unchanged since shi_write.c was written");
 	INT_EQ(sizeof(sp_wall_stage_t), 1536, "sp_wall_stage_t unchanged since shi_write.c was written");
 	char tmp[64];
