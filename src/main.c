@@ -12,6 +12,7 @@
 #include "report.h"
 #include "sensitivity.h"
 #include "shi.h"
+#include "shi_write.h"
 #include "study.h"
 #include "study_wall.h"
 
@@ -85,6 +86,10 @@ static void help(FILE *fp)
 	      "      (no flags needed when the study holds a single candidate)\n"
 	      "  sheetpile import-dsheet FILE.shi [-o STUDY.ini]\n"
 	      "      convert a D-Sheet Piling input file into a study file (stdout without -o)\n"
+	      "  sheetpile export-dsheet STUDY.ini [--candidate ID | --profile P --grade G --length L\n"
+	      "                         [--anchor-level Z|none]] [-o FILE.shi]\n"
+	      "      write the D-Sheet Piling input file of one candidate of a subgrade study\n"
+	      "      (stdout without -o; no candidate options for a study with a [wall])\n"
 	      "  sheetpile evaluate CANDIDATE -o RESULT [--delay SECONDS]\n"
 	      "      one analysis from a candidate file written by a [solver] run, with the study's\n"
 	      "      built-in engine; writes the result file the run reads back (sheetpile as a solver)\n"
@@ -135,7 +140,7 @@ static int parse_real(const char *s, double *out)
 }
 
 typedef struct {
-	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades, *csv_dialect, *delay;
+	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades, *csv_dialect, *delay, *candidate;
 	int licenses, threads, no_plots, resume, force;
 } opts_t;
 
@@ -159,6 +164,8 @@ static int parse_opts(int argc, char **argv, int first, opts_t *o)
 			slot = &o->anchor;
 		else if (strcmp(a, "--catalogue") == 0)
 			slot = &o->catalogue;
+		else if (strcmp(a, "--candidate") == 0)
+			slot = &o->candidate;
 		else if (strcmp(a, "--grades") == 0)
 			slot = &o->grades;
 		else if (strcmp(a, "--delay") == 0)
@@ -507,6 +514,8 @@ static int cmd_run(int argc, char **argv)
 		return rc;
 	if (o.study == NULL)
 		return usage_error("%s", "run needs a study file: sheetpile run STUDY.ini");
+	if (o.candidate)
+		return usage_error("unknown option '%s' (export-dsheet only)", "--candidate");
 	return run_study(&o, NULL);
 }
 
@@ -1124,6 +1133,8 @@ static int cmd_analyze(int argc, char **argv)
 		return rc;
 	if (o.study == NULL)
 		return usage_error("%s", "analyze needs a study file: sheetpile analyze STUDY.ini --profile P ...");
+	if (o.candidate)
+		return usage_error("unknown option '%s' (export-dsheet only)", "--candidate");
 	sp_err_t err = {0};
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;
@@ -1352,6 +1363,148 @@ out:
 	return rc ? fail(&err) : 0;
 }
 
+/* The .shi just written must read back: the writer and the reader agree. */
+static int export_check(const char *written, sp_err_t *err)
+{
+	sp_err_t why = {0, ""};
+	sp_wall_t *w = malloc(sizeof *w);
+	if (w == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	sp_wall_init(w);
+	int rc = sp_shi_read(written, w, &why);
+	free(w);
+	if (rc == SP_OK)
+		return SP_OK;
+	return sp_err_set(err, SP_ESOFTWARE, "the written D-Sheet Piling file does not read back: %s", why.text);
+}
+
+/* export-dsheet STUDY.ini [--candidate ID | --profile P --grade G --length L [--anchor-level Z]] [-o FILE.shi] */
+static int cmd_export_dsheet(int argc, char **argv)
+{
+	opts_t o;
+	int rc = parse_opts(argc, argv, 2, &o);
+	if (rc)
+		return rc;
+	if (o.study == NULL)
+		return usage_error("%s", "export-dsheet needs a study file: sheetpile export-dsheet STUDY.ini "
+		                         "[--candidate ID | --profile P --grade G --length L] [-o FILE.shi]");
+	const char *out = o.outdir;
+	const char *slash = out ? strrchr(out, '/') : NULL;
+	if (out && (*out == '\0' || (slash && slash[1] == '\0')))
+		return usage_error("-o needs a file name, got '%s'", out);
+	int by_axes = o.profile || o.grade || o.length || o.anchor;
+	if (o.candidate && by_axes)
+		return usage_error("%s", "give either --candidate ID or --profile/--grade/--length/--anchor-level, not both");
+	sp_err_t err = {0, ""};
+	sp_study_t *st = NULL;
+	sp_catalogue_t *cat = NULL;
+	sp_wall_t *w = malloc(sizeof *w);
+	char what[4800];
+	if (w == NULL) {
+		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
+		goto out;
+	}
+	if ((rc = load(o.study, &st, &cat, &err)) != SP_OK)
+		goto out;
+	if (st->method != SP_METHOD_SUBGRADE || st->wall == NULL) {
+		rc = sp_err_set(&err, SP_EDATA, "%s: export-dsheet needs a study with [design] method = subgrade "
+		                "(D-Sheet Piling's model)", st->path);
+		goto out;
+	}
+	if (st->wall_fixed) {
+		if (o.candidate || by_axes) {
+			rc = sp_err_set(&err, SP_EUSAGE, "%s: the study analyses the wall of its [wall] section; "
+			                "it has no candidates to choose", st->path);
+			goto out;
+		}
+		*w = *st->wall;
+		snprintf(what, sizeof what, "%s", st->path);
+	} else {
+		size_t id = 0;
+		if (o.candidate) {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(o.candidate, &end, 10);
+			if (end == o.candidate || *end || errno || o.candidate[0] == '-' ||
+			    v >= (unsigned long long)sp_study_n_candidates(st)) {
+				rc = sp_err_set(&err, SP_EUSAGE, "--candidate: expected a candidate id from 0 to %zu, got '%s'",
+				                sp_study_n_candidates(st) - 1, o.candidate);
+				goto out;
+			}
+			id = (size_t)v;
+		} else if ((rc = narrow(st, cat, &o, &err)) != SP_OK) {
+			goto out;
+		}
+		sp_candidate_t c;
+		sp_candidate_at(st, id, &c);
+		long pi = sp_catalogue_find_profile(cat, st->profiles[c.profile]);
+		if (pi < 0) {
+			rc = sp_err_set(&err, SP_EDATA, "unknown profile '%s'", st->profiles[c.profile]);
+			goto out;
+		}
+		const sp_anchor_option_t *an = &st->anchors[c.anchor];
+		sp_study_wall_for_case(st, sp_profile_ei_kNm2_per_m(sp_catalogue_profile(cat, (size_t)pi)),
+		                       st->lengths_m[c.length], an, w);
+		char anchor[64] = "cantilever";
+		if (an->anchored)
+			snprintf(anchor, sizeof anchor, "anchor at %g m", an->level_m);
+		if (o.candidate)
+			snprintf(what, sizeof what, "%s, candidate %zu: %s %s, %g m, %s", st->path, id, st->profiles[c.profile],
+			         st->grades[c.grade], st->lengths_m[c.length], anchor);
+		else
+			snprintf(what, sizeof what, "%s: %s %s, %g m, %s", st->path, st->profiles[c.profile],
+			         st->grades[c.grade], st->lengths_m[c.length], anchor);
+	}
+	if (out) { /* written under a temporary name, renamed when complete and checked */
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
+		if (slash == out)
+			snprintf(dir, sizeof dir, "/");
+		sp_outfile_t f = {0};
+		rc = sp_outfile_open(&f, dir, slash ? slash + 1 : out, &err);
+		if (rc == SP_OK)
+			rc = sp_shi_write(f.fp, w, what, &err);
+		if (rc == SP_OK && fflush(f.fp) != 0)
+			rc = sp_err_set(&err, SP_EIO, "%s: write error: %s", f.tmp, strerror(errno));
+		if (rc == SP_OK)
+			rc = export_check(f.tmp, &err);
+		if (rc == SP_OK)
+			rc = sp_outfile_commit(&f, &err);
+		else
+			sp_outfile_abort(&f);
+	} else {
+		char tmp[] = "/tmp/sheetpile-export-XXXXXX";
+		int fd = mkstemp(tmp);
+		FILE *fp = fd >= 0 ? fdopen(fd, "w+") : NULL;
+		if (fp == NULL)
+			rc = sp_err_set(&err, SP_ECANTCREAT, "%s: cannot create a temporary file: %s", tmp, strerror(errno));
+		if (rc == SP_OK)
+			rc = sp_shi_write(fp, w, what, &err);
+		if (rc == SP_OK)
+			rc = export_check(tmp, &err);
+		if (rc == SP_OK) {
+			rewind(fp);
+			char buf[8192];
+			size_t n;
+			while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+				fwrite(buf, 1, n, stdout);
+			if (fflush(stdout) != 0 || ferror(stdout))
+				rc = sp_err_set(&err, SP_EIO, "standard output: write error: %s", strerror(errno));
+		}
+		if (fp)
+			fclose(fp);
+		else if (fd >= 0)
+			close(fd);
+		if (fd >= 0)
+			remove(tmp);
+	}
+out:
+	free(w);
+	sp_catalogue_free(cat);
+	sp_study_free(st);
+	return rc ? fail(&err) : 0;
+}
+
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off(); /* every GSL status is checked */
@@ -1380,6 +1533,8 @@ int main(int argc, char **argv)
 		return cmd_profiles(argc, argv);
 	if (strcmp(cmd, "import-dsheet") == 0)
 		return cmd_import_dsheet(argc, argv);
+	if (strcmp(cmd, "export-dsheet") == 0)
+		return cmd_export_dsheet(argc, argv);
 	if (strcmp(cmd, "evaluate") == 0)
 		return cmd_evaluate(argc, argv);
 	return usage_error("unknown command '%s'", cmd);

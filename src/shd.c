@@ -8,6 +8,7 @@
 #include "shd.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -839,4 +840,111 @@ const sp_shd_stage_t *sp_shd_stage(const sp_shd_t *r, int number)
 {
 	int s = S_find_stage(r, number);
 	return s < 0 ? NULL : &r->stages[s];
+}
+
+/* ---- summary ------------------------------------------------------------- */
+
+static void S_not_ok(sp_shd_summary_t *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void S_not_ok(sp_shd_summary_t *out, const char *fmt, ...)
+{
+	if (!out->ok)
+		return; /* the first reason is kept */
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(out->reason, sizeof out->reason, fmt, ap);
+	va_end(ap);
+	out->ok = 0;
+}
+
+/* The anchor (kind SP_SHD_ANCHOR) or strut of w with this name, NULL if none. */
+static const sp_wall_anchor_t *S_wall_anchor(const sp_wall_t *w, const char *name, int kind)
+{
+	const sp_wall_anchor_t *a = kind == SP_SHD_STRUT ? w->struts : w->anchors;
+	int n = kind == SP_SHD_STRUT ? w->n_struts : w->n_anchors;
+	for (int k = 0; k < n; k++)
+		if (strcmp(a[k].name, name) == 0)
+			return &a[k];
+	return NULL;
+}
+
+int sp_shd_summary(const sp_shd_t *r, const sp_wall_t *w, sp_shd_summary_t *out, sp_err_t *err)
+{
+	memset(out, 0, sizeof *out);
+	out->ok = 1;
+	out->max_moment_level_m = NAN;
+	out->n_warnings = r->n_warnings;
+	if (r->n_stages > SP_WALL_MAX_STAGES)
+		return sp_err_set(err, SP_EDATA, "D-Sheet Piling results with %d stages (at most %d)", r->n_stages,
+		                  SP_WALL_MAX_STAGES);
+	out->n_stages = r->n_stages;
+	if (r->n_errors > 0)
+		S_not_ok(out, "D-Sheet Piling error: %s", r->errors[0][0] ? r->errors[0] : "(no text)");
+	if (w != NULL && r->n_stages != w->n_stages)
+		S_not_ok(out, "the results have %d stages, the model %d (results of another model?)", r->n_stages,
+		         w->n_stages);
+	if (r->n_stages == 0)
+		S_not_ok(out, "no construction stage was calculated");
+	for (int s = 0; s < r->n_stages; s++) {
+		const sp_shd_stage_t *st = &r->stages[s];
+		sp_shd_stage_summary_t *o = &out->stage[s];
+		o->max_moment_level_m = o->top_displacement_mm = NAN;
+		if (st->status != 0)
+			S_not_ok(out, "stage %d: calculation status %d", st->number, st->status);
+		if (st->points == NULL || st->n_points == 0)
+			S_not_ok(out, "stage %d: no results", st->number);
+		/* the magnitudes of [RESUME]; from the points when it has no row */
+		o->max_moment_kNm_per_m = fabs(st->max_moment);
+		o->max_shear_kN_per_m = fabs(st->max_shear);
+		o->max_displacement_mm = fabs(st->max_displacement);
+		double m = 0, v = 0, u = 0;
+		for (size_t i = 0; i < st->n_points; i++) {
+			const sp_shd_point_t *p = &st->points[i];
+			if (fabs(p->moment_kNm_per_m) > m || i == 0)
+				m = fabs(p->moment_kNm_per_m), o->max_moment_level_m = p->level_m;
+			v = fmax(v, fabs(p->shear_kN_per_m));
+			u = fmax(u, fabs(p->displacement_mm));
+		}
+		if (st->n_points > 0)
+			o->top_displacement_mm = fabs(st->points[0].displacement_mm);
+		if (isnan(o->max_moment_kNm_per_m))
+			o->max_moment_kNm_per_m = m;
+		if (isnan(o->max_shear_kN_per_m))
+			o->max_shear_kN_per_m = v;
+		if (isnan(o->max_displacement_mm))
+			o->max_displacement_mm = u;
+		o->mobilised_pct = 0;
+		for (int side = 0; side < 2; side++)
+			if (st->mobilised_pct[side] > o->mobilised_pct)
+				o->mobilised_pct = st->mobilised_pct[side];
+		if (isnan(st->mobilised_pct[0]) && isnan(st->mobilised_pct[1]) && st->max_mobilised_pct > 0)
+			o->mobilised_pct = st->max_mobilised_pct;
+		for (int k = 0; k < st->n_forces; k++) {
+			const sp_shd_support_force_t *f = &st->forces[k];
+			if (f->kind == SP_SHD_SUPPORT)
+				continue;
+			double h = f->force_kN_per_m;
+			if (w != NULL) {
+				const sp_wall_anchor_t *a = S_wall_anchor(w, f->name, f->kind);
+				if (a == NULL) {
+					S_not_ok(out, "stage %d: %s '%s' is not in the model", st->number,
+					         f->kind == SP_SHD_STRUT ? "strut" : "anchor", f->name);
+					continue;
+				}
+				h = f->force_kN_per_m * cos(a->angle_deg * SP_PI / 180.0);
+			}
+			if (fabs(h) > o->anchor_force_kN_per_m)
+				o->anchor_force_kN_per_m = fabs(h);
+		}
+		if (o->max_moment_kNm_per_m > out->max_moment_kNm_per_m || s == 0)
+			out->max_moment_kNm_per_m = o->max_moment_kNm_per_m, out->max_moment_level_m = o->max_moment_level_m;
+		out->max_shear_kN_per_m = fmax(out->max_shear_kN_per_m, o->max_shear_kN_per_m);
+		out->max_displacement_mm = fmax(out->max_displacement_mm, o->max_displacement_mm);
+		if (!isnan(o->top_displacement_mm))
+			out->top_displacement_mm = fmax(out->top_displacement_mm, o->top_displacement_mm);
+		out->mobilised_pct = fmax(out->mobilised_pct, o->mobilised_pct);
+		out->anchor_force_kN_per_m = fmax(out->anchor_force_kN_per_m, o->anchor_force_kN_per_m);
+	}
+	if (r->all_stable == 0)
+		S_not_ok(out, "not all stages are stable (AllStagesAreStable=0)");
+	return SP_OK;
 }

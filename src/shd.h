@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include "sp.h"
+#include "wall.h"
 
 #define SP_SHD_MAX_FORCES 16
 #define SP_SHD_MAX_ERRORS 4
@@ -78,5 +79,44 @@ void sp_shd_free(sp_shd_t *r); /* accepts NULL */
 
 /* The stage with this StageNumber, or NULL. */
 const sp_shd_stage_t *sp_shd_stage(const sp_shd_t *r, int number);
+
+/* ---- what a study needs from a D-Sheet Piling run ----------------------- */
+
+typedef struct {
+	double max_moment_kNm_per_m;  /* largest |M| of the stage ([RESUME]) */
+	double max_moment_level_m;    /* where (the point of largest |M|; NAN without points) */
+	double max_shear_kN_per_m;    /* largest |V| */
+	double max_displacement_mm;   /* largest |u| */
+	double top_displacement_mm;   /* |u| at the top point; NAN without points */
+	double mobilised_pct;         /* largest mobilised resistance of the two sides, % */
+	double anchor_force_kN_per_m; /* largest horizontal anchor or strut force (see sp_shd_summary) */
+} sp_shd_stage_summary_t;
+
+typedef struct {
+	int ok;                /* 1: every stage calculated, stable, no [ERRORS] */
+	char reason[256];      /* why not ok, e.g. "D-Sheet Piling error: ..." or "stage 2: calculation status 3" */
+	int n_stages;
+	sp_shd_stage_summary_t stage[SP_WALL_MAX_STAGES];
+	/* over all stages (the largest |value|, >= 0) */
+	double max_moment_kNm_per_m, max_moment_level_m, max_shear_kN_per_m, max_displacement_mm;
+	double top_displacement_mm, mobilised_pct, anchor_force_kN_per_m;
+	int n_warnings;
+} sp_shd_summary_t;
+
+/* Map the results of a D-Sheet Piling run to what a study records for a
+ * candidate: per stage and over all stages the largest |moment|, |shear|,
+ * |displacement| (and at the top), the mobilised resistance and the largest
+ * anchor/strut force; ok = 0 with a reason when D-Sheet Piling reported an
+ * error, a stage was not calculated (CalculationStatus != 0, no results) or
+ * not all stages are stable (AllStagesAreStable=0).
+ *
+ * w is the model that was calculated (may be NULL). With it, anchor and
+ * strut forces are found by name and made horizontal (force x cos angle, as
+ * the beam engine reports them), and a result of another model is refused:
+ * another number of stages, or a force of an anchor or strut w does not
+ * have. Without w, forces are taken as printed (along the anchor).
+ * Returns SP_OK (also when ok = 0), or SP_EDATA when r holds more stages
+ * than a wall can (SP_WALL_MAX_STAGES). */
+int sp_shd_summary(const sp_shd_t *r, const sp_wall_t *w, sp_shd_summary_t *out, sp_err_t *err);
 
 #endif

@@ -306,7 +306,9 @@ static int S_write_template(const sp_solver_job_t *job, sp_err_t *err)
 
 static const sp_solver_input_type S_input_sheetpile = {"sheetpile", S_write_candidate};
 static const sp_solver_input_type S_input_template = {"template", S_write_template};
-const sp_solver_input_type *const sp_solver_inputs[] = {&S_input_sheetpile, &S_input_template, NULL};
+static const sp_solver_input_type S_input_dsheet = {"dsheet", sp_solver_dsheet_write};
+const sp_solver_input_type *const sp_solver_inputs[] = {&S_input_sheetpile, &S_input_template, &S_input_dsheet,
+                                                        NULL};
 
 /* ---- key = value files ------------------------------------------------------ */
 
@@ -568,7 +570,8 @@ static int S_read_result(const sp_solver_job_t *job, sp_analysis_t *out, sp_err_
 }
 
 static const sp_solver_output_type S_output_sheetpile = {"sheetpile", S_read_result};
-const sp_solver_output_type *const sp_solver_outputs[] = {&S_output_sheetpile, NULL};
+static const sp_solver_output_type S_output_dsheet = {"dsheet", sp_solver_dsheet_read};
+const sp_solver_output_type *const sp_solver_outputs[] = {&S_output_sheetpile, &S_output_dsheet, NULL};
 
 const sp_solver_input_type *sp_solver_input_find(const char *name)
 {

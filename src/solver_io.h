@@ -6,7 +6,10 @@
  *
  *   input_format   sheetpile  the candidate file that `sheetpile evaluate` reads
  *                  template   [solver] input_template with {placeholders} filled in
+ *                  dsheet     the candidate's wall as a D-Sheet Piling .shi file
+ *                             (solver_dsheet.c; method = subgrade)
  *   output_format  sheetpile  the result file that `sheetpile evaluate` writes
+ *                  dsheet     the .shd results file of the D-Sheet Piling console
  *
  * Placeholders, in the command's words and in templates (docs/study-file.md):
  * {sheetpile} {study} {input} {output} {workdir} {analysis_id} {profile}
@@ -81,5 +84,14 @@ int sp_solver_candidate_read(const char *path, sp_solver_candidate_t *cand, sp_e
 /* The result file of output_format sheetpile; every number printed with
  * %.17g so that it reads back bit for bit. */
 void sp_solver_result_write(FILE *fp, const sp_analysis_t *a);
+
+/* solver_dsheet.c: input_format and output_format dsheet (the writer and
+ * the reader of the two tables). The candidate's wall is the one the beam
+ * engine analyses (sp_study_wall_for_case); SP_EDATA when the study is not
+ * method = subgrade. The reader maps the .shd with sp_shd_summary: a
+ * D-Sheet Piling error, an uncalculated or unstable stage gives ok = 0 with
+ * the reason, and so do results of another model (stages, anchor names). */
+int sp_solver_dsheet_write(const sp_solver_job_t *job, sp_err_t *err);
+int sp_solver_dsheet_read(const sp_solver_job_t *job, sp_analysis_t *out, sp_err_t *err);
 
 #endif

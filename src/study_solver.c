@@ -96,6 +96,16 @@ int sp_study_read_solver(sp_ini_t *c, sp_study_t *st)
 	if (sp_solver_output_find(s->output_format) == NULL)
 		return sp_ini_fail(c, SP_EDATA, "%s:%d: [solver] key 'output_format': expected one of %s, got '%s'",
 		                   path, fline, sp_solver_output_names(), s->output_format);
+	/* the D-Sheet Piling formats write and read the subgrade model */
+	for (int k = 0; k < 2; k++) {
+		const char *key = k == 0 ? "input_format" : "output_format";
+		if (strcmp(k == 0 ? s->input_format : s->output_format, "dsheet") == 0 && st->method != SP_METHOD_SUBGRADE) {
+			int kline;
+			sp_ini_value(c, "solver", key, &kline);
+			return sp_ini_fail(c, SP_EDATA, "%s:%d: [solver] key '%s': dsheet (D-Sheet Piling) needs [design] "
+			                   "method = subgrade, the model it exchanges", path, kline, key);
+		}
+	}
 	char rel[SP_PATH_MAX];
 	int tline = S_text(c, "input_template", rel, sizeof rel, "");
 	int templ = strcmp(s->input_format, "template") == 0;
