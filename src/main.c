@@ -292,9 +292,10 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 	fprintf(fp,
 	        ",\n  \"candidates\": %zu,\n  \"analyses_run\": %zu,\n  \"evaluated\": %zu,\n  \"feasible\": %zu,\n"
 	        "  \"infeasible\": %zu,\n  \"failed\": %zu,\n  \"wall_time_s\": %.6f,\n  \"evaluations_per_s\": %.0f,\n"
-	        "  \"threads\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n",
+	        "  \"threads\": %d,\n  \"mpi_ranks\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n",
 	        s->candidates, s->analyses_run, s->evaluated, s->feasible, s->infeasible, s->failed, seconds,
-	        seconds > 0 ? (double)s->evaluated / seconds : 0.0, s->workers, licenses, s->max_concurrent);
+	        seconds > 0 ? (double)s->evaluated / seconds : 0.0, s->workers, sp_dist_size(), licenses,
+	        s->max_concurrent);
 	if (s->exec) {
 		const sp_batch_stats_t *b = &s->batch;
 		fprintf(fp,
@@ -725,8 +726,11 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 			       "%zu of %zu groups scanned in full (not monotone in length)\n", stats.evaluated,
 			       stats.candidates, stats.analyses_run, stats.analyses_exhaustive, stats.search_scanned,
 			       stats.search_groups);
-		printf("time       %.3f s, %.0f evaluations/s, %d threads, %d licences\n", seconds,
-		       seconds > 0 ? (double)stats.evaluated / seconds : 0.0, stats.workers, st->licenses);
+		char ranks[48] = "";
+		if (sp_dist_size() > 1)
+			snprintf(ranks, sizeof ranks, " (rank 0) on %d MPI ranks", sp_dist_size());
+		printf("time       %.3f s, %.0f evaluations/s, %d threads%s, %d licences\n", seconds,
+		       seconds > 0 ? (double)stats.evaluated / seconds : 0.0, stats.workers, ranks, st->licenses);
 		if (stats.exec)
 			printf("solver     %zu analyses run, %zu from the journal, %zu failed; makespan %.3f s, "
 			       "lower bound %.3f s\n", stats.batch.run, stats.batch.resumed, stats.batch.solver_failed,
