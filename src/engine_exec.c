@@ -12,6 +12,7 @@
  *                  last line (SIGKILL, power cut) is recognised and dropped
  *   timeline.csv   the analyses run by this invocation: slot, start, end */
 #define _GNU_SOURCE /* mkdtemp, realpath, fsync, nftw */
+#include "dist.h"
 #include "engine.h"
 #include "outfile.h"
 #include "pool.h"
@@ -328,9 +329,24 @@ static void S_job_free(S_job *j)
 	sp_solver_argv_free(j->argv);
 }
 
-/* Work directory, input file and command of one analysis. */
+/* The work directory and input file of a prepared job. */
+static int S_write_input(const sp_study_t *st, const sp_case_t *c, const char *self, const char *study,
+                         double diagram_step_m, const S_job *j, sp_err_t *err)
+{
+	if (mkdir(j->workdir, 0777) != 0 && errno != EEXIST)
+		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create the work directory: %s", j->workdir,
+		                  strerror(errno));
+	char failure[PATH_MAX + 32];
+	snprintf(failure, sizeof failure, "%s/failure.txt", j->workdir);
+	unlink(failure);
+	sp_solver_job_t sj = {st, c, self, study, j->workdir, j->input, j->output, diagram_step_m};
+	return sp_solver_input_find(st->solver->input_format)->write(&sj, err);
+}
+
+/* Work directory, input file and command of one analysis; lazy: not the
+ * files yet (S_write_input, when an MPI rank takes the job). */
 static int S_prepare(const sp_study_t *st, const sp_case_t *c, const char *work, const char *self,
-                     const char *study, double diagram_step_m, S_job *j, sp_err_t *err)
+                     const char *study, double diagram_step_m, int lazy, S_job *j, sp_err_t *err)
 {
 	const sp_solver_t *s = st->solver;
 	memset(j, 0, sizeof *j);
@@ -344,16 +360,10 @@ static int S_prepare(const sp_study_t *st, const sp_case_t *c, const char *work,
 	j->output = S_join(j->workdir, s->output_file);
 	if (!j->input || !j->output)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	if (mkdir(j->workdir, 0777) != 0 && errno != EEXIST)
-		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create the work directory: %s", j->workdir,
-		                  strerror(errno));
-	char failure[PATH_MAX + 32];
-	snprintf(failure, sizeof failure, "%s/failure.txt", j->workdir);
-	unlink(failure);
 	sp_solver_job_t sj = {st, c, self, study, j->workdir, j->input, j->output, diagram_step_m};
-	int rc = sp_solver_input_find(s->input_format)->write(&sj, err);
-	if (rc == SP_OK)
-		rc = sp_solver_argv(&sj, s->command, &j->argv, err);
+	int rc = sp_solver_argv(&sj, s->command, &j->argv, err);
+	if (rc == SP_OK && !lazy)
+		rc = S_write_input(st, c, self, study, diagram_step_m, j, err);
 	return rc;
 }
 
@@ -362,7 +372,7 @@ static void S_pool_opts(const sp_study_t *st, int slots, volatile sig_atomic_t *
 	const sp_solver_t *s = st->solver;
 	*o = (sp_pool_opts_t){slots,           s->timeout_s,      s->kill_grace_s,   s->retries,
 	                      s->retry_backoff_s, s->denied_codes, s->n_denied_codes, s->denied_pattern,
-	                      s->denied_retries, stop};
+	                      s->denied_retries, stop,          NULL};
 }
 
 /* The analysis of a finished job: read its output or name its failure.
@@ -462,9 +472,214 @@ static int S_write_timeline(const char *dir, const sp_study_t *st, const sp_case
 	return sp_outfile_commit(&f, err);
 }
 
+/* ---- over MPI ranks (dist.h) ------------------------------------------------------ */
+
+/* An analysis finished on some rank, shared with every rank afterwards. */
+typedef struct {
+	sp_analysis_t a;             /* no diagram */
+	int ran, failed, attempts, slot;
+	double start_s, end_s, busy_s;
+} S_record;
+
+typedef struct {
+	const sp_study_t *st;
+	const sp_case_t *cases;
+	const S_job *jobs;
+	const char *self, *study;
+	sp_dist_counter_t *next;
+	sp_dist_licences_t *lic;
+} S_gate_ctx;
+
+static size_t S_gate_claim(void *ctx)
+{
+	return sp_dist_counter_add(((S_gate_ctx *)ctx)->next, 1);
+}
+
+static int S_gate_take(void *ctx)
+{
+	return sp_dist_licence_take(((S_gate_ctx *)ctx)->lic);
+}
+
+static void S_gate_give(void *ctx, int slot)
+{
+	sp_dist_licence_give(((S_gate_ctx *)ctx)->lic, slot);
+}
+
+static int S_gate_prepare(void *ctx, size_t k)
+{
+	S_gate_ctx *g = ctx;
+	const S_job *j = &g->jobs[k];
+	sp_err_t err;
+	return S_write_input(g->st, &g->cases[j->id], g->self, g->study, 0.0, j, &err) == SP_OK ? 0 : EIO;
+}
+
+/* E_analyse_all over the ranks: rank 0 reads and writes the journal and the
+ * timeline; the analyses not done yet are claimed one by one from a shared
+ * counter (longest first), each rank running them in its own pool, and every
+ * attempt holds one of the `licenses` global licences (dist.h), so no more
+ * solvers run at once over all the ranks. The other ranks' analyses reach
+ * the journal when their pools have finished (or were stopped). */
+static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size_t n, const sp_batch_opts_t *o,
+                              sp_analysis_t *out, sp_batch_stats_t *stats, sp_err_t *err)
+{
+	memset(stats, 0, sizeof *stats);
+	char dir[PATH_MAX], study[PATH_MAX], selfbuf[PATH_MAX], work[PATH_MAX + 16];
+	int root = sp_dist_is_root(), rc = SP_OK;
+	if (realpath(o->outdir, dir) == NULL)
+		rc = sp_err_set(err, SP_ECANTCREAT, "%s: %s", o->outdir, strerror(errno));
+	else if (realpath(st->path, study) == NULL)
+		rc = sp_err_set(err, SP_ENOINPUT, "%s: %s", st->path, strerror(errno));
+	const char *self = S_self(selfbuf, sizeof selfbuf);
+	snprintf(work, sizeof work, "%s/work", dir);
+	if (rc == SP_OK && root && mkdir(work, 0777) != 0 && errno != EEXIST)
+		rc = sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", work, strerror(errno));
+	size_t m = n ? n : 1;
+	char *done = calloc(m, 1);
+	double *est = malloc(m * sizeof *est);
+	S_job *jobs = calloc(m, sizeof *jobs);
+	sp_pool_job_t *pj = calloc(m, sizeof *pj);
+	S_record *rec = calloc(m, sizeof *rec);
+	unsigned char *mine = calloc(m, 1);
+	FILE *journal = NULL;
+	sp_pool_t *pool = NULL;
+	sp_dist_counter_t *next = NULL;
+	sp_dist_licences_t *lic = NULL;
+	size_t n_jobs = 0;
+	if (rc == SP_OK && (!done || !est || !jobs || !pj || !rec || !mine))
+		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	if (rc == SP_OK && root && (journal = S_journal_open(dir, st, n, o->resume, out, done, &stats->resumed, err)) == NULL)
+		rc = err->code;
+	/* every rank stops here when one failed */
+	int code = rc;
+	long worst = sp_dist_max(rc);
+	sp_dist_bcast(&code, sizeof code, NULL);
+	if (code != SP_OK || worst != SP_OK) {
+		if (rc == SP_OK)
+			rc = sp_err_set(err, code ? code : (int)worst, "another MPI rank failed (rank 0 says why)");
+		goto out;
+	}
+	/* what rank 0 found in the journal, and the durations of an earlier run */
+	for (size_t i = 0; i < n; i++)
+		est[i] = -1;
+	if (root)
+		S_estimates(dir, n, est);
+	if ((rc = sp_dist_bcast(done, n, err)) != SP_OK || (rc = sp_dist_bcast(out, n * sizeof *out, err)) != SP_OK
+	    || (rc = sp_dist_bcast(est, n * sizeof *est, err)) != SP_OK
+	    || (rc = sp_dist_bcast(&stats->resumed, sizeof stats->resumed, err)) != SP_OK)
+		goto out;
+	double longest = -1;
+	for (size_t i = 0; i < n; i++)
+		if (!done[i])
+			longest = fmax(longest, est[i]);
+	for (size_t i = 0; i < n && rc == SP_OK; i++) {
+		if (done[i])
+			continue;
+		S_job *j = &jobs[n_jobs];
+		rc = S_prepare(st, &cases[i], work, self, study, 0.0, 1, j, err);
+		sp_pool_job_t *q = &pj[n_jobs++];
+		q->argv = j->argv;
+		q->workdir = j->workdir;
+		q->remove_before = j->output;
+		q->estimate_s = longest < 0 ? cases[i].length_m : est[i] >= 0 ? est[i] : longest;
+	}
+	if (rc != SP_OK) /* out of memory or a bad command: the same on every rank */
+		goto out;
+	next = sp_dist_counter_alloc(err);
+	lic = sp_dist_licences_alloc(o->licenses > 0 ? o->licenses : 1, err);
+	if (!next || !lic) {
+		rc = err->code;
+		goto out;
+	}
+	S_gate_ctx ctx = {st, cases, jobs, self, study, next, lic};
+	sp_pool_gate_t gate = {&ctx, S_gate_claim, S_gate_take, S_gate_give, S_gate_prepare};
+	sp_pool_opts_t po;
+	S_pool_opts(st, o->licenses, o->stop, &po);
+	po.gate = &gate;
+	int got = SP_POOL_EMPTY;
+	if ((pool = sp_pool_alloc(&po, pj, n_jobs, err)) == NULL)
+		rc = err->code;
+	size_t k;
+	char line[S_LINE_MAX];
+	while (pool && (got = sp_pool_next(pool, &k, err)) == SP_POOL_FINISHED) {
+		S_job *j = &jobs[k];
+		size_t i = j->id;
+		int failed = S_collect(st, &cases[i], j, &pj[k], self, study, 0.0, &out[i]);
+		rec[i] = (S_record){out[i], 1, failed, pj[k].attempts, pj[k].slot, pj[k].start_s, pj[k].end_s, pj[k].busy_s};
+		mine[i] = 1;
+		if (root) {
+			size_t len = S_journal_line(line, sizeof line, i, &out[i], &pj[k], failed);
+			if (fwrite(line, 1, len, journal) != len || fflush(journal) != 0 || fdatasync(fileno(journal)) != 0)
+				rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", dir, strerror(errno));
+		}
+		if (!failed && !st->solver->keep_work)
+			S_rm_tree(j->workdir);
+	}
+	if (got != SP_POOL_EMPTY && got != SP_POOL_STOPPED && rc == SP_OK)
+		rc = got;
+	int stopped = got == SP_POOL_STOPPED;
+	sp_pool_free(pool); /* every licence of this rank is given back */
+	pool = NULL;
+	sp_dist_barrier();
+	stats->max_running = sp_dist_licence_peak(lic);
+	/* every rank's analyses to every rank; rank 0 journals the others' */
+	if (sp_dist_share(rec, sizeof *rec, mine, n, err) != SP_OK && rc == SP_OK)
+		rc = err->code;
+	stats->interrupted = (int)sp_dist_max(stopped);
+	size_t *map = malloc(m * sizeof *map);
+	sp_pool_job_t *rows = malloc(m * sizeof *rows);
+	size_t n_ran = 0;
+	if ((!map || !rows) && rc == SP_OK)
+		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	for (size_t i = 0; i < n && map && rows; i++) {
+		const S_record *r = &rec[i];
+		if (!r->ran)
+			continue;
+		out[i] = r->a;
+		done[i] = 1;
+		sp_pool_job_t t = {.attempts = r->attempts, .slot = r->slot, .start_s = r->start_s, .end_s = r->end_s,
+		                   .busy_s = r->busy_s};
+		if (root && !mine[i]) {
+			size_t len = S_journal_line(line, sizeof line, i, &out[i], &t, r->failed);
+			if (fwrite(line, 1, len, journal) != len && rc == SP_OK)
+				rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", dir, strerror(errno));
+		}
+		map[n_ran] = i;
+		rows[n_ran++] = t;
+		stats->solver_failed += (size_t)r->failed;
+		stats->sum_s += r->busy_s;
+		stats->max_s = fmax(stats->max_s, r->busy_s);
+		stats->makespan_s = fmax(stats->makespan_s, r->end_s);
+	}
+	if (root && (fflush(journal) != 0 || fdatasync(fileno(journal)) != 0) && rc == SP_OK)
+		rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", dir, strerror(errno));
+	stats->run = n_ran;
+	stats->lower_bound_s = o->licenses > 0 ? fmax(stats->sum_s / o->licenses, stats->max_s) : stats->sum_s;
+	if (root && rc == SP_OK && map && rows)
+		rc = S_write_timeline(dir, st, cases, map, n_ran, rows, out, err);
+	free(map);
+	free(rows);
+out:
+	sp_pool_free(pool);
+	sp_dist_counter_free(next);
+	sp_dist_licences_free(lic);
+	if (journal && fclose(journal) != 0 && rc == SP_OK)
+		rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error", dir);
+	for (size_t q = 0; q < n_jobs; q++)
+		S_job_free(&jobs[q]);
+	free(jobs);
+	free(pj);
+	free(est);
+	free(done);
+	free(rec);
+	free(mine);
+	return rc;
+}
+
 static int E_analyse_all(const sp_study_t *st, const sp_case_t *cases, size_t n, const sp_batch_opts_t *o,
                          sp_analysis_t *out, sp_batch_stats_t *stats, sp_err_t *err)
 {
+	if (sp_dist_size() > 1)
+		return S_analyse_all_dist(st, cases, n, o, out, stats, err);
 	memset(stats, 0, sizeof *stats);
 	char dir[PATH_MAX], study[PATH_MAX], selfbuf[PATH_MAX], work[PATH_MAX + 16];
 	if (realpath(o->outdir, dir) == NULL)
@@ -505,7 +720,7 @@ static int E_analyse_all(const sp_study_t *st, const sp_case_t *cases, size_t n,
 		if (done[i])
 			continue;
 		S_job *j = &jobs[n_jobs];
-		if ((rc = S_prepare(st, &cases[i], work, self, study, 0.0, j, err)) != SP_OK) {
+		if ((rc = S_prepare(st, &cases[i], work, self, study, 0.0, 0, j, err)) != SP_OK) {
 			n_jobs++;
 			goto out;
 		}
@@ -598,7 +813,7 @@ static int E_analyse(const sp_study_t *st, const sp_case_t *c, double diagram_st
 	double step = want_diagram ? diagram_step_m : 0.0;
 	S_job j;
 	sp_err_t err = {0, ""};
-	if (S_prepare(st, c, tmpl, self, study, step, &j, &err) != SP_OK) {
+	if (S_prepare(st, c, tmpl, self, study, step, 0, &j, &err) != SP_OK) {
 		sp_strlcpy(out->reason, "solver-input", sizeof out->reason);
 	} else {
 		sp_pool_job_t pj = {j.argv, j.workdir, j.output, 0, 0, 0, 0, 0, 0, 0, 0, 0};

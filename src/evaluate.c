@@ -1,10 +1,12 @@
 /* evaluate.c - the evaluator pool. */
 #include "evaluate.h"
+#include "dist.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_min.h>
 #include <math.h>
 #include <omp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +28,11 @@ struct sp_eval {
 	sp_result_t *rows;
 	size_t chunk, next;
 	sp_eval_stats_t stats;
+	/* MPI (dist.h), more than one rank: chunks handed out by a shared counter */
+	sp_dist_counter_t *chunks;
+	size_t n_chunks, next_chunk;       /* next_chunk: the root's next to hand out */
+	sp_result_t *held;                 /* root: a chunk it took ahead of its turn */
+	size_t held_chunk;                 /* SIZE_MAX: none */
 };
 
 /* Checks and cost of one candidate from its (shared) analysis. */
@@ -43,15 +50,20 @@ static void S_evaluate(const sp_eval_t *ev, size_t id, const sp_analysis_t *a, s
 	r->status = !a->ok ? SP_CAND_FAILED : r->checks.feasible ? SP_CAND_OK : SP_CAND_INFEASIBLE;
 }
 
+/* Under MPI the licences are split over the ranks (dist.h): a rank may get
+ * none, and then only hands on what the others evaluate. */
 static int S_workers(const sp_eval_opts_t *o, int *clamped)
 {
 	int cores = omp_get_num_procs();
 	int n = o->threads > 0 ? o->threads : cores;
 	*clamped = 0;
-	if (o->licenses > 0 && n > o->licenses) {
-		n = o->licenses;
+	int share = o->licenses > 0 ? sp_dist_split(o->licenses) : 0;
+	if (o->licenses > 0 && n > share) {
+		n = share;
 		*clamped = 1;
 	}
+	if (n < 1 && sp_dist_size() > 1 && o->licenses > 0)
+		return 0;
 	return n < 1 ? 1 : n;
 }
 
@@ -138,10 +150,64 @@ static void S_case_of_analysis(const sp_eval_t *ev, size_t i, sp_case_t *c)
 		}
 }
 
+/* S_run_analyses over the MPI ranks (collective): blocks of `workers`
+ * analyses handed out by a shared counter, then every rank gets every result. */
+static int S_run_analyses_dist(sp_eval_t *ev, const size_t *list, size_t n, sp_err_t *err)
+{
+	unsigned char *mine = calloc(ev->n_analyses ? ev->n_analyses : 1, 1);
+	sp_dist_counter_t *next = sp_dist_counter_alloc(err);
+	int failed = mine == NULL, inflight = 0, peak = 0;
+	size_t block = ev->stats.workers > 0 ? (size_t)ev->stats.workers : 1;
+	while (next && !failed && ev->stats.workers > 0) {
+		size_t k0 = sp_dist_counter_add(next, block);
+		if (k0 >= n)
+			break;
+		size_t k1 = n - k0 < block ? n : k0 + block;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(| : failed) reduction(max : peak)
+		for (size_t k = k0; k < k1; k++) {
+			size_t i = list ? list[k] : k;
+			if (ev->analysed[i])
+				continue;
+			int now;
+#pragma omp atomic capture
+			now = ++inflight;
+			if (now > peak)
+				peak = now;
+			sp_case_t c;
+			S_case_of_analysis(ev, i, &c);
+			failed |= ev->engine->analyse(ev->st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
+			mine[i] = 1;
+#pragma omp atomic
+			inflight--;
+		}
+	}
+	sp_dist_counter_free(next); /* every rank is past its last block */
+	failed = (int)sp_dist_max(failed || next == NULL);
+	/* at most this many at once: the sum of each rank's most */
+	int sum = (int)sp_dist_sum(peak);
+	if (sum > ev->stats.max_concurrent)
+		ev->stats.max_concurrent = sum;
+	if (!failed && sp_dist_share(ev->analyses, sizeof *ev->analyses, mine, ev->n_analyses, err) != SP_OK)
+		failed = 2;
+	free(mine);
+	if (failed == 2)
+		return err->code;
+	if (failed)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+	for (size_t k = 0; k < n; k++)
+		ev->analysed[list ? list[k] : k] = 1;
+	ev->stats.analyses_run = 0;
+	for (size_t i = 0; i < ev->n_analyses; i++)
+		ev->stats.analyses_run += ev->analysed[i];
+	return SP_OK;
+}
+
 /* Run the analyses list[0..n) (all of them when list is NULL) that have not
  * run yet, in parallel, at most `workers` at once. */
 static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, sp_err_t *err)
 {
+	if (sp_dist_size() > 1)
+		return S_run_analyses_dist(ev, list, n, err);
 	int failed = 0, inflight = 0, peak = ev->stats.max_concurrent;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(| : failed) reduction(max : peak)
 	for (size_t k = 0; k < n; k++) {
@@ -320,6 +386,16 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
+	ev->held_chunk = SIZE_MAX;
+	if (sp_dist_size() > 1) { /* the chunks go round the ranks */
+		ev->n_chunks = (ev->stats.to_evaluate + ev->chunk - 1) / ev->chunk;
+		if (sp_dist_is_root() && (ev->held = malloc(ev->chunk * sizeof *ev->held)) == NULL) {
+			sp_err_set(err, SP_ESOFTWARE, "out of memory");
+			goto fail;
+		}
+		if ((ev->chunks = sp_dist_counter_alloc(err)) == NULL)
+			goto fail;
+	}
 	return ev;
 fail:
 	sp_eval_free(ev);
@@ -338,20 +414,18 @@ void sp_eval_free(sp_eval_t *ev)
 	sp_search_free(ev->search);
 	free(ev->ids);
 	free(ev->rows);
+	free(ev->held);
+	/* ev->chunks is freed (collectively) after the last chunk; still here, a
+	 * rank stopped early and main aborts every rank */
 	free(ev->profile_index);
 	free(ev->grade_index);
 	free(ev->ei_class);
 	free(ev);
 }
 
-const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
+/* Evaluate candidates [first, first + count) of the hand-out order into rows. */
+static void S_chunk(sp_eval_t *ev, size_t first, size_t count, sp_result_t *rows)
 {
-	size_t total = ev->stats.to_evaluate, first = ev->next;
-	if (first >= total) {
-		*n = 0;
-		return NULL;
-	}
-	size_t count = total - first < ev->chunk ? total - first : ev->chunk;
 	int inflight = 0, peak = ev->stats.max_concurrent;
 	/* each candidate writes only its own row: results cannot depend on the
 	 * thread count or the schedule */
@@ -365,11 +439,95 @@ const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 		size_t id = ev->ids ? ev->ids[first + j] : first + j;
 		sp_candidate_t c;
 		sp_candidate_at(ev->st, id, &c);
-		S_evaluate(ev, id, &ev->analyses[S_analysis_of(ev, &c)], &ev->rows[j]);
+		S_evaluate(ev, id, &ev->analyses[S_analysis_of(ev, &c)], &rows[j]);
 #pragma omp atomic
 		inflight--;
 	}
 	ev->stats.max_concurrent = peak;
+}
+
+static size_t S_chunk_count(const sp_eval_t *ev, size_t k)
+{
+	size_t first = k * ev->chunk, total = ev->stats.to_evaluate;
+	return total - first < ev->chunk ? total - first : ev->chunk;
+}
+
+/* MPI, more than one rank: the next chunk. A rank other than the root takes
+ * chunks from the shared counter, evaluates them and sends them to the root;
+ * the root hands them out in order, evaluating a chunk itself when nobody has
+ * taken it yet (so it holds at most one chunk ahead). Returns 0, 1 when there
+ * is no chunk left, or -1 on an MPI error (the caller aborts). */
+static int S_next_dist(sp_eval_t *ev, size_t *k_out)
+{
+	sp_err_t err;
+	if (!sp_dist_is_root()) {
+		size_t k = ev->stats.workers > 0 ? sp_dist_counter_add(ev->chunks, 1) : ev->n_chunks;
+		if (k >= ev->n_chunks)
+			return 1;
+		size_t count = S_chunk_count(ev, k);
+		S_chunk(ev, k * ev->chunk, count, ev->rows);
+		*k_out = k;
+		return sp_dist_send_root(ev->rows, count * sizeof *ev->rows, k, &err) == SP_OK ? 0 : -1;
+	}
+	size_t k = ev->next_chunk;
+	if (k >= ev->n_chunks)
+		return 1;
+	ev->next_chunk++;
+	size_t count = S_chunk_count(ev, k);
+	*k_out = k;
+	if (ev->held_chunk == k) {
+		sp_result_t *t = ev->rows;
+		ev->rows = ev->held;
+		ev->held = t;
+		ev->held_chunk = SIZE_MAX;
+		return 0;
+	}
+	if (ev->stats.workers > 0 && ev->held_chunk == SIZE_MAX && sp_dist_counter_get(ev->chunks) <= k) {
+		size_t c = sp_dist_counter_add(ev->chunks, 1);
+		if (c == k) {
+			S_chunk(ev, k * ev->chunk, count, ev->rows);
+			return 0;
+		}
+		if (c < ev->n_chunks) { /* another rank took k meanwhile: keep c for its turn */
+			S_chunk(ev, c * ev->chunk, S_chunk_count(ev, c), ev->held);
+			ev->held_chunk = c;
+		}
+	}
+	if (sp_dist_recv_seq(ev->rows, count * sizeof *ev->rows, k, &err) != SP_OK)
+		return -1;
+	for (size_t j = 0; j < count; j++) /* the analyses of this rank */
+		ev->rows[j].analysis = &ev->analyses[S_analysis_of(ev, &ev->rows[j].cand)];
+	return 0;
+}
+
+const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
+{
+	size_t total = ev->stats.to_evaluate, first = ev->next;
+	if (ev->chunks) {
+		size_t k = 0;
+		int got = S_next_dist(ev, &k);
+		if (got != 0) {
+			if (got > 0) { /* every rank is past its last chunk */
+				sp_dist_counter_free(ev->chunks);
+				ev->chunks = NULL;
+			} else {
+				sp_dist_abort(SP_ESOFTWARE);
+			}
+			*n = 0;
+			return NULL;
+		}
+		if (!sp_dist_is_root()) {
+			*n = S_chunk_count(ev, k);
+			return ev->rows;
+		}
+		first = k * ev->chunk;
+	} else if (first >= total) {
+		*n = 0;
+		return NULL;
+	}
+	size_t count = total - first < ev->chunk ? total - first : ev->chunk;
+	if (!ev->chunks)
+		S_chunk(ev, first, count, ev->rows);
 	for (size_t j = 0; j < count; j++) {
 		switch (ev->rows[j].status) {
 		case SP_CAND_OK:
@@ -392,6 +550,11 @@ const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats)
 {
 	*stats = ev->stats;
+}
+
+int sp_eval_distributing(const sp_eval_t *ev)
+{
+	return ev->chunks != NULL;
 }
 
 int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, double diagram_step_m,

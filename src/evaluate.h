@@ -73,6 +73,10 @@ const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n);
 
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats);
 
+/* MPI (dist.h): 1 while chunks are still exchanged between the ranks (a rank
+ * that stops now leaves the others waiting); 0 without MPI. */
+int sp_eval_distributing(const sp_eval_t *ev);
+
 /* The finished min-length search (its groups), or NULL for exhaustive. */
 const sp_search_t *sp_eval_search(const sp_eval_t *ev);
 

@@ -5,6 +5,7 @@
 #include "candidate.h"
 #include "catalogue.h"
 #include "csv_out.h"
+#include "dist.h"
 #include "evaluate.h"
 #include "outfile.h"
 #include "plot.h"
@@ -52,14 +53,22 @@ static void catch_stop_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
+/* Under MPI the ranks meet the same errors in the same input: rank 0 reports
+ * them, another rank only what may be its own (internal, I/O). */
 static int fail(const sp_err_t *e)
 {
-	fprintf(stderr, "[ERROR] %s\n", e->text);
-	return e->code ? e->code : SP_ESOFTWARE;
+	int code = e->code ? e->code : SP_ESOFTWARE;
+	if (sp_dist_is_root())
+		fprintf(stderr, "[ERROR] %s\n", e->text);
+	else if (code == SP_ESOFTWARE || code == SP_EIO)
+		fprintf(stderr, "[ERROR] MPI rank %d: %s\n", sp_dist_rank(), e->text);
+	return code;
 }
 
 static int usage_error(const char *fmt, const char *arg)
 {
+	if (!sp_dist_is_root())
+		return SP_EUSAGE;
 	fprintf(stderr, "[ERROR] ");
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\n        (sheetpile --help shows the usage)\n");
@@ -283,9 +292,10 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 	fprintf(fp,
 	        ",\n  \"candidates\": %zu,\n  \"analyses_run\": %zu,\n  \"evaluated\": %zu,\n  \"feasible\": %zu,\n"
 	        "  \"infeasible\": %zu,\n  \"failed\": %zu,\n  \"wall_time_s\": %.6f,\n  \"evaluations_per_s\": %.0f,\n"
-	        "  \"threads\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n",
+	        "  \"threads\": %d,\n  \"mpi_ranks\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n",
 	        s->candidates, s->analyses_run, s->evaluated, s->feasible, s->infeasible, s->failed, seconds,
-	        seconds > 0 ? (double)s->evaluated / seconds : 0.0, s->workers, licenses, s->max_concurrent);
+	        seconds > 0 ? (double)s->evaluated / seconds : 0.0, s->workers, sp_dist_size(), licenses,
+	        s->max_concurrent);
 	if (s->exec) {
 		const sp_batch_stats_t *b = &s->batch;
 		fprintf(fp,
@@ -557,8 +567,9 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 	size_t total = sp_study_n_candidates(st), chunk = total / 20 < 4096 ? 4096 : total / 20;
 	sp_eval_opts_t eo = {st->threads, st->licenses, chunk < 16384 ? chunk : 16384, outdir, o.resume, &stop_signal};
 	if (st->solver) { /* the solver's work directories, journal and timeline go there from the start */
-		if ((rc = make_outdir(outdir, o.force, &err)) != SP_OK)
+		if (sp_dist_is_root() && (rc = make_outdir(outdir, o.force, &err)) != SP_OK)
 			goto out;
+		sp_dist_barrier(); /* MPI: the other ranks' solvers work in it too */
 		catch_stop_signals();
 	}
 	progress_t prog;
@@ -573,6 +584,13 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 			                "        continue with: sheetpile run %s --resume -o %s",
 			                (int)stop_signal, strsignal((int)stop_signal), what, o.study, outdir);
 		}
+		goto out;
+	}
+	if (!sp_dist_is_root()) { /* MPI: this rank evaluates chunks and sends them to rank 0, which writes */
+		size_t n;
+		while (sp_eval_next(ev, &n) != NULL)
+			;
+		rc = SP_OK;
 		goto out;
 	}
 	if ((rank = sp_rank_alloc((size_t)st->top_k)) == NULL || (front = sp_pareto_alloc()) == NULL) {
@@ -708,8 +726,11 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 			       "%zu of %zu groups scanned in full (not monotone in length)\n", stats.evaluated,
 			       stats.candidates, stats.analyses_run, stats.analyses_exhaustive, stats.search_scanned,
 			       stats.search_groups);
-		printf("time       %.3f s, %.0f evaluations/s, %d threads, %d licences\n", seconds,
-		       seconds > 0 ? (double)stats.evaluated / seconds : 0.0, stats.workers, st->licenses);
+		char ranks[48] = "";
+		if (sp_dist_size() > 1)
+			snprintf(ranks, sizeof ranks, " (rank 0) on %d MPI ranks", sp_dist_size());
+		printf("time       %.3f s, %.0f evaluations/s, %d threads%s, %d licences\n", seconds,
+		       seconds > 0 ? (double)stats.evaluated / seconds : 0.0, stats.workers, ranks, st->licenses);
 		if (stats.exec)
 			printf("solver     %zu analyses run, %zu from the journal, %zu failed; makespan %.3f s, "
 			       "lower bound %.3f s\n", stats.batch.run, stats.batch.resumed, stats.batch.solver_failed,
@@ -749,6 +770,11 @@ stopped: /* every analysis is in the journal: --resume writes the outputs */
 		                outdir);
 	}
 out:
+	if (rc && ev && sp_eval_distributing(ev)) { /* MPI: the other ranks wait for this one */
+		fail(&err);
+		fflush(NULL);
+		sp_dist_abort(rc);
+	}
 	if (sum && rc) {
 		sum->status = err.code ? err.code : SP_ESOFTWARE;
 		sp_strlcpy(sum->message, err.text, sizeof sum->message);
@@ -984,8 +1010,9 @@ static int cmd_batch(int argc, char **argv)
 		rc = SP_ESOFTWARE;
 	}
 	sp_err_t err = {0};
-	if (rc == 0 && (rc = make_outdir(o.outdir, o.force, &err)) != 0)
+	if (rc == 0 && sp_dist_is_root() && (rc = make_outdir(o.outdir, o.force, &err)) != 0)
 		rc = fail(&err);
+	sp_dist_barrier();
 	int first_failure = 0;
 	for (int i = 0; rc == 0 && i < ns; i++) {
 		char sub[4096 + 256];
@@ -1007,7 +1034,7 @@ static int cmd_batch(int argc, char **argv)
 		if (st != 0 && first_failure == 0)
 			first_failure = st;
 	}
-	if (rc == 0) {
+	if (rc == 0 && sp_dist_is_root()) { /* MPI: rank 0 writes */
 		if ((rc = batch_summary_csv(o.outdir, studies, dirs, sum, (size_t)ns, &err)) == 0)
 			rc = batch_index_html(o.outdir, studies, dirs, sum, (size_t)ns, &err);
 		if (rc)
@@ -1505,9 +1532,36 @@ out:
 	return rc ? fail(&err) : 0;
 }
 
+static int dispatch(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off(); /* every GSL status is checked */
+	/* MPI (cmake -DSHEETPILE_MPI=ON) for run and batch only: `sheetpile
+	 * evaluate`, started as a solver by a rank, must not join the MPI job */
+	int mpi = argc >= 2 && (strcmp(argv[1], "run") == 0 || strcmp(argv[1], "batch") == 0);
+	if (mpi) {
+		sp_err_t err = {0, ""};
+		if (sp_dist_init(&argc, &argv, &err) != SP_OK) {
+			fprintf(stderr, "[ERROR] %s\n", err.text);
+			return err.code;
+		}
+		if (!sp_dist_is_root())
+			quiet = 1;
+	}
+	int rc = dispatch(argc, argv);
+	if (mpi) {
+		if (rc == SP_ESOFTWARE || rc == SP_EIO) { /* this rank's own failure: the others may wait for it */
+			fflush(NULL);
+			sp_dist_abort(rc);
+		}
+		sp_dist_finalize();
+	}
+	return rc;
+}
+
+static int dispatch(int argc, char **argv)
+{
 	if (argc < 2) {
 		help(stderr);
 		return SP_EUSAGE;

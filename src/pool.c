@@ -27,6 +27,7 @@ enum { S_PENDING = 0, S_RUNNING, S_WAITING, S_DONE };
 
 typedef struct {
 	int state;
+	int local;          /* index into slot_job while running */
 	pid_t pid;
 	int pidfd;          /* -1: poll by sleeping */
 	int failures;
@@ -45,6 +46,8 @@ struct sp_pool {
 	size_t *slot_job;            /* SIZE_MAX: free */
 	int running, max_running;
 	size_t done;
+	size_t claimed;              /* gate: jobs claimed here */
+	int claimed_all, starved;    /* gate: nothing left to claim; no licence free at the last look */
 	regex_t re;
 	int has_re;
 	struct timespec t0;
@@ -128,6 +131,8 @@ sp_pool_t *sp_pool_alloc(const sp_pool_opts_t *o, sp_pool_job_t *jobs, size_t n,
 	return p;
 }
 
+static void S_give(sp_pool_t *p, size_t i);
+
 static void S_reap_blocking(sp_pool_t *p, size_t i)
 {
 	S_run *r = &p->run[i];
@@ -150,6 +155,7 @@ void sp_pool_free(sp_pool_t *p)
 				continue;
 			kill(-p->run[i].pid, SIGKILL);
 			S_reap_blocking(p, i);
+			S_give(p, i);
 		}
 	if (p->has_re)
 		regfree(&p->re);
@@ -185,11 +191,27 @@ static void S_wait_retry(sp_pool_t *p, size_t i, double delay)
 	p->waiting[p->n_waiting++] = i;
 }
 
-/* Start job i in slot s. */
-static void S_start(sp_pool_t *p, size_t i, int s)
+/* Give back the licence of job i's attempt (gate). */
+static void S_give(sp_pool_t *p, size_t i)
+{
+	if (p->o.gate)
+		p->o.gate->give(p->o.gate->ctx, p->jobs[i].slot);
+}
+
+/* Start job i in local slot s with licence lic. */
+static void S_start(sp_pool_t *p, size_t i, int s, int lic)
 {
 	sp_pool_job_t *j = &p->jobs[i];
 	S_run *r = &p->run[i];
+	if (p->o.gate && j->attempts == 0 && p->o.gate->prepare) {
+		int e = p->o.gate->prepare(p->o.gate->ctx, i);
+		if (e != 0) {
+			j->slot = lic;
+			S_give(p, i);
+			S_finish(p, i, SP_JOB_SPAWN, e);
+			return;
+		}
+	}
 	if (j->remove_before)
 		unlink(j->remove_before);
 	posix_spawn_file_actions_t fa;
@@ -215,12 +237,14 @@ static void S_start(sp_pool_t *p, size_t i, int s)
 	posix_spawnattr_setsigdefault(&at, &dfl);
 	double now = sp_pool_elapsed_s(p);
 	j->attempts++;
-	j->slot = s;
+	j->slot = lic;
+	r->local = s;
 	j->start_s = j->end_s = now;
 	int e = posix_spawnp(&r->pid, j->argv[0], &fa, &at, j->argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&at);
 	if (e != 0) { /* a missing program or work directory: no retry helps */
+		S_give(p, i);
 		S_finish(p, i, SP_JOB_SPAWN, e);
 		return;
 	}
@@ -248,19 +272,44 @@ static size_t S_pick(sp_pool_t *p, double now)
 			return i;
 		}
 	}
-	return p->cursor < p->n ? p->order[p->cursor++] : SIZE_MAX;
+	const sp_pool_gate_t *g = p->o.gate;
+	if (g == NULL)
+		return p->cursor < p->n ? p->order[p->cursor++] : SIZE_MAX;
+	if (p->claimed_all)
+		return SIZE_MAX;
+	size_t q = g->claim(g->ctx);
+	if (q >= p->n) {
+		p->claimed_all = 1;
+		return SIZE_MAX;
+	}
+	p->claimed++;
+	return p->order[q];
 }
 
 static void S_fill(sp_pool_t *p)
 {
 	double now = sp_pool_elapsed_s(p);
+	const sp_pool_gate_t *g = p->o.gate;
+	p->starved = 0;
 	for (int s = 0; s < p->o.slots; s++) {
 		if (p->slot_job[s] != SIZE_MAX)
 			continue;
+		int lic = s;
+		if (g) {
+			if (p->n_waiting == 0 && p->claimed_all)
+				return;
+			if ((lic = g->take(g->ctx)) < 0) {
+				p->starved = 1;
+				return;
+			}
+		}
 		size_t i = S_pick(p, now);
-		if (i == SIZE_MAX)
+		if (i == SIZE_MAX) {
+			if (g)
+				g->give(g->ctx, lic);
 			return;
-		S_start(p, i, s);
+		}
+		S_start(p, i, s, lic);
 	}
 }
 
@@ -305,8 +354,9 @@ static void S_exited(sp_pool_t *p, size_t i, int status)
 	r->pidfd = -1;
 	if (r->timed_out)
 		kill(-r->pid, SIGKILL); /* whatever of the group is left */
-	p->slot_job[j->slot] = SIZE_MAX;
+	p->slot_job[r->local] = SIZE_MAX;
 	p->running--;
+	S_give(p, i);
 	j->end_s = sp_pool_elapsed_s(p);
 	j->busy_s += j->end_s - j->start_s;
 	int exited = WIFEXITED(status), code = exited ? WEXITSTATUS(status) : WIFSIGNALED(status) ? WTERMSIG(status) : 0;
@@ -352,6 +402,8 @@ static void S_wait(sp_pool_t *p)
 		next = fmin(next, p->run[p->waiting[k]].ready_at);
 	if (sleepers) /* no pidfd: look again in 1 ms */
 		next = fmin(next, now + 1e-3);
+	if (p->starved) /* gate: every licence was taken elsewhere; look again soon */
+		next = fmin(next, now + 5e-3);
 	int ms = next > now ? (int)ceil((next - now) * 1e3) : 0;
 	if (ms > 0)
 		poll(fds, nfds, ms); /* EINTR: a signal, looked at by the caller */
@@ -398,6 +450,7 @@ static void S_stop_all(sp_pool_t *p)
 				p->run[i].state = S_PENDING;
 				p->slot_job[s] = SIZE_MAX;
 				p->running--;
+				S_give(p, i);
 			}
 		}
 		struct timespec ts = {0, 2000000};
@@ -412,6 +465,7 @@ static void S_stop_all(sp_pool_t *p)
 		p->run[i].state = S_PENDING;
 		p->slot_job[s] = SIZE_MAX;
 		p->running--;
+		S_give(p, i);
 	}
 }
 
@@ -428,7 +482,7 @@ int sp_pool_next(sp_pool_t *p, size_t *done, sp_err_t *err)
 			*done = p->fin[p->fin_head++];
 			return SP_POOL_FINISHED;
 		}
-		if (p->done == p->n)
+		if (p->done == p->n || (p->o.gate && p->claimed_all && p->done == p->claimed))
 			return SP_POOL_EMPTY;
 		if (p->fin_head < p->fin_tail)
 			continue;

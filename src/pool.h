@@ -29,6 +29,22 @@ typedef enum {
 	SP_JOB_SPAWN         /* could not be started (code = errno) */
 } sp_job_outcome;
 
+/* Optional, for pools on several processes (MPI ranks, dist.h) that share
+ * the jobs and the licences: before a job starts the pool takes a licence
+ * (take: its slot, or -1 when none is free now: the pool looks again a few ms
+ * later) and claims the next never-started job (claim: its position in the
+ * longest-first order, the same on every process; >= n when none is left);
+ * a finished or stopped attempt gives its licence back. prepare runs before
+ * a job's first attempt (writing its input); a non-zero errno value fails the
+ * job as SP_JOB_SPAWN. */
+typedef struct {
+	void *ctx;
+	size_t (*claim)(void *ctx);
+	int (*take)(void *ctx);
+	void (*give)(void *ctx, int slot);
+	int (*prepare)(void *ctx, size_t job);
+} sp_pool_gate_t;
+
 typedef struct {
 	int slots;                   /* processes at once (licences), >= 1 */
 	double timeout_s;            /* per attempt; 0 = none */
@@ -40,6 +56,7 @@ typedef struct {
 	const char *denied_pattern;  /* POSIX ERE on stdout/stderr, NULL or "" = none */
 	int denied_retries;          /* most licence-denied attempts of one job */
 	volatile sig_atomic_t *stop; /* set by a signal handler: stop; may be NULL */
+	const sp_pool_gate_t *gate;  /* NULL: every job here, `slots` licences of our own */
 } sp_pool_opts_t;
 
 typedef struct {
@@ -53,7 +70,7 @@ typedef struct {
 	int code;                    /* exit status, signal number or errno */
 	int attempts;                /* attempts started, denials included */
 	int denials;
-	int slot;                    /* licence slot of the last attempt, 0-based */
+	int slot;                    /* licence slot of the last attempt, 0-based (the gate's slot with a gate) */
 	double start_s, end_s;       /* last attempt, seconds since sp_pool_alloc */
 	double busy_s;               /* sum over the attempts */
 } sp_pool_job_t;
