@@ -462,122 +462,178 @@ static int S_write_timeline(const char *dir, const sp_study_t *st, const sp_case
 	return sp_outfile_commit(&f, err);
 }
 
-static int E_analyse_all(const sp_study_t *st, const sp_case_t *cases, size_t n, const sp_batch_opts_t *o,
-                         sp_analysis_t *out, sp_batch_stats_t *stats, sp_err_t *err)
-{
-	memset(stats, 0, sizeof *stats);
+struct sp_batch {
+	const sp_study_t *st;
+	const sp_case_t *cases;
+	size_t n;
+	sp_analysis_t *out;
+	unsigned char *done;
+	sp_pool_t *pool;
+	void *owner;
+	int licenses;
+	sp_pool_opts_t po;
 	char dir[PATH_MAX], study[PATH_MAX], selfbuf[PATH_MAX], work[PATH_MAX + 16];
-	if (realpath(o->outdir, dir) == NULL)
-		return sp_err_set(err, SP_ECANTCREAT, "%s: %s", o->outdir, strerror(errno));
-	if (realpath(st->path, study) == NULL)
-		return sp_err_set(err, SP_ENOINPUT, "%s: %s", st->path, strerror(errno));
-	const char *self = S_self(selfbuf, sizeof selfbuf);
-	snprintf(work, sizeof work, "%s/work", dir);
-	if (mkdir(work, 0777) != 0 && errno != EEXIST)
-		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", work, strerror(errno));
+	const char *self;
+	FILE *journal;
+	double *est, longest;
+	S_job *jobs;                 /* per analysis id, prepared when submitted */
+	sp_pool_job_t *pj;           /* per analysis id: what the pool holds */
+	unsigned char *submitted;
+	sp_batch_stats_t stats;
+	double first_start_s;
+};
 
-	char *done = calloc(n ? n : 1, 1);
-	double *est = malloc((n ? n : 1) * sizeof *est);
-	S_job *jobs = calloc(n ? n : 1, sizeof *jobs);
-	sp_pool_job_t *pj = calloc(n ? n : 1, sizeof *pj);
-	sp_pool_t *pool = NULL;
-	FILE *journal = NULL;
-	size_t n_jobs = 0, n_ran = 0;
-	int rc = SP_OK;
-	if (!done || !est || !jobs || !pj) {
-		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		goto out;
+static void E_batch_free(sp_batch_t *b)
+{
+	if (b == NULL)
+		return;
+	if (b->journal)
+		fclose(b->journal);
+	if (b->jobs && b->submitted)
+		for (size_t i = 0; i < b->n; i++)
+			if (b->submitted[i])
+				S_job_free(&b->jobs[i]);
+	free(b->jobs);
+	free(b->pj);
+	free(b->submitted);
+	free(b->est);
+	free(b);
+}
+
+static sp_batch_t *E_batch_open(const sp_study_t *st, const sp_case_t *cases, size_t n, const sp_batch_opts_t *o,
+                                sp_pool_t *pool, void *owner, sp_analysis_t *out, unsigned char *done,
+                                sp_err_t *err)
+{
+	sp_batch_t *b = calloc(1, sizeof *b);
+	if (b == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		return NULL;
 	}
-	if ((journal = S_journal_open(dir, st, n, o->resume, out, done, &stats->resumed, err)) == NULL) {
-		rc = err->code;
-		goto out;
+	b->st = st;
+	b->cases = cases;
+	b->n = n;
+	b->out = out;
+	b->done = done;
+	b->pool = pool;
+	b->owner = owner;
+	b->licenses = o->licenses > 0 ? o->licenses : 1;
+	b->first_start_s = INFINITY;
+	if (realpath(o->outdir, b->dir) == NULL) {
+		sp_err_set(err, SP_ECANTCREAT, "%s: %s", o->outdir, strerror(errno));
+		goto fail;
 	}
+	if (realpath(st->path, b->study) == NULL) {
+		sp_err_set(err, SP_ENOINPUT, "%s: %s", st->path, strerror(errno));
+		goto fail;
+	}
+	b->self = S_self(b->selfbuf, sizeof b->selfbuf);
+	snprintf(b->work, sizeof b->work, "%s/work", b->dir);
+	if (mkdir(b->work, 0777) != 0 && errno != EEXIST) {
+		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", b->work, strerror(errno));
+		goto fail;
+	}
+	size_t m = n ? n : 1;
+	b->est = malloc(m * sizeof *b->est);
+	b->jobs = calloc(m, sizeof *b->jobs);
+	b->pj = calloc(m, sizeof *b->pj);
+	b->submitted = calloc(m, 1);
+	if (!b->est || !b->jobs || !b->pj || !b->submitted) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		goto fail;
+	}
+	if ((b->journal = S_journal_open(b->dir, st, n, o->resume, out, (char *)done, &b->stats.resumed, err)) == NULL)
+		goto fail;
 	/* longest first: durations of an earlier run where known (unknown ones
 	 * count as the longest known), else the pile length as a size measure */
 	for (size_t i = 0; i < n; i++)
-		est[i] = -1;
-	S_estimates(dir, n, est);
-	double longest = -1;
+		b->est[i] = -1;
+	S_estimates(b->dir, n, b->est);
+	b->longest = -1;
 	for (size_t i = 0; i < n; i++)
 		if (!done[i])
-			longest = fmax(longest, est[i]);
-	for (size_t i = 0; i < n; i++) {
-		if (done[i])
-			continue;
-		S_job *j = &jobs[n_jobs];
-		if ((rc = S_prepare(st, &cases[i], work, self, study, 0.0, j, err)) != SP_OK) {
-			n_jobs++;
-			goto out;
-		}
-		sp_pool_job_t *q = &pj[n_jobs++];
-		q->argv = j->argv;
-		q->workdir = j->workdir;
-		q->remove_before = j->output;
-		q->estimate_s = longest < 0 ? cases[i].length_m : est[i] >= 0 ? est[i] : longest;
-	}
-	sp_pool_opts_t po;
-	S_pool_opts(st, o->licenses, o->stop, &po);
-	if ((pool = sp_pool_alloc(&po, pj, n_jobs, err)) == NULL) {
-		rc = err->code;
-		goto out;
-	}
-	size_t k;
-	int got;
+			b->longest = fmax(b->longest, b->est[i]);
+	S_pool_opts(st, b->licenses, NULL, &b->po);
+	return b;
+fail:
+	E_batch_free(b);
+	return NULL;
+}
+
+static int E_batch_submit(sp_batch_t *b, size_t i, sp_err_t *err)
+{
+	if (i >= b->n || b->done[i] || b->submitted[i])
+		return SP_OK;
+	S_job *j = &b->jobs[i];
+	b->submitted[i] = 1;
+	int rc = S_prepare(b->st, &b->cases[i], b->work, b->self, b->study, 0.0, j, err);
+	if (rc != SP_OK)
+		return rc;
+	sp_pool_job_t *q = &b->pj[i];
+	memset(q, 0, sizeof *q);
+	q->argv = j->argv;
+	q->workdir = j->workdir;
+	q->remove_before = j->output;
+	q->estimate_s = b->longest < 0 ? b->cases[i].length_m : b->est[i] >= 0 ? b->est[i] : b->longest;
+	q->opts = &b->po;
+	q->owner = b->owner;
+	return sp_pool_add(b->pool, q, NULL, err);
+}
+
+static int E_batch_finished(sp_batch_t *b, sp_pool_job_t *q, size_t *id, sp_err_t *err)
+{
+	size_t i = (size_t)(q - b->pj);
+	*id = i;
+	if (i >= b->n)
+		return sp_err_set(err, SP_ESOFTWARE, "a job of another batch");
+	const sp_study_t *st = b->st;
+	S_job *j = &b->jobs[i];
+	int failed = S_collect(st, &b->cases[i], j, q, b->self, b->study, 0.0, &b->out[i]);
+	b->stats.solver_failed += (size_t)failed;
 	char line[S_LINE_MAX];
-	while ((got = sp_pool_next(pool, &k, err)) == SP_POOL_FINISHED) {
-		S_job *j = &jobs[k];
-		size_t i = j->id;
-		int failed = S_collect(st, &cases[i], j, &pj[k], self, study, 0.0, &out[i]);
-		stats->solver_failed += (size_t)failed;
-		size_t len = S_journal_line(line, sizeof line, i, &out[i], &pj[k], failed);
-		if (fwrite(line, 1, len, journal) != len || fflush(journal) != 0 || fdatasync(fileno(journal)) != 0) {
-			rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", dir, strerror(errno));
-			goto out;
-		}
-		done[i] = 1;
-		n_ran++;
-		stats->sum_s += pj[k].busy_s;
-		stats->max_s = fmax(stats->max_s, pj[k].busy_s);
-		stats->makespan_s = fmax(stats->makespan_s, pj[k].end_s);
-		if (!failed && !st->solver->keep_work)
-			S_rm_tree(j->workdir);
+	size_t len = S_journal_line(line, sizeof line, i, &b->out[i], q, failed);
+	if (fwrite(line, 1, len, b->journal) != len || fflush(b->journal) != 0 || fdatasync(fileno(b->journal)) != 0)
+		return sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", b->dir, strerror(errno));
+	b->done[i] = 1;
+	b->stats.run++;
+	b->stats.sum_s += q->busy_s;
+	b->stats.max_s = fmax(b->stats.max_s, q->busy_s);
+	b->first_start_s = fmin(b->first_start_s, q->first_start_s);
+	b->stats.makespan_s = fmax(b->stats.makespan_s, q->end_s - b->first_start_s);
+	if (!failed && !st->solver->keep_work)
+		S_rm_tree(j->workdir);
+	return SP_OK;
+}
+
+static int E_batch_close(sp_batch_t *b, int interrupted, sp_batch_stats_t *stats, sp_err_t *err)
+{
+	sp_batch_stats_t *s = &b->stats;
+	s->interrupted = interrupted;
+	s->max_running = sp_pool_max_running(b->pool);
+	s->lower_bound_s = fmax(s->sum_s / b->licenses, s->max_s);
+	*stats = *s;
+	/* the timeline of the analyses finished now, by analysis id */
+	size_t m = 0;
+	size_t *map = malloc((b->n ? b->n : 1) * sizeof *map);
+	sp_pool_job_t *rows = malloc((b->n ? b->n : 1) * sizeof *rows);
+	int rc;
+	if (map && rows) {
+		for (size_t i = 0; i < b->n; i++)
+			if (b->submitted[i] && b->done[i] && b->pj[i].attempts > 0) {
+				map[m] = i;
+				rows[m++] = b->pj[i];
+			}
+		rc = S_write_timeline(b->dir, b->st, b->cases, map, m, rows, b->out, err);
+	} else {
+		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	}
-	if (got != SP_POOL_EMPTY && got != SP_POOL_STOPPED) {
-		rc = got;
-		goto out;
+	free(map);
+	free(rows);
+	if (b->journal) {
+		FILE *fp = b->journal;
+		b->journal = NULL;
+		if (fclose(fp) != 0 && rc == SP_OK)
+			rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error", b->dir);
 	}
-	stats->interrupted = got == SP_POOL_STOPPED;
-	stats->run = n_ran;
-	stats->max_running = sp_pool_max_running(pool);
-	stats->lower_bound_s = o->licenses > 0 ? fmax(stats->sum_s / o->licenses, stats->max_s) : stats->sum_s;
-	{
-		/* the timeline of the analyses finished now, by analysis id */
-		size_t *map = malloc((n_jobs ? n_jobs : 1) * sizeof *map);
-		sp_pool_job_t *rows = malloc((n_jobs ? n_jobs : 1) * sizeof *rows);
-		size_t m = 0;
-		if (map && rows)
-			for (size_t q = 0; q < n_jobs; q++)
-				if (done[jobs[q].id] && (pj[q].attempts > 0)) {
-					map[m] = jobs[q].id;
-					rows[m++] = pj[q];
-				}
-		if (map && rows)
-			rc = S_write_timeline(dir, st, cases, map, m, rows, out, err);
-		else
-			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		free(map);
-		free(rows);
-	}
-out:
-	sp_pool_free(pool);
-	if (journal && fclose(journal) != 0 && rc == SP_OK)
-		rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error", dir);
-	for (size_t q = 0; q < n_jobs; q++)
-		S_job_free(&jobs[q]);
-	free(jobs);
-	free(pj);
-	free(est);
-	free(done);
 	return rc;
 }
 
@@ -601,7 +657,11 @@ static int E_analyse(const sp_study_t *st, const sp_case_t *c, double diagram_st
 	if (S_prepare(st, c, tmpl, self, study, step, &j, &err) != SP_OK) {
 		sp_strlcpy(out->reason, "solver-input", sizeof out->reason);
 	} else {
-		sp_pool_job_t pj = {j.argv, j.workdir, j.output, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+		sp_pool_job_t pj;
+		memset(&pj, 0, sizeof pj);
+		pj.argv = j.argv;
+		pj.workdir = j.workdir;
+		pj.remove_before = j.output;
 		sp_pool_opts_t po;
 		S_pool_opts(st, 1, NULL, &po);
 		sp_pool_t *pool = sp_pool_alloc(&po, &pj, 1, &err);
@@ -617,5 +677,6 @@ static int E_analyse(const sp_study_t *st, const sp_case_t *c, double diagram_st
 	return SP_OK;
 }
 
-static const sp_engine_type E_type = {"exec", 2, E_analyse, E_analyse_all};
+static const sp_engine_type E_type = {"exec",         2,           E_analyse,      E_batch_open,
+                                      E_batch_submit, E_batch_finished, E_batch_close, E_batch_free};
 const sp_engine_type *const sp_engine_exec = &E_type;
