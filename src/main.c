@@ -354,6 +354,8 @@ typedef struct {
 	int mode;            /* 0 off, 1 terminal bar, 2 plain lines */
 	double t0, last_s;   /* start, time of the last plain line */
 	int last_tenth;      /* last 10 % step printed */
+	int drawn;           /* a bar is on the terminal's last line */
+	size_t shown_done, shown_total; /* what the bar shows */
 } progress_t;
 
 static void progress_start(progress_t *p, double t0)
@@ -361,6 +363,15 @@ static void progress_start(progress_t *p, double t0)
 	p->mode = quiet ? 0 : isatty(2) ? 1 : 2;
 	p->t0 = p->last_s = t0;
 	p->last_tenth = 0;
+	p->drawn = 0;
+}
+
+/* The end of a phase: the bar's line is finished. */
+static void progress_end(progress_t *p)
+{
+	if (p->drawn)
+		fputc('\n', stderr);
+	p->drawn = 0;
 }
 
 static void progress_eta(char *buf, size_t size, double s)
@@ -388,8 +399,10 @@ static void progress_show(progress_t *p, const char *what, size_t done, size_t t
 	else if (rate > 0)
 		progress_eta(eta, sizeof eta, (double)(total - done) / rate);
 	if (p->mode == 1) {
-		if (t - p->last_s < 0.1 && done != total)
+		if ((t - p->last_s < 0.1 && done != total) || (p->drawn && done == p->shown_done && total == p->shown_total))
 			return;
+		p->shown_done = done;
+		p->shown_total = total;
 		p->last_s = t;
 		char bar[31];
 		int full = (int)(frac * 30);
@@ -398,8 +411,7 @@ static void progress_show(progress_t *p, const char *what, size_t done, size_t t
 		bar[30] = '\0';
 		fprintf(stderr, "\r[%s] %zu/%zu %s %5.1f%%  %.*f/s  ETA %s ", bar, done, total, what, 100 * frac,
 		        rate < 10 ? 1 : 0, rate, eta);
-		if (done == total)
-			fputc('\n', stderr);
+		p->drawn = 1;
 		fflush(stderr);
 		return;
 	}
@@ -654,6 +666,7 @@ static int cmd_run(int argc, char **argv)
 				progress_analyses(&prog, &stats, 1);
 			}
 		}
+		progress_end(&prog);
 	}
 	return run_study(&o, NULL, &s);
 }
@@ -722,6 +735,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 		sp_eval_stats(ev, &stats);
 		progress_update(&prog, stats.evaluated, stats.to_evaluate);
 	}
+	progress_end(&prog);
 	double seconds = now_s() - t0;
 	sp_eval_stats(ev, &stats);
 	if ((rc = sp_outfile_commit(&res, &err)) != SP_OK)
@@ -1167,6 +1181,7 @@ static int cmd_batch(int argc, char **argv)
 				sp_eval_stats(runs[i].ev, &stats[i]);
 		progress_analyses(&prog, stats, (size_t)ns);
 	}
+	progress_end(&prog);
 	for (int i = 0; rc != 0 && runs && i < ns; i++) { /* not run: freed */
 		sp_eval_free(runs[i].ev);
 		sp_catalogue_free(runs[i].cat);
