@@ -10,7 +10,9 @@
  *                  synced (fdatasync) at once; numbers printed with %.17g (read back
  *                  bit for bit); each line ends with a checksum, so a torn
  *                  last line (SIGKILL, power cut) is recognised and dropped
- *   timeline.csv   the analyses run by this invocation: slot, start, end */
+ *   timeline.csv   every finished analysis: slot, start, end; after --resume
+ *                  those of the earlier invocations too (from the journal,
+ *                  earlier_run = 1), this invocation's times following theirs */
 #define _GNU_SOURCE /* mkdtemp, realpath, fsync, nftw */
 #include "engine.h"
 #include "outfile.h"
@@ -216,7 +218,7 @@ static int S_journal_parse(char *line, size_t n_analyses, size_t *id, S_entry *e
 /* Open the journal: a fresh one, or (resume) the old one with its whole
  * lines loaded into out[] and done[], a torn tail cut off. */
 static FILE *S_journal_open(const char *dir, const sp_study_t *st, size_t n, int resume, sp_analysis_t *out,
-                            char *done, size_t *resumed, sp_err_t *err)
+                            char *done, S_entry *meta, size_t *resumed, sp_err_t *err)
 {
 	char path[PATH_MAX + 32];
 	snprintf(path, sizeof path, "%s/" S_JOURNAL, dir);
@@ -252,6 +254,7 @@ static FILE *S_journal_open(const char *dir, const sp_study_t *st, size_t n, int
 			if (done[id])
 				continue;
 			done[id] = 1;
+			meta[id] = e;
 			(*resumed)++;
 			sp_analysis_t *a = &out[id];
 			memset(a, 0, sizeof *a);
@@ -438,13 +441,15 @@ static void S_status(const sp_analysis_t *a, char *buf, size_t size)
 }
 
 static int S_write_timeline(const char *dir, const sp_study_t *st, const sp_case_t *cases, const size_t *ran,
-                            size_t n_ran, const sp_pool_job_t *pj, const sp_analysis_t *out, sp_err_t *err)
+                            size_t n_ran, const sp_pool_job_t *pj, const unsigned char *earlier,
+                            const sp_analysis_t *out, sp_err_t *err)
 {
 	sp_outfile_t f;
 	int rc = sp_outfile_open(&f, dir, S_TIMELINE, err);
 	if (rc)
 		return rc;
-	fputs("analysis_id,slot,start_s,end_s,duration_s,attempts,status,profile,length_m,anchor_level_m\r\n", f.fp);
+	fputs("analysis_id,slot,start_s,end_s,duration_s,attempts,status,profile,length_m,anchor_level_m,earlier_run\r\n",
+	      f.fp);
 	for (size_t k = 0; k < n_ran; k++) {
 		size_t i = ran[k];
 		const sp_pool_job_t *j = &pj[k];
@@ -456,8 +461,9 @@ static int S_write_timeline(const char *dir, const sp_study_t *st, const sp_case
 				*p = ' ';
 		if (c->anchor.anchored)
 			snprintf(anchor, sizeof anchor, "%.3f", c->anchor.level_m);
-		fprintf(f.fp, "%zu,%d,%.6f,%.6f,%.6f,%d,\"%s\",\"%s\",%.3f,%s\r\n", i, j->slot + 1, j->start_s, j->end_s,
-		        j->end_s - j->start_s, j->attempts, status, st->profiles[c->profile], c->length_m, anchor);
+		fprintf(f.fp, "%zu,%d,%.6f,%.6f,%.6f,%d,\"%s\",\"%s\",%.3f,%s,%d\r\n", i, j->slot + 1, j->start_s, j->end_s,
+		        j->end_s - j->start_s, j->attempts, status, st->profiles[c->profile], c->length_m, anchor,
+		        earlier[k]);
 	}
 	return sp_outfile_commit(&f, err);
 }
@@ -479,6 +485,8 @@ struct sp_batch {
 	S_job *jobs;                 /* per analysis id, prepared when submitted */
 	sp_pool_job_t *pj;           /* per analysis id: what the pool holds */
 	unsigned char *submitted;
+	S_entry *meta;               /* per analysis id: its journal line (the earlier invocations') */
+	double offset_s;             /* added to this invocation's times: the end of the earlier ones */
 	sp_batch_stats_t stats;
 	double first_start_s;
 };
@@ -496,6 +504,7 @@ static void E_batch_free(sp_batch_t *b)
 	free(b->jobs);
 	free(b->pj);
 	free(b->submitted);
+	free(b->meta);
 	free(b->est);
 	free(b);
 }
@@ -537,12 +546,19 @@ static sp_batch_t *E_batch_open(const sp_study_t *st, const sp_case_t *cases, si
 	b->jobs = calloc(m, sizeof *b->jobs);
 	b->pj = calloc(m, sizeof *b->pj);
 	b->submitted = calloc(m, 1);
-	if (!b->est || !b->jobs || !b->pj || !b->submitted) {
+	b->meta = calloc(m, sizeof *b->meta);
+	if (!b->est || !b->jobs || !b->pj || !b->submitted || !b->meta) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
-	if ((b->journal = S_journal_open(b->dir, st, n, o->resume, out, (char *)done, &b->stats.resumed, err)) == NULL)
+	if ((b->journal = S_journal_open(b->dir, st, n, o->resume, out, (char *)done, b->meta, &b->stats.resumed,
+	                                 err)) == NULL)
 		goto fail;
+	/* the times of this invocation follow those of the earlier ones in the
+	 * journal: one time line for the whole study, without the pauses between */
+	for (size_t i = 0; i < n; i++)
+		if (done[i] && isfinite(b->meta[i].end_s))
+			b->offset_s = fmax(b->offset_s, b->meta[i].end_s);
 	/* longest first: durations of an earlier run where known (unknown ones
 	 * count as the longest known), else the pile length as a size measure */
 	for (size_t i = 0; i < n; i++)
@@ -590,7 +606,10 @@ static int E_batch_finished(sp_batch_t *b, sp_pool_job_t *q, size_t *id, sp_err_
 	int failed = S_collect(st, &b->cases[i], j, q, b->self, b->study, 0.0, &b->out[i]);
 	b->stats.solver_failed += (size_t)failed;
 	char line[S_LINE_MAX];
-	size_t len = S_journal_line(line, sizeof line, i, &b->out[i], q, failed);
+	sp_pool_job_t shifted = *q;
+	shifted.start_s += b->offset_s;
+	shifted.end_s += b->offset_s;
+	size_t len = S_journal_line(line, sizeof line, i, &b->out[i], &shifted, failed);
 	if (fwrite(line, 1, len, b->journal) != len || fflush(b->journal) != 0 || fdatasync(fileno(b->journal)) != 0)
 		return sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", b->dir, strerror(errno));
 	b->done[i] = 1;
@@ -611,23 +630,39 @@ static int E_batch_close(sp_batch_t *b, int interrupted, sp_batch_stats_t *stats
 	s->max_running = sp_pool_max_running(b->pool);
 	s->lower_bound_s = fmax(s->sum_s / b->licenses, s->max_s);
 	*stats = *s;
-	/* the timeline of the analyses finished now, by analysis id */
+	/* the timeline of every finished analysis, by analysis id: those of
+	 * the earlier invocations (the journal) first in time, then this one's */
 	size_t m = 0;
 	size_t *map = malloc((b->n ? b->n : 1) * sizeof *map);
 	sp_pool_job_t *rows = malloc((b->n ? b->n : 1) * sizeof *rows);
+	unsigned char *earlier = malloc(b->n ? b->n : 1);
 	int rc;
-	if (map && rows) {
-		for (size_t i = 0; i < b->n; i++)
-			if (b->submitted[i] && b->done[i] && b->pj[i].attempts > 0) {
-				map[m] = i;
-				rows[m++] = b->pj[i];
+	if (map && rows && earlier) {
+		for (size_t i = 0; i < b->n; i++) {
+			if (!b->done[i])
+				continue;
+			if (b->submitted[i] && b->pj[i].attempts > 0) {
+				rows[m] = b->pj[i];
+				rows[m].start_s += b->offset_s;
+				rows[m].end_s += b->offset_s;
+				earlier[m] = 0;
+			} else {
+				memset(&rows[m], 0, sizeof rows[m]);
+				rows[m].slot = b->meta[i].slot;
+				rows[m].attempts = b->meta[i].attempts;
+				rows[m].start_s = b->meta[i].start_s;
+				rows[m].end_s = b->meta[i].end_s;
+				earlier[m] = 1;
 			}
-		rc = S_write_timeline(b->dir, b->st, b->cases, map, m, rows, b->out, err);
+			map[m++] = i;
+		}
+		rc = S_write_timeline(b->dir, b->st, b->cases, map, m, rows, earlier, b->out, err);
 	} else {
 		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	}
 	free(map);
 	free(rows);
+	free(earlier);
 	if (b->journal) {
 		FILE *fp = b->journal;
 		b->journal = NULL;

@@ -88,6 +88,12 @@ sleep 0.5 # the orphaned solvers of the killed run finish
 for f in results.csv ranking.csv search.csv; do cmp -s ml/$f k/$f; ok $? "resumed min-length: $f identical"; done
 res=$(json k analyses_resumed) run=$(json k analyses_run)
 [ "$res" -ge 3 ] && [ $((res + run)) = "$n_ml" ]; ok $? "resumed min-length: $res from the journal + $run run = $n_ml"
+# the timeline covers the whole study: the earlier invocation's analyses (from
+# the journal, earlier_run = 1) first, this invocation's after them in time
+[ "$(($(lines k/timeline.csv) - 1))" = "$n_ml" ]; ok $? "resumed: timeline.csv lists all $n_ml analyses"
+[ "$(tr -d '\r' < k/timeline.csv | awk -F, 'NR > 1 && $NF == 1' | wc -l)" = "$res" ]; ok $? "resumed: $res rows from the earlier run"
+tr -d '\r' < k/timeline.csv | awk -F, 'NR > 1 { if ($NF == 1) { if ($4 > e) e = $4 } else if (s == "" || $3 < s) s = $3 }
+  END { exit !(e > 0 && s >= e) }'; ok $? "resumed: this run's analyses start after the earlier run's end"
 
 # --- progress of the analysis phase ------------------------------------------------------------
 "$SP" run ex.ini -o p --no-plots > /dev/null 2> p.err; ok $? "exec run with progress"
