@@ -1,4 +1,5 @@
 /* evaluate.c - the evaluator pool. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "evaluate.h"
 
 #include <gsl/gsl_errno.h>
