@@ -10,7 +10,9 @@
  *                  synced (fdatasync) at once; numbers printed with %.17g (read back
  *                  bit for bit); each line ends with a checksum, so a torn
  *                  last line (SIGKILL, power cut) is recognised and dropped
- *   timeline.csv   the analyses run by this invocation: slot, start, end */
+ *   timeline.csv   every finished analysis: slot, start, end; after --resume
+ *                  those of the earlier invocations too (from the journal,
+ *                  earlier_run = 1), this invocation's times following theirs */
 #define _GNU_SOURCE /* mkdtemp, realpath, fsync, nftw */
 #include "dist.h"
 #include "engine.h"
@@ -217,7 +219,7 @@ static int S_journal_parse(char *line, size_t n_analyses, size_t *id, S_entry *e
 /* Open the journal: a fresh one, or (resume) the old one with its whole
  * lines loaded into out[] and done[], a torn tail cut off. */
 static FILE *S_journal_open(const char *dir, const sp_study_t *st, size_t n, int resume, sp_analysis_t *out,
-                            char *done, size_t *resumed, sp_err_t *err)
+                            char *done, S_entry *meta, size_t *resumed, sp_err_t *err)
 {
 	char path[PATH_MAX + 32];
 	snprintf(path, sizeof path, "%s/" S_JOURNAL, dir);
@@ -253,6 +255,7 @@ static FILE *S_journal_open(const char *dir, const sp_study_t *st, size_t n, int
 			if (done[id])
 				continue;
 			done[id] = 1;
+			meta[id] = e;
 			(*resumed)++;
 			sp_analysis_t *a = &out[id];
 			memset(a, 0, sizeof *a);
@@ -448,13 +451,15 @@ static void S_status(const sp_analysis_t *a, char *buf, size_t size)
 }
 
 static int S_write_timeline(const char *dir, const sp_study_t *st, const sp_case_t *cases, const size_t *ran,
-                            size_t n_ran, const sp_pool_job_t *pj, const sp_analysis_t *out, sp_err_t *err)
+                            size_t n_ran, const sp_pool_job_t *pj, const unsigned char *earlier,
+                            const sp_analysis_t *out, sp_err_t *err)
 {
 	sp_outfile_t f;
 	int rc = sp_outfile_open(&f, dir, S_TIMELINE, err);
 	if (rc)
 		return rc;
-	fputs("analysis_id,slot,start_s,end_s,duration_s,attempts,status,profile,length_m,anchor_level_m\r\n", f.fp);
+	fputs("analysis_id,slot,start_s,end_s,duration_s,attempts,status,profile,length_m,anchor_level_m,earlier_run\r\n",
+	      f.fp);
 	for (size_t k = 0; k < n_ran; k++) {
 		size_t i = ran[k];
 		const sp_pool_job_t *j = &pj[k];
@@ -466,8 +471,9 @@ static int S_write_timeline(const char *dir, const sp_study_t *st, const sp_case
 				*p = ' ';
 		if (c->anchor.anchored)
 			snprintf(anchor, sizeof anchor, "%.3f", c->anchor.level_m);
-		fprintf(f.fp, "%zu,%d,%.6f,%.6f,%.6f,%d,\"%s\",\"%s\",%.3f,%s\r\n", i, j->slot + 1, j->start_s, j->end_s,
-		        j->end_s - j->start_s, j->attempts, status, st->profiles[c->profile], c->length_m, anchor);
+		fprintf(f.fp, "%zu,%d,%.6f,%.6f,%.6f,%d,\"%s\",\"%s\",%.3f,%s,%d\r\n", i, j->slot + 1, j->start_s, j->end_s,
+		        j->end_s - j->start_s, j->attempts, status, st->profiles[c->profile], c->length_m, anchor,
+		        earlier[k]);
 	}
 	return sp_outfile_commit(&f, err);
 }
@@ -540,15 +546,20 @@ static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size
 	sp_pool_job_t *pj = calloc(m, sizeof *pj);
 	S_record *rec = calloc(m, sizeof *rec);
 	unsigned char *mine = calloc(m, 1);
+	S_entry *meta = calloc(m, sizeof *meta);
+	double offset_s = 0; /* root: this invocation's times follow the journal's */
 	FILE *journal = NULL;
 	sp_pool_t *pool = NULL;
 	sp_dist_counter_t *next = NULL;
 	sp_dist_licences_t *lic = NULL;
 	size_t n_jobs = 0;
-	if (rc == SP_OK && (!done || !est || !jobs || !pj || !rec || !mine))
+	if (rc == SP_OK && (!done || !est || !jobs || !pj || !rec || !mine || !meta))
 		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	if (rc == SP_OK && root && (journal = S_journal_open(dir, st, n, o->resume, out, done, &stats->resumed, err)) == NULL)
+	if (rc == SP_OK && root && (journal = S_journal_open(dir, st, n, o->resume, out, done, meta, &stats->resumed, err)) == NULL)
 		rc = err->code;
+	for (size_t i = 0; i < n && journal; i++)
+		if (done[i] && isfinite(meta[i].end_s))
+			offset_s = fmax(offset_s, meta[i].end_s);
 	/* every rank stops here when one failed */
 	int code = rc;
 	long worst = sp_dist_max(rc);
@@ -607,7 +618,10 @@ static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size
 		rec[i] = (S_record){out[i], 1, failed, pj[k].attempts, pj[k].slot, pj[k].start_s, pj[k].end_s, pj[k].busy_s};
 		mine[i] = 1;
 		if (root) {
-			size_t len = S_journal_line(line, sizeof line, i, &out[i], &pj[k], failed);
+			sp_pool_job_t shifted = pj[k];
+			shifted.start_s += offset_s;
+			shifted.end_s += offset_s;
+			size_t len = S_journal_line(line, sizeof line, i, &out[i], &shifted, failed);
 			if (fwrite(line, 1, len, journal) != len || fflush(journal) != 0 || fdatasync(fileno(journal)) != 0)
 				rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", dir, strerror(errno));
 		}
@@ -627,37 +641,48 @@ static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size
 	stats->interrupted = (int)sp_dist_max(stopped);
 	size_t *map = malloc(m * sizeof *map);
 	sp_pool_job_t *rows = malloc(m * sizeof *rows);
-	size_t n_ran = 0;
-	if ((!map || !rows) && rc == SP_OK)
+	unsigned char *earlier = calloc(m, 1);
+	size_t n_ran = 0, n_rows = 0;
+	if ((!map || !rows || !earlier) && rc == SP_OK)
 		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	for (size_t i = 0; i < n && map && rows; i++) {
+	for (size_t i = 0; i < n && map && rows && earlier; i++) {
 		const S_record *r = &rec[i];
-		if (!r->ran)
+		if (!r->ran) {
+			if (root && done[i]) { /* from the journal: an earlier invocation's */
+				sp_pool_job_t t = {.attempts = meta[i].attempts, .slot = meta[i].slot,
+				                   .start_s = meta[i].start_s, .end_s = meta[i].end_s};
+				map[n_rows] = i;
+				earlier[n_rows] = 1;
+				rows[n_rows++] = t;
+			}
 			continue;
+		}
 		out[i] = r->a;
 		done[i] = 1;
-		sp_pool_job_t t = {.attempts = r->attempts, .slot = r->slot, .start_s = r->start_s, .end_s = r->end_s,
-		                   .busy_s = r->busy_s};
+		sp_pool_job_t t = {.attempts = r->attempts, .slot = r->slot, .start_s = r->start_s + offset_s,
+		                   .end_s = r->end_s + offset_s, .busy_s = r->busy_s};
 		if (root && !mine[i]) {
 			size_t len = S_journal_line(line, sizeof line, i, &out[i], &t, r->failed);
 			if (fwrite(line, 1, len, journal) != len && rc == SP_OK)
 				rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", dir, strerror(errno));
 		}
-		map[n_ran] = i;
-		rows[n_ran++] = t;
+		map[n_rows] = i;
+		rows[n_rows++] = t;
+		n_ran++;
 		stats->solver_failed += (size_t)r->failed;
 		stats->sum_s += r->busy_s;
 		stats->max_s = fmax(stats->max_s, r->busy_s);
-		stats->makespan_s = fmax(stats->makespan_s, r->end_s);
+		stats->makespan_s = fmax(stats->makespan_s, r->end_s); /* unshifted: since this pool's start */
 	}
 	if (root && (fflush(journal) != 0 || fdatasync(fileno(journal)) != 0) && rc == SP_OK)
 		rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", dir, strerror(errno));
 	stats->run = n_ran;
 	stats->lower_bound_s = o->licenses > 0 ? fmax(stats->sum_s / o->licenses, stats->max_s) : stats->sum_s;
-	if (root && rc == SP_OK && map && rows)
-		rc = S_write_timeline(dir, st, cases, map, n_ran, rows, out, err);
+	if (root && rc == SP_OK && map && rows && earlier)
+		rc = S_write_timeline(dir, st, cases, map, n_rows, rows, earlier, out, err);
 	free(map);
 	free(rows);
+	free(earlier);
 out:
 	sp_pool_free(pool);
 	sp_dist_counter_free(next);
@@ -672,127 +697,211 @@ out:
 	free(done);
 	free(rec);
 	free(mine);
+	free(meta);
 	return rc;
 }
 
-static int E_analyse_all(const sp_study_t *st, const sp_case_t *cases, size_t n, const sp_batch_opts_t *o,
-                         sp_analysis_t *out, sp_batch_stats_t *stats, sp_err_t *err)
-{
-	if (sp_dist_size() > 1)
-		return S_analyse_all_dist(st, cases, n, o, out, stats, err);
-	memset(stats, 0, sizeof *stats);
+struct sp_batch {
+	const sp_study_t *st;
+	const sp_case_t *cases;
+	size_t n;
+	sp_analysis_t *out;
+	unsigned char *done;
+	sp_pool_t *pool;
+	void *owner;
+	int licenses;
+	sp_pool_opts_t po;
 	char dir[PATH_MAX], study[PATH_MAX], selfbuf[PATH_MAX], work[PATH_MAX + 16];
-	if (realpath(o->outdir, dir) == NULL)
-		return sp_err_set(err, SP_ECANTCREAT, "%s: %s", o->outdir, strerror(errno));
-	if (realpath(st->path, study) == NULL)
-		return sp_err_set(err, SP_ENOINPUT, "%s: %s", st->path, strerror(errno));
-	const char *self = S_self(selfbuf, sizeof selfbuf);
-	snprintf(work, sizeof work, "%s/work", dir);
-	if (mkdir(work, 0777) != 0 && errno != EEXIST)
-		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", work, strerror(errno));
+	const char *self;
+	FILE *journal;
+	double *est, longest;
+	S_job *jobs;                 /* per analysis id, prepared when submitted */
+	sp_pool_job_t *pj;           /* per analysis id: what the pool holds */
+	unsigned char *submitted;
+	S_entry *meta;               /* per analysis id: its journal line (the earlier invocations') */
+	double offset_s;             /* added to this invocation's times: the end of the earlier ones */
+	sp_batch_stats_t stats;
+	double first_start_s;
+};
 
-	char *done = calloc(n ? n : 1, 1);
-	double *est = malloc((n ? n : 1) * sizeof *est);
-	S_job *jobs = calloc(n ? n : 1, sizeof *jobs);
-	sp_pool_job_t *pj = calloc(n ? n : 1, sizeof *pj);
-	sp_pool_t *pool = NULL;
-	FILE *journal = NULL;
-	size_t n_jobs = 0, n_ran = 0;
-	int rc = SP_OK;
-	if (!done || !est || !jobs || !pj) {
-		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		goto out;
+static void E_batch_free(sp_batch_t *b)
+{
+	if (b == NULL)
+		return;
+	if (b->journal)
+		fclose(b->journal);
+	if (b->jobs && b->submitted)
+		for (size_t i = 0; i < b->n; i++)
+			if (b->submitted[i])
+				S_job_free(&b->jobs[i]);
+	free(b->jobs);
+	free(b->pj);
+	free(b->submitted);
+	free(b->meta);
+	free(b->est);
+	free(b);
+}
+
+static sp_batch_t *E_batch_open(const sp_study_t *st, const sp_case_t *cases, size_t n, const sp_batch_opts_t *o,
+                                sp_pool_t *pool, void *owner, sp_analysis_t *out, unsigned char *done,
+                                sp_err_t *err)
+{
+	sp_batch_t *b = calloc(1, sizeof *b);
+	if (b == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		return NULL;
 	}
-	if ((journal = S_journal_open(dir, st, n, o->resume, out, done, &stats->resumed, err)) == NULL) {
-		rc = err->code;
-		goto out;
+	b->st = st;
+	b->cases = cases;
+	b->n = n;
+	b->out = out;
+	b->done = done;
+	b->pool = pool;
+	b->owner = owner;
+	b->licenses = o->licenses > 0 ? o->licenses : 1;
+	b->first_start_s = INFINITY;
+	if (realpath(o->outdir, b->dir) == NULL) {
+		sp_err_set(err, SP_ECANTCREAT, "%s: %s", o->outdir, strerror(errno));
+		goto fail;
 	}
+	if (realpath(st->path, b->study) == NULL) {
+		sp_err_set(err, SP_ENOINPUT, "%s: %s", st->path, strerror(errno));
+		goto fail;
+	}
+	b->self = S_self(b->selfbuf, sizeof b->selfbuf);
+	snprintf(b->work, sizeof b->work, "%s/work", b->dir);
+	if (mkdir(b->work, 0777) != 0 && errno != EEXIST) {
+		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", b->work, strerror(errno));
+		goto fail;
+	}
+	size_t m = n ? n : 1;
+	b->est = malloc(m * sizeof *b->est);
+	b->jobs = calloc(m, sizeof *b->jobs);
+	b->pj = calloc(m, sizeof *b->pj);
+	b->submitted = calloc(m, 1);
+	b->meta = calloc(m, sizeof *b->meta);
+	if (!b->est || !b->jobs || !b->pj || !b->submitted || !b->meta) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		goto fail;
+	}
+	if ((b->journal = S_journal_open(b->dir, st, n, o->resume, out, (char *)done, b->meta, &b->stats.resumed,
+	                                 err)) == NULL)
+		goto fail;
+	/* the times of this invocation follow those of the earlier ones in the
+	 * journal: one time line for the whole study, without the pauses between */
+	for (size_t i = 0; i < n; i++)
+		if (done[i] && isfinite(b->meta[i].end_s))
+			b->offset_s = fmax(b->offset_s, b->meta[i].end_s);
 	/* longest first: durations of an earlier run where known (unknown ones
 	 * count as the longest known), else the pile length as a size measure */
 	for (size_t i = 0; i < n; i++)
-		est[i] = -1;
-	S_estimates(dir, n, est);
-	double longest = -1;
+		b->est[i] = -1;
+	S_estimates(b->dir, n, b->est);
+	b->longest = -1;
 	for (size_t i = 0; i < n; i++)
 		if (!done[i])
-			longest = fmax(longest, est[i]);
-	for (size_t i = 0; i < n; i++) {
-		if (done[i])
-			continue;
-		S_job *j = &jobs[n_jobs];
-		if ((rc = S_prepare(st, &cases[i], work, self, study, 0.0, 0, j, err)) != SP_OK) {
-			n_jobs++;
-			goto out;
-		}
-		sp_pool_job_t *q = &pj[n_jobs++];
-		q->argv = j->argv;
-		q->workdir = j->workdir;
-		q->remove_before = j->output;
-		q->estimate_s = longest < 0 ? cases[i].length_m : est[i] >= 0 ? est[i] : longest;
-	}
-	sp_pool_opts_t po;
-	S_pool_opts(st, o->licenses, o->stop, &po);
-	if ((pool = sp_pool_alloc(&po, pj, n_jobs, err)) == NULL) {
-		rc = err->code;
-		goto out;
-	}
-	size_t k;
-	int got;
+			b->longest = fmax(b->longest, b->est[i]);
+	S_pool_opts(st, b->licenses, NULL, &b->po);
+	return b;
+fail:
+	E_batch_free(b);
+	return NULL;
+}
+
+static int E_batch_submit(sp_batch_t *b, size_t i, sp_err_t *err)
+{
+	if (i >= b->n || b->done[i] || b->submitted[i])
+		return SP_OK;
+	S_job *j = &b->jobs[i];
+	b->submitted[i] = 1;
+	int rc = S_prepare(b->st, &b->cases[i], b->work, b->self, b->study, 0.0, 0, j, err);
+	if (rc != SP_OK)
+		return rc;
+	sp_pool_job_t *q = &b->pj[i];
+	memset(q, 0, sizeof *q);
+	q->argv = j->argv;
+	q->workdir = j->workdir;
+	q->remove_before = j->output;
+	q->estimate_s = b->longest < 0 ? b->cases[i].length_m : b->est[i] >= 0 ? b->est[i] : b->longest;
+	q->opts = &b->po;
+	q->owner = b->owner;
+	return sp_pool_add(b->pool, q, NULL, err);
+}
+
+static int E_batch_finished(sp_batch_t *b, sp_pool_job_t *q, size_t *id, sp_err_t *err)
+{
+	size_t i = (size_t)(q - b->pj);
+	*id = i;
+	if (i >= b->n)
+		return sp_err_set(err, SP_ESOFTWARE, "a job of another batch");
+	const sp_study_t *st = b->st;
+	S_job *j = &b->jobs[i];
+	int failed = S_collect(st, &b->cases[i], j, q, b->self, b->study, 0.0, &b->out[i]);
+	b->stats.solver_failed += (size_t)failed;
 	char line[S_LINE_MAX];
-	while ((got = sp_pool_next(pool, &k, err)) == SP_POOL_FINISHED) {
-		S_job *j = &jobs[k];
-		size_t i = j->id;
-		int failed = S_collect(st, &cases[i], j, &pj[k], self, study, 0.0, &out[i]);
-		stats->solver_failed += (size_t)failed;
-		size_t len = S_journal_line(line, sizeof line, i, &out[i], &pj[k], failed);
-		if (fwrite(line, 1, len, journal) != len || fflush(journal) != 0 || fdatasync(fileno(journal)) != 0) {
-			rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", dir, strerror(errno));
-			goto out;
+	sp_pool_job_t shifted = *q;
+	shifted.start_s += b->offset_s;
+	shifted.end_s += b->offset_s;
+	size_t len = S_journal_line(line, sizeof line, i, &b->out[i], &shifted, failed);
+	if (fwrite(line, 1, len, b->journal) != len || fflush(b->journal) != 0 || fdatasync(fileno(b->journal)) != 0)
+		return sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error: %s", b->dir, strerror(errno));
+	b->done[i] = 1;
+	b->stats.run++;
+	b->stats.sum_s += q->busy_s;
+	b->stats.max_s = fmax(b->stats.max_s, q->busy_s);
+	b->first_start_s = fmin(b->first_start_s, q->first_start_s);
+	b->stats.makespan_s = fmax(b->stats.makespan_s, q->end_s - b->first_start_s);
+	if (!failed && !st->solver->keep_work)
+		S_rm_tree(j->workdir);
+	return SP_OK;
+}
+
+static int E_batch_close(sp_batch_t *b, int interrupted, sp_batch_stats_t *stats, sp_err_t *err)
+{
+	sp_batch_stats_t *s = &b->stats;
+	s->interrupted = interrupted;
+	s->max_running = sp_pool_max_running(b->pool);
+	s->lower_bound_s = fmax(s->sum_s / b->licenses, s->max_s);
+	*stats = *s;
+	/* the timeline of every finished analysis, by analysis id: those of
+	 * the earlier invocations (the journal) first in time, then this one's */
+	size_t m = 0;
+	size_t *map = malloc((b->n ? b->n : 1) * sizeof *map);
+	sp_pool_job_t *rows = malloc((b->n ? b->n : 1) * sizeof *rows);
+	unsigned char *earlier = malloc(b->n ? b->n : 1);
+	int rc;
+	if (map && rows && earlier) {
+		for (size_t i = 0; i < b->n; i++) {
+			if (!b->done[i])
+				continue;
+			if (b->submitted[i] && b->pj[i].attempts > 0) {
+				rows[m] = b->pj[i];
+				rows[m].start_s += b->offset_s;
+				rows[m].end_s += b->offset_s;
+				earlier[m] = 0;
+			} else {
+				memset(&rows[m], 0, sizeof rows[m]);
+				rows[m].slot = b->meta[i].slot;
+				rows[m].attempts = b->meta[i].attempts;
+				rows[m].start_s = b->meta[i].start_s;
+				rows[m].end_s = b->meta[i].end_s;
+				earlier[m] = 1;
+			}
+			map[m++] = i;
 		}
-		done[i] = 1;
-		n_ran++;
-		stats->sum_s += pj[k].busy_s;
-		stats->max_s = fmax(stats->max_s, pj[k].busy_s);
-		stats->makespan_s = fmax(stats->makespan_s, pj[k].end_s);
-		if (!failed && !st->solver->keep_work)
-			S_rm_tree(j->workdir);
+		rc = S_write_timeline(b->dir, b->st, b->cases, map, m, rows, earlier, b->out, err);
+	} else {
+		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	}
-	if (got != SP_POOL_EMPTY && got != SP_POOL_STOPPED) {
-		rc = got;
-		goto out;
+	free(map);
+	free(rows);
+	free(earlier);
+	if (b->journal) {
+		FILE *fp = b->journal;
+		b->journal = NULL;
+		if (fclose(fp) != 0 && rc == SP_OK)
+			rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error", b->dir);
 	}
-	stats->interrupted = got == SP_POOL_STOPPED;
-	stats->run = n_ran;
-	stats->max_running = sp_pool_max_running(pool);
-	stats->lower_bound_s = o->licenses > 0 ? fmax(stats->sum_s / o->licenses, stats->max_s) : stats->sum_s;
-	{
-		/* the timeline of the analyses finished now, by analysis id */
-		size_t *map = malloc((n_jobs ? n_jobs : 1) * sizeof *map);
-		sp_pool_job_t *rows = malloc((n_jobs ? n_jobs : 1) * sizeof *rows);
-		size_t m = 0;
-		if (map && rows)
-			for (size_t q = 0; q < n_jobs; q++)
-				if (done[jobs[q].id] && (pj[q].attempts > 0)) {
-					map[m] = jobs[q].id;
-					rows[m++] = pj[q];
-				}
-		if (map && rows)
-			rc = S_write_timeline(dir, st, cases, map, m, rows, out, err);
-		else
-			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		free(map);
-		free(rows);
-	}
-out:
-	sp_pool_free(pool);
-	if (journal && fclose(journal) != 0 && rc == SP_OK)
-		rc = sp_err_set(err, SP_EIO, "%s/" S_JOURNAL ": write error", dir);
-	for (size_t q = 0; q < n_jobs; q++)
-		S_job_free(&jobs[q]);
-	free(jobs);
-	free(pj);
-	free(est);
-	free(done);
 	return rc;
 }
 
@@ -816,7 +925,11 @@ static int E_analyse(const sp_study_t *st, const sp_case_t *c, double diagram_st
 	if (S_prepare(st, c, tmpl, self, study, step, 0, &j, &err) != SP_OK) {
 		sp_strlcpy(out->reason, "solver-input", sizeof out->reason);
 	} else {
-		sp_pool_job_t pj = {j.argv, j.workdir, j.output, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+		sp_pool_job_t pj;
+		memset(&pj, 0, sizeof pj);
+		pj.argv = j.argv;
+		pj.workdir = j.workdir;
+		pj.remove_before = j.output;
 		sp_pool_opts_t po;
 		S_pool_opts(st, 1, NULL, &po);
 		sp_pool_t *pool = sp_pool_alloc(&po, &pj, 1, &err);
@@ -832,5 +945,7 @@ static int E_analyse(const sp_study_t *st, const sp_case_t *c, double diagram_st
 	return SP_OK;
 }
 
-static const sp_engine_type E_type = {"exec", 2, E_analyse, E_analyse_all};
+static const sp_engine_type E_type = {"exec",         2,           E_analyse,      E_batch_open,
+                                      E_batch_submit, E_batch_finished, E_batch_close, E_batch_free,
+                                      S_analyse_all_dist};
 const sp_engine_type *const sp_engine_exec = &E_type;

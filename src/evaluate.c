@@ -1,8 +1,10 @@
 /* evaluate.c - the evaluator pool. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "evaluate.h"
 #include "dist.h"
 
 #include <gsl/gsl_errno.h>
+#include <time.h>
 #include <gsl/gsl_min.h>
 #include <math.h>
 #include <omp.h>
@@ -33,6 +35,25 @@ struct sp_eval {
 	size_t n_chunks, next_chunk;       /* next_chunk: the root's next to hand out */
 	sp_result_t *held;                 /* root: a chunk it took ahead of its turn */
 	size_t held_chunk;                 /* SIZE_MAX: none */
+	/* the analysis phase, in steps (sp_eval_step) */
+	int error;                         /* a step failed: err says why (sticky) */
+	sp_err_t err;
+	int listed;                        /* exhaustive: the list of every analysis was made */
+	size_t *list, n_list, pos;         /* analyses of the current round not yet run; pos: next to start */
+	unsigned char *queued;             /* per analysis: in the list being made */
+	size_t slice;                      /* built-in: analyses per parallel step */
+	const size_t *round_ids;           /* min-length: the candidates of the current round (the search's) */
+	size_t n_round;
+	/* engines with batches (exec) */
+	sp_case_t *cases;
+	sp_pool_t *pool;
+	int own_pool;
+	sp_batch_t *batch;
+	size_t in_flight;                  /* jobs in the pool, not finished */
+	const char *outdir;
+	int dist_all;                      /* exec over MPI ranks: every analysis at once (analyse_all) */
+	int dist_ran;
+	sp_eval_opts_t dist_opts;
 };
 
 /* Checks and cost of one candidate from its (shared) analysis. */
@@ -235,23 +256,25 @@ static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, sp_err_t 
 	return SP_OK;
 }
 
-/* Every analysis at once through the engine (exec): the licence pool, the
- * journal and the timeline are the engine's. */
-static int S_run_all(sp_eval_t *ev, const sp_eval_opts_t *opts, sp_err_t *err)
+/* Exec over more than one MPI rank (collective): every analysis at once
+ * through the engine; the licence pool, the journal and the timeline are
+ * the engine's. */
+static int S_run_all(sp_eval_t *ev, sp_err_t *err)
 {
+	const sp_eval_opts_t *opts = &ev->dist_opts;
 	sp_case_t *cases = malloc((ev->n_analyses ? ev->n_analyses : 1) * sizeof *cases);
 	if (cases == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	for (size_t i = 0; i < ev->n_analyses; i++)
 		S_case_of_analysis(ev, i, &cases[i]);
-	sp_batch_opts_t bo = {opts->outdir ? opts->outdir : ".", opts->resume, opts->licenses > 0 ? opts->licenses : 1,
-	                      opts->stop};
+	sp_batch_opts_t bo = {ev->outdir, opts->resume, opts->licenses > 0 ? opts->licenses : 1, opts->stop};
 	sp_batch_stats_t *b = &ev->stats.batch;
 	int rc = ev->engine->analyse_all(ev->st, cases, ev->n_analyses, &bo, ev->analyses, b, err);
 	free(cases);
 	if (rc != SP_OK)
 		return rc;
 	memset(ev->analysed, 1, ev->n_analyses);
+	ev->stats.analyses_done = ev->stats.analyses_known = ev->n_analyses;
 	ev->stats.analyses_run = b->run;
 	ev->stats.max_concurrent = b->max_running;
 	if (b->interrupted)
@@ -268,48 +291,31 @@ static int S_cmp_size(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Search strategy min-length (candidate.h): round by round, the analyses the
- * round's candidates need (each distinct one once), then their checks. */
-static int S_min_length(sp_eval_t *ev, sp_err_t *err)
+static double S_now_s(void)
 {
-	const sp_study_t *st = ev->st;
-	ev->search = sp_search_alloc(st);
-	if (ev->search == NULL)
-		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	size_t n, *need = NULL, cap = 0;
-	const size_t *ids;
-	while ((ids = sp_search_next(ev->search, &n)) != NULL) {
-		if (n > cap) {
-			free(need);
-			cap = n;
-			if ((need = malloc(cap * sizeof *need)) == NULL)
-				return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		}
-		for (size_t k = 0; k < n; k++) {
-			sp_candidate_t c;
-			sp_candidate_at(st, ids[k], &c);
-			need[k] = S_analysis_of(ev, &c);
-		}
-		qsort(need, n, sizeof *need, S_cmp_size);
-		size_t m = 0;
-		for (size_t k = 0; k < n; k++)
-			if (m == 0 || need[m - 1] != need[k])
-				need[m++] = need[k];
-		if (S_run_analyses(ev, need, m, err) != SP_OK) {
-			free(need);
-			return err->code;
-		}
-		for (size_t k = 0; k < n; k++) {
-			sp_candidate_t c;
-			sp_result_t r;
-			sp_candidate_at(st, ids[k], &c);
-			S_evaluate(ev, ids[k], &ev->analyses[S_analysis_of(ev, &c)], &r);
-			sp_search_report(ev->search, ids[k], r.status == SP_CAND_OK);
-		}
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* A step failed: keep the error; the study's jobs not started leave the pool. */
+static int S_fail(sp_eval_t *ev, const sp_err_t *e)
+{
+	if (!ev->error) {
+		ev->error = 1;
+		ev->err = *e;
+		if (ev->err.code == 0)
+			ev->err.code = SP_ESOFTWARE;
+		if (ev->pool)
+			ev->in_flight -= sp_pool_cancel(ev->pool, ev);
 	}
-	free(need);
-	if (n) /* NULL with n = 1: out of memory */
-		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	return ev->err.code;
+}
+
+/* Min-length: the search's finished state into the stats. */
+static int S_search_done(sp_eval_t *ev, sp_err_t *err)
+{
+	size_t n;
 	if ((ev->ids = sp_search_evaluated(ev->search, &n)) == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	ev->stats.to_evaluate = n;
@@ -324,8 +330,218 @@ static int S_min_length(sp_eval_t *ev, sp_err_t *err)
 	return SP_OK;
 }
 
-sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
-                         sp_err_t *err)
+/* The next list of analyses to run, or *more = 0 when the analysis phase is
+ * over. Exhaustive: every analysis not yet done, once. Min-length (candidate.h):
+ * the previous round's candidates are checked and reported, then the
+ * analyses the next round's candidates need (each distinct one once). */
+static int S_next_list(sp_eval_t *ev, int *more, sp_err_t *err)
+{
+	const sp_study_t *st = ev->st;
+	ev->n_list = ev->pos = 0;
+	*more = 1;
+	if (st->search != SP_SEARCH_MIN_LENGTH) {
+		if (ev->listed) {
+			*more = 0;
+			return SP_OK;
+		}
+		ev->listed = 1;
+		for (size_t i = 0; i < ev->n_analyses; i++)
+			if (!ev->analysed[i])
+				ev->list[ev->n_list++] = i;
+		ev->stats.analyses_known = ev->n_list;
+		return SP_OK;
+	}
+	for (size_t k = 0; k < ev->n_round; k++) {
+		sp_candidate_t c;
+		sp_result_t r;
+		sp_candidate_at(st, ev->round_ids[k], &c);
+		S_evaluate(ev, ev->round_ids[k], &ev->analyses[S_analysis_of(ev, &c)], &r);
+		sp_search_report(ev->search, ev->round_ids[k], r.status == SP_CAND_OK);
+	}
+	size_t n;
+	const size_t *ids = sp_search_next(ev->search, &n);
+	ev->round_ids = ids;
+	ev->n_round = ids ? n : 0;
+	if (ids == NULL) {
+		if (n) /* NULL with n = 1: out of memory */
+			return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		*more = 0;
+		return S_search_done(ev, err);
+	}
+	for (size_t k = 0; k < n; k++) {
+		sp_candidate_t c;
+		sp_candidate_at(st, ids[k], &c);
+		size_t a = S_analysis_of(ev, &c);
+		if (!ev->analysed[a] && !ev->queued[a]) { /* each distinct analysis once */
+			ev->queued[a] = 1;
+			ev->list[ev->n_list++] = a;
+		}
+	}
+	for (size_t k = 0; k < ev->n_list; k++)
+		ev->queued[ev->list[k]] = 0;
+	/* by analysis id (the pool starts the longest first) */
+	qsort(ev->list, ev->n_list, sizeof *ev->list, S_cmp_size);
+	ev->stats.analyses_known += ev->n_list;
+	return SP_OK;
+}
+
+/* The analysis phase is over: the batch's timeline and stats. */
+static int S_phase_done(sp_eval_t *ev, int interrupted, sp_err_t *err)
+{
+	int rc = SP_OK;
+	if (ev->batch) {
+		sp_batch_stats_t *b = &ev->stats.batch;
+		rc = ev->engine->batch_close(ev->batch, interrupted, b, err);
+		if (rc == SP_OK && interrupted)
+			rc = sp_err_set(err, SP_ESTOPPED,
+			                "%zu of %zu analyses are finished and kept in %s/journal.txt "
+			                "(%zu of them from an earlier run)",
+			                b->run + b->resumed, ev->n_analyses, ev->outdir, b->resumed);
+		ev->stats.analyses_run = b->run;
+		ev->stats.max_concurrent = b->max_running;
+	} else if (ev->dist_all) { /* S_run_all */
+		ev->stats.analyses_run = ev->stats.batch.run;
+	} else {
+		ev->stats.analyses_run = ev->stats.analyses_done;
+	}
+	ev->stats.analysing = 0;
+	if (rc == SP_OK) {
+		if (ev->chunk > ev->stats.to_evaluate)
+			ev->chunk = ev->stats.to_evaluate ? ev->stats.to_evaluate : 1;
+		if ((ev->rows = malloc(ev->chunk * sizeof *ev->rows)) == NULL)
+			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	}
+	ev->held_chunk = SIZE_MAX;
+	if (rc == SP_OK && sp_dist_size() > 1) { /* the chunks go round the ranks (collective) */
+		ev->n_chunks = (ev->stats.to_evaluate + ev->chunk - 1) / ev->chunk;
+		if (sp_dist_is_root() && (ev->held = malloc(ev->chunk * sizeof *ev->held)) == NULL)
+			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		else if ((ev->chunks = sp_dist_counter_alloc(err)) == NULL)
+			rc = err->code;
+	}
+	return rc;
+}
+
+/* A job of the pool has finished: into its study's analyses. */
+static void S_route(sp_pool_t *pool, size_t k)
+{
+	sp_pool_job_t *job = sp_pool_job(pool, k);
+	sp_eval_t *o = job->owner;
+	o->in_flight--;
+	if (o->error)
+		return;
+	size_t id;
+	sp_err_t e = {0, ""};
+	if (o->engine->batch_finished(o->batch, job, &id, &e) != SP_OK) {
+		S_fail(o, &e);
+		return;
+	}
+	o->analysed[id] = 1;
+	o->stats.analyses_done++;
+}
+
+/* Wait up to max_s on the pool; SP_OK, or SP_ESTOPPED. */
+static int S_wait_pool(sp_eval_t *ev, double max_s, int *stopped, sp_err_t *err)
+{
+	size_t k;
+	*stopped = 0;
+	int got = sp_pool_wait(ev->pool, &k, max_s > 0 ? max_s : 0, err);
+	switch (got) {
+	case SP_POOL_FINISHED:
+		S_route(ev->pool, k);
+		return SP_OK;
+	case SP_POOL_IDLE:
+		return SP_OK;
+	case SP_POOL_STOPPED:
+		*stopped = 1;
+		ev->in_flight = 0; /* the running jobs were terminated */
+		return SP_OK;
+	case SP_POOL_EMPTY:
+		if (ev->in_flight == 0)
+			return SP_OK;
+		return sp_err_set(err, SP_ESOFTWARE, "the licence pool lost %zu jobs", ev->in_flight);
+	default:
+		return got;
+	}
+}
+
+int sp_eval_step(sp_eval_t *ev, double budget_s, int *finished, sp_err_t *err)
+{
+	*finished = !ev->stats.analysing;
+	if (*finished)
+		return SP_OK;
+	if (ev->error) { /* a shared pool: its jobs still running are waited for */
+		if (ev->in_flight > 0 && !ev->own_pool) {
+			int stopped;
+			if (S_wait_pool(ev, budget_s, &stopped, err) == SP_OK)
+				return SP_OK;
+		}
+		*err = ev->err;
+		return err->code;
+	}
+	/* more than one MPI rank: the analyses are collective, so the whole
+	 * phase is one step (the ranks' steps of several studies cannot interleave) */
+	double until = sp_dist_size() > 1 ? INFINITY : S_now_s() + budget_s;
+	sp_err_t e = {0, ""};
+	if (ev->dist_all && !ev->dist_ran) { /* collective: every rank is here */
+		ev->dist_ran = 1;
+		if (S_run_all(ev, &e) != SP_OK)
+			goto failed;
+	}
+	for (;;) {
+		if (ev->pos == ev->n_list && ev->in_flight == 0) { /* this list is done */
+			int more;
+			if (S_next_list(ev, &more, &e) != SP_OK)
+				break;
+			if (!more) {
+				*finished = 1;
+				if (S_phase_done(ev, 0, &e) != SP_OK)
+					break;
+				return SP_OK;
+			}
+			continue;
+		}
+		if (ev->batch) {
+			while (ev->pos < ev->n_list) {
+				if (ev->engine->batch_submit(ev->batch, ev->list[ev->pos++], &e) != SP_OK)
+					goto failed;
+				ev->in_flight++;
+			}
+			int stopped;
+			if (S_wait_pool(ev, until - S_now_s(), &stopped, &e) != SP_OK)
+				break;
+			if (ev->error) /* routed here, failed */
+				break;
+			if (stopped) {
+				S_phase_done(ev, 1, &e); /* the timeline; SP_ESTOPPED with what is kept */
+				break;
+			}
+			return SP_OK; /* progress can be shown, other studies advanced */
+		}
+		size_t m = ev->n_list - ev->pos < ev->slice ? ev->n_list - ev->pos : ev->slice;
+		if (sp_dist_size() > 1) /* collective: the same steps on every rank, one per list (round) */
+			m = ev->n_list - ev->pos;
+		double t = S_now_s();
+		if (S_run_analyses(ev, ev->list + ev->pos, m, &e) != SP_OK)
+			break;
+		ev->pos += m;
+		ev->stats.analyses_done += m;
+		if (S_now_s() - t < 0.05 && ev->slice < ((size_t)1 << 20))
+			ev->slice *= 2;
+		if (S_now_s() >= until)
+			return SP_OK;
+	}
+failed:
+	if (ev->error) {
+		*err = ev->err;
+		return err->code;
+	}
+	*err = e;
+	return S_fail(ev, err);
+}
+
+sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
+                        sp_err_t *err)
 {
 	sp_eval_t *ev = calloc(1, sizeof *ev);
 	if (ev == NULL) {
@@ -335,8 +551,9 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 	ev->st = st;
 	ev->cat = cat;
 	ev->engine = sp_engine_for(st);
+	ev->outdir = opts->outdir ? opts->outdir : ".";
 	ev->stats.workers = S_workers(opts, &ev->stats.clamped);
-	if (ev->engine->analyse_all) { /* wait-bound: the licences bound the solver processes, not the threads */
+	if (ev->engine->batch_open) { /* wait-bound: the licences bound the solver processes, not the threads */
 		sp_eval_opts_t o = *opts;
 		o.licenses = 0;
 		ev->stats.workers = S_workers(&o, &ev->stats.clamped);
@@ -354,52 +571,86 @@ sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const 
 	} else {
 		ev->n_analyses = st->n_anchors;
 	}
-	ev->analyses = calloc(ev->n_analyses, sizeof *ev->analyses);
-	if (!ev->analyses) {
-		sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		goto fail;
-	}
-	ev->analysed = calloc(ev->n_analyses ? ev->n_analyses : 1, 1);
-	if (ev->analysed == NULL) {
+	size_t na = ev->n_analyses ? ev->n_analyses : 1;
+	ev->analyses = calloc(na, sizeof *ev->analyses);
+	ev->analysed = calloc(na, 1);
+	ev->list = malloc(na * sizeof *ev->list);
+	ev->queued = calloc(na, 1);
+	if (!ev->analyses || !ev->analysed || !ev->list || !ev->queued) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
 	ev->stats.search = st->search;
 	ev->stats.analyses_exhaustive = ev->n_analyses;
 	ev->stats.to_evaluate = ev->stats.candidates;
-	/* an external solver runs every analysis through the licence pool first
-	 * (a min-length search then saves checks, not solver runs) */
-	if (ev->engine->analyse_all && S_run_all(ev, opts, err) != SP_OK)
-		goto fail;
-	if (st->search == SP_SEARCH_MIN_LENGTH) {
-		if (S_min_length(ev, err) != SP_OK)
-			goto fail;
-	} else if (!ev->engine->analyse_all && S_run_analyses(ev, NULL, ev->n_analyses, err) != SP_OK) {
-		goto fail;
-	}
-	if (ev->stats.exec) /* run now, not taken from the journal */
-		ev->stats.analyses_run = ev->stats.batch.run;
-	ev->chunk = opts->chunk ? opts->chunk : S_DEFAULT_CHUNK;
-	if (ev->chunk > ev->stats.to_evaluate)
-		ev->chunk = ev->stats.to_evaluate ? ev->stats.to_evaluate : 1;
-	if ((ev->rows = malloc(ev->chunk * sizeof *ev->rows)) == NULL) {
+	ev->stats.analysing = 1;
+	ev->slice = (size_t)ev->stats.workers;
+	if (st->search == SP_SEARCH_MIN_LENGTH && (ev->search = sp_search_alloc(st)) == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
-	ev->held_chunk = SIZE_MAX;
-	if (sp_dist_size() > 1) { /* the chunks go round the ranks */
-		ev->n_chunks = (ev->stats.to_evaluate + ev->chunk - 1) / ev->chunk;
-		if (sp_dist_is_root() && (ev->held = malloc(ev->chunk * sizeof *ev->held)) == NULL) {
+	/* an external solver: every analysis is a job of the licence pool, the
+	 * journal and the timeline are the engine's; min-length submits only
+	 * what each round of the search needs */
+	if (sp_dist_size() > 1 && ev->engine->analyse_all) {
+		/* more than one MPI rank: every analysis at once, collectively, in
+		 * the first step (the licences global over the ranks, dist.h) */
+		ev->dist_all = 1;
+		ev->dist_opts = *opts;
+	} else if (ev->engine->batch_open) {
+		int lic = opts->licenses > 0 ? opts->licenses : 1;
+		if ((ev->cases = malloc(na * sizeof *ev->cases)) == NULL) {
 			sp_err_set(err, SP_ESOFTWARE, "out of memory");
 			goto fail;
 		}
-		if ((ev->chunks = sp_dist_counter_alloc(err)) == NULL)
+		for (size_t i = 0; i < ev->n_analyses; i++)
+			S_case_of_analysis(ev, i, &ev->cases[i]);
+		if (opts->pool) {
+			ev->pool = opts->pool;
+		} else {
+			ev->own_pool = 1;
+			if ((ev->pool = sp_eval_pool_alloc(lic, st->solver->kill_grace_s, opts->stop, err)) == NULL)
+				goto fail;
+		}
+		sp_batch_opts_t bo = {ev->outdir, opts->resume, ev->own_pool ? lic : sp_pool_slots(ev->pool), NULL};
+		ev->batch = ev->engine->batch_open(st, ev->cases, ev->n_analyses, &bo, ev->pool, ev, ev->analyses,
+		                                   ev->analysed, err);
+		if (ev->batch == NULL)
 			goto fail;
 	}
+	ev->chunk = opts->chunk ? opts->chunk : S_DEFAULT_CHUNK;
 	return ev;
 fail:
 	sp_eval_free(ev);
 	return NULL;
+}
+
+sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
+                         sp_err_t *err)
+{
+	sp_eval_t *ev = sp_eval_open(st, cat, opts, err);
+	int finished = 0;
+	while (ev && !finished)
+		if (sp_eval_step(ev, 1.0, &finished, err) != SP_OK) {
+			sp_eval_free(ev);
+			return NULL;
+		}
+	return ev;
+}
+
+sp_pool_t *sp_eval_pool_alloc(int licenses, double kill_grace_s, volatile sig_atomic_t *stop, sp_err_t *err)
+{
+	sp_pool_opts_t o;
+	memset(&o, 0, sizeof o);
+	o.slots = licenses > 0 ? licenses : 1;
+	o.kill_grace_s = kill_grace_s;
+	o.stop = stop;
+	return sp_pool_alloc(&o, NULL, 0, err);
+}
+
+void sp_eval_pool_free(sp_pool_t *pool)
+{
+	sp_pool_free(pool);
 }
 
 void sp_eval_free(sp_eval_t *ev)
@@ -411,6 +662,15 @@ void sp_eval_free(sp_eval_t *ev)
 			sp_analysis_free(&ev->analyses[i]);
 	free(ev->analyses);
 	free(ev->analysed);
+	if (ev->own_pool)
+		sp_pool_free(ev->pool); /* first: kills what still runs, so no job points into the batch */
+	else if (ev->pool)
+		sp_pool_cancel(ev->pool, ev);
+	if (ev->batch)
+		ev->engine->batch_free(ev->batch);
+	free(ev->cases);
+	free(ev->list);
+	free(ev->queued);
 	sp_search_free(ev->search);
 	free(ev->ids);
 	free(ev->rows);
@@ -503,6 +763,10 @@ static int S_next_dist(sp_eval_t *ev, size_t *k_out)
 const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 {
 	size_t total = ev->stats.to_evaluate, first = ev->next;
+	if (ev->stats.analysing) {
+		*n = 0;
+		return NULL;
+	}
 	if (ev->chunks) {
 		size_t k = 0;
 		int got = S_next_dist(ev, &k);
@@ -550,6 +814,14 @@ const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats)
 {
 	*stats = ev->stats;
+	if (ev->pool && ev->stats.analysing) {
+		sp_pool_outlook_t o;
+		sp_pool_outlook(ev->pool, ev, &o);
+		stats->remaining_sum_s = o.sum_s;
+		stats->remaining_max_s = o.max_s;
+		stats->remaining_known = o.calibrated;
+		stats->pool_slots = o.slots;
+	}
 }
 
 int sp_eval_distributing(const sp_eval_t *ev)

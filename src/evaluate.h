@@ -35,6 +35,8 @@ typedef struct {
 	const char *outdir;          /* existing output directory: journal, timeline, work/ */
 	int resume;                  /* 1: take the analyses found in the journal */
 	volatile sig_atomic_t *stop; /* set by a signal handler: stop the solvers; may be NULL */
+	sp_pool_t *pool;             /* a licence pool shared with other studies (batch), from
+	                                sp_eval_pool_alloc(); NULL: the study's own */
 } sp_eval_opts_t;
 
 typedef struct {
@@ -54,16 +56,49 @@ typedef struct {
 	size_t feasible, infeasible, failed;
 	int exec;                /* 1: an external solver did the analyses (then batch is set) */
 	sp_batch_stats_t batch;
+	/* the analysis phase, for progress (sp_eval_step): the analyses of this
+	 * invocation (not those taken from a journal) */
+	int analysing;           /* 1 until the analysis phase has finished */
+	size_t analyses_done;    /* finished */
+	size_t analyses_known;   /* to run, as far as known (min-length: grows round by round) */
+	/* exec, while analysing: this study's solver jobs not finished, their
+	 * expected remaining time (sp_pool_outlook: estimates scaled by the
+	 * finished jobs; remaining_known = 0 before the first has finished) and
+	 * the pool's licences. Remaining lower bound: max(sum / slots, max). */
+	double remaining_sum_s, remaining_max_s;
+	int remaining_known, pool_slots;
 } sp_eval_stats_t;
 
 typedef struct sp_eval sp_eval_t;
 
-/* Plan the workers and run the analyses. Returns NULL and fills *err on
- * failure; SP_ESTOPPED when *opts->stop stopped an external solver's run
- * (the finished analyses are in the journal). Free with sp_eval_free(). */
+/* Plan the workers and run the analyses: sp_eval_open(), then
+ * sp_eval_step() until finished. Returns NULL and fills *err on failure;
+ * SP_ESTOPPED when *opts->stop stopped an external solver's run (the
+ * finished analyses are in the journal). Free with sp_eval_free(). */
 sp_eval_t *sp_eval_alloc(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
                          sp_err_t *err);
+/* Plan the workers; no analysis runs yet (exec: the journal is opened, with
+ * --resume its analyses are taken). NULL and *err on failure. */
+sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const sp_eval_opts_t *opts,
+                        sp_err_t *err);
+/* Advance the analysis phase for about budget_s (built-in engines: slices
+ * of analyses in parallel; exec: until a solver job of the pool has
+ * finished, or budget_s passed), so the caller can poll sp_eval_stats()
+ * between steps for progress. *finished = 1 once every analysis (and, for
+ * min-length, the whole search) is done; then sp_eval_next() hands out the
+ * results. An error is kept: later steps return it again. With a shared
+ * pool, a step may finish other studies' jobs (they are routed to them);
+ * a failed study's jobs still running are waited for before its error is
+ * returned, so free a study of a shared pool only once its step returned
+ * finished or an error. */
+int sp_eval_step(sp_eval_t *ev, double budget_s, int *finished, sp_err_t *err);
 void sp_eval_free(sp_eval_t *ev); /* accepts NULL */
+
+/* A licence pool for the studies of a batch (sp_eval_opts_t.pool): at most
+ * `licenses` solver processes of all of them at once. Free it after the
+ * studies' analysis phases. */
+sp_pool_t *sp_eval_pool_alloc(int licenses, double kill_grace_s, volatile sig_atomic_t *stop, sp_err_t *err);
+void sp_eval_pool_free(sp_pool_t *pool); /* accepts NULL */
 
 /* The next chunk of results in candidate order, or NULL when every candidate
  * has been handed out. The rows stay valid until the next call. With the

@@ -364,6 +364,8 @@ typedef struct {
 	int mode;            /* 0 off, 1 terminal bar, 2 plain lines */
 	double t0, last_s;   /* start, time of the last plain line */
 	int last_tenth;      /* last 10 % step printed */
+	int drawn;           /* a bar is on the terminal's last line */
+	size_t shown_done, shown_total; /* what the bar shows */
 } progress_t;
 
 static void progress_start(progress_t *p, double t0)
@@ -371,6 +373,15 @@ static void progress_start(progress_t *p, double t0)
 	p->mode = quiet ? 0 : isatty(2) ? 1 : 2;
 	p->t0 = p->last_s = t0;
 	p->last_tenth = 0;
+	p->drawn = 0;
+}
+
+/* The end of a phase: the bar's line is finished. */
+static void progress_end(progress_t *p)
+{
+	if (p->drawn)
+		fputc('\n', stderr);
+	p->drawn = 0;
 }
 
 static void progress_eta(char *buf, size_t size, double s)
@@ -382,35 +393,77 @@ static void progress_eta(char *buf, size_t size, double s)
 		snprintf(buf, size, "%ld:%02ld", t / 60, t % 60);
 }
 
-static void progress_update(progress_t *p, size_t done, size_t total)
+/* One progress report of `what` (analyses or candidates); eta_s < 0: from
+ * the rate since progress_start. A terminal bar is redrawn at most every
+ * 0.1 s (and at the end). */
+static void progress_show(progress_t *p, const char *what, size_t done, size_t total, double eta_s)
 {
 	if (p->mode == 0 || total == 0)
 		return;
 	double t = now_s(), el = t - p->t0;
 	double rate = el > 0 ? (double)done / el : 0.0;
 	double frac = (double)done / (double)total;
-	char eta[32];
-	progress_eta(eta, sizeof eta, rate > 0 ? (double)(total - done) / rate : 0.0);
+	char eta[32] = "--:--";
+	if (eta_s >= 0)
+		progress_eta(eta, sizeof eta, eta_s);
+	else if (rate > 0)
+		progress_eta(eta, sizeof eta, (double)(total - done) / rate);
 	if (p->mode == 1) {
+		if ((t - p->last_s < 0.1 && done != total) || (p->drawn && done == p->shown_done && total == p->shown_total))
+			return;
+		p->shown_done = done;
+		p->shown_total = total;
+		p->last_s = t;
 		char bar[31];
 		int full = (int)(frac * 30);
 		for (int i = 0; i < 30; i++)
 			bar[i] = i < full ? '#' : '.';
 		bar[30] = '\0';
-		fprintf(stderr, "\r[%s] %zu/%zu candidates %5.1f%%  %.0f/s  ETA %s ", bar, done, total, 100 * frac, rate,
-		        eta);
-		if (done == total)
-			fputc('\n', stderr);
+		fprintf(stderr, "\r[%s] %zu/%zu %s %5.1f%%  %.*f/s  ETA %s ", bar, done, total, what, 100 * frac,
+		        rate < 10 ? 1 : 0, rate, eta);
+		p->drawn = 1;
 		fflush(stderr);
 		return;
 	}
 	int tenth = (int)(frac * 10);
 	if (tenth > p->last_tenth || t - p->last_s >= 2.0 || done == total) {
-		fprintf(stderr, "progress %zu/%zu candidates (%.0f%%), %.0f/s, ETA %s\n", done, total, 100 * frac, rate,
-		        eta);
+		fprintf(stderr, "progress %zu/%zu %s (%.0f%%), %.*f/s, ETA %s\n", done, total, what, 100 * frac,
+		        rate < 10 ? 1 : 0, rate, eta);
 		p->last_tenth = tenth;
 		p->last_s = t;
 	}
+}
+
+static void progress_update(progress_t *p, size_t done, size_t total)
+{
+	progress_show(p, "candidates", done, total, -1.0);
+}
+
+/* Progress of the analysis phase of one or more studies (a batch). With an
+ * external solver the ETA is the remaining lower bound max(remaining sum of
+ * the solver jobs' expected times / licences, longest remaining job), the
+ * expected times being the pool's estimates scaled by the finished jobs. */
+static void progress_analyses(progress_t *p, const sp_eval_stats_t *s, size_t n)
+{
+	size_t done = 0, total = 0;
+	double sum = 0, max = 0;
+	int slots = 1, lb = 1, any = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!s[i].analysing && s[i].analyses_known == 0)
+			continue;
+		any = 1;
+		done += s[i].analyses_done;
+		total += s[i].analyses_known;
+		if (!s[i].analysing)
+			continue;
+		if (!s[i].exec || !s[i].remaining_known)
+			lb = 0;
+		sum += s[i].remaining_sum_s;
+		max = fmax(max, s[i].remaining_max_s);
+		slots = s[i].pool_slots > 0 ? s[i].pool_slots : 1;
+	}
+	if (any)
+		progress_show(p, "analyses", done, total, lb ? fmax(sum / slots, max) : -1.0);
 }
 
 /* The output directory: created when missing; an existing one only when
@@ -514,7 +567,93 @@ static void run_summary_best(run_summary_t *sum, const sp_study_t *st, const sp_
 	sum->anchor = st->anchors[best->cand.anchor];
 }
 
-static int run_study(const opts_t *opts, run_summary_t *sum);
+/* One study up to the end of its analysis phase: what run and batch share.
+ * A batch opens every study first, then steps their analysis phases
+ * together (one licence pool), then writes each study's outputs. */
+typedef struct {
+	sp_study_t *st;
+	sp_catalogue_t *cat;
+	sp_eval_t *ev;
+	char outdir[4400];
+	double t0;
+	int finished;        /* the analysis phase is over (rc says how) */
+	int rc;
+	sp_err_t err;
+} study_t;
+
+/* By Ctrl-C or SIGTERM: the journal keeps what is done. */
+static void stopped_message(study_t *s, const char *study)
+{
+	char what[SP_MSG_MAX];
+	sp_strlcpy(what, s->err.text, sizeof what);
+	s->rc = sp_err_set(&s->err, 128 + (int)stop_signal,
+	                   "stopped by signal %d (%s); the running solvers were terminated.\n        %s\n"
+	                   "        continue with: sheetpile run %s --resume -o %s",
+	                   (int)stop_signal, strsignal((int)stop_signal), what, study, s->outdir);
+}
+
+/* Load the study (s->rc on failure). */
+static int study_load(const opts_t *o, study_t *s)
+{
+	memset(s, 0, sizeof *s);
+	if ((s->rc = load(o->study, &s->st, &s->cat, &s->err)) != SP_OK) {
+		s->finished = 1;
+		return s->rc;
+	}
+	sp_study_t *st = s->st;
+	if (o->threads >= 0)
+		st->threads = o->threads;
+	if (o->licenses > 0)
+		st->licenses = o->licenses;
+	if (o->outdir)
+		snprintf(s->outdir, sizeof s->outdir, "%s", o->outdir);
+	else
+		default_outdir(s->outdir, sizeof s->outdir, o->study);
+	return SP_OK;
+}
+
+/* Plan the evaluation of a loaded study (no analysis yet); s->rc on failure.
+ * pool: a licence pool shared with other studies, or NULL. */
+static int study_plan(const opts_t *o, sp_pool_t *pool, study_t *s)
+{
+	if (s->rc != SP_OK)
+		return s->rc;
+	sp_study_t *st = s->st;
+	s->t0 = now_s();
+	/* chunks small enough for progress steps, never larger than the default */
+	size_t total = sp_study_n_candidates(st), chunk = total / 20 < 4096 ? 4096 : total / 20;
+	sp_eval_opts_t eo = {st->threads, st->licenses, chunk < 16384 ? chunk : 16384, s->outdir, o->resume,
+	                     &stop_signal, st->solver ? pool : NULL};
+	if (st->solver) { /* the solver's work directories, journal and timeline go there from the start */
+		if (sp_dist_is_root() && (s->rc = make_outdir(s->outdir, o->force, &s->err)) != SP_OK) {
+			s->finished = 1;
+			return s->rc;
+		}
+		sp_dist_barrier(); /* MPI: the other ranks' solvers work in it too */
+		catch_stop_signals();
+	}
+	if ((s->ev = sp_eval_open(st, s->cat, &eo, &s->err)) == NULL)
+		s->rc = s->err.code ? s->err.code : SP_ESOFTWARE;
+	if (s->rc)
+		s->finished = 1;
+	return s->rc;
+}
+
+/* One step of a study's analysis phase; sets s->finished (and s->rc). */
+static void study_step(study_t *s, const char *study, double budget_s)
+{
+	if (s->finished)
+		return;
+	if (s->rc == SP_OK && sp_eval_step(s->ev, budget_s, &s->finished, &s->err) != SP_OK) {
+		s->rc = s->err.code ? s->err.code : SP_ESOFTWARE;
+		if (s->rc == SP_ESTOPPED)
+			stopped_message(s, study);
+	}
+	if (s->rc)
+		s->finished = 1;
+}
+
+static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre);
 
 static int cmd_run(int argc, char **argv)
 {
@@ -526,18 +665,33 @@ static int cmd_run(int argc, char **argv)
 		return usage_error("%s", "run needs a study file: sheetpile run STUDY.ini");
 	if (o.candidate)
 		return usage_error("unknown option '%s' (export-dsheet only)", "--candidate");
-	return run_study(&o, NULL);
+	study_t s;
+	if (study_load(&o, &s) == SP_OK && study_plan(&o, NULL, &s) == SP_OK) {
+		progress_t prog;
+		progress_start(&prog, now_s());
+		while (!s.finished) {
+			study_step(&s, o.study, 0.25);
+			sp_eval_stats_t stats;
+			if (s.ev) {
+				sp_eval_stats(s.ev, &stats);
+				progress_analyses(&prog, &stats, 1);
+			}
+		}
+		progress_end(&prog);
+	}
+	return run_study(&o, NULL, &s);
 }
 
-/* run one study; sum (batch) may be NULL */
-static int run_study(const opts_t *opts, run_summary_t *sum)
+/* The outputs of one study whose analysis phase is over (pre, taken over
+ * and freed here); sum (batch) may be NULL */
+static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 {
 	opts_t o = *opts;
-	int rc;
-	sp_err_t err = {0};
-	sp_study_t *st = NULL;
-	sp_catalogue_t *cat = NULL;
-	sp_eval_t *ev = NULL;
+	int rc = pre->rc;
+	sp_err_t err = pre->err;
+	sp_study_t *st = pre->st;
+	sp_catalogue_t *cat = pre->cat;
+	sp_eval_t *ev = pre->ev;
 	sp_rank_t *rank = NULL;
 	sp_pareto_t *front = NULL;
 	sp_plot_t *plot = NULL;
@@ -550,42 +704,10 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 	sp_sens_t sens = {0};
 	char *text = NULL; /* formatted rows of a chunk */
 	size_t *len = NULL;
-	char outdir[4096];
-	if ((rc = load(o.study, &st, &cat, &err)) != SP_OK)
+	const char *outdir = pre->outdir;
+	double t0 = pre->t0;
+	if (rc != SP_OK)
 		goto out;
-	if (o.threads >= 0)
-		st->threads = o.threads;
-	if (o.licenses > 0)
-		st->licenses = o.licenses;
-	if (o.outdir)
-		snprintf(outdir, sizeof outdir, "%s", o.outdir);
-	else
-		default_outdir(outdir, sizeof outdir, o.study);
-
-	double t0 = now_s();
-	/* chunks small enough for progress steps, never larger than the default */
-	size_t total = sp_study_n_candidates(st), chunk = total / 20 < 4096 ? 4096 : total / 20;
-	sp_eval_opts_t eo = {st->threads, st->licenses, chunk < 16384 ? chunk : 16384, outdir, o.resume, &stop_signal};
-	if (st->solver) { /* the solver's work directories, journal and timeline go there from the start */
-		if (sp_dist_is_root() && (rc = make_outdir(outdir, o.force, &err)) != SP_OK)
-			goto out;
-		sp_dist_barrier(); /* MPI: the other ranks' solvers work in it too */
-		catch_stop_signals();
-	}
-	progress_t prog;
-	progress_start(&prog, t0);
-	if ((ev = sp_eval_alloc(st, cat, &eo, &err)) == NULL) {
-		rc = err.code;
-		if (rc == SP_ESTOPPED) { /* by Ctrl-C or SIGTERM: the journal keeps what is done */
-			char what[SP_MSG_MAX];
-			sp_strlcpy(what, err.text, sizeof what);
-			rc = sp_err_set(&err, 128 + (int)stop_signal,
-			                "stopped by signal %d (%s); the running solvers were terminated.\n        %s\n"
-			                "        continue with: sheetpile run %s --resume -o %s",
-			                (int)stop_signal, strsignal((int)stop_signal), what, o.study, outdir);
-		}
-		goto out;
-	}
 	if (!sp_dist_is_root()) { /* MPI: this rank evaluates chunks and sends them to rank 0, which writes */
 		size_t n;
 		while (sp_eval_next(ev, &n) != NULL)
@@ -609,6 +731,8 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 	const sp_result_t *rows;
 	sp_eval_stats_t stats;
 	sp_eval_stats(ev, &stats);
+	progress_t prog;
+	progress_start(&prog, now_s());
 	while ((rows = sp_eval_next(ev, &n)) != NULL) {
 		if (text == NULL) { /* the first chunk is the largest */
 			text = malloc(n * SP_CSV_ROW_MAX);
@@ -629,6 +753,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 		sp_eval_stats(ev, &stats);
 		progress_update(&prog, stats.evaluated, stats.to_evaluate);
 	}
+	progress_end(&prog);
 	double seconds = now_s() - t0;
 	sp_eval_stats(ev, &stats);
 	if ((rc = sp_outfile_commit(&res, &err)) != SP_OK)
@@ -707,7 +832,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum)
 		goto out;
 	char warnings[6000];
 	run_warnings(warnings, sizeof warnings, &stats, warning, outdir);
-	char plots_dir[4200];
+	char plots_dir[4500];
 	snprintf(plots_dir, sizeof plots_dir, "%s/plots", outdir);
 	sp_report_t rep = {st, best, nbest, &stats, seconds, &sens, plot ? plots_dir : NULL, warnings};
 	if ((rc = write_report(outdir, &rep, &err)) != SP_OK)
@@ -1014,19 +1139,86 @@ static int cmd_batch(int argc, char **argv)
 		rc = fail(&err);
 	sp_dist_barrier();
 	int first_failure = 0;
+	study_t *runs = rc ? NULL : calloc((size_t)ns, sizeof *runs);
+	opts_t *one = rc ? NULL : calloc((size_t)ns, sizeof *one);
+	sp_pool_t *pool = NULL;
+	if (rc == 0 && (!runs || !one)) {
+		fputs("[ERROR] out of memory\n", stderr);
+		rc = SP_ESOFTWARE;
+	}
+	/* every study is loaded and planned first; the studies with a [solver]
+	 * share one licence pool: --licenses, else the smallest licenses of
+	 * theirs; their analysis phases run together, so the licences stay
+	 * busy across studies; then each study's outputs are written in turn */
+	int licenses = o.licenses, n_solver = 0;
+	double grace_s = 0;
 	for (int i = 0; rc == 0 && i < ns; i++) {
-		char sub[4096 + 256];
 		batch_dir_name(dirs[i], sizeof dirs[i], studies[i], dirs, (size_t)i);
-		snprintf(sub, sizeof sub, "%s/%s", o.outdir, dirs[i]);
 		const char *base = strrchr(studies[i], '/');
 		sp_strlcpy(sum[i].name, base ? base + 1 : studies[i], sizeof sum[i].name);
+		one[i] = o;
+		one[i].study = studies[i];
+		one[i].outdir = NULL;
+		char sub[4096 + 256];
+		snprintf(sub, sizeof sub, "%s/%s", o.outdir, dirs[i]);
+		if (study_load(&one[i], &runs[i]) != SP_OK)
+			continue;
+		snprintf(runs[i].outdir, sizeof runs[i].outdir, "%s", sub);
+		if (runs[i].st->solver) {
+			n_solver++;
+			if (o.licenses <= 0 && (licenses <= 0 || runs[i].st->licenses < licenses))
+				licenses = runs[i].st->licenses;
+			grace_s = fmax(grace_s, runs[i].st->solver->kill_grace_s);
+		}
+	}
+	if (rc == 0 && n_solver > 1) {
+		if ((pool = sp_eval_pool_alloc(licenses, grace_s, &stop_signal, &err)) == NULL)
+			rc = fail(&err);
+		for (int i = 0; pool && i < ns; i++)
+			if (runs[i].st && runs[i].st->solver)
+				runs[i].st->licenses = licenses;
+	}
+	progress_t prog;
+	progress_start(&prog, now_s());
+	sp_eval_stats_t *stats = rc ? NULL : calloc((size_t)ns, sizeof *stats);
+	if (rc == 0 && stats == NULL) {
+		fputs("[ERROR] out of memory\n", stderr);
+		rc = SP_ESOFTWARE;
+	}
+	for (int i = 0; rc == 0 && i < ns; i++) {
+		one[i].outdir = runs[i].outdir;
+		study_plan(&one[i], pool, &runs[i]);
+	}
+	for (int busy = 1; rc == 0 && busy;) {
+		busy = 0;
+		for (int i = 0; i < ns; i++) {
+			if (runs[i].finished)
+				continue;
+			if (stop_signal && !runs[i].st->solver) { /* Ctrl-C stops the built-in studies too */
+				runs[i].rc = sp_err_set(&runs[i].err, 128 + (int)stop_signal, "stopped by signal %d (%s)",
+				                        (int)stop_signal, strsignal((int)stop_signal));
+				runs[i].finished = 1;
+				continue;
+			}
+			study_step(&runs[i], studies[i], 0.05);
+			busy |= !runs[i].finished;
+		}
+		for (int i = 0; i < ns; i++)
+			if (runs[i].ev)
+				sp_eval_stats(runs[i].ev, &stats[i]);
+		progress_analyses(&prog, stats, (size_t)ns);
+	}
+	progress_end(&prog);
+	for (int i = 0; rc != 0 && runs && i < ns; i++) { /* not run: freed */
+		sp_eval_free(runs[i].ev);
+		sp_catalogue_free(runs[i].cat);
+		sp_study_free(runs[i].st);
+	}
+	for (int i = 0; rc == 0 && i < ns; i++) {
 		if (!quiet)
-			printf("== study %d/%d: %s -> %s\n", i + 1, ns, studies[i], sub);
+			printf("== study %d/%d: %s -> %s\n", i + 1, ns, studies[i], runs[i].outdir);
 		fflush(stdout);
-		opts_t one = o;
-		one.study = studies[i];
-		one.outdir = sub;
-		int st = run_study(&one, &sum[i]);
+		int st = run_study(&one[i], &sum[i], &runs[i]);
 		if (st != 0 && sum[i].status == 0) {
 			sum[i].status = st;
 			snprintf(sum[i].message, sizeof sum[i].message, "exit status %d", st);
@@ -1034,6 +1226,10 @@ static int cmd_batch(int argc, char **argv)
 		if (st != 0 && first_failure == 0)
 			first_failure = st;
 	}
+	sp_eval_pool_free(pool);
+	free(stats);
+	free(runs);
+	free(one);
 	if (rc == 0 && sp_dist_is_root()) { /* MPI: rank 0 writes */
 		if ((rc = batch_summary_csv(o.outdir, studies, dirs, sum, (size_t)ns, &err)) == 0)
 			rc = batch_index_html(o.outdir, studies, dirs, sum, (size_t)ns, &err);

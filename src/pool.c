@@ -32,24 +32,31 @@ typedef struct {
 	int pidfd;          /* -1: poll by sleeping */
 	int failures;
 	int term_sent, timed_out;
+	long re;            /* index into the regex cache, -1: none */
 	double deadline, kill_at, ready_at;
 } S_run;
 
+typedef struct {
+	const sp_pool_opts_t *key;
+	regex_t re;
+} S_regex;
+
 struct sp_pool {
 	sp_pool_opts_t o;
-	sp_pool_job_t *jobs;
-	size_t n;
+	sp_pool_job_t **jobs;
+	size_t n, cap;
 	S_run *run;
-	size_t *order, cursor;       /* never-started jobs, longest first */
+	size_t *heap, n_heap;        /* never-started jobs: a max-heap, longest first */
 	size_t *waiting, n_waiting;  /* jobs waiting for a retry */
 	size_t *fin, fin_head, fin_tail; /* finished, not yet handed out */
 	size_t *slot_job;            /* SIZE_MAX: free */
 	int running, max_running;
 	size_t done;
+	size_t *order, n_order;      /* gate: every job in longest-first order (the heap emptied at the first claim) */
 	size_t claimed;              /* gate: jobs claimed here */
 	int claimed_all, starved;    /* gate: nothing left to claim; no licence free at the last look */
-	regex_t re;
-	int has_re;
+	S_regex *res;                /* compiled licence_denied_pattern per opts */
+	size_t n_res;
 	struct timespec t0;
 };
 
@@ -65,17 +72,128 @@ int sp_pool_max_running(const sp_pool_t *p)
 	return p->max_running;
 }
 
-typedef struct {
-	double est;
-	size_t i;
-} S_rank;
-
-static int S_cmp_rank(const void *a, const void *b)
+/* Heap order: a longer estimate first, then the lower index. */
+static int S_before(const sp_pool_t *p, size_t a, size_t b)
 {
-	const S_rank *x = a, *y = b;
-	if (x->est != y->est)
-		return x->est > y->est ? -1 : 1;
-	return (x->i > y->i) - (x->i < y->i);
+	double x = p->jobs[a]->estimate_s, y = p->jobs[b]->estimate_s;
+	if (x != y)
+		return x > y;
+	return a < b;
+}
+
+static void S_heap_push(sp_pool_t *p, size_t i)
+{
+	size_t k = p->n_heap++;
+	while (k > 0 && S_before(p, i, p->heap[(k - 1) / 2])) {
+		p->heap[k] = p->heap[(k - 1) / 2];
+		k = (k - 1) / 2;
+	}
+	p->heap[k] = i;
+}
+
+static size_t S_heap_pop(sp_pool_t *p)
+{
+	size_t top = p->heap[0], last = p->heap[--p->n_heap], k = 0;
+	for (;;) {
+		size_t c = 2 * k + 1;
+		if (c >= p->n_heap)
+			break;
+		if (c + 1 < p->n_heap && S_before(p, p->heap[c + 1], p->heap[c]))
+			c++;
+		if (!S_before(p, p->heap[c], last))
+			break;
+		p->heap[k] = p->heap[c];
+		k = c;
+	}
+	if (p->n_heap)
+		p->heap[k] = last;
+	return top;
+}
+
+static const sp_pool_opts_t *S_opts(const sp_pool_t *p, size_t i)
+{
+	return p->jobs[i]->opts ? p->jobs[i]->opts : &p->o;
+}
+
+/* The compiled pattern of o (compiled once per opts), -1 without one. */
+static int S_regex_of(sp_pool_t *p, const sp_pool_opts_t *o, long *index, sp_err_t *err)
+{
+	*index = -1;
+	if (o->denied_pattern == NULL || o->denied_pattern[0] == '\0')
+		return SP_OK;
+	for (size_t k = 0; k < p->n_res; k++)
+		if (p->res[k].key == o) {
+			*index = (long)k;
+			return SP_OK;
+		}
+	S_regex *r = realloc(p->res, (p->n_res + 1) * sizeof *r);
+	if (r == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	p->res = r;
+	int e = regcomp(&r[p->n_res].re, o->denied_pattern, REG_EXTENDED | REG_NOSUB);
+	if (e != 0) {
+		char msg[200];
+		regerror(e, &r[p->n_res].re, msg, sizeof msg);
+		return sp_err_set(err, SP_EDATA, "licence_denied_pattern: %s", msg);
+	}
+	r[p->n_res].key = o;
+	*index = (long)p->n_res++;
+	return SP_OK;
+}
+
+static int S_grow(sp_pool_t *p, size_t want, sp_err_t *err)
+{
+	if (want <= p->cap)
+		return SP_OK;
+	size_t cap = p->cap ? p->cap : 64;
+	while (cap < want)
+		cap *= 2;
+	sp_pool_job_t **jobs = realloc(p->jobs, cap * sizeof *jobs);
+	if (jobs)
+		p->jobs = jobs;
+	S_run *run = jobs ? realloc(p->run, cap * sizeof *run) : NULL;
+	if (run)
+		p->run = run;
+	size_t *heap = run ? realloc(p->heap, cap * sizeof *heap) : NULL;
+	if (heap)
+		p->heap = heap;
+	size_t *waiting = heap ? realloc(p->waiting, cap * sizeof *waiting) : NULL;
+	if (waiting)
+		p->waiting = waiting;
+	size_t *fin = waiting ? realloc(p->fin, cap * sizeof *fin) : NULL;
+	if (fin == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	p->fin = fin;
+	p->cap = cap;
+	return SP_OK;
+}
+
+int sp_pool_add(sp_pool_t *p, sp_pool_job_t *job, size_t *index, sp_err_t *err)
+{
+	int rc = S_grow(p, p->n + 1, err);
+	if (rc != SP_OK)
+		return rc;
+	size_t i = p->n;
+	long re = -1;
+	if ((rc = S_regex_of(p, job->opts ? job->opts : &p->o, &re, err)) != SP_OK)
+		return rc;
+	p->jobs[i] = job;
+	memset(&p->run[i], 0, sizeof p->run[i]);
+	p->run[i].pidfd = -1;
+	p->run[i].re = re;
+	job->outcome = SP_JOB_OK;
+	job->code = job->attempts = job->denials = job->slot = 0;
+	job->start_s = job->end_s = job->busy_s = job->first_start_s = 0;
+	p->n++;
+	S_heap_push(p, i);
+	if (index)
+		*index = i;
+	return SP_OK;
+}
+
+sp_pool_job_t *sp_pool_job(const sp_pool_t *p, size_t index)
+{
+	return index < p->n ? p->jobs[index] : NULL;
 }
 
 sp_pool_t *sp_pool_alloc(const sp_pool_opts_t *o, sp_pool_job_t *jobs, size_t n, sp_err_t *err)
@@ -88,46 +206,27 @@ sp_pool_t *sp_pool_alloc(const sp_pool_opts_t *o, sp_pool_job_t *jobs, size_t n,
 	p->o = *o;
 	if (p->o.slots < 1)
 		p->o.slots = 1;
-	p->jobs = jobs;
-	p->n = n;
-	size_t m = n ? n : 1;
-	p->run = calloc(m, sizeof *p->run);
-	p->order = malloc(m * sizeof *p->order);
-	p->waiting = malloc(m * sizeof *p->waiting);
-	p->fin = malloc(m * sizeof *p->fin);
 	p->slot_job = malloc((size_t)p->o.slots * sizeof *p->slot_job);
-	S_rank *rank = malloc(m * sizeof *rank);
-	if (!p->run || !p->order || !p->waiting || !p->fin || !p->slot_job || !rank) {
-		free(rank);
+	if (p->slot_job == NULL || S_grow(p, n, err) != SP_OK) {
 		sp_pool_free(p);
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		return NULL;
 	}
-	for (size_t i = 0; i < n; i++) {
-		rank[i] = (S_rank){jobs[i].estimate_s, i};
-		p->run[i].pidfd = -1;
-		jobs[i].outcome = SP_JOB_OK;
-		jobs[i].code = jobs[i].attempts = jobs[i].denials = jobs[i].slot = 0;
-		jobs[i].start_s = jobs[i].end_s = jobs[i].busy_s = 0;
-	}
-	qsort(rank, n, sizeof *rank, S_cmp_rank);
-	for (size_t i = 0; i < n; i++)
-		p->order[i] = rank[i].i;
-	free(rank);
 	for (int s = 0; s < p->o.slots; s++)
 		p->slot_job[s] = SIZE_MAX;
-	if (o->denied_pattern && o->denied_pattern[0]) {
-		int e = regcomp(&p->re, o->denied_pattern, REG_EXTENDED | REG_NOSUB);
-		if (e != 0) {
-			char msg[200];
-			regerror(e, &p->re, msg, sizeof msg);
-			sp_err_set(err, SP_EDATA, "licence_denied_pattern: %s", msg);
+	clock_gettime(CLOCK_MONOTONIC, &p->t0);
+	for (size_t i = 0; i < n; i++)
+		if (sp_pool_add(p, &jobs[i], NULL, err) != SP_OK) {
 			sp_pool_free(p);
 			return NULL;
 		}
-		p->has_re = 1;
+	if (n == 0) { /* a bad pattern is reported at once */
+		long re;
+		if (S_regex_of(p, &p->o, &re, err) != SP_OK) {
+			sp_pool_free(p);
+			return NULL;
+		}
 	}
-	clock_gettime(CLOCK_MONOTONIC, &p->t0);
 	return p;
 }
 
@@ -157,9 +256,12 @@ void sp_pool_free(sp_pool_t *p)
 			S_reap_blocking(p, i);
 			S_give(p, i);
 		}
-	if (p->has_re)
-		regfree(&p->re);
+	for (size_t k = 0; k < p->n_res; k++)
+		regfree(&p->res[k].re);
+	free(p->res);
+	free(p->jobs);
 	free(p->run);
+	free(p->heap);
 	free(p->order);
 	free(p->waiting);
 	free(p->fin);
@@ -170,15 +272,15 @@ void sp_pool_free(sp_pool_t *p)
 static void S_finish(sp_pool_t *p, size_t i, sp_job_outcome outcome, int code)
 {
 	p->run[i].state = S_DONE;
-	p->jobs[i].outcome = outcome;
-	p->jobs[i].code = code;
+	p->jobs[i]->outcome = outcome;
+	p->jobs[i]->code = code;
 	p->fin[p->fin_tail++] = i;
 	p->done++;
 }
 
-static double S_backoff(const sp_pool_t *p, int k)
+static double S_backoff(const sp_pool_t *p, size_t i, int k)
 {
-	double b = p->o.backoff_s;
+	double b = S_opts(p, i)->backoff_s;
 	for (int j = 1; j < k && b < S_BACKOFF_MAX_S; j++)
 		b *= 2;
 	return b < S_BACKOFF_MAX_S ? b : S_BACKOFF_MAX_S;
@@ -195,13 +297,13 @@ static void S_wait_retry(sp_pool_t *p, size_t i, double delay)
 static void S_give(sp_pool_t *p, size_t i)
 {
 	if (p->o.gate)
-		p->o.gate->give(p->o.gate->ctx, p->jobs[i].slot);
+		p->o.gate->give(p->o.gate->ctx, p->jobs[i]->slot);
 }
 
 /* Start job i in local slot s with licence lic. */
 static void S_start(sp_pool_t *p, size_t i, int s, int lic)
 {
-	sp_pool_job_t *j = &p->jobs[i];
+	sp_pool_job_t *j = p->jobs[i];
 	S_run *r = &p->run[i];
 	if (p->o.gate && j->attempts == 0 && p->o.gate->prepare) {
 		int e = p->o.gate->prepare(p->o.gate->ctx, i);
@@ -236,7 +338,8 @@ static void S_start(sp_pool_t *p, size_t i, int s, int lic)
 	posix_spawnattr_setsigmask(&at, &none);
 	posix_spawnattr_setsigdefault(&at, &dfl);
 	double now = sp_pool_elapsed_s(p);
-	j->attempts++;
+	if (j->attempts++ == 0)
+		j->first_start_s = now;
 	j->slot = lic;
 	r->local = s;
 	j->start_s = j->end_s = now;
@@ -250,7 +353,7 @@ static void S_start(sp_pool_t *p, size_t i, int s, int lic)
 	}
 	r->state = S_RUNNING;
 	r->term_sent = r->timed_out = 0;
-	r->deadline = p->o.timeout_s > 0 ? now + p->o.timeout_s : INFINITY;
+	r->deadline = S_opts(p, i)->timeout_s > 0 ? now + S_opts(p, i)->timeout_s : INFINITY;
 	r->kill_at = INFINITY;
 #ifdef SYS_pidfd_open
 	r->pidfd = (int)syscall(SYS_pidfd_open, r->pid, 0);
@@ -274,11 +377,19 @@ static size_t S_pick(sp_pool_t *p, double now)
 	}
 	const sp_pool_gate_t *g = p->o.gate;
 	if (g == NULL)
-		return p->cursor < p->n ? p->order[p->cursor++] : SIZE_MAX;
+		return p->n_heap ? S_heap_pop(p) : SIZE_MAX;
 	if (p->claimed_all)
 		return SIZE_MAX;
+	if (p->order == NULL) { /* the same order on every process: longest first, then the lower index */
+		if ((p->order = malloc((p->n ? p->n : 1) * sizeof *p->order)) == NULL) {
+			p->claimed_all = 1; /* out of memory: claim nothing here, the other processes run the jobs */
+			return SIZE_MAX;
+		}
+		while (p->n_heap)
+			p->order[p->n_order++] = S_heap_pop(p);
+	}
 	size_t q = g->claim(g->ctx);
-	if (q >= p->n) {
+	if (q >= p->n_order) {
 		p->claimed_all = 1;
 		return SIZE_MAX;
 	}
@@ -314,7 +425,7 @@ static void S_fill(sp_pool_t *p)
 }
 
 /* Does the pattern occur in the first bytes of workdir/name? */
-static int S_grep(const sp_pool_t *p, const sp_pool_job_t *j, const char *name, char *buf)
+static int S_grep(const regex_t *re, const sp_pool_job_t *j, const char *name, char *buf)
 {
 	char path[4200];
 	snprintf(path, sizeof path, "%s/%s", j->workdir ? j->workdir : ".", name);
@@ -327,19 +438,22 @@ static int S_grep(const sp_pool_t *p, const sp_pool_job_t *j, const char *name, 
 	for (size_t k = 0; k < n; k++) /* a NUL byte would hide the rest */
 		if (buf[k] == '\0')
 			buf[k] = ' ';
-	return regexec(&p->re, buf, 0, NULL, 0) == 0;
+	return regexec(re, buf, 0, NULL, 0) == 0;
 }
 
-static int S_denied(const sp_pool_t *p, const sp_pool_job_t *j, int exited, int code)
+static int S_denied(const sp_pool_t *p, size_t i, int exited, int code)
 {
+	const sp_pool_opts_t *o = S_opts(p, i);
+	const sp_pool_job_t *j = p->jobs[i];
 	if (exited)
-		for (size_t k = 0; k < p->o.n_denied_codes; k++)
-			if (p->o.denied_codes[k] == code)
+		for (size_t k = 0; k < o->n_denied_codes; k++)
+			if (o->denied_codes[k] == code)
 				return 1;
-	if (!p->has_re)
+	if (p->run[i].re < 0)
 		return 0;
+	const regex_t *re = &p->res[p->run[i].re].re;
 	char *buf = malloc(S_SCAN_BYTES + 1);
-	int hit = buf && (S_grep(p, j, "stdout.txt", buf) || S_grep(p, j, "stderr.txt", buf));
+	int hit = buf && (S_grep(re, j, "stdout.txt", buf) || S_grep(re, j, "stderr.txt", buf));
 	free(buf);
 	return hit;
 }
@@ -347,7 +461,8 @@ static int S_denied(const sp_pool_t *p, const sp_pool_job_t *j, int exited, int 
 /* Job i's process has been reaped with status. */
 static void S_exited(sp_pool_t *p, size_t i, int status)
 {
-	sp_pool_job_t *j = &p->jobs[i];
+	sp_pool_job_t *j = p->jobs[i];
+	const sp_pool_opts_t *o = S_opts(p, i);
 	S_run *r = &p->run[i];
 	if (r->pidfd >= 0)
 		close(r->pidfd);
@@ -361,12 +476,12 @@ static void S_exited(sp_pool_t *p, size_t i, int status)
 	j->busy_s += j->end_s - j->start_s;
 	int exited = WIFEXITED(status), code = exited ? WEXITSTATUS(status) : WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 	sp_job_outcome how = r->timed_out ? SP_JOB_TIMEOUT : exited ? (code ? SP_JOB_EXIT : SP_JOB_OK) : SP_JOB_SIGNAL;
-	if (how != SP_JOB_TIMEOUT && S_denied(p, j, exited, code)) {
+	if (how != SP_JOB_TIMEOUT && S_denied(p, i, exited, code)) {
 		j->denials++;
-		if (j->denials > p->o.denied_retries)
+		if (j->denials > o->denied_retries)
 			S_finish(p, i, SP_JOB_DENIED, code);
 		else
-			S_wait_retry(p, i, S_backoff(p, j->denials));
+			S_wait_retry(p, i, S_backoff(p, i, j->denials));
 		return;
 	}
 	if (how == SP_JOB_OK) {
@@ -374,16 +489,17 @@ static void S_exited(sp_pool_t *p, size_t i, int status)
 		return;
 	}
 	r->failures++;
-	if (r->failures <= p->o.retries)
-		S_wait_retry(p, i, S_backoff(p, r->failures));
+	if (r->failures <= o->retries)
+		S_wait_retry(p, i, S_backoff(p, i, r->failures));
 	else
 		S_finish(p, i, how, how == SP_JOB_TIMEOUT ? 0 : code);
 }
 
-/* Wait for an exit, a deadline or a retry time (at most S_POLL_CAP_MS). */
-static void S_wait(sp_pool_t *p)
+/* Wait for an exit, a deadline or a retry time (at most S_POLL_CAP_MS, and
+ * not past until). */
+static void S_wait(sp_pool_t *p, double until)
 {
-	double now = sp_pool_elapsed_s(p), next = now + S_POLL_CAP_MS * 1e-3;
+	double now = sp_pool_elapsed_s(p), next = fmin(now + S_POLL_CAP_MS * 1e-3, until);
 	struct pollfd fds[256];
 	nfds_t nfds = 0;
 	int sleepers = 0;
@@ -422,7 +538,7 @@ static void S_wait(sp_pool_t *p)
 		if (now >= r->deadline && !r->term_sent) {
 			kill(-r->pid, SIGTERM);
 			r->term_sent = r->timed_out = 1;
-			r->kill_at = now + p->o.kill_grace_s;
+			r->kill_at = now + S_opts(p, i)->kill_grace_s;
 			r->deadline = INFINITY;
 		} else if (now >= r->kill_at) {
 			kill(-r->pid, SIGKILL);
@@ -469,9 +585,10 @@ static void S_stop_all(sp_pool_t *p)
 	}
 }
 
-int sp_pool_next(sp_pool_t *p, size_t *done, sp_err_t *err)
+int sp_pool_wait(sp_pool_t *p, size_t *done, double max_wait_s, sp_err_t *err)
 {
 	(void)err;
+	double until = sp_pool_elapsed_s(p) + max_wait_s;
 	for (;;) {
 		if (p->o.stop && *p->o.stop) {
 			S_stop_all(p);
@@ -484,8 +601,83 @@ int sp_pool_next(sp_pool_t *p, size_t *done, sp_err_t *err)
 		}
 		if (p->done == p->n || (p->o.gate && p->claimed_all && p->done == p->claimed))
 			return SP_POOL_EMPTY;
-		if (p->fin_head < p->fin_tail)
+		if (sp_pool_elapsed_s(p) >= until)
+			return SP_POOL_IDLE;
+		S_wait(p, until);
+	}
+}
+
+int sp_pool_next(sp_pool_t *p, size_t *done, sp_err_t *err)
+{
+	return sp_pool_wait(p, done, INFINITY, err);
+}
+
+size_t sp_pool_cancel(sp_pool_t *p, const void *owner)
+{
+	size_t gone = 0, m = 0;
+	for (size_t k = 0; k < p->n_heap; k++) {
+		size_t i = p->heap[k];
+		if (p->jobs[i]->owner == owner) {
+			p->run[i].state = S_DONE;
+			p->done++;
+			gone++;
+		} else {
+			p->heap[m++] = i;
+		}
+	}
+	p->n_heap = 0;
+	for (size_t k = 0; k < m; k++) /* rebuilt */
+		S_heap_push(p, p->heap[k]);
+	m = 0;
+	for (size_t k = 0; k < p->n_waiting; k++) {
+		size_t i = p->waiting[k];
+		if (p->jobs[i]->owner == owner) {
+			p->run[i].state = S_DONE;
+			p->done++;
+			gone++;
+		} else {
+			p->waiting[m++] = i;
+		}
+	}
+	p->n_waiting = m;
+	return gone;
+}
+
+int sp_pool_slots(const sp_pool_t *p)
+{
+	return p->o.slots;
+}
+
+void sp_pool_outlook(const sp_pool_t *p, const void *owner, sp_pool_outlook_t *out)
+{
+	memset(out, 0, sizeof *out);
+	out->slots = p->o.slots;
+	double real = 0, est = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const sp_pool_job_t *j = p->jobs[i];
+		if (j->owner != owner && owner != NULL)
 			continue;
-		S_wait(p);
+		if (p->run[i].state == S_DONE && j->estimate_s > 0) {
+			real += j->busy_s;
+			est += j->estimate_s;
+		}
+	}
+	double scale = est > 0 ? real / est : 1.0;
+	out->calibrated = est > 0;
+	double now = sp_pool_elapsed_s(p);
+	for (size_t i = 0; i < p->n; i++) {
+		const sp_pool_job_t *j = p->jobs[i];
+		if (j->owner != owner && owner != NULL)
+			continue;
+		out->submitted++;
+		if (p->run[i].state == S_DONE) {
+			out->finished++;
+			continue;
+		}
+		out->unfinished++;
+		double left = j->estimate_s * scale - (p->run[i].state == S_RUNNING ? now - j->start_s : 0.0);
+		left = left > 0 ? left : 0.0;
+		out->sum_s += left;
+		out->max_s = fmax(out->max_s, left);
 	}
 }

@@ -10,7 +10,12 @@
  *     while ((rc = sp_pool_next(p, &i, err)) == SP_POOL_FINISHED) { ... job i is done ... }
  * and sp_pool_next() returns SP_POOL_EMPTY when every job has finished,
  * SP_POOL_STOPPED when *stop became non-zero (the running process groups are
- * terminated; unfinished jobs stay unfinished). Never prints, never exits. */
+ * terminated; unfinished jobs stay unfinished). Never prints, never exits.
+ *
+ * Jobs may be added at any time (sp_pool_add): a search submits each round's
+ * jobs, and the studies of a batch share one pool (each job may carry its own
+ * solver settings and an owner tag). sp_pool_wait() returns SP_POOL_IDLE after
+ * a given time without a finished job, so the caller can show progress. */
 #ifndef SP_POOL_H
 #define SP_POOL_H
 
@@ -18,7 +23,7 @@
 #include <stddef.h>
 #include "sp.h"
 
-enum { SP_POOL_FINISHED = 1, SP_POOL_EMPTY = 2, SP_POOL_STOPPED = 3 };
+enum { SP_POOL_FINISHED = 1, SP_POOL_EMPTY = 2, SP_POOL_STOPPED = 3, SP_POOL_IDLE = 4 };
 
 typedef enum {
 	SP_JOB_OK = 0,       /* exited with status 0 */
@@ -36,7 +41,8 @@ typedef enum {
  * longest-first order, the same on every process; >= n when none is left);
  * a finished or stopped attempt gives its licence back. prepare runs before
  * a job's first attempt (writing its input); a non-zero errno value fails the
- * job as SP_JOB_SPAWN. */
+ * job as SP_JOB_SPAWN. With a gate every job is added before the first
+ * sp_pool_next/sp_pool_wait (the claimed positions refer to that order). */
 typedef struct {
 	void *ctx;
 	size_t (*claim)(void *ctx);
@@ -45,7 +51,7 @@ typedef struct {
 	int (*prepare)(void *ctx, size_t job);
 } sp_pool_gate_t;
 
-typedef struct {
+typedef struct sp_pool_opts {
 	int slots;                   /* processes at once (licences), >= 1 */
 	double timeout_s;            /* per attempt; 0 = none */
 	double kill_grace_s;         /* SIGTERM -> SIGKILL */
@@ -65,6 +71,9 @@ typedef struct {
 	const char *workdir;         /* the job runs there; stdout.txt and stderr.txt are written there */
 	const char *remove_before;   /* a file removed before each attempt (the output), or NULL */
 	double estimate_s;           /* expected duration; larger ones start first */
+	const struct sp_pool_opts *opts; /* NULL: the pool's; else this job's timeout, retries and
+	                                    licence denial (its slots and stop are ignored) */
+	void *owner;                 /* the caller's tag (which study), not used by the pool */
 	/* set by the pool */
 	sp_job_outcome outcome;
 	int code;                    /* exit status, signal number or errno */
@@ -72,19 +81,46 @@ typedef struct {
 	int denials;
 	int slot;                    /* licence slot of the last attempt, 0-based (the gate's slot with a gate) */
 	double start_s, end_s;       /* last attempt, seconds since sp_pool_alloc */
+	double first_start_s;        /* first attempt */
 	double busy_s;               /* sum over the attempts */
 } sp_pool_job_t;
 
 typedef struct sp_pool sp_pool_t;
 
-/* The jobs array is borrowed until sp_pool_free(). NULL and *err on failure. */
+/* The jobs array (n may be 0) is borrowed until sp_pool_free(); its jobs get
+ * the indices 0..n-1. NULL and *err on failure. */
 sp_pool_t *sp_pool_alloc(const sp_pool_opts_t *o, sp_pool_job_t *jobs, size_t n, sp_err_t *err);
+/* One more job (borrowed until sp_pool_free(), its opts too); *index is its
+ * index (the next after the previous ones). SP_OK, or SP_EDATA for a bad
+ * licence_denied_pattern, SP_ESOFTWARE when out of memory. */
+int sp_pool_add(sp_pool_t *p, sp_pool_job_t *job, size_t *index, sp_err_t *err);
+sp_pool_job_t *sp_pool_job(const sp_pool_t *p, size_t index);
 /* Kills (SIGKILL) and reaps whatever still runs; accepts NULL. */
 void sp_pool_free(sp_pool_t *p);
 
 /* Start jobs into free slots, wait until one finishes: SP_POOL_FINISHED with
  * its index in *done, SP_POOL_EMPTY, SP_POOL_STOPPED, or an SP_E* code. */
 int sp_pool_next(sp_pool_t *p, size_t *done, sp_err_t *err);
+/* As sp_pool_next, but SP_POOL_IDLE when max_wait_s passed without a job finishing. */
+int sp_pool_wait(sp_pool_t *p, size_t *done, double max_wait_s, sp_err_t *err);
+
+/* What is left of the jobs of one owner (every job when owner is NULL): the
+ * jobs not finished, and their expected remaining time: each job's estimate
+ * times the ratio of real to estimated time over the finished jobs (1 before
+ * any has finished, calibrated = 0), less what a running job has already run
+ * (at least 0). The remaining lower bound is max(sum_s / slots, max_s). */
+typedef struct {
+	size_t submitted, finished, unfinished;
+	double sum_s, max_s;
+	int calibrated;
+	int slots;
+} sp_pool_outlook_t;
+void sp_pool_outlook(const sp_pool_t *p, const void *owner, sp_pool_outlook_t *out);
+
+/* Take the owner's jobs not started (or waiting for a retry) out of the
+ * pool; they never run and are not handed out. Returns their number. */
+size_t sp_pool_cancel(sp_pool_t *p, const void *owner);
+int sp_pool_slots(const sp_pool_t *p);
 
 double sp_pool_elapsed_s(const sp_pool_t *p);   /* since sp_pool_alloc */
 int sp_pool_max_running(const sp_pool_t *p);    /* most processes seen at once */

@@ -84,6 +84,10 @@ mpi 2 run ex.ini -o ex3 --resume --quiet --no-plots; ok $? "exec np=2 --resume"
 [ "$(json ex3 analyses_run)" = 14 ]; ok $? "exec np=2 --resume: only the 14 missing analyses run"
 same ex1 ex3 "exec np=2 --resume"
 [ "$(($(wc -l < ex3/journal.txt) - 1))" = 24 ]; ok $? "exec np=2 --resume: the journal is whole again"
+# timeline.csv after --resume: every analysis, the 10 kept in the journal marked as an
+# earlier invocation's (earlier_run, the last column, = 1), the 14 run now with 0
+[ "$(($(wc -l < ex3/timeline.csv) - 1))" = 24 ]; ok $? "exec np=2 --resume: timeline.csv has every analysis"
+[ "$(tail -n +2 ex3/timeline.csv | tr -d '\r' | awk -F, '$NF == 1' | wc -l)" = 10 ]; ok $? "exec np=2 --resume: 10 earlier_run rows"
 
 # --- errors: one message, the sysexits code ------------------------------------
 mpi 2 run missing.ini -o miss --quiet 2> err.txt; rc=$?

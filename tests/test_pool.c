@@ -233,6 +233,76 @@ static void test_stop(void)
 	sp_pool_free(p);
 }
 
+/* Jobs added to a running pool, two owners, per-job settings, cancel,
+ * outlook and the IDLE answer. The owner-A jobs wait for a "go" file made
+ * when the job with its own time limit has been stopped, so the order in
+ * which they finish does not depend on timing. */
+static void test_dynamic(void)
+{
+	char go[300], wait_go[600];
+	snprintf(go, sizeof go, "%s/go", root);
+	snprintf(wait_go, sizeof wait_go, "while [ ! -e %s ]; do sleep 0.01; done; exit 0", go);
+	char *aw[] = {"/bin/sh", "-c", wait_go, NULL};
+	char *ah[] = {"/bin/sh", "-c", "sleep 30", NULL};
+	int owner_a, owner_b;
+	sp_pool_opts_t o = {.slots = 2, .kill_grace_s = 0.2};
+	sp_pool_opts_t quick = {.timeout_s = 0.3, .kill_grace_s = 0.2}; /* one job's own time limit */
+	sp_err_t err = {0, ""};
+	sp_pool_t *p = sp_pool_alloc(&o, NULL, 0, &err);
+	OK(p != NULL, "dynamic: a pool without jobs");
+	if (p == NULL)
+		return;
+	size_t k = 99;
+	INT_EQ(sp_pool_wait(p, &k, 0.0, &err), SP_POOL_EMPTY, "dynamic: empty at first");
+	sp_pool_job_t a[2], b[2], h;
+	memset(a, 0, sizeof a);
+	memset(b, 0, sizeof b);
+	memset(&h, 0, sizeof h);
+	h.argv = ah, h.workdir = S_dir("dyn-h", 0), h.estimate_s = 20, h.opts = &quick, h.owner = &owner_a;
+	INT_EQ(sp_pool_add(p, &h, &k, &err), SP_OK, "dynamic: a job with its own settings added");
+	INT_EQ(k, 0, "dynamic: it is index 0");
+	a[0].argv = aw, a[0].workdir = S_dir("dyn-a", 0), a[0].estimate_s = 10, a[0].owner = &owner_a;
+	sp_pool_add(p, &a[0], &k, &err);
+	INT_EQ(k, 1, "dynamic: indices in the order of adding");
+	/* two slots: both run, and neither can have finished */
+	INT_EQ(sp_pool_wait(p, &k, 0.0, &err), SP_POOL_IDLE, "dynamic: nothing finished yet: IDLE");
+	a[1].argv = aw, a[1].workdir = S_dir("dyn-a", 1), a[1].estimate_s = 11, a[1].owner = &owner_a;
+	sp_pool_add(p, &a[1], NULL, &err);
+	for (int i = 0; i < 2; i++) {
+		b[i].argv = aw, b[i].workdir = S_dir("dyn-b", i), b[i].estimate_s = 1, b[i].owner = &owner_b;
+		sp_pool_add(p, &b[i], NULL, &err);
+	}
+	sp_pool_outlook_t ol;
+	sp_pool_outlook(p, &owner_a, &ol);
+	OK(ol.submitted == 3 && ol.unfinished == 3 && ol.finished == 0 && !ol.calibrated && ol.slots == 2,
+	   "dynamic: outlook of owner A (3 submitted, none finished, not calibrated)");
+	/* not calibrated: estimates as they are; the waiting job counts 11, the
+	 * running ones their estimate less what they have run (20 and 10 at most) */
+	OK(ol.max_s >= 11.0 && ol.max_s <= 20.0 && ol.sum_s >= 11.0 && ol.sum_s <= 41.0,
+	   "dynamic: A's remaining time from the estimates");
+	INT_EQ(sp_pool_cancel(p, &owner_b), 2, "dynamic: owner B's 2 waiting jobs cancelled");
+	sp_pool_outlook(p, NULL, &ol);
+	INT_EQ(ol.unfinished, 3, "dynamic: 3 jobs left over all owners");
+	int finished = 0, rc, first = -1;
+	while ((rc = sp_pool_next(p, &k, &err)) == SP_POOL_FINISHED) {
+		if (finished++ == 0) { /* only the limited job can finish before "go" exists */
+			first = (int)k;
+			FILE *fp = fopen(go, "w");
+			if (fp)
+				fclose(fp);
+		}
+	}
+	INT_EQ(rc, SP_POOL_EMPTY, "dynamic: every job done");
+	INT_EQ(finished, 3, "dynamic: A's 3 jobs finished, B's cancelled never ran");
+	INT_EQ(first, 0, "dynamic: the limited job finished first");
+	INT_EQ(h.outcome, SP_JOB_TIMEOUT, "dynamic: a job's own timeout_s applies");
+	OK(b[0].attempts == 0 && b[1].attempts == 0, "dynamic: cancelled jobs never started");
+	OK(a[0].outcome == SP_JOB_OK && a[1].outcome == SP_JOB_OK, "dynamic: the other jobs ok");
+	sp_pool_outlook(p, &owner_a, &ol);
+	OK(ol.unfinished == 0 && ol.finished == 3 && ol.calibrated, "dynamic: outlook at the end");
+	sp_pool_free(p);
+}
+
 int main(void)
 {
 	if (mkdtemp(root) == NULL) {
@@ -243,6 +313,7 @@ int main(void)
 	test_faults();
 	test_denied();
 	test_stop();
+	test_dynamic();
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
 	if (system(cmd) != 0)
