@@ -57,20 +57,88 @@ double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m)
 	return 2.0 * (2.0 / SP_PI) * s;
 }
 
-/* Horizontal force of the wedge with slide plane alpha (rad). */
-static double S_wedge(double alpha, double depth, double wint, const sp_wall_surcharge_t *const *loads, int n,
-                      double phi, double delta, double c, int passive)
+/* A family of wedges through the wall at one point: level ground (ground
+ * NULL: depth and the integral of sigma_v' over it) or the ground of a sloping
+ * surface (through level), with the surcharges on top. Angles in radians. */
+typedef struct {
+	const sp_ground_t *ground;
+	double depth, wint, level;
+	const sp_wall_surcharge_t *const *loads;
+	int n_loads;
+	double phi, delta, c;
+	int passive;
+} S_wedges;
+
+static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width);
+
+/* Horizontal force of the wedge with slide plane alpha: its vertical load V
+ * and cohesion c L along the plane against the wall, D-Sheet's Culmann wedge
+ * without adhesion. */
+static double S_force(const S_wedges *w, double alpha)
 {
-	double width = depth / tan(alpha);
-	double v = wint / depth * width;
-	for (int i = 0; i < n; i++)
-		v += sp_surcharge_resultant(loads[i], width);
-	double cl = c * depth / sin(alpha) * cos(phi); /* cohesion along the plane, projected */
-	if (passive)
+	double width, v, len;
+	if (w->ground) {
+		v = S_ground_weight(w->ground, w->level, alpha, &width);
+		if (!(width > 0.0))
+			return 0.0;
+		v += w->ground->uniform_kPa * width;
+		len = width / cos(alpha);
+	} else {
+		width = w->depth / tan(alpha);
+		v = w->wint / w->depth * width;
+		len = w->depth / sin(alpha);
+	}
+	for (int i = 0; i < w->n_loads; i++)
+		v += sp_surcharge_resultant(w->loads[i], width);
+	double phi = w->phi, delta = w->delta, cl = w->c * len * cos(phi); /* cohesion along the plane, projected */
+	if (w->passive)
 		return (v * sin(alpha + phi) + cl) / cos(alpha + phi + delta) * cos(delta);
 	return (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * cos(delta);
 }
 
+/* Slide-plane angles where the force stays finite; 0 when there are none. */
+static int S_range(const S_wedges *w, double *lo, double *hi)
+{
+	*lo = w->passive ? 0.0 : w->phi;
+	*hi = w->passive ? SP_PI / 2.0 - w->phi - w->delta : SP_PI / 2.0;
+	double eps = 1e-6 * (*hi - *lo);
+	*lo += eps, *hi -= eps;
+	return *hi > *lo;
+}
+
+/* The critical wedge by search: the largest active (smallest passive) force
+ * on a grid of the angle, refined by golden section in the best grid cell. */
+static double S_search(const S_wedges *w, double lo, double hi, int grid, double *alpha)
+{
+	double sgn = w->passive ? -1.0 : 1.0; /* maximise sgn * force */
+	int best = 0;
+	double fbest = -INFINITY, step = (hi - lo) / grid;
+	for (int k = 0; k <= grid; k++) {
+		double f = sgn * S_force(w, lo + k * step);
+		if (f > fbest)
+			fbest = f, best = k;
+	}
+	double a = lo + (best > 0 ? best - 1 : 0) * step, b = lo + (best < grid ? best + 1 : grid) * step;
+	const double g = (sqrt(5.0) - 1.0) / 2.0;
+	double c = b - g * (b - a), d = a + g * (b - a);
+	double fc = sgn * S_force(w, c), fd = sgn * S_force(w, d);
+	for (int it = 0; it < 60 && b - a > 1e-9; it++) {
+		if (fc > fd) {
+			b = d, d = c, fd = fc;
+			c = b - g * (b - a);
+			fc = sgn * S_force(w, c);
+		} else {
+			a = c, c = d, fc = fd;
+			d = a + g * (b - a);
+			fd = sgn * S_force(w, d);
+		}
+	}
+	double am = (a + b) / 2.0, fm = sgn * S_force(w, am);
+	if (fbest > fm)
+		fm = fbest, am = lo + best * step;
+	*alpha = am;
+	return sgn * fm;
+}
 
 /* Without surcharges the extreme has a closed form. With s = sin(phi + delta),
  * u = 2 alpha - phi - delta, A = wint, B = wint sin(phi) + 2 c depth cos(phi),
@@ -78,9 +146,10 @@ static double S_wedge(double alpha, double depth, double wint, const sp_wall_sur
  * where (A s cos(delta) + B) cos u - A s sin(delta) sin u = A sin(delta); passive
  * is the same with -phi, -delta, -c. The stationary angles and the ends of the
  * range are compared; returns NaN when none is usable. */
-static double S_closed_form(double depth, double wint, double phi, double delta, double c, int passive, double lo,
-                            double hi, double *alpha)
+static double S_closed_form(const S_wedges *w, double lo, double hi, double *alpha)
 {
+	double depth = w->depth, wint = w->wint, phi = w->phi, delta = w->delta, c = w->c;
+	int passive = w->passive;
 	double ph = passive ? -phi : phi, de = passive ? -delta : delta;
 	double s = sin(ph + de), a = wint, b = wint * sin(ph) + 2.0 * (passive ? -c : c) * depth * cos(phi);
 	double p = a * s * cos(de) + b, q = a * s * sin(de), r = a * sin(de);
@@ -102,7 +171,7 @@ static double S_closed_form(double depth, double wint, double phi, double delta,
 		return NAN;
 	double sgn = passive ? -1.0 : 1.0, best = -INFINITY;
 	for (int i = 0; i < n; i++) {
-		double f = sgn * S_wedge(cand[i], depth, wint, NULL, 0, phi, delta, c, passive);
+		double f = sgn * S_force(w, cand[i]);
 		if (f > best)
 			best = f, *alpha = cand[i];
 	}
@@ -114,59 +183,19 @@ double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m,
 {
 	if (alpha_deg)
 		*alpha_deg = 0.0;
-	if (!(depth_m > 0.0))
+	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, phi_deg * SP_PI / 180.0,
+	              delta_deg * SP_PI / 180.0, c_kPa, passive};
+	double lo, hi, am = 0.0, f = NAN;
+	if (!(depth_m > 0.0) || !S_range(&w, &lo, &hi))
 		return 0.0;
-	double phi = phi_deg * SP_PI / 180.0, delta = delta_deg * SP_PI / 180.0;
-	/* slide planes between the angles where the force stays finite */
-	double lo = passive ? 0.0 : phi, hi = passive ? SP_PI / 2.0 - phi - delta : SP_PI / 2.0;
-	double eps = 1e-6 * (hi - lo);
-	lo += eps, hi -= eps;
-	if (!(hi > lo))
-		return 0.0;
-	double sgn = passive ? -1.0 : 1.0; /* maximise sgn * force */
-	if (n_loads == 0) {
-		double am = 0.0;
-		double f = S_closed_form(depth_m, weight_integral_kN_per_m, phi, delta, c_kPa, passive, lo, hi, &am);
-		if (isfinite(f)) {
-			if (alpha_deg)
-				*alpha_deg = am * 180.0 / SP_PI;
-			return f;
-		}
-	}
-	/* without surcharges the force has one extreme in the angle; a strip load
-	 * can make several: a finer grid finds the global one */
-	int grid = n_loads > 0 ? 120 : 16;
-	int best = 0;
-	double fbest = -INFINITY, step = (hi - lo) / grid;
-	for (int k = 0; k <= grid; k++) {
-		double f = sgn * S_wedge(lo + k * step, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
-		if (f > fbest)
-			fbest = f, best = k;
-	}
-	/* golden section on the grid cell around the best angle */
-	double a = lo + (best > 0 ? best - 1 : 0) * step, b = lo + (best < grid ? best + 1 : grid) * step;
-	const double g = (sqrt(5.0) - 1.0) / 2.0;
-	double c = b - g * (b - a), d = a + g * (b - a);
-	double fc = sgn * S_wedge(c, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
-	double fd = sgn * S_wedge(d, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
-	for (int it = 0; it < 60 && b - a > 1e-9; it++) {
-		if (fc > fd) {
-			b = d, d = c, fd = fc;
-			c = b - g * (b - a);
-			fc = sgn * S_wedge(c, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
-		} else {
-			a = c, c = d, fc = fd;
-			d = a + g * (b - a);
-			fd = sgn * S_wedge(d, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
-		}
-	}
-	double am = (a + b) / 2.0;
-	double fm = sgn * S_wedge(am, depth_m, weight_integral_kN_per_m, loads, n_loads, phi, delta, c_kPa, passive);
-	if (fbest > fm)
-		fm = fbest, am = lo + best * step;
+	if (n_loads == 0)
+		f = S_closed_form(&w, lo, hi, &am);
+	/* a strip load can make several extremes in the angle: a fine grid finds the global one */
+	if (!isfinite(f))
+		f = S_search(&w, lo, hi, n_loads > 0 ? 120 : 16, &am);
 	if (alpha_deg)
 		*alpha_deg = am * 180.0 / SP_PI;
-	return sgn * fm;
+	return f;
 }
 
 double sp_surcharge_wedge_force_at(double alpha_deg, double depth_m, double weight_integral_kN_per_m,
@@ -175,8 +204,9 @@ double sp_surcharge_wedge_force_at(double alpha_deg, double depth_m, double weig
 {
 	if (!(depth_m > 0.0))
 		return 0.0;
-	return S_wedge(alpha_deg * SP_PI / 180.0, depth_m, weight_integral_kN_per_m, loads, n_loads, phi_deg * SP_PI / 180.0,
-	               delta_deg * SP_PI / 180.0, c_kPa, passive);
+	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, phi_deg * SP_PI / 180.0,
+	              delta_deg * SP_PI / 180.0, c_kPa, passive};
+	return S_force(&w, alpha_deg * SP_PI / 180.0);
 }
 
 /* ---- wedges under a sloping surface ------------------------------------- */
@@ -271,66 +301,19 @@ static double S_ground_weight(const sp_ground_t *g, double level, double alpha, 
 	return weight;
 }
 
-static double S_ground_wedge(const sp_ground_t *g, double alpha, double level, const sp_wall_surcharge_t *const *loads,
-                             int n, double phi, double delta, double c, int passive)
-{
-	double width;
-	double v = S_ground_weight(g, level, alpha, &width);
-	if (!(width > 0.0))
-		return 0.0;
-	v += g->uniform_kPa * width;
-	for (int i = 0; i < n; i++)
-		v += sp_surcharge_resultant(loads[i], width);
-	double cl = c * width / cos(alpha) * cos(phi);
-	if (passive)
-		return (v * sin(alpha + phi) + cl) / cos(alpha + phi + delta) * cos(delta);
-	return (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * cos(delta);
-}
-
 double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
                                        int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
                                        double *alpha_deg)
 {
 	if (alpha_deg)
 		*alpha_deg = 0.0;
-	if (!(g->wall_level_m > level_m))
+	S_wedges w = {g, 0.0, 0.0, level_m, loads, n_loads, phi_deg * SP_PI / 180.0, delta_deg * SP_PI / 180.0, c_kPa,
+	              passive};
+	double lo, hi, am;
+	if (!(g->wall_level_m > level_m) || !S_range(&w, &lo, &hi))
 		return 0.0;
-	double phi = phi_deg * SP_PI / 180.0, delta = delta_deg * SP_PI / 180.0;
-	double lo = passive ? 0.0 : phi, hi = passive ? SP_PI / 2.0 - phi - delta : SP_PI / 2.0;
-	double eps = 1e-6 * (hi - lo);
-	lo += eps, hi -= eps;
-	if (!(hi > lo))
-		return 0.0;
-	double sgn = passive ? -1.0 : 1.0;
-	const int grid = 120;
-	int best = 0;
-	double fbest = -INFINITY, step = (hi - lo) / grid;
-	for (int k = 0; k <= grid; k++) {
-		double f = sgn * S_ground_wedge(g, lo + k * step, level_m, loads, n_loads, phi, delta, c_kPa, passive);
-		if (f > fbest)
-			fbest = f, best = k;
-	}
-	double a = lo + (best > 0 ? best - 1 : 0) * step, b = lo + (best < grid ? best + 1 : grid) * step;
-	const double gr = (sqrt(5.0) - 1.0) / 2.0;
-	double c1 = b - gr * (b - a), d1 = a + gr * (b - a);
-	double fc = sgn * S_ground_wedge(g, c1, level_m, loads, n_loads, phi, delta, c_kPa, passive);
-	double fd = sgn * S_ground_wedge(g, d1, level_m, loads, n_loads, phi, delta, c_kPa, passive);
-	for (int it = 0; it < 60 && b - a > 1e-9; it++) {
-		if (fc > fd) {
-			b = d1, d1 = c1, fd = fc;
-			c1 = b - gr * (b - a);
-			fc = sgn * S_ground_wedge(g, c1, level_m, loads, n_loads, phi, delta, c_kPa, passive);
-		} else {
-			a = c1, c1 = d1, fc = fd;
-			d1 = a + gr * (b - a);
-			fd = sgn * S_ground_wedge(g, d1, level_m, loads, n_loads, phi, delta, c_kPa, passive);
-		}
-	}
-	double am = (a + b) / 2.0;
-	double fm = sgn * S_ground_wedge(g, am, level_m, loads, n_loads, phi, delta, c_kPa, passive);
-	if (fbest > fm)
-		fm = fbest, am = lo + best * step;
+	double f = S_search(&w, lo, hi, 120, &am);
 	if (alpha_deg)
 		*alpha_deg = am * 180.0 / SP_PI;
-	return sgn * fm;
+	return f;
 }
