@@ -273,6 +273,19 @@ static double B_sigma_v(const sp_wall_t *w, double z, double zs, double zw, doub
 	return sv - *water;
 }
 
+/* Active >= 0, neutral between active and passive, passive >= active. */
+static void B_order_pressures(double *sa, double *sn, double *spv)
+{
+	if (*sa < 0.0)
+		*sa = 0.0;
+	if (*sn < *sa)
+		*sn = *sa;
+	if (*spv < *sa)
+		*spv = *sa;
+	if (*sn > *spv)
+		*sn = *spv;
+}
+
 /* Culmann's wedges on a c, phi, delta side with cohesion or surcharge loads
  * (D-Sheet Piling: pressure = dQ/dz between slide planes, its [SLIDE PLANE]
  * and [LAMBDAS] tables). On entry *sa, *sn, *spv hold the frictional values at
@@ -301,45 +314,31 @@ static void B_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_sur
 	if (km == SP_KMETHOD_GIVEN)
 		return;
 	double phi = so->phi_deg, delta = so->delta_deg, c = so->c_kPa;
+	double len = d_mid - d_node;
 	for (int passive = 0; passive < 2; passive++) {
-		double p;
-		if (ground) { /* sloping surface: the wedges of the ground, less the level ground's frictional part */
-			double len = d_mid - d_node;
-			if (fabs(len) < 1e-12)
-				continue;
-			double wint_mid = wint + sv_half * len;
-			double k = passive ? sp_kp_coulomb(phi, delta) : sp_ka_coulomb(phi, delta);
-			double zs = ground->wall_level_m;
-			double far = sp_surcharge_ground_wedge_force(ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
-			double near = sp_surcharge_ground_wedge_force(ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
-			p = (passive ? *spv : *sa) + ((far - near) - k * (wint_mid - wint)) / len;
-		} else if (n_loads == 0) {
+		double *p = passive ? spv : sa;
+		if (!ground && n_loads == 0) {
 			double alpha;
 			sp_surcharge_wedge_force(d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
-			p = sp_surcharge_wedge_force_at(alpha, 1.0, sv_node, NULL, 0, phi, delta, c, passive);
-		} else {
-			double len = d_mid - d_node;
-			if (fabs(len) < 1e-12)
-				continue;
-			double wint_mid = wint + sv_half * len;
-			double k = passive ? sp_kp_coulomb(phi, delta) : sp_ka_coulomb(phi, delta);
-			double far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
-			double near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
-			p = (passive ? *spv : *sa) + ((far - near) - k * (wint_mid - wint)) / len;
+			*p = sp_surcharge_wedge_force_at(alpha, 1.0, sv_node, NULL, 0, phi, delta, c, passive);
+			continue;
 		}
-		if (passive)
-			*spv = p;
-		else
-			*sa = p;
+		if (fabs(len) < 1e-12)
+			continue;
+		/* the change of the wedge force over the half, less the level ground's frictional part */
+		double wint_mid = wint + sv_half * len, far, near;
+		if (ground) {
+			double zs = ground->wall_level_m;
+			far = sp_surcharge_ground_wedge_force(ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_surcharge_ground_wedge_force(ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
+		} else {
+			far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
+		}
+		double k = passive ? sp_kp_coulomb(phi, delta) : sp_ka_coulomb(phi, delta);
+		*p += ((far - near) - k * (wint_mid - wint)) / len;
 	}
-	if (*sa < 0.0)
-		*sa = 0.0;
-	if (*sn < *sa)
-		*sn = *sa;
-	if (*spv < *sa)
-		*spv = *sa;
-	if (*sn > *spv)
-		*sn = *spv;
+	B_order_pressures(sa, sn, spv);
 }
 
 /* The ground of a side with a sloping surface: bands of effective unit
@@ -381,7 +380,6 @@ static void B_ground_load(const sp_wall_t *w, const sp_wall_stage_t *st, int sid
 	double base = B_sigma_v(w, zs, zs, zw, q, &wp);
 	int n = st->n_surface_points[side];
 	memset(l, 0, sizeof *l);
-	l->n_points = 0;
 	l->distance_m[l->n_points] = 0.0, l->value_kPa[l->n_points++] = 0.0;
 	for (int j = 0; j < n && l->n_points < SP_WALL_MAX_SURCHARGE_POINTS - 1; j++) {
 		double zj = st->surface_level_m[side][j], p;
@@ -472,14 +470,7 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 				double sa = ka * sv - 2.0 * c * sqrt(B_MAX(ka, 0.0));
 				double sn = k0 * sv;
 				double spv = kp * sv + 2.0 * c * sqrt(B_MAX(kp, 0.0));
-				if (sa < 0.0)
-					sa = 0.0;
-				if (sn < sa)
-					sn = sa;
-				if (spv < sa)
-					spv = sa;
-				if (sn > spv)
-					sn = spv;
+				B_order_pressures(&sa, &sn, &spv);
 				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if (n_loads > 0 || culmann) {
