@@ -285,9 +285,9 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 	fputs(",\n  \"study_file\": ", fp);
 	json_string(fp, st->path);
 	fprintf(fp,
-	        ",\n  \"method\": \"le\",\n  \"earth_pressure\": \"%s\",\n  \"safety\": \"%s\",\n"
+	        ",\n  \"method\": \"%s\",\n  \"earth_pressure\": \"%s\",\n  \"safety\": \"%s\",\n"
 	        "  \"objective\": \"%s\",\n  \"currency\": ",
-	        sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety), sp_objective_name(st->objective));
+	        st->method == SP_METHOD_SUBGRADE ? "subgrade" : "le", sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety), sp_objective_name(st->objective));
 	json_string(fp, st->currency);
 	fprintf(fp,
 	        ",\n  \"candidates\": %zu,\n  \"analyses_run\": %zu,\n  \"evaluated\": %zu,\n  \"feasible\": %zu,\n"

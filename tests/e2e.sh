@@ -37,6 +37,7 @@ done
 grep -q '"max_concurrent_evaluations": 1,' l1/run.json; ok $? "1 licence: never more than 1 evaluation at once"
 mc=$(sed -n 's/.*"max_concurrent_evaluations": \([0-9]*\),/\1/p' t8/run.json); [ "$mc" -le 3 ]; ok $? "3 licences: at most 3 at once ($mc)"
 grep -q '"threads": 3,' t8/run.json; ok $? "threads clamped to the licence count"
+grep -q '"method": "le",' t8/run.json; ok $? "run.json names the limit-equilibrium method"
 "$SP" run "$CANT" -o c1 --threads 1 --quiet --no-plots && "$SP" run "$CANT" -o c2 --threads 2 --quiet --no-plots
 cmp -s c1/results.csv c2/results.csv && cmp -s c1/ranking.csv c2/ranking.csv; ok $? "cantilever study identical for 1 and 2 threads"
 
@@ -118,6 +119,7 @@ ok $? "subgrade results identical for 1 and 2 threads"
 head -1 s1/best_stages.csv | grep -q '^stage,stage_name,level_m,displacement_mm,moment_kNm_per_m,shear_kN_per_m,'; ok $? "best_stages.csv has units in its header"
 [ "$(cut -d, -f1 s1/best_stages.csv | sort -u | grep -c '^[0-9]')" = 2 ]; ok $? "best_stages.csv holds both construction stages"
 head -1 s1/results.csv | grep -q 'top_displacement_mm,mobilised_passive_pct,util_deflection,util_mobilised'; ok $? "results.csv has the deflection and mobilisation columns"
+grep -q '"method": "subgrade",' s1/run.json; ok $? "run.json names the subgrade method"
 
 # --- import-dsheet --------------------------------------------------------------
 DS="$HERE/data/dsheet"
