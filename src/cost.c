@@ -13,19 +13,27 @@ static void S_quantities(const sp_study_t *st, const sp_profile_t *p, size_t gra
 	                  + (anchor->anchored ? st->anchor_cost_each / st->anchor_spacing_m : 0.0);
 }
 
+/* Mass, CO2 and cost grow with the length (their coefficients are not
+ * negative: the study checks them) and rounding is monotone, so each
+ * minimum over the design space is taken at the shortest length: only the
+ * profiles, grades and anchor options at that length are tried, not every
+ * candidate (10^7 of them take 60 ms). */
 void sp_cost_reference(const sp_study_t *st, const sp_profile_t *const *profiles, sp_cost_ref_t *ref)
 {
 	ref->cost_per_m = ref->mass_kg_per_m = ref->co2_kg_per_m = INFINITY;
-	for (size_t p = 0; p < st->n_profiles; p++)
+	size_t shortest = 0;
+	for (size_t l = 1; l < st->n_lengths; l++)
+		if (st->lengths_m[l] < st->lengths_m[shortest])
+			shortest = l;
+	for (size_t p = 0; st->n_lengths && p < st->n_profiles; p++)
 		for (size_t g = 0; g < st->n_grades; g++)
-			for (size_t l = 0; l < st->n_lengths; l++)
-				for (size_t a = 0; a < st->n_anchors; a++) {
-					sp_cost_t c;
-					S_quantities(st, profiles[p], g, st->lengths_m[l], &st->anchors[a], &c);
-					ref->cost_per_m = fmin(ref->cost_per_m, c.cost_per_m);
-					ref->mass_kg_per_m = fmin(ref->mass_kg_per_m, c.mass_kg_per_m);
-					ref->co2_kg_per_m = fmin(ref->co2_kg_per_m, c.co2_kg_per_m);
-				}
+			for (size_t a = 0; a < st->n_anchors; a++) {
+				sp_cost_t c;
+				S_quantities(st, profiles[p], g, st->lengths_m[shortest], &st->anchors[a], &c);
+				ref->cost_per_m = fmin(ref->cost_per_m, c.cost_per_m);
+				ref->mass_kg_per_m = fmin(ref->mass_kg_per_m, c.mass_kg_per_m);
+				ref->co2_kg_per_m = fmin(ref->co2_kg_per_m, c.co2_kg_per_m);
+			}
 	double *v[] = {&ref->cost_per_m, &ref->mass_kg_per_m, &ref->co2_kg_per_m};
 	for (int i = 0; i < 3; i++)
 		if (!(*v[i] > 0) || !isfinite(*v[i]))
