@@ -4,6 +4,7 @@
  * Usage: bench_beam [analyses] */
 #define _POSIX_C_SOURCE 200809L
 #include "beam.h"
+#include "evaluate.h"
 
 #include <gsl/gsl_errno.h>
 #include <omp.h>
@@ -103,6 +104,7 @@ static double run(const sp_wall_t *w, int threads, int n, int *nodes, double *ch
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off();
+	sp_eval_tune_memory();
 	int n = argc > 1 ? atoi(argv[1]) : 4000;
 	static sp_wall_t w;
 	wall(&w);

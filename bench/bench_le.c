@@ -28,6 +28,32 @@ static long peak_rss_kb(void)
 	return u.ru_maxrss;
 }
 
+typedef struct {
+	const sp_study_t *st;
+	FILE *csv;    /* NULL: no results.csv */
+	sp_rank_t *rk;
+	char **text;  /* per slot */
+	size_t *len;
+	size_t total;
+} sink_t;
+
+static void prepare(void *data, int slot, const sp_result_t *rows, size_t n)
+{
+	sink_t *s = data;
+	if (s->csv)
+		s->len[slot] = sp_csv_results_format_rows(s->text[slot], s->st, rows, n);
+}
+
+static int consume(void *data, int slot, const sp_result_t *rows, size_t n)
+{
+	sink_t *s = data;
+	if (s->csv)
+		fwrite(s->text[slot], 1, s->len[slot], s->csv);
+	sp_rank_add(s->rk, rows, n);
+	s->total += n;
+	return 0;
+}
+
 /* one pass over the study, as `sheetpile run` does it; returns seconds */
 static double pass(const sp_study_t *st, const sp_catalogue_t *cat, int threads, FILE *csv, size_t *n_out)
 {
@@ -40,35 +66,33 @@ static double pass(const sp_study_t *st, const sp_catalogue_t *cat, int threads,
 		fprintf(stderr, "bench: %s\n", err.text);
 		exit(1);
 	}
-	size_t n, total = 0;
-	const sp_result_t *rows;
-	char *text = NULL;
-	size_t *len = NULL;
-	while ((rows = sp_eval_next(ev, &n)) != NULL) {
-		if (csv) {
-			if (text == NULL) {
-				text = malloc(n * SP_CSV_ROW_MAX);
-				len = malloc(n * sizeof *len);
-			}
-			sp_csv_results_rows(csv, st, rows, n, threads, text, len);
-		}
-		sp_rank_add(rk, rows, n);
-		total += n;
-	}
+	int slots = sp_eval_slots(ev);
+	sink_t s = {st, csv, rk, calloc((size_t)slots, sizeof(char *)), calloc((size_t)slots, sizeof(size_t)), 0};
+	if (!s.text || !s.len)
+		exit(1);
+	for (int w = 0; w < slots; w++)
+		if ((s.text[w] = malloc(sp_eval_chunk_rows(ev) * SP_CSV_ROW_MAX)) == NULL)
+			exit(1);
+	sp_eval_sink_t sink = {prepare, consume, &s};
+	if (sp_eval_drain(ev, &sink) != 0)
+		exit(1);
 	size_t nb;
 	sp_rank_best(rk, &nb);
-	free(text);
-	free(len);
-	double s = now_s() - t0;
+	for (int w = 0; w < slots; w++)
+		free(s.text[w]);
+	free(s.text);
+	free(s.len);
+	double sec = now_s() - t0;
 	sp_rank_free(rk);
 	sp_eval_free(ev);
-	*n_out = total;
-	return s;
+	*n_out = s.total;
+	return sec;
 }
 
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off();
+	sp_eval_tune_memory();
 	const char *path = argc > 1 ? argv[1] : "bench/data/large-quay.ini";
 	int repeats = argc > 2 ? atoi(argv[2]) : 3;
 	sp_err_t err;

@@ -144,27 +144,12 @@ void sp_csv_results_row(FILE *fp, const sp_study_t *st, const sp_result_t *r)
 	fwrite(buf, 1, sp_csv_results_format(buf, st, r), fp);
 }
 
-typedef struct {
-	const sp_study_t *st;
-	const sp_result_t *rows;
-	char *text;
-	size_t *len;
-} S_format_job;
-
-static void S_format(void *data, size_t i, int tid)
+size_t sp_csv_results_format_rows(char *text, const sp_study_t *st, const sp_result_t *rows, size_t n)
 {
-	(void)tid;
-	S_format_job *j = data;
-	j->len[i] = sp_csv_results_format(j->text + i * SP_CSV_ROW_MAX, j->st, &j->rows[i]);
-}
-
-void sp_csv_results_rows(FILE *fp, const sp_study_t *st, const sp_result_t *rows, size_t n, int n_threads,
-                         char *text, size_t *len)
-{
-	S_format_job job = {st, rows, text, len};
-	sp_eval_for(n_threads, n, S_format, &job);
+	char *p = text;
 	for (size_t i = 0; i < n; i++)
-		fwrite(text + i * SP_CSV_ROW_MAX, 1, len[i], fp);
+		p += sp_csv_results_format(p, st, &rows[i]);
+	return (size_t)(p - text);
 }
 
 void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_result_t *r)

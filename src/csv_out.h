@@ -20,10 +20,10 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 /* One row; rank 0 means "not ranked" (results.csv has no rank column). */
 void sp_csv_results_row(FILE *fp, const sp_study_t *st, const sp_result_t *r);
 
-/* Write n rows in candidate order, formatted in parallel on n_threads into
- * text (n * SP_CSV_ROW_MAX bytes) and len (n entries), both the caller's. */
-void sp_csv_results_rows(FILE *fp, const sp_study_t *st, const sp_result_t *rows, size_t n, int n_threads,
-                         char *text, size_t *len);
+/* Format n rows one after the other into text (at least n * SP_CSV_ROW_MAX
+ * bytes, the caller's); returns the bytes written. Pure: safe from any
+ * thread, so each worker formats its own chunk (sp_eval_drain). */
+size_t sp_csv_results_format_rows(char *text, const sp_study_t *st, const sp_result_t *rows, size_t n);
 
 void sp_csv_ranking_header(FILE *fp);
 void sp_csv_ranking_row(FILE *fp, const sp_study_t *st, size_t rank, const sp_result_t *r);

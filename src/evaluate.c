@@ -4,16 +4,22 @@
 #include "dist.h"
 
 #include <gsl/gsl_errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <time.h>
 #include <gsl/gsl_min.h>
 #include <math.h>
 #include <omp.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define S_DEFAULT_CHUNK 16384
+#define S_SERIAL_S 0.002 /* analyses that take less in all run on one thread */
 
 struct sp_eval {
 	const sp_study_t *st;
@@ -29,6 +35,7 @@ struct sp_eval {
 	size_t *ids;                       /* min-length: the candidates to hand out, ascending */
 	sp_result_t *rows;
 	size_t chunk, next;
+	sp_result_t **slot_rows;           /* sp_eval_drain: each worker's chunk (slot 0: rows) */
 	sp_eval_stats_t stats;
 	/* MPI (dist.h), more than one rank: chunks handed out by a shared counter */
 	sp_dist_counter_t *chunks;
@@ -42,6 +49,7 @@ struct sp_eval {
 	size_t *list, n_list, pos;         /* analyses of the current round not yet run; pos: next to start */
 	unsigned char *queued;             /* per analysis: in the list being made */
 	size_t slice;                      /* built-in: analyses per parallel step */
+	double analysis_s;                 /* built-in: time of one analysis on one thread; < 0: not known */
 	const size_t *round_ids;           /* min-length: the candidates of the current round (the search's) */
 	size_t n_round;
 	/* engines with batches (exec) */
@@ -55,6 +63,14 @@ struct sp_eval {
 	int dist_ran;
 	sp_eval_opts_t dist_opts;
 };
+
+void sp_eval_tune_memory(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 32 << 20); /* larger blocks are still mapped */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20); /* a heap keeps this much free at its top */
+#endif
+}
 
 /* Checks and cost of one candidate from its (shared) analysis. */
 static void S_evaluate(const sp_eval_t *ev, size_t id, const sp_analysis_t *a, sp_result_t *r)
@@ -224,13 +240,14 @@ static int S_run_analyses_dist(sp_eval_t *ev, const size_t *list, size_t n, sp_e
 }
 
 /* Run the analyses list[0..n) (all of them when list is NULL) that have not
- * run yet, in parallel, at most `workers` at once. */
-static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, sp_err_t *err)
+ * run yet, in parallel, at most `workers` at once (serial: on this thread). */
+static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, int serial, sp_err_t *err)
 {
 	if (sp_dist_size() > 1)
 		return S_run_analyses_dist(ev, list, n, err);
 	int failed = 0, inflight = 0, peak = ev->stats.max_concurrent;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(| : failed) reduction(max : peak)
+	int threads = serial ? 1 : ev->stats.workers;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) reduction(| : failed) reduction(max : peak) if (threads > 1)
 	for (size_t k = 0; k < n; k++) {
 		size_t i = list ? list[k] : k;
 		if (ev->analysed[i])
@@ -518,16 +535,31 @@ int sp_eval_step(sp_eval_t *ev, double budget_s, int *finished, sp_err_t *err)
 			}
 			return SP_OK; /* progress can be shown, other studies advanced */
 		}
-		size_t m = ev->n_list - ev->pos < ev->slice ? ev->n_list - ev->pos : ev->slice;
-		if (sp_dist_size() > 1) /* collective: the same steps on every rank, one per list (round) */
-			m = ev->n_list - ev->pos;
+		/* the first analysis runs on this thread alone and times one; when
+		 * what is left takes less than S_SERIAL_S it runs here too (waking
+		 * the other threads would cost more), otherwise in parallel slices
+		 * of about budget_s, each ended by waiting for its slowest analysis */
+		size_t left = ev->n_list - ev->pos, m = left < ev->slice ? left : ev->slice;
+		int serial = 0;
+		if (sp_dist_size() > 1) { /* collective: the same steps on every rank, one per list (round) */
+			m = left;
+		} else if (ev->analysis_s < 0) {
+			m = 1, serial = 1;
+		} else if (ev->analysis_s * (double)left < S_SERIAL_S) {
+			m = left, serial = 1;
+		}
 		double t = S_now_s();
-		if (S_run_analyses(ev, ev->list + ev->pos, m, &e) != SP_OK)
+		if (S_run_analyses(ev, ev->list + ev->pos, m, serial, &e) != SP_OK)
 			break;
 		ev->pos += m;
 		ev->stats.analyses_done += m;
-		if (S_now_s() - t < 0.05 && ev->slice < ((size_t)1 << 20))
-			ev->slice *= 2;
+		double dt = S_now_s() - t, workers = serial ? 1.0 : (double)ev->stats.workers;
+		if (sp_dist_size() == 1 && m > 0) {
+			ev->analysis_s = dt * workers / (double)m;
+			double fit = budget_s * (double)ev->stats.workers / (ev->analysis_s > 1e-9 ? ev->analysis_s : 1e-9);
+			ev->slice = fit < (double)ev->stats.workers ? (size_t)ev->stats.workers
+			            : fit > (double)((size_t)1 << 20) ? (size_t)1 << 20 : (size_t)fit;
+		}
 		if (S_now_s() >= until)
 			return SP_OK;
 	}
@@ -585,6 +617,7 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 	ev->stats.to_evaluate = ev->stats.candidates;
 	ev->stats.analysing = 1;
 	ev->slice = (size_t)ev->stats.workers;
+	ev->analysis_s = -1.0;
 	if (st->search == SP_SEARCH_MIN_LENGTH && (ev->search = sp_search_alloc(st)) == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
@@ -673,6 +706,10 @@ void sp_eval_free(sp_eval_t *ev)
 	free(ev->queued);
 	sp_search_free(ev->search);
 	free(ev->ids);
+	if (ev->slot_rows)
+		for (int w = 1; w < sp_eval_slots(ev); w++)
+			free(ev->slot_rows[w]);
+	free(ev->slot_rows);
 	free(ev->rows);
 	free(ev->held);
 	/* ev->chunks is freed (collectively) after the last chunk; still here, a
@@ -683,27 +720,58 @@ void sp_eval_free(sp_eval_t *ev)
 	free(ev);
 }
 
-/* Evaluate candidates [first, first + count) of the hand-out order into rows. */
+/* Evaluate candidates [first, first + count) of the hand-out order into
+ * rows, on this thread. Each candidate writes only its own row: results
+ * cannot depend on the thread count or the schedule. */
+static void S_eval_rows(const sp_eval_t *ev, size_t first, size_t count, sp_result_t *rows)
+{
+	for (size_t j = 0; j < count; j++) {
+		size_t id = ev->ids ? ev->ids[first + j] : first + j;
+		sp_candidate_t c;
+		sp_candidate_at(ev->st, id, &c);
+		S_evaluate(ev, id, &ev->analyses[S_analysis_of(ev, &c)], &rows[j]);
+	}
+}
+
+/* As S_eval_rows, on every worker (dynamic schedule). */
 static void S_chunk(sp_eval_t *ev, size_t first, size_t count, sp_result_t *rows)
 {
 	int inflight = 0, peak = ev->stats.max_concurrent;
-	/* each candidate writes only its own row: results cannot depend on the
-	 * thread count or the schedule */
-#pragma omp parallel for schedule(dynamic, 1024) num_threads(ev->stats.workers) reduction(max : peak)
-	for (size_t j = 0; j < count; j++) {
+	const size_t block = 1024;
+	size_t n_blocks = (count + block - 1) / block;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(max : peak)
+	for (size_t b = 0; b < n_blocks; b++) {
 		int now;
 #pragma omp atomic capture
 		now = ++inflight;
 		if (now > peak)
 			peak = now;
-		size_t id = ev->ids ? ev->ids[first + j] : first + j;
-		sp_candidate_t c;
-		sp_candidate_at(ev->st, id, &c);
-		S_evaluate(ev, id, &ev->analyses[S_analysis_of(ev, &c)], &rows[j]);
+		size_t j = b * block;
+		S_eval_rows(ev, first + j, count - j < block ? count - j : block, rows + j);
 #pragma omp atomic
 		inflight--;
 	}
 	ev->stats.max_concurrent = peak;
+}
+
+/* A chunk handed out, in candidate order: the counters. */
+static void S_count(sp_eval_t *ev, const sp_result_t *rows, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		switch (rows[j].status) {
+		case SP_CAND_OK:
+			ev->stats.feasible++;
+			break;
+		case SP_CAND_INFEASIBLE:
+			ev->stats.infeasible++;
+			break;
+		case SP_CAND_FAILED:
+			ev->stats.failed++;
+			break;
+		}
+	}
+	ev->next += n;
+	ev->stats.evaluated = ev->next;
 }
 
 static size_t S_chunk_count(const sp_eval_t *ev, size_t k)
@@ -792,23 +860,108 @@ const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
 	size_t count = total - first < ev->chunk ? total - first : ev->chunk;
 	if (!ev->chunks)
 		S_chunk(ev, first, count, ev->rows);
-	for (size_t j = 0; j < count; j++) {
-		switch (ev->rows[j].status) {
-		case SP_CAND_OK:
-			ev->stats.feasible++;
-			break;
-		case SP_CAND_INFEASIBLE:
-			ev->stats.infeasible++;
-			break;
-		case SP_CAND_FAILED:
-			ev->stats.failed++;
-			break;
-		}
-	}
-	ev->next = first + count;
-	ev->stats.evaluated = ev->next;
+	ev->next = first;
+	S_count(ev, ev->rows, count);
 	*n = count;
 	return ev->rows;
+}
+
+int sp_eval_slots(const sp_eval_t *ev)
+{
+	return ev->stats.workers > 0 ? ev->stats.workers : 1;
+}
+
+/* Rows per chunk of sp_eval_drain: about 16 chunks per worker, so the
+ * workers take turns at the consumer and finish together; at least 256
+ * (the hand-over costs a few microseconds), at most 4096 and the
+ * allocated chunk. */
+size_t sp_eval_chunk_rows(const sp_eval_t *ev)
+{
+	if (ev->chunks) /* MPI: the chunks of sp_eval_next */
+		return ev->chunk;
+	size_t left = ev->stats.to_evaluate > ev->next ? ev->stats.to_evaluate - ev->next : 0;
+	size_t slots = (size_t)sp_eval_slots(ev), rows = (left + 16 * slots - 1) / (16 * slots);
+	if (rows < 256)
+		rows = 256;
+	if (rows > 4096)
+		rows = 4096;
+	return rows < ev->chunk ? rows : ev->chunk;
+}
+
+/* Wait until *turn is k: spin, yielding the CPU after a while (more
+ * threads than cores, other processes). */
+static void S_await(atomic_size_t *turn, size_t k)
+{
+	for (unsigned spins = 0; atomic_load(turn) != k; spins++)
+		if (spins >= 4096)
+			sched_yield();
+}
+
+int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink)
+{
+	if (ev->stats.analysing)
+		return SP_ESOFTWARE;
+	if (ev->chunks) { /* MPI: the chunks in turn from the ranks */
+		const sp_result_t *rows;
+		size_t n;
+		while ((rows = sp_eval_next(ev, &n)) != NULL) {
+			sink->prepare(sink->data, 0, rows, n);
+			int rc = sink->consume(sink->data, 0, rows, n);
+			if (rc)
+				return rc;
+		}
+		return SP_OK;
+	}
+	size_t first = ev->next, total = ev->stats.to_evaluate;
+	if (first >= total)
+		return SP_OK;
+	int slots = sp_eval_slots(ev);
+	size_t chunk = sp_eval_chunk_rows(ev), n_chunks = (total - first + chunk - 1) / chunk;
+	if (ev->slot_rows == NULL) {
+		if ((ev->slot_rows = calloc((size_t)slots, sizeof *ev->slot_rows)) == NULL)
+			return SP_ESOFTWARE;
+		ev->slot_rows[0] = ev->rows; /* ev->chunk >= chunk rows */
+	}
+	for (int w = 1; w < slots; w++)
+		if (ev->slot_rows[w] == NULL && (ev->slot_rows[w] = malloc(chunk * sizeof **ev->slot_rows)) == NULL)
+			return SP_ESOFTWARE;
+	atomic_size_t next = 0, turn = 0;
+	atomic_int rc = SP_OK, inflight = 0, peak = ev->stats.max_concurrent;
+	/* each worker takes the next chunk, evaluates and prepares it, then waits
+	 * for its turn to consume it; meanwhile the others evaluate the next
+	 * ones. The turn is awaited by spinning, not sleeping: the wait is
+	 * shorter than waking a sleeping thread (milliseconds on a virtual
+	 * machine whose idle CPU has halted). */
+#pragma omp parallel num_threads(slots)
+	{
+		int slot = omp_get_thread_num();
+		sp_result_t *rows = ev->slot_rows[slot];
+		for (;;) {
+			size_t k = atomic_fetch_add(&next, 1);
+			if (k >= n_chunks)
+				break;
+			size_t c0 = first + k * chunk, n = total - c0 < chunk ? total - c0 : chunk;
+			int go = atomic_load(&rc) == SP_OK;
+			if (go) {
+				int now = atomic_fetch_add(&inflight, 1) + 1, was = atomic_load(&peak);
+				while (now > was && !atomic_compare_exchange_weak(&peak, &was, now))
+					;
+				S_eval_rows(ev, c0, n, rows);
+				atomic_fetch_sub(&inflight, 1);
+				sink->prepare(sink->data, slot, rows, n);
+			}
+			S_await(&turn, k);
+			if (go && atomic_load(&rc) == SP_OK) {
+				S_count(ev, rows, n);
+				int got = sink->consume(sink->data, slot, rows, n);
+				if (got)
+					atomic_store(&rc, got);
+			}
+			atomic_store(&turn, k + 1);
+		}
+	}
+	ev->stats.max_concurrent = atomic_load(&peak);
+	return atomic_load(&rc);
 }
 
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats)
@@ -866,18 +1019,6 @@ int sp_eval_case(const sp_study_t *st, const sp_catalogue_t *cat, sp_case_t *c, 
 	if (sp_engine_builtin(st)->analyse(st, c, diagram_step_m, diagram_step_m > 0, out) != SP_OK)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
 	return SP_OK;
-}
-
-void sp_eval_for(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data)
-{
-	if (n_threads <= 1) {
-		for (size_t i = 0; i < n; i++)
-			fn(data, i, 0);
-		return;
-	}
-#pragma omp parallel for schedule(dynamic, 256) num_threads(n_threads)
-	for (size_t i = 0; i < n; i++)
-		fn(data, i, omp_get_thread_num());
 }
 
 void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data)

@@ -1,7 +1,9 @@
 /* evaluate.h - the evaluator pool: runs the distinct analyses once, then
- * evaluates candidates in parallel (OpenMP, dynamic schedule) and hands them
- * back in candidate order, one chunk at a time, so the consumer writes and
- * ranks serially and memory does not grow with the number of candidates.
+ * evaluates candidates in parallel (OpenMP) and hands them back in candidate
+ * order, one chunk at a time, so the consumer writes and ranks serially and
+ * memory does not grow with the number of candidates. sp_eval_drain() is
+ * the pipeline: the workers take turns at the consumer while the others
+ * evaluate; sp_eval_next() is the simple loop (one chunk at a time).
  *
  * Licence bound: at most `licenses` evaluations run at once: the number of
  * workers is min(threads, licenses, cores) and at least 1. The only file with
@@ -71,6 +73,14 @@ typedef struct {
 
 typedef struct sp_eval sp_eval_t;
 
+/* Once, at the start of the program (before any thread): keep the blocks
+ * of a few hundred kB that every beam analysis allocates and frees in the
+ * heap of its thread, for the next analysis to reuse. glibc would otherwise
+ * map them afresh each time (zeroed pages faulted in one by one) and unmap
+ * them, and unmapping in a threaded process interrupts the other cores:
+ * 7 % more CPU time on two threads for the subgrade example. No effect with other C libraries. */
+void sp_eval_tune_memory(void);
+
 /* Plan the workers and run the analyses: sp_eval_open(), then
  * sp_eval_step() until finished. Returns NULL and fills *err on failure;
  * SP_ESTOPPED when *opts->stop stopped an external solver's run (the
@@ -105,6 +115,30 @@ void sp_eval_pool_free(sp_pool_t *pool); /* accepts NULL */
  * min-length strategy the search has run in sp_eval_alloc() and only the
  * candidates it evaluated are handed out (still in candidate order). */
 const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n);
+
+/* The consumer of sp_eval_drain(): the producer/consumer pipeline. */
+typedef struct {
+	/* On the worker that evaluated the chunk, in parallel with the other
+	 * workers: work on its rows whose results stay in the worker's own
+	 * slot, 0 <= slot < sp_eval_slots(), such as formatting them. */
+	void (*prepare)(void *data, int slot, const sp_result_t *rows, size_t n);
+	/* In candidate order, one chunk at a time, while the other workers go on
+	 * evaluating: writing, ranking. Non-zero stops the drain. */
+	int (*consume)(void *data, int slot, const sp_result_t *rows, size_t n);
+	void *data;
+} sp_eval_sink_t;
+
+/* Evaluate and hand out every candidate not yet handed out: each worker
+ * evaluates a chunk of at most sp_eval_chunk_rows() candidates on its own,
+ * prepares it, then hands it to consume in its turn, so the serial consumer
+ * overlaps the evaluation of the next chunks instead of waiting for it.
+ * What consume sees (the rows, their order) does not depend on the number
+ * of workers. Returns SP_OK or consume's first non-zero return. With more
+ * than one MPI rank (rank 0 only; the others loop on sp_eval_next) the chunks
+ * come in turn from sp_eval_next, on slot 0. */
+int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink);
+int sp_eval_slots(const sp_eval_t *ev);        /* workers: the slots of sp_eval_drain */
+size_t sp_eval_chunk_rows(const sp_eval_t *ev); /* most rows in a chunk of sp_eval_drain */
 
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats);
 
@@ -142,12 +176,8 @@ int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const
                           sp_anchor_refine_t *out, sp_err_t *err);
 
 /* Run fn(data, i, tid) for every i in [0, n) on n_threads threads (a serial
- * loop when n_threads <= 1), dynamic schedule: for work on a chunk of rows whose
- * results go to slot i only, such as formatting output rows (kt_for). */
-void sp_eval_for(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data);
-
-/* As sp_eval_for, handing out one i at a time: for a few long items (whole
- * analyses), so that they spread over the threads. */
+ * loop when n_threads <= 1), handing out one i at a time: for a few long
+ * items (whole analyses), so that they spread over the threads. */
 void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data);
 
 /* One analysis of a study with its built-in engine ([design] method, also

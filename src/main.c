@@ -682,6 +682,47 @@ static int cmd_run(int argc, char **argv)
 	return run_study(&o, NULL, &s);
 }
 
+/* results.csv, the ranking, the Pareto front and the plot data, fed by the
+ * evaluator's workers (sp_eval_drain): each worker formats its own chunk's
+ * rows into its slot's text, then the chunks are written and ranked in
+ * candidate order while the other workers evaluate. */
+typedef struct {
+	const sp_study_t *st;
+	sp_outfile_t *res;
+	sp_rank_t *rank;
+	sp_pareto_t *front;
+	sp_plot_t *plot;
+	sp_eval_t *ev;
+	progress_t *prog;
+	sp_err_t *err;
+	char **text;  /* per slot: sp_eval_chunk_rows() * SP_CSV_ROW_MAX bytes */
+	size_t *len;  /* per slot: bytes formatted */
+	int slots;
+} results_sink_t;
+
+static void results_prepare(void *data, int slot, const sp_result_t *rows, size_t n)
+{
+	results_sink_t *rs = data;
+	rs->len[slot] = sp_csv_results_format_rows(rs->text[slot], rs->st, rows, n);
+}
+
+static int results_consume(void *data, int slot, const sp_result_t *rows, size_t n)
+{
+	results_sink_t *rs = data;
+	if (sp_outfile_write(rs->res, rs->text[slot], rs->len[slot]) != 0)
+		return SP_EIO; /* the cause: sp_outfile_commit */
+	sp_rank_add(rs->rank, rows, n);
+	if (sp_pareto_add(rs->front, rows, n) != SP_OK)
+		return sp_err_set(rs->err, SP_ESOFTWARE, "out of memory");
+	int rc;
+	if (rs->plot && (rc = sp_plot_add(rs->plot, rows, n, rs->err)) != SP_OK)
+		return rc;
+	sp_eval_stats_t stats;
+	sp_eval_stats(rs->ev, &stats);
+	progress_update(rs->prog, stats.evaluated, stats.to_evaluate);
+	return SP_OK;
+}
+
 /* The outputs of one study whose analysis phase is over (pre, taken over
  * and freed here); sum (batch) may be NULL */
 static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
@@ -702,8 +743,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 	sp_analysis_t diag[N_BEST_DIAGRAMS];
 	memset(diag, 0, sizeof diag);
 	sp_sens_t sens = {0};
-	char *text = NULL; /* formatted rows of a chunk */
-	size_t *len = NULL;
+	results_sink_t rs = {0};
 	const char *outdir = pre->outdir;
 	double t0 = pre->t0;
 	if (rc != SP_OK)
@@ -727,31 +767,27 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 		goto out;
 	}
 	sp_csv_results_header(res.fp);
-	size_t n;
-	const sp_result_t *rows;
 	sp_eval_stats_t stats;
-	sp_eval_stats(ev, &stats);
 	progress_t prog;
 	progress_start(&prog, now_s());
-	while ((rows = sp_eval_next(ev, &n)) != NULL) {
-		if (text == NULL) { /* the first chunk is the largest */
-			text = malloc(n * SP_CSV_ROW_MAX);
-			len = malloc(n * sizeof *len);
-			if (!text || !len) {
-				rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
-				goto out;
-			}
-		}
-		sp_csv_results_rows(res.fp, st, rows, n, stats.workers, text, len);
-		sp_rank_add(rank, rows, n);
-		if (sp_pareto_add(front, rows, n) != SP_OK) {
+	rs = (results_sink_t){st, &res, rank, front, plot, ev, &prog, &err, NULL, NULL, sp_eval_slots(ev)};
+	if ((rs.text = calloc((size_t)rs.slots, sizeof *rs.text)) == NULL ||
+	    (rs.len = calloc((size_t)rs.slots, sizeof *rs.len)) == NULL) {
+		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
+		goto out;
+	}
+	for (int w = 0; w < rs.slots; w++)
+		if ((rs.text[w] = malloc(sp_eval_chunk_rows(ev) * SP_CSV_ROW_MAX)) == NULL) {
 			rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
 			goto out;
 		}
-		if (plot && (rc = sp_plot_add(plot, rows, n, &err)) != SP_OK)
-			goto out;
-		sp_eval_stats(ev, &stats);
-		progress_update(&prog, stats.evaluated, stats.to_evaluate);
+	sp_eval_sink_t sink = {results_prepare, results_consume, &rs};
+	if ((rc = sp_eval_drain(ev, &sink)) != SP_OK) {
+		if (rc == SP_EIO && res.write_errno) /* results.csv: its message, the temporary file removed */
+			rc = sp_outfile_commit(&res, &err);
+		else if (err.code == 0)
+			rc = sp_err_set(&err, rc, "out of memory");
+		goto out;
 	}
 	progress_end(&prog);
 	double seconds = now_s() - t0;
@@ -904,8 +940,10 @@ out:
 		sum->status = err.code ? err.code : SP_ESOFTWARE;
 		sp_strlcpy(sum->message, err.text, sizeof sum->message);
 	}
-	free(text);
-	free(len);
+	for (int w = 0; rs.text && w < rs.slots; w++)
+		free(rs.text[w]);
+	free(rs.text);
+	free(rs.len);
 	sp_outfile_abort(&res);
 	sp_outfile_abort(&rk);
 	sp_outfile_abort(&dg);
@@ -1733,6 +1771,7 @@ static int dispatch(int argc, char **argv);
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off(); /* every GSL status is checked */
+	sp_eval_tune_memory();
 	/* MPI (cmake -DSHEETPILE_MPI=ON) for run and batch only: `sheetpile
 	 * evaluate`, started as a solver by a rank, must not join the MPI job */
 	int mpi = argc >= 2 && (strcmp(argv[1], "run") == 0 || strcmp(argv[1], "batch") == 0);

@@ -84,10 +84,19 @@ int sp_outfile_open(sp_outfile_t *f, const char *dir, const char *name, sp_err_t
 	return SP_OK;
 }
 
+int sp_outfile_write(sp_outfile_t *f, const void *buf, size_t n)
+{
+	if (fwrite(buf, 1, n, f->fp) == n)
+		return 0;
+	if (f->write_errno == 0)
+		f->write_errno = errno ? errno : EIO;
+	return -1;
+}
+
 int sp_outfile_commit(sp_outfile_t *f, sp_err_t *err)
 {
-	int bad = ferror(f->fp) || fflush(f->fp) != 0;
-	int e = errno;
+	int bad = f->write_errno || ferror(f->fp) || fflush(f->fp) != 0;
+	int e = f->write_errno ? f->write_errno : errno;
 	if (fclose(f->fp) != 0 && !bad) {
 		bad = 1;
 		e = errno;

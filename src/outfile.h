@@ -18,6 +18,7 @@ typedef struct {
 	char path[4096];     /* final name */
 	char tmp[4096 + 16]; /* temporary name in the same directory */
 	int direct;          /* path is a device or pipe (/dev/full, /dev/stdout): written as is */
+	int write_errno;     /* errno of the first failed sp_outfile_write(); 0: none */
 } sp_outfile_t;
 
 /* Open dir/name for writing (as dir/.name.tmp). When dir/name already exists
@@ -25,6 +26,10 @@ typedef struct {
  * written directly and nothing is renamed. SP_ECANTCREAT on failure (also
  * when dir/name is a directory). */
 int sp_outfile_open(sp_outfile_t *f, const char *dir, const char *name, sp_err_t *err);
+/* fwrite n bytes, keeping the errno of a failure for sp_outfile_commit()
+ * (errno is per thread, and a worker thread may write). Returns 0, or -1
+ * after a write error. */
+int sp_outfile_write(sp_outfile_t *f, const void *buf, size_t n);
 /* Flush, close and rename into place; SP_EIO on a write error (the
  * temporary file is removed). A name ending in .csv is converted to the
  * dialect set by sp_outfile_set_csv_dialect() on the way. */

@@ -106,6 +106,70 @@ static char *S_run(const sp_study_t *st, const sp_catalogue_t *cat, int threads,
 	return buf;
 }
 
+/* sp_eval_drain: a sink that formats in prepare (per slot) and appends in
+ * consume, checking what it is handed */
+typedef struct {
+	const sp_study_t *st;
+	FILE *fp;
+	char *text[8];
+	size_t len[8];
+	int slots, bad_slot, bad_order, stop_at, calls;
+	size_t next_id;
+} S_sink;
+
+static void S_prepare(void *data, int slot, const sp_result_t *rows, size_t n)
+{
+	S_sink *k = data;
+	if (slot < 0 || slot >= k->slots) {
+		k->bad_slot = 1;
+		return;
+	}
+	k->len[slot] = sp_csv_results_format_rows(k->text[slot], k->st, rows, n);
+}
+
+static int S_consume(void *data, int slot, const sp_result_t *rows, size_t n)
+{
+	S_sink *k = data;
+	if (slot < 0 || slot >= k->slots)
+		return SP_ESOFTWARE;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].cand.id != k->next_id++)
+			k->bad_order = 1;
+	fwrite(k->text[slot], 1, k->len[slot], k->fp);
+	return ++k->calls == k->stop_at ? SP_EIO : SP_OK;
+}
+
+/* the whole results.csv through sp_eval_drain; stop_at > 0: consume fails
+ * at that call. Returns the bytes; *rc the drain's return. */
+static char *S_drain(const sp_study_t *st, const sp_catalogue_t *cat, int threads, int licenses, int stop_at,
+                     size_t *len, int *rc, S_sink *k, sp_eval_stats_t *stats)
+{
+	sp_err_t err;
+	sp_eval_opts_t o = {.threads = threads, .licenses = licenses};
+	sp_eval_t *ev = sp_eval_alloc(st, cat, &o, &err);
+	memset(k, 0, sizeof *k);
+	k->st = st;
+	k->fp = tmpfile();
+	k->slots = sp_eval_slots(ev);
+	k->stop_at = stop_at;
+	for (int w = 0; w < k->slots && w < 8; w++)
+		k->text[w] = malloc(sp_eval_chunk_rows(ev) * SP_CSV_ROW_MAX);
+	sp_csv_results_header(k->fp);
+	sp_eval_sink_t sink = {S_prepare, S_consume, k};
+	*rc = sp_eval_drain(ev, &sink);
+	sp_eval_stats(ev, stats);
+	long size = ftell(k->fp);
+	char *buf = malloc((size_t)size + 1);
+	rewind(k->fp);
+	*len = fread(buf, 1, (size_t)size, k->fp);
+	buf[*len] = '\0';
+	fclose(k->fp);
+	for (int w = 0; w < k->slots && w < 8; w++)
+		free(k->text[w]);
+	sp_eval_free(ev);
+	return buf;
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -145,6 +209,39 @@ int main(void)
 	INT_EQ(s1.analyses_run, st->n_anchors, "LE analysis once per anchor option");
 	INT_EQ(s1.evaluated, ncand, "every candidate evaluated");
 	INT_EQ(s1.feasible + s1.infeasible + s1.failed, ncand, "statuses add up");
+
+	/* the pipeline (sp_eval_drain): the same bytes as chunk by chunk, rows
+	 * handed over in candidate order, each worker's own slot, at most one
+	 * evaluation per licence; a consumer's error stops it */
+	for (int threads = 1; threads <= 4; threads++) {
+		S_sink k;
+		size_t dlen;
+		int rc;
+		sp_eval_stats_t ds;
+		char *d = S_drain(st, cat, threads, threads == 4 ? 3 : 1000, 0, &dlen, &rc, &k, &ds);
+		char what[96];
+		snprintf(what, sizeof what, "drain on %d threads: SP_OK", threads);
+		INT_EQ(rc, SP_OK, what);
+		snprintf(what, sizeof what, "drain on %d threads: results identical to chunk by chunk", threads);
+		OK(dlen == len1 && memcmp(a, d, len1) == 0, what);
+		snprintf(what, sizeof what, "drain on %d threads: rows in candidate order, own slots", threads);
+		OK(!k.bad_order && !k.bad_slot && k.next_id == ncand, what);
+		snprintf(what, sizeof what, "drain on %d threads: counts every candidate", threads);
+		OK(ds.evaluated == ncand && ds.feasible == s1.feasible && ds.failed == s1.failed, what);
+		snprintf(what, sizeof what, "drain on %d threads: more than one chunk", threads);
+		OK(k.calls > 1, what);
+		if (threads == 4) {
+			INT_EQ(k.slots, 3, "3 licences: 3 slots");
+			OK(ds.max_concurrent <= 3, "drain, 3 licences: never more than 3 evaluations at once");
+		}
+		free(d);
+		d = S_drain(st, cat, threads, 1000, 2, &dlen, &rc, &k, &ds);
+		snprintf(what, sizeof what, "drain on %d threads: a consumer's error is returned", threads);
+		INT_EQ(rc, SP_EIO, what);
+		snprintf(what, sizeof what, "drain on %d threads: nothing consumed after the error", threads);
+		OK(k.calls == 2 && ds.evaluated == k.next_id && ds.evaluated < ncand, what);
+		free(d);
+	}
 
 	/* RFC 4180 parse back with libcsv (strict) */
 	struct csv_parser p;
