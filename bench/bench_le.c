@@ -32,23 +32,20 @@ typedef struct {
 	const sp_study_t *st;
 	FILE *csv;    /* NULL: no results.csv */
 	sp_rank_t *rk;
-	char **text;  /* per slot */
-	size_t *len;
 	size_t total;
 } sink_t;
 
-static void prepare(void *data, int slot, const sp_result_t *rows, size_t n)
+static size_t prepare(void *data, const sp_result_t *rows, size_t n, char *out)
 {
 	sink_t *s = data;
-	if (s->csv)
-		s->len[slot] = sp_csv_results_format_rows(s->text[slot], s->st, rows, n);
+	return s->csv ? sp_csv_results_format_rows(out, s->st, rows, n) : 0;
 }
 
-static int consume(void *data, int slot, const sp_result_t *rows, size_t n)
+static int consume(void *data, const sp_result_t *rows, size_t n, const char *text, size_t bytes)
 {
 	sink_t *s = data;
 	if (s->csv)
-		fwrite(s->text[slot], 1, s->len[slot], s->csv);
+		fwrite(text, 1, bytes, s->csv);
 	sp_rank_add(s->rk, rows, n);
 	s->total += n;
 	return 0;
@@ -66,22 +63,12 @@ static double pass(const sp_study_t *st, const sp_catalogue_t *cat, int threads,
 		fprintf(stderr, "bench: %s\n", err.text);
 		exit(1);
 	}
-	int slots = sp_eval_slots(ev);
-	sink_t s = {st, csv, rk, calloc((size_t)slots, sizeof(char *)), calloc((size_t)slots, sizeof(size_t)), 0};
-	if (!s.text || !s.len)
-		exit(1);
-	for (int w = 0; w < slots; w++)
-		if ((s.text[w] = malloc(sp_eval_chunk_rows(ev) * SP_CSV_ROW_MAX)) == NULL)
-			exit(1);
-	sp_eval_sink_t sink = {prepare, consume, &s};
+	sink_t s = {st, csv, rk, 0};
+	sp_eval_sink_t sink = {SP_CSV_ROW_MAX, prepare, consume, &s};
 	if (sp_eval_drain(ev, &sink) != 0)
 		exit(1);
 	size_t nb;
 	sp_rank_best(rk, &nb);
-	for (int w = 0; w < slots; w++)
-		free(s.text[w]);
-	free(s.text);
-	free(s.len);
 	double sec = now_s() - t0;
 	sp_rank_free(rk);
 	sp_eval_free(ev);

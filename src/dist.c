@@ -142,23 +142,57 @@ out:
 	return rc;
 }
 
-int sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_err_t *err)
+struct sp_dist_send {
+	MPI_Request req;
+};
+
+sp_dist_send_t *sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_err_t *err)
 {
-	if (bytes > (size_t)INT_MAX)
-		return sp_err_set(err, SP_ESOFTWARE, "a block too large for MPI_Send");
-	if (MPI_Send(buf, (int)bytes, MPI_BYTE, 0, (int)(seq % S_TAG_MOD), MPI_COMM_WORLD) != MPI_SUCCESS)
-		return sp_err_set(err, SP_ESOFTWARE, "MPI_Send failed");
-	return SP_OK;
+	sp_dist_send_t *s = malloc(sizeof *s);
+	if (s == NULL) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		return NULL;
+	}
+	if (bytes > (size_t)INT_MAX) {
+		free(s);
+		sp_err_set(err, SP_ESOFTWARE, "a block too large for MPI_Isend");
+		return NULL;
+	}
+	if (MPI_Isend(buf, (int)bytes, MPI_BYTE, 0, (int)(seq % S_TAG_MOD), MPI_COMM_WORLD, &s->req) != MPI_SUCCESS) {
+		free(s);
+		sp_err_set(err, SP_ESOFTWARE, "MPI_Isend failed");
+		return NULL;
+	}
+	return s;
 }
 
-int sp_dist_recv_seq(void *buf, size_t bytes, size_t seq, sp_err_t *err)
+int sp_dist_send_wait(sp_dist_send_t *s, sp_err_t *err)
+{
+	if (s == NULL)
+		return SP_OK;
+	int ok = MPI_Wait(&s->req, MPI_STATUS_IGNORE) == MPI_SUCCESS;
+	free(s);
+	return ok ? SP_OK : sp_err_set(err, SP_ESOFTWARE, "MPI_Wait failed");
+}
+
+int sp_dist_ready(size_t seq)
+{
+	int flag = 0;
+	MPI_Iprobe(MPI_ANY_SOURCE, (int)(seq % S_TAG_MOD), MPI_COMM_WORLD, &flag, MPI_STATUS_IGNORE);
+	return flag;
+}
+
+int sp_dist_recv_seq(void *buf, size_t bytes, size_t seq, size_t *got, sp_err_t *err)
 {
 	MPI_Status s;
+	int count = 0;
 	if (bytes > (size_t)INT_MAX)
 		return sp_err_set(err, SP_ESOFTWARE, "a block too large for MPI_Recv");
 	if (MPI_Recv(buf, (int)bytes, MPI_BYTE, MPI_ANY_SOURCE, (int)(seq % S_TAG_MOD), MPI_COMM_WORLD, &s)
-	    != MPI_SUCCESS)
+	        != MPI_SUCCESS ||
+	    MPI_Get_count(&s, MPI_BYTE, &count) != MPI_SUCCESS || count < 0)
 		return sp_err_set(err, SP_ESOFTWARE, "MPI_Recv failed");
+	*got = (size_t)count;
 	return SP_OK;
 }
 
@@ -353,15 +387,29 @@ int sp_dist_share(void *items, size_t item_size, const unsigned char *mine, size
 	return SP_OK;
 }
 
-int sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_err_t *err)
+sp_dist_send_t *sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_err_t *err)
 {
 	(void)buf, (void)bytes, (void)seq;
-	return sp_err_set(err, SP_ESOFTWARE, "no other process to send to");
+	sp_err_set(err, SP_ESOFTWARE, "no other process to send to");
+	return NULL;
 }
 
-int sp_dist_recv_seq(void *buf, size_t bytes, size_t seq, sp_err_t *err)
+int sp_dist_send_wait(sp_dist_send_t *s, sp_err_t *err)
+{
+	(void)s, (void)err;
+	return SP_OK;
+}
+
+int sp_dist_ready(size_t seq)
+{
+	(void)seq;
+	return 0;
+}
+
+int sp_dist_recv_seq(void *buf, size_t bytes, size_t seq, size_t *got, sp_err_t *err)
 {
 	(void)buf, (void)bytes, (void)seq;
+	*got = 0;
 	return sp_err_set(err, SP_ESOFTWARE, "no other process to receive from");
 }
 

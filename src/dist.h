@@ -47,11 +47,17 @@ long sp_dist_sum(long v);
  * is valid on every rank. */
 int sp_dist_share(void *items, size_t item_size, const unsigned char *mine, size_t n, sp_err_t *err);
 
-/* Point to point, for ordered results: a block of bytes to the root with a
- * sequence number, and the root's receive of sequence number `seq` from
- * whichever rank sent it. */
-int sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_err_t *err);
-int sp_dist_recv_seq(void *buf, size_t bytes, size_t seq, sp_err_t *err);
+/* Point to point, for ordered results: a block of bytes sent to the root
+ * with a sequence number in the background (buf stays untouched until
+ * sp_dist_send_wait, which frees the handle; NULL on failure); the root's
+ * receive of sequence number `seq` from whichever rank sent it, into buf of
+ * `bytes` (*got: the block's size); and whether that block has arrived (its
+ * receive will not wait). */
+typedef struct sp_dist_send sp_dist_send_t;
+sp_dist_send_t *sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_err_t *err);
+int sp_dist_send_wait(sp_dist_send_t *s, sp_err_t *err); /* accepts NULL */
+int sp_dist_ready(size_t seq);
+int sp_dist_recv_seq(void *buf, size_t bytes, size_t seq, size_t *got, sp_err_t *err);
 
 /* ---- the shared counter ---- */
 typedef struct sp_dist_counter sp_dist_counter_t;

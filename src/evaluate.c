@@ -19,6 +19,7 @@
 #include <string.h>
 
 #define S_DEFAULT_CHUNK 16384
+#define S_DIST_CHUNK 2048 /* MPI: rows per chunk (a block of about 750 kB to the root, still in cache) */
 #define S_SERIAL_S 0.002 /* analyses that take less in all run on one thread */
 
 struct sp_eval {
@@ -33,15 +34,14 @@ struct sp_eval {
 	sp_cost_ref_t ref;                 /* objective = weighted */
 	sp_search_t *search;               /* min-length: the finished search; NULL: exhaustive */
 	size_t *ids;                       /* min-length: the candidates to hand out, ascending */
-	sp_result_t *rows;
-	size_t chunk, next;
-	sp_result_t **slot_rows;           /* sp_eval_drain: each worker's chunk (slot 0: rows) */
+	size_t chunk, next;                /* rows per chunk (at most); next to hand out */
+	char **slot;                       /* sp_eval_drain: per worker a chunk's rows, then its prepared bytes */
+	int n_slots;
+	size_t slot_bytes;
 	sp_eval_stats_t stats;
 	/* MPI (dist.h), more than one rank: chunks handed out by a shared counter */
 	sp_dist_counter_t *chunks;
-	size_t n_chunks, next_chunk;       /* next_chunk: the root's next to hand out */
-	sp_result_t *held;                 /* root: a chunk it took ahead of its turn */
-	size_t held_chunk;                 /* SIZE_MAX: none */
+	size_t n_chunks;
 	/* the analysis phase, in steps (sp_eval_step) */
 	int error;                         /* a step failed: err says why (sticky) */
 	sp_err_t err;
@@ -422,18 +422,13 @@ static int S_phase_done(sp_eval_t *ev, int interrupted, sp_err_t *err)
 		ev->stats.analyses_run = ev->stats.analyses_done;
 	}
 	ev->stats.analysing = 0;
-	if (rc == SP_OK) {
-		if (ev->chunk > ev->stats.to_evaluate)
-			ev->chunk = ev->stats.to_evaluate ? ev->stats.to_evaluate : 1;
-		if ((ev->rows = malloc(ev->chunk * sizeof *ev->rows)) == NULL)
-			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	}
-	ev->held_chunk = SIZE_MAX;
+	if (rc == SP_OK && ev->chunk > ev->stats.to_evaluate)
+		ev->chunk = ev->stats.to_evaluate ? ev->stats.to_evaluate : 1;
 	if (rc == SP_OK && sp_dist_size() > 1) { /* the chunks go round the ranks (collective) */
+		if (ev->chunk > S_DIST_CHUNK)
+			ev->chunk = S_DIST_CHUNK;
 		ev->n_chunks = (ev->stats.to_evaluate + ev->chunk - 1) / ev->chunk;
-		if (sp_dist_is_root() && (ev->held = malloc(ev->chunk * sizeof *ev->held)) == NULL)
-			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		else if ((ev->chunks = sp_dist_counter_alloc(err)) == NULL)
+		if ((ev->chunks = sp_dist_counter_alloc(err)) == NULL)
 			rc = err->code;
 	}
 	return rc;
@@ -706,12 +701,9 @@ void sp_eval_free(sp_eval_t *ev)
 	free(ev->queued);
 	sp_search_free(ev->search);
 	free(ev->ids);
-	if (ev->slot_rows)
-		for (int w = 1; w < sp_eval_slots(ev); w++)
-			free(ev->slot_rows[w]);
-	free(ev->slot_rows);
-	free(ev->rows);
-	free(ev->held);
+	for (int w = 0; w < ev->n_slots; w++)
+		free(ev->slot[w]);
+	free(ev->slot);
 	/* ev->chunks is freed (collectively) after the last chunk; still here, a
 	 * rank stopped early and main aborts every rank */
 	free(ev->profile_index);
@@ -733,25 +725,52 @@ static void S_eval_rows(const sp_eval_t *ev, size_t first, size_t count, sp_resu
 	}
 }
 
-/* As S_eval_rows, on every worker (dynamic schedule). */
-static void S_chunk(sp_eval_t *ev, size_t first, size_t count, sp_result_t *rows)
+/* Where a chunk of count rows keeps its prepared bytes in a slot: right
+ * after its rows, so that rows and bytes go to another rank as one block. */
+static char *S_prepared(char *slot, size_t count)
 {
+	return slot + count * sizeof(sp_result_t);
+}
+
+/* Evaluate and prepare candidates [first, first + count) into a slot, on
+ * every worker of this rank (blocks of S_BLOCK rows, dynamic schedule; each
+ * block prepared into its own part of the slot, then moved together).
+ * Returns the prepared bytes. */
+#define S_BLOCK 1024
+static size_t S_chunk(sp_eval_t *ev, size_t first, size_t count, char *slot, const sp_eval_sink_t *sink)
+{
+	sp_result_t *rows = (sp_result_t *)slot;
+	char *out = S_prepared(slot, count);
+	size_t n_blocks = (count + S_BLOCK - 1) / S_BLOCK, len[64], bytes = 0;
 	int inflight = 0, peak = ev->stats.max_concurrent;
-	const size_t block = 1024;
-	size_t n_blocks = (count + block - 1) / block;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(max : peak)
-	for (size_t b = 0; b < n_blocks; b++) {
-		int now;
+	for (size_t b0 = 0; b0 < n_blocks; b0 += 64) { /* len[] of 64 blocks at a time */
+		size_t nb = n_blocks - b0 < 64 ? n_blocks - b0 : 64;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(max : peak) if (nb > 1)
+		for (size_t b = 0; b < nb; b++) {
+			int now;
 #pragma omp atomic capture
-		now = ++inflight;
-		if (now > peak)
-			peak = now;
-		size_t j = b * block;
-		S_eval_rows(ev, first + j, count - j < block ? count - j : block, rows + j);
+			now = ++inflight;
+			if (now > peak)
+				peak = now;
+			size_t j = (b0 + b) * S_BLOCK, n = count - j < S_BLOCK ? count - j : S_BLOCK;
+			S_eval_rows(ev, first + j, n, rows + j);
 #pragma omp atomic
-		inflight--;
+			inflight--;
+			len[b] = sink->prepare(sink->data, rows + j, n, out + j * sink->bytes_per_row);
+		}
+		for (size_t b = 0; b < nb; b++) {
+			memmove(out + bytes, out + (b0 + b) * S_BLOCK * sink->bytes_per_row, len[b]);
+			bytes += len[b];
+		}
 	}
 	ev->stats.max_concurrent = peak;
+	return bytes;
+}
+
+static size_t S_chunk_count(const sp_eval_t *ev, size_t k)
+{
+	size_t first = k * ev->chunk, total = ev->stats.to_evaluate;
+	return total - first < ev->chunk ? total - first : ev->chunk;
 }
 
 /* A chunk handed out, in candidate order: the counters. */
@@ -774,96 +793,100 @@ static void S_count(sp_eval_t *ev, const sp_result_t *rows, size_t n)
 	ev->stats.evaluated = ev->next;
 }
 
-static size_t S_chunk_count(const sp_eval_t *ev, size_t k)
+/* At least n slots of at least `bytes` each (kept for later drains). */
+static int S_slots(sp_eval_t *ev, int n, size_t bytes)
 {
-	size_t first = k * ev->chunk, total = ev->stats.to_evaluate;
-	return total - first < ev->chunk ? total - first : ev->chunk;
+	if (ev->slot_bytes < bytes) { /* too small: new ones */
+		for (int w = 0; w < ev->n_slots; w++) {
+			free(ev->slot[w]);
+			ev->slot[w] = NULL;
+		}
+		ev->slot_bytes = bytes;
+	}
+	if (n > ev->n_slots) {
+		char **more = realloc(ev->slot, (size_t)n * sizeof *more);
+		if (more == NULL)
+			return SP_ESOFTWARE;
+		for (int w = ev->n_slots; w < n; w++)
+			more[w] = NULL;
+		ev->slot = more;
+		ev->n_slots = n;
+	}
+	for (int w = 0; w < n; w++)
+		if (ev->slot[w] == NULL && (ev->slot[w] = malloc(ev->slot_bytes)) == NULL)
+			return SP_ESOFTWARE;
+	return SP_OK;
 }
 
-/* MPI, more than one rank: the next chunk. A rank other than the root takes
- * chunks from the shared counter, evaluates them and sends them to the root;
- * the root hands them out in order, evaluating a chunk itself when nobody has
- * taken it yet (so it holds at most one chunk ahead). Returns 0, 1 when there
- * is no chunk left, or -1 on an MPI error (the caller aborts). */
-static int S_next_dist(sp_eval_t *ev, size_t *k_out)
+/* MPI, more than one rank (every rank calls it): the chunks are taken from
+ * the shared counter. A rank other than the root evaluates and prepares
+ * each chunk it takes and sends it, rows and prepared bytes in one block, to
+ * the root, in the background while it evaluates the next (two slots). The
+ * root consumes the chunks in order; while the chunk of its turn has not
+ * arrived it evaluates one of its own, taken from the counter and held
+ * until its turn. After a consumer's error the root still receives every
+ * chunk, so that no rank waits for it, and consumes no more. */
+static int S_drain_dist(sp_eval_t *ev, const sp_eval_sink_t *sink)
 {
+	size_t cap = ev->chunk * (sizeof(sp_result_t) + sink->bytes_per_row);
 	sp_err_t err;
+	int rc = S_slots(ev, 2, cap);
 	if (!sp_dist_is_root()) {
-		size_t k = ev->stats.workers > 0 ? sp_dist_counter_add(ev->chunks, 1) : ev->n_chunks;
-		if (k >= ev->n_chunks)
-			return 1;
-		size_t count = S_chunk_count(ev, k);
-		S_chunk(ev, k * ev->chunk, count, ev->rows);
-		*k_out = k;
-		return sp_dist_send_root(ev->rows, count * sizeof *ev->rows, k, &err) == SP_OK ? 0 : -1;
-	}
-	size_t k = ev->next_chunk;
-	if (k >= ev->n_chunks)
-		return 1;
-	ev->next_chunk++;
-	size_t count = S_chunk_count(ev, k);
-	*k_out = k;
-	if (ev->held_chunk == k) {
-		sp_result_t *t = ev->rows;
-		ev->rows = ev->held;
-		ev->held = t;
-		ev->held_chunk = SIZE_MAX;
-		return 0;
-	}
-	if (ev->stats.workers > 0 && ev->held_chunk == SIZE_MAX && sp_dist_counter_get(ev->chunks) <= k) {
-		size_t c = sp_dist_counter_add(ev->chunks, 1);
-		if (c == k) {
-			S_chunk(ev, k * ev->chunk, count, ev->rows);
-			return 0;
+		sp_dist_send_t *sending[2] = {NULL, NULL};
+		for (int cur = 0; rc == SP_OK; cur ^= 1) {
+			size_t k = ev->stats.workers > 0 ? sp_dist_counter_add(ev->chunks, 1) : ev->n_chunks;
+			if (k >= ev->n_chunks)
+				break;
+			if (sp_dist_send_wait(sending[cur], &err) != SP_OK)
+				rc = SP_ESOFTWARE;
+			sending[cur] = NULL;
+			size_t count = S_chunk_count(ev, k), bytes = S_chunk(ev, k * ev->chunk, count, ev->slot[cur], sink);
+			if (rc == SP_OK && (sending[cur] = sp_dist_send_root(ev->slot[cur], count * sizeof(sp_result_t) + bytes,
+			                                                     k, &err)) == NULL)
+				rc = SP_ESOFTWARE;
 		}
-		if (c < ev->n_chunks) { /* another rank took k meanwhile: keep c for its turn */
-			S_chunk(ev, c * ev->chunk, S_chunk_count(ev, c), ev->held);
-			ev->held_chunk = c;
-		}
-	}
-	if (sp_dist_recv_seq(ev->rows, count * sizeof *ev->rows, k, &err) != SP_OK)
-		return -1;
-	for (size_t j = 0; j < count; j++) /* the analyses of this rank */
-		ev->rows[j].analysis = &ev->analyses[S_analysis_of(ev, &ev->rows[j].cand)];
-	return 0;
-}
-
-const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n)
-{
-	size_t total = ev->stats.to_evaluate, first = ev->next;
-	if (ev->stats.analysing) {
-		*n = 0;
-		return NULL;
-	}
-	if (ev->chunks) {
-		size_t k = 0;
-		int got = S_next_dist(ev, &k);
-		if (got != 0) {
-			if (got > 0) { /* every rank is past its last chunk */
-				sp_dist_counter_free(ev->chunks);
-				ev->chunks = NULL;
-			} else {
-				sp_dist_abort(SP_ESOFTWARE);
+		for (int w = 0; w < 2; w++)
+			if (sp_dist_send_wait(sending[w], &err) != SP_OK)
+				rc = SP_ESOFTWARE;
+	} else {
+		size_t held = SIZE_MAX, held_bytes = 0;
+		for (size_t k = 0; k < ev->n_chunks && rc != SP_ESOFTWARE; k++) {
+			size_t count = S_chunk_count(ev, k), bytes = 0;
+			char *slot = ev->slot[0];
+			int here = 0;
+			/* not arrived: evaluate a chunk of the counter meanwhile, k itself
+			 * when nobody has taken it, else one to hold until its turn */
+			while (held != k && ev->stats.workers > 0 && held == SIZE_MAX && !sp_dist_ready(k)) {
+				size_t c = sp_dist_counter_add(ev->chunks, 1);
+				if (c >= ev->n_chunks)
+					break;
+				held_bytes = S_chunk(ev, c * ev->chunk, S_chunk_count(ev, c), ev->slot[1], sink);
+				held = c;
 			}
-			*n = 0;
-			return NULL;
+			if (held == k) {
+				slot = ev->slot[1], bytes = held_bytes, held = SIZE_MAX, here = 1;
+			}
+			sp_result_t *rows = (sp_result_t *)slot;
+			if (!here) {
+				size_t got = 0;
+				if (sp_dist_recv_seq(slot, cap, k, &got, &err) != SP_OK || got < count * sizeof *rows) {
+					rc = SP_ESOFTWARE;
+					break;
+				}
+				bytes = got - count * sizeof *rows;
+				for (size_t j = 0; j < count; j++) /* the analyses of this rank */
+					rows[j].analysis = &ev->analyses[S_analysis_of(ev, &rows[j].cand)];
+			}
+			S_count(ev, rows, count);
+			if (rc == SP_OK)
+				rc = sink->consume(sink->data, rows, count, S_prepared(slot, count), bytes);
 		}
-		if (!sp_dist_is_root()) {
-			*n = S_chunk_count(ev, k);
-			return ev->rows;
-		}
-		first = k * ev->chunk;
-	} else if (first >= total) {
-		*n = 0;
-		return NULL;
 	}
-	size_t count = total - first < ev->chunk ? total - first : ev->chunk;
-	if (!ev->chunks)
-		S_chunk(ev, first, count, ev->rows);
-	ev->next = first;
-	S_count(ev, ev->rows, count);
-	*n = count;
-	return ev->rows;
+	if (rc == SP_ESOFTWARE)
+		sp_dist_abort(SP_ESOFTWARE); /* an MPI failure: the others cannot go on */
+	sp_dist_counter_free(ev->chunks); /* collective: every rank is past its last chunk */
+	ev->chunks = NULL;
+	return rc;
 }
 
 int sp_eval_slots(const sp_eval_t *ev)
@@ -871,14 +894,12 @@ int sp_eval_slots(const sp_eval_t *ev)
 	return ev->stats.workers > 0 ? ev->stats.workers : 1;
 }
 
-/* Rows per chunk of sp_eval_drain: about 16 chunks per worker, so the
- * workers take turns at the consumer and finish together; at least 256
- * (the hand-over costs a few microseconds), at most 4096 and the
- * allocated chunk. */
-size_t sp_eval_chunk_rows(const sp_eval_t *ev)
+/* Rows per chunk of sp_eval_drain in one process: about 16 chunks per
+ * worker, so the workers take turns at the consumer and finish together;
+ * at least 256 (the hand-over costs a few microseconds), at most 4096 and
+ * the study's chunk. */
+static size_t S_drain_chunk(const sp_eval_t *ev)
 {
-	if (ev->chunks) /* MPI: the chunks of sp_eval_next */
-		return ev->chunk;
 	size_t left = ev->stats.to_evaluate > ev->next ? ev->stats.to_evaluate - ev->next : 0;
 	size_t slots = (size_t)sp_eval_slots(ev), rows = (left + 16 * slots - 1) / (16 * slots);
 	if (rows < 256)
@@ -901,30 +922,15 @@ int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink)
 {
 	if (ev->stats.analysing)
 		return SP_ESOFTWARE;
-	if (ev->chunks) { /* MPI: the chunks in turn from the ranks */
-		const sp_result_t *rows;
-		size_t n;
-		while ((rows = sp_eval_next(ev, &n)) != NULL) {
-			sink->prepare(sink->data, 0, rows, n);
-			int rc = sink->consume(sink->data, 0, rows, n);
-			if (rc)
-				return rc;
-		}
-		return SP_OK;
-	}
+	if (ev->chunks)
+		return S_drain_dist(ev, sink);
 	size_t first = ev->next, total = ev->stats.to_evaluate;
 	if (first >= total)
 		return SP_OK;
 	int slots = sp_eval_slots(ev);
-	size_t chunk = sp_eval_chunk_rows(ev), n_chunks = (total - first + chunk - 1) / chunk;
-	if (ev->slot_rows == NULL) {
-		if ((ev->slot_rows = calloc((size_t)slots, sizeof *ev->slot_rows)) == NULL)
-			return SP_ESOFTWARE;
-		ev->slot_rows[0] = ev->rows; /* ev->chunk >= chunk rows */
-	}
-	for (int w = 1; w < slots; w++)
-		if (ev->slot_rows[w] == NULL && (ev->slot_rows[w] = malloc(chunk * sizeof **ev->slot_rows)) == NULL)
-			return SP_ESOFTWARE;
+	size_t chunk = S_drain_chunk(ev), n_chunks = (total - first + chunk - 1) / chunk;
+	if (S_slots(ev, slots, chunk * (sizeof(sp_result_t) + sink->bytes_per_row)) != SP_OK)
+		return SP_ESOFTWARE;
 	atomic_size_t next = 0, turn = 0;
 	atomic_int rc = SP_OK, inflight = 0, peak = ev->stats.max_concurrent;
 	/* each worker takes the next chunk, evaluates and prepares it, then waits
@@ -934,13 +940,13 @@ int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink)
 	 * machine whose idle CPU has halted). */
 #pragma omp parallel num_threads(slots)
 	{
-		int slot = omp_get_thread_num();
-		sp_result_t *rows = ev->slot_rows[slot];
+		char *slot = ev->slot[omp_get_thread_num()];
+		sp_result_t *rows = (sp_result_t *)slot;
 		for (;;) {
 			size_t k = atomic_fetch_add(&next, 1);
 			if (k >= n_chunks)
 				break;
-			size_t c0 = first + k * chunk, n = total - c0 < chunk ? total - c0 : chunk;
+			size_t c0 = first + k * chunk, n = total - c0 < chunk ? total - c0 : chunk, bytes = 0;
 			int go = atomic_load(&rc) == SP_OK;
 			if (go) {
 				int now = atomic_fetch_add(&inflight, 1) + 1, was = atomic_load(&peak);
@@ -948,12 +954,12 @@ int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink)
 					;
 				S_eval_rows(ev, c0, n, rows);
 				atomic_fetch_sub(&inflight, 1);
-				sink->prepare(sink->data, slot, rows, n);
+				bytes = sink->prepare(sink->data, rows, n, S_prepared(slot, n));
 			}
 			S_await(&turn, k);
 			if (go && atomic_load(&rc) == SP_OK) {
 				S_count(ev, rows, n);
-				int got = sink->consume(sink->data, slot, rows, n);
+				int got = sink->consume(sink->data, rows, n, S_prepared(slot, n), bytes);
 				if (got)
 					atomic_store(&rc, got);
 			}

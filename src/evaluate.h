@@ -1,9 +1,8 @@
 /* evaluate.h - the evaluator pool: runs the distinct analyses once, then
  * evaluates candidates in parallel (OpenMP) and hands them back in candidate
  * order, one chunk at a time, so the consumer writes and ranks serially and
- * memory does not grow with the number of candidates. sp_eval_drain() is
- * the pipeline: the workers take turns at the consumer while the others
- * evaluate; sp_eval_next() is the simple loop (one chunk at a time).
+ * memory does not grow with the number of candidates (sp_eval_drain: the
+ * workers take turns at the consumer while the others evaluate).
  *
  * Licence bound: at most `licenses` evaluations run at once: the number of
  * workers is min(threads, licenses, cores) and at least 1. The only file with
@@ -95,7 +94,7 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
  * of analyses in parallel; exec: until a solver job of the pool has
  * finished, or budget_s passed), so the caller can poll sp_eval_stats()
  * between steps for progress. *finished = 1 once every analysis (and, for
- * min-length, the whole search) is done; then sp_eval_next() hands out the
+ * min-length, the whole search) is done; then sp_eval_drain() hands out the
  * results. An error is kept: later steps return it again. With a shared
  * pool, a step may finish other studies' jobs (they are routed to them);
  * a failed study's jobs still running are waited for before its error is
@@ -110,40 +109,37 @@ void sp_eval_free(sp_eval_t *ev); /* accepts NULL */
 sp_pool_t *sp_eval_pool_alloc(int licenses, double kill_grace_s, volatile sig_atomic_t *stop, sp_err_t *err);
 void sp_eval_pool_free(sp_pool_t *pool); /* accepts NULL */
 
-/* The next chunk of results in candidate order, or NULL when every candidate
- * has been handed out. The rows stay valid until the next call. With the
- * min-length strategy the search has run in sp_eval_alloc() and only the
- * candidates it evaluated are handed out (still in candidate order). */
-const sp_result_t *sp_eval_next(sp_eval_t *ev, size_t *n);
-
 /* The consumer of sp_eval_drain(): the producer/consumer pipeline. */
 typedef struct {
-	/* On the worker that evaluated the chunk, in parallel with the other
-	 * workers: work on its rows whose results stay in the worker's own
-	 * slot, 0 <= slot < sp_eval_slots(), such as formatting them. */
-	void (*prepare)(void *data, int slot, const sp_result_t *rows, size_t n);
-	/* In candidate order, one chunk at a time, while the other workers go on
-	 * evaluating: writing, ranking. Non-zero stops the drain. */
-	int (*consume)(void *data, int slot, const sp_result_t *rows, size_t n);
+	size_t bytes_per_row; /* most bytes prepare writes per row */
+	/* On the worker (or MPI rank) that evaluated the chunk, in parallel with
+	 * the others: turn rows into bytes for consume, such as formatting
+	 * them, into out (n * bytes_per_row bytes); returns the bytes written. */
+	size_t (*prepare)(void *data, const sp_result_t *rows, size_t n, char *out);
+	/* In candidate order, one chunk at a time, while the workers go on
+	 * evaluating: writing, ranking. Non-zero stops the drain. With MPI, on
+	 * the root only. */
+	int (*consume)(void *data, const sp_result_t *rows, size_t n, const char *prepared, size_t bytes);
 	void *data;
 } sp_eval_sink_t;
 
-/* Evaluate and hand out every candidate not yet handed out: each worker
- * evaluates a chunk of at most sp_eval_chunk_rows() candidates on its own,
- * prepares it, then hands it to consume in its turn, so the serial consumer
- * overlaps the evaluation of the next chunks instead of waiting for it.
- * What consume sees (the rows, their order) does not depend on the number
- * of workers. Returns SP_OK or consume's first non-zero return. With more
- * than one MPI rank (rank 0 only; the others loop on sp_eval_next) the chunks
- * come in turn from sp_eval_next, on slot 0. */
+/* Evaluate every candidate not yet handed out (with the min-length
+ * strategy: those the search evaluated) and hand the results to the sink
+ * in candidate order, chunk by chunk: each worker evaluates and prepares a
+ * chunk on its own, then hands it to consume in its turn, so the serial
+ * consumer overlaps the evaluation of the next chunks instead of waiting
+ * for it. What consume sees does not depend on the number of workers,
+ * licences or ranks. Returns SP_OK or consume's first non-zero return.
+ * With more than one MPI rank every rank calls it: the other ranks
+ * evaluate and prepare chunks and send them to the root, which consumes. */
 int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink);
-int sp_eval_slots(const sp_eval_t *ev);        /* workers: the slots of sp_eval_drain */
-size_t sp_eval_chunk_rows(const sp_eval_t *ev); /* most rows in a chunk of sp_eval_drain */
+int sp_eval_slots(const sp_eval_t *ev); /* workers of this rank */
 
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats);
 
-/* MPI (dist.h): 1 while chunks are still exchanged between the ranks (a rank
- * that stops now leaves the others waiting); 0 without MPI. */
+/* MPI (dist.h): 1 until sp_eval_drain() has exchanged the chunks between
+ * the ranks (a rank that stops before leaves the others waiting); 0 without
+ * MPI. */
 int sp_eval_distributing(const sp_eval_t *ev);
 
 /* The finished min-length search (its groups), or NULL for exhaustive. */

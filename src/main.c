@@ -683,9 +683,9 @@ static int cmd_run(int argc, char **argv)
 }
 
 /* results.csv, the ranking, the Pareto front and the plot data, fed by the
- * evaluator's workers (sp_eval_drain): each worker formats its own chunk's
- * rows into its slot's text, then the chunks are written and ranked in
- * candidate order while the other workers evaluate. */
+ * evaluator's workers (sp_eval_drain): each worker (or MPI rank) formats
+ * its own chunk's rows, then the chunks are written and ranked in candidate
+ * order while the other workers evaluate. */
 typedef struct {
 	const sp_study_t *st;
 	sp_outfile_t *res;
@@ -695,21 +695,18 @@ typedef struct {
 	sp_eval_t *ev;
 	progress_t *prog;
 	sp_err_t *err;
-	char **text;  /* per slot: sp_eval_chunk_rows() * SP_CSV_ROW_MAX bytes */
-	size_t *len;  /* per slot: bytes formatted */
-	int slots;
 } results_sink_t;
 
-static void results_prepare(void *data, int slot, const sp_result_t *rows, size_t n)
+static size_t results_prepare(void *data, const sp_result_t *rows, size_t n, char *out)
 {
-	results_sink_t *rs = data;
-	rs->len[slot] = sp_csv_results_format_rows(rs->text[slot], rs->st, rows, n);
+	const results_sink_t *rs = data;
+	return sp_csv_results_format_rows(out, rs->st, rows, n);
 }
 
-static int results_consume(void *data, int slot, const sp_result_t *rows, size_t n)
+static int results_consume(void *data, const sp_result_t *rows, size_t n, const char *text, size_t bytes)
 {
 	results_sink_t *rs = data;
-	if (sp_outfile_write(rs->res, rs->text[slot], rs->len[slot]) != 0)
+	if (sp_outfile_write(rs->res, text, bytes) != 0)
 		return SP_EIO; /* the cause: sp_outfile_commit */
 	sp_rank_add(rs->rank, rows, n);
 	if (sp_pareto_add(rs->front, rows, n) != SP_OK)
@@ -744,15 +741,14 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 	memset(diag, 0, sizeof diag);
 	sp_sens_t sens = {0};
 	results_sink_t rs = {0};
+	sp_eval_sink_t sink = {SP_CSV_ROW_MAX, results_prepare, results_consume, &rs};
 	const char *outdir = pre->outdir;
 	double t0 = pre->t0;
 	if (rc != SP_OK)
 		goto out;
-	if (!sp_dist_is_root()) { /* MPI: this rank evaluates chunks and sends them to rank 0, which writes */
-		size_t n;
-		while (sp_eval_next(ev, &n) != NULL)
-			;
-		rc = SP_OK;
+	if (!sp_dist_is_root()) { /* MPI: this rank evaluates and formats chunks for rank 0, which writes */
+		rs.st = st;
+		rc = sp_eval_drain(ev, &sink);
 		goto out;
 	}
 	if ((rank = sp_rank_alloc((size_t)st->top_k)) == NULL || (front = sp_pareto_alloc()) == NULL) {
@@ -770,18 +766,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 	sp_eval_stats_t stats;
 	progress_t prog;
 	progress_start(&prog, now_s());
-	rs = (results_sink_t){st, &res, rank, front, plot, ev, &prog, &err, NULL, NULL, sp_eval_slots(ev)};
-	if ((rs.text = calloc((size_t)rs.slots, sizeof *rs.text)) == NULL ||
-	    (rs.len = calloc((size_t)rs.slots, sizeof *rs.len)) == NULL) {
-		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
-		goto out;
-	}
-	for (int w = 0; w < rs.slots; w++)
-		if ((rs.text[w] = malloc(sp_eval_chunk_rows(ev) * SP_CSV_ROW_MAX)) == NULL) {
-			rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
-			goto out;
-		}
-	sp_eval_sink_t sink = {results_prepare, results_consume, &rs};
+	rs = (results_sink_t){st, &res, rank, front, plot, ev, &prog, &err};
 	if ((rc = sp_eval_drain(ev, &sink)) != SP_OK) {
 		if (rc == SP_EIO && res.write_errno) /* results.csv: its message, the temporary file removed */
 			rc = sp_outfile_commit(&res, &err);
@@ -940,10 +925,6 @@ out:
 		sum->status = err.code ? err.code : SP_ESOFTWARE;
 		sp_strlcpy(sum->message, err.text, sizeof sum->message);
 	}
-	for (int w = 0; rs.text && w < rs.slots; w++)
-		free(rs.text[w]);
-	free(rs.text);
-	free(rs.len);
 	sp_outfile_abort(&res);
 	sp_outfile_abort(&rk);
 	sp_outfile_abort(&dg);

@@ -68,106 +68,80 @@ static void S_row(int c, void *data)
 	p->field = 0;
 }
 
-/* whole run into a memory buffer (tmpfile), returns the bytes */
+/* sp_eval_drain: a sink that formats in prepare and appends in consume,
+ * checking what it is handed; stop_at > 0: consume fails at that call */
+typedef struct {
+	const sp_study_t *st;
+	FILE *fp;
+	sp_rank_t *rk;
+	int bad_order, stop_at, calls;
+	size_t next_id;
+	double *obj; /* objectives of the feasible rows, or NULL */
+	size_t n_obj;
+} S_sink;
+
+static size_t S_prepare(void *data, const sp_result_t *rows, size_t n, char *out)
+{
+	const S_sink *k = data;
+	return sp_csv_results_format_rows(out, k->st, rows, n);
+}
+
+static int S_consume(void *data, const sp_result_t *rows, size_t n, const char *text, size_t bytes)
+{
+	S_sink *k = data;
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].cand.id != k->next_id++)
+			k->bad_order = 1;
+		if (k->obj && rows[i].status == SP_CAND_OK)
+			k->obj[k->n_obj++] = rows[i].cost.objective;
+	}
+	fwrite(text, 1, bytes, k->fp);
+	if (k->rk)
+		sp_rank_add(k->rk, rows, n);
+	return ++k->calls == k->stop_at ? SP_EIO : SP_OK;
+}
+
+/* the whole file of a tmpfile, NUL-terminated; closes it */
+static char *S_slurp(FILE *fp, size_t *len)
+{
+	long size = ftell(fp);
+	char *buf = malloc((size_t)size + 1);
+	rewind(fp);
+	*len = fread(buf, 1, (size_t)size, fp);
+	buf[*len] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/* results.csv and ranking.csv of a whole run (sp_eval_drain) into memory;
+ * *rc the drain's return, *k what the sink saw */
 static char *S_run(const sp_study_t *st, const sp_catalogue_t *cat, int threads, int licenses, size_t chunk,
-                   size_t *len, sp_eval_stats_t *stats, char **ranking)
+                   int stop_at, size_t *len, sp_eval_stats_t *stats, char **ranking, int *rc, S_sink *k)
 {
 	sp_err_t err;
 	sp_eval_opts_t o = {.threads = threads, .licenses = licenses, .chunk = chunk};
 	sp_eval_t *ev = sp_eval_alloc(st, cat, &o, &err);
-	sp_rank_t *rk = sp_rank_alloc((size_t)st->top_k);
-	FILE *fp = tmpfile(), *rf = tmpfile();
-	sp_csv_results_header(fp);
-	size_t n;
-	const sp_result_t *rows;
-	while ((rows = sp_eval_next(ev, &n)) != NULL) {
-		for (size_t i = 0; i < n; i++)
-			sp_csv_results_row(fp, st, &rows[i]);
-		sp_rank_add(rk, rows, n);
-	}
-	sp_eval_stats(ev, stats);
-	size_t nb;
-	const sp_result_t *best = sp_rank_best(rk, &nb);
-	sp_csv_ranking_header(rf);
-	for (size_t i = 0; i < nb; i++)
-		sp_csv_ranking_row(rf, st, i + 1, &best[i]);
-	long size = ftell(fp), rsize = ftell(rf);
-	char *buf = malloc((size_t)size + 1), *rbuf = malloc((size_t)rsize + 1);
-	rewind(fp);
-	rewind(rf);
-	*len = fread(buf, 1, (size_t)size, fp);
-	buf[*len] = '\0';
-	rbuf[fread(rbuf, 1, (size_t)rsize, rf)] = '\0';
-	*ranking = rbuf;
-	fclose(fp);
-	fclose(rf);
-	sp_rank_free(rk);
-	sp_eval_free(ev);
-	return buf;
-}
-
-/* sp_eval_drain: a sink that formats in prepare (per slot) and appends in
- * consume, checking what it is handed */
-typedef struct {
-	const sp_study_t *st;
-	FILE *fp;
-	char *text[8];
-	size_t len[8];
-	int slots, bad_slot, bad_order, stop_at, calls;
-	size_t next_id;
-} S_sink;
-
-static void S_prepare(void *data, int slot, const sp_result_t *rows, size_t n)
-{
-	S_sink *k = data;
-	if (slot < 0 || slot >= k->slots) {
-		k->bad_slot = 1;
-		return;
-	}
-	k->len[slot] = sp_csv_results_format_rows(k->text[slot], k->st, rows, n);
-}
-
-static int S_consume(void *data, int slot, const sp_result_t *rows, size_t n)
-{
-	S_sink *k = data;
-	if (slot < 0 || slot >= k->slots)
-		return SP_ESOFTWARE;
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].cand.id != k->next_id++)
-			k->bad_order = 1;
-	fwrite(k->text[slot], 1, k->len[slot], k->fp);
-	return ++k->calls == k->stop_at ? SP_EIO : SP_OK;
-}
-
-/* the whole results.csv through sp_eval_drain; stop_at > 0: consume fails
- * at that call. Returns the bytes; *rc the drain's return. */
-static char *S_drain(const sp_study_t *st, const sp_catalogue_t *cat, int threads, int licenses, int stop_at,
-                     size_t *len, int *rc, S_sink *k, sp_eval_stats_t *stats)
-{
-	sp_err_t err;
-	sp_eval_opts_t o = {.threads = threads, .licenses = licenses};
-	sp_eval_t *ev = sp_eval_alloc(st, cat, &o, &err);
 	memset(k, 0, sizeof *k);
 	k->st = st;
 	k->fp = tmpfile();
-	k->slots = sp_eval_slots(ev);
+	k->rk = sp_rank_alloc((size_t)st->top_k);
 	k->stop_at = stop_at;
-	for (int w = 0; w < k->slots && w < 8; w++)
-		k->text[w] = malloc(sp_eval_chunk_rows(ev) * SP_CSV_ROW_MAX);
+	FILE *rf = tmpfile();
 	sp_csv_results_header(k->fp);
-	sp_eval_sink_t sink = {S_prepare, S_consume, k};
+	sp_eval_sink_t sink = {SP_CSV_ROW_MAX, S_prepare, S_consume, k};
 	*rc = sp_eval_drain(ev, &sink);
 	sp_eval_stats(ev, stats);
-	long size = ftell(k->fp);
-	char *buf = malloc((size_t)size + 1);
-	rewind(k->fp);
-	*len = fread(buf, 1, (size_t)size, k->fp);
-	buf[*len] = '\0';
-	fclose(k->fp);
-	for (int w = 0; w < k->slots && w < 8; w++)
-		free(k->text[w]);
+	size_t nb;
+	const sp_result_t *best = sp_rank_best(k->rk, &nb);
+	sp_csv_ranking_header(rf);
+	for (size_t i = 0; i < nb; i++)
+		sp_csv_ranking_row(rf, st, i + 1, &best[i]);
+	size_t rlen;
+	*ranking = S_slurp(rf, &rlen);
+	sp_rank_free(k->rk);
+	k->rk = NULL;
 	sp_eval_free(ev);
-	return buf;
+	return S_slurp(k->fp, len);
 }
 
 int main(void)
@@ -197,9 +171,15 @@ int main(void)
 	size_t len1, len2, len3;
 	sp_eval_stats_t s1, s2, s3;
 	char *r1, *r2, *r3;
-	char *a = S_run(st, cat, 1, 1000, 0, &len1, &s1, &r1);
-	char *b = S_run(st, cat, 2, 1000, 37, &len2, &s2, &r2);
-	char *c = S_run(st, cat, 4, 1, 1000, &len3, &s3, &r3);
+	int rc1, rc2, rc3;
+	S_sink sk1, sk2, sk3;
+	char *a = S_run(st, cat, 1, 1000, 0, 0, &len1, &s1, &r1, &rc1, &sk1);
+	char *b = S_run(st, cat, 2, 1000, 37, 0, &len2, &s2, &r2, &rc2, &sk2);
+	char *c = S_run(st, cat, 4, 1, 1000, 0, &len3, &s3, &r3, &rc3, &sk3);
+	OK(rc1 == SP_OK && rc2 == SP_OK && rc3 == SP_OK, "three runs drain");
+	OK(!sk1.bad_order && !sk2.bad_order && !sk3.bad_order && sk1.next_id == ncand && sk2.next_id == ncand,
+	   "rows handed over in candidate order, every one once");
+	OK(sk2.calls > 1 && (size_t)sk2.calls >= ncand / 37, "chunk 37: chunks of at most 37 rows");
 	OK(len1 == len2 && memcmp(a, b, len1) == 0, "results identical: 1 thread vs 2 threads, chunk 37");
 	OK(len1 == len3 && memcmp(a, c, len1) == 0, "results identical: 1 licence");
 	OK(strcmp(r1, r2) == 0 && strcmp(r1, r3) == 0, "ranking identical for any thread/licence count");
@@ -210,37 +190,33 @@ int main(void)
 	INT_EQ(s1.evaluated, ncand, "every candidate evaluated");
 	INT_EQ(s1.feasible + s1.infeasible + s1.failed, ncand, "statuses add up");
 
-	/* the pipeline (sp_eval_drain): the same bytes as chunk by chunk, rows
-	 * handed over in candidate order, each worker's own slot, at most one
-	 * evaluation per licence; a consumer's error stops it */
+	/* the pipeline on 1-4 threads and 3 licences: the same bytes, rows in
+	 * candidate order, at most one evaluation per licence; a consumer's
+	 * error stops it */
 	for (int threads = 1; threads <= 4; threads++) {
 		S_sink k;
 		size_t dlen;
 		int rc;
 		sp_eval_stats_t ds;
-		char *d = S_drain(st, cat, threads, threads == 4 ? 3 : 1000, 0, &dlen, &rc, &k, &ds);
-		char what[96];
-		snprintf(what, sizeof what, "drain on %d threads: SP_OK", threads);
-		INT_EQ(rc, SP_OK, what);
-		snprintf(what, sizeof what, "drain on %d threads: results identical to chunk by chunk", threads);
-		OK(dlen == len1 && memcmp(a, d, len1) == 0, what);
-		snprintf(what, sizeof what, "drain on %d threads: rows in candidate order, own slots", threads);
-		OK(!k.bad_order && !k.bad_slot && k.next_id == ncand, what);
-		snprintf(what, sizeof what, "drain on %d threads: counts every candidate", threads);
-		OK(ds.evaluated == ncand && ds.feasible == s1.feasible && ds.failed == s1.failed, what);
+		char *rr, what[96];
+		char *d = S_run(st, cat, threads, threads == 4 ? 3 : 1000, 0, 0, &dlen, &ds, &rr, &rc, &k);
+		snprintf(what, sizeof what, "drain on %d threads: results and ranking identical to 1 thread", threads);
+		OK(rc == SP_OK && dlen == len1 && memcmp(a, d, len1) == 0 && strcmp(rr, r1) == 0, what);
+		snprintf(what, sizeof what, "drain on %d threads: rows in candidate order, counted", threads);
+		OK(!k.bad_order && k.next_id == ncand && ds.evaluated == ncand && ds.feasible == s1.feasible, what);
 		snprintf(what, sizeof what, "drain on %d threads: more than one chunk", threads);
 		OK(k.calls > 1, what);
 		if (threads == 4) {
-			INT_EQ(k.slots, 3, "3 licences: 3 slots");
+			INT_EQ(ds.workers, 3, "3 licences: 3 workers");
 			OK(ds.max_concurrent <= 3, "drain, 3 licences: never more than 3 evaluations at once");
 		}
-		free(d);
-		d = S_drain(st, cat, threads, 1000, 2, &dlen, &rc, &k, &ds);
+		free(d), free(rr);
+		d = S_run(st, cat, threads, 1000, 0, 2, &dlen, &ds, &rr, &rc, &k);
 		snprintf(what, sizeof what, "drain on %d threads: a consumer's error is returned", threads);
 		INT_EQ(rc, SP_EIO, what);
 		snprintf(what, sizeof what, "drain on %d threads: nothing consumed after the error", threads);
 		OK(k.calls == 2 && ds.evaluated == k.next_id && ds.evaluated < ncand, what);
-		free(d);
+		free(d), free(rr);
 	}
 
 	/* RFC 4180 parse back with libcsv (strict) */
@@ -274,14 +250,11 @@ int main(void)
 	sp_eval_t *ev = sp_eval_alloc(st, cat, &o, &err);
 	sp_rank_t *rk = sp_rank_alloc(7);
 	double *obj = malloc(ncand * sizeof *obj);
-	size_t nfeas = 0, n;
-	const sp_result_t *rows;
-	while ((rows = sp_eval_next(ev, &n)) != NULL) {
-		sp_rank_add(rk, rows, n);
-		for (size_t i = 0; i < n; i++)
-			if (rows[i].status == SP_CAND_OK)
-				obj[nfeas++] = rows[i].cost.objective;
-	}
+	S_sink ks = {st, tmpfile(), rk, 0, 0, 0, 0, obj, 0};
+	sp_eval_sink_t sink = {SP_CSV_ROW_MAX, S_prepare, S_consume, &ks};
+	OK(sp_eval_drain(ev, &sink) == SP_OK, "drain for the ranking");
+	fclose(ks.fp);
+	size_t nfeas = ks.n_obj;
 	size_t nb;
 	const sp_result_t *best = sp_rank_best(rk, &nb);
 	INT_EQ(nb, 7, "top-k keeps k rows");
