@@ -267,9 +267,61 @@ static int S_fail(S_ctx *c, int code, const char *fmt, ...)
 	return code;
 }
 
+/* Edits (insert, delete, substitute, swap two neighbours) that turn a into
+ * b, counted up to limit + 1. */
+static int S_edits(const char *a, const char *b, int limit)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > 63 || m > 63 || (n > m ? n - m : m - n) > (size_t)limit)
+		return limit + 1;
+	int d[64][64];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			int v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m] <= limit ? d[n][m] : limit + 1;
+}
+
+/* A key of the section that nothing has read yet and that looks like `key`
+ * misspelt: `key` without its unit (phi for phi_deg), `key` with more after
+ * it (phi_degrees), or at least 4 letters at most two edits away (phi_dge).
+ * Per-grade keys (steel_price_per_kg.S355GP) are not taken. NULL if none.
+ * A known key not read yet may be taken (c_kPa for cu_kPa): the message
+ * only asks. */
+static const S_entry *S_misspelt(S_ctx *c, const char *section, const char *key)
+{
+	size_t klen = strlen(key);
+	for (size_t i = 0; i < c->r->n; i++) {
+		const S_entry *x = &c->r->e[i];
+		if (x->used || strcmp(x->section, section) != 0 || strchr(x->key, '.'))
+			continue;
+		size_t xlen = strlen(x->key);
+		if ((xlen < klen && strncmp(key, x->key, xlen) == 0 && key[xlen] == '_')
+		    || (xlen > klen && strncmp(x->key, key, klen) == 0)
+		    || (xlen >= 4 && klen >= 4 && S_edits(x->key, key, 2) <= 2))
+			return x;
+	}
+	return NULL;
+}
+
 static int S_missing(S_ctx *c, const char *section, const char *key, const char *what)
 {
 	S_section *s = S_find_section(c, section);
+	const S_entry *x = s ? S_misspelt(c, section, key) : NULL;
+	if (x)
+		return S_fail(c, SP_EDATA, "%s:%d: [%s]: missing required key '%s' (%s); is '%s' on line %d meant to be '%s'?",
+		              c->r->path, s->line, section, key, what, x->key, x->line, key);
 	if (s)
 		return S_fail(c, SP_EDATA, "%s:%d: [%s]: missing required key '%s' (%s)", c->r->path, s->line,
 		              section, key, what);
