@@ -314,6 +314,22 @@ static int S_diagram(const S_loads *L, double step, int want, sp_analysis_t *out
 	return 0;
 }
 
+/* 1 when the retained side pushes nothing above the excavation: f1 <= 0 from
+ * the top of the wall down to the excavation level (undrained clay whose
+ * 2 c_u exceeds the vertical stress there, nothing retained). The cut then
+ * stands without the wall, and limit equilibrium has nothing to balance:
+ * a design needs a minimum pressure (e.g. an equivalent fluid pressure)
+ * that the study does not give. */
+static int S_no_driving_pressure(const sp_pressure_t *pr, double excavation_level_m)
+{
+	for (size_t i = 0; i < pr->n && pr->seg[i].z_top_m > excavation_level_m; i++)
+		for (int end = 0; end < 2; end++)
+			if (S_value(&pr->seg[i], S_F1, end) > 0.0
+			    && (end == 0 || pr->seg[i].z_bot_m >= excavation_level_m - 1e-9))
+				return 0;
+	return 1;
+}
+
 static void S_fail(sp_analysis_t *out, const char *reason)
 {
 	out->ok = 0;
@@ -335,6 +351,10 @@ static int S_analyse(const sp_study_t *st, const sp_case_t *c, double step, int 
 	int rc = SP_OK;
 	double factor = st->safety == SP_SAFETY_EMBEDMENT_FACTOR ? st->embedment_factor : 1.0;
 
+	if (S_no_driving_pressure(&pr, exc)) {
+		S_fail(out, "no-driving-pressure");
+		goto done;
+	}
 	if (c->anchor.anchored) {
 		double z_toe;
 		if (S_free_earth(exc, &m) >= 0) {

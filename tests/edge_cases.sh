@@ -19,7 +19,7 @@ nonfinite='nan|[-+]?inf|[-+]?infinity'
 #   failed:X  every candidate fails with the named reason X
 #   any       a result or a named failure, nothing more is known
 cases="
-le-undrained-phi0 any
+le-undrained-phi0 failed:no-driving-pressure
 le-drained-phi0 failed:no-equilibrium-within-max-embedment
 le-phi45-ec7 some-ok
 le-phi45-coulomb any
@@ -30,6 +30,11 @@ subgrade-soft any
 subgrade-stiff some-ok
 subgrade-no-embedment no-ok
 "
+# le-undrained-phi0: c_u = 40 kPa, gamma = 18 kN/m3, 10 kPa surcharge: the total
+#   active pressure 18 z + 10 - 2*40 stays negative (a tension crack, taken as 0) down
+#   to z = 70/18 = 3.9 m, below the 3.5 m excavation: nothing pushes the wall above the
+#   excavation (the cut stands unsupported, H < 4 c_u / gamma = 8.9 m), for every
+#   candidate, anchored or not.
 # le-drained-phi0: K_a = K_p = 1 in the lower layer (phi' = 0, c' = 10 kPa):
 #   at a depth d below the excavation the passive side gives (19 d + 2*10) / 1.5
 #   (kp-factor 1.5), the active side 19 (3.5 + d) + 10 - 2*10 on the same level:
