@@ -87,11 +87,14 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 	sp_result_status(r, status, sizeof status);
 	p = S_text(p, status), S_SEP(p);
 	*p++ = r->status == SP_CAND_OK ? '1' : '0', S_SEP(p);
-	if (ok)
+	/* a required embedment comes from limit equilibrium only; the engines
+	 * with a stiffness model check the mobilised resistance instead */
+	int embedment = ok && !a->has_displacement;
+	if (embedment)
 		p = S_num(p, a->embedment_required_m, 3);
 	S_SEP(p);
 	p = S_num(p, k->embedment_available_m, 3), S_SEP(p);
-	if (ok)
+	if (embedment)
 		p = S_num(p, a->embedment_equilibrium_m, 3);
 	S_SEP(p);
 	p = S_num(p, k->toe_level_m, 3), S_SEP(p);
@@ -114,7 +117,9 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 		p = S_num(p, an->anchored ? a->anchor_force_kN_per_m : 0.0, 2), S_SEP(p);
 		p = S_num(p, an->anchored ? k->anchor_force_per_anchor_kN : 0.0, 2), S_SEP(p);
 		p = S_num(p, k->util_bending, 4), S_SEP(p);
-		p = S_num(p, k->util_embedment, 4), S_SEP(p);
+		if (embedment)
+			p = S_num(p, k->util_embedment, 4);
+		S_SEP(p);
 		p = S_num(p, k->util_anchor, 4), S_SEP(p);
 		p = S_num(p, k->util_max, 4), S_SEP(p);
 	} else {

@@ -264,15 +264,25 @@ static void S_best(FILE *fp, const sp_report_t *r)
 		S_esc(fp, st->profiles[b->cand.profile]);
 		fputs("</td><td class=\"t\">", fp);
 		S_esc(fp, st->grades[b->cand.grade]);
-		fprintf(fp, "</td><td>%.2f</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>",
-		        st->lengths_m[b->cand.length], a, b->analysis->embedment_required_m,
-		        b->checks.embedment_available_m, b->checks.design_moment_kNm_per_m,
-		        b->checks.moment_resistance_kNm_per_m, b->analysis->anchor_force_kN_per_m);
+		/* a required embedment comes from limit equilibrium only (csv_out.c) */
+		int embedment = !b->analysis->has_displacement;
+		fprintf(fp, "</td><td>%.2f</td><td>%s</td>", st->lengths_m[b->cand.length], a);
+		if (embedment)
+			fprintf(fp, "<td>%.2f</td>", b->analysis->embedment_required_m);
+		else
+			fputs("<td>&ndash;</td>", fp);
+		fprintf(fp, "<td>%.2f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>", b->checks.embedment_available_m,
+		        b->checks.design_moment_kNm_per_m, b->checks.moment_resistance_kNm_per_m,
+		        b->analysis->anchor_force_kN_per_m);
 		if (st->method == SP_METHOD_SUBGRADE)
 			fprintf(fp, "<td>%.1f</td>", b->analysis->max_displacement_mm);
-		fprintf(fp, "<td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.1f</td><td>%.1f</td><td>%.2f</td></tr>\n",
-		        b->checks.util_bending, b->checks.util_embedment, b->checks.util_anchor, b->checks.util_max,
-		        b->cost.mass_kg_per_m, b->cost.co2_kg_per_m, b->cost.cost_per_m);
+		fprintf(fp, "<td>%.3f</td>", b->checks.util_bending);
+		if (embedment)
+			fprintf(fp, "<td>%.3f</td>", b->checks.util_embedment);
+		else
+			fputs("<td>&ndash;</td>", fp);
+		fprintf(fp, "<td>%.3f</td><td>%.3f</td><td>%.1f</td><td>%.1f</td><td>%.2f</td></tr>\n", b->checks.util_anchor,
+		        b->checks.util_max, b->cost.mass_kg_per_m, b->cost.co2_kg_per_m, b->cost.cost_per_m);
 	}
 	fputs("</tbody></table>\n", fp);
 }
