@@ -120,6 +120,10 @@ head -1 s1/best_stages.csv | grep -q '^stage,stage_name,level_m,displacement_mm,
 [ "$(cut -d, -f1 s1/best_stages.csv | sort -u | grep -c '^[0-9]')" = 2 ]; ok $? "best_stages.csv holds both construction stages"
 head -1 s1/results.csv | grep -q 'top_displacement_mm,mobilised_passive_pct,util_deflection,util_mobilised'; ok $? "results.csv has the deflection and mobilisation columns"
 grep -q '"method": "subgrade",' s1/run.json; ok $? "run.json names the subgrade method"
+# the beam engine computes no required embedment: those columns stay empty, not 0
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+         $c["status"] == "\"ok\"" && ($c["embedment_required_m"] != "" || $c["util_embedment"] != "" || $c["embedment_available_m"] == "") { bad = 1 }
+         END { exit bad }' s1/results.csv; ok $? "subgrade: embedment_required_m and util_embedment empty, embedment_available_m given"
 
 # --- import-dsheet --------------------------------------------------------------
 DS="$HERE/data/dsheet"
