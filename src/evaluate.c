@@ -1015,6 +1015,87 @@ int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, doub
 	return rc;
 }
 
+typedef struct {
+	sp_eval_t *ev;
+	const size_t *analysis; /* per design: its analysis */
+	const size_t *run;      /* designs whose analysis runs */
+	sp_analysis_t *out;
+	double step;
+	int failed;
+} S_designs_job;
+
+static void S_design_run(void *data, size_t k, int tid)
+{
+	(void)tid;
+	S_designs_job *j = data;
+	size_t i = j->run[k];
+	sp_case_t c;
+	S_case_of_analysis(j->ev, j->analysis[i], &c);
+	if (j->ev->engine->analyse(j->ev->st, &c, j->step, j->step > 0, &j->out[i]) != SP_OK) {
+#pragma omp atomic write
+		j->failed = 1;
+	}
+}
+
+int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_t *ids, size_t n,
+                    double diagram_step_m, sp_analysis_t *analyses, sp_result_t *results, sp_err_t *err)
+{
+	sp_eval_t ev;
+	memset(&ev, 0, sizeof ev);
+	ev.st = st;
+	ev.cat = cat;
+	ev.engine = sp_engine_for(st);
+	memset(analyses, 0, n * sizeof *analyses);
+	size_t *analysis = malloc((n ? n : 1) * sizeof *analysis), *run = malloc((n ? n : 1) * sizeof *run), n_run = 0;
+	int rc = analysis && run ? S_resolve(&ev, err) : sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	if (rc == SP_OK && ev.engine->uses_section)
+		rc = S_ei_classes(&ev, err);
+	if (rc == SP_OK) {
+		for (size_t i = 0; i < n; i++) {
+			sp_candidate_t c;
+			sp_candidate_at(st, ids[i], &c);
+			analysis[i] = S_analysis_of(&ev, &c);
+			size_t k = 0;
+			while (k < n_run && analysis[run[k]] != analysis[i])
+				k++;
+			if (k == n_run)
+				run[n_run++] = i;
+		}
+		/* an external solver: one process per licence; built in: threads */
+		sp_eval_opts_t o = {st->threads, st->licenses, 0, NULL, 0, NULL, NULL};
+		int clamped, at_once = ev.engine->batch_open ? (st->licenses > 0 ? st->licenses : 1) : S_workers(&o, &clamped);
+		S_designs_job j = {&ev, analysis, run, analyses, diagram_step_m, 0};
+		sp_eval_for_each(at_once < (int)n_run ? at_once : (int)n_run, n_run, S_design_run, &j);
+		if (j.failed)
+			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
+	}
+	for (size_t i = 0; rc == SP_OK && i < n; i++) {
+		size_t k = 0;
+		while (run[k] != i && analysis[run[k]] != analysis[i])
+			k++;
+		if (run[k] != i) { /* a copy of the design that ran it */
+			const sp_analysis_t *a = &analyses[run[k]];
+			analyses[i] = *a;
+			analyses[i].diagram = NULL;
+			if (a->n_diagram) {
+				if ((analyses[i].diagram = malloc(a->n_diagram * sizeof *a->diagram)) == NULL) {
+					analyses[i].n_diagram = 0;
+					rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+					break;
+				}
+				memcpy(analyses[i].diagram, a->diagram, a->n_diagram * sizeof *a->diagram);
+			}
+		}
+		S_evaluate(&ev, ids[i], &analyses[i], &results[i]);
+	}
+	free(analysis);
+	free(run);
+	free(ev.profile_index);
+	free(ev.grade_index);
+	free(ev.ei_class);
+	return rc;
+}
+
 int sp_eval_case(const sp_study_t *st, const sp_catalogue_t *cat, sp_case_t *c, double diagram_step_m,
                  sp_analysis_t *out, sp_err_t *err)
 {

@@ -151,6 +151,15 @@ const sp_search_t *sp_eval_search(const sp_eval_t *ev);
 int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, double diagram_step_m,
                 sp_analysis_t *analysis, sp_result_t *result, sp_err_t *err);
 
+/* sp_eval_one for n candidates (the best designs, their diagrams): the
+ * distinct analyses among them run at once, as many as the study's
+ * licences (and, for the built-in engines, its threads and the cores)
+ * allow; a candidate that shares another's analysis (another grade) gets a
+ * copy of it. The caller frees each analyses[i]; results[i].analysis
+ * points to analyses[i]. */
+int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_t *ids, size_t n,
+                    double diagram_step_m, sp_analysis_t *analyses, sp_result_t *results, sp_err_t *err);
+
 /* [search] refine_anchor: for one anchored design (profile, grade and length
  * kept) the anchor level in [lowest, highest anchored level of the study]
  * that minimises util_max. util_max is sampled at S_REFINE_SAMPLES evenly

@@ -802,15 +802,18 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 	if ((rc = sp_outfile_open(&dg, outdir, "best_diagrams.csv", &err)) != SP_OK)
 		goto out;
 	sp_csv_diagram_header(dg.fp);
-	size_t ndiag = nbest < N_BEST_DIAGRAMS ? nbest : N_BEST_DIAGRAMS;
-	for (size_t i = 0; i < ndiag; i++) {
-		sp_result_t r;
-		if (stop_signal) /* a [solver] study: the diagrams run the solver again */
-			goto stopped;
-		if ((rc = sp_eval_one(st, cat, best[i].cand.id, DIAGRAM_STEP_M, &diag[i], &r, &err)) != SP_OK)
-			goto out;
+	size_t ndiag = nbest < N_BEST_DIAGRAMS ? nbest : N_BEST_DIAGRAMS, diag_ids[N_BEST_DIAGRAMS];
+	sp_result_t diag_rows[N_BEST_DIAGRAMS];
+	for (size_t i = 0; i < ndiag; i++)
+		diag_ids[i] = best[i].cand.id;
+	if (stop_signal) /* a [solver] study: the diagrams run the solver again, at once */
+		goto stopped;
+	if ((rc = sp_eval_designs(st, cat, diag_ids, ndiag, DIAGRAM_STEP_M, diag, diag_rows, &err)) != SP_OK)
+		goto out;
+	if (stop_signal)
+		goto stopped;
+	for (size_t i = 0; i < ndiag; i++)
 		sp_csv_diagram_rows(dg.fp, i + 1, best[i].cand.id, &diag[i]);
-	}
 	if ((rc = sp_outfile_commit(&dg, &err)) != SP_OK)
 		goto out;
 	/* subgrade studies: every construction stage of the best design */

@@ -19,7 +19,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
+ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); [ -n "${VERBOSE:-}" ] && echo "ok $2"; else fail=$((fail+1)); echo "FAIL $2"; fi; }
 cd "$WORK"
 json() { sed -n "s/.*\"$2\": \([0-9.]*\),*/\1/p" "$1/run.json" | head -1; }
 lines() { if [ -f "$1" ]; then wc -l < "$1"; else echo 0; fi; }
@@ -44,6 +44,7 @@ mkdir locks
 cat > counted.sh <<EOF
 tag=\$1; lic=\$2; step=\$3; shift 3
 [ "\$step" = 0 ] && echo "\$tag" >> $WORK/runs.txt
+[ "\$step" = 0 ] || echo "\$tag" >> $WORK/diagram_runs.txt
 k=1; while [ \$k -le 4 ]; do mkdir $WORK/locks/slot\$k 2>/dev/null && break; k=\$((k+1)); done
 [ \$k -le \$lic ] || touch $WORK/locks/over
 "\$@"; rc=\$?
@@ -64,6 +65,20 @@ with_solver ml.ini mlx.ini ml 3
 "$SP" run mlx.ini -o ml --quiet --no-plots > ml.out 2> ml.err; ok $? "exec min-length (--quiet)"
 n_ex=$(runs ex) n_ml=$(runs ml)
 [ "$n_ex" = 24 ]; ok $? "exhaustive: 24 solver runs ($n_ex)"
+# the diagrams of the 5 best designs: one solver run per distinct analysis among them
+# (profile, length, anchor: a grade only changes the checks), all at once
+n_diag=$(grep -c '^ex$' diagram_runs.txt 2>/dev/null || echo 0)
+n_distinct=$(awk -F, 'NR > 1 && NR <= 6 { print $3 "|" $5 "|" $6 }' ex/ranking.csv | sort -u | wc -l)
+[ "$n_distinct" -ge 1 ] && [ "$n_diag" = "$n_distinct" ]; ok $? "diagrams: $n_diag solver runs for the $n_distinct distinct analyses of the 5 best designs"
+# with two grades the 5 best share analyses (the same wall in another grade): fewer runs
+sed 's/^grades = S355GP$/grades = S355GP, S430GP/' base.ini > g2base.ini
+with_solver g2base.ini g2.ini g2 3
+"$SP" run g2.ini -o g2 --quiet --no-plots; ok $? "two grades: exec run"
+"$SP" run g2base.ini -o g2b --quiet --no-plots; ok $? "two grades: built-in run"
+n_diag=$(grep -c '^g2$' diagram_runs.txt 2>/dev/null || echo 0)
+n_distinct=$(awk -F, 'NR > 1 && NR <= 6 { print $3 "|" $5 "|" $6 }' g2/ranking.csv | sort -u | wc -l)
+[ "$n_distinct" -lt 5 ] && [ "$n_diag" = "$n_distinct" ]; ok $? "two grades: $n_diag diagram runs for the $n_distinct distinct analyses of the 5 best"
+cmp -s g2/best_diagrams.csv g2b/best_diagrams.csv && cmp -s g2/ranking.csv g2b/ranking.csv; ok $? "two grades: diagrams and ranking identical to the built-in run"
 [ "$n_ml" -lt "$n_ex" ] && [ "$n_ml" -le 20 ]; ok $? "min-length: fewer solver runs ($n_ml of $n_ex)"
 [ "$(json ml analyses_run)" = "$n_ml" ]; ok $? "min-length: run.json analyses_run counts the solver runs"
 [ "$(($(lines ml/timeline.csv) - 1))" = "$n_ml" ] && [ "$(($(lines ml/journal.txt) - 1))" = "$n_ml" ]; ok $? "min-length: timeline and journal list them"
