@@ -213,3 +213,19 @@ double sp_kpc(sp_earth_theory t, double phi_deg, double delta_deg)
 		return (sp_kp_ec7(pd, delta_deg) - 1.0) / tan(S_rad(pd));
 	return 2.0 * sqrt(sp_kp(t, pd, delta_deg));
 }
+
+void sp_brinch_hansen(double phi_deg, double depth_over_width, double *k_q, double *k_c)
+{
+	const double pi = acos(-1.0);
+	double f = S_rad(phi_deg > 1e-4 ? (phi_deg < 89.0 ? phi_deg : 89.0) : 1e-4);
+	double zd = depth_over_width > 0 ? depth_over_width : 0.0;
+	double up = exp((pi / 2 + f) * tan(f)) * cos(f) * tan(pi / 4 + f / 2);
+	double down = exp(-(pi / 2 - f) * tan(f)) * cos(f) * tan(pi / 4 - f / 2);
+	double kq0 = up - down, kc0 = (up - 1.0) / tan(f);
+	double nc = (exp(pi * tan(f)) * pow(tan(pi / 4 + f / 2), 2) - 1.0) / tan(f);
+	double kc_inf = nc * (1.58 + 4.09 * pow(tan(f), 4)), k0 = 1.0 - sin(f), kq_inf = kc_inf * k0 * tan(f);
+	double aq = kq0 / (kq_inf - kq0) * k0 * sin(f) / sin(pi / 4 + f / 2);
+	double ac = kc0 / (kc_inf - kc0) * 2.0 * sin(pi / 4 + f / 2);
+	*k_q = (kq0 + kq_inf * aq * zd) / (1.0 + aq * zd);
+	*k_c = (kc0 + kc_inf * ac * zd) / (1.0 + ac * zd);
+}

@@ -58,4 +58,17 @@ double sp_kp(sp_earth_theory t, double phi_deg, double delta_deg);
 double sp_kac(sp_earth_theory t, double phi_deg, double delta_deg);
 double sp_kpc(sp_earth_theory t, double phi_deg, double delta_deg);
 
+/* Brinch Hansen (1961), "The ultimate resistance of rigid piles against
+ * transversal forces", Danish Geotechnical Institute Bulletin 12: the
+ * ultimate lateral resistance of a pile of width D at depth z is
+ * p = K_q(z/D) sigma'_v + K_c(z/D) c, with
+ *   K_q = (K_q0 + K_qinf a_q z/D) / (1 + a_q z/D),
+ *   K_c = (K_c0 + K_cinf a_c z/D) / (1 + a_c z/D)
+ * between the surface values K_q0, K_c0 (a wedge) and the values at great
+ * depth K_qinf = K_cinf K0 tan phi, K_cinf = N_c d_cinf (flow round the pile),
+ * K0 = 1 - sin phi, N_c = (e^(pi tan phi) tan^2(45 + phi/2) - 1) cot phi,
+ * d_cinf = 1.58 + 4.09 tan^4 phi. phi below 1e-4 degrees is taken as 1e-4
+ * (K_c then tends to 2.57 at the surface and 8.14 at depth, K_q to 0). */
+void sp_brinch_hansen(double phi_deg, double depth_over_width, double *k_q, double *k_c);
+
 #endif

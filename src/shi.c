@@ -41,6 +41,7 @@
  *   the tangent moduli of three branches (bm4-6a secant 1000/500/250 equals
  *   bm4-6b tangent 1000/272.73/83.33). */
 #include "shi.h"
+#include "earth.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -1447,6 +1448,68 @@ static int S_menard(S_ctx *c, int k, const S_soil_extra *x)
 	return SP_OK;
 }
 
+/* SoilUseBrinchHansen in the single pile model: per layer, Brinch Hansen's
+ * K_q and K_c (earth.h) at the middle of the layer's part between the
+ * surface and the toe, over the pile's width there, become the given K_p =
+ * K_q and the cohesion c K_c / (2 sqrt K_q), so that K_p sigma'_v +
+ * 2 c' sqrt(K_p) = K_q sigma'_v + K_c c. D-Sheet prints the same per layer
+ * (bm1-12: K_p 3.09, 10.65, 6.62; cohesion 35.38, 0, 104.58). A soil in
+ * several such layers is copied per layer. It needs one level surface on
+ * both sides in every stage and the Ka, Ko, Kp method. */
+static int S_brinch_hansen(S_ctx *c)
+{
+	sp_wall_t *w = c->w;
+	int first = -1;
+	for (int k = 0; k < w->n_soils && first < 0; k++)
+		if (S_flag(c->soil_x[k].brinch_hansen))
+			first = k;
+	if (first < 0 || !c->single_pile)
+		return SP_OK;
+	double zs = w->stages[0].surface_m[0], toe = w->top_level_m - w->length_m;
+	for (int s = 0; s < w->n_stages; s++)
+		for (int side = 0; side < 2; side++)
+			if (w->stages[s].surface_m[side] != zs || w->stages[s].n_surface_points[side] > 0
+			    || w->stages[s].kmethod[side] != SP_KMETHOD_GIVEN)
+				return S_fail(c, c->soil_x[first].line,
+					      "soil '%s': Brinch-Hansen coefficients (single pile model) need one level "
+					      "surface at the same level on both sides in every stage and the Ka, Ko, Kp "
+					      "method",
+					      w->soils[first].name);
+	sp_wall_soil_t orig[SP_WALL_MAX_SOILS];
+	memcpy(orig, w->soils, sizeof orig);
+	int n_orig = w->n_soils, used[SP_WALL_MAX_SOILS] = {0};
+	for (int li = 0; li < w->n_layers; li++) {
+		int k = w->layers[li].soil;
+		if (k >= n_orig || !S_flag(c->soil_x[k].brinch_hansen))
+			continue;
+		double top = fmin(w->layers[li].top_level_m, zs);
+		double bot = fmax(li + 1 < w->n_layers ? w->layers[li + 1].top_level_m : toe, toe);
+		if (!(top > bot))
+			continue;
+		if (used[k]++) { /* a copy of the soil for this layer */
+			if (w->n_soils >= SP_WALL_MAX_SOILS)
+				return S_fail(c, c->soil_x[k].line, "soil '%s': more than %d soils with its copies per layer",
+					      orig[k].name, SP_WALL_MAX_SOILS);
+			w->soils[w->n_soils] = orig[k];
+			snprintf(w->soils[w->n_soils].name, sizeof w->soils[0].name, "%.*s %d", SP_NAME_MAX - 8,
+				 orig[k].name, used[k]);
+			w->layers[li].soil = w->n_soils++;
+		}
+		sp_wall_soil_t *so = &w->soils[w->layers[li].soil];
+		double mid = (top + bot) / 2.0, width = 1.0;
+		for (int e = 0; e < w->n_elements; e++) {
+			width = w->elements[e].acting_width_m;
+			if (mid > w->elements[e].bottom_level_m)
+				break;
+		}
+		double kq, kc;
+		sp_brinch_hansen(orig[k].phi_deg, (zs - mid) / width, &kq, &kc);
+		so->kp = kq;
+		so->c_kPa = orig[k].c_kPa * kc / (2.0 * sqrt(kq));
+	}
+	return SP_OK;
+}
+
 /* Moduli of subgrade reaction, and checks that need the whole file. */
 static int S_finish(S_ctx *c)
 {
@@ -1470,11 +1533,6 @@ static int S_finish(S_ctx *c)
 		S_soil_extra *x = &c->soil_x[k];
 		c->sec = "SOIL COLLECTION";
 		int menard = c->single_pile && S_flag(x->menard);
-		if (c->single_pile && S_flag(x->brinch_hansen))
-			return S_fail(c, x->line,
-				      "soil '%s': earth pressure coefficients after Brinch-Hansen (single pile model) "
-				      "are not supported",
-				      so->name);
 		so->kh_unload_top_kN_m3 = x->kb[0];
 		so->kh_unload_bottom_kN_m3 = x->ko[0];
 		if (c->use_cur) {
@@ -1524,7 +1582,7 @@ static int S_finish(S_ctx *c)
 				return S_fail(c, x->line, "soil '%s': branch ends (SoilLam) must increase within 0..100",
 					      so->name);
 	}
-	return SP_OK;
+	return S_brinch_hansen(c);
 }
 
 static int S_parse(S_ctx *c)

@@ -238,9 +238,35 @@ static void test_limits(void)
 	OK(strcmp(sp_earth_theory_name((sp_earth_theory)7), "unknown") == 0, "unknown theory name");
 }
 
+/* Brinch Hansen (1961): the limits of his formulas for phi = 0 (closed forms:
+ * K_c = pi/2 + 1 = 2.57 at the surface, N_c d_c = (pi + 2) 1.58 = 8.12 at
+ * great depth, the 2.57 and 8.14 of his chart), K_q = 0 for phi = 0; and
+ * D-Sheet Piling's own values in bm1-12.shd (K_q = K_p printed per layer:
+ * phi 20 at z/D = 1/0.6 gives 3.09, phi 32 at 2.75/0.6 gives 10.65; the
+ * adapted cohesion 35.38 = 10 K_c / (2 sqrt K_q)). */
+static void test_brinch_hansen(void)
+{
+	double kq, kc;
+	sp_brinch_hansen(0.0, 0.0, &kq, &kc);
+	DBL_REL(kc, acos(-1.0) / 2 + 1, 1e-5, "Brinch Hansen phi 0: K_c at the surface = pi/2 + 1");
+	DBL_ABS(kq, 0.0, 1e-3, "Brinch Hansen phi 0: K_q = 0");
+	sp_brinch_hansen(0.0, 1e9, &kq, &kc);
+	DBL_REL(kc, (acos(-1.0) + 2) * 1.58, 1e-5, "Brinch Hansen phi 0: K_c at great depth = (pi + 2) 1.58");
+	sp_brinch_hansen(20.0, 1.0 / 0.6, &kq, &kc);
+	DBL_ABS(kq, 3.09, 0.005, "Brinch Hansen phi 20, z/D 1.67: K_q (D-Sheet bm1-12)");
+	DBL_ABS(10.0 * kc / (2 * sqrt(kq)), 35.38, 0.005, "Brinch Hansen phi 20, z/D 1.67: adapted c (D-Sheet bm1-12)");
+	sp_brinch_hansen(32.0, 2.75 / 0.6, &kq, &kc);
+	DBL_ABS(kq, 10.65, 0.005, "Brinch Hansen phi 32, z/D 4.58: K_q (D-Sheet bm1-12)");
+	double kq1, kc1; /* between the surface and depth values, growing with depth */
+	sp_brinch_hansen(30.0, 0.0, &kq, &kc);
+	sp_brinch_hansen(30.0, 5.0, &kq1, &kc1);
+	OK(kq1 > kq && kc1 > kc, "Brinch Hansen: K_q and K_c grow with depth");
+}
+
 int main(void)
 {
 	test_names();
+	test_brinch_hansen();
 	test_closed_forms();
 	test_published();
 	test_caquot_kerisel();

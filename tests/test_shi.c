@@ -30,7 +30,7 @@ static const struct {
 	{"bm1-1", NULL},
 	{"bm1-10", NULL},
 	{"bm1-11", NULL},
-	{"bm1-12", "Brinch-Hansen (single pile model) are not supported"},
+	{"bm1-12", NULL},
 	{"bm1-2", NULL},
 	{"bm1-3", NULL},
 	{"bm1-4", NULL},
@@ -330,6 +330,16 @@ static void test_stages_and_sides(void)
 	                                     16.54412, 23.29213, 28.08453, 34.42836, 38.43828};
 	for (int i = 0; i < 10 && i < w.n_layers; i++)
 		DBL_REL(w.soils[w.layers[i].soil].kh_top_kN_m3[0], menard_kh[i], 1e-6, "bm1-10 Menard modulus of a layer");
+	/* Brinch-Hansen: D-Sheet's own per-layer coefficients and adapted
+	 * cohesion, bm1-12.shd [SOIL PROFILE FOR SINGLE PILE MODEL] (2 decimals) */
+	INT_EQ(read_bench("bm1-12", "shi", &w, &err), SP_OK, "bm1-12 reads (Brinch-Hansen)");
+	static const double bh_kp[3] = {3.09, 10.65, 6.62}, bh_c[3] = {35.38, 0.00, 104.58};
+	INT_EQ(w.n_layers, 3, "bm1-12 has 3 layers");
+	for (int i = 0; i < 3 && i < w.n_layers; i++) {
+		const sp_wall_soil_t *so = &w.soils[w.layers[i].soil];
+		DBL_ABS(so->kp, bh_kp[i], 0.005, "bm1-12 Brinch-Hansen K_p of a layer (D-Sheet, 2 decimals)");
+		DBL_ABS(so->c_kPa, bh_c[i], 0.005, "bm1-12 Brinch-Hansen adapted cohesion of a layer (D-Sheet, 2 decimals)");
+	}
 }
 
 /* ---- malformed files ----------------------------------------------------- */
@@ -445,6 +455,8 @@ static void test_malformed(void)
 	provoke(b, "calc_type", "InputCalculationType=0", "InputCalculationType=1", "InputCalculationType", 0);
 	provoke(b, "cpt", "Count=0", "Count=2", "CPT", 0);
 	provoke(DIR "bm1-10.shi", "menard_type", "SoilSoilType=4", "SoilSoilType=7", "Menard needs SoilSoilType 0..4", 0);
+	provoke(DIR "bm1-12.shi", "brinch_hansen_method", "         1          1 Method Left",
+	        "         2          1 Method Left", "need one level surface at the same level on both sides", 0);
 
 	provoke(b, "passive", "0              Passive side overrule", "1              Passive side overrule",
 		"passive side overrule", 1);
