@@ -462,8 +462,17 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 				double ka, k0, kp;
 				B_coefficients(so, st->kmethod[side], &ka, &k0, &kp);
 				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
+				/* c = phi = 0 (c, phi, delta; level ground): no slide planes, as in
+				 * D-Sheet (bm3-7b): a surcharge adds the vertical stress it causes
+				 * at the wall, K = 1 */
+				int no_planes = st->kmethod[side] != SP_KMETHOD_GIVEN && so->phi_deg == 0.0 && so->c_kPa == 0.0
+				                && !ground;
+				if (no_planes)
+					for (int k = 0; k < n_loads; k++)
+						sv += sp_surcharge_vertical_stress(loads[k], zs - b->z[i]);
 				/* c, phi, delta with cohesion or surcharges: Culmann's wedges (B_surcharge) */
-				int culmann = st->kmethod[side] != SP_KMETHOD_GIVEN && (n_loads > 0 || so->c_kPa > 0 || ground);
+				int culmann = st->kmethod[side] != SP_KMETHOD_GIVEN && !no_planes
+				              && (n_loads > 0 || so->c_kPa > 0 || ground);
 				double c = culmann ? 0.0 : so->c_kPa;
 				if (sv < 0.0) /* unit weight below that of water: no effective stress */
 					sv = 0.0;
@@ -473,7 +482,7 @@ static void B_stage_setup(B_work *b, const sp_wall_stage_t *st)
 				B_order_pressures(&sa, &sn, &spv);
 				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
-				} else if (n_loads > 0 || culmann) {
+				} else if ((n_loads > 0 && !no_planes) || culmann) {
 					B_culmann(st->kmethod[side], so, loads, n_loads, ground, ground_load, zs - b->z[i], zs - mid,
 					          wint, sv, (sv + fmax(B_sigma_v(w, mid, zs, zw, q, &wp), 0.0)) / 2.0, &sa, &sn,
 					          &spv);

@@ -57,6 +57,32 @@ double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m)
 	return 2.0 * (2.0 / SP_PI) * s;
 }
 
+/* Antiderivatives of z^3 / (x^2 + z^2)^2 and x z^3 / (x^2 + z^2)^2 in x. */
+static double S_g1(double x, double z)
+{
+	return 0.5 * (atan(x / z) + x * z / (x * x + z * z));
+}
+
+static double S_g2(double x, double z)
+{
+	return -0.5 * z * z * z / (x * x + z * z);
+}
+
+double sp_surcharge_vertical_stress(const sp_wall_surcharge_t *q, double depth_m)
+{
+	double z = depth_m > 1e-9 ? depth_m : 1e-9;
+	double s = 0.0;
+	for (int k = 0; k + 1 < q->n_points; k++) {
+		double x0 = q->distance_m[k], x1 = q->distance_m[k + 1];
+		if (x1 <= x0)
+			continue;
+		double a, b;
+		S_segment(q, k, &a, &b);
+		s += a * (S_g1(x1, z) - S_g1(x0, z)) + b * (S_g2(x1, z) - S_g2(x0, z));
+	}
+	return (2.0 / SP_PI) * s;
+}
+
 /* A family of wedges through the wall at one point: level ground (ground
  * NULL: depth and the integral of sigma_v' over it) or the ground of a sloping
  * surface (through level), with the surcharges on top. Angles in radians. */

@@ -17,6 +17,11 @@ double sp_surcharge_resultant(const sp_wall_surcharge_t *q, double width_m);
  * rigid wall mirrors the half-space). */
 double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m);
 
+/* Vertical stress at the wall (x = 0) at depth_m below the surface (kPa):
+ * Flamant's sigma_z = 2 p z^3 / (pi (x^2 + z^2)^2) integrated in closed form
+ * over the load (half the load's intensity at the surface under its edge). */
+double sp_surcharge_vertical_stress(const sp_wall_surcharge_t *q, double depth_m);
+
 /* Horizontal earth force on the wall from the surface down to depth_m by
  * Culmann's sliding wedges through the foot of the wall (kN/m):
  * weight_kN_per_m(w) = weight_integral_kN_per_m * w / depth_m is the wedge's

@@ -39,6 +39,30 @@ static void test_wall_stress(void)
 	DBL_REL(sp_surcharge_wall_stress(&far, 4.0), want, 1e-9, "distant strip: doubled Flamant sigma_x");
 }
 
+static void test_vertical_stress(void)
+{
+	/* uniform strip q = 10 kPa, 0..2 m, at the edge, depth 1 m: Poulos & Davis
+	 * eq. 2.7, sigma_z = q/pi (a + sin a cos(a + 2 b)), b = 0, a = atan(2/1) */
+	sp_wall_surcharge_t strip = {.n_points = 2, .distance_m = {0.0, 2.0}, .value_kPa = {10.0, 10.0}};
+	double a = atan(2.0);
+	DBL_REL(sp_surcharge_vertical_stress(&strip, 1.0), 10.0 / SP_PI * (a + sin(a) * cos(a)), 1e-9,
+	        "strip load: Flamant sigma_z at the edge, depth 1 m");
+	/* a load 3..5 m away, depth 4 m: the same closed form with b */
+	sp_wall_surcharge_t far = {.n_points = 2, .distance_m = {3.0, 5.0}, .value_kPa = {10.0, 10.0}};
+	double b1 = atan(3.0 / 4.0), alpha = atan(5.0 / 4.0) - b1;
+	DBL_REL(sp_surcharge_vertical_stress(&far, 4.0), 10.0 / SP_PI * (alpha + sin(alpha) * cos(alpha + 2.0 * b1)),
+	        1e-9, "distant strip: Flamant sigma_z");
+	/* under the edge of a very wide load: q/2 at every depth */
+	sp_wall_surcharge_t wide = {.n_points = 2, .distance_m = {0.0, 1e6}, .value_kPa = {10.0, 10.0}};
+	DBL_REL(sp_surcharge_vertical_stress(&wide, 3.0), 5.0, 1e-5, "wide load: q/2 under its edge");
+	/* D-Sheet Piling bm3-7b (.shd [PRESSURES], weightless c = phi = 0 soil, K = 1):
+	 * 20 kPa at the wall falling to 0 at 5 m; 7.65545 kPa at 1.905 m, 4.23109 at
+	 * 6.381 m (D-Sheet integrates numerically: 0.5 % near the top) */
+	sp_wall_surcharge_t tri = {.n_points = 2, .distance_m = {0.0, 5.0}, .value_kPa = {20.0, 0.0}};
+	DBL_REL(sp_surcharge_vertical_stress(&tri, 1.9048), 7.65545, 5e-3, "bm3-7b: sigma_z at 1.905 m (D-Sheet)");
+	DBL_REL(sp_surcharge_vertical_stress(&tri, 6.3810), 4.23109, 5e-3, "bm3-7b: sigma_z at 6.381 m (D-Sheet)");
+}
+
 static void test_wedge(void)
 {
 	double alpha;
@@ -123,6 +147,7 @@ int main(void)
 {
 	test_resultant();
 	test_wall_stress();
+	test_vertical_stress();
 	test_wedge();
 	return sp_test_done("surcharge");
 }
