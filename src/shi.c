@@ -1491,8 +1491,8 @@ static int S_brinch_hansen(S_ctx *c)
 				return S_fail(c, c->soil_x[k].line, "soil '%s': more than %d soils with its copies per layer",
 					      orig[k].name, SP_WALL_MAX_SOILS);
 			w->soils[w->n_soils] = orig[k];
-			snprintf(w->soils[w->n_soils].name, sizeof w->soils[0].name, "%.*s %d", SP_NAME_MAX - 8,
-				 orig[k].name, used[k]);
+			snprintf(w->soils[w->n_soils].name, sizeof w->soils[0].name, "%.*s %u", SP_NAME_MAX - 5,
+				 orig[k].name, (unsigned)used[k] % 1000u);
 			w->layers[li].soil = w->n_soils++;
 		}
 		sp_wall_soil_t *so = &w->soils[w->layers[li].soil];
