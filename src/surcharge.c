@@ -42,7 +42,10 @@ static double S_f2(double x, double z)
 	return 0.5 * z * (log(t) + z * z / t);
 }
 
-double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m)
+/* The integral over the load of p(x) k(x, z), p = a + b x per segment, from
+ * antiderivatives f_a of k and f_b of x k in x. */
+static double S_over_load(const sp_wall_surcharge_t *q, double depth_m, double (*f_a)(double, double),
+                          double (*f_b)(double, double))
 {
 	double z = depth_m > 1e-9 ? depth_m : 1e-9;
 	double s = 0.0;
@@ -52,9 +55,14 @@ double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m)
 			continue;
 		double a, b;
 		S_segment(q, k, &a, &b);
-		s += a * (S_f1(x1, z) - S_f1(x0, z)) + b * (S_f2(x1, z) - S_f2(x0, z));
+		s += a * (f_a(x1, z) - f_a(x0, z)) + b * (f_b(x1, z) - f_b(x0, z));
 	}
-	return 2.0 * (2.0 / SP_PI) * s;
+	return s;
+}
+
+double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m)
+{
+	return 2.0 * (2.0 / SP_PI) * S_over_load(q, depth_m, S_f1, S_f2);
 }
 
 /* Antiderivatives of z^3 / (x^2 + z^2)^2 and x z^3 / (x^2 + z^2)^2 in x. */
@@ -70,17 +78,7 @@ static double S_g2(double x, double z)
 
 double sp_surcharge_vertical_stress(const sp_wall_surcharge_t *q, double depth_m)
 {
-	double z = depth_m > 1e-9 ? depth_m : 1e-9;
-	double s = 0.0;
-	for (int k = 0; k + 1 < q->n_points; k++) {
-		double x0 = q->distance_m[k], x1 = q->distance_m[k + 1];
-		if (x1 <= x0)
-			continue;
-		double a, b;
-		S_segment(q, k, &a, &b);
-		s += a * (S_g1(x1, z) - S_g1(x0, z)) + b * (S_g2(x1, z) - S_g2(x0, z));
-	}
-	return (2.0 / SP_PI) * s;
+	return (2.0 / SP_PI) * S_over_load(q, depth_m, S_g1, S_g2);
 }
 
 /* A family of wedges through the wall at one point: level ground (ground
