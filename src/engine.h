@@ -68,6 +68,7 @@ typedef struct {
 	double makespan_s;           /* first start to last end of the analyses run now */
 	double sum_s, max_s;         /* their total and longest time (every attempt) */
 	double lower_bound_s;        /* max(sum_s / licences, max_s) */
+	size_t leftovers_stopped;    /* solvers of an earlier, killed run still running at the start: stopped */
 } sp_batch_stats_t;
 
 typedef struct {

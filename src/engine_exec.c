@@ -539,6 +539,8 @@ static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size
 	snprintf(work, sizeof work, "%s/work", dir);
 	if (rc == SP_OK && root && mkdir(work, 0777) != 0 && errno != EEXIST)
 		rc = sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", work, strerror(errno));
+	if (rc == SP_OK && root) /* before any rank starts a solver (the licence window's alloc is collective) */
+		sp_pool_stop_leftovers(work, st->solver->kill_grace_s, &stats->leftovers_stopped);
 	size_t m = n ? n : 1;
 	char *done = calloc(m, 1);
 	double *est = malloc(m * sizeof *est);
@@ -774,6 +776,9 @@ static sp_batch_t *E_batch_open(const sp_study_t *st, const sp_case_t *cases, si
 		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", b->work, strerror(errno));
 		goto fail;
 	}
+	/* solvers an earlier run left behind (killed with SIGKILL) would run
+	 * beside ours: more than `licenses` at once */
+	sp_pool_stop_leftovers(b->work, st->solver->kill_grace_s, &b->stats.leftovers_stopped);
 	size_t m = n ? n : 1;
 	b->est = malloc(m * sizeof *b->est);
 	b->jobs = calloc(m, sizeof *b->jobs);

@@ -300,9 +300,10 @@ static int write_run_json(const char *dir, const sp_study_t *st, const sp_eval_s
 		const sp_batch_stats_t *b = &s->batch;
 		fprintf(fp,
 		        "  \"engine\": \"exec\",\n  \"analyses_resumed\": %zu,\n  \"solver_failed\": %zu,\n"
+		        "  \"leftover_solvers_stopped\": %zu,\n"
 		        "  \"max_concurrent_solvers\": %d,\n  \"makespan_s\": %.6f,\n  \"lower_bound_s\": %.6f,\n"
 		        "  \"makespan_over_lower_bound\": ",
-		        b->resumed, b->solver_failed, b->max_running, b->makespan_s, b->lower_bound_s);
+		        b->resumed, b->solver_failed, b->leftovers_stopped, b->max_running, b->makespan_s, b->lower_bound_s);
 		if (b->lower_bound_s > 0)
 			fprintf(fp, "%.4f", b->makespan_s / b->lower_bound_s);
 		else
@@ -515,6 +516,11 @@ static void run_warnings(char *buf, size_t size, const sp_eval_stats_t *stats, c
 	if (stats->failed && n < size)
 		n += (size_t)snprintf(buf + n, size - n, "%zu candidates failed (status failed:<reason> in results.csv)\n",
 		                      stats->failed);
+	if (stats->exec && stats->batch.leftovers_stopped && n < size)
+		n += (size_t)snprintf(buf + n, size - n,
+		                      "stopped %zu solver process group(s) that an earlier, killed run had left running "
+		                      "(their analyses ran again)\n",
+		                      stats->batch.leftovers_stopped);
 	if (stats->exec && stats->batch.solver_failed && n < size)
 		snprintf(buf + n, size - n,
 		         "the solver failed on %zu analyses: see failure.txt, stdout.txt and stderr.txt in "

@@ -6,7 +6,9 @@
 #include <fcntl.h>
 #include <math.h>
 #include <poll.h>
+#include <dirent.h>
 #include <regex.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -230,6 +232,101 @@ sp_pool_t *sp_pool_alloc(const sp_pool_opts_t *o, sp_pool_job_t *jobs, size_t n,
 	return p;
 }
 
+/* ---- the solver's process group on disk --------------------------------
+ * A started job leaves "PGID STARTTIME" in workdir/solver.pid until it has
+ * been reaped, so that a later run in the same directory can stop the
+ * solvers of a sheetpile that was killed (SIGKILL) before it could. */
+#define S_PIDFILE "solver.pid"
+
+/* The start time of process pid (clock ticks after boot, /proc/PID/stat
+ * field 22), or 0 when it does not exist. */
+static unsigned long long S_start_time(pid_t pid)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return 0;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	char *p = strrchr(buf, ')'); /* the command may hold spaces and parentheses */
+	unsigned long long t = 0;
+	for (int field = 2; p && field < 22; field++)
+		p = strchr(p + 1, ' ');
+	if (p)
+		t = strtoull(p + 1, NULL, 10);
+	return t;
+}
+
+static void S_pidfile(const sp_pool_job_t *j, pid_t pid, int write)
+{
+	char path[4200];
+	if (j->workdir == NULL) /* the caller's directory: not ours to write */
+		return;
+	snprintf(path, sizeof path, "%s/" S_PIDFILE, j->workdir);
+	if (!write) {
+		unlink(path);
+		return;
+	}
+	FILE *f = fopen(path, "w");
+	if (f == NULL)
+		return; /* only a later clean-up is lost */
+	fprintf(f, "%ld %llu\n", (long)pid, S_start_time(pid));
+	fclose(f);
+}
+
+int sp_pool_stop_leftovers(const char *work_dir, double grace_s, size_t *stopped)
+{
+	*stopped = 0;
+	DIR *d = opendir(work_dir);
+	if (d == NULL)
+		return SP_OK;
+	pid_t groups[256];
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && n < sizeof groups / sizeof *groups) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[4400];
+		snprintf(path, sizeof path, "%s/%s/" S_PIDFILE, work_dir, e->d_name);
+		FILE *f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		long pg = 0;
+		unsigned long long t = 0;
+		int ok = fscanf(f, "%ld %llu", &pg, &t) == 2;
+		fclose(f);
+		unlink(path);
+		if (!ok || pg <= 1 || pg == (long)getpgrp())
+			continue;
+		/* the leader alive with another start time: its number was reused */
+		unsigned long long now_t = S_start_time((pid_t)pg);
+		if (now_t != 0 ? now_t != t : kill(-(pid_t)pg, 0) != 0)
+			continue;
+		if (kill(-(pid_t)pg, SIGTERM) == 0)
+			groups[n++] = (pid_t)pg;
+	}
+	closedir(d);
+	struct timespec t0, tn;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (size_t k = 0; k < n; k++) {
+		for (;;) { /* a group ends when its last member has gone */
+			if (kill(-groups[k], 0) != 0)
+				break;
+			clock_gettime(CLOCK_MONOTONIC, &tn);
+			if ((double)(tn.tv_sec - t0.tv_sec) + 1e-9 * (double)(tn.tv_nsec - t0.tv_nsec) >= grace_s) {
+				kill(-groups[k], SIGKILL);
+				break;
+			}
+			struct timespec ts = {0, 5000000};
+			nanosleep(&ts, NULL);
+		}
+	}
+	*stopped = n;
+	return SP_OK;
+}
+
 static void S_give(sp_pool_t *p, size_t i);
 
 static void S_reap_blocking(sp_pool_t *p, size_t i)
@@ -238,6 +335,7 @@ static void S_reap_blocking(sp_pool_t *p, size_t i)
 	int status;
 	while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
 		;
+	S_pidfile(p->jobs[i], r->pid, 0);
 	if (r->pidfd >= 0)
 		close(r->pidfd);
 	r->pidfd = -1;
@@ -351,6 +449,7 @@ static void S_start(sp_pool_t *p, size_t i, int s, int lic)
 		S_finish(p, i, SP_JOB_SPAWN, e);
 		return;
 	}
+	S_pidfile(j, r->pid, 1);
 	r->state = S_RUNNING;
 	r->term_sent = r->timed_out = 0;
 	r->deadline = S_opts(p, i)->timeout_s > 0 ? now + S_opts(p, i)->timeout_s : INFINITY;
@@ -464,6 +563,7 @@ static void S_exited(sp_pool_t *p, size_t i, int status)
 	sp_pool_job_t *j = p->jobs[i];
 	const sp_pool_opts_t *o = S_opts(p, i);
 	S_run *r = &p->run[i];
+	S_pidfile(j, r->pid, 0);
 	if (r->pidfd >= 0)
 		close(r->pidfd);
 	r->pidfd = -1;
@@ -559,6 +659,7 @@ static void S_stop_all(sp_pool_t *p)
 			size_t i = p->slot_job[s];
 			int status;
 			if (i != SIZE_MAX && waitpid(p->run[i].pid, &status, WNOHANG) == p->run[i].pid) {
+				S_pidfile(p->jobs[i], p->run[i].pid, 0);
 				if (p->run[i].pidfd >= 0)
 					close(p->run[i].pidfd);
 				p->run[i].pidfd = -1;

@@ -90,6 +90,13 @@ typedef struct sp_pool sp_pool_t;
 /* The jobs array (n may be 0) is borrowed until sp_pool_free(); its jobs get
  * the indices 0..n-1. NULL and *err on failure. */
 sp_pool_t *sp_pool_alloc(const sp_pool_opts_t *o, sp_pool_job_t *jobs, size_t n, sp_err_t *err);
+
+/* A job leaves its process group in workdir/solver.pid while it runs. Stop
+ * the groups that the subdirectories of work_dir still name (a sheetpile
+ * killed with SIGKILL could not): SIGTERM, SIGKILL after grace_s. A group
+ * whose number now belongs to another process (a different start time) is
+ * left alone. *stopped: how many. Linux (/proc). */
+int sp_pool_stop_leftovers(const char *work_dir, double grace_s, size_t *stopped);
 /* One more job (borrowed until sp_pool_free(), its opts too); *index is its
  * index (the next after the previous ones). SP_OK, or SP_EDATA for a bad
  * licence_denied_pattern, SP_ESOFTWARE when out of memory. */

@@ -135,11 +135,33 @@ stop_half_way() { # signal dir
 stop_half_way KILL k; rc=$?
 [ $rc = 137 ]; ok $? "SIGKILL: killed (status $rc)"
 done_k=$(($(lines k/journal.txt) - 1)); [ $done_k -ge 2 ] && [ $done_k -lt $N ]; ok $? "SIGKILL: stopped half-way ($done_k of $N journaled)"
-sleep 0.5 # the orphaned solvers of the killed run finish
-"$SP" run slow.ini -o k --resume --quiet --no-plots; ok $? "SIGKILL: resume"
+"$SP" run slow.ini -o k --resume --quiet --no-plots 2> k2.err; ok $? "SIGKILL: resume (the killed run's solvers stopped first)"
 same_csvs b k "after SIGKILL and resume"
 res=$(json k analyses_resumed); run=$(json k analyses_run)
 [ "$res" -ge 2 ] && [ $((res + run)) = $N ]; ok $? "SIGKILL: resume ran only the missing analyses ($res resumed + $run run)"
+
+# solvers a killed run leaves behind are stopped by the next run in the directory: two
+# solvers hang (while the file hang exists), sheetpile is killed with SIGKILL, --resume
+cat > hang.sh <<EOF
+echo \$\$ > $WORK/hpids/\$\$
+[ -e $WORK/hang ] && sleep 30
+exec "\$@"
+EOF
+mkdir hpids; touch hang
+with_solver hang.ini 2 "command = sh $WORK/hang.sh {sheetpile} evaluate {input} -o {output}"
+"$SP" run hang.ini -o h --quiet --no-plots 2>/dev/null & hpid=$!
+for _ in $(seq 1 200); do [ "$(ls hpids | wc -l)" -ge 2 ] && break; sleep 0.05; done
+kill -KILL $hpid; wait $hpid 2>/dev/null
+left=0; for p in $(ls hpids); do kill -0 "$p" 2>/dev/null && left=$((left + 1)); done
+[ $left = 2 ]; ok $? "SIGKILL: the killed run left its 2 solvers running ($left)"
+rm -f hang
+"$SP" run hang.ini -o h --resume --quiet --no-plots 2> h.err; ok $? "leftover solvers: resume"
+grep -q 'stopped 2 solver process group(s) that an earlier, killed run had left running' h.err; ok $? "leftover solvers: a warning names them"
+[ "$(json h leftover_solvers_stopped)" = 2 ]; ok $? "leftover solvers: run.json counts 2"
+alive=0; for p in $(ls hpids); do kill -0 "$p" 2>/dev/null && ! grep -q '^[^)]*) Z' /proc/$p/stat 2>/dev/null && alive=1; done
+[ $alive = 0 ]; ok $? "leftover solvers: none left running"
+same_csvs b h "after leftover solvers were stopped"
+[ -z "$(find h/work -name solver.pid 2>/dev/null)" ]; ok $? "no solver.pid left in the work directories"
 
 rm -f pids/*
 stop_half_way INT i; rc=$?
