@@ -19,7 +19,7 @@
 #include <string.h>
 
 #define S_DEFAULT_CHUNK 16384
-#define S_DIST_CHUNK 2048 /* MPI: rows per chunk (a block of about 750 kB to the root, still in cache) */
+#define S_DIST_CHUNK 2048 /* MPI: rows per chunk (a block of some 400 to 750 kB to the root, still in cache) */
 #define S_SERIAL_S 0.002 /* analyses that take less in all run on one thread */
 
 struct sp_eval {
@@ -841,24 +841,28 @@ static int S_slots(sp_eval_t *ev, int n, size_t bytes)
 
 /* MPI, more than one rank (every rank calls it): the chunks are taken from
  * the shared counter. A rank other than the root evaluates and prepares
- * each chunk it takes and sends it to the root, in the background while it
- * evaluates the next (two slots): its rows and prepared bytes in one block;
- * with the sink's gather, only the chunk's status counts and prepared
- * bytes, the rows gathered here, and at the end the gathered state (pack)
- * in a final block. The root consumes the chunks in order; while the chunk
- * of its turn has not arrived it evaluates one of its own, taken from the
- * counter and held until its turn; after the last chunk it unpacks every
- * other rank's final block. After a consumer's error the root still
- * receives every block, so that no rank waits for it, and consumes no more. */
+ * each chunk it takes and sends it to the root in the background while it
+ * evaluates the next ones (S_DIST_SENDS slots: the root takes a block only
+ * at its turn): its rows and prepared bytes in one block; with the sink's
+ * gather, only the chunk's status counts and prepared bytes, the rows
+ * gathered here, and at the end the gathered state (pack) in a final
+ * block. The root consumes the chunks in order; while the chunk of its turn
+ * has not arrived it evaluates chunks of its own, taken from the counter
+ * and held until their turn (at most S_DIST_HELD); after the last chunk it
+ * unpacks every other rank's final block. After a consumer's error the
+ * root still receives every block, so that no rank waits for it, and
+ * consumes no more. */
+#define S_DIST_SENDS 8
+#define S_DIST_HELD 4
 static int S_drain_dist(sp_eval_t *ev, const sp_eval_sink_t *sink)
 {
 	size_t cap = ev->chunk * (sizeof(sp_result_t) + sink->bytes_per_row);
-	int gathered = sink->gather && sink->pack && sink->unpack;
+	int gathered = sink->gather && sink->pack && sink->unpack, root = sp_dist_is_root();
 	sp_err_t err;
-	int rc = S_slots(ev, 2, cap);
-	if (!sp_dist_is_root()) {
-		sp_dist_send_t *sending[2] = {NULL, NULL};
-		for (int cur = 0; rc == SP_OK; cur ^= 1) {
+	int rc = S_slots(ev, root ? 1 + S_DIST_HELD : S_DIST_SENDS, cap);
+	if (!root) {
+		sp_dist_send_t *sending[S_DIST_SENDS] = {NULL};
+		for (int cur = 0; rc == SP_OK; cur = (cur + 1) % S_DIST_SENDS) {
 			size_t k = ev->stats.workers > 0 ? sp_dist_counter_add(ev->chunks, 1) : ev->n_chunks;
 			if (k >= ev->n_chunks)
 				break;
@@ -880,7 +884,7 @@ static int S_drain_dist(sp_eval_t *ev, const sp_eval_sink_t *sink)
 			if (rc == SP_OK && (sending[cur] = sp_dist_send_root(block, size, k, &err)) == NULL)
 				rc = SP_ESOFTWARE;
 		}
-		for (int w = 0; w < 2; w++)
+		for (int w = 0; w < S_DIST_SENDS; w++)
 			if (sp_dist_send_wait(sending[w], &err) != SP_OK)
 				rc = SP_ESOFTWARE;
 		if (gathered && rc == SP_OK) {
@@ -893,24 +897,40 @@ static int S_drain_dist(sp_eval_t *ev, const sp_eval_sink_t *sink)
 			free(state);
 		}
 	} else {
-		size_t held = SIZE_MAX, held_bytes = 0;
+		size_t held[S_DIST_HELD], held_bytes[S_DIST_HELD]; /* slot 1 + h: chunk held[h], SIZE_MAX: free */
+		int n_held = 0, taken_all = ev->stats.workers == 0;
+		for (int h = 0; h < S_DIST_HELD; h++)
+			held[h] = SIZE_MAX;
 		for (size_t k = 0; k < ev->n_chunks && rc != SP_ESOFTWARE; k++) {
 			size_t count = S_chunk_count(ev, k), bytes = 0;
-			char *slot = ev->slot[0];
-			/* not arrived: evaluate a chunk of the counter meanwhile, k itself
-			 * when nobody has taken it, else one to hold until its turn */
-			while (held != k && ev->stats.workers > 0 && held == SIZE_MAX && !sp_dist_ready(k)) {
+			int h = 0;
+			while (h < S_DIST_HELD && held[h] != k)
+				h++;
+			/* not arrived: evaluate chunks of the counter meanwhile, k itself
+			 * when nobody has taken it, else ones to hold until their turn */
+			while (h == S_DIST_HELD && !taken_all && n_held < S_DIST_HELD && !sp_dist_ready(k)) {
 				size_t c = sp_dist_counter_add(ev->chunks, 1);
-				if (c >= ev->n_chunks)
+				if (c >= ev->n_chunks) {
+					taken_all = 1;
 					break;
-				held_bytes = S_chunk(ev, c * ev->chunk, S_chunk_count(ev, c), ev->slot[1], sink);
-				held = c;
+				}
+				int f = 0;
+				while (held[f] != SIZE_MAX)
+					f++;
+				held_bytes[f] = S_chunk(ev, c * ev->chunk, S_chunk_count(ev, c), ev->slot[1 + f], sink);
+				held[f] = c;
+				n_held++;
+				if (c == k)
+					h = f;
 			}
+			char *slot = ev->slot[0];
 			sp_result_t *rows = NULL;
 			const char *prepared;
 			S_tally t;
-			if (held == k) { /* this rank's */
-				slot = ev->slot[1], bytes = held_bytes, held = SIZE_MAX;
+			if (h < S_DIST_HELD) { /* this rank's */
+				slot = ev->slot[1 + h], bytes = held_bytes[h];
+				held[h] = SIZE_MAX;
+				n_held--;
 				rows = (sp_result_t *)slot;
 				prepared = S_prepared(slot, count);
 				t = S_tally_rows(rows, count);
