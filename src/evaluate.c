@@ -734,13 +734,20 @@ static char *S_prepared(char *slot, size_t count)
 
 /* Evaluate and prepare candidates [first, first + count) into a slot, on
  * every worker of this rank (blocks of S_BLOCK rows, dynamic schedule; each
- * block prepared into its own part of the slot, then moved together).
+ * block prepared into its own part of the slot, then moved together; with
+ * one worker the chunk in one go).
  * Returns the prepared bytes. */
 #define S_BLOCK 1024
 static size_t S_chunk(sp_eval_t *ev, size_t first, size_t count, char *slot, const sp_eval_sink_t *sink)
 {
 	sp_result_t *rows = (sp_result_t *)slot;
 	char *out = S_prepared(slot, count);
+	if (ev->stats.workers <= 1) { /* one worker: the whole chunk at once, nothing to move together */
+		S_eval_rows(ev, first, count, rows);
+		if (ev->stats.max_concurrent < 1)
+			ev->stats.max_concurrent = 1;
+		return sink->prepare(sink->data, rows, count, out);
+	}
 	size_t n_blocks = (count + S_BLOCK - 1) / S_BLOCK, len[64], bytes = 0;
 	int inflight = 0, peak = ev->stats.max_concurrent;
 	for (size_t b0 = 0; b0 < n_blocks; b0 += 64) { /* len[] of 64 blocks at a time */
