@@ -186,6 +186,17 @@ int sp_dist_send_wait(sp_dist_send_t *s, sp_err_t *err)
 	return ok ? SP_OK : sp_err_set(err, SP_ESOFTWARE, "MPI_Wait failed");
 }
 
+int sp_dist_send_test(sp_dist_send_t *s)
+{
+	int done = 0;
+	if (s == NULL)
+		return 1;
+	if (MPI_Test(&s->req, &done, MPI_STATUS_IGNORE) != MPI_SUCCESS || !done)
+		return 0;
+	free(s);
+	return 1;
+}
+
 int sp_dist_ready(size_t seq)
 {
 	int flag = 0;
@@ -430,6 +441,12 @@ int sp_dist_send_wait(sp_dist_send_t *s, sp_err_t *err)
 {
 	(void)s, (void)err;
 	return SP_OK;
+}
+
+int sp_dist_send_test(sp_dist_send_t *s)
+{
+	(void)s;
+	return 1;
 }
 
 int sp_dist_ready(size_t seq)

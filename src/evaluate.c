@@ -848,9 +848,14 @@ static int S_slots(sp_eval_t *ev, int n, size_t bytes)
 
 /* MPI, more than one rank (every rank calls it): the chunks are taken from
  * the shared counter. A rank other than the root evaluates and prepares
- * each chunk it takes and sends it to the root in the background while it
- * evaluates the next ones (S_DIST_SENDS slots: the root takes a block only
- * at its turn): its rows and prepared bytes in one block; with the sink's
+ * each chunk it takes in slot 0 and sends it to the root from a copy in
+ * another slot, in the background while it evaluates the next ones (up to
+ * S_DIST_SENDS, as few as it can: the root takes a block only at its turn).
+ * Slot 0 stays in this core's cache; the root copies a block straight out
+ * of this rank's memory (MPI's single copy), which takes its cache lines
+ * away from this core, and formatting into such lines stalled on each (a
+ * third slower on the 2-core AMD EPYC VM); one memcpy into them does not.
+ * A block is its rows and prepared bytes; with the sink's
  * gather, only the chunk's status counts and prepared bytes, the rows
  * gathered here, and at the end the gathered state (pack) in a final
  * block. The root consumes the chunks in order; while the chunk of its turn
@@ -866,17 +871,26 @@ static int S_drain_dist(sp_eval_t *ev, const sp_eval_sink_t *sink)
 	size_t cap = ev->chunk * (sizeof(sp_result_t) + sink->bytes_per_row);
 	int gathered = sink->gather && sink->pack && sink->unpack, root = sp_dist_is_root();
 	sp_err_t err;
-	int rc = S_slots(ev, root ? 1 + S_DIST_HELD : S_DIST_SENDS, cap);
+	int rc = S_slots(ev, 1 + (root ? S_DIST_HELD : S_DIST_SENDS), cap);
 	if (!root) {
 		sp_dist_send_t *sending[S_DIST_SENDS] = {NULL};
-		for (int cur = 0; rc == SP_OK; cur = (cur + 1) % S_DIST_SENDS) {
+		size_t sent[S_DIST_SENDS] = {0}; /* the chunk of each send */
+		while (rc == SP_OK) {
 			size_t k = ev->stats.workers > 0 ? sp_dist_counter_add(ev->chunks, 1) : ev->n_chunks;
 			if (k >= ev->n_chunks)
 				break;
-			if (sp_dist_send_wait(sending[cur], &err) != SP_OK)
+			/* the first slot whose send has finished (still in cache), else
+			 * the one of the oldest send, once it has finished */
+			int cur = 0, oldest = 0;
+			while (cur < S_DIST_SENDS && !sp_dist_send_test(sending[cur])) {
+				if (sent[cur] < sent[oldest])
+					oldest = cur;
+				cur++;
+			}
+			if (cur == S_DIST_SENDS && sp_dist_send_wait(sending[cur = oldest], &err) != SP_OK)
 				rc = SP_ESOFTWARE;
 			sending[cur] = NULL;
-			char *slot = ev->slot[cur], *block = slot;
+			char *slot = ev->slot[0], *block = slot;
 			size_t count = S_chunk_count(ev, k), bytes = S_chunk(ev, k * ev->chunk, count, slot, sink);
 			size_t size = count * sizeof(sp_result_t) + bytes;
 			if (gathered) { /* the counts right before the prepared bytes, over the last row */
@@ -888,8 +902,10 @@ static int S_drain_dist(sp_eval_t *ev, const sp_eval_sink_t *sink)
 				memcpy(block, &t, sizeof t);
 				size = sizeof t + bytes;
 			}
-			if (rc == SP_OK && (sending[cur] = sp_dist_send_root(block, size, k, &err)) == NULL)
+			memcpy(ev->slot[1 + cur], block, size);
+			if (rc == SP_OK && (sending[cur] = sp_dist_send_root(ev->slot[1 + cur], size, k, &err)) == NULL)
 				rc = SP_ESOFTWARE;
+			sent[cur] = k;
 		}
 		for (int w = 0; w < S_DIST_SENDS; w++)
 			if (sp_dist_send_wait(sending[w], &err) != SP_OK)
