@@ -772,8 +772,10 @@ static int results_pack(void *data, char **buf, size_t *bytes)
 	if (b == NULL)
 		return sp_err_set(rs->err, SP_ESOFTWARE, "out of memory");
 	memcpy(b, head, sizeof head);
-	memcpy(b + sizeof head, best, nbest * sizeof *best);
-	memcpy(b + sizeof head + nbest * sizeof *best, front, nfront * sizeof *front);
+	if (nbest) /* an empty front may be NULL */
+		memcpy(b + sizeof head, best, nbest * sizeof *best);
+	if (nfront)
+		memcpy(b + sizeof head + nbest * sizeof *best, front, nfront * sizeof *front);
 	if (rs->plot)
 		sp_plot_state_pack(rs->plot, b + sizeof head + rows);
 	*buf = b;
