@@ -64,7 +64,7 @@ static double pass(const sp_study_t *st, const sp_catalogue_t *cat, int threads,
 		exit(1);
 	}
 	sink_t s = {st, csv, rk, 0};
-	sp_eval_sink_t sink = {SP_CSV_ROW_MAX, prepare, consume, &s};
+	sp_eval_sink_t sink = {.bytes_per_row = SP_CSV_ROW_MAX, .prepare = prepare, .consume = consume, .data = &s};
 	if (sp_eval_drain(ev, &sink) != 0)
 		exit(1);
 	size_t nb;

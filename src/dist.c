@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define S_TAG_MOD 32767 /* MPI guarantees tags up to 32767 */
+#define S_TAG_MOD 32767 /* MPI guarantees tags up to 32767: sequenced blocks take 0..32766 */
+#define S_TAG_FINAL 32767 /* a rank's final block */
 
 #ifdef SP_MPI
 #include <mpi.h>
@@ -146,7 +147,7 @@ struct sp_dist_send {
 	MPI_Request req;
 };
 
-sp_dist_send_t *sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_err_t *err)
+static sp_dist_send_t *S_isend_root(const void *buf, size_t bytes, int tag, sp_err_t *err)
 {
 	sp_dist_send_t *s = malloc(sizeof *s);
 	if (s == NULL) {
@@ -158,12 +159,22 @@ sp_dist_send_t *sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_
 		sp_err_set(err, SP_ESOFTWARE, "a block too large for MPI_Isend");
 		return NULL;
 	}
-	if (MPI_Isend(buf, (int)bytes, MPI_BYTE, 0, (int)(seq % S_TAG_MOD), MPI_COMM_WORLD, &s->req) != MPI_SUCCESS) {
+	if (MPI_Isend(buf, (int)bytes, MPI_BYTE, 0, tag, MPI_COMM_WORLD, &s->req) != MPI_SUCCESS) {
 		free(s);
 		sp_err_set(err, SP_ESOFTWARE, "MPI_Isend failed");
 		return NULL;
 	}
 	return s;
+}
+
+sp_dist_send_t *sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_err_t *err)
+{
+	return S_isend_root(buf, bytes, (int)(seq % S_TAG_MOD), err);
+}
+
+sp_dist_send_t *sp_dist_send_final(const void *buf, size_t bytes, sp_err_t *err)
+{
+	return S_isend_root(buf, bytes, S_TAG_FINAL, err);
 }
 
 int sp_dist_send_wait(sp_dist_send_t *s, sp_err_t *err)
@@ -173,6 +184,17 @@ int sp_dist_send_wait(sp_dist_send_t *s, sp_err_t *err)
 	int ok = MPI_Wait(&s->req, MPI_STATUS_IGNORE) == MPI_SUCCESS;
 	free(s);
 	return ok ? SP_OK : sp_err_set(err, SP_ESOFTWARE, "MPI_Wait failed");
+}
+
+int sp_dist_send_test(sp_dist_send_t *s)
+{
+	int done = 0;
+	if (s == NULL)
+		return 1;
+	if (MPI_Test(&s->req, &done, MPI_STATUS_IGNORE) != MPI_SUCCESS || !done)
+		return 0;
+	free(s);
+	return 1;
 }
 
 int sp_dist_ready(size_t seq)
@@ -193,6 +215,27 @@ int sp_dist_recv_seq(void *buf, size_t bytes, size_t seq, size_t *got, sp_err_t 
 	    MPI_Get_count(&s, MPI_BYTE, &count) != MPI_SUCCESS || count < 0)
 		return sp_err_set(err, SP_ESOFTWARE, "MPI_Recv failed");
 	*got = (size_t)count;
+	return SP_OK;
+}
+
+int sp_dist_recv_final(char **buf, size_t *bytes, sp_err_t *err)
+{
+	MPI_Status s;
+	int count = 0;
+	*buf = NULL;
+	*bytes = 0;
+	if (MPI_Probe(MPI_ANY_SOURCE, S_TAG_FINAL, MPI_COMM_WORLD, &s) != MPI_SUCCESS ||
+	    MPI_Get_count(&s, MPI_BYTE, &count) != MPI_SUCCESS || count < 0)
+		return sp_err_set(err, SP_ESOFTWARE, "MPI_Probe failed");
+	char *b = malloc(count ? (size_t)count : 1);
+	if (b == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	if (MPI_Recv(b, count, MPI_BYTE, s.MPI_SOURCE, S_TAG_FINAL, MPI_COMM_WORLD, MPI_STATUS_IGNORE) != MPI_SUCCESS) {
+		free(b);
+		return sp_err_set(err, SP_ESOFTWARE, "MPI_Recv failed");
+	}
+	*buf = b;
+	*bytes = (size_t)count;
 	return SP_OK;
 }
 
@@ -400,6 +443,12 @@ int sp_dist_send_wait(sp_dist_send_t *s, sp_err_t *err)
 	return SP_OK;
 }
 
+int sp_dist_send_test(sp_dist_send_t *s)
+{
+	(void)s;
+	return 1;
+}
+
 int sp_dist_ready(size_t seq)
 {
 	(void)seq;
@@ -410,6 +459,18 @@ int sp_dist_recv_seq(void *buf, size_t bytes, size_t seq, size_t *got, sp_err_t 
 {
 	(void)buf, (void)bytes, (void)seq;
 	*got = 0;
+	return sp_err_set(err, SP_ESOFTWARE, "no other process to receive from");
+}
+
+sp_dist_send_t *sp_dist_send_final(const void *buf, size_t bytes, sp_err_t *err)
+{
+	return sp_dist_send_root(buf, bytes, 0, err);
+}
+
+int sp_dist_recv_final(char **buf, size_t *bytes, sp_err_t *err)
+{
+	*buf = NULL;
+	*bytes = 0;
 	return sp_err_set(err, SP_ESOFTWARE, "no other process to receive from");
 }
 

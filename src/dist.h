@@ -56,8 +56,18 @@ int sp_dist_share(void *items, size_t item_size, const unsigned char *mine, size
 typedef struct sp_dist_send sp_dist_send_t;
 sp_dist_send_t *sp_dist_send_root(const void *buf, size_t bytes, size_t seq, sp_err_t *err);
 int sp_dist_send_wait(sp_dist_send_t *s, sp_err_t *err); /* accepts NULL */
+/* 1 when the send has finished (the handle is freed, as by sp_dist_send_wait;
+ * also for NULL), 0 while it goes on (or when the test failed: then
+ * sp_dist_send_wait says why). */
+int sp_dist_send_test(sp_dist_send_t *s);
 int sp_dist_ready(size_t seq);
 int sp_dist_recv_seq(void *buf, size_t bytes, size_t seq, size_t *got, sp_err_t *err);
+/* A rank's final block (what it gathered over every chunk), sent to the
+ * root once, after its last sequenced block, in the background like
+ * sp_dist_send_root; the root's receive of one such block from whichever
+ * rank sent it, of any size, into *buf (malloc'd: the caller frees it). */
+sp_dist_send_t *sp_dist_send_final(const void *buf, size_t bytes, sp_err_t *err);
+int sp_dist_recv_final(char **buf, size_t *bytes, sp_err_t *err);
 
 /* ---- the shared counter ---- */
 typedef struct sp_dist_counter sp_dist_counter_t;

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #define S_DEFAULT_CHUNK 16384
-#define S_DIST_CHUNK 2048 /* MPI: rows per chunk (a block of about 750 kB to the root, still in cache) */
+#define S_DIST_CHUNK 2048 /* MPI: rows per chunk (a block of some 400 to 750 kB to the root, still in cache) */
 #define S_SERIAL_S 0.002 /* analyses that take less in all run on one thread */
 
 struct sp_eval {
@@ -734,13 +734,20 @@ static char *S_prepared(char *slot, size_t count)
 
 /* Evaluate and prepare candidates [first, first + count) into a slot, on
  * every worker of this rank (blocks of S_BLOCK rows, dynamic schedule; each
- * block prepared into its own part of the slot, then moved together).
+ * block prepared into its own part of the slot, then moved together; with
+ * one worker the chunk in one go).
  * Returns the prepared bytes. */
 #define S_BLOCK 1024
 static size_t S_chunk(sp_eval_t *ev, size_t first, size_t count, char *slot, const sp_eval_sink_t *sink)
 {
 	sp_result_t *rows = (sp_result_t *)slot;
 	char *out = S_prepared(slot, count);
+	if (ev->stats.workers <= 1) { /* one worker: the whole chunk at once, nothing to move together */
+		S_eval_rows(ev, first, count, rows);
+		if (ev->stats.max_concurrent < 1)
+			ev->stats.max_concurrent = 1;
+		return sink->prepare(sink->data, rows, count, out);
+	}
 	size_t n_blocks = (count + S_BLOCK - 1) / S_BLOCK, len[64], bytes = 0;
 	int inflight = 0, peak = ev->stats.max_concurrent;
 	for (size_t b0 = 0; b0 < n_blocks; b0 += 64) { /* len[] of 64 blocks at a time */
@@ -773,24 +780,45 @@ static size_t S_chunk_count(const sp_eval_t *ev, size_t k)
 	return total - first < ev->chunk ? total - first : ev->chunk;
 }
 
-/* A chunk handed out, in candidate order: the counters. */
-static void S_count(sp_eval_t *ev, const sp_result_t *rows, size_t n)
+/* The statuses of a chunk's rows: what the root counts (S_count), also of
+ * a chunk whose rows stay on the rank that evaluated it. */
+typedef struct {
+	uint64_t feasible, infeasible, failed;
+} S_tally;
+
+static S_tally S_tally_rows(const sp_result_t *rows, size_t n)
 {
+	S_tally t = {0, 0, 0};
 	for (size_t j = 0; j < n; j++) {
 		switch (rows[j].status) {
 		case SP_CAND_OK:
-			ev->stats.feasible++;
+			t.feasible++;
 			break;
 		case SP_CAND_INFEASIBLE:
-			ev->stats.infeasible++;
+			t.infeasible++;
 			break;
 		case SP_CAND_FAILED:
-			ev->stats.failed++;
+			t.failed++;
 			break;
 		}
 	}
+	return t;
+}
+
+/* A chunk of n rows handed out, in candidate order: the counters. */
+static void S_count(sp_eval_t *ev, const S_tally *t, size_t n)
+{
+	ev->stats.feasible += t->feasible;
+	ev->stats.infeasible += t->infeasible;
+	ev->stats.failed += t->failed;
 	ev->next += n;
 	ev->stats.evaluated = ev->next;
+}
+
+void sp_eval_relink(const sp_eval_t *ev, sp_result_t *rows, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		rows[j].analysis = &ev->analyses[S_analysis_of(ev, &rows[j].cand)];
 }
 
 /* At least n slots of at least `bytes` each (kept for later drains). */
@@ -820,66 +848,146 @@ static int S_slots(sp_eval_t *ev, int n, size_t bytes)
 
 /* MPI, more than one rank (every rank calls it): the chunks are taken from
  * the shared counter. A rank other than the root evaluates and prepares
- * each chunk it takes and sends it, rows and prepared bytes in one block, to
- * the root, in the background while it evaluates the next (two slots). The
- * root consumes the chunks in order; while the chunk of its turn has not
- * arrived it evaluates one of its own, taken from the counter and held
- * until its turn. After a consumer's error the root still receives every
- * chunk, so that no rank waits for it, and consumes no more. */
+ * each chunk it takes in slot 0 and sends it to the root from a copy in
+ * another slot, in the background while it evaluates the next ones (up to
+ * S_DIST_SENDS, as few as it can: the root takes a block only at its turn).
+ * Slot 0 stays in this core's cache; the root copies a block straight out
+ * of this rank's memory (MPI's single copy), which takes its cache lines
+ * away from this core, and formatting into such lines stalled on each (a
+ * third slower on the 2-core AMD EPYC VM); one memcpy into them does not.
+ * A block is its rows and prepared bytes; with the sink's
+ * gather, only the chunk's status counts and prepared bytes, the rows
+ * gathered here, and at the end the gathered state (pack) in a final
+ * block. The root consumes the chunks in order; while the chunk of its turn
+ * has not arrived it evaluates chunks of its own, taken from the counter
+ * and held until their turn (at most S_DIST_HELD); after the last chunk it
+ * unpacks every other rank's final block. After a consumer's error the
+ * root still receives every block, so that no rank waits for it, and
+ * consumes no more. */
+#define S_DIST_SENDS 8
+#define S_DIST_HELD 4
 static int S_drain_dist(sp_eval_t *ev, const sp_eval_sink_t *sink)
 {
 	size_t cap = ev->chunk * (sizeof(sp_result_t) + sink->bytes_per_row);
+	int gathered = sink->gather && sink->pack && sink->unpack, root = sp_dist_is_root();
 	sp_err_t err;
-	int rc = S_slots(ev, 2, cap);
-	if (!sp_dist_is_root()) {
-		sp_dist_send_t *sending[2] = {NULL, NULL};
-		for (int cur = 0; rc == SP_OK; cur ^= 1) {
+	int rc = S_slots(ev, 1 + (root ? S_DIST_HELD : S_DIST_SENDS), cap);
+	if (!root) {
+		sp_dist_send_t *sending[S_DIST_SENDS] = {NULL};
+		size_t sent[S_DIST_SENDS] = {0}; /* the chunk of each send */
+		while (rc == SP_OK) {
 			size_t k = ev->stats.workers > 0 ? sp_dist_counter_add(ev->chunks, 1) : ev->n_chunks;
 			if (k >= ev->n_chunks)
 				break;
-			if (sp_dist_send_wait(sending[cur], &err) != SP_OK)
+			/* the first slot whose send has finished (still in cache), else
+			 * the one of the oldest send, once it has finished */
+			int cur = 0, oldest = 0;
+			while (cur < S_DIST_SENDS && !sp_dist_send_test(sending[cur])) {
+				if (sent[cur] < sent[oldest])
+					oldest = cur;
+				cur++;
+			}
+			if (cur == S_DIST_SENDS && sp_dist_send_wait(sending[cur = oldest], &err) != SP_OK)
 				rc = SP_ESOFTWARE;
 			sending[cur] = NULL;
-			size_t count = S_chunk_count(ev, k), bytes = S_chunk(ev, k * ev->chunk, count, ev->slot[cur], sink);
-			if (rc == SP_OK && (sending[cur] = sp_dist_send_root(ev->slot[cur], count * sizeof(sp_result_t) + bytes,
-			                                                     k, &err)) == NULL)
+			char *slot = ev->slot[0], *block = slot;
+			size_t count = S_chunk_count(ev, k), bytes = S_chunk(ev, k * ev->chunk, count, slot, sink);
+			size_t size = count * sizeof(sp_result_t) + bytes;
+			if (gathered) { /* the counts right before the prepared bytes, over the last row */
+				const sp_result_t *rows = (const sp_result_t *)slot;
+				S_tally t = S_tally_rows(rows, count);
+				if (sink->gather(sink->data, rows, count) != SP_OK)
+					rc = SP_ESOFTWARE;
+				block = S_prepared(slot, count) - sizeof t;
+				memcpy(block, &t, sizeof t);
+				size = sizeof t + bytes;
+			}
+			memcpy(ev->slot[1 + cur], block, size);
+			if (rc == SP_OK && (sending[cur] = sp_dist_send_root(ev->slot[1 + cur], size, k, &err)) == NULL)
 				rc = SP_ESOFTWARE;
+			sent[cur] = k;
 		}
-		for (int w = 0; w < 2; w++)
+		for (int w = 0; w < S_DIST_SENDS; w++)
 			if (sp_dist_send_wait(sending[w], &err) != SP_OK)
 				rc = SP_ESOFTWARE;
+		if (gathered && rc == SP_OK) {
+			char *state = NULL;
+			size_t size = 0;
+			sp_dist_send_t *final = NULL;
+			if (sink->pack(sink->data, &state, &size) != SP_OK ||
+			    (final = sp_dist_send_final(state, size, &err)) == NULL || sp_dist_send_wait(final, &err) != SP_OK)
+				rc = SP_ESOFTWARE;
+			free(state);
+		}
 	} else {
-		size_t held = SIZE_MAX, held_bytes = 0;
+		size_t held[S_DIST_HELD], held_bytes[S_DIST_HELD]; /* slot 1 + h: chunk held[h], SIZE_MAX: free */
+		int n_held = 0, taken_all = ev->stats.workers == 0;
+		for (int h = 0; h < S_DIST_HELD; h++)
+			held[h] = SIZE_MAX;
 		for (size_t k = 0; k < ev->n_chunks && rc != SP_ESOFTWARE; k++) {
 			size_t count = S_chunk_count(ev, k), bytes = 0;
-			char *slot = ev->slot[0];
-			int here = 0;
-			/* not arrived: evaluate a chunk of the counter meanwhile, k itself
-			 * when nobody has taken it, else one to hold until its turn */
-			while (held != k && ev->stats.workers > 0 && held == SIZE_MAX && !sp_dist_ready(k)) {
+			int h = 0;
+			while (h < S_DIST_HELD && held[h] != k)
+				h++;
+			/* not arrived: evaluate chunks of the counter meanwhile, k itself
+			 * when nobody has taken it, else ones to hold until their turn */
+			while (h == S_DIST_HELD && !taken_all && n_held < S_DIST_HELD && !sp_dist_ready(k)) {
 				size_t c = sp_dist_counter_add(ev->chunks, 1);
-				if (c >= ev->n_chunks)
+				if (c >= ev->n_chunks) {
+					taken_all = 1;
 					break;
-				held_bytes = S_chunk(ev, c * ev->chunk, S_chunk_count(ev, c), ev->slot[1], sink);
-				held = c;
+				}
+				int f = 0;
+				while (held[f] != SIZE_MAX)
+					f++;
+				held_bytes[f] = S_chunk(ev, c * ev->chunk, S_chunk_count(ev, c), ev->slot[1 + f], sink);
+				held[f] = c;
+				n_held++;
+				if (c == k)
+					h = f;
 			}
-			if (held == k) {
-				slot = ev->slot[1], bytes = held_bytes, held = SIZE_MAX, here = 1;
-			}
-			sp_result_t *rows = (sp_result_t *)slot;
-			if (!here) {
-				size_t got = 0;
-				if (sp_dist_recv_seq(slot, cap, k, &got, &err) != SP_OK || got < count * sizeof *rows) {
+			char *slot = ev->slot[0];
+			sp_result_t *rows = NULL;
+			const char *prepared;
+			S_tally t;
+			if (h < S_DIST_HELD) { /* this rank's */
+				slot = ev->slot[1 + h], bytes = held_bytes[h];
+				held[h] = SIZE_MAX;
+				n_held--;
+				rows = (sp_result_t *)slot;
+				prepared = S_prepared(slot, count);
+				t = S_tally_rows(rows, count);
+			} else {
+				size_t got = 0, head = gathered ? sizeof t : count * sizeof *rows;
+				if (sp_dist_recv_seq(slot, cap, k, &got, &err) != SP_OK || got < head) {
 					rc = SP_ESOFTWARE;
 					break;
 				}
-				bytes = got - count * sizeof *rows;
-				for (size_t j = 0; j < count; j++) /* the analyses of this rank */
-					rows[j].analysis = &ev->analyses[S_analysis_of(ev, &rows[j].cand)];
+				bytes = got - head;
+				prepared = slot + head;
+				if (gathered) {
+					memcpy(&t, slot, sizeof t);
+				} else {
+					rows = (sp_result_t *)slot;
+					sp_eval_relink(ev, rows, count); /* the analyses of this rank */
+					t = S_tally_rows(rows, count);
+				}
 			}
-			S_count(ev, rows, count);
+			S_count(ev, &t, count);
 			if (rc == SP_OK)
-				rc = sink->consume(sink->data, rows, count, S_prepared(slot, count), bytes);
+				rc = sink->consume(sink->data, rows, count, prepared, bytes);
+		}
+		/* every other rank's final block, also after a consumer's error */
+		for (int r = 1; gathered && r < sp_dist_size() && rc != SP_ESOFTWARE; r++) {
+			char *state;
+			size_t size;
+			if (sp_dist_recv_final(&state, &size, &err) != SP_OK) {
+				rc = SP_ESOFTWARE;
+				break;
+			}
+			if (rc == SP_OK)
+				rc = sink->unpack(sink->data, state, size);
+			free(state);
 		}
 	}
 	if (rc == SP_ESOFTWARE)
@@ -947,6 +1055,7 @@ int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink)
 			if (k >= n_chunks)
 				break;
 			size_t c0 = first + k * chunk, n = total - c0 < chunk ? total - c0 : chunk, bytes = 0;
+			S_tally t = {0, 0, 0};
 			int go = atomic_load(&rc) == SP_OK;
 			if (go) {
 				int now = atomic_fetch_add(&inflight, 1) + 1, was = atomic_load(&peak);
@@ -955,10 +1064,11 @@ int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink)
 				S_eval_rows(ev, c0, n, rows);
 				atomic_fetch_sub(&inflight, 1);
 				bytes = sink->prepare(sink->data, rows, n, S_prepared(slot, n));
+				t = S_tally_rows(rows, n);
 			}
 			S_await(&turn, k);
 			if (go && atomic_load(&rc) == SP_OK) {
-				S_count(ev, rows, n);
+				S_count(ev, &t, n);
 				int got = sink->consume(sink->data, rows, n, S_prepared(slot, n), bytes);
 				if (got)
 					atomic_store(&rc, got);

@@ -121,6 +121,20 @@ typedef struct {
 	 * the root only. */
 	int (*consume)(void *data, const sp_result_t *rows, size_t n, const char *prepared, size_t bytes);
 	void *data;
+	/* Optional, for more than one MPI rank (all three, or none: then every
+	 * rank sends its chunks' rows to the root and consume sees them all).
+	 * gather: on the rank that evaluated the chunk, in the order the rank
+	 * takes its chunks: the work that does not depend on the order of the
+	 * rows (ranking, Pareto front); non-zero stops every rank. Then only the
+	 * prepared bytes of a chunk go to the root, and consume gets rows ==
+	 * NULL for the chunks of the other ranks (prepare must put there
+	 * everything consume needs in candidate order). pack: a rank's gathered
+	 * state as bytes in *buf (malloc'd, freed by the caller), sent once at
+	 * the end; unpack: on the root, after the last chunk, merges one rank's
+	 * state (rows in it point to the sender's analyses: sp_eval_relink). */
+	int (*gather)(void *data, const sp_result_t *rows, size_t n);
+	int (*pack)(void *data, char **buf, size_t *bytes);
+	int (*unpack)(void *data, char *buf, size_t bytes);
 } sp_eval_sink_t;
 
 /* Evaluate every candidate not yet handed out (with the min-length
@@ -134,6 +148,10 @@ typedef struct {
  * evaluate and prepare chunks and send them to the root, which consumes. */
 int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink);
 int sp_eval_slots(const sp_eval_t *ev); /* workers of this rank */
+
+/* Rows from another MPI rank: point their analysis to this rank's (the
+ * same analyses, dist.h). */
+void sp_eval_relink(const sp_eval_t *ev, sp_result_t *rows, size_t n);
 
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats);
 

@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -691,38 +692,121 @@ static int cmd_run(int argc, char **argv)
 /* results.csv, the ranking, the Pareto front and the plot data, fed by the
  * evaluator's workers (sp_eval_drain): each worker (or MPI rank) formats
  * its own chunk's rows, then the chunks are written and ranked in candidate
- * order while the other workers evaluate. */
+ * order while the other workers evaluate. Under MPI the other ranks rank
+ * their own chunks (results_gather; the ranking, the Pareto front and the
+ * plot's cheapest costs do not depend on the order of the rows) and send
+ * rank 0 only the bytes it writes, then once what they kept (results_pack),
+ * which rank 0 merges (results_unpack). */
 typedef struct {
 	const sp_study_t *st;
-	sp_outfile_t *res;
+	sp_outfile_t *res;  /* NULL on the other MPI ranks */
 	sp_rank_t *rank;
 	sp_pareto_t *front;
-	sp_plot_t *plot;
+	sp_plot_t *plot;    /* NULL: no plots */
 	sp_eval_t *ev;
-	progress_t *prog;
+	progress_t *prog;   /* NULL on the other MPI ranks */
 	sp_err_t *err;
 } results_sink_t;
+
+/* What prepare makes of some rows, in sections: the lengths of the results
+ * text and of the plot's lines, then the text, then the lines. */
+typedef struct {
+	uint64_t text, lines;
+} results_section_t;
+
+static size_t results_bytes_per_row(const results_sink_t *rs)
+{
+	return sizeof(results_section_t) + SP_CSV_ROW_MAX + (rs->plot ? SP_PLOT_LINE_MAX : 0);
+}
 
 static size_t results_prepare(void *data, const sp_result_t *rows, size_t n, char *out)
 {
 	const results_sink_t *rs = data;
-	return sp_csv_results_format_rows(out, rs->st, rows, n);
+	results_section_t sec;
+	char *text = out + sizeof sec;
+	sec.text = sp_csv_results_format_rows(text, rs->st, rows, n);
+	sec.lines = rs->plot ? sp_plot_format_sampled(rs->plot, rows, n, text + sec.text) : 0;
+	memcpy(out, &sec, sizeof sec);
+	return sizeof sec + sec.text + sec.lines;
 }
 
-static int results_consume(void *data, const sp_result_t *rows, size_t n, const char *text, size_t bytes)
+static int results_gather(void *data, const sp_result_t *rows, size_t n)
 {
 	results_sink_t *rs = data;
-	if (sp_outfile_write(rs->res, text, bytes) != 0)
-		return SP_EIO; /* the cause: sp_outfile_commit */
 	sp_rank_add(rs->rank, rows, n);
 	if (sp_pareto_add(rs->front, rows, n) != SP_OK)
 		return sp_err_set(rs->err, SP_ESOFTWARE, "out of memory");
+	if (rs->plot)
+		sp_plot_gather(rs->plot, rows, n);
+	return SP_OK;
+}
+
+/* rows NULL: another MPI rank's chunk, gathered there */
+static int results_consume(void *data, const sp_result_t *rows, size_t n, const char *prepared, size_t bytes)
+{
+	results_sink_t *rs = data;
+	for (size_t at = 0; at + sizeof(results_section_t) <= bytes;) {
+		results_section_t sec;
+		memcpy(&sec, prepared + at, sizeof sec);
+		at += sizeof sec;
+		if (sp_outfile_write(rs->res, prepared + at, sec.text) != 0)
+			return SP_EIO; /* the cause: sp_outfile_commit */
+		if (rs->plot)
+			sp_plot_write_sampled(rs->plot, prepared + at + sec.text, sec.lines);
+		at += sec.text + sec.lines;
+	}
 	int rc;
-	if (rs->plot && (rc = sp_plot_add(rs->plot, rows, n, rs->err)) != SP_OK)
+	if (rows && (rc = results_gather(data, rows, n)) != SP_OK)
 		return rc;
 	sp_eval_stats_t stats;
 	sp_eval_stats(rs->ev, &stats);
 	progress_update(rs->prog, stats.evaluated, stats.to_evaluate);
+	return SP_OK;
+}
+
+/* Another MPI rank's best rows, its Pareto front and the plot's cheapest
+ * costs: their counts and the plot's bytes, then the rows, then the plot's. */
+static int results_pack(void *data, char **buf, size_t *bytes)
+{
+	results_sink_t *rs = data;
+	size_t nbest, nfront;
+	const sp_result_t *best = sp_rank_best(rs->rank, &nbest);
+	const sp_result_t *front = sp_pareto_front(rs->front, &nfront);
+	uint64_t head[3] = {nbest, nfront, rs->plot ? sp_plot_state_bytes(rs->plot) : 0};
+	size_t rows = (nbest + nfront) * sizeof *best;
+	char *b = malloc(sizeof head + rows + head[2]);
+	if (b == NULL)
+		return sp_err_set(rs->err, SP_ESOFTWARE, "out of memory");
+	memcpy(b, head, sizeof head);
+	if (nbest) /* an empty front may be NULL */
+		memcpy(b + sizeof head, best, nbest * sizeof *best);
+	if (nfront)
+		memcpy(b + sizeof head + nbest * sizeof *best, front, nfront * sizeof *front);
+	if (rs->plot)
+		sp_plot_state_pack(rs->plot, b + sizeof head + rows);
+	*buf = b;
+	*bytes = sizeof head + rows + head[2];
+	return SP_OK;
+}
+
+static int results_unpack(void *data, char *buf, size_t bytes)
+{
+	results_sink_t *rs = data;
+	uint64_t head[3];
+	if (bytes < sizeof head)
+		return sp_err_set(rs->err, SP_ESOFTWARE, "a short block from an MPI rank");
+	memcpy(head, buf, sizeof head);
+	size_t max = (bytes - sizeof head) / sizeof(sp_result_t);
+	if (head[0] > max || head[1] > max - head[0] ||
+	    sizeof head + (head[0] + head[1]) * sizeof(sp_result_t) + head[2] != bytes)
+		return sp_err_set(rs->err, SP_ESOFTWARE, "a malformed block from an MPI rank");
+	sp_result_t *rows = (sp_result_t *)(void *)(buf + sizeof head); /* malloc'd: aligned */
+	sp_eval_relink(rs->ev, rows, head[0] + head[1]);
+	sp_rank_add(rs->rank, rows, head[0]);
+	if (sp_pareto_add(rs->front, rows + head[0], head[1]) != SP_OK)
+		return sp_err_set(rs->err, SP_ESOFTWARE, "out of memory");
+	if (rs->plot && sp_plot_state_merge(rs->plot, (const char *)(rows + head[0] + head[1]), head[2]) != SP_OK)
+		return sp_err_set(rs->err, SP_ESOFTWARE, "plot data of another study from an MPI rank");
 	return SP_OK;
 }
 
@@ -747,18 +831,23 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 	memset(diag, 0, sizeof diag);
 	sp_sens_t sens = {0};
 	results_sink_t rs = {0};
-	sp_eval_sink_t sink = {SP_CSV_ROW_MAX, results_prepare, results_consume, &rs};
+	sp_eval_sink_t sink = {0, results_prepare, results_consume, &rs, results_gather, results_pack, results_unpack};
 	const char *outdir = pre->outdir;
 	double t0 = pre->t0;
 	if (rc != SP_OK)
 		goto out;
-	if (!sp_dist_is_root()) { /* MPI: this rank evaluates and formats chunks for rank 0, which writes */
-		rs.st = st;
-		rc = sp_eval_drain(ev, &sink);
-		goto out;
-	}
 	if ((rank = sp_rank_alloc((size_t)st->top_k)) == NULL || (front = sp_pareto_alloc()) == NULL) {
 		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
+		goto out;
+	}
+	if (!sp_dist_is_root()) { /* MPI: this rank evaluates, formats and ranks chunks for rank 0, which writes */
+		if (!o.no_plots && (plot = sp_plot_alloc(st, NULL, &err)) == NULL) {
+			rc = err.code;
+			goto out;
+		}
+		rs = (results_sink_t){st, NULL, rank, front, plot, ev, NULL, &err};
+		sink.bytes_per_row = results_bytes_per_row(&rs);
+		rc = sp_eval_drain(ev, &sink);
 		goto out;
 	}
 	/* everything is checked: only now touch the file system */
@@ -773,6 +862,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 	progress_t prog;
 	progress_start(&prog, now_s());
 	rs = (results_sink_t){st, &res, rank, front, plot, ev, &prog, &err};
+	sink.bytes_per_row = results_bytes_per_row(&rs);
 	if ((rc = sp_eval_drain(ev, &sink)) != SP_OK) {
 		if (rc == SP_EIO && res.write_errno) /* results.csv: its message, the temporary file removed */
 			rc = sp_outfile_commit(&res, &err);

@@ -110,8 +110,8 @@ sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err
 		return NULL;
 	}
 	p->st = st;
-	snprintf(p->dir, sizeof p->dir, "%s/plots", outdir);
-	if (mkdir(p->dir, 0777) != 0 && errno != EEXIST) {
+	snprintf(p->dir, sizeof p->dir, "%s/plots", outdir ? outdir : ".");
+	if (outdir && mkdir(p->dir, 0777) != 0 && errno != EEXIST) {
 		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create directory: %s", p->dir, strerror(errno));
 		free(p);
 		return NULL;
@@ -127,6 +127,8 @@ sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err
 	}
 	for (size_t i = 0; i < cells; i++)
 		p->min_cost[i] = INFINITY;
+	if (outdir == NULL)
+		return p;
 	if (sp_outfile_open(&p->cand, p->dir, "candidates.dat", err) != SP_OK) {
 		free(p->min_cost);
 		free(p);
@@ -146,9 +148,30 @@ void sp_plot_free(sp_plot_t *p)
 	free(p);
 }
 
-int sp_plot_add(sp_plot_t *p, const sp_result_t *rows, size_t n, sp_err_t *err)
+size_t sp_plot_format_sampled(const sp_plot_t *p, const sp_result_t *rows, size_t n, char *out)
 {
-	(void)err;
+	char *o = out;
+	for (size_t i = 0; i < n; i++) {
+		const sp_result_t *r = &rows[i];
+		if (r->status == SP_CAND_FAILED || r->cand.id % p->stride != 0)
+			continue;
+		double c[3];
+		sp_pareto_criteria(r, c);
+		int len = snprintf(o, SP_PLOT_LINE_MAX, "%.2f %.4f %d %.1f %.4f\n", r->cost.cost_per_m,
+		                   r->checks.util_max, r->status == SP_CAND_OK, c[1], c[2]);
+		if (len > 0)
+			o += len < SP_PLOT_LINE_MAX ? len : SP_PLOT_LINE_MAX - 1;
+	}
+	return (size_t)(o - out);
+}
+
+void sp_plot_write_sampled(sp_plot_t *p, const char *lines, size_t bytes)
+{
+	sp_outfile_write(&p->cand, lines, bytes); /* a failure: sp_outfile_commit() in sp_plot_finish() */
+}
+
+void sp_plot_gather(sp_plot_t *p, const sp_result_t *rows, size_t n)
+{
 	const sp_study_t *st = p->st;
 	for (size_t i = 0; i < n; i++) {
 		const sp_result_t *r = &rows[i];
@@ -161,9 +184,33 @@ int sp_plot_add(sp_plot_t *p, const sp_result_t *rows, size_t n, sp_err_t *err)
 			continue;
 		double c[3];
 		p->disp |= sp_pareto_criteria(r, c);
-		if (r->cand.id % p->stride == 0)
-			fprintf(p->cand.fp, "%.2f %.4f %d %.1f %.4f\n", r->cost.cost_per_m, r->checks.util_max,
-			        r->status == SP_CAND_OK, c[1], c[2]);
+	}
+}
+
+/* the state: the displacement flag, then min_cost, as doubles */
+size_t sp_plot_state_bytes(const sp_plot_t *p)
+{
+	return (1 + p->st->n_profiles * p->st->n_lengths) * sizeof(double);
+}
+
+void sp_plot_state_pack(const sp_plot_t *p, char *out)
+{
+	double disp = p->disp;
+	memcpy(out, &disp, sizeof disp);
+	memcpy(out + sizeof disp, p->min_cost, sp_plot_state_bytes(p) - sizeof disp);
+}
+
+int sp_plot_state_merge(sp_plot_t *p, const char *in, size_t bytes)
+{
+	if (bytes != sp_plot_state_bytes(p))
+		return SP_ESOFTWARE;
+	double disp, cost;
+	memcpy(&disp, in, sizeof disp);
+	p->disp |= disp != 0;
+	for (size_t i = 0; i < p->st->n_profiles * p->st->n_lengths; i++) {
+		memcpy(&cost, in + (1 + i) * sizeof cost, sizeof cost);
+		if (cost < p->min_cost[i])
+			p->min_cost[i] = cost;
 	}
 	return SP_OK;
 }

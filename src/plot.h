@@ -13,11 +13,31 @@
 
 typedef struct sp_plot sp_plot_t;
 
-/* Create OUTDIR/plots and start the data files. NULL and *err on failure. */
+/* Most bytes sp_plot_format_sampled() writes per row. */
+#define SP_PLOT_LINE_MAX 1280
+
+/* Create OUTDIR/plots and start the data files. NULL and *err on failure.
+ * outdir NULL: no files, only the data that does not depend on the order
+ * of the rows (sp_plot_gather), as another MPI rank keeps it for rank 0. */
 sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err);
 void sp_plot_free(sp_plot_t *p); /* accepts NULL; removes unfinished files */
-/* Offer rows in candidate order. */
-int sp_plot_add(sp_plot_t *p, const sp_result_t *rows, size_t n, sp_err_t *err);
+
+/* The data streams in two parts. The scatter plot's lines of every n-th
+ * candidate (the failed ones left out), in candidate order: formatted by
+ * sp_plot_format_sampled() into out (at least n * SP_PLOT_LINE_MAX bytes;
+ * returns the bytes written; pure: safe from any thread), then written by
+ * sp_plot_write_sampled(). And, in any order, sp_plot_gather(): per
+ * (profile, length) the cheapest feasible cost, and whether the third
+ * Pareto criterion is the displacement. */
+size_t sp_plot_format_sampled(const sp_plot_t *p, const sp_result_t *rows, size_t n, char *out);
+void sp_plot_write_sampled(sp_plot_t *p, const char *lines, size_t bytes);
+void sp_plot_gather(sp_plot_t *p, const sp_result_t *rows, size_t n);
+/* What sp_plot_gather() kept, as sp_plot_state_bytes() bytes for another
+ * MPI rank (pack), and merged from such bytes into p (SP_ESOFTWARE when
+ * they are not of the same study). */
+size_t sp_plot_state_bytes(const sp_plot_t *p);
+void sp_plot_state_pack(const sp_plot_t *p, char *out);
+int sp_plot_state_merge(sp_plot_t *p, const char *in, size_t bytes);
 /* Write the remaining data, then run gnuplot. best/best_analysis may be NULL
  * (no feasible design). warning is set (non-empty) when plots could not be
  * drawn; that is not an error. */

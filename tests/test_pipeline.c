@@ -128,7 +128,7 @@ static char *S_run(const sp_study_t *st, const sp_catalogue_t *cat, int threads,
 	k->stop_at = stop_at;
 	FILE *rf = tmpfile();
 	sp_csv_results_header(k->fp);
-	sp_eval_sink_t sink = {SP_CSV_ROW_MAX, S_prepare, S_consume, k};
+	sp_eval_sink_t sink = {.bytes_per_row = SP_CSV_ROW_MAX, .prepare = S_prepare, .consume = S_consume, .data = k};
 	*rc = sp_eval_drain(ev, &sink);
 	sp_eval_stats(ev, stats);
 	size_t nb;
@@ -251,7 +251,7 @@ int main(void)
 	sp_rank_t *rk = sp_rank_alloc(7);
 	double *obj = malloc(ncand * sizeof *obj);
 	S_sink ks = {st, tmpfile(), rk, 0, 0, 0, 0, obj, 0};
-	sp_eval_sink_t sink = {SP_CSV_ROW_MAX, S_prepare, S_consume, &ks};
+	sp_eval_sink_t sink = {.bytes_per_row = SP_CSV_ROW_MAX, .prepare = S_prepare, .consume = S_consume, .data = &ks};
 	OK(sp_eval_drain(ev, &sink) == SP_OK, "drain for the ranking");
 	fclose(ks.fp);
 	size_t nfeas = ks.n_obj;
