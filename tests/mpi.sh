@@ -40,6 +40,14 @@ done
 # --- licences split over the ranks: 2 licences on 3 ranks (one rank evaluates nothing)
 mpi 3 run le.ini -o lel --quiet --no-plots --licenses 2; ok $? "LE np=3, 2 licences"
 same le1 lel "LE np=3 2 licences"
+# the plot data too (the ranks keep their own plot accumulators, merged by rank 0)
+"$SP" run le.ini -o lep1 --quiet; ok $? "LE with plots: one process"
+mpi 3 run le.ini -o lep3 --quiet --licenses 2 --threads 1; ok $? "LE with plots: np=3, 2 licences"
+n_dat=0 bad_dat=0
+for f in lep1/plots/*.dat; do
+  n_dat=$((n_dat + 1)); cmp -s "$f" "lep3/plots/$(basename "$f")" || bad_dat=1
+done
+[ $n_dat -ge 3 ] && [ $bad_dat = 0 ]; ok $? "LE np=3: the $n_dat plot data files identical to one process"
 
 # --- min-length search (the same bisection on every rank, analyses shared)
 { abs "$ROOT/designs/anchored-quay-wall.ini"; printf '\n'; } | sed -e 's/^\[search\]/[search]\nstrategy = min-length/' > ml.ini
