@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -303,6 +304,66 @@ static void test_dynamic(void)
 	sp_pool_free(p);
 }
 
+/* The start time of pid, /proc/PID/stat field 22 (proc(5)), 0 if none. */
+static unsigned long long S_starttime(pid_t pid)
+{
+	char p[64], buf[1024];
+	snprintf(p, sizeof p, "/proc/%ld/stat", (long)pid);
+	FILE *fp = fopen(p, "r");
+	if (fp == NULL)
+		return 0;
+	size_t n = fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	const char *r = strrchr(buf, ')');
+	unsigned long long t = 0;
+	/* after ") " come fields 3, 4, ...: skip 19 to reach field 22 */
+	for (int k = 0; r && k < 20; k++)
+		r = strchr(r + 1, ' ');
+	if (r)
+		t = strtoull(r + 1, NULL, 10);
+	return t;
+}
+
+/* solver.pid left by a killed run: a group is stopped only when its leader
+ * has the recorded start time (a reused number is left alone) */
+static void test_leftovers(void)
+{
+	char work[600], dir[700], path[800];
+	snprintf(work, sizeof work, "%s/work", root);
+	snprintf(dir, sizeof dir, "%s/a7", work);
+	mkdir(work, 0777);
+	mkdir(dir, 0777);
+	snprintf(path, sizeof path, "%s/solver.pid", dir);
+	pid_t child = fork();
+	if (child == 0) {
+		setpgid(0, 0);
+		execlp("sleep", "sleep", "30", (char *)NULL);
+		_exit(127);
+	}
+	setpgid(child, child);
+	struct timespec ts = {0, 50000000};
+	nanosleep(&ts, NULL);
+	unsigned long long t = S_starttime(child);
+	OK(t > 0, "leftovers: the child's start time");
+	FILE *f = fopen(path, "w");
+	fprintf(f, "%ld %llu\n", (long)child, t + 1); /* another start time: the number was reused */
+	fclose(f);
+	size_t stopped = 99;
+	sp_pool_stop_leftovers(work, 0.5, &stopped);
+	INT_EQ(stopped, 0, "leftovers: a group whose leader started at another time is left alone");
+	OK(kill(child, 0) == 0 && !S_zombie(child), "leftovers: that process still runs");
+	f = fopen(path, "w");
+	fprintf(f, "%ld %llu\n", (long)child, t);
+	fclose(f);
+	sp_pool_stop_leftovers(work, 0.5, &stopped);
+	INT_EQ(stopped, 1, "leftovers: the recorded group is stopped");
+	int status = 0;
+	OK(waitpid(child, &status, 0) == child && WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+	   "leftovers: by SIGTERM");
+	OK(access(path, F_OK) != 0, "leftovers: solver.pid removed");
+}
+
 int main(void)
 {
 	if (mkdtemp(root) == NULL) {
@@ -314,6 +375,7 @@ int main(void)
 	test_denied();
 	test_stop();
 	test_dynamic();
+	test_leftovers();
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
 	if (system(cmd) != 0)
