@@ -187,6 +187,23 @@ static void S_case_of_analysis(const sp_eval_t *ev, size_t i, sp_case_t *c)
 		}
 }
 
+/* Analysis i on this thread, counted in *inflight while it runs (the most
+ * seen in *peak, the thread's own); 1 when it ran out of memory. */
+static int S_analyse_counted(sp_eval_t *ev, size_t i, int *inflight, int *peak)
+{
+	int now;
+#pragma omp atomic capture
+	now = ++*inflight;
+	if (now > *peak)
+		*peak = now;
+	sp_case_t c;
+	S_case_of_analysis(ev, i, &c);
+	int failed = ev->engine->analyse(ev->st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
+#pragma omp atomic
+	--*inflight;
+	return failed;
+}
+
 /* S_run_analyses over the MPI ranks (collective): blocks of `workers`
  * analyses handed out by a shared counter, then every rank gets every result. */
 static int S_run_analyses_dist(sp_eval_t *ev, const size_t *list, size_t n, sp_err_t *err)
@@ -205,17 +222,8 @@ static int S_run_analyses_dist(sp_eval_t *ev, const size_t *list, size_t n, sp_e
 			size_t i = list ? list[k] : k;
 			if (ev->analysed[i])
 				continue;
-			int now;
-#pragma omp atomic capture
-			now = ++inflight;
-			if (now > peak)
-				peak = now;
-			sp_case_t c;
-			S_case_of_analysis(ev, i, &c);
-			failed |= ev->engine->analyse(ev->st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
+			failed |= S_analyse_counted(ev, i, &inflight, &peak);
 			mine[i] = 1;
-#pragma omp atomic
-			inflight--;
 		}
 	}
 	sp_dist_counter_free(next); /* every rank is past its last block */
@@ -252,17 +260,8 @@ static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, int seria
 		size_t i = list ? list[k] : k;
 		if (ev->analysed[i])
 			continue;
-		int now;
-#pragma omp atomic capture
-		now = ++inflight;
-		if (now > peak)
-			peak = now;
-		sp_case_t c;
-		S_case_of_analysis(ev, i, &c);
-		failed |= ev->engine->analyse(ev->st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
+		failed |= S_analyse_counted(ev, i, &inflight, &peak);
 		ev->analysed[i] = 1;
-#pragma omp atomic
-		inflight--;
 	}
 	ev->stats.max_concurrent = peak;
 	ev->stats.analyses_run = 0;
@@ -1098,33 +1097,6 @@ int sp_eval_distributing(const sp_eval_t *ev)
 	return ev->chunks != NULL;
 }
 
-int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, double diagram_step_m,
-                sp_analysis_t *analysis, sp_result_t *result, sp_err_t *err)
-{
-	sp_eval_t ev;
-	memset(&ev, 0, sizeof ev);
-	ev.st = st;
-	ev.cat = cat;
-	ev.engine = sp_engine_for(st);
-	int rc = S_resolve(&ev, err);
-	if (rc == SP_OK && ev.engine->uses_section)
-		rc = S_ei_classes(&ev, err);
-	if (rc == SP_OK) {
-		sp_candidate_t c;
-		sp_candidate_at(st, id, &c);
-		sp_case_t k;
-		S_case_of_analysis(&ev, S_analysis_of(&ev, &c), &k);
-		if (ev.engine->analyse(st, &k, diagram_step_m, diagram_step_m > 0, analysis) != SP_OK)
-			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
-		else
-			S_evaluate(&ev, id, analysis, result);
-	}
-	free(ev.profile_index);
-	free(ev.grade_index);
-	free(ev.ei_class);
-	return rc;
-}
-
 typedef struct {
 	sp_eval_t *ev;
 	const size_t *analysis; /* per design: its analysis */
@@ -1156,8 +1128,10 @@ int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 	ev.cat = cat;
 	ev.engine = sp_engine_for(st);
 	memset(analyses, 0, n * sizeof *analyses);
-	size_t *analysis = malloc((n ? n : 1) * sizeof *analysis), *run = malloc((n ? n : 1) * sizeof *run), n_run = 0;
-	int rc = analysis && run ? S_resolve(&ev, err) : sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	/* per design its analysis and the design that runs it (the first with it) */
+	size_t *analysis = malloc((n ? n : 1) * sizeof *analysis), *src = malloc((n ? n : 1) * sizeof *src);
+	size_t *run = malloc((n ? n : 1) * sizeof *run), n_run = 0;
+	int rc = analysis && src && run ? S_resolve(&ev, err) : sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	if (rc == SP_OK && ev.engine->uses_section)
 		rc = S_ei_classes(&ev, err);
 	if (rc == SP_OK) {
@@ -1165,10 +1139,11 @@ int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 			sp_candidate_t c;
 			sp_candidate_at(st, ids[i], &c);
 			analysis[i] = S_analysis_of(&ev, &c);
-			size_t k = 0;
-			while (k < n_run && analysis[run[k]] != analysis[i])
-				k++;
-			if (k == n_run)
+			src[i] = i;
+			for (size_t k = 0; k < n_run && src[i] == i; k++)
+				if (analysis[run[k]] == analysis[i])
+					src[i] = run[k];
+			if (src[i] == i)
 				run[n_run++] = i;
 		}
 		/* an external solver: one process per licence; built in: threads */
@@ -1180,11 +1155,8 @@ int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
 	}
 	for (size_t i = 0; rc == SP_OK && i < n; i++) {
-		size_t k = 0;
-		while (run[k] != i && analysis[run[k]] != analysis[i])
-			k++;
-		if (run[k] != i) { /* a copy of the design that ran it */
-			const sp_analysis_t *a = &analyses[run[k]];
+		if (src[i] != i) { /* a copy of the design that ran it */
+			const sp_analysis_t *a = &analyses[src[i]];
 			analyses[i] = *a;
 			analyses[i].diagram = NULL;
 			if (a->n_diagram) {
@@ -1199,11 +1171,18 @@ int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 		S_evaluate(&ev, ids[i], &analyses[i], &results[i]);
 	}
 	free(analysis);
+	free(src);
 	free(run);
 	free(ev.profile_index);
 	free(ev.grade_index);
 	free(ev.ei_class);
 	return rc;
+}
+
+int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, double diagram_step_m,
+                sp_analysis_t *analysis, sp_result_t *result, sp_err_t *err)
+{
+	return sp_eval_designs(st, cat, &id, 1, diagram_step_m, analysis, result, err);
 }
 
 int sp_eval_case(const sp_study_t *st, const sp_catalogue_t *cat, sp_case_t *c, double diagram_step_m,
