@@ -1,7 +1,7 @@
 /* study_solver.c - the [solver] section: an external program does the
- * analyses (engine exec). Read through the look-ups of study_ini.h. */
+ * analyses (engine exec). Read through the look-ups of ini.h. */
 #include "solver_io.h"
-#include "study_ini.h"
+#include "study_solver.h"
 
 #include <ctype.h>
 #include <regex.h>

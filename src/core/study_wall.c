@@ -1,8 +1,7 @@
 /* study_wall.c - the subgrade-reaction wall model in the study file: reader
- * (through the look-ups of study_ini.h), normaliser, writer, and the wall of
+ * (through the look-ups of ini.h), normaliser, writer, and the wall of
  * one candidate of a search. */
 #include "study_wall.h"
-#include "study_ini.h"
 
 #include <ctype.h>
 #include <math.h>

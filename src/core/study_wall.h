@@ -12,8 +12,14 @@
 #define SP_STUDY_WALL_H
 
 #include <stdio.h>
+#include "sp_ini.h"
 #include "study.h"
 #include "wall.h"
+
+/* Fill st->wall (method = subgrade) from [subgrade], the layers, [wall],
+ * the item sections and the stages; SP_OK or the error recorded in c.
+ * st's other fields are already read. */
+int sp_study_read_wall(sp_ini_t *c, sp_study_t *st);
 
 /* 1 when a section name belongs to the subgrade model: "subgrade", "wall"
  * or one of the NAME sections ("stage NAME", "anchor-item NAME", ...). */

@@ -1,17 +1,42 @@
-/* study_ini.h - internal to the study reader: the typed INI look-ups of
- * study.c, shared with study_wall.c. No other module includes it.
+/* sp_ini.h - the INI layer of the study file (study.c, study_wall.c,
+ * study_solver.c): the file read into entries, then typed look-ups.
  *
  * Every look-up marks its key (and section) as used, so whatever is never
  * looked up is reported as unknown. The first failure is kept: later calls
  * return their default and sp_ini_status() stays non-zero. Messages name
  * file:line, the section and the key. */
-#ifndef SP_STUDY_INI_H
-#define SP_STUDY_INI_H
+#ifndef SP_INI_H
+#define SP_INI_H
 
 #include <stddef.h>
-#include "study.h"
+#include "sp.h"
 
 typedef struct sp_ini sp_ini_t;
+
+/* One key = value of the file, and one [section] header. */
+typedef struct {
+	char *section, *key, *value;
+	int line, used;
+} sp_ini_entry_t;
+
+typedef struct {
+	char *name;
+	int line, used;
+} sp_ini_section_t;
+
+/* Read the file: a NUL byte, a line too long, text that is not UTF-8, a
+ * duplicate key or section, a line that is not INI, an empty section or a
+ * file without settings fail with *err (file:line). Free with sp_ini_free. */
+sp_ini_t *sp_ini_read(const char *path, sp_err_t *err);
+void sp_ini_free(sp_ini_t *c); /* accepts NULL */
+
+/* The entries and sections in file order. */
+size_t sp_ini_n_entries(const sp_ini_t *c);
+sp_ini_entry_t *sp_ini_entry_at(sp_ini_t *c, size_t i);
+sp_ini_section_t *sp_ini_section_at(sp_ini_t *c, size_t i);
+/* Look-ups that mark the key (and its section) used; NULL when absent. */
+sp_ini_entry_t *sp_ini_find(sp_ini_t *c, const char *section, const char *key);
+sp_ini_section_t *sp_ini_find_section(sp_ini_t *c, const char *section); /* marks nothing */
 
 const char *sp_ini_path(const sp_ini_t *c);
 int sp_ini_status(const sp_ini_t *c);   /* first error, SP_OK if none */
@@ -27,6 +52,12 @@ double sp_ini_num(sp_ini_t *c, const char *section, const char *key, int require
 int sp_ini_int(sp_ini_t *c, const char *section, const char *key, int def, int lo, int hi, const char *what);
 /* Index of the value in the NULL-terminated words; def when absent. */
 int sp_ini_word(sp_ini_t *c, const char *section, const char *key, int def, const char *const *words);
+/* Text of at most size - 1 characters into dst; def when absent. */
+void sp_ini_text(sp_ini_t *c, const char *section, const char *key, char *dst, size_t size, const char *def);
+/* A comma-separated list: fn is called with each trimmed item (empty items
+ * and items over 255 characters fail); stops at fn's first non-zero. */
+typedef int (*sp_ini_item_fn)(sp_ini_t *c, sp_ini_entry_t *e, const char *item, void *user);
+int sp_ini_split(sp_ini_t *c, sp_ini_entry_t *e, sp_ini_item_fn fn, void *user);
 /* The raw value and its line, or NULL (and *line = 0). */
 const char *sp_ini_value(sp_ini_t *c, const char *section, const char *key, int *line);
 
@@ -39,14 +70,5 @@ const char *sp_ini_section(const sp_ini_t *c, size_t i, int *line);
 void sp_ini_use_section(sp_ini_t *c, size_t i);
 /* Line of a section's header (and marks it used); 0 when absent. */
 int sp_ini_section_line(sp_ini_t *c, const char *section);
-
-/* study_wall.c: fill st->wall (method = subgrade) from [subgrade], the
- * layers, [wall], the item sections and the stages; SP_OK or the error
- * recorded in c. st's other fields are already read. */
-int sp_study_read_wall(sp_ini_t *c, sp_study_t *st);
-
-/* study_solver.c: fill st->solver from [solver] when the section is given
- * (licences default to 1 then); SP_OK or the error recorded in c. */
-int sp_study_read_solver(sp_ini_t *c, sp_study_t *st);
 
 #endif
