@@ -2,6 +2,7 @@
  * The only file that prints freely or exits. */
 #define _POSIX_C_SOURCE 200809L
 #include "beam.h"
+#include "earth.h"
 #include "candidate.h"
 #include "catalogue.h"
 #include "csv_out.h"

@@ -8,10 +8,16 @@
 
 #include <stddef.h>
 #include "sp.h"
-#include "earth.h"
 #include "wall.h"
 
 #define SP_PATH_MAX 4096
+
+/* The earth pressure theory of [design] earth_pressure (engine/earth.h). */
+typedef enum {
+	SP_EARTH_RANKINE = 0, /* no wall friction: delta is ignored */
+	SP_EARTH_COULOMB = 1, /* plane failure surface */
+	SP_EARTH_EC7 = 2      /* EN 1997-1 Annex C.2, curved failure surface */
+} sp_earth_theory;
 
 typedef enum { SP_DRAINED = 0, SP_UNDRAINED = 1 } sp_drainage;
 

@@ -1,6 +1,6 @@
 /* study_solver.c - the [solver] section: an external program does the
  * analyses (engine exec). Read through the look-ups of ini.h. */
-#include "solver_io.h"
+#include "solver_command.h"
 #include "study_solver.h"
 
 #include <ctype.h>
@@ -85,17 +85,18 @@ int sp_study_read_solver(sp_ini_t *c, sp_study_t *st)
 		return sp_ini_missing(c, "solver", "command",
 		                      "the solver's command line, e.g. {sheetpile} evaluate {input} -o {output}");
 	sp_err_t why = {0, ""};
-	if (sp_solver_check_command(s->command, &why) != SP_OK)
+	if (sp_solver_command_check(s->command, &why) != SP_OK)
 		return sp_ini_fail(c, SP_EDATA, "%s:%d: [solver] key 'command': %s", path, line, why.text);
 
 	int fline = S_text(c, "input_format", s->input_format, sizeof s->input_format, "sheetpile");
-	if (sp_solver_input_find(s->input_format) == NULL)
+	char names[256];
+	if (sp_solver_command_format(sp_solver_command_inputs, s->input_format) < 0)
 		return sp_ini_fail(c, SP_EDATA, "%s:%d: [solver] key 'input_format': expected one of %s, got '%s'",
-		                   path, fline, sp_solver_input_names(), s->input_format);
+		                   path, fline, sp_solver_command_format_names(sp_solver_command_inputs, names, sizeof names), s->input_format);
 	fline = S_text(c, "output_format", s->output_format, sizeof s->output_format, "sheetpile");
-	if (sp_solver_output_find(s->output_format) == NULL)
+	if (sp_solver_command_format(sp_solver_command_outputs, s->output_format) < 0)
 		return sp_ini_fail(c, SP_EDATA, "%s:%d: [solver] key 'output_format': expected one of %s, got '%s'",
-		                   path, fline, sp_solver_output_names(), s->output_format);
+		                   path, fline, sp_solver_command_format_names(sp_solver_command_outputs, names, sizeof names), s->output_format);
 	/* the D-Sheet Piling formats write and read the subgrade model */
 	for (int k = 0; k < 2; k++) {
 		const char *key = k == 0 ? "input_format" : "output_format";
@@ -116,7 +117,7 @@ int sp_study_read_solver(sp_ini_t *c, sp_study_t *st)
 		                   "template", path, tline);
 	if (templ) {
 		sp_ini_resolve_path(c, s->input_template, sizeof s->input_template, rel);
-		if (sp_solver_check_template(s->input_template, &why) != SP_OK)
+		if (sp_solver_command_check_template(s->input_template, &why) != SP_OK)
 			return sp_ini_fail(c, why.code, "%s:%d: [solver] key 'input_template': %s", path, tline, why.text);
 	}
 	S_file_name(c, "input_file", s->input_file, sizeof s->input_file, "input.txt");

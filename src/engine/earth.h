@@ -20,11 +20,8 @@
 #ifndef SP_EARTH_H
 #define SP_EARTH_H
 
-typedef enum {
-	SP_EARTH_RANKINE = 0, /* no wall friction: delta is ignored */
-	SP_EARTH_COULOMB = 1, /* plane failure surface */
-	SP_EARTH_EC7 = 2      /* EN 1997-1 Annex C.2, curved failure surface */
-} sp_earth_theory;
+/* sp_earth_theory, the theory a study names, is declared in study.h. */
+#include "study.h"
 
 /* Name as used in study files: "rankine", "coulomb", "ec7". */
 const char *sp_earth_theory_name(sp_earth_theory t);

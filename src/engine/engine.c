@@ -3,11 +3,6 @@
 
 #include <stdlib.h>
 
-const sp_engine_type *sp_engine_for(const sp_study_t *st)
-{
-	return st->solver ? sp_engine_exec : sp_engine_builtin(st);
-}
-
 const sp_engine_type *sp_engine_builtin(const sp_study_t *st)
 {
 	switch (st->method) {

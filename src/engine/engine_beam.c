@@ -85,5 +85,5 @@ static int B_analyse(const sp_study_t *st, const sp_case_t *c, double step, int 
 	return SP_OK;
 }
 
-static const sp_engine_type B_type = {"beam", 1, B_analyse, NULL, NULL, NULL, NULL, NULL, NULL};
+static const sp_engine_type B_type = {"beam", 1, B_analyse, NULL};
 const sp_engine_type *const sp_engine_beam = &B_type;

@@ -425,5 +425,5 @@ done:
 	return rc;
 }
 
-static const sp_engine_type S_le_type = {"le", 0, S_analyse, NULL, NULL, NULL, NULL, NULL, NULL};
+static const sp_engine_type S_le_type = {"le", 0, S_analyse, NULL};
 const sp_engine_type *const sp_engine_le = &S_le_type;

@@ -1,5 +1,6 @@
 /* pressure.c - depth-wise limit pressures on both faces of the wall. */
 #include "pressure.h"
+#include "earth.h"
 
 #include <math.h>
 #include <stdlib.h>

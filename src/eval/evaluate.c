@@ -285,7 +285,7 @@ static int S_run_all(sp_eval_t *ev, sp_err_t *err)
 		S_case_of_analysis(ev, i, &cases[i]);
 	sp_batch_opts_t bo = {ev->outdir, opts->resume, opts->licenses > 0 ? opts->licenses : 1, opts->stop};
 	sp_batch_stats_t *b = &ev->stats.batch;
-	int rc = ev->engine->analyse_all(ev->st, cases, ev->n_analyses, &bo, ev->analyses, b, err);
+	int rc = ev->engine->batch->analyse_all(ev->st, cases, ev->n_analyses, &bo, ev->analyses, b, err);
 	free(cases);
 	if (rc != SP_OK)
 		return rc;
@@ -407,7 +407,7 @@ static int S_phase_done(sp_eval_t *ev, int interrupted, sp_err_t *err)
 	int rc = SP_OK;
 	if (ev->batch) {
 		sp_batch_stats_t *b = &ev->stats.batch;
-		rc = ev->engine->batch_close(ev->batch, interrupted, b, err);
+		rc = ev->engine->batch->close(ev->batch, interrupted, b, err);
 		if (rc == SP_OK && interrupted)
 			rc = sp_err_set(err, SP_ESTOPPED,
 			                "%zu of %zu analyses are finished and kept in %s/journal.txt "
@@ -443,7 +443,7 @@ static void S_route(sp_pool_t *pool, size_t k)
 		return;
 	size_t id;
 	sp_err_t e = {0, ""};
-	if (o->engine->batch_finished(o->batch, job, &id, &e) != SP_OK) {
+	if (o->engine->batch->finished(o->batch, job, &id, &e) != SP_OK) {
 		S_fail(o, &e);
 		return;
 	}
@@ -514,7 +514,7 @@ int sp_eval_step(sp_eval_t *ev, double budget_s, int *finished, sp_err_t *err)
 		}
 		if (ev->batch) {
 			while (ev->pos < ev->n_list) {
-				if (ev->engine->batch_submit(ev->batch, ev->list[ev->pos++], &e) != SP_OK)
+				if (ev->engine->batch->submit(ev->batch, ev->list[ev->pos++], &e) != SP_OK)
 					goto failed;
 				ev->in_flight++;
 			}
@@ -576,10 +576,10 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 	}
 	ev->st = st;
 	ev->cat = cat;
-	ev->engine = sp_engine_for(st);
+	ev->engine = sp_engine_exec_or_builtin(st);
 	ev->outdir = opts->outdir ? opts->outdir : ".";
 	ev->stats.workers = S_workers(opts, &ev->stats.clamped);
-	if (ev->engine->batch_open) { /* wait-bound: the licences bound the solver processes, not the threads */
+	if (ev->engine->batch) { /* wait-bound: the licences bound the solver processes, not the threads */
 		sp_eval_opts_t o = *opts;
 		o.licenses = 0;
 		ev->stats.workers = S_workers(&o, &ev->stats.clamped);
@@ -619,12 +619,12 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 	/* an external solver: every analysis is a job of the licence pool, the
 	 * journal and the timeline are the engine's; min-length submits only
 	 * what each round of the search needs */
-	if (sp_dist_size() > 1 && ev->engine->analyse_all) {
+	if (sp_dist_size() > 1 && ev->engine->batch) {
 		/* more than one MPI rank: every analysis at once, collectively, in
 		 * the first step (the licences global over the ranks, dist.h) */
 		ev->dist_all = 1;
 		ev->dist_opts = *opts;
-	} else if (ev->engine->batch_open) {
+	} else if (ev->engine->batch) {
 		int lic = opts->licenses > 0 ? opts->licenses : 1;
 		if ((ev->cases = malloc(na * sizeof *ev->cases)) == NULL) {
 			sp_err_set(err, SP_ESOFTWARE, "out of memory");
@@ -640,7 +640,7 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 				goto fail;
 		}
 		sp_batch_opts_t bo = {ev->outdir, opts->resume, ev->own_pool ? lic : sp_pool_slots(ev->pool), NULL};
-		ev->batch = ev->engine->batch_open(st, ev->cases, ev->n_analyses, &bo, ev->pool, ev, ev->analyses,
+		ev->batch = ev->engine->batch->open(st, ev->cases, ev->n_analyses, &bo, ev->pool, ev, ev->analyses,
 		                                   ev->analysed, err);
 		if (ev->batch == NULL)
 			goto fail;
@@ -694,7 +694,7 @@ void sp_eval_free(sp_eval_t *ev)
 	else if (ev->pool)
 		sp_pool_cancel(ev->pool, ev);
 	if (ev->batch)
-		ev->engine->batch_free(ev->batch);
+		ev->engine->batch->free(ev->batch);
 	free(ev->cases);
 	free(ev->list);
 	free(ev->queued);
@@ -1126,7 +1126,7 @@ int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 	memset(&ev, 0, sizeof ev);
 	ev.st = st;
 	ev.cat = cat;
-	ev.engine = sp_engine_for(st);
+	ev.engine = sp_engine_exec_or_builtin(st);
 	memset(analyses, 0, n * sizeof *analyses);
 	/* per design its analysis and the design that runs it (the first with it) */
 	size_t *analysis = malloc((n ? n : 1) * sizeof *analysis), *src = malloc((n ? n : 1) * sizeof *src);
@@ -1148,7 +1148,7 @@ int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 		}
 		/* an external solver: one process per licence; built in: threads */
 		sp_eval_opts_t o = {st->threads, st->licenses, 0, NULL, 0, NULL, NULL};
-		int clamped, at_once = ev.engine->batch_open ? (st->licenses > 0 ? st->licenses : 1) : S_workers(&o, &clamped);
+		int clamped, at_once = ev.engine->batch ? (st->licenses > 0 ? st->licenses : 1) : S_workers(&o, &clamped);
 		S_designs_job j = {&ev, analysis, run, analyses, diagram_step_m, 0};
 		sp_eval_for_each(at_once < (int)n_run ? at_once : (int)n_run, n_run, S_design_run, &j);
 		if (j.failed)
@@ -1299,7 +1299,7 @@ int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const
 	memset(&ev, 0, sizeof ev);
 	ev.st = st;
 	ev.cat = cat;
-	ev.engine = sp_engine_for(st);
+	ev.engine = sp_engine_exec_or_builtin(st);
 	int rc = S_resolve(&ev, err);
 	if (rc == SP_OK && ev.engine->uses_section)
 		rc = S_ei_classes(&ev, err);

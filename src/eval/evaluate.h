@@ -16,6 +16,7 @@
 #include "checks.h"
 #include "cost.h"
 #include "engine.h"
+#include "engine_exec.h"
 #include "study.h"
 
 typedef enum { SP_CAND_OK = 0, SP_CAND_INFEASIBLE = 1, SP_CAND_FAILED = 2 } sp_cand_status;

@@ -14,8 +14,8 @@
  *                  those of the earlier invocations too (from the journal,
  *                  earlier_run = 1), this invocation's times following theirs */
 #define _GNU_SOURCE /* mkdtemp, realpath, fsync, nftw */
+#include "engine_exec.h"
 #include "dist.h"
-#include "engine.h"
 #include "outfile.h"
 #include "pool.h"
 #include "solver_io.h"
@@ -950,7 +950,12 @@ static int E_analyse(const sp_study_t *st, const sp_case_t *c, double diagram_st
 	return SP_OK;
 }
 
-static const sp_engine_type E_type = {"exec",         2,           E_analyse,      E_batch_open,
-                                      E_batch_submit, E_batch_finished, E_batch_close, E_batch_free,
-                                      S_analyse_all_dist};
+static const sp_engine_batch_t E_batch = {E_batch_open,  E_batch_submit, E_batch_finished,
+                                          E_batch_close, E_batch_free,   S_analyse_all_dist};
+static const sp_engine_type E_type = {"exec", 2, E_analyse, &E_batch};
 const sp_engine_type *const sp_engine_exec = &E_type;
+
+const sp_engine_type *sp_engine_exec_or_builtin(const sp_study_t *st)
+{
+	return st->solver ? sp_engine_exec : sp_engine_builtin(st);
+}

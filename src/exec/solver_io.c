@@ -13,18 +13,10 @@
 
 /* ---- placeholders -------------------------------------------------------- */
 
-static const char *const S_names[] = {"sheetpile", "study", "input", "output", "workdir", "analysis_id",
-                                      "profile", "ei_kNm2_per_m", "length_m", "toe_level_m", "anchor_level_m",
-                                      "anchored", "diagram_step_m", NULL};
-
-static int S_name_char(int ch)
+/* The value of placeholder k into buf (sp_solver_command_value_fn). */
+static const char *S_value(void *user, int k, char *buf, size_t size)
 {
-	return islower(ch) || isdigit(ch) || ch == '_' || ch == 'N';
-}
-
-/* The value of placeholder k into buf (job may be NULL: only checks). */
-static const char *S_value(const sp_solver_job_t *job, int k, char *buf, size_t size)
-{
+	const sp_solver_job_t *job = user;
 	const sp_case_t *c = job->c;
 	switch (k) {
 	case 0: return job->self;
@@ -48,94 +40,6 @@ static const char *S_value(const sp_solver_job_t *job, int k, char *buf, size_t 
 	return "";
 }
 
-/* Expand (job != NULL) or only check (job == NULL) the placeholders. */
-static int S_expand(const sp_solver_job_t *job, const char *text, char *out, size_t size, sp_err_t *err)
-{
-	size_t n = 0;
-	for (const char *p = text; *p;) {
-		const char *q = p + 1;
-		if (*p == '{')
-			while (S_name_char((unsigned char)*q))
-				q++;
-		if (*p != '{' || q == p + 1 || *q != '}') { /* not a placeholder: copied as it is */
-			if (out && n + 1 < size)
-				out[n] = *p;
-			n++, p++;
-			continue;
-		}
-		size_t len = (size_t)(q - p - 1);
-		int k = 0;
-		while (S_names[k] && !(strlen(S_names[k]) == len && strncmp(S_names[k], p + 1, len) == 0))
-			k++;
-		if (S_names[k] == NULL)
-			return sp_err_set(err, SP_EDATA,
-			                  "unknown placeholder {%.*s} (known: {sheetpile} {study} {input} {output} {workdir} "
-			                  "{analysis_id} {profile} {ei_kNm2_per_m} {length_m} {toe_level_m} "
-			                  "{anchor_level_m} {anchored} {diagram_step_m})",
-			                  (int)len, p + 1);
-		if (job) {
-			char buf[64];
-			const char *v = S_value(job, k, buf, sizeof buf);
-			size_t m = strlen(v);
-			if (out && n + m < size)
-				memcpy(out + n, v, m);
-			n += m;
-		}
-		p = q + 1;
-	}
-	if (out) {
-		if (n >= size)
-			return sp_err_set(err, SP_EDATA, "text longer than %zu characters after filling in the placeholders",
-			                  size - 1);
-		out[n] = '\0';
-	}
-	return SP_OK;
-}
-
-int sp_solver_expand(const sp_solver_job_t *job, const char *text, char *out, size_t size, sp_err_t *err)
-{
-	return S_expand(job, text, out, size, err);
-}
-
-/* Split into words: blanks separate, '...' and "..." group. Calls fn per
- * word (NUL-terminated copy); returns the number of words or -1. */
-static int S_split(const char *cmd, int (*fn)(void *user, const char *word), void *user, sp_err_t *err)
-{
-	char word[S_LINE_MAX];
-	int count = 0;
-	const char *p = cmd;
-	for (;;) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0')
-			return count;
-		size_t n = 0;
-		while (*p && *p != ' ' && *p != '\t') {
-			if (*p == '\'' || *p == '"') {
-				char quote = *p++;
-				while (*p && *p != quote) {
-					if (n + 1 < sizeof word)
-						word[n++] = *p;
-					p++;
-				}
-				if (*p != quote) {
-					sp_err_set(err, SP_EDATA, "unbalanced %c quote", quote);
-					return -1;
-				}
-				p++;
-			} else {
-				if (n + 1 < sizeof word)
-					word[n++] = *p;
-				p++;
-			}
-		}
-		word[n] = '\0';
-		if (fn(user, word) != 0)
-			return -1;
-		count++;
-	}
-}
-
 typedef struct {
 	const sp_solver_job_t *job;
 	char **argv;
@@ -146,10 +50,8 @@ typedef struct {
 static int S_add_word(void *user, const char *word)
 {
 	S_words *w = user;
-	if (w->job == NULL) /* check only */
-		return S_expand(NULL, word, NULL, 0, w->err) != SP_OK;
 	char buf[S_LINE_MAX];
-	if (S_expand(w->job, word, buf, sizeof buf, w->err) != SP_OK)
+	if (sp_solver_command_expand(word, S_value, (void *)w->job, buf, sizeof buf, w->err) != SP_OK)
 		return 1;
 	if (w->n + 2 > w->cap) {
 		size_t cap = w->cap ? 2 * w->cap : 16;
@@ -167,17 +69,6 @@ static int S_add_word(void *user, const char *word)
 	return 0;
 }
 
-int sp_solver_check_command(const char *command, sp_err_t *err)
-{
-	S_words w = {NULL, NULL, 0, 0, err};
-	int n = S_split(command, S_add_word, &w, err);
-	if (n < 0)
-		return err ? err->code : SP_EDATA;
-	if (n == 0)
-		return sp_err_set(err, SP_EDATA, "the command is empty");
-	return SP_OK;
-}
-
 void sp_solver_argv_free(char **argv)
 {
 	if (argv == NULL)
@@ -190,7 +81,7 @@ void sp_solver_argv_free(char **argv)
 int sp_solver_argv(const sp_solver_job_t *job, const char *command, char ***argv, sp_err_t *err)
 {
 	S_words w = {job, NULL, 0, 0, err};
-	int n = S_split(command, S_add_word, &w, err);
+	int n = sp_solver_command_split(command, S_add_word, &w, err);
 	if (n <= 0) {
 		sp_solver_argv_free(w.argv);
 		*argv = NULL;
@@ -198,51 +89,6 @@ int sp_solver_argv(const sp_solver_job_t *job, const char *command, char ***argv
 	}
 	*argv = w.argv;
 	return SP_OK;
-}
-
-/* A whole file into a NUL-terminated buffer (caller frees); NULL and errno. */
-static char *S_slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL)
-		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		size_t got = fread(buf + n, 1, cap - n - 1, fp);
-		n += got;
-		if (n + 1 < cap)
-			break;
-		char *b = realloc(buf, 2 * cap);
-		if (b == NULL) {
-			free(buf);
-			buf = NULL;
-			break;
-		}
-		buf = b;
-		cap *= 2;
-	}
-	int bad = ferror(fp);
-	fclose(fp);
-	if (buf == NULL || bad) {
-		free(buf);
-		errno = bad ? EIO : ENOMEM;
-		return NULL;
-	}
-	buf[n] = '\0';
-	if (len)
-		*len = n;
-	return buf;
-}
-
-int sp_solver_check_template(const char *path, sp_err_t *err)
-{
-	char *text = S_slurp(path, NULL);
-	if (text == NULL)
-		return sp_err_set(err, SP_ENOINPUT, "%s: cannot read the template: %s", path, strerror(errno));
-	int rc = S_expand(NULL, text, NULL, 0, err);
-	free(text);
-	return rc;
 }
 
 /* ---- input writers --------------------------------------------------------- */
@@ -286,12 +132,12 @@ static int S_write_template(const sp_solver_job_t *job, sp_err_t *err)
 {
 	const char *tpl = job->st->solver->input_template;
 	size_t len;
-	char *text = S_slurp(tpl, &len);
+	char *text = sp_solver_command_template_read(tpl, &len);
 	if (text == NULL)
 		return sp_err_set(err, SP_ENOINPUT, "%s: cannot read the template: %s", tpl, strerror(errno));
 	size_t size = 2 * len + 65536;
 	char *out = malloc(size);
-	int rc = out ? S_expand(job, text, out, size, err) : sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	int rc = out ? sp_solver_command_expand(text, S_value, (void *)job, out, size, err) : sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	free(text);
 	FILE *fp = rc == SP_OK ? S_create(job->input_path, err) : NULL;
 	if (fp) {
@@ -589,24 +435,3 @@ const sp_solver_output_type *sp_solver_output_find(const char *name)
 	return NULL;
 }
 
-const char *sp_solver_input_names(void)
-{
-	static char names[256];
-	if (names[0] == '\0')
-		for (size_t i = 0; sp_solver_inputs[i]; i++) {
-			strncat(names, i ? ", " : "", sizeof names - strlen(names) - 1);
-			strncat(names, sp_solver_inputs[i]->name, sizeof names - strlen(names) - 1);
-		}
-	return names;
-}
-
-const char *sp_solver_output_names(void)
-{
-	static char names[256];
-	if (names[0] == '\0')
-		for (size_t i = 0; sp_solver_outputs[i]; i++) {
-			strncat(names, i ? ", " : "", sizeof names - strlen(names) - 1);
-			strncat(names, sp_solver_outputs[i]->name, sizeof names - strlen(names) - 1);
-		}
-	return names;
-}

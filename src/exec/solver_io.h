@@ -11,15 +11,15 @@
  *   output_format  sheetpile  the result file that `sheetpile evaluate` writes
  *                  dsheet     the .shd results file of the D-Sheet Piling console
  *
- * Placeholders, in the command's words and in templates (docs/study-file.md):
- * {sheetpile} {study} {input} {output} {workdir} {analysis_id} {profile}
- * {ei_kNm2_per_m} {length_m} {toe_level_m} {anchor_level_m} {anchored}
- * {diagram_step_m}. Writers and readers never print and never exit. */
+ The command's words and placeholders are those of core/solver_command.h;
+ * the tables hold one entry per name of sp_solver_command_inputs and
+ * sp_solver_command_outputs, in the same order. Writers and readers never print and never exit. */
 #ifndef SP_SOLVER_IO_H
 #define SP_SOLVER_IO_H
 
 #include <stdio.h>
 #include "engine.h"
+#include "solver_command.h"
 #include "study.h"
 
 /* One analysis as seen by a writer or reader. */
@@ -53,21 +53,12 @@ extern const sp_solver_input_type *const sp_solver_inputs[];   /* NULL-terminate
 extern const sp_solver_output_type *const sp_solver_outputs[]; /* NULL-terminated */
 const sp_solver_input_type *sp_solver_input_find(const char *name);   /* NULL if unknown */
 const sp_solver_output_type *sp_solver_output_find(const char *name); /* NULL if unknown */
-const char *sp_solver_input_names(void);  /* "sheetpile, template" for messages */
-const char *sp_solver_output_names(void);
 
 /* The command's words: split on blanks, '...' and "..." group (no shell),
  * then placeholders filled in. *argv is NULL-terminated; free it with
  * sp_solver_argv_free(). */
 int sp_solver_argv(const sp_solver_job_t *job, const char *command, char ***argv, sp_err_t *err);
 void sp_solver_argv_free(char **argv); /* accepts NULL */
-/* A command that splits into at least one word and names known placeholders only. */
-int sp_solver_check_command(const char *command, sp_err_t *err);
-/* A readable template naming known placeholders only (SP_ENOINPUT / SP_EDATA). */
-int sp_solver_check_template(const char *path, sp_err_t *err);
-/* Fill the placeholders of text into out (size bytes); SP_EDATA when a
- * placeholder is unknown or the result is too long. */
-int sp_solver_expand(const sp_solver_job_t *job, const char *text, char *out, size_t size, sp_err_t *err);
 
 /* The candidate file of input_format sheetpile, as `sheetpile evaluate` reads it. */
 typedef struct {

@@ -1,6 +1,7 @@
 /* report.c - report.html: a self-contained page of the run. */
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
+#include "earth.h"
 
 #include <dirent.h>
 #include <errno.h>
