@@ -9,6 +9,7 @@
 #include <string.h>
 #include "harness.h"
 #include "study.h"
+#include "study_read.h"
 
 /* Read a study that must parse; NULL (and a printed message) otherwise. */
 static sp_study_t *read_ok(const char *file, const char *what)

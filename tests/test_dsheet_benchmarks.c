@@ -19,6 +19,7 @@
 #include "shi.h"
 #include "study.h"
 #include "study_wall.h"
+#include "study_read.h"
 
 #include <gsl/gsl_errno.h>
 #include <stdio.h>

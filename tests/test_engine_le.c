@@ -40,6 +40,7 @@
 #include "engine.h"
 #include "harness.h"
 #include "study.h"
+#include "study_read.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_poly.h>

@@ -11,6 +11,7 @@
 #include "evaluate.h"
 #include "rank.h"
 #include "study.h"
+#include "study_read.h"
 
 #include <csv.h>
 #include <gsl/gsl_errno.h>

@@ -15,6 +15,7 @@
 #include "evaluate.h"
 #include "sensitivity.h"
 #include "study.h"
+#include "study_read.h"
 
 #include <gsl/gsl_errno.h>
 #include <limits.h>

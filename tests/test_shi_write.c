@@ -19,6 +19,7 @@
 #include "shi_write.h"
 #include "study.h"
 #include "study_wall.h"
+#include "study_read.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

@@ -15,6 +15,7 @@
 #define PROFILES "../designs/profiles.csv"
 #define GRADES "../designs/grades.csv"
 #include "study_checks.h"
+#include "study_read.h"
 
 /* A fixture that must fail with `code` (study_checks.h). */
 static void expect_err(const char *fixture, int code, int line, const char *s1, const char *s2, const char *what)

@@ -19,6 +19,7 @@
 
 #define FIX "data/study-wall/"
 #include "study_checks.h"
+#include "study_read.h"
 
 /* A fixture that must fail with SP_EDATA (study_checks.h). */
 static void expect_err(const char *fixture, int line, const char *s1, const char *s2, const char *what)

@@ -19,6 +19,7 @@
 #include "study_wall.h"
 
 #include "solver_io.h"
+#include "study_read.h"
 
 #include <errno.h>
 #include <gsl/gsl_errno.h>

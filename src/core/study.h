@@ -203,13 +203,7 @@ typedef struct {
 	sp_solver_t *solver;
 } sp_study_t;
 
-/* Read and check a study. [search] and [cost] are required, except in a
- * subgrade study with a [wall] section (wall_fixed), where they and
- * [geometry] are optional. Returns NULL and fills *err on failure:
- * SP_ENOINPUT when the file cannot be opened, SP_EDATA for bad content. The
- * profile and grade names are not checked against a catalogue here: see
- * sp_study_resolve(). Free with sp_study_free(). */
-sp_study_t *sp_study_read(const char *path, sp_err_t *err);
+/* The reader is study_read.h (sp_study_read). */
 void sp_study_free(sp_study_t *st); /* accepts NULL */
 
 struct sp_catalogue;
@@ -219,6 +213,14 @@ int sp_study_resolve(sp_study_t *st, const struct sp_catalogue *cat, sp_err_t *e
 
 /* Number of candidates of the search space. */
 size_t sp_study_n_candidates(const sp_study_t *st);
+
+/* The words of the keys that take one, in the order of their enums
+ * (NULL-terminated), and the keys of [sensitivity] (sp_sens_param order). */
+extern const char *const sp_study_safety_words[], *const sp_study_objective_words[],
+	*const sp_study_search_words[], *const sp_study_cantilever_words[], *const sp_study_theory_words[],
+	*const sp_study_method_words[], *const sp_study_drainage_words[], *const sp_study_action_words[],
+	*const sp_study_upile_words[], *const sp_study_yesno_words[], *const sp_study_condition_words[];
+extern const char *const sp_study_sens_keys[];
 
 const char *sp_safety_name(sp_safety s);
 const char *sp_objective_name(sp_objective o);

@@ -1,11 +1,10 @@
-/* study.c - INI study file -> sp_study_t.
+/* study_read.c - INI study file -> sp_study_t.
  *
  * Two passes. The INI layer (sp_ini.c) reads the file into a table of
  * (section, key, value, line) entries. The second pass, here, looks every
  * known key up, converts and checks it; whatever was never looked up is an
  * unknown key or section. */
-#include "study.h"
-#include "catalogue.h"
+#include "study_read.h"
 #include "sp_ini.h"
 #include "study_solver.h"
 #include "study_wall.h"
@@ -146,14 +145,6 @@ static int S_add_anchor(sp_ini_t *c, sp_ini_entry_t *e, const char *item, void *
 
 /* ---- the study -------------------------------------------------------- */
 
-static const char *const S_sens_keys[SP_SENS_N] = {"phi_deg", "c_kPa", "gamma_kN_m3", "cu_kPa",
-                                                   "water_retained_m", "water_excavation_m", "surcharge_kPa"};
-
-const char *sp_sens_param_key(sp_sens_param p)
-{
-	return (unsigned)p < SP_SENS_N ? S_sens_keys[p] : "?";
-}
-
 /* [sensitivity]: optional; at least one amount when given. */
 static void S_read_sensitivity(sp_ini_t *c, sp_study_t *st)
 {
@@ -172,7 +163,7 @@ static void S_read_sensitivity(sp_ini_t *c, sp_study_t *st)
 	s->samples = sp_ini_int(c, k, "samples", 0, 0, 100000, "Monte Carlo samples, 0 = one parameter at a time");
 	s->seed = (unsigned long)sp_ini_int(c, k, "seed", 1, 0, 2147483647, "seed of the Monte Carlo samples");
 	for (int i = 0; i < SP_SENS_N; i++)
-		s->amount[i] = sp_ini_num(c, k, S_sens_keys[i], 0, 0, 0, 0, hi[i], 0, what[i]);
+		s->amount[i] = sp_ini_num(c, k, sp_study_sens_keys[i], 0, 0, 0, 0, hi[i], 0, what[i]);
 }
 
 /* After the unknown keys (a misspelt amount is reported as such). */
@@ -188,23 +179,6 @@ static void S_check_sensitivity(sp_ini_t *c, const sp_study_t *st)
 		       "water_retained_m, water_excavation_m, surcharge_kPa)",
 		       sp_ini_path(c), s->line);
 }
-
-static const char *const S_safety_words[] = {"kp-factor", "embedment-factor", "ec7-da1-c2", NULL};
-static const char *const S_objective_words[] = {"cost", "mass", "co2", "weighted", NULL};
-static const char *const S_search_words[] = {"exhaustive", "min-length", NULL};
-static const char *const S_cantilever_words[] = {"full", "blum", NULL};
-static const char *const S_theory_words[] = {"rankine", "coulomb", "ec7", NULL};
-static const char *const S_method_words[] = {"le", "subgrade", NULL};
-static const char *const S_drainage_words[] = {"drained", "undrained", NULL};
-static const char *const S_action_words[] = {"variable", "permanent", NULL};
-static const char *const S_upile_words[] = {"singles", "crimped-doubles", NULL};
-static const char *const S_yesno_words[] = {"no", "yes", NULL};
-static const char *const S_condition_words[] = {"highly-unfavourable", "unfavourable", "favourable", NULL};
-
-const char *sp_safety_name(sp_safety s) { return S_safety_words[s]; }
-const char *sp_objective_name(sp_objective o) { return S_objective_words[o]; }
-const char *sp_search_name(sp_search_strategy s) { return S_search_words[s]; }
-const char *sp_cantilever_name(sp_cantilever_method m) { return S_cantilever_words[m]; }
 
 /* [objective] weight_cost, weight_mass, weight_co2: only with minimise =
  * weighted; normalised to sum 1. */
@@ -273,7 +247,7 @@ static void S_read_layers(sp_ini_t *c, sp_study_t *st, int subgrade)
 		L->gamma_kN_m3 = sp_ini_num(c, sec, "gamma_kN_m3", 1, 0, 0, !subgrade, 40, 0, "unit weight above water, kN/m3");
 		L->gamma_sat_kN_m3 =
 			sp_ini_num(c, sec, "gamma_sat_kN_m3", 0, L->gamma_kN_m3, 0, !subgrade, 40, 0, "saturated unit weight, kN/m3");
-		L->drainage = (sp_drainage)sp_ini_word(c, sec, "drainage", SP_DRAINED, S_drainage_words);
+		L->drainage = (sp_drainage)sp_ini_word(c, sec, "drainage", SP_DRAINED, sp_study_drainage_words);
 		int undrained = L->drainage == SP_UNDRAINED;
 		L->phi_deg = sp_ini_num(c, sec, "phi_deg", !undrained, 0, 0, 0, subgrade ? 90 : 50, 1,
 		                   "effective friction angle phi', degrees");
@@ -370,7 +344,7 @@ layers:
 	st->gamma_w_kN_m3 = sp_ini_num(c, w, "gamma_w_kN_m3", 0, 9.81, 9, 0, 11, 0, "unit weight of water, kN/m3");
 
 	st->surcharge_kPa = sp_ini_num(c, "loads", "surcharge_kPa", 0, 0, 0, 0, 1000, 0, "uniform surcharge, kPa");
-	st->surcharge_variable = sp_ini_word(c, "loads", "surcharge_action", 0, S_action_words) == 0;
+	st->surcharge_variable = sp_ini_word(c, "loads", "surcharge_action", 0, sp_study_action_words) == 0;
 
 	const char *a = "anchor";
 	S_anchors an = {0};
@@ -430,18 +404,18 @@ layers:
 		sp_ini_split(c, e, S_add_length, &len);
 	st->lengths_m = len.v;
 	st->n_lengths = len.n;
-	st->search = (sp_search_strategy)sp_ini_word(c, s, "strategy", SP_SEARCH_EXHAUSTIVE, S_search_words);
-	st->refine_anchor = sp_ini_word(c, s, "refine_anchor", 0, S_yesno_words);
+	st->search = (sp_search_strategy)sp_ini_word(c, s, "strategy", SP_SEARCH_EXHAUSTIVE, sp_study_search_words);
+	st->refine_anchor = sp_ini_word(c, s, "refine_anchor", 0, sp_study_yesno_words);
 	st->refine_anchor_tol_m = sp_ini_num(c, s, "refine_anchor_tol_m", 0, 0.01, 1e-4, 0, 1, 0,
 	                                "tolerance on the refined anchor level, m");
 	if (sp_ini_status(c))
 		return;
 
 	const char *d = "design";
-	st->method = (sp_method)sp_ini_word(c, d, "method", SP_METHOD_LE, S_method_words);
-	st->earth_pressure = (sp_earth_theory)sp_ini_word(c, d, "earth_pressure", SP_EARTH_EC7, S_theory_words);
-	st->cantilever_method = (sp_cantilever_method)sp_ini_word(c, d, "cantilever_method", SP_CANTILEVER_FULL, S_cantilever_words);
-	st->safety = (sp_safety)sp_ini_word(c, d, "safety", SP_SAFETY_KP_FACTOR, S_safety_words);
+	st->method = (sp_method)sp_ini_word(c, d, "method", SP_METHOD_LE, sp_study_method_words);
+	st->earth_pressure = (sp_earth_theory)sp_ini_word(c, d, "earth_pressure", SP_EARTH_EC7, sp_study_theory_words);
+	st->cantilever_method = (sp_cantilever_method)sp_ini_word(c, d, "cantilever_method", SP_CANTILEVER_FULL, sp_study_cantilever_words);
+	st->safety = (sp_safety)sp_ini_word(c, d, "safety", SP_SAFETY_KP_FACTOR, sp_study_safety_words);
 	st->kp_factor = sp_ini_num(c, d, "kp_factor", 0, 1.5, 1, 0, 5, 0, "factor dividing Kp");
 	st->embedment_factor = sp_ini_num(c, d, "embedment_factor", 0, 1.2, 1, 0, 3, 0, "factor on the equilibrium embedment");
 	st->blum_toe_extension = sp_ini_num(c, d, "blum_toe_extension", 0, 0.2, 0, 0, 1, 0, "Blum toe extension, fraction of the depth to the point of rotation");
@@ -452,9 +426,9 @@ layers:
 	st->moment_factor = sp_ini_num(c, d, "moment_factor", 0, 1.0, 1, 0, 3, 0, "factor from analysed to design bending moment");
 	st->anchor_force_factor = sp_ini_num(c, d, "anchor_force_factor", 0, 1.0, 1, 0, 3, 0, "factor from analysed to design anchor force");
 	st->gamma_M0 = sp_ini_num(c, d, "gamma_M0", 0, 1.0, 1, 0, 2, 0, "EN 1993-5 partial factor gamma_M0");
-	st->upile_unit = (sp_upile_unit)sp_ini_word(c, d, "u_pile_unit", SP_UPILE_CRIMPED, S_upile_words);
-	st->upile_condition = (sp_ground_condition)sp_ini_word(c, d, "u_pile_ground_condition", SP_COND_UNFAVOURABLE, S_condition_words);
-	st->tension_cut_off = sp_ini_word(c, d, "tension_cut_off", 1, S_yesno_words);
+	st->upile_unit = (sp_upile_unit)sp_ini_word(c, d, "u_pile_unit", SP_UPILE_CRIMPED, sp_study_upile_words);
+	st->upile_condition = (sp_ground_condition)sp_ini_word(c, d, "u_pile_ground_condition", SP_COND_UNFAVOURABLE, sp_study_condition_words);
+	st->tension_cut_off = sp_ini_word(c, d, "tension_cut_off", 1, sp_study_yesno_words);
 	st->deflection_limit_mm = sp_ini_num(c, d, "deflection_limit_mm", 0, 0, 0, 0, 1e4, 0, "deflection limit, mm (0 = none)");
 	st->mobilised_limit_pct = sp_ini_num(c, d, "mobilised_limit_pct", 0, 100.0, 0, 1, 100, 0,
 	                                "largest mobilised passive resistance, % (beam engine)");
@@ -478,7 +452,7 @@ layers:
 	st->anchor_cost_each = sp_ini_num(c, k, "anchor_cost_each", 0, 0, 0, 0, 1e7, 0, "cost of one anchor");
 	st->co2_kg_per_kg_steel = sp_ini_num(c, k, "co2_kg_per_kg_steel", cost, 0, 0, 0, 100, 0, "embodied CO2 of the steel, kg CO2e per kg (from your supplier's EPD)");
 	sp_ini_text(c, k, "currency", st->currency, sizeof st->currency, "EUR");
-	st->objective = (sp_objective)sp_ini_word(c, "objective", "minimise", SP_OBJ_COST, S_objective_words);
+	st->objective = (sp_objective)sp_ini_word(c, "objective", "minimise", SP_OBJ_COST, sp_study_objective_words);
 	S_read_weights(c, st);
 
 	const char *r = "run";
@@ -573,50 +547,3 @@ sp_study_t *sp_study_read(const char *path, sp_err_t *err)
 	return st;
 }
 
-void sp_study_free(sp_study_t *st)
-{
-	if (st == NULL)
-		return;
-	free(st->layers);
-	free(st->anchors);
-	free(st->profiles);
-	free(st->grades);
-	free(st->lengths_m);
-	free(st->steel_price_per_kg);
-	free(st->wall);
-	free(st->solver);
-	free(st);
-}
-
-int sp_study_resolve(sp_study_t *st, const sp_catalogue_t *cat, sp_err_t *err)
-{
-	if (st->all_profiles) {
-		size_t n = sp_catalogue_n_profiles(cat);
-		free(st->profiles);
-		st->profiles = calloc(n ? n : 1, sizeof *st->profiles);
-		if (st->profiles == NULL)
-			return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		for (size_t i = 0; i < n; i++)
-			sp_strlcpy(st->profiles[i], sp_catalogue_profile(cat, i)->name, SP_NAME_MAX);
-		st->n_profiles = n;
-	}
-	for (size_t i = 0; i < st->n_profiles; i++)
-		if (sp_catalogue_find_profile(cat, st->profiles[i]) < 0)
-			return sp_err_set(err, SP_EDATA,
-			                  "%s:%d: [search] key 'profiles': unknown profile '%s' (not in %s; "
-			                  "'sheetpile profiles' lists them)",
-			                  st->path, st->profiles_line, st->profiles[i], st->catalogue_path);
-	for (size_t i = 0; i < st->n_grades; i++)
-		if (sp_catalogue_find_grade(cat, st->grades[i]) < 0)
-			return sp_err_set(err, SP_EDATA, "%s:%d: [search] key 'grades': unknown steel grade '%s' (not in %s)",
-			                  st->path, st->grades_line, st->grades[i], st->grades_path);
-	if (sp_study_n_candidates(st) == 0 && !st->wall_fixed) /* a fixed wall needs no search */
-		return sp_err_set(err, SP_EDATA, "%s:%d: [search]: the search space is empty", st->path,
-		                  st->profiles_line);
-	return SP_OK;
-}
-
-size_t sp_study_n_candidates(const sp_study_t *st)
-{
-	return st->n_profiles * st->n_grades * st->n_lengths * st->n_anchors;
-}

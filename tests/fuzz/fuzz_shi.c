@@ -6,6 +6,7 @@
 #include "shi.h"
 #include "study.h"
 #include "study_wall.h"
+#include "study_read.h"
 
 static sp_wall_t S_wall; /* large: not on the stack */
 

@@ -4,6 +4,7 @@
 
 #include "catalogue.h"
 #include "study.h"
+#include "study_read.h"
 
 static sp_catalogue_t *S_cat; /* loaded once */
 
