@@ -4,14 +4,9 @@
 # sanitizer report); no output written by a failing case; the accepted
 # variants (CRLF, UTF-8 BOM, UTF-8 names) give base.ini's results byte for
 # byte. Usage: bad_input.sh PATH/TO/sheetpile
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/lib.sh"
 DIR="$HERE/bad-input"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0 n=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
+n=0
 
 # a 10^6-line study: base.ini, comment lines, and a bad last line (line 10^6)
 million="$WORK/million.ini"
@@ -56,5 +51,4 @@ while IFS=$'\t' read -r name code part cmd file; do
   fi
 done < "$DIR/cases.tsv"
 [ "$n" -ge 40 ]; ok $? "at least 40 cases ($n)"
-echo "bad_input: $n cases, $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish "bad_input: $n cases, "

@@ -4,14 +4,7 @@
 # awk parser (csvsplit.awk), and compared field by field: same rows, same
 # fields, text identical, numbers exactly equal once the decimal comma is read
 # as a point. Usage: csv_dialect.sh PATH/TO/sheetpile
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
+. "$(dirname "$0")/lib.sh"
 cd "$WORK"
 
 # subgrade study (text stage names in best_stages.csv), min-length to stay small
@@ -74,5 +67,4 @@ if command -v soffice >/dev/null 2>&1; then
 else
   echo "skip: soffice not found, LibreOffice check not run"
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish ""

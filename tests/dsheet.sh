@@ -3,16 +3,9 @@
 # round trip import -> export -> import on the benchmarks, and the stand-in
 # console. Usage: dsheet.sh PATH/TO/sheetpile PATH/TO/fake-dsheet-console
 # Prints failures and closes with "N passed, N failed".
-set -u
-SP=$(realpath "$1")
+. "$(dirname "$0")/lib.sh"
 FAKE=$(realpath "$2")
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
 DS="$HERE/data/dsheet"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
 cd "$WORK"
 export FAKE_DSHEET_DATA="$DS"
 
@@ -65,5 +58,4 @@ printf 'garbage\n' > bad.shi; "$FAKE" bad.shi 2>/dev/null; [ $? = 1 ] && [ ! -e 
 mkdir extra && cp c3.shi extra/c3.shi && cp "$DS/bm3-5a.shd" extra/c3.shd
 FAKE_DSHEET_DATA="$DS:$WORK/extra" "$FAKE" c3.shi && cmp -s c3.shd "$DS/bm3-5a.shd"; ok $? "FAKE_DSHEET_DATA adds directories of answers"
 
-echo "dsheet.sh: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish "dsheet.sh: "

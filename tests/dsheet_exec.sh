@@ -12,16 +12,9 @@
 # sed from [MAXIMUM SUMMARY RESULTS], not through sheetpile; to the two
 # decimals results.csv prints), whatever the order in which the pool ran them; a seventh candidate without an answer
 # fails like a refused input, and the study goes on.
-set -u
-SP=$(realpath "$1")
+. "$(dirname "$0")/lib.sh"
 FAKE=$(realpath "$2")
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
 DS="$HERE/data/dsheet"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
 cd "$WORK"
 
 # a cantilever search of 7 candidates (1 profile x 1 grade x 7 lengths) in
@@ -130,5 +123,4 @@ sed -e 's/^method = subgrade/method = le/' -e '/^kh_/d' -e '/^\[subgrade\]/,/^$/
 "$SP" check le.ini >/dev/null 2>err.txt; [ $? = 65 ] && grep -q "input_format.*dsheet.*method = subgrade" err.txt
 ok $? "input_format = dsheet in a method = le study exits 65 naming the reason"
 
-echo "dsheet_exec.sh: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish "dsheet_exec.sh: "

@@ -1,14 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the sheetpile command line. Usage: e2e.sh PATH/TO/sheetpile
 # Prints one line per check and closes with "N passed, N failed".
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
+. "$(dirname "$0")/lib.sh"
 cd "$WORK"
 
 QUAY="$ROOT/designs/anchored-quay-wall.ini"
@@ -136,5 +129,4 @@ ok $? "unsupported feature named, exit 65, no output"
 ok $? "a sloping surface is imported as the stage's surface points"
 "$SP" import-dsheet nothere.shi 2>/dev/null; [ $? = 66 ]; ok $? "missing .shi exits 66"
 
-echo "e2e: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

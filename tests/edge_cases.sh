@@ -2,15 +2,9 @@
 # Numerical edge cases (tests/data/edge): extreme but valid studies must give
 # a result or a named failure status, and no NaN or inf may reach any output
 # file (whole tokens, any case). Usage: edge_cases.sh PATH/TO/sheetpile
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/lib.sh"
 EDGE="$HERE/data/edge"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
 nonfinite='nan|[-+]?inf|[-+]?infinity'
 
 # study, expectation (by reasoning, stated per case):
@@ -71,5 +65,4 @@ done <<< "$cases"
 "$SP" analyze "$EDGE/le-phi45-coulomb.ini" --profile "AZ 18-700" --grade S355GP --length 10 -o an > an.out 2> an.err
 rc=$?; [ $rc = 0 ]; ok $? "analyze phi' = delta = 45 (Coulomb): exit 0 (got $rc)"
 hits=$(grep -Eilw "$nonfinite" an.out an.err an/*); [ -z "$hits" ]; ok $? "analyze: no NaN or inf ($hits)"
-echo "edge_cases: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -4,14 +4,7 @@
 # SIGINT, a torn journal, study-file errors. Usage: exec.sh PATH/TO/sheetpile
 # No check depends on how long anything takes: runs are stopped once the
 # journal shows progress, not after a fixed time.
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
+. "$(dirname "$0")/lib.sh"
 cd "$WORK"
 
 # A small quay study: 2 profiles x 3 grades x 3 lengths x 2 anchor levels =
@@ -245,5 +238,4 @@ ok $? "evaluate: its moment matches results.csv"
 # --- the example study -----------------------------------------------------------------------
 "$SP" check "$ROOT/designs/licensed-solver.ini" > /dev/null; ok $? "designs/licensed-solver.ini checks"
 
-echo "exec: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -12,14 +12,7 @@
 #     of two studies run at once, every study's files equal its own run.
 # No check depends on how long anything takes.
 # Usage: exec_pool.sh PATH/TO/sheetpile
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); [ -n "${VERBOSE:-}" ] && echo "ok $2"; else fail=$((fail+1)); echo "FAIL $2"; fi; }
+. "$(dirname "$0")/lib.sh"
 cd "$WORK"
 json() { sed -n "s/.*\"$2\": \([0-9.]*\),*/\1/p" "$1/run.json" | head -1; }
 lines() { if [ -f "$1" ]; then wc -l < "$1"; else echo 0; fi; }
@@ -161,5 +154,4 @@ for f in results.csv ranking.csv; do
 done
 [ "$(grep -c ',ok,0,' B/summary.csv)" = 3 ]; ok $? "batch: summary.csv says ok for the 3 studies"
 
-echo "exec_pool: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -6,15 +6,8 @@
 # all ranks (a lock-directory counter kept by the solvers themselves, so the
 # check does not trust sheetpile's own count); --resume under MPI runs only
 # the analyses missing from the journal. Usage: mpi.sh PATH/TO/sheetpile MPIRUN
-set -u
-SP=$(realpath "$1")
+. "$(dirname "$0")/lib.sh"
 MPIRUN=$2
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
 cd "$WORK"
 # as root OpenMPI asks for these; --oversubscribe: 3 ranks on 2 cores
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
@@ -102,5 +95,4 @@ mpi 2 run missing.ini -o miss --quiet 2> err.txt; rc=$?
 [ $rc = 66 ]; ok $? "missing study under MPI: exit 66 ($rc)"
 [ "$(grep -c '^\[ERROR\]' err.txt)" = 1 ]; ok $? "missing study under MPI: one [ERROR] line"
 
-echo "mpi.sh: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish "mpi.sh: "

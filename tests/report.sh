@@ -6,14 +6,7 @@
 # rendered headless (DOM dump, screenshot, PDF), else that part is skipped
 # with a message (and with --no-browser: the sanitizer build writes the same
 # HTML, one rendering is enough). Prints one line per failure and closes with "N passed, N failed".
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
+. "$(dirname "$0")/lib.sh"
 cd "$WORK"
 
 # the quay study with absolute catalogue paths, and a one-at-a-time sensitivity
@@ -140,5 +133,4 @@ else
   [ "$(grep -c 'report.html' idx.html)" = 3 ]; ok $? "chromium: index.html loads with its 3 links"
 fi
 
-echo "report: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -2,14 +2,9 @@
 # Safe output: the output directory rule (-o, --force, the .sheetpile-run
 # marker), full disks and unwritable places (exit 73/74, clear message, no
 # partial file left). Usage: safe_output.sh PATH/TO/sheetpile
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-WORK=$(mktemp -d)
-trap 'chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
+. "$(dirname "$0")/lib.sh"
+# the unwritable directories below must be writable again to be removed
+sp_cleanup 'chmod -R u+w "$WORK" 2>/dev/null'
 cd "$WORK"
 CANT="$ROOT/designs/cantilever-excavation-sand.ini"
 SHI="$HERE/data/dsheet/bm4-11a.shi"
@@ -86,5 +81,4 @@ fi
 mkdir adir; "$SP" import-dsheet "$SHI" -o adir 2>adir.err; rc=$?
 [ $rc = 73 ] && grep -q "it is a directory" adir.err; ok $? "import-dsheet -o DIR: exit 73 (got $rc)"
 
-echo "safe_output: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -9,14 +9,7 @@
 #   - the weighted objective with only weight_co2 picks the lowest-CO2 design;
 #   - everything is identical for 1 and 2 threads.
 # Usage: search.sh PATH/TO/sheetpile
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
+. "$(dirname "$0")/lib.sh"
 cd "$WORK"
 D="$ROOT/designs"
 AWKLIB=$(cat "$HERE/csvsplit.awk")
@@ -133,5 +126,4 @@ awk -v s="$scan" -v l="$lev" -v u="$util" 'BEGIN { split(s, a, " "); d = l - a[1
 at=$("$SP" analyze ra.ini --profile "$prof" --grade "$grade" --length "$len" --anchor-level "$lev" | tail -1 | cut -d, -f24)
 awk -v a="$at" -v u="$util" 'BEGIN { d = a - u; exit !(d < 1e-3 && d > -1e-3) }'; ok $? "analyze at the refined level gives its util_max ($at)"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish ""

@@ -2,18 +2,12 @@
 # valgrind memcheck on small runs of the real command line: no invalid
 # access, no use of uninitialised values, no leak (libgomp's thread pool is
 # suppressed, tests/valgrind.supp). Usage: valgrind.sh PATH/TO/sheetpile
-set -u
-SP=$(realpath "$1")
-HERE=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/lib.sh"
 if ! command -v valgrind >/dev/null; then
   echo "skipped: valgrind is not installed"
   exit 77
 fi
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
 vg() { # name command...
   local name=$1; shift
   valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
@@ -31,5 +25,4 @@ vg analyze-subgrade analyze "$HERE/../designs/anchored-quay-wall-subgrade.ini" -
 ok $? "subgrade analysis runs under valgrind"
 vg bad-study check "$HERE/bad-input/duplicate-section.ini"; [ $? = 65 ]; ok $? "a bad study: exit 65 under valgrind"
 vg import import-dsheet "$HERE/data/dsheet/bm4-11a.shi" -o imp.ini; ok $? "import-dsheet runs under valgrind"
-echo "valgrind: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish
