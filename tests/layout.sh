@@ -7,13 +7,12 @@
 #    (or, for an implementation of a family's type object, the family's);
 #  - a thin command line: cli/main.c under 400 lines, no file over 1,200.
 # The build enforces the second (per-layer include paths) too; this test says
-# which include breaks it. Usage: layout.sh [SRC] (default: ../src)
-# Prints one line per failure and closes with "N passed, N failed".
-set -u
-SRC=${1:-$(cd "$(dirname "$0")/../src" && pwd)}
+# which include breaks it. Usage: layout.sh PATH/TO/sheetpile [SRC] (default
+# SRC: the repository's src/). Prints one line per failure and closes with
+# "N passed, N failed".
+. "$(dirname "$0")/lib.sh"
+SRC=${2:-$ROOT/src}
 LAYERS=(core engine dsheet exec eval out cli)
-pass=0 fail=0
-ok() { if [ "$1" = 0 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $2"; fi; }
 rank() { local i; for i in "${!LAYERS[@]}"; do [ "${LAYERS[$i]}" = "$1" ] && echo "$i" && return; done; echo 99; }
 
 declare -A layer_of
@@ -60,5 +59,4 @@ for f in "$SRC"/*/*.[ch]; do
   n=$(wc -l <"$f"); [ "$n" -le 1200 ]; ok $? "${f#$SRC/} is at most 1,200 lines ($n)"
 done
 
-echo "layout: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

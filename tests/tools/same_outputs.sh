@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds REV (default HEAD) and the working tree, writes every output of both
-# with tests/snapshot.sh and compares them byte for byte: a refactoring changes
-# nothing a user sees. Usage: tests/same_outputs.sh [REV]
+# with tests/tools/snapshot.sh and compares them byte for byte: a refactoring changes
+# nothing a user sees. Usage: tests/tools/same_outputs.sh [REV]
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 REV=${1:-HEAD}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sheetpile-same.XXXXXX")
 trap 'git -C "$ROOT" worktree remove --force "$WORK/src" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
@@ -16,7 +16,7 @@ for side in before after; do
   # the same absolute output path for both, so that echoed paths compare
   bin=$(find "$WORK/build-$side/src" -name sheetpile -type f -perm -u+x | head -1)
   rm -rf "$WORK/out"
-  "$ROOT/tests/snapshot.sh" "$bin" "$WORK/out" >/dev/null 2>&1
+  "$ROOT/tests/tools/snapshot.sh" "$bin" "$WORK/out" >/dev/null 2>&1
   mv "$WORK/out" "$WORK/snap-$side"
 done
 if diff -r "$WORK/snap-before" "$WORK/snap-after" >"$WORK/diff.txt"; then

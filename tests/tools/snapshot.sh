@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every output sheetpile writes for the project's own inputs, into one folder,
-# so that two builds can be compared byte for byte (tests/same_outputs.sh):
+# so that two builds can be compared byte for byte (tests/tools/same_outputs.sh):
 # each example study (run, both CSV dialects, check, analyze), a batch of them,
 # the benchmark study, profiles, and every D-Sheet Piling benchmark (import,
 # analyze of the imported study, export). Figures that depend on the clock
@@ -10,7 +10,7 @@ set -u
 SP=$(realpath "$1")
 OUT=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
 DSB="$ROOT/../shared/dsheet-benchmarks"
 mkdir -p "$OUT"
 OUT=$(realpath "$OUT")
