@@ -12,6 +12,11 @@
 	"mass_kg_per_m,co2_kg_per_m,cost_per_m,top_displacement_mm,mobilised_passive_pct,util_deflection,"   \
 	"util_mobilised"
 
+void sp_csv_text(FILE *fp, const char *s)
+{
+	csv_fwrite(fp, s, strlen(s));
+}
+
 void sp_csv_results_header(FILE *fp)
 {
 	fputs(S_RESULT_COLUMNS "\r\n", fp);
@@ -200,19 +205,11 @@ void sp_csv_stages_header(FILE *fp)
 
 void sp_csv_stage_rows(FILE *fp, int stage, const char *stage_name, const sp_beam_node_t *nodes, size_t n)
 {
-	char name[2 * SP_NAME_MAX + 3];
-	size_t k = 0;
-	name[k++] = '"';
-	for (const char *c = stage_name; *c && k + 3 < sizeof name; c++) {
-		if (*c == '"')
-			name[k++] = '"';
-		name[k++] = *c;
-	}
-	name[k++] = '"';
-	name[k] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		const sp_beam_node_t *d = &nodes[i];
-		fprintf(fp, "%d,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\r\n", stage, name,
+		fprintf(fp, "%d,", stage);
+		sp_csv_text(fp, stage_name);
+		fprintf(fp, ",%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\r\n",
 		        d->level_m, d->displacement_mm, d->moment_kNm_per_m, d->shear_kN_per_m, d->effective_kPa[SP_LEFT],
 		        d->water_kPa[SP_LEFT], d->active_kPa[SP_LEFT], d->passive_kPa[SP_LEFT], d->effective_kPa[SP_RIGHT],
 		        d->water_kPa[SP_RIGHT], d->active_kPa[SP_RIGHT], d->passive_kPa[SP_RIGHT]);

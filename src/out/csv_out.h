@@ -10,6 +10,9 @@
 #include "evaluate.h"
 #include "study.h"
 
+/* A text field, quoted (libcsv: "" for a quote inside). */
+void sp_csv_text(FILE *fp, const char *s);
+
 /* Longest results row that sp_csv_results_format() writes, bytes. */
 #define SP_CSV_ROW_MAX 1280
 

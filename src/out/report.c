@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
 #include "earth.h"
+#include "html.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -41,21 +42,6 @@ static const char S_css[] =
 	"h2,h3{break-after:avoid;page-break-after:avoid}"
 	"thead{display:table-header-group}figure svg{max-height:235mm}}\n";
 
-/* HTML-escaped text */
-static void S_esc(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '&': fputs("&amp;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		default: fputc(*s, fp);
-		}
-	}
-}
-
 static void S_kv(FILE *fp, const char *key, const char *fmt, double v, const char *unit)
 {
 	fprintf(fp, "<tr><th>%s</th><td>", key);
@@ -66,7 +52,7 @@ static void S_kv(FILE *fp, const char *key, const char *fmt, double v, const cha
 static void S_kv_text(FILE *fp, const char *key, const char *text)
 {
 	fprintf(fp, "<tr><th>%s</th><td class=\"t\">", key);
-	S_esc(fp, text);
+	sp_html_text(fp, text);
 	fputs("</td></tr>\n", fp);
 }
 
@@ -95,18 +81,18 @@ static void S_summary(FILE *fp, const sp_report_t *r)
 	const sp_result_t *b = &r->best[0];
 	const sp_anchor_option_t *an = &st->anchors[b->cand.anchor];
 	fputs("<p>Best design (minimum ", fp);
-	S_esc(fp, sp_objective_name(st->objective));
+	sp_html_text(fp, sp_objective_name(st->objective));
 	fputs("): <b>", fp);
-	S_esc(fp, st->profiles[b->cand.profile]);
+	sp_html_text(fp, st->profiles[b->cand.profile]);
 	fputs(" ", fp);
-	S_esc(fp, st->grades[b->cand.grade]);
+	sp_html_text(fp, st->grades[b->cand.grade]);
 	fprintf(fp, ", %.2f m long, ", st->lengths_m[b->cand.length]);
 	if (an->anchored)
 		fprintf(fp, "anchored at level %.2f m", an->level_m);
 	else
 		fputs("cantilever", fp);
 	fprintf(fp, "</b>: %.2f ", b->cost.cost_per_m);
-	S_esc(fp, st->currency);
+	sp_html_text(fp, st->currency);
 	fprintf(fp, " per m of wall, %.1f kg/m of steel, %.1f kg CO<sub>2</sub>e/m, largest utilisation %.3f.</p>\n",
 	        b->cost.mass_kg_per_m, b->cost.co2_kg_per_m, b->checks.util_max);
 	fprintf(fp, "<p>%zu of the %zu candidates were evaluated (search %s): %zu feasible, %zu infeasible, %zu failed.</p>\n",
@@ -133,7 +119,7 @@ static void S_study(FILE *fp, const sp_report_t *r)
 	for (size_t i = 0; i < st->n_layers; i++) {
 		const sp_layer_t *L = &st->layers[i];
 		fputs("<tr><td class=\"t\">", fp);
-		S_esc(fp, L->name);
+		sp_html_text(fp, L->name);
 		fprintf(fp, "</td><td>%.2f</td><td>%.1f</td><td>%.1f</td>", L->top_level_m, L->gamma_kN_m3,
 		        L->gamma_sat_kN_m3);
 		if (L->drainage == SP_UNDRAINED)
@@ -156,12 +142,12 @@ static void S_study(FILE *fp, const sp_report_t *r)
 	fputs("<tr><th>profiles</th><td class=\"t\">", fp);
 	for (size_t i = 0; i < st->n_profiles; i++) {
 		fputs(i ? ", " : "", fp);
-		S_esc(fp, st->profiles[i]);
+		sp_html_text(fp, st->profiles[i]);
 	}
 	fprintf(fp, " (%zu)</td></tr>\n<tr><th>steel grades</th><td class=\"t\">", st->n_profiles);
 	for (size_t i = 0; i < st->n_grades; i++) {
 		fputs(i ? ", " : "", fp);
-		S_esc(fp, st->grades[i]);
+		sp_html_text(fp, st->grades[i]);
 	}
 	double lmin = INFINITY, lmax = -INFINITY;
 	for (size_t i = 0; i < st->n_lengths; i++) {
@@ -217,9 +203,9 @@ static void S_study(FILE *fp, const sp_report_t *r)
 	fputs("<tr><th>steel price</th><td class=\"t\">", fp);
 	for (size_t i = 0; i < st->n_grades; i++) {
 		fputs(i ? ", " : "", fp);
-		S_esc(fp, st->grades[i]);
+		sp_html_text(fp, st->grades[i]);
 		fprintf(fp, " %.3f ", st->steel_price_per_kg[i]);
-		S_esc(fp, unit);
+		sp_html_text(fp, unit);
 	}
 	fputs("</td></tr>\n", fp);
 	snprintf(unit, sizeof unit, "%s/m&sup2;", st->currency);
@@ -255,16 +241,16 @@ static void S_best(FILE *fp, const sp_report_t *r)
 	fputs("<th>util bending</th><th>util embedment</th><th>util anchor</th><th>util max</th>"
 	      "<th>mass (kg/m)</th><th>CO<sub>2</sub>e (kg/m)</th><th>cost (",
 	      fp);
-	S_esc(fp, r->st->currency);
+	sp_html_text(fp, r->st->currency);
 	fputs("/m)</th></tr></thead>\n<tbody>\n", fp);
 	for (size_t i = 0; i < shown; i++) {
 		const sp_result_t *b = &r->best[i];
 		char a[32];
 		S_anchor_text(a, sizeof a, &st->anchors[b->cand.anchor]);
 		fprintf(fp, "<tr%s><td>%zu</td><td class=\"t\">", i == 0 ? " class=\"best\"" : "", i + 1);
-		S_esc(fp, st->profiles[b->cand.profile]);
+		sp_html_text(fp, st->profiles[b->cand.profile]);
 		fputs("</td><td class=\"t\">", fp);
-		S_esc(fp, st->grades[b->cand.grade]);
+		sp_html_text(fp, st->grades[b->cand.grade]);
 		/* a required embedment comes from limit equilibrium only (csv_out.c) */
 		int embedment = !b->analysis->has_displacement;
 		fprintf(fp, "</td><td>%.2f</td><td>%s</td>", st->lengths_m[b->cand.length], a);
@@ -364,9 +350,9 @@ static int S_figure(FILE *fp, const char *dir, const char *file, const char *tit
 	fputs("<figure>\n", fp);
 	int rc = S_svg(fp, path, index, err);
 	fputs("\n<figcaption>", fp);
-	S_esc(fp, title);
+	sp_html_text(fp, title);
 	fputs(" (plots/", fp);
-	S_esc(fp, file);
+	sp_html_text(fp, file);
 	fputs(")</figcaption>\n</figure>\n", fp);
 	return rc;
 }
@@ -426,7 +412,7 @@ static int S_plots(FILE *fp, const sp_report_t *r, size_t *count, sp_err_t *err)
 		for (size_t i = 0; i < n; i++) {
 			if (rc == SP_OK) {
 				fputs("<h3>", fp);
-				S_esc(fp, names[i]);
+				sp_html_text(fp, names[i]);
 				fputs("</h3>\n", fp);
 				rc = S_figure(fp, r->plots_dir, names[i], names[i], (int)*count, err);
 				(*count)++;
@@ -478,9 +464,9 @@ static void S_sensitivity(FILE *fp, const sp_report_t *r)
 		const sp_sens_row_t *row = &s->rows[i];
 		const sp_result_t *b = &r->best[row->design];
 		fprintf(fp, "<tr><td>%zu</td><td class=\"t\">", row->design + 1);
-		S_esc(fp, st->profiles[b->cand.profile]);
+		sp_html_text(fp, st->profiles[b->cand.profile]);
 		fputs(" ", fp);
-		S_esc(fp, st->grades[b->cand.grade]);
+		sp_html_text(fp, st->grades[b->cand.grade]);
 		const sp_anchor_option_t *an = &st->anchors[b->cand.anchor];
 		fprintf(fp, " %.2f m, ", st->lengths_m[b->cand.length]);
 		if (an->anchored)
@@ -523,7 +509,7 @@ static void S_warnings(FILE *fp, const char *w)
 		snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line ? n : sizeof line - 1), w);
 		if (line[0]) {
 			fputs("<li>", fp);
-			S_esc(fp, line);
+			sp_html_text(fp, line);
 			fputs("</li>\n", fp);
 		}
 		w += n + (e != NULL);
@@ -560,18 +546,18 @@ int sp_report_write(FILE *fp, const sp_report_t *r, size_t *n_plots, sp_err_t *e
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 	      fp);
-	S_esc(fp, st->name);
+	sp_html_text(fp, st->name);
 	fputs(" &ndash; sheetpile report</title>\n<style>\n", fp);
 	fputs(S_css, fp);
 	fputs("</style>\n</head>\n<body>\n<header>\n<h1>", fp);
-	S_esc(fp, st->name);
+	sp_html_text(fp, st->name);
 	fputs("</h1>\n<p class=\"sub\">", fp);
 	if (st->description[0]) {
-		S_esc(fp, st->description);
+		sp_html_text(fp, st->description);
 		fputs("<br>", fp);
 	}
 	fputs("Study file ", fp);
-	S_esc(fp, st->path);
+	sp_html_text(fp, st->path);
 	fprintf(fp, "; %s; sheetpile %s</p>\n</header>\n", S_method(st), SP_VERSION);
 	fputs("<nav><a href=\"#summary\">Summary</a><a href=\"#study\">Study</a><a href=\"#best\">Best designs</a>"
 	      "<a href=\"#plots\">Plots</a>",

@@ -1,0 +1,247 @@
+/* cli.c - what every command shares: options, messages, exit codes, the
+ * study loaded with its catalogue, the -o FILE of the commands that write one
+ * file, and the stop signals. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "csv_dialect.h"
+#include "dist.h"
+#include "outfile.h"
+#include "study_read.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int sp_cli_quiet;
+volatile sig_atomic_t sp_cli_stop_signal;
+
+static void S_on_stop_signal(int sig)
+{
+	sp_cli_stop_signal = sig;
+}
+
+/* Ctrl-C and SIGTERM stop the solvers cleanly (their process groups are
+ * terminated, the journal stays whole); only for [solver] studies. */
+void sp_cli_catch_stop_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = S_on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Under MPI the ranks meet the same errors in the same input: rank 0 reports
+ * them, another rank only what may be its own (internal, I/O). */
+int sp_cli_fail(const sp_err_t *e)
+{
+	int code = e->code ? e->code : SP_ESOFTWARE;
+	if (sp_dist_is_root())
+		fprintf(stderr, "[ERROR] %s\n", e->text);
+	else if (code == SP_ESOFTWARE || code == SP_EIO)
+		fprintf(stderr, "[ERROR] MPI rank %d: %s\n", sp_dist_rank(), e->text);
+	return code;
+}
+
+int sp_cli_usage(const char *fmt, const char *arg)
+{
+	if (!sp_dist_is_root())
+		return SP_EUSAGE;
+	fprintf(stderr, "[ERROR] ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n        (sheetpile --help shows the usage)\n");
+	return SP_EUSAGE;
+}
+
+/* a whole non-negative number */
+static int S_parse_count(const char *s, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || errno || v < 0 || v > 1000000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+int sp_cli_parse_real(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (end == s || *end || errno || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int sp_cli_parse_opts(int argc, char **argv, int first, sp_cli_opts_t *o)
+{
+	memset(o, 0, sizeof *o);
+	o->licenses = o->threads = -1;
+	for (int i = first; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		int *count = NULL;
+		if (strcmp(a, "-o") == 0)
+			slot = &o->outdir;
+		else if (strcmp(a, "--profile") == 0)
+			slot = &o->profile;
+		else if (strcmp(a, "--grade") == 0)
+			slot = &o->grade;
+		else if (strcmp(a, "--length") == 0)
+			slot = &o->length;
+		else if (strcmp(a, "--anchor-level") == 0)
+			slot = &o->anchor;
+		else if (strcmp(a, "--catalogue") == 0)
+			slot = &o->catalogue;
+		else if (strcmp(a, "--candidate") == 0)
+			slot = &o->candidate;
+		else if (strcmp(a, "--grades") == 0)
+			slot = &o->grades;
+		else if (strcmp(a, "--delay") == 0)
+			slot = &o->delay;
+		else if (strcmp(a, "--resume") == 0)
+			o->resume = 1;
+		else if (strcmp(a, "--licenses") == 0 || strcmp(a, "--licences") == 0)
+			count = &o->licenses;
+		else if (strcmp(a, "--threads") == 0 || strcmp(a, "-t") == 0)
+			count = &o->threads;
+		else if (strcmp(a, "--csv-dialect") == 0)
+			slot = &o->csv_dialect;
+		else if (strcmp(a, "--no-plots") == 0)
+			o->no_plots = 1;
+		else if (strcmp(a, "--force") == 0)
+			o->force = 1;
+		else if (strcmp(a, "--quiet") == 0)
+			sp_cli_quiet = 1;
+		else if (a[0] == '-' && a[1] != '\0')
+			return sp_cli_usage("unknown option '%s'", a);
+		else if (o->study == NULL)
+			o->study = a;
+		else
+			return sp_cli_usage("unexpected argument '%s'", a);
+		if (slot || count) {
+			if (i + 1 >= argc)
+				return sp_cli_usage("option '%s' needs a value", a);
+			const char *v = argv[++i];
+			sp_csv_dialect_t d;
+			if (slot == &o->csv_dialect && sp_csv_dialect_from_name(v, &d) != 0)
+				return sp_cli_usage("--csv-dialect is rfc4180 or excel-eu, got '%s'", v);
+			if (slot == &o->csv_dialect)
+				sp_outfile_set_csv_dialect(d);
+			if (slot)
+				*slot = v;
+			else if (S_parse_count(v, count) != 0 || (count == &o->licenses && *count < 1))
+				return sp_cli_usage("option needs a whole number >= 1 (threads: >= 0), got '%s'", v);
+		}
+	}
+	return 0;
+}
+
+/* Study + catalogue, resolved. */
+int sp_cli_load(const char *path, sp_study_t **st, sp_catalogue_t **cat, sp_err_t *err)
+{
+	*st = sp_study_read(path, err);
+	if (*st == NULL)
+		return err->code;
+	*cat = sp_catalogue_read((*st)->catalogue_path, (*st)->grades_path, err);
+	if (*cat == NULL)
+		return err->code;
+	return sp_study_resolve(*st, *cat, err);
+}
+
+double sp_cli_now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Narrow the study's axes to the one candidate asked for. */
+int sp_cli_narrow(sp_study_t *st, const sp_catalogue_t *cat, const sp_cli_opts_t *o, sp_err_t *err)
+{
+	int single = sp_study_n_candidates(st) == 1;
+	if (!single && !(o->profile && o->grade && o->length))
+		return sp_err_set(err, SP_EUSAGE,
+		                  "the study holds %zu candidates: give --profile, --grade and --length "
+		                  "(and --anchor-level when it has anchor options)",
+		                  sp_study_n_candidates(st));
+	if (o->profile) {
+		if (sp_catalogue_find_profile(cat, o->profile) < 0)
+			return sp_err_set(err, SP_EDATA, "--profile: unknown profile '%s' (sheetpile profiles lists them)",
+			                  o->profile);
+		sp_strlcpy(st->profiles[0], o->profile, SP_NAME_MAX);
+		st->n_profiles = 1;
+	}
+	if (o->grade) {
+		size_t g = 0;
+		while (g < st->n_grades && strcmp(st->grades[g], o->grade) != 0)
+			g++;
+		if (g == st->n_grades)
+			return sp_err_set(err, SP_EDATA, "--grade: '%s' is not one of the study's grades", o->grade);
+		sp_strlcpy(st->grades[0], st->grades[g], SP_NAME_MAX);
+		st->steel_price_per_kg[0] = st->steel_price_per_kg[g];
+		st->n_grades = 1;
+	}
+	if (o->length) {
+		double L;
+		if (sp_cli_parse_real(o->length, &L) != 0 || L <= 0 || L > 200)
+			return sp_err_set(err, SP_EUSAGE, "--length: expected a pile length in (0, 200] m, got '%s'", o->length);
+		st->lengths_m[0] = L;
+		st->n_lengths = 1;
+	}
+	if (o->anchor) {
+		sp_anchor_option_t a = {0, 0.0};
+		if (strcmp(o->anchor, "none") != 0) {
+			if (sp_cli_parse_real(o->anchor, &a.level_m) != 0)
+				return sp_err_set(err, SP_EUSAGE, "--anchor-level: expected a level in m or 'none', got '%s'",
+				                  o->anchor);
+			if (a.level_m > st->top_of_wall_m || a.level_m <= st->excavation_level_m)
+				return sp_err_set(err, SP_EDATA,
+				                  "--anchor-level: %g m must lie between the excavation and the top of the wall",
+				                  a.level_m);
+			a.anchored = 1;
+		}
+		st->anchors[0] = a;
+		st->n_anchors = 1;
+	} else if (st->n_anchors > 1) {
+		return sp_err_set(err, SP_EUSAGE, "the study has %zu anchor options: give --anchor-level Z or none",
+		                  st->n_anchors);
+	}
+	return SP_OK;
+}
+
+int sp_cli_output_file(const char *out, char *dir, size_t size, const char **name)
+{
+	const char *slash = strrchr(out, '/');
+	if (*out == '\0' || (slash && slash[1] == '\0'))
+		return sp_cli_usage("-o needs a file name, got '%s'", out);
+	snprintf(dir, size, "%.*s", slash ? (int)(slash - out) : 1, slash ? out : ".");
+	if (slash == out)
+		snprintf(dir, size, "/");
+	*name = slash ? slash + 1 : out;
+	return SP_OK;
+}
+
+int sp_cli_copy(FILE *fp, const char *path, FILE *to, sp_err_t *err)
+{
+	rewind(fp);
+	char buf[8192];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		fwrite(buf, 1, n, to);
+	if (ferror(fp))
+		return sp_err_set(err, SP_EIO, "%s: read error", path);
+	if (to != stdout) /* an output file: its errors are found when it is committed */
+		return SP_OK;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return sp_err_set(err, SP_EIO, "standard output: write error: %s", strerror(errno));
+	return SP_OK;
+}

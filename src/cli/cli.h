@@ -1,0 +1,58 @@
+/* cli.h - what the commands of the command line share (cli.c): options,
+ * messages and exit codes (sysexits.h through sp.h), the study loaded with
+ * its catalogue, the -o FILE of the commands that write one file, and the
+ * stop signals. Only the command line (src/cli/) prints freely or exits. */
+#ifndef SP_CLI_H
+#define SP_CLI_H
+
+#include <signal.h>
+#include <stdio.h>
+#include "catalogue.h"
+#include "study.h"
+
+#define SP_CLI_DIAGRAM_STEP_M 0.1 /* level step of the diagrams written */
+
+/* --quiet (and every MPI rank but the first): no summary, no progress */
+extern int sp_cli_quiet;
+/* SIGINT or SIGTERM during a [solver] run (sp_cli_catch_stop_signals) */
+extern volatile sig_atomic_t sp_cli_stop_signal;
+
+/* The options of every command; NULL / -1 / 0 when not given. */
+typedef struct {
+	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades, *csv_dialect, *delay, *candidate;
+	int licenses, threads, no_plots, resume, force;
+} sp_cli_opts_t;
+
+/* Parse argv[first..]: the first plain argument is o->study; --csv-dialect
+ * is applied at once; --quiet sets sp_cli_quiet. 0, or SP_EUSAGE (said). */
+int sp_cli_parse_opts(int argc, char **argv, int first, sp_cli_opts_t *o);
+/* A finite number filling all of s: 0, else -1. */
+int sp_cli_parse_real(const char *s, double *out);
+
+/* Print "[ERROR] ..." for e (under MPI: rank 0, or another rank's own
+ * internal and I/O errors only) and return its exit code. */
+int sp_cli_fail(const sp_err_t *e);
+/* Print a usage error (fmt with one %s for arg) and return SP_EUSAGE. */
+int sp_cli_usage(const char *fmt, const char *arg);
+
+/* The study at path with its catalogue, resolved (sp_study_resolve); both
+ * set (possibly to NULL) for the caller to free, also on failure. */
+int sp_cli_load(const char *path, sp_study_t **st, sp_catalogue_t **cat, sp_err_t *err);
+/* Narrow the study's axes to the one candidate of --profile, --grade,
+ * --length and --anchor-level (analyze, export-dsheet). */
+int sp_cli_narrow(sp_study_t *st, const sp_catalogue_t *cat, const sp_cli_opts_t *o, sp_err_t *err);
+
+/* -o FILE of a command that writes one file: its folder into dir (size
+ * bytes) and its name; SP_EUSAGE (said) when out names no file. */
+int sp_cli_output_file(const char *out, char *dir, size_t size, const char **name);
+/* Copy the file fp (opened for reading and writing, path for messages) from
+ * its start to `to`; standard output is flushed and checked. */
+int sp_cli_copy(FILE *fp, const char *path, FILE *to, sp_err_t *err);
+
+/* Seconds of a monotonic clock. */
+double sp_cli_now_s(void);
+/* Ctrl-C and SIGTERM set sp_cli_stop_signal ([solver] studies stop their
+ * solvers cleanly). */
+void sp_cli_catch_stop_signals(void);
+
+#endif

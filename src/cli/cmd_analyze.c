@@ -1,0 +1,71 @@
+/* cmd_analyze.c - sheetpile analyze STUDY.ini: one candidate's results row (and diagrams). */
+#define _POSIX_C_SOURCE 200809L
+#include "cmd.h"
+#include "cli.h"
+#include "csv_dialect.h"
+#include "csv_out.h"
+#include "evaluate.h"
+#include "outfile.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+int sp_cmd_analyze(int argc, char **argv)
+{
+	sp_cli_opts_t o;
+	int rc = sp_cli_parse_opts(argc, argv, 2, &o);
+	if (rc)
+		return rc;
+	if (o.study == NULL)
+		return sp_cli_usage("%s", "analyze needs a study file: sheetpile analyze STUDY.ini --profile P ...");
+	if (o.candidate)
+		return sp_cli_usage("unknown option '%s' (export-dsheet only)", "--candidate");
+	sp_err_t err = {0};
+	sp_study_t *st = NULL;
+	sp_catalogue_t *cat = NULL;
+	sp_analysis_t a;
+	memset(&a, 0, sizeof a);
+	if ((rc = sp_cli_load(o.study, &st, &cat, &err)) != SP_OK || (rc = sp_cli_narrow(st, cat, &o, &err)) != SP_OK)
+		goto out;
+	sp_result_t r;
+	if ((rc = sp_eval_one(st, cat, 0, o.outdir ? SP_CLI_DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
+		goto out;
+	if (o.outdir) {
+		sp_outfile_t f;
+		if ((rc = sp_outdir_prepare(o.outdir, o.force, &err)) || (rc = sp_outfile_open(&f, o.outdir, "diagrams.csv", &err)))
+			goto out;
+		sp_csv_diagram_header(f.fp);
+		sp_csv_diagram_rows(f.fp, 1, 0, &a);
+		if ((rc = sp_outfile_commit(&f, &err)) != SP_OK)
+			goto out;
+	}
+	if (sp_outfile_csv_dialect() == SP_CSV_RFC4180) {
+		sp_csv_results_header(stdout);
+		sp_csv_results_row(stdout, st, &r);
+	} else { /* through a temporary file, converted */
+		FILE *tmp = tmpfile();
+		if (tmp == NULL) {
+			rc = sp_err_set(&err, SP_ECANTCREAT, "cannot create a temporary file: %s", strerror(errno));
+			goto out;
+		}
+		sp_csv_results_header(tmp);
+		sp_csv_results_row(tmp, st, &r);
+		rewind(tmp);
+		rc = sp_csv_convert(tmp, stdout, sp_outfile_csv_dialect());
+		fclose(tmp);
+		if (rc != SP_OK) {
+			rc = sp_err_set(&err, SP_EIO, "standard output: write error");
+			goto out;
+		}
+	}
+out:
+	sp_analysis_free(&a);
+	sp_catalogue_free(cat);
+	sp_study_free(st);
+	return rc ? sp_cli_fail(&err) : 0;
+}

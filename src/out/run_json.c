@@ -1,0 +1,104 @@
+/* run_json.c - run.json: the run's counts, times, search and best design. */
+#include "run_json.h"
+#include "dist.h"
+#include "earth.h"
+#include "outfile.h"
+
+#include <stdio.h>
+
+static void S_json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			fprintf(fp, "\\%c", ch);
+		else if (ch < 0x20)
+			fprintf(fp, "\\u%04x", ch);
+		else
+			fputc(ch, fp);
+	}
+	fputc('"', fp);
+}
+
+/* run.json: the search strategy and what it saved against exhaustive */
+static void S_search(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s,
+                              const sp_anchor_refine_t *r)
+{
+	fprintf(fp, "\"search\": {\n    \"strategy\": \"%s\",\n    \"candidates_evaluated\": %zu,\n"
+	        "    \"candidates_exhaustive\": %zu,\n    \"analyses_run\": %zu,\n    \"analyses_exhaustive\": %zu",
+	        sp_search_name(st->search), s->evaluated, s->candidates, s->analyses_run, s->analyses_exhaustive);
+	if (st->search == SP_SEARCH_MIN_LENGTH)
+		fprintf(fp, ",\n    \"groups\": %zu,\n    \"groups_full_scan\": %zu,\n    \"groups_without_feasible\": %zu,"
+		        "\n    \"rounds\": %zu", s->search_groups, s->search_scanned, s->search_no_feasible, s->search_rounds);
+	if (r) {
+		fprintf(fp, ",\n    \"anchor_refinement\": {\n      \"refined\": %s,\n      \"note\": ", r->done ? "true" : "false");
+		S_json_string(fp, r->note);
+		fprintf(fp, ",\n      \"grid_anchor_level_m\": %.4f,\n      \"grid_util_max\": %.4f,\n"
+		        "      \"anchor_level_m\": %.4f,\n      \"util_max\": %.4f,\n      \"feasible\": %s,\n"
+		        "      \"analyses\": %d,\n      \"brent_iterations\": %d\n    }", r->grid_level_m, r->grid_util_max,
+		        r->level_m, r->util_max, r->feasible ? "true" : "false", r->evaluations, r->iterations);
+	}
+	fputs("\n  },\n  \"best\": ", fp);
+}
+
+int sp_run_json_write(const char *dir, const sp_study_t *st, const sp_eval_stats_t *s, int licenses,
+                          double seconds, const sp_result_t *best, const sp_anchor_refine_t *refine, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, dir, "run.json", err);
+	if (rc)
+		return rc;
+	FILE *fp = f.fp;
+	fputs("{\n  \"program\": \"sheetpile " SP_VERSION "\",\n  \"study\": ", fp);
+	S_json_string(fp, st->name);
+	fputs(",\n  \"study_file\": ", fp);
+	S_json_string(fp, st->path);
+	fprintf(fp,
+	        ",\n  \"method\": \"%s\",\n  \"earth_pressure\": \"%s\",\n  \"safety\": \"%s\",\n"
+	        "  \"objective\": \"%s\",\n  \"currency\": ",
+	        st->method == SP_METHOD_SUBGRADE ? "subgrade" : "le", sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety), sp_objective_name(st->objective));
+	S_json_string(fp, st->currency);
+	fprintf(fp,
+	        ",\n  \"candidates\": %zu,\n  \"analyses_run\": %zu,\n  \"evaluated\": %zu,\n  \"feasible\": %zu,\n"
+	        "  \"infeasible\": %zu,\n  \"failed\": %zu,\n  \"wall_time_s\": %.6f,\n  \"evaluations_per_s\": %.0f,\n"
+	        "  \"threads\": %d,\n  \"mpi_ranks\": %d,\n  \"licenses\": %d,\n  \"max_concurrent_evaluations\": %d,\n",
+	        s->candidates, s->analyses_run, s->evaluated, s->feasible, s->infeasible, s->failed, seconds,
+	        seconds > 0 ? (double)s->evaluated / seconds : 0.0, s->workers, sp_dist_size(), licenses,
+	        s->max_concurrent);
+	if (s->exec) {
+		const sp_batch_stats_t *b = &s->batch;
+		fprintf(fp,
+		        "  \"engine\": \"exec\",\n  \"analyses_resumed\": %zu,\n  \"solver_failed\": %zu,\n"
+		        "  \"leftover_solvers_stopped\": %zu,\n"
+		        "  \"max_concurrent_solvers\": %d,\n  \"makespan_s\": %.6f,\n  \"lower_bound_s\": %.6f,\n"
+		        "  \"makespan_over_lower_bound\": ",
+		        b->resumed, b->solver_failed, b->leftovers_stopped, b->max_running, b->makespan_s, b->lower_bound_s);
+		if (b->lower_bound_s > 0)
+			fprintf(fp, "%.4f", b->makespan_s / b->lower_bound_s);
+		else
+			fputs("null", fp);
+		fputs(",\n", fp);
+	}
+	fputs("  ", fp);
+	S_search(fp, st, s, refine);
+	if (best) {
+		const sp_anchor_option_t *an = &st->anchors[best->cand.anchor];
+		fprintf(fp, "{\n    \"candidate_id\": %zu,\n    \"profile\": ", best->cand.id);
+		S_json_string(fp, st->profiles[best->cand.profile]);
+		fputs(",\n    \"grade\": ", fp);
+		S_json_string(fp, st->grades[best->cand.grade]);
+		fprintf(fp, ",\n    \"length_m\": %.3f,\n    \"anchor_level_m\": ", st->lengths_m[best->cand.length]);
+		if (an->anchored)
+			fprintf(fp, "%.3f", an->level_m);
+		else
+			fputs("null", fp);
+		fprintf(fp,
+		        ",\n    \"cost_per_m\": %.2f,\n    \"mass_kg_per_m\": %.1f,\n    \"co2_kg_per_m\": %.1f,\n"
+		        "    \"util_max\": %.4f\n  }\n}\n",
+		        best->cost.cost_per_m, best->cost.mass_kg_per_m, best->cost.co2_kg_per_m, best->checks.util_max);
+	} else {
+		fputs("null\n}\n", fp);
+	}
+	return sp_outfile_commit(&f, err);
+}
