@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 int sp_cli_quiet;
 volatile sig_atomic_t sp_cli_stop_signal;
@@ -157,6 +158,16 @@ int sp_cli_load(const char *path, sp_study_t **st, sp_catalogue_t **cat, sp_err_
 	return sp_study_resolve(*st, *cat, err);
 }
 
+int sp_cli_parse_study(int argc, char **argv, sp_cli_opts_t *o, const char *needs, int candidate_ok)
+{
+	int rc = sp_cli_parse_opts(argc, argv, 2, o);
+	if (rc == 0 && o->study == NULL)
+		rc = sp_cli_usage("%s", needs);
+	if (rc == 0 && o->candidate && !candidate_ok)
+		rc = sp_cli_usage("unknown option '%s' (export-dsheet only)", "--candidate");
+	return rc;
+}
+
 double sp_cli_now_s(void)
 {
 	struct timespec t;
@@ -228,6 +239,29 @@ int sp_cli_output_file(const char *out, char *dir, size_t size, const char **nam
 		snprintf(dir, size, "/");
 	*name = slash ? slash + 1 : out;
 	return SP_OK;
+}
+
+FILE *sp_cli_scratch(char *path, sp_err_t *err)
+{
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	if (fp == NULL) {
+		int e = errno;
+		if (fd >= 0) {
+			close(fd);
+			remove(path);
+		}
+		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create a temporary file: %s", path, strerror(e));
+	}
+	return fp;
+}
+
+void sp_cli_scratch_close(FILE *fp, const char *path)
+{
+	if (fp == NULL)
+		return;
+	fclose(fp);
+	remove(path);
 }
 
 int sp_cli_copy(FILE *fp, const char *path, FILE *to, sp_err_t *err)

@@ -26,6 +26,10 @@ typedef struct {
 /* Parse argv[first..]: the first plain argument is o->study; --csv-dialect
  * is applied at once; --quiet sets sp_cli_quiet. 0, or SP_EUSAGE (said). */
 int sp_cli_parse_opts(int argc, char **argv, int first, sp_cli_opts_t *o);
+/* The options of a command on STUDY.ini (argv[2..]): SP_EUSAGE (said) when
+ * the study is missing (needs: the message) or, unless candidate_ok, with
+ * --candidate (export-dsheet's only). */
+int sp_cli_parse_study(int argc, char **argv, sp_cli_opts_t *o, const char *needs, int candidate_ok);
 /* A finite number filling all of s: 0, else -1. */
 int sp_cli_parse_real(const char *s, double *out);
 
@@ -45,6 +49,11 @@ int sp_cli_narrow(sp_study_t *st, const sp_catalogue_t *cat, const sp_cli_opts_t
 /* -o FILE of a command that writes one file: its folder into dir (size
  * bytes) and its name; SP_EUSAGE (said) when out names no file. */
 int sp_cli_output_file(const char *out, char *dir, size_t size, const char **name);
+/* A scratch file for reading and writing from the mkstemp template path
+ * (its name written into path); NULL with *err when it cannot be made.
+ * sp_cli_scratch_close closes and removes it (accepts NULL). */
+FILE *sp_cli_scratch(char *path, sp_err_t *err);
+void sp_cli_scratch_close(FILE *fp, const char *path);
 /* Copy the file fp (opened for reading and writing, path for messages) from
  * its start to `to`; standard output is flushed and checked. */
 int sp_cli_copy(FILE *fp, const char *path, FILE *to, sp_err_t *err);

@@ -2,29 +2,18 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cmd.h"
 #include "cli.h"
-#include "csv_dialect.h"
 #include "csv_out.h"
-#include "evaluate.h"
 #include "outfile.h"
 
 #include <errno.h>
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 int sp_cmd_analyze(int argc, char **argv)
 {
 	sp_cli_opts_t o;
-	int rc = sp_cli_parse_opts(argc, argv, 2, &o);
+	int rc = sp_cli_parse_study(argc, argv, &o, "analyze needs a study file: sheetpile analyze STUDY.ini --profile P ...", 0);
 	if (rc)
 		return rc;
-	if (o.study == NULL)
-		return sp_cli_usage("%s", "analyze needs a study file: sheetpile analyze STUDY.ini --profile P ...");
-	if (o.candidate)
-		return sp_cli_usage("unknown option '%s' (export-dsheet only)", "--candidate");
 	sp_err_t err = {0};
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;

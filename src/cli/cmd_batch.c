@@ -1,20 +1,14 @@
 /* cmd_batch.c - sheetpile batch STUDY.ini... -o OUTDIR: many studies, one licence pool, one summary. */
 #define _POSIX_C_SOURCE 200809L
 #include "cmd.h"
-#include "batch_summary.h"
-#include "cli.h"
 #include "dist.h"
 #include "outfile.h"
 #include "progress.h"
 #include "run_study.h"
 
-#include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 /* The sub-directory of a study: its file name without .ini, characters other
  * than letters, digits, '-', '_' and '.' replaced by '_', made unique. */

@@ -4,22 +4,13 @@
 #include "cli.h"
 #include "earth.h"
 
-#include <errno.h>
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 int sp_cmd_check(int argc, char **argv)
 {
 	sp_cli_opts_t o;
-	int rc = sp_cli_parse_opts(argc, argv, 2, &o);
+	int rc = sp_cli_parse_study(argc, argv, &o, "check needs a study file: sheetpile check STUDY.ini", 1);
 	if (rc)
 		return rc;
-	if (o.study == NULL)
-		return sp_cli_usage("%s", "check needs a study file: sheetpile check STUDY.ini");
 	sp_err_t err = {0};
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;

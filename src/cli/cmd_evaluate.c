@@ -8,11 +8,8 @@
 
 #include <errno.h>
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 /* evaluate CANDIDATE -o RESULT [--delay SECONDS]: one analysis of a
  * [solver] run with the study's built-in engine (sheetpile as the solver). */

@@ -9,12 +9,8 @@
 #include "study_wall.h"
 
 #include <errno.h>
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 /* The .shi just written must read back: the writer and the reader agree. */
 static int export_check(const char *written, sp_err_t *err)
@@ -35,12 +31,10 @@ static int export_check(const char *written, sp_err_t *err)
 int sp_cmd_export_dsheet(int argc, char **argv)
 {
 	sp_cli_opts_t o;
-	int rc = sp_cli_parse_opts(argc, argv, 2, &o);
+	int rc = sp_cli_parse_study(argc, argv, &o, "export-dsheet needs a study file: sheetpile export-dsheet STUDY.ini "
+	                            "[--candidate ID | --profile P --grade G --length L] [-o FILE.shi]", 1);
 	if (rc)
 		return rc;
-	if (o.study == NULL)
-		return sp_cli_usage("%s", "export-dsheet needs a study file: sheetpile export-dsheet STUDY.ini "
-		                         "[--candidate ID | --profile P --grade G --length L] [-o FILE.shi]");
 	const char *out = o.outdir;
 	char dir[4096];
 	const char *name = NULL;
@@ -124,22 +118,16 @@ int sp_cmd_export_dsheet(int argc, char **argv)
 			sp_outfile_abort(&f);
 	} else {
 		char tmp[] = "/tmp/sheetpile-export-XXXXXX";
-		int fd = mkstemp(tmp);
-		FILE *fp = fd >= 0 ? fdopen(fd, "w+") : NULL;
+		FILE *fp = sp_cli_scratch(tmp, &err);
 		if (fp == NULL)
-			rc = sp_err_set(&err, SP_ECANTCREAT, "%s: cannot create a temporary file: %s", tmp, strerror(errno));
+			rc = err.code;
 		if (rc == SP_OK)
 			rc = sp_shi_write(fp, w, what, &err);
 		if (rc == SP_OK)
 			rc = export_check(tmp, &err);
 		if (rc == SP_OK)
 			rc = sp_cli_copy(fp, tmp, stdout, &err);
-		if (fp)
-			fclose(fp);
-		else if (fd >= 0)
-			close(fd);
-		if (fd >= 0)
-			remove(tmp);
+		sp_cli_scratch_close(fp, tmp);
 	}
 out:
 	free(w);

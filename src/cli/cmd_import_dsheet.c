@@ -8,12 +8,8 @@
 #include "study_wall.h"
 
 #include <errno.h>
-#include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 /* The study written for a D-Sheet file must read back: a value beyond the
  * study file's ranges is reported here, not when the study is run. */
@@ -64,10 +60,9 @@ int sp_cmd_import_dsheet(int argc, char **argv)
 	/* written to a scratch file and checked first; then copied to stdout or,
 	 * under a temporary name renamed when complete, to the -o file */
 	char tmp[] = "/tmp/sheetpile-import-XXXXXX";
-	int fd = rc == SP_OK ? mkstemp(tmp) : -1;
-	FILE *fp = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	FILE *fp = rc == SP_OK ? sp_cli_scratch(tmp, &err) : NULL;
 	if (rc == SP_OK && fp == NULL)
-		rc = sp_err_set(&err, SP_ECANTCREAT, "%s: cannot create a temporary file: %s", tmp, strerror(errno));
+		rc = err.code;
 	if (rc == SP_OK)
 		rc = sp_study_write_wall(fp, w, base, &err);
 	if (rc == SP_OK && fflush(fp) != 0)
@@ -82,12 +77,7 @@ int sp_cmd_import_dsheet(int argc, char **argv)
 	if (rc == SP_OK && out)
 		rc = sp_outfile_commit(&f, &err);
 	sp_outfile_abort(&f);
-	if (fp)
-		fclose(fp);
-	else if (fd >= 0)
-		close(fd);
-	if (fd >= 0)
-		remove(tmp);
+	sp_cli_scratch_close(fp, tmp);
 	free(w);
 	return rc ? sp_cli_fail(&err) : 0;
 }

@@ -1,16 +1,8 @@
 /* cmd_profiles.c - sheetpile profiles: the sections and steel grades of a catalogue. */
 #define _POSIX_C_SOURCE 200809L
 #include "cmd.h"
-#include "catalogue.h"
 #include "cli.h"
 
-#include <errno.h>
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 int sp_cmd_profiles(int argc, char **argv)
 {

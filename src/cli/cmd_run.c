@@ -1,28 +1,16 @@
 /* cmd_run.c - sheetpile run STUDY.ini: every candidate of one study. */
 #define _POSIX_C_SOURCE 200809L
 #include "cmd.h"
-#include "cli.h"
 #include "progress.h"
 #include "run_study.h"
 
-#include <errno.h>
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 int sp_cmd_run(int argc, char **argv)
 {
 	sp_cli_opts_t o;
-	int rc = sp_cli_parse_opts(argc, argv, 2, &o);
+	int rc = sp_cli_parse_study(argc, argv, &o, "run needs a study file: sheetpile run STUDY.ini", 0);
 	if (rc)
 		return rc;
-	if (o.study == NULL)
-		return sp_cli_usage("%s", "run needs a study file: sheetpile run STUDY.ini");
-	if (o.candidate)
-		return sp_cli_usage("unknown option '%s' (export-dsheet only)", "--candidate");
 	sp_run_study_t s;
 	if (sp_run_study_load(&o, &s) == SP_OK && sp_run_study_plan(&o, NULL, &s) == SP_OK) {
 		sp_progress_t prog;
