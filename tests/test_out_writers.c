@@ -1,6 +1,7 @@
 /* test_out_writers.c - the writers that left the command line: run.json
  * (out/run_json.c), the batch's summary.csv and index.html
- * (out/batch_summary.c) and the one HTML escaper (out/html.c).
+ * (out/batch_summary.c), the one HTML escaper (out/html.c) and the one
+ * sentence naming a design (out/describe.c).
  * Expected text: JSON strings escaped as RFC 8259 section 7 requires (" and
  * \ escaped, control characters as \u00XX); CSV fields as RFC 4180 section 2
  * (a quote inside a quoted field doubled, CRLF line ends, the same number of
@@ -9,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "harness.h"
 #include "batch_summary.h"
+#include "describe.h"
 #include "html.h"
 #include "run_json.h"
 #include "study_read.h"
@@ -137,7 +139,23 @@ static void test_batch(const char *dir, sp_study_t *st)
 	const char *h = slurp(dir, "index.html");
 	OK(h && strstr(h, "<td>&lt;script&gt;x&lt;/script&gt;</td>") && !strstr(h, "<script>"), "a name is text, not markup");
 	OK(h && strstr(h, "<a href=\"good/report.html\">report</a>"), "a link to the study's report");
+	/* candidate 0 of designs/anchored-quay-wall.ini: its first profile,
+	 * grade, length (10:0.5:24) and anchor level (2.0, ...) */
+	OK(h && strstr(h, "<td>AZ 13-700 S355GP, 10.00 m, anchor at 2.00 m</td>"), "the design in the one sentence");
 	OK(h && strstr(h, "<p>2 studies, 1 failed."), "the count of failures");
+}
+
+static void test_describe(const sp_study_t *st)
+{
+	sp_candidate_t c = {0};
+	char buf[128];
+	/* designs/anchored-quay-wall.ini: 13 profiles, 3 grades, 29 lengths, anchor levels 2.0, 1.5, 1.0, 0.5 */
+	sp_candidate_at(st, 0, &c);
+	c.profile = 3, c.grade = 2, c.length = 8, c.anchor = 3;
+	sp_describe_design(buf, sizeof buf, st, &c);
+	OK(strcmp(buf, "AZ 18-700 S460AP, 14.00 m, anchor at 0.50 m") == 0, "profile, grade, length and anchor");
+	sp_describe_design(buf, 12, st, &c);
+	OK(strcmp(buf, "AZ 18-700 S") == 0, "cut short to the buffer");
 }
 
 int main(void)
@@ -150,6 +168,7 @@ int main(void)
 	OK(st != NULL, "the example study reads");
 	test_html();
 	if (st) {
+		test_describe(st);
 		test_run_json(dir, st);
 		test_batch(dir, st);
 	}

@@ -7,6 +7,7 @@
 #include "beam.h"
 #include "cli.h"
 #include "csv_out.h"
+#include "describe.h"
 #include "dist.h"
 #include "outfile.h"
 #include "plot.h"
@@ -334,14 +335,9 @@ static void S_print_summary(const sp_study_t *st, const sp_eval_stats_t *stats, 
 		       stats->batch.makespan_s, stats->batch.lower_bound_s);
 	if (nbest) {
 		const sp_result_t *b = &best[0];
-		const sp_anchor_option_t *an = &st->anchors[b->cand.anchor];
-		printf("best       %s %s, length %.2f m, ", st->profiles[b->cand.profile], st->grades[b->cand.grade],
-		       st->lengths_m[b->cand.length]);
-		if (an->anchored)
-			printf("anchor at %.2f m", an->level_m);
-		else
-			printf("cantilever");
-		printf(": %.2f %s/m, util_max %.3f\n", b->cost.cost_per_m, st->currency, b->checks.util_max);
+		char design[3 * SP_NAME_MAX];
+		sp_describe_design(design, sizeof design, st, &b->cand);
+		printf("best       %s: %.2f %s/m, util_max %.3f\n", design, b->cost.cost_per_m, st->currency, b->checks.util_max);
 	} else {
 		printf("best       no feasible design\n");
 	}

@@ -3,6 +3,7 @@
 #include "csv_out.h"
 #include "html.h"
 #include "outfile.h"
+#include "describe.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,7 @@ void sp_batch_summary_row_set(sp_batch_summary_row_t *sum, const sp_study_t *st,
 	sp_strlcpy(sum->grade, st->grades[best->cand.grade], sizeof sum->grade);
 	sum->length_m = st->lengths_m[best->cand.length];
 	sum->anchor = st->anchors[best->cand.anchor];
+	sp_describe_design(sum->design, sizeof sum->design, st, &best->cand);
 }
 
 static const char *S_status(const sp_batch_summary_row_t *r)
@@ -108,14 +110,7 @@ int sp_batch_summary_html(const char *outdir, char *const *studies, char (*dirs)
 		}
 		fputs("</td><td>", fp);
 		if (r[i].has_best) {
-			sp_html_text(fp, r[i].profile);
-			fputc(' ', fp);
-			sp_html_text(fp, r[i].grade);
-			fprintf(fp, ", %.2f m, ", r[i].length_m);
-			if (r[i].anchor.anchored)
-				fprintf(fp, "anchor at %.2f m", r[i].anchor.level_m);
-			else
-				fputs("cantilever", fp);
+			sp_html_text(fp, r[i].design);
 			fprintf(fp, "</td><td class=\"n\">%.2f ", r[i].best.cost.cost_per_m);
 			sp_html_text(fp, r[i].currency);
 			fprintf(fp, "</td><td class=\"n\">%.3f</td>", r[i].best.checks.util_max);

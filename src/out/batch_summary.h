@@ -16,7 +16,7 @@ typedef struct {
 	size_t candidates, feasible;
 	int has_best;
 	sp_result_t best;
-	char profile[SP_NAME_MAX], grade[SP_NAME_MAX];
+	char profile[SP_NAME_MAX], grade[SP_NAME_MAX], design[3 * SP_NAME_MAX];
 	double length_m;
 	sp_anchor_option_t anchor;
 } sp_batch_summary_row_t;

@@ -3,6 +3,7 @@
 #include "plot.h"
 #include "outfile.h"
 #include "rank.h"
+#include "describe.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -404,12 +405,8 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	S_clean(cur, sizeof cur, p->st->currency);
 	if (best) {
 		const sp_study_t *st = p->st;
-		char anchor[48] = "cantilever";
-		if (st->anchors[best->cand.anchor].anchored)
-			snprintf(anchor, sizeof anchor, "anchor at %.2f m", st->anchors[best->cand.anchor].level_m);
 		char tmp[SP_NAME_MAX * 4];
-		snprintf(tmp, sizeof tmp, "%s %s, L = %.2f m, %s", st->profiles[best->cand.profile],
-		         st->grades[best->cand.grade], st->lengths_m[best->cand.length], anchor);
+		sp_describe_design(tmp, sizeof tmp, st, &best->cand);
 		S_clean(sub, sizeof sub, tmp);
 	} else {
 		snprintf(sub, sizeof sub, "no feasible design");

@@ -3,6 +3,7 @@
 #include "report.h"
 #include "earth.h"
 #include "html.h"
+#include "describe.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -79,18 +80,12 @@ static void S_summary(FILE *fp, const sp_report_t *r)
 		return;
 	}
 	const sp_result_t *b = &r->best[0];
-	const sp_anchor_option_t *an = &st->anchors[b->cand.anchor];
+	char design[3 * SP_NAME_MAX];
+	sp_describe_design(design, sizeof design, st, &b->cand);
 	fputs("<p>Best design (minimum ", fp);
 	sp_html_text(fp, sp_objective_name(st->objective));
 	fputs("): <b>", fp);
-	sp_html_text(fp, st->profiles[b->cand.profile]);
-	fputs(" ", fp);
-	sp_html_text(fp, st->grades[b->cand.grade]);
-	fprintf(fp, ", %.2f m long, ", st->lengths_m[b->cand.length]);
-	if (an->anchored)
-		fprintf(fp, "anchored at level %.2f m", an->level_m);
-	else
-		fputs("cantilever", fp);
+	sp_html_text(fp, design);
 	fprintf(fp, "</b>: %.2f ", b->cost.cost_per_m);
 	sp_html_text(fp, st->currency);
 	fprintf(fp, " per m of wall, %.1f kg/m of steel, %.1f kg CO<sub>2</sub>e/m, largest utilisation %.3f.</p>\n",
@@ -463,16 +458,10 @@ static void S_sensitivity(FILE *fp, const sp_report_t *r)
 	for (size_t i = 0; i < s->n; i++) {
 		const sp_sens_row_t *row = &s->rows[i];
 		const sp_result_t *b = &r->best[row->design];
+		char design[3 * SP_NAME_MAX];
+		sp_describe_design(design, sizeof design, st, &b->cand);
 		fprintf(fp, "<tr><td>%zu</td><td class=\"t\">", row->design + 1);
-		sp_html_text(fp, st->profiles[b->cand.profile]);
-		fputs(" ", fp);
-		sp_html_text(fp, st->grades[b->cand.grade]);
-		const sp_anchor_option_t *an = &st->anchors[b->cand.anchor];
-		fprintf(fp, " %.2f m, ", st->lengths_m[b->cand.length]);
-		if (an->anchored)
-			fprintf(fp, "anchor at %.2f m", an->level_m);
-		else
-			fputs("cantilever", fp);
+		sp_html_text(fp, design);
 		fputs("</td><td class=\"t\">", fp);
 		if (strcmp(row->parameter, "none") == 0)
 			fputs("as ranked", fp);

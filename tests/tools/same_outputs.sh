@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds REV (default HEAD) and the working tree, writes every output of both
-# with tests/tools/snapshot.sh and compares them byte for byte: a refactoring changes
+# with tests/tools/snapshot.sh and compares them byte for byte (KEEP=1 keeps
+# both snapshots to look at): a refactoring changes
 # nothing a user sees. Usage: tests/tools/same_outputs.sh [REV]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 REV=${1:-HEAD}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sheetpile-same.XXXXXX")
-trap 'git -C "$ROOT" worktree remove --force "$WORK/src" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+trap 'git -C "$ROOT" worktree remove --force "$WORK/src" >/dev/null 2>&1; [ -n "${KEEP:-}" ] && echo "kept: $WORK" || rm -rf "$WORK"' EXIT
 git -C "$ROOT" worktree add --detach "$WORK/src" "$REV" >/dev/null 2>&1
 jobs=$(nproc 2>/dev/null || echo 2)
 for side in before after; do
