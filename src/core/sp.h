@@ -45,5 +45,10 @@ int sp_utf8_check(const char *text, size_t n);
 
 /* Copy a name into a fixed buffer, truncating safely. */
 void sp_strlcpy(char *dst, const char *src, size_t size);
+/* Room for one more element in a growing array: *array_ptr (a pointer to the
+ * array's pointer, of elements of elem_size bytes) holds n of *cap; when full
+ * it is reallocated to twice its capacity (first when empty). 0, or -1 when
+ * out of memory (the array left as it was). */
+int sp_grow(void *array_ptr, size_t *cap, size_t n, size_t elem_size, size_t first);
 
 #endif

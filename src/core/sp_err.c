@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int sp_err_set(sp_err_t *err, int code, const char *fmt, ...)
@@ -91,4 +92,19 @@ void sp_strlcpy(char *dst, const char *src, size_t size)
 		n = size - 1;
 	memcpy(dst, src, n);
 	dst[n] = '\0';
+}
+
+int sp_grow(void *array_ptr, size_t *cap, size_t n, size_t elem_size, size_t first)
+{
+	if (n < *cap)
+		return 0;
+	void *a;
+	memcpy(&a, array_ptr, sizeof a);
+	size_t c = *cap ? 2 * *cap : first;
+	void *b = realloc(a, c * elem_size);
+	if (b == NULL)
+		return -1;
+	memcpy(array_ptr, &b, sizeof b);
+	*cap = c;
+	return 0;
 }

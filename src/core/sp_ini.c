@@ -111,14 +111,8 @@ static int S_add_section(S_reader *r, const char *section)
 	for (size_t i = 0; i < r->ns; i++)
 		if (strcmp(r->s[i].name, section) == 0)
 			return r->s[i].line;
-	if (r->ns == r->caps) {
-		size_t cap = r->caps ? 2 * r->caps : 16;
-		sp_ini_section_t *s = realloc(r->s, cap * sizeof *s);
-		if (s == NULL)
-			return -1;
-		r->s = s;
-		r->caps = cap;
-	}
+	if (sp_grow(&r->s, &r->caps, r->ns, sizeof *r->s, 16) != 0)
+		return -1;
 	r->s[r->ns].name = S_strdup(section);
 	if (r->s[r->ns].name == NULL)
 		return -1;
@@ -171,14 +165,8 @@ static int S_handler(void *user, const char *section, const char *name, const ch
 			return 0;
 		}
 	}
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 64;
-		sp_ini_entry_t *e = realloc(r->e, cap * sizeof *e);
-		if (e == NULL)
-			goto nomem;
-		r->e = e;
-		r->cap = cap;
-	}
+	if (sp_grow(&r->e, &r->cap, r->n, sizeof *r->e, 64) != 0)
+		goto nomem;
 	sp_ini_entry_t *e = &r->e[r->n];
 	e->section = S_strdup(section);
 	e->key = S_strdup(name);

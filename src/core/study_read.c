@@ -37,14 +37,8 @@ static int S_add_name(sp_ini_t *c, sp_ini_entry_t *e, const char *item, void *us
 		if (strcmp(l->names[i], item) == 0)
 			return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': '%s' is listed twice", sp_ini_path(c), e->line,
 			              e->section, e->key, item);
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-		void *p = realloc(l->names, cap * sizeof *l->names);
-		if (p == NULL)
-			return sp_ini_fail(c, SP_ESOFTWARE, "out of memory");
-		l->names = p;
-		l->cap = cap;
-	}
+	if (sp_grow(&l->names, &l->cap, l->n, sizeof *l->names, 16) != 0)
+		return sp_ini_fail(c, SP_ESOFTWARE, "out of memory");
 	sp_strlcpy(l->names[l->n++], item, SP_NAME_MAX);
 	return 0;
 }
@@ -56,14 +50,8 @@ typedef struct {
 
 static int S_push(sp_ini_t *c, S_doubles *d, double v)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? 2 * d->cap : 16;
-		double *p = realloc(d->v, cap * sizeof *p);
-		if (p == NULL)
-			return sp_ini_fail(c, SP_ESOFTWARE, "out of memory");
-		d->v = p;
-		d->cap = cap;
-	}
+	if (sp_grow(&d->v, &d->cap, d->n, sizeof *d->v, 16) != 0)
+		return sp_ini_fail(c, SP_ESOFTWARE, "out of memory");
 	d->v[d->n++] = v;
 	return 0;
 }
@@ -131,14 +119,8 @@ static int S_add_anchor(sp_ini_t *c, sp_ini_entry_t *e, const char *item, void *
 		if (l->a[i].anchored == opt.anchored && (!opt.anchored || l->a[i].level_m == opt.level_m))
 			return sp_ini_fail(c, SP_EDATA, "%s:%d: [anchor] key 'levels_m': '%s' is listed twice", sp_ini_path(c),
 			              e->line, item);
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 8;
-		void *p = realloc(l->a, cap * sizeof *l->a);
-		if (p == NULL)
-			return sp_ini_fail(c, SP_ESOFTWARE, "out of memory");
-		l->a = p;
-		l->cap = cap;
-	}
+	if (sp_grow(&l->a, &l->cap, l->n, sizeof *l->a, 8) != 0)
+		return sp_ini_fail(c, SP_ESOFTWARE, "out of memory");
 	l->a[l->n++] = opt;
 	return 0;
 }

@@ -202,14 +202,8 @@ typedef struct {
 
 static int S_add(S_loads *L, double z_top, double z_bot, double p_top, double p_bot, double point)
 {
-	if (L->n == L->cap) {
-		size_t cap = L->cap ? 2 * L->cap : 64;
-		S_load *p = realloc(L->l, cap * sizeof *p);
-		if (p == NULL)
-			return -1;
-		L->l = p;
-		L->cap = cap;
-	}
+	if (sp_grow(&L->l, &L->cap, L->n, sizeof *L->l, 64) != 0)
+		return -1;
 	L->l[L->n++] = (S_load){z_top, z_bot, p_top, p_bot, point};
 	return 0;
 }
@@ -231,14 +225,8 @@ static int S_add_profile(S_loads *L, const sp_pressure_t *pr, int which, double 
 
 static int S_push_point(sp_analysis_t *out, size_t *cap, double z, double p, double V, double M)
 {
-	if (out->n_diagram == *cap) {
-		size_t c = *cap ? 2 * *cap : 256;
-		sp_diagram_point_t *d = realloc(out->diagram, c * sizeof *d);
-		if (d == NULL)
-			return -1;
-		out->diagram = d;
-		*cap = c;
-	}
+	if (sp_grow(&out->diagram, cap, out->n_diagram, sizeof *out->diagram, 256) != 0)
+		return -1;
 	out->diagram[out->n_diagram++] = (sp_diagram_point_t){z, p, V, M};
 	return 0;
 }

@@ -109,14 +109,8 @@ static void S_eval(const sp_study_t *st, const sp_factors_t *f, const S_coef *k,
 
 static int S_push(sp_pressure_t *pr, const sp_segment_t *s)
 {
-	if (pr->n == pr->cap) {
-		size_t cap = pr->cap ? 2 * pr->cap : 32;
-		sp_segment_t *p = realloc(pr->seg, cap * sizeof *p);
-		if (p == NULL)
-			return SP_ESOFTWARE;
-		pr->seg = p;
-		pr->cap = cap;
-	}
+	if (sp_grow(&pr->seg, &pr->cap, pr->n, sizeof *pr->seg, 32) != 0)
+		return SP_ESOFTWARE;
 	pr->seg[pr->n++] = *s;
 	return SP_OK;
 }

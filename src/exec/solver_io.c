@@ -53,14 +53,8 @@ static int S_add_word(void *user, const char *word)
 	char buf[S_LINE_MAX];
 	if (sp_solver_command_expand(word, S_value, (void *)w->job, buf, sizeof buf, w->err) != SP_OK)
 		return 1;
-	if (w->n + 2 > w->cap) {
-		size_t cap = w->cap ? 2 * w->cap : 16;
-		char **a = realloc(w->argv, cap * sizeof *a);
-		if (a == NULL)
-			return sp_err_set(w->err, SP_ESOFTWARE, "out of memory");
-		w->argv = a;
-		w->cap = cap;
-	}
+	if (sp_grow(&w->argv, &w->cap, w->n + 1, sizeof *w->argv, 16) != 0) /* and the NULL after it */
+		return sp_err_set(w->err, SP_ESOFTWARE, "out of memory");
 	size_t m = strlen(buf) + 1;
 	if ((w->argv[w->n] = malloc(m)) == NULL)
 		return sp_err_set(w->err, SP_ESOFTWARE, "out of memory");
