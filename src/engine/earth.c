@@ -155,30 +155,28 @@ double sp_kp_ec7(double phi_deg, double delta_deg)
 	return S_kn_ec7(S_rad(pd), S_rad(S_delta(delta_deg, pd)), 1);
 }
 
-double sp_ka(sp_earth_theory t, double phi_deg, double delta_deg)
+/* Ka (passive = 0) or Kp (passive = 1) of a theory; NaN for an unknown one. */
+static double S_k(sp_earth_theory t, double phi_deg, double delta_deg, int passive)
 {
 	switch (t) {
 	case SP_EARTH_RANKINE:
-		return sp_ka_rankine(phi_deg);
+		return passive ? sp_kp_rankine(phi_deg) : sp_ka_rankine(phi_deg);
 	case SP_EARTH_COULOMB:
-		return sp_ka_coulomb(phi_deg, delta_deg);
+		return passive ? sp_kp_coulomb(phi_deg, delta_deg) : sp_ka_coulomb(phi_deg, delta_deg);
 	case SP_EARTH_EC7:
-		return sp_ka_ec7(phi_deg, delta_deg);
+		return passive ? sp_kp_ec7(phi_deg, delta_deg) : sp_ka_ec7(phi_deg, delta_deg);
 	}
 	return NAN;
 }
 
+double sp_ka(sp_earth_theory t, double phi_deg, double delta_deg)
+{
+	return S_k(t, phi_deg, delta_deg, 0);
+}
+
 double sp_kp(sp_earth_theory t, double phi_deg, double delta_deg)
 {
-	switch (t) {
-	case SP_EARTH_RANKINE:
-		return sp_kp_rankine(phi_deg);
-	case SP_EARTH_COULOMB:
-		return sp_kp_coulomb(phi_deg, delta_deg);
-	case SP_EARTH_EC7:
-		return sp_kp_ec7(phi_deg, delta_deg);
-	}
-	return NAN;
+	return S_k(t, phi_deg, delta_deg, 1);
 }
 
 /* Cohesion coefficients, no wall adhesion unless the theory implies one:

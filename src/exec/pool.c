@@ -713,35 +713,33 @@ int sp_pool_next(sp_pool_t *p, size_t *done, sp_err_t *err)
 	return sp_pool_wait(p, done, INFINITY, err);
 }
 
-size_t sp_pool_cancel(sp_pool_t *p, const void *owner)
+/* The jobs of owner in list[0..*n) are done (never started); the others
+ * stay, in their order. Returns how many were dropped. */
+static size_t S_drop_owner(sp_pool_t *p, size_t *list, size_t *n, const void *owner)
 {
-	size_t gone = 0, m = 0;
-	for (size_t k = 0; k < p->n_heap; k++) {
-		size_t i = p->heap[k];
+	size_t m = 0;
+	for (size_t k = 0; k < *n; k++) {
+		size_t i = list[k];
 		if (p->jobs[i]->owner == owner) {
 			p->run[i].state = S_DONE;
 			p->done++;
-			gone++;
 		} else {
-			p->heap[m++] = i;
+			list[m++] = i;
 		}
 	}
+	size_t gone = *n - m;
+	*n = m;
+	return gone;
+}
+
+size_t sp_pool_cancel(sp_pool_t *p, const void *owner)
+{
+	size_t m = p->n_heap;
+	size_t gone = S_drop_owner(p, p->heap, &m, owner);
 	p->n_heap = 0;
 	for (size_t k = 0; k < m; k++) /* rebuilt */
 		S_heap_push(p, p->heap[k]);
-	m = 0;
-	for (size_t k = 0; k < p->n_waiting; k++) {
-		size_t i = p->waiting[k];
-		if (p->jobs[i]->owner == owner) {
-			p->run[i].state = S_DONE;
-			p->done++;
-			gone++;
-		} else {
-			p->waiting[m++] = i;
-		}
-	}
-	p->n_waiting = m;
-	return gone;
+	return gone + S_drop_owner(p, p->waiting, &p->n_waiting, owner);
 }
 
 int sp_pool_slots(const sp_pool_t *p)
