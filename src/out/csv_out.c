@@ -2,6 +2,7 @@
 #include "csv_out.h"
 
 #include <csv.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define S_RESULT_COLUMNS                                                                                     \
@@ -12,9 +13,25 @@
 	"mass_kg_per_m,co2_kg_per_m,cost_per_m,top_displacement_mm,mobilised_passive_pct,util_deflection,"   \
 	"util_mobilised"
 
+/* Text a spreadsheet would run as a formula (OWASP, "CSV injection"):
+ * starting with = + - @, a tab or a carriage return. Such a field is written
+ * with a ' first, which spreadsheets show as text. */
+static int S_formula_like(const char *s)
+{
+	return s[0] && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
 void sp_csv_text(FILE *fp, const char *s)
 {
-	csv_fwrite(fp, s, strlen(s));
+	size_t len = strlen(s);
+	char *t = S_formula_like(s) ? malloc(len + 2) : NULL;
+	if (t) {
+		t[0] = '\'';
+		memcpy(t + 1, s, len + 1);
+		s = t, len++;
+	}
+	csv_fwrite(fp, s, len);
+	free(t);
 }
 
 void sp_csv_results_header(FILE *fp)
@@ -67,10 +84,24 @@ static char *S_int(char *p, size_t v)
 	return p;
 }
 
-/* a text field, always quoted, through libcsv */
+#define S_TEXT_MAX (2 * SP_NAME_MAX + 2) /* a text field's bytes in a row, quotes included */
+
+/* a text field, always quoted, through libcsv: at most S_TEXT_MAX bytes
+ * (the text cut short, never a quote cut in half) */
 static char *S_text(char *p, const char *s)
 {
-	return p + csv_write(p, 2 * SP_NAME_MAX + 2, s, strlen(s));
+	char buf[S_TEXT_MAX];
+	size_t len = strlen(s);
+	if (S_formula_like(s)) {
+		buf[0] = '\'';
+		len = len < sizeof buf - 2 ? len : sizeof buf - 2;
+		memcpy(buf + 1, s, len);
+		buf[++len] = '\0';
+		s = buf;
+	}
+	while (csv_write(NULL, 0, s, len) > S_TEXT_MAX) /* csv_write says what it needs; writes at most what it has */
+		len--;
+	return p + csv_write(p, S_TEXT_MAX, s, len);
 }
 
 #define S_SEP(p) (*(p)++ = ',')

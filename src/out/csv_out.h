@@ -10,7 +10,8 @@
 #include "evaluate.h"
 #include "study.h"
 
-/* A text field, quoted (libcsv: "" for a quote inside). */
+/* A text field, quoted (libcsv: "" for a quote inside); text a spreadsheet
+ * would take for a formula (= + - @ tab CR first) gets a ' before it. */
 void sp_csv_text(FILE *fp, const char *s);
 
 /* Longest results row that sp_csv_results_format() writes, bytes. */
