@@ -1,0 +1,116 @@
+/* shi_load.c - the loads of a .shi file (shi_load.h): [UNIFORM LOADS],
+ * [SURCHARGE LOADS], [HORIZONTAL LINE LOADS], [MOMENTS] and [NORMAL FORCES].
+ * Their Permanent/Favourable flags act only through partial factors and are
+ * ignored (see shi.c). */
+#include "shi_load.h"
+
+#include <math.h>
+
+int sp_shi_load_read_point(sp_shi_scan_t *in, sp_wall_t *w, int moments)
+{
+	sp_shi_scan_table_t t;
+	/* Level Value Permanent Favourable */
+	int rc = sp_shi_scan_table(in, moments ? "Number of moments" : "Number of horizontal line loads", 4, &t);
+	if (rc != SP_OK)
+		return rc;
+	sp_wall_point_load_t *l = moments ? w->moments : w->line_loads;
+	for (int k = 0; k < t.n; k++) {
+		sp_strlcpy(l[k].name, t.name[k], SP_NAME_MAX);
+		l[k].level_m = t.v[k][0];
+		l[k].value = t.v[k][1];
+	}
+	if (moments)
+		w->n_moments = t.n;
+	else
+		w->n_line_loads = t.n;
+	return SP_OK;
+}
+
+int sp_shi_load_read_normal_forces(sp_shi_scan_t *in, sp_wall_t *w)
+{
+	sp_shi_scan_table_t t;
+	/* FPileTop FSurfLeft FSurfRight FPileToe Permanent Favourable */
+	int rc = sp_shi_scan_table(in, "Number of normal forces", 6, &t);
+	if (rc != SP_OK)
+		return rc;
+	for (int k = 0; k < t.n; k++) {
+		sp_wall_normal_force_t *f = &w->normal_forces[k];
+		sp_strlcpy(f->name, t.name[k], SP_NAME_MAX);
+		f->at_top_kN = t.v[k][0];
+		f->at_surface_left_kN = t.v[k][1];
+		f->at_surface_right_kN = t.v[k][2];
+		f->at_toe_kN = t.v[k][3];
+	}
+	w->n_normal_forces = t.n;
+	return SP_OK;
+}
+
+/* "[LOAD]" then the name line; checks that the name is new. */
+static int S_load_head(sp_shi_scan_t *in, const void *base, size_t stride, int k, char *name)
+{
+	int rc = sp_shi_scan_expect(in, "[LOAD]");
+	if (rc != SP_OK)
+		return rc;
+	const char *s = sp_shi_scan_get(in);
+	if (s == NULL)
+		return sp_shi_scan_eof(in);
+	if ((rc = sp_shi_scan_name(in, sp_shi_scan_lno(in), s, name, "load")) != SP_OK)
+		return rc;
+	if (sp_shi_scan_index(base, stride, k, name) >= 0)
+		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "duplicate load name '%s'", name);
+	return SP_OK;
+}
+
+int sp_shi_load_read_uniform(sp_shi_scan_t *in, sp_wall_t *w)
+{
+	int n, rc;
+	if ((rc = sp_shi_scan_count(in, "= number of items", 0, SP_WALL_MAX_ITEMS, &n)) != SP_OK)
+		return rc;
+	for (int k = 0; k < n; k++) {
+		sp_wall_uniform_load_t *u = &w->uniform_loads[k];
+		if ((rc = S_load_head(in, w->uniform_loads, sizeof *u, k, u->name)) != SP_OK)
+			return rc;
+		sp_shi_scan_key_t keys[] = {{"UniformLoadLeft", &u->left_kPa, 1, 0},
+					    {"UniformLoadRight", &u->right_kPa, 1, 0}};
+		if ((rc = sp_shi_scan_block(in, "[END OF LOAD]", keys, 2, 0)) != SP_OK)
+			return rc;
+		w->n_uniform_loads = k + 1;
+	}
+	return sp_shi_scan_expect_end(in);
+}
+
+int sp_shi_load_read_surcharges(sp_shi_scan_t *in, sp_wall_t *w)
+{
+	int n, rc;
+	if ((rc = sp_shi_scan_count(in, "= number of items", 0, SP_WALL_MAX_ITEMS, &n)) != SP_OK)
+		return rc;
+	for (int k = 0; k < n; k++) {
+		sp_wall_surcharge_t *q = &w->surcharges[k];
+		if ((rc = S_load_head(in, w->surcharges, sizeof *q, k, q->name)) != SP_OK)
+			return rc;
+		double np;
+		if ((rc = sp_shi_scan_bare(in, "number of points", &np)) != SP_OK)
+			return rc;
+		if (np != floor(np) || np < 1 || np > SP_WALL_MAX_SURCHARGE_POINTS)
+			return sp_shi_scan_fail(in, sp_shi_scan_lno(in),
+						"'%s': number of points %g is out of range 1..%d", q->name, np,
+						SP_WALL_MAX_SURCHARGE_POINTS);
+		q->n_points = (int)np;
+		for (int j = 0; j < q->n_points; j++) {
+			if ((rc = sp_shi_scan_expect(in, "[POINT]")) != SP_OK)
+				return rc;
+			sp_shi_scan_key_t keys[] = {{"SurchargeLoadDistance", &q->distance_m[j], 1, 0},
+					{"SurchargeLoadValue", &q->value_kPa[j], 1, 0}};
+			if ((rc = sp_shi_scan_block(in, "[END OF POINT]", keys, 2, 0)) != SP_OK)
+				return rc;
+			if (q->distance_m[j] < 0 || (j > 0 && q->distance_m[j] < q->distance_m[j - 1]))
+				return sp_shi_scan_fail(in, sp_shi_scan_lno(in),
+							"'%s': distances must be >= 0 and increasing", q->name);
+		}
+		if ((rc = sp_shi_scan_block(in, "[END OF LOAD]", NULL, 0, 0)) != SP_OK)
+			return rc;
+		w->n_surcharges = k + 1;
+	}
+	return sp_shi_scan_expect_end(in);
+}
+

@@ -1,0 +1,153 @@
+/* shi_wall.c - the wall of a .shi file (shi_wall.h): [SHEET PILING] and its
+ * elements, [ANCHORS], [STRUTS], [SPRING SUPPORTS] and [RIGID SUPPORTS].
+ *
+ * Anchor/strut Side 1 = left, 2 = right (GEOLib Side enum; bm3-5a: a left
+ * anchor at angle -30 carries the 20 kN/m line load to the right with
+ * 23.09 = 20 / cos 30 kN/m). Anchor "Height" (Kranz anchor wall height, used
+ * for the Kranz stability check only) is ignored. */
+#include "shi_wall.h"
+
+#include <math.h>
+
+static int S_side(sp_shi_scan_t *in, int line, const char *name, double v, int *side)
+{
+	if (v == 1.0)
+		*side = SP_LEFT;
+	else if (v == 2.0)
+		*side = SP_RIGHT;
+	else
+		return sp_shi_scan_fail(in, line, "'%s': Side %g is not supported (1 = left, 2 = right)", name, v);
+	return SP_OK;
+}
+
+int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
+{
+	double kind;
+	int n, rc;
+	if ((rc = sp_shi_scan_bare(in, "sheet piling type", &kind)) != SP_OK)
+		return rc;
+	if (kind != 0)
+		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "sheet piling type %g is not supported", kind);
+	if ((rc = sp_shi_scan_value(in, "Level top sheet piling", &w->top_level_m)) != SP_OK ||
+	    (rc = sp_shi_scan_value(in, "Length", &w->length_m)) != SP_OK)
+		return rc;
+	if (!(w->length_m > 0))
+		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "length %g must be positive", w->length_m);
+	if ((rc = sp_shi_scan_count(in, "Number of elements", 1, SP_WALL_MAX_ELEMENTS, &n)) != SP_OK)
+		return rc;
+	for (int k = 0; k < n; k++) {
+		sp_wall_element_t *el = &w->elements[k];
+		double type = 0, ei = 0, factor = 1, mom[6] = {0};
+		if ((rc = sp_shi_scan_expect(in, "[SHEET PILING ELEMENT]")) != SP_OK)
+			return rc;
+		const char *s = sp_shi_scan_get(in);
+		if (s == NULL)
+			return sp_shi_scan_eof(in);
+		int line = sp_shi_scan_lno(in);
+		if ((rc = sp_shi_scan_name(in, line, s, el->name, "element")) != SP_OK)
+			return rc;
+		sp_shi_scan_key_t keys[] = {
+			{"SheetPilingElementMaterialType", &type, 1, 0},
+			{"SheetPilingElementEI", &ei, 1, 0},
+			{"SheetPilingElementWidth", &el->acting_width_m, 1, 0},
+			{"SheetPilingElementLevel", &el->bottom_level_m, 1, 0},
+			{"SheetPilingElementReductionFactorEI", &factor, 0, 0},
+			{"DiaphragmWallPosMomElastic", &mom[0], 0, 0},
+			{"DiaphragmWallNegMomElastic", &mom[1], 0, 0},
+			{"DiaphragmWallPosMomPlastic", &mom[2], 0, 0},
+			{"DiaphragmWallNegMomPlastic", &mom[3], 0, 0},
+			{"DiaphragmWallPosMomElastoPlastic", &mom[4], 0, 0},
+			{"DiaphragmWallNegMomElastoPlastic", &mom[5], 0, 0},
+		};
+		if ((rc = sp_shi_scan_block(in, "[END OF SHEET PILING ELEMENT]", keys,
+					    (int)(sizeof keys / sizeof keys[0]), 0)) != SP_OK)
+			return rc;
+		if (type != 1)
+			return sp_shi_scan_fail(in, line,
+						"element '%s': material type %g is not supported (only steel, 1)",
+						el->name, type);
+		for (int j = 0; j < 6; j++)
+			if (mom[j] != 0)
+				return sp_shi_scan_fail(in, line,
+							"element '%s': diaphragm wall M-kappa diagram is not supported",
+							el->name);
+		el->ei_kNm2_per_m = ei * factor;
+		if (!(el->ei_kNm2_per_m > 0) || !(el->acting_width_m > 0))
+			return sp_shi_scan_fail(in, line,
+						"element '%s': EI x reduction factor and width must be positive",
+						el->name);
+		double above = k == 0 ? w->top_level_m : w->elements[k - 1].bottom_level_m;
+		if (!(el->bottom_level_m < above))
+			return sp_shi_scan_fail(in, line, "element '%s': level %g is not below %g", el->name,
+						el->bottom_level_m, above);
+		w->n_elements = k + 1;
+	}
+	double bottom = w->top_level_m - w->length_m;
+	if (fabs(w->elements[n - 1].bottom_level_m - bottom) > 1e-6 * (1 + fabs(bottom)))
+		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "the last element ends at %g, but top - length = %g",
+					w->elements[n - 1].bottom_level_m, bottom);
+	return sp_shi_scan_expect_end(in);
+}
+
+int sp_shi_wall_read_anchors(sp_shi_scan_t *in, sp_wall_t *w, int struts)
+{
+	sp_shi_scan_table_t t;
+	int rc = sp_shi_scan_table(in, struts ? "Number of struts" : "Number of anchors", 8, &t);
+	if (rc != SP_OK)
+		return rc;
+	sp_wall_anchor_t *a = struts ? w->struts : w->anchors;
+	for (int k = 0; k < t.n; k++) {
+		/* Level E A Length Yield(anchor)/Buckling(strut) Angle Height Side */
+		sp_strlcpy(a[k].name, t.name[k], SP_NAME_MAX);
+		a[k].level_m = t.v[k][0];
+		a[k].e_kPa = t.v[k][1];
+		a[k].area_m2_per_m = t.v[k][2];
+		a[k].length_m = t.v[k][3];
+		a[k].yield_force_kN_per_m = t.v[k][4];
+		a[k].angle_deg = t.v[k][5];
+		if ((rc = S_side(in, t.line[k], t.name[k], t.v[k][7], &a[k].side)) != SP_OK)
+			return rc;
+		if (!(a[k].e_kPa > 0) || !(a[k].area_m2_per_m > 0) || !(a[k].length_m > 0) ||
+		    !(fabs(a[k].angle_deg) < 90))
+			return sp_shi_scan_fail(in, t.line[k],
+						"'%s': E, cross-section and length must be positive, |angle| < 90",
+						t.name[k]);
+	}
+	if (struts)
+		w->n_struts = t.n;
+	else
+		w->n_anchors = t.n;
+	return SP_OK;
+}
+
+int sp_shi_wall_read_supports(sp_shi_scan_t *in, sp_wall_t *w, int rigid)
+{
+	sp_shi_scan_table_t t;
+	int rc = sp_shi_scan_table(in, rigid ? "Number of rigid supports" : "Number of spring supports", 3, &t);
+	if (rc != SP_OK)
+		return rc;
+	sp_wall_support_t *su = rigid ? w->rigid_supports : w->spring_supports;
+	for (int k = 0; k < t.n; k++) {
+		sp_strlcpy(su[k].name, t.name[k], SP_NAME_MAX);
+		su[k].level_m = t.v[k][0];
+		if (rigid) {
+			for (int j = 1; j <= 2; j++)
+				if (t.v[k][j] != 0 && t.v[k][j] != 1)
+					return sp_shi_scan_fail(in, t.line[k],
+								"'%s': rigid support flags must be 0 or 1", t.name[k]);
+			su[k].rot_fixed = (int)t.v[k][1];
+			su[k].trans_fixed = (int)t.v[k][2];
+		} else {
+			if (t.v[k][1] < 0 || t.v[k][2] < 0)
+				return sp_shi_scan_fail(in, t.line[k], "'%s': negative stiffness", t.name[k]);
+			su[k].rot_stiffness_kNm_per_rad_per_m = t.v[k][1];
+			su[k].trans_stiffness_kN_per_m_per_m = t.v[k][2];
+		}
+	}
+	if (rigid)
+		w->n_rigid_supports = t.n;
+	else
+		w->n_spring_supports = t.n;
+	return SP_OK;
+}
+

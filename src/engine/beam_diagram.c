@@ -1,0 +1,147 @@
+/* beam_diagram.c - the results of a solved stage (beam_diagram.h).
+ *
+ * The total nodal force K_beam u (equilibrium, reactions included) summed
+ * above a section gives the shear; the moment comes from the bending part
+ * alone, so that it includes the second-order effect of a normal force.
+ * Compiled with -O3 like the Newton loop (src/CMakeLists.txt). */
+#include "beam_diagram.h"
+#include "beam_solve.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* Distributed force at node i from the half element above it and the one
+ * below it: soil springs and water, as lumped in the solution. */
+static void S_half_forces(const sp_beam_work_t *b, int i, double *up, double *down)
+{
+	const double *u = b->u;
+	for (int side = 0; side < 2; side++) {
+		double s = side == SP_RIGHT ? u[2 * i] : -u[2 * i];
+		double push = side == SP_RIGHT ? -1.0 : 1.0;
+		for (int h = 0; h < 2; h++) {
+			const sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);
+			if (!sp->on)
+				continue;
+			double slope, f = push * sp_beam_spring_pressure(sp, s, &slope) * sp->trib_m;
+			if (h == 1) {
+				*down += f;
+			} else if (SP_BEAM_WORK_SPR(b, i, side, 1)->merged) {
+				double lu = b->elen[i - 1], ld = b->elen[i];
+				*up += f * lu / (lu + ld);
+				*down += f * ld / (lu + ld);
+			} else {
+				*up += f;
+			}
+		}
+	}
+	for (int h = 0; h < 2; h++) {
+		int j = h == 0 ? i - 1 : i + 1;
+		if (j < 0 || j >= b->n)
+			continue;
+		int e = h == 0 ? i - 1 : i;
+		double width = b->width[e] > 0 ? b->width[e] : 1.0;
+		double pl = (3.0 * b->water[SP_LEFT][i] + b->water[SP_LEFT][j]) / 4.0;
+		double pr = (3.0 * b->water[SP_RIGHT][i] + b->water[SP_RIGHT][j]) / 4.0;
+		double f = (pl - pr) * b->elen[e] / 2.0 * width;
+		if (h == 0)
+			*up += f;
+		else
+			*down += f;
+	}
+}
+
+int sp_beam_diagram_stage(const sp_beam_work_t *b, const sp_wall_stage_t *st, int want_nodes,
+			  sp_beam_stage_result_t *res)
+{
+	const sp_wall_t *w = b->w;
+	int n = b->n, n2 = 2 * n;
+	double *kf = malloc(2 * (size_t)n2 * sizeof *kf), *kb = kf + n2;
+	if (kf == NULL)
+		return SP_ESOFTWARE;
+	/* total nodal force = K_beam u (equilibrium, reactions included): its sum
+	 * above a section is the shear (horizontal); the moment comes from the
+	 * bending part alone, so that it includes the second-order effect of a
+	 * normal force */
+	sp_beam_solve_beam_force(b, b->u, 1, kf);
+	sp_beam_solve_beam_force(b, b->u, 0, kb);
+	if (want_nodes) {
+		res->nodes = calloc((size_t)n, sizeof *res->nodes);
+		if (res->nodes == NULL) {
+			free(kf);
+			return SP_ESOFTWARE;
+		}
+		res->n_nodes = (size_t)n;
+	}
+	double sum_f = 0.0, sum_b = 0.0, sum_bz = 0.0, sum_m = 0.0;
+	double mmax = 0, mlev = w->top_level_m, vmax = 0, umax = 0;
+	double eff[2] = {0, 0}, pas[2] = {0, 0};
+	for (int i = 0; i < n; i++) {
+		double z = b->z[i];
+		/* moment at node i from everything above it */
+		sum_m += kb[2 * i + 1]; /* a moment at this node acts just above the section below it */
+		double m = sum_b * z - sum_bz + sum_m;
+		/* shear at the node's level: everything above it, with the distributed
+		 * (soil, water) force of the half element above the node; point loads
+		 * and reactions at the node make the jump to the value just below */
+		double f_i = kf[2 * i], f_up = 0.0, f_down = 0.0;
+		S_half_forces(b, i, &f_up, &f_down);
+		double v_above = -(sum_f + f_up);
+		double v_below = -(sum_f + f_i - f_down);
+		sum_f += f_i;
+		sum_b += kb[2 * i];
+		sum_bz += kb[2 * i] * z;
+		if (fabs(m) > fabs(mmax))
+			mmax = m, mlev = z;
+		if (fabs(v_above) > fabs(vmax))
+			vmax = v_above;
+		if (fabs(v_below) > fabs(vmax))
+			vmax = v_below;
+		double ui = b->u[2 * i] * 1000.0;
+		if (fabs(ui) > fabs(umax))
+			umax = ui;
+		for (int side = 0; side < 2; side++) {
+			double s = side == SP_RIGHT ? b->u[2 * i] : -b->u[2 * i];
+			double pe = 0, pa = 0, pn = 0, pp = 0, trib = 0;
+			for (int h = 0; h < 2; h++) {
+				const sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);
+				if (!sp->on)
+					continue;
+				double slope, p = sp_beam_spring_pressure(sp, s, &slope);
+				eff[side] += p * sp->trib_m;
+				pas[side] += sp->sig_p * sp->trib_m;
+				pe += p * sp->trib_m, pa += sp->sig_a * sp->trib_m, pn += sp->sig_n * sp->trib_m,
+				    pp += sp->sig_p * sp->trib_m, trib += sp->trib_m;
+			}
+			if (res->nodes) {
+				sp_beam_node_t *nd = &res->nodes[i];
+				if (trib > 0) {
+					nd->effective_kPa[side] = pe / trib;
+					nd->active_kPa[side] = pa / trib;
+					nd->neutral_kPa[side] = pn / trib;
+					nd->passive_kPa[side] = pp / trib;
+				}
+				nd->water_kPa[side] = b->water[side][i];
+			}
+		}
+		if (res->nodes) {
+			sp_beam_node_t *nd = &res->nodes[i];
+			nd->level_m = z;
+			nd->displacement_mm = ui;
+			nd->moment_kNm_per_m = m;
+			nd->shear_kN_per_m = v_below;
+		}
+	}
+	res->max_moment_kNm_per_m = mmax;
+	res->max_moment_level_m = mlev;
+	res->max_shear_kN_per_m = vmax;
+	res->max_displacement_mm = umax;
+	res->top_displacement_mm = b->u[0] * 1000.0;
+	for (int side = 0; side < 2; side++)
+		res->mobilised_pct[side] = pas[side] > 0 ? 100.0 * eff[side] / pas[side] : 0.0;
+	for (int i = 0; i < w->n_anchors; i++)
+		res->anchor_force_kN_per_m[i] = st->anchor_on[i] ? b->anchors[i].tension : 0.0;
+	for (int i = 0; i < w->n_struts; i++)
+		res->strut_force_kN_per_m[i] = st->strut_on[i] ? b->struts[i].tension : 0.0;
+	free(kf);
+	return SP_OK;
+}

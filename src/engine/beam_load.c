@@ -1,0 +1,412 @@
+/* beam_load.c - a construction stage's loads on the beam (beam_load.h).
+ *
+ * Soil. Each node carries, per side, two half springs (beam_spring.h): one
+ * for the half element above it and one for the half below, each with the
+ * soil of its own layer, so that pressures may jump at layer boundaries. The
+ * limit and neutral pressures come from the vertical effective stress and the
+ * earth pressure coefficients, or from Culmann's wedges with cohesion,
+ * surcharges or a sloping ground; the moduli vary linearly within a layer.
+ * Water pressure is lumped at the nodes with the tributary lengths.
+ * Compiled with -O3 like the Newton loop (src/CMakeLists.txt): run once per
+ * stage, it still takes about a tenth of an analysis (bench/bench_beam). */
+#include "beam_load.h"
+#include "earth.h"
+#include "surcharge.h"
+
+#include <math.h>
+#include <string.h>
+
+#define S_MIN(a, b) ((a) < (b) ? (a) : (b)) /* inline, unlike fmin without -ffast-math */
+#define S_MAX(a, b) ((a) > (b) ? (a) : (b))
+
+static void S_coefficients(const sp_wall_soil_t *so, sp_kmethod km, double *ka, double *k0, double *kp)
+{
+	if (km == SP_KMETHOD_GIVEN) {
+		*ka = so->ka, *k0 = so->k0, *kp = so->kp;
+		return;
+	}
+	/* c, phi, delta: Mueller-Breslau (Coulomb, horizontal components) and
+	 * K0 = (1 - sin phi) OCR^sin phi */
+	*ka = sp_ka_coulomb(so->phi_deg, so->delta_deg);
+	*kp = sp_kp_coulomb(so->phi_deg, so->delta_deg);
+	*k0 = sp_k0_jaky(so->phi_deg) * pow(so->ocr > 0 ? so->ocr : 1.0, sin(so->phi_deg * SP_PI / 180.0));
+}
+
+/* Normal force at level z of the stage, compression positive: D-Sheet Piling's
+ * piecewise-linear distribution through the pile top, the two surfaces and the
+ * toe. It enters the element stiffness as a tension of the opposite sign. Like
+ * D-Sheet Piling, the stage is solved as the linear(ised) system even when the
+ * compression exceeds the buckling load: bm1-5 (a 20 m pile, EI = 1042 kNm2,
+ * 10 000 kN at the top and 8 000 kN at the toe, 100 kN at its head) moves
+ * 223.2 mm *against* its head load = int 100/N(z) dz, the equilibrium of the
+ * compressed string. */
+static double S_normal_force(const sp_wall_t *w, const sp_wall_stage_t *st, double z)
+{
+	double total = 0.0;
+	double top = w->top_level_m, toe = w->top_level_m - w->length_m;
+	for (int i = 0; i < w->n_normal_forces; i++) {
+		if (!st->normal_force_on[i])
+			continue;
+		const sp_wall_normal_force_t *f = &w->normal_forces[i];
+		double lev[4] = {top, st->surface_m[SP_LEFT], st->surface_m[SP_RIGHT], toe};
+		double val[4] = {f->at_top_kN, f->at_surface_left_kN, f->at_surface_right_kN, f->at_toe_kN};
+		for (int k = 1; k < 3; k++) { /* surfaces within the pile, higher first */
+			if (lev[k] > top)
+				lev[k] = top;
+			if (lev[k] < toe)
+				lev[k] = toe;
+		}
+		if (lev[2] > lev[1]) {
+			double t = lev[1];
+			lev[1] = lev[2], lev[2] = t;
+			t = val[1], val[1] = val[2], val[2] = t;
+		}
+		double v = val[3];
+		for (int k = 0; k < 3; k++) {
+			if (z >= lev[k + 1]) {
+				double h = lev[k] - lev[k + 1];
+				v = h > 0 ? val[k + 1] + (val[k] - val[k + 1]) * (z - lev[k + 1]) / h : val[k + 1];
+				break;
+			}
+		}
+		total += v;
+	}
+	return total;
+}
+
+/* Excess pore pressure of the soil profile at level z (kPa): linear in each
+ * layer from its top to its bottom value (D-Sheet Piling "Wosp"; bm3-9: the
+ * pore pressure is hydrostatic plus this). */
+static double S_excess_pore(const sp_wall_t *w, double z)
+{
+	for (int i = 0; i < w->n_layers; i++) {
+		const sp_wall_layer_t *l = &w->layers[i];
+		double top = l->top_level_m;
+		double bottom = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : w->top_level_m - w->length_m;
+		if (z > top && i == 0)
+			return 0.0;
+		if (z <= top && (z > bottom || i + 1 == w->n_layers)) {
+			if (l->excess_pore_top_kPa == 0.0 && l->excess_pore_bottom_kPa == 0.0)
+				return 0.0;
+			double t = top - bottom > 1e-12 ? (top - z) / (top - bottom) : 0.0;
+			return l->excess_pore_top_kPa + t * (l->excess_pore_bottom_kPa - l->excess_pore_top_kPa);
+		}
+	}
+	return 0.0;
+}
+
+/* Vertical effective stress at level z on one side (kPa), water level zw,
+ * surface zs, uniform load q; *water: the pore pressure, hydrostatic plus the
+ * profile's excess pore pressure below the surface. */
+static double S_sigma_v(const sp_wall_t *w, double z, double zs, double zw, double q, double *water)
+{
+	double sv = q, top = zs;
+	*water = zw > z ? w->gamma_water_kN_m3 * (zw - z) : 0.0;
+	double excess = z <= zs ? S_excess_pore(w, z) : 0.0;
+	*water += excess;
+	if (zw > zs) /* free water above the surface weighs on the soil */
+		sv += w->gamma_water_kN_m3 * (zw - zs);
+	if (z > zs)
+		return 0.0;
+	for (int i = 0; i < w->n_layers; i++) {
+		double lt = w->layers[i].top_level_m;
+		double lb = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : -1e30;
+		double a = S_MIN(lt, top), bt = S_MAX(lb, z);
+		if (a <= bt)
+			continue;
+		const sp_wall_soil_t *so = &w->soils[w->layers[i].soil];
+		/* part above the water level dry, below wet */
+		double dry_top = a, dry_bot = S_MAX(bt, S_MIN(a, zw));
+		if (dry_top > dry_bot)
+			sv += so->gamma_dry_kN_m3 * (dry_top - dry_bot);
+		double wet_top = S_MIN(a, S_MAX(zw, bt)), wet_bot = bt;
+		if (wet_top > wet_bot)
+			sv += so->gamma_wet_kN_m3 * (wet_top - wet_bot);
+	}
+	return sv - *water;
+}
+
+/* Active >= 0, neutral between active and passive, passive >= active. */
+static void S_order_pressures(double *sa, double *sn, double *spv)
+{
+	if (*sa < 0.0)
+		*sa = 0.0;
+	if (*sn < *sa)
+		*sn = *sa;
+	if (*spv < *sa)
+		*spv = *sa;
+	if (*sn > *spv)
+		*sn = *spv;
+}
+
+/* Culmann's wedges on a c, phi, delta side with cohesion or surcharge loads
+ * (D-Sheet Piling: pressure = dQ/dz between slide planes, its [SLIDE PLANE]
+ * and [LAMBDAS] tables). On entry *sa, *sn, *spv hold the frictional values at
+ * the node (K sigma_v, no cohesion). Cohesion alone: the pressure of the
+ * critical wedge at the node (envelope theorem). With surcharges: the change of
+ * the wedge force over the half spring between depths d_node and d_mid, less
+ * the frictional K (wint_mid - wint). The neutral pressure gains twice the
+ * Flamant stress of the loads. wint: integral of sigma_v' down to d_node,
+ * sv_node the node's and sv_half the half's mean sigma_v'. */
+static void S_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surcharge_t *const *loads, int n_loads,
+                      const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load, double d_node, double d_mid,
+                      double wint, double sv_node, double sv_half, double *sa, double *sn, double *spv)
+{
+	/* the node at the surface carries no wedge pressure (D-Sheet Piling
+	 * bm4-4c, bm4-8a: (nearly) zero pressures at the surface point; the wedge
+	 * force above the first slide plane is not applied) */
+	if (d_node <= 1e-9) {
+		if (km != SP_KMETHOD_GIVEN)
+			*sa = *sn = *spv = 0.0;
+		return;
+	}
+	for (int k = 0; k < n_loads; k++)
+		*sn += sp_surcharge_wall_stress(loads[k], d_node);
+	if (ground_load)
+		*sn += sp_surcharge_wall_stress(ground_load, d_node);
+	if (km == SP_KMETHOD_GIVEN)
+		return;
+	double phi = so->phi_deg, delta = so->delta_deg, c = so->c_kPa;
+	double len = d_mid - d_node;
+	for (int passive = 0; passive < 2; passive++) {
+		double *p = passive ? spv : sa;
+		if (!ground && n_loads == 0) {
+			double alpha;
+			sp_surcharge_wedge_force(d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
+			*p = sp_surcharge_wedge_force_at(alpha, 1.0, sv_node, NULL, 0, phi, delta, c, passive);
+			continue;
+		}
+		if (fabs(len) < 1e-12)
+			continue;
+		/* the change of the wedge force over the half, less the level ground's frictional part */
+		double wint_mid = wint + sv_half * len, far, near;
+		if (ground) {
+			double zs = ground->wall_level_m;
+			far = sp_surcharge_ground_wedge_force(ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_surcharge_ground_wedge_force(ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
+		} else {
+			far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
+		}
+		double k = passive ? sp_kp_coulomb(phi, delta) : sp_ka_coulomb(phi, delta);
+		*p += ((far - near) - k * (wint_mid - wint)) / len;
+	}
+	S_order_pressures(sa, sn, spv);
+}
+
+/* The ground of a side with a sloping surface: bands of effective unit
+ * weight (the layers extend horizontally beyond the wall, the top layer also
+ * upwards; dry above the water level, submerged below). */
+static void S_ground(const sp_wall_t *w, const sp_wall_stage_t *st, int side, double q, double *band_bottom,
+                     double *band_gamma, sp_ground_t *g)
+{
+	double zw = st->water_m[side];
+	int nb = 0;
+	for (int i = 0; i < w->n_layers; i++) {
+		const sp_wall_soil_t *so = &w->soils[w->layers[i].soil];
+		double top = i > 0 ? w->layers[i].top_level_m : INFINITY;
+		double bottom = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : -INFINITY;
+		if (zw < top && zw > bottom) { /* the water level splits the layer */
+			band_gamma[nb] = so->gamma_dry_kN_m3, band_bottom[nb++] = zw;
+			band_gamma[nb] = so->gamma_wet_kN_m3 - w->gamma_water_kN_m3, band_bottom[nb++] = bottom;
+		} else {
+			band_gamma[nb] = zw >= top ? so->gamma_wet_kN_m3 - w->gamma_water_kN_m3 : so->gamma_dry_kN_m3;
+			band_bottom[nb++] = bottom;
+		}
+	}
+	g->wall_level_m = st->surface_m[side];
+	g->n_points = st->n_surface_points[side];
+	g->distance_m = st->surface_distance_m[side];
+	g->level_m = st->surface_level_m[side];
+	g->n_bands = nb;
+	g->band_bottom_m = band_bottom;
+	g->band_gamma_kN_m3 = band_gamma;
+	g->uniform_kPa = q;
+}
+
+/* The ground above the wall's surface level beyond the wall as a vertical
+ * strip load on that level (negative where the surface is lower), for the
+ * neutral pressure. */
+static void S_ground_load(const sp_wall_t *w, const sp_wall_stage_t *st, int side, double q, sp_wall_surcharge_t *l)
+{
+	double zs = st->surface_m[side], zw = st->water_m[side], wp;
+	double base = S_sigma_v(w, zs, zs, zw, q, &wp);
+	int n = st->n_surface_points[side];
+	memset(l, 0, sizeof *l);
+	l->distance_m[l->n_points] = 0.0, l->value_kPa[l->n_points++] = 0.0;
+	for (int j = 0; j < n && l->n_points < SP_WALL_MAX_SURCHARGE_POINTS - 1; j++) {
+		double zj = st->surface_level_m[side][j], p;
+		if (zj >= zs)
+			p = S_sigma_v(w, zs, zj, zw, q, &wp) - base;
+		else
+			p = -(S_sigma_v(w, zj, zs, zw, q, &wp) - base);
+		l->distance_m[l->n_points] = st->surface_distance_m[side][j], l->value_kPa[l->n_points++] = p;
+	}
+	/* level after the last point: far enough to act as unbounded */
+	l->distance_m[l->n_points] = l->distance_m[l->n_points - 1] + 1e4;
+	l->value_kPa[l->n_points] = l->value_kPa[l->n_points - 1];
+	l->n_points++;
+}
+
+void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
+{
+	const sp_wall_t *w = b->w;
+	int n = b->n;
+	memset(b->f_ext, 0, 2 * (size_t)n * sizeof *b->f_ext);
+	for (int side = 0; side < 2; side++) {
+		double q = 0.0;
+		for (int i = 0; i < w->n_uniform_loads; i++)
+			if (st->uniform_load_on[i])
+				q += side == SP_LEFT ? w->uniform_loads[i].left_kPa : w->uniform_loads[i].right_kPa;
+		double zs = st->surface_m[side], zw = st->water_m[side];
+		const sp_wall_surcharge_t *loads[SP_WALL_MAX_ITEMS];
+		int n_loads = 0;
+		for (int k = 0; k < w->n_surcharges; k++)
+			if (st->surcharge_on[side][k])
+				loads[n_loads++] = &w->surcharges[k];
+		/* a sloping surface: the ground for the wedges (bands of effective unit
+		 * weight from the layers and the water level) and, for the neutral
+		 * pressure, the ground above (below) the wall's level as a strip load */
+		sp_ground_t ground_store, *ground = NULL;
+		sp_wall_surcharge_t ground_load_store, *ground_load = NULL;
+		double band_bottom[2 * SP_WALL_MAX_LAYERS + 2], band_gamma[2 * SP_WALL_MAX_LAYERS + 2];
+		if (st->n_surface_points[side] > 0 && st->kmethod[side] != SP_KMETHOD_GIVEN) {
+			ground = &ground_store;
+			S_ground(w, st, side, q, band_bottom, band_gamma, ground);
+			ground_load = &ground_load_store;
+			S_ground_load(w, st, side, q, ground_load);
+		}
+		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
+		for (int i = 0; i < n; i++) {
+			double wp;
+			const double sv_node = S_sigma_v(w, b->z[i], zs, zw, q, &wp);
+			const double sv_pos = sv_node > 0.0 ? sv_node : 0.0;
+			b->water[side][i] = wp;
+			if (i > 0 && b->z[i] < zs) {
+				double wq, top = b->z[i - 1], sv_top = sv_prev;
+				if (top > zs) {
+					top = zs;
+					sv_top = S_MAX(S_sigma_v(w, zs, zs, zw, q, &wq), 0.0);
+				}
+				wint += (sv_top + sv_pos) / 2.0 * (top - b->z[i]);
+			}
+			sv_prev = sv_pos;
+			int cached_layer = -1; /* wedge pressures at this node (no loads): the same for both halves of a layer */
+			double cached[3] = {0, 0, 0};
+			for (int h = 0; h < 2; h++) {
+				sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);
+				int j = h == 0 ? i - 1 : i + 1;
+				if (j < 0 || j >= n) {
+					sp->on = 0;
+					sp->trib_m = 0;
+					continue;
+				}
+				int e = h == 0 ? i - 1 : i; /* the element of this half */
+				double len = b->elen[e] / 2.0;
+				double mid = (b->z[i] + b->z[j]) / 2.0;
+				double width = b->width[e];
+				sp->trib_m = len * (width > 0 ? width : 1.0);
+				int li = b->elayer[e];
+				if (mid > zs || li < 0) {
+					sp->on = 0;
+					continue;
+				}
+				const sp_wall_soil_t *so = &w->soils[w->layers[li].soil];
+				double ka, k0, kp;
+				S_coefficients(so, st->kmethod[side], &ka, &k0, &kp);
+				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
+				/* c = phi = 0 (c, phi, delta; level ground): no slide planes, as in
+				 * D-Sheet (bm3-7b): a surcharge adds the vertical stress it causes
+				 * at the wall, K = 1 */
+				int no_planes = st->kmethod[side] != SP_KMETHOD_GIVEN && so->phi_deg == 0.0 && so->c_kPa == 0.0
+				                && !ground;
+				if (no_planes)
+					for (int k = 0; k < n_loads; k++)
+						sv += sp_surcharge_vertical_stress(loads[k], zs - b->z[i]);
+				/* c, phi, delta with cohesion or surcharges: Culmann's wedges (S_culmann) */
+				int culmann = st->kmethod[side] != SP_KMETHOD_GIVEN && !no_planes
+				              && (n_loads > 0 || so->c_kPa > 0 || ground);
+				double c = culmann ? 0.0 : so->c_kPa;
+				if (sv < 0.0) /* unit weight below that of water: no effective stress */
+					sv = 0.0;
+				double sa = ka * sv - 2.0 * c * sqrt(S_MAX(ka, 0.0));
+				double sn = k0 * sv;
+				double spv = kp * sv + 2.0 * c * sqrt(S_MAX(kp, 0.0));
+				S_order_pressures(&sa, &sn, &spv);
+				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
+					sa = cached[0], sn = cached[1], spv = cached[2];
+				} else if ((n_loads > 0 && !no_planes) || culmann) {
+					S_culmann(st->kmethod[side], so, loads, n_loads, ground, ground_load, zs - b->z[i], zs - mid,
+					          wint, sv, (sv + fmax(S_sigma_v(w, mid, zs, zw, q, &wp), 0.0)) / 2.0, &sa, &sn,
+					          &spv);
+					cached_layer = li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
+				}
+				sp->on = 1;
+				sp->layer = li;
+				sp->sig_a = sa, sp->sig_n = sn, sp->sig_p = spv;
+				/* modulus: linear between the top and bottom of the layer */
+				double lt = w->layers[li].top_level_m;
+				double lb = li + 1 < w->n_layers ? w->layers[li + 1].top_level_m
+				                                 : w->top_level_m - w->length_m;
+				double t = lt - lb > 1e-9 ? (lt - b->z[i]) / (lt - lb) : 0.0;
+				if (t < 0)
+					t = 0;
+				if (t > 1)
+					t = 1;
+				sp->nb = w->n_branches < 1 ? 1 : w->n_branches;
+				for (int k = 0; k < SP_WALL_BRANCHES; k++)
+					sp->k[k] = so->kh_top_kN_m3[k] + t * (so->kh_bottom_kN_m3[k] - so->kh_top_kN_m3[k]);
+				for (int k = 0; k < SP_WALL_BRANCHES - 1; k++)
+					sp->lam[k] = so->branch_end_pct[k] / 100.0;
+				sp->k_unload = w->unloading_curve ? so->kh_unload_top_kN_m3 +
+				                                            t * (so->kh_unload_bottom_kN_m3 -
+				                                                 so->kh_unload_top_kN_m3)
+				                                  : 0.0;
+				sp_beam_spring_prepare(sp);
+			}
+			/* both halves in the same layer: one spring with both lengths */
+			sp_beam_spring_t *up = SP_BEAM_WORK_SPR(b, i, side, 0), *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
+			lo->merged = 0;
+			if (up->on && lo->on && up->layer == lo->layer && up->shift_m == lo->shift_m &&
+			    up->has_turn == lo->has_turn && up->s_turn == lo->s_turn && up->p_turn == lo->p_turn) {
+				double tu = up->trib_m, tl = lo->trib_m, t = tu + tl;
+				if (up->sig_a != lo->sig_a || up->sig_n != lo->sig_n || up->sig_p != lo->sig_p) {
+					/* surcharges: the halves' pressures differ; the spring carries their mean */
+					up->sig_a = (up->sig_a * tu + lo->sig_a * tl) / t;
+					up->sig_n = (up->sig_n * tu + lo->sig_n * tl) / t;
+					up->sig_p = (up->sig_p * tu + lo->sig_p * tl) / t;
+					sp_beam_spring_prepare(up);
+				}
+				up->trib_m = t;
+				lo->on = 0;
+				lo->merged = 1;
+			}
+		}
+	}
+	/* water: lumped with the tributary lengths (trapezoid) */
+	for (int i = 0; i < n; i++) {
+		double f = 0.0;
+		for (int h = 0; h < 2; h++) {
+			int j = h == 0 ? i - 1 : i + 1;
+			if (j < 0 || j >= n)
+				continue;
+			double len = fabs(b->z[i] - b->z[j]) / 2.0;
+			double width = b->width[h == 0 ? i - 1 : i];
+			if (width <= 0)
+				width = 1.0;
+			/* linear water pressure over the half: force at node = len (3 p_i + p_j) / 4 */
+			double pl = (3.0 * b->water[SP_LEFT][i] + b->water[SP_LEFT][j]) / 4.0;
+			double pr = (3.0 * b->water[SP_RIGHT][i] + b->water[SP_RIGHT][j]) / 4.0;
+			f += (pl - pr) * len * width;
+		}
+		b->f_ext[2 * i] += f;
+	}
+	for (int e = 0; e + 1 < n; e++)
+		b->etension[e] = -S_normal_force(w, st, (b->z[e] + b->z[e + 1]) / 2.0);
+	for (int i = 0; i < w->n_line_loads; i++)
+		if (st->line_load_on[i])
+			b->f_ext[2 * sp_beam_work_node_at(b, w->line_loads[i].level_m)] += w->line_loads[i].value;
+	for (int i = 0; i < w->n_moments; i++)
+		if (st->moment_on[i])
+			b->f_ext[2 * sp_beam_work_node_at(b, w->moments[i].level_m) + 1] += w->moments[i].value;
+}

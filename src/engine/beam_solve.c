@@ -1,0 +1,384 @@
+/* beam_solve.c - one stage of the beam engine solved (beam_solve.h).
+ *
+ * Newton iterations with the tangent stiffness (a plastic spring keeps 1e-9
+ * of its first-branch stiffness so that the matrix stays positive definite),
+ * GSL's banded LDL^T factorisation, reused while no spring or tie changes
+ * branch, and an exact line search on the potential energy when the full
+ * step overshoots. The pressures are piecewise linear in the displacement,
+ * so Newton ends exactly once the branch of every spring is right. */
+#include "beam_solve.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S_MAX_DISPLACEMENT 50.0 /* m: beyond this the wall has no equilibrium */
+
+static void S_band_add(gsl_matrix *k, size_t i, size_t j, double v)
+{
+	if (j > i) {
+		size_t t = i;
+		i = j;
+		j = t;
+	}
+	/* lower storage: AB(j, i - j) = A(i, j) with i >= j */
+	k->data[j * k->tda + (i - j)] += v;
+}
+
+/* Element stiffness: bending (EI) plus, with a normal force T, the consistent
+ * geometric stiffness T/(30 L) [36 3L -36 3L; 3L 4L^2 -3L -L^2; ...]
+ * (second-order effect; Przemieniecki, Theory of Matrix Structural Analysis). */
+static void S_beam_element(const sp_beam_work_t *b, int e, double ke[4][4])
+{
+	double L = b->elen[e], c = b->ecoef[e], g = b->etension[e] / (30.0 * L);
+	double a = 12 * c + 36 * g, bb = 6 * L * c + 3 * L * g;
+	double d4 = 4 * L * L * (c + g), d2 = 2 * L * L * c - L * L * g;
+	ke[0][0] = a, ke[0][1] = bb, ke[0][2] = -a, ke[0][3] = bb;
+	ke[1][0] = bb, ke[1][1] = d4, ke[1][2] = -bb, ke[1][3] = d2;
+	ke[2][0] = -a, ke[2][1] = -bb, ke[2][2] = a, ke[2][3] = -bb;
+	ke[3][0] = bb, ke[3][1] = d2, ke[3][2] = -bb, ke[3][3] = d4;
+}
+
+/* Elongation of an anchor (kind 0) or shortening of a strut (kind 1) at
+ * displacement u, along its axis: anchors lengthen when the wall moves away
+ * from their side, struts shorten when it moves towards theirs. */
+static double S_tie_stretch(const sp_beam_work_t *b, const sp_wall_anchor_t *a, int kind, const double *u)
+{
+	double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
+	return (kind == 0 ? -side_sign : side_sign) * u[2 * sp_beam_work_node_at(b, a->level_m)] *
+	       cos(a->angle_deg * SP_PI / 180.0);
+}
+
+/* Internal forces of ties at displacement u: adds to f and (if k) the stiffness. */
+static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
+{
+	const sp_wall_t *w = b->w;
+	for (int kind = 0; kind < 2; kind++) {
+		int n = kind == 0 ? w->n_anchors : w->n_struts;
+		for (int i = 0; i < n; i++) {
+			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
+			sp_beam_work_tie_t *t = kind == 0 ? &b->anchors[i] : &b->struts[i];
+			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
+			double pre = kind == 0 ? st->anchor_prestress_kN_per_m[i] : st->strut_precompression_kN_per_m[i];
+			if (!on)
+				continue;
+			int node = sp_beam_work_node_at(b, a->level_m);
+			double cs = cos(a->angle_deg * SP_PI / 180.0);
+			/* D-Sheet Piling: the input is per m of wall, the wall acts over its
+			 * acting width (bm4-9b: width 2 m, same displacement as bm4-9a) */
+			double width = sp_beam_work_node_width(b, node);
+			double yield = a->yield_force_kN_per_m * width;
+			double force, stiff;
+			pre *= width;
+			if (pre > 0.0) {
+				force = pre, stiff = 0.0;
+			} else {
+				/* from the state of its last stage, or of its installation */
+				double kax = a->length_m > 0 ? a->e_kPa * a->area_m2_per_m / a->length_m : 0.0;
+				kax *= width;
+				force = t->ref_force + kax * (S_tie_stretch(b, a, kind, u) - t->ref_elong);
+				stiff = kax;
+				if (force < 0.0)
+					force = 0.0, stiff = 0.0;
+				if (yield > 0 && force > yield)
+					force = yield, stiff = 0.0;
+			}
+			t->tension = force;
+			if (k)
+				b->tangent[b->n + kind * SP_WALL_MAX_ITEMS + i] = stiff;
+			/* horizontal force on the wall: anchors pull towards their side, struts push away */
+			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
+			f[2 * node] += (kind == 0 ? side_sign : -side_sign) * force * cs;
+			if (k)
+				S_band_add(k, 2 * (size_t)node, 2 * (size_t)node, stiff * cs * cs);
+		}
+	}
+}
+
+/* Soil force and stiffness at displacement u. */
+static void S_soil(sp_beam_work_t *b, const double *u, double *f, gsl_matrix *k)
+{
+	sp_beam_spring_forces(b->spr, b->n, u, f, k ? b->tangent : NULL);
+	if (k)
+		for (int i = 0; i < b->n; i++)
+			S_band_add(k, 2 * (size_t)i, 2 * (size_t)i, b->tangent[i]);
+}
+
+static void S_supports(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
+{
+	const sp_wall_t *w = b->w;
+	for (int i = 0; i < w->n_spring_supports; i++) {
+		if (!st->spring_support_on[i])
+			continue;
+		const sp_wall_support_t *s = &w->spring_supports[i];
+		int node = sp_beam_work_node_at(b, s->level_m);
+		double width = sp_beam_work_node_width(b, node);
+		double kt = s->trans_stiffness_kN_per_m_per_m * width, kr = s->rot_stiffness_kNm_per_rad_per_m * width;
+		f[2 * node] -= kt * u[2 * node];
+		f[2 * node + 1] -= kr * u[2 * node + 1];
+		if (k) {
+			S_band_add(k, 2 * (size_t)node, 2 * (size_t)node, kt);
+			S_band_add(k, 2 * (size_t)node + 1, 2 * (size_t)node + 1, kr);
+		}
+	}
+}
+
+void sp_beam_solve_beam_force(const sp_beam_work_t *b, const double *u, int with_normal, double *out)
+{
+	memset(out, 0, 2 * (size_t)b->n * sizeof *out);
+	for (int e = 0; e + 1 < b->n; e++) {
+		double L = b->elen[e], c = b->ecoef[e];
+		const double *ue = &u[2 * e];
+		double dw = ue[0] - ue[2], ts = ue[1] + ue[3];
+		double v = c * (12 * dw + 6 * L * ts);
+		out[2 * e] += v;
+		out[2 * e + 1] += c * L * (6 * dw + 4 * L * ue[1] + 2 * L * ue[3]);
+		out[2 * e + 2] -= v;
+		out[2 * e + 3] += c * L * (6 * dw + 2 * L * ue[1] + 4 * L * ue[3]);
+		if (with_normal && b->etension[e] != 0.0) {
+			double g = b->etension[e] / (30.0 * L);
+			double vg = g * (36 * dw + 3 * L * ts);
+			out[2 * e] += vg;
+			out[2 * e + 1] += g * L * (3 * dw + 4 * L * ue[1] - L * ue[3]);
+			out[2 * e + 2] -= vg;
+			out[2 * e + 3] += g * L * (3 * dw - L * ue[1] + 4 * L * ue[3]);
+		}
+	}
+}
+
+/* Residual r = f_ext + soil, tie and support forces at u - K_beam u; returns
+ * its largest free entry. */
+static double S_residual(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *r, gsl_matrix *k)
+{
+	int n2 = 2 * b->n;
+	sp_beam_solve_beam_force(b, u, 1, r);
+	for (int i = 0; i < n2; i++)
+		r[i] = b->f_ext[i] - r[i];
+	if (k) {
+		gsl_matrix_set_zero(k);
+		for (int e = 0; e + 1 < b->n; e++) {
+			double ke[4][4];
+			S_beam_element(b, e, ke);
+			for (int p = 0; p < 4; p++)
+				for (int q = 0; q <= p; q++)
+					S_band_add(k, 2 * (size_t)e + (size_t)p, 2 * (size_t)e + (size_t)q, ke[p][q]);
+		}
+	}
+	S_soil(b, u, r, k);
+	S_ties(b, st, u, r, k);
+	S_supports(b, st, u, r, k);
+	double m = 0;
+	for (int i = 0; i < n2; i++)
+		if (!b->fixed[i] && fabs(r[i]) > m)
+			m = fabs(r[i]);
+	return m;
+}
+
+/* Slope of the potential energy along dx at u + t dx (free dofs). */
+static double S_slope_along(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *dx, double t, double *r2)
+{
+	int n2 = 2 * b->n;
+	for (int i = 0; i < n2; i++)
+		b->u_trial[i] = b->u[i] + t * dx[i];
+	S_residual(b, st, b->u_trial, r2, NULL);
+	double g = 0.0;
+	for (int i = 0; i < n2; i++)
+		if (!b->fixed[i])
+			g -= r2[i] * dx[i];
+	return g;
+}
+
+int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_stage_result_t *res)
+{
+	const sp_wall_t *w = b->w;
+	int n2 = 2 * b->n;
+	double *r = malloc(2 * (size_t)n2 * sizeof *r);
+	if (r == NULL)
+		return SP_ESOFTWARE;
+	double *r2 = r + n2;
+	/* constraints */
+	memset(b->fixed, 0, (size_t)n2 * sizeof *b->fixed);
+	for (int i = 0; i < w->n_rigid_supports; i++) {
+		if (!st->rigid_support_on[i])
+			continue;
+		int node = sp_beam_work_node_at(b, w->rigid_supports[i].level_m);
+		if (w->rigid_supports[i].trans_fixed)
+			b->fixed[2 * node] = 1, b->fixed_value[2 * node] = b->u[2 * node];
+		if (w->rigid_supports[i].rot_fixed)
+			b->fixed[2 * node + 1] = 1, b->fixed_value[2 * node + 1] = b->u[2 * node + 1];
+	}
+	if (st->use_top_displacement)
+		b->fixed[0] = 1, b->fixed_value[0] = st->top_displacement_mm / 1000.0;
+	/* a tie installed in this stage starts from the current displacement */
+	for (int kind = 0; kind < 2; kind++) {
+		int n = kind == 0 ? w->n_anchors : w->n_struts;
+		for (int i = 0; i < n; i++) {
+			sp_beam_work_tie_t *t = kind == 0 ? &b->anchors[i] : &b->struts[i];
+			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
+			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
+			if (on && !t->installed) {
+				t->ref_elong = S_tie_stretch(b, a, kind, b->u);
+				t->ref_force = 0.0;
+			}
+		}
+	}
+	for (int i = 0; i < n2; i++)
+		if (b->fixed[i])
+			b->u[i] = b->fixed_value[i];
+
+	res->status = SP_BEAM_NOT_CONVERGED;
+	b->have_fact = 0; /* new stage: new constraints and beam */
+	int it;
+	double rnorm = S_residual(b, st, b->u, r, b->kband);
+	double tol = w->tolerance_kPa > 0 ? w->tolerance_kPa : 1e-6;
+	double force_tol = tol * (w->max_element_m > 0 ? w->max_element_m : 0.05);
+	for (it = 1; it <= (w->max_iterations > 0 ? w->max_iterations : 500); it++) {
+		/* constrained dofs: identity rows */
+		for (int i = 0; i < n2; i++) {
+			if (!b->fixed[i])
+				continue;
+			for (int j = i - SP_BEAM_WORK_BAND; j <= i + SP_BEAM_WORK_BAND; j++) {
+				if (j < 0 || j >= n2 || j == i)
+					continue;
+				size_t lo = (size_t)(i < j ? i : j), hi = (size_t)(i < j ? j : i);
+				gsl_matrix_set(b->kband, lo, hi - lo, 0.0);
+			}
+			gsl_matrix_set(b->kband, (size_t)i, 0, 1.0);
+			r[i] = 0.0;
+		}
+		double *dx = b->rhs->data; /* stride 1: allocated by gsl_vector_alloc */
+		memcpy(dx, r, (size_t)n2 * sizeof *dx);
+		/* the tangent changes only when a spring or tie changes branch: the
+		 * last factorisation serves again when it has not */
+		size_t nt = (size_t)b->n + 2 * SP_WALL_MAX_ITEMS;
+		int reuse = b->have_fact && memcmp(b->tangent, b->tangent_fact, nt * sizeof *b->tangent) == 0;
+		if (!reuse) {
+			if (gsl_linalg_ldlt_band_decomp(b->kband) == GSL_SUCCESS) {
+				gsl_matrix *t = b->kfact;
+				b->kfact = b->kband, b->kband = t;
+				memcpy(b->tangent_fact, b->tangent, nt * sizeof *b->tangent);
+				b->have_fact = 1;
+			} else {
+				b->have_fact = 0;
+			}
+		}
+		if (!b->have_fact || gsl_linalg_ldlt_band_svx(b->kfact, b->rhs) != GSL_SUCCESS) {
+			res->status = SP_BEAM_NO_EQUILIBRIUM;
+			snprintf(res->reason, sizeof res->reason, "the wall is not supported (singular stiffness)");
+			break;
+		}
+		/* exact line search on the (convex, piecewise quadratic) potential
+		 * energy: its slope along dx at step t is -r(u + t dx) . dx */
+		double g0 = 0.0;
+		for (int i = 0; i < n2; i++)
+			if (!b->fixed[i])
+				g0 -= r[i] * dx[i];
+		/* the full step, with the tangent assembled there: usually accepted */
+		for (int i = 0; i < n2; i++)
+			b->u_trial[i] = b->u[i] + dx[i];
+		double rn_full = S_residual(b, st, b->u_trial, r2, b->kband);
+		double t = 1.0, g1 = 0.0;
+		for (int i = 0; i < n2; i++)
+			if (!b->fixed[i])
+				g1 -= r2[i] * dx[i];
+		int full = !(g0 < 0.0 && g1 > 0.0);
+		if (!full) {
+			double ta = 0.0, ga = g0, tb = 1.0, gb = g1;
+			int last = 0;
+			for (int k = 0; k < 60; k++) { /* Illinois regula falsi */
+				t = (ta * gb - tb * ga) / (gb - ga);
+				double g = S_slope_along(b, st, dx, t, r2);
+				if (fabs(g) <= 1e-13 * fabs(g0) || tb - ta < 1e-15)
+					break;
+				if (g < 0.0) {
+					ta = t, ga = g;
+					if (last < 0)
+						gb *= 0.5;
+					last = -1;
+				} else {
+					tb = t, gb = g;
+					if (last > 0)
+						ga *= 0.5;
+					last = 1;
+				}
+			}
+		}
+		if (full) {
+			memcpy(b->u, b->u_trial, (size_t)n2 * sizeof *b->u);
+			memcpy(r, r2, (size_t)n2 * sizeof *r);
+			rnorm = rn_full;
+		} else {
+			for (int i = 0; i < n2; i++)
+				b->u[i] += t * dx[i];
+			rnorm = S_residual(b, st, b->u, r, b->kband);
+		}
+		double umax = 0;
+		for (int i = 0; i < b->n; i++)
+			if (fabs(b->u[2 * i]) > umax)
+				umax = fabs(b->u[2 * i]);
+		if (!isfinite(rnorm) || umax > S_MAX_DISPLACEMENT) {
+			res->status = SP_BEAM_NO_EQUILIBRIUM;
+			snprintf(res->reason, sizeof res->reason,
+			         "no equilibrium: the soil and supports cannot carry the loads");
+			break;
+		}
+		/* residuals below the round-off of K u (stiff walls) count as zero */
+		double scale = 0.0;
+		for (int e = 0; e + 1 < b->n; e++)
+			if (12.0 * b->ecoef[e] > scale)
+				scale = 12.0 * b->ecoef[e];
+		scale *= umax + 1e-3;
+		double step_max = 0.0;
+		for (int i = 0; i < b->n; i++)
+			if (fabs(t * dx[2 * i]) > step_max)
+				step_max = fabs(t * dx[2 * i]);
+		if (rnorm <= force_tol || (step_max < 1e-10 && rnorm <= 1e-14 * scale)) {
+			res->status = SP_BEAM_OK;
+			break;
+		}
+	}
+	res->iterations = it;
+	if (res->status == SP_BEAM_NOT_CONVERGED)
+		snprintf(res->reason, sizeof res->reason, "not converged in %d iterations (residual %.3g kN/m)",
+		         it - 1, rnorm);
+	free(r);
+	return SP_OK;
+}
+
+void sp_beam_solve_commit(sp_beam_work_t *b, const sp_wall_stage_t *st)
+{
+	const sp_wall_t *w = b->w;
+	for (int kind = 0; kind < 2; kind++) {
+		int n = kind == 0 ? w->n_anchors : w->n_struts;
+		for (int i = 0; i < n; i++) {
+			sp_beam_work_tie_t *t = kind == 0 ? &b->anchors[i] : &b->struts[i];
+			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
+			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
+			if (!on) {
+				t->installed = 0;
+				continue;
+			}
+			t->ref_elong = S_tie_stretch(b, a, kind, b->u);
+			t->ref_force = t->tension;
+			t->installed = 1;
+		}
+	}
+	for (int i = 0; i < b->n; i++)
+		for (int side = 0; side < 2; side++) {
+			double s = side == SP_RIGHT ? b->u[2 * i] : -b->u[2 * i];
+			for (int h = 0; h < 2; h++) {
+				sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);
+				if (!sp->on)
+					continue;
+				sp_beam_spring_commit(sp, s);
+				if (h == 0 && SP_BEAM_WORK_SPR(b, i, side, 1)->merged) {
+					sp_beam_spring_t *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
+					lo->shift_m = sp->shift_m;
+					lo->has_turn = sp->has_turn, lo->s_turn = sp->s_turn, lo->p_turn = sp->p_turn;
+				}
+			}
+		}
+}

@@ -1,0 +1,128 @@
+/* beam_spring.c - the elastoplastic soil spring of the beam engine
+ * (beam_spring.h): its multi-linear curve, prepared per stage, the pressure
+ * and tangent at a displacement, and the plastic shift it keeps from stage
+ * to stage. Part of the Newton loop of beam_solve.c (-O3, see
+ * src/CMakeLists.txt). */
+#include "beam_spring.h"
+
+void sp_beam_spring_prepare(sp_beam_spring_t *sp)
+{
+	sp->k_first = 1.0;
+	for (int k = 0; k < sp->nb; k++)
+		if (sp->k[k] > 0) {
+			sp->k_first = sp->k[k];
+			break;
+		}
+	for (int dir = 0; dir < 2; dir++) {
+		double room = dir ? sp->sig_p - sp->sig_n : sp->sig_n - sp->sig_a;
+		double prev = 0.0, reach = 0.0;
+		int m = 0;
+		for (int k = 0; k < sp->nb; k++) {
+			double end = k + 1 < sp->nb ? sp->lam[k] * room : room;
+			if (end > room)
+				end = room;
+			if (end <= prev || sp->k[k] <= 0.0)
+				continue;
+			reach += (end - prev) / sp->k[k];
+			sp->reach[dir][m] = reach;
+			sp->offset[dir][m] = end;
+			sp->slope[dir][m] = sp->k[k];
+			m++;
+			prev = end;
+		}
+		sp->nseg[dir] = m;
+	}
+}
+
+/* Pressure on the virgin curve at displacement s into the soil; *slope = dp/ds. */
+static double S_virgin(const sp_beam_spring_t *sp, double s, double *slope)
+{
+	double d = s - sp->shift_m;
+	int dir = d >= 0;
+	double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
+	int m = sp->nseg[dir];
+	for (int k = 0; k < m; k++)
+		if (ad <= sp->reach[dir][k]) {
+			*slope = sp->slope[dir][k];
+			return sp->sig_n + sign * (sp->offset[dir][k] - sp->slope[dir][k] * (sp->reach[dir][k] - ad));
+		}
+	*slope = 0.0;
+	return dir ? sp->sig_p : sp->sig_a;
+}
+
+/* 0: the spring is on its virgin curve at s; +1/-1: on the unloading line
+ * from a turning point on the passive/active side. */
+static int S_regime(const sp_beam_spring_t *sp, double s)
+{
+	if (!sp->has_turn || sp->k_unload <= 0.0)
+		return 0;
+	if (sp->p_turn > sp->sig_n + 1e-9 && s < sp->s_turn)
+		return 1;
+	if (sp->p_turn < sp->sig_n - 1e-9 && s > sp->s_turn)
+		return -1;
+	return 0;
+}
+
+double sp_beam_spring_pressure(const sp_beam_spring_t *sp, double s, double *slope)
+{
+	int regime = S_regime(sp, s);
+	if (regime == 0)
+		return S_virgin(sp, s, slope);
+	double p = sp->p_turn + sp->k_unload * (s - sp->s_turn);
+	*slope = sp->k_unload;
+	if (p < sp->sig_a)
+		p = sp->sig_a, *slope = 0.0;
+	if (p > sp->sig_p)
+		p = sp->sig_p, *slope = 0.0;
+	return p;
+}
+
+/* Elastic reach of a spring on each side (displacement from the centre to the limit). */
+static double S_reach(const sp_beam_spring_t *sp, int passive)
+{
+	int m = sp->nseg[passive];
+	return m ? sp->reach[passive][m - 1] : 0.0;
+}
+
+void sp_beam_spring_forces(const sp_beam_spring_t *spr, int n, const double *u, double *f, double *k)
+{
+	for (int i = 0; i < n; i++) {
+		const sp_beam_spring_t *node = &spr[4 * (size_t)i];
+		double wi = u[2 * i], fi = 0.0, ki = 0.0;
+		for (int side = 0; side < 2; side++) {
+			double s = side == SP_RIGHT ? wi : -wi; /* displacement into this side's soil */
+			double push = side == SP_RIGHT ? -1.0 : 1.0;
+			for (int h = 0; h < 2; h++) {
+				const sp_beam_spring_t *sp = &node[side * 2 + h];
+				if (!sp->on)
+					continue;
+				double slope;
+				double p = sp_beam_spring_pressure(sp, s, &slope);
+				fi += push * p * sp->trib_m;
+				double kt = slope > 0 ? slope : 1e-9 * sp->k_first;
+				ki += kt * sp->trib_m;
+			}
+		}
+		f[2 * i] += fi;
+		if (k)
+			k[i] = ki;
+	}
+}
+
+void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
+{
+	double d = s - sp->shift_m;
+	double rp = S_reach(sp, 1), ra = S_reach(sp, 0);
+	double slope, p = sp_beam_spring_pressure(sp, s, &slope);
+	if (S_regime(sp, s) == 0) {
+		if (d > rp)
+			sp->shift_m = s - rp;
+		else if (d < -ra)
+			sp->shift_m = s + ra;
+		sp->has_turn = 1, sp->s_turn = s, sp->p_turn = p;
+	} else if (p >= sp->sig_p || p <= sp->sig_a) {
+		/* the unloading line reached a limit: back on the virgin curve there */
+		sp->shift_m = p >= sp->sig_p ? s - rp : s + ra;
+		sp->s_turn = s, sp->p_turn = p;
+	}
+}

@@ -1,0 +1,55 @@
+/* beam_spring.h - the soil spring of the beam engine (beam.h): one half
+ * element's soil on one side of a node, elastoplastic. Its effective pressure
+ * follows the multi-linear curve of the modulus of subgrade reaction from the
+ * neutral pressure towards the passive (wall moving into the soil) or active
+ * pressure (moving away), with branch ends at branch_end_pct of the way, and
+ * stays at the limit beyond it. Plastic displacement shifts the curve
+ * (kinematic); with an unloading curve, moving back from the last turning
+ * point follows k_unload. Displacements s are into the spring's soil (m),
+ * pressures in kPa. */
+#ifndef SP_BEAM_SPRING_H
+#define SP_BEAM_SPRING_H
+
+#include "wall.h"
+
+typedef struct {
+	int on;                    /* soil present on this half */
+	double trib_m;             /* tributary length */
+	double sig_a, sig_n, sig_p;/* effective active, neutral, passive pressure (kPa) */
+	double k[SP_WALL_BRANCHES];/* branch moduli (kPa/m) */
+	double lam[SP_WALL_BRANCHES - 1];
+	int nb;
+	double shift_m;            /* plastic shift of the curve (displacement into the soil) */
+	/* the curve, prepared per stage: per direction (0 active, 1 passive) the
+	 * reach, pressure offset and slope at the end of each branch */
+	int nseg[2];
+	double reach[2][SP_WALL_BRANCHES], offset[2][SP_WALL_BRANCHES], slope[2][SP_WALL_BRANCHES];
+	double k_first;
+	int layer;                 /* layer index of this half */
+	/* unloading/reloading (wall->unloading_curve): the last turning point on
+	 * the virgin curve; moving back from it follows k_unload */
+	int has_turn;
+	double s_turn, p_turn, k_unload;
+	int merged;                /* 1: this lower half is carried by the upper half (same layer) */
+} sp_beam_spring_t;
+
+/* Prepare the curve of a spring from its pressures and moduli (sig_*, k,
+ * lam, nb). */
+void sp_beam_spring_prepare(sp_beam_spring_t *sp);
+
+/* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */
+double sp_beam_spring_pressure(const sp_beam_spring_t *sp, double s, double *slope);
+
+/* Soil forces at displacement u of n nodes (u[2 i]: node i's, to the right)
+ * from their springs, spr[4 i + 2 side + half] (side SP_LEFT, SP_RIGHT;
+ * half 0 above the node, 1 below): adds the sum of pressure x tributary
+ * length, positive to the right, to f[2 i]. k (unless NULL): k[i] = the
+ * node's tangent stiffness (a plastic spring keeps 1e-9 of its first
+ * branch's, so that the stiffness matrix stays positive definite). */
+void sp_beam_spring_forces(const sp_beam_spring_t *spr, int n, const double *u, double *f, double *k);
+
+/* End of a stage at displacement s: the spring keeps its plastic shift and
+ * its turning point. */
+void sp_beam_spring_commit(sp_beam_spring_t *sp, double s);
+
+#endif

@@ -1,0 +1,197 @@
+/* beam_work.c - the discretised wall of the beam engine and its state
+ * (beam_work.h).
+ *
+ * Nodes at every level that matters (top and toe, element, layer, surface
+ * and water levels, supports and loads of every stage), and between them
+ * equal beam elements no longer than w->max_element_m. Two degrees of
+ * freedom per node: displacement (to the right) and rotation. */
+#include "beam_work.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define S_EPS_LEVEL 1e-6 /* levels closer than this are the same node */
+
+static int S_cmp_desc(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x < y) - (x > y);
+}
+
+static int S_levels(const sp_wall_t *w, double **out, int *n_out)
+{
+	double top = w->top_level_m, toe = w->top_level_m - w->length_m;
+	size_t cap = 16 + (size_t)w->n_elements + (size_t)w->n_layers + 4u * (size_t)w->n_stages +
+	             (size_t)(w->n_anchors + w->n_struts + w->n_spring_supports + w->n_rigid_supports +
+	                      w->n_line_loads + w->n_moments);
+	double *key = malloc(cap * sizeof *key);
+	if (key == NULL)
+		return -1;
+	size_t nk = 0;
+#define ADD(v)                                                                                                 \
+	do {                                                                                                   \
+		double v_ = (v);                                                                               \
+		if (v_ < top - S_EPS_LEVEL && v_ > toe + S_EPS_LEVEL)                                          \
+			key[nk++] = v_;                                                                        \
+	} while (0)
+	key[nk++] = top;
+	key[nk++] = toe;
+	for (int i = 0; i < w->n_elements; i++)
+		ADD(w->elements[i].bottom_level_m);
+	for (int i = 0; i < w->n_layers; i++)
+		ADD(w->layers[i].top_level_m);
+	for (int s = 0; s < w->n_stages; s++)
+		for (int side = 0; side < 2; side++) {
+			ADD(w->stages[s].surface_m[side]);
+			ADD(w->stages[s].water_m[side]);
+		}
+	for (int i = 0; i < w->n_anchors; i++)
+		ADD(w->anchors[i].level_m);
+	for (int i = 0; i < w->n_struts; i++)
+		ADD(w->struts[i].level_m);
+	for (int i = 0; i < w->n_spring_supports; i++)
+		ADD(w->spring_supports[i].level_m);
+	for (int i = 0; i < w->n_rigid_supports; i++)
+		ADD(w->rigid_supports[i].level_m);
+	for (int i = 0; i < w->n_line_loads; i++)
+		ADD(w->line_loads[i].level_m);
+	for (int i = 0; i < w->n_moments; i++)
+		ADD(w->moments[i].level_m);
+#undef ADD
+	qsort(key, nk, sizeof *key, S_cmp_desc);
+	size_t m = 0;
+	for (size_t i = 0; i < nk; i++)
+		if (m == 0 || key[m - 1] - key[i] > S_EPS_LEVEL)
+			key[m++] = key[i];
+	/* subdivide */
+	double hmax = w->max_element_m > 0 ? w->max_element_m : 0.05;
+	size_t total = 1;
+	for (size_t i = 0; i + 1 < m; i++)
+		total += (size_t)ceil((key[i] - key[i + 1]) / hmax - 1e-9);
+	double *z = malloc(total * sizeof *z);
+	if (z == NULL) {
+		free(key);
+		return -1;
+	}
+	size_t k = 0;
+	z[k++] = key[0];
+	for (size_t i = 0; i + 1 < m; i++) {
+		int parts = (int)ceil((key[i] - key[i + 1]) / hmax - 1e-9);
+		if (parts < 1)
+			parts = 1;
+		for (int j = 1; j <= parts; j++)
+			z[k++] = j == parts ? key[i + 1] : key[i] - (key[i] - key[i + 1]) * j / parts;
+	}
+	free(key);
+	*out = z;
+	*n_out = (int)k;
+	return 0;
+}
+
+int sp_beam_work_node_at(const sp_beam_work_t *b, double level)
+{
+	int lo = 0, hi = b->n - 1; /* levels descend */
+	while (hi - lo > 1) {
+		int mid = (lo + hi) / 2;
+		if (b->z[mid] > level)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return fabs(b->z[lo] - level) <= fabs(b->z[hi] - level) ? lo : hi;
+}
+
+static const sp_wall_element_t *S_element_at(const sp_wall_t *w, double level)
+{
+	for (int i = 0; i < w->n_elements; i++)
+		if (level >= w->elements[i].bottom_level_m - S_EPS_LEVEL)
+			return &w->elements[i];
+	return &w->elements[w->n_elements - 1];
+}
+
+/* Index of the layer holding level (the lowest layer whose top is above it). */
+static int S_layer_at(const sp_wall_t *w, double level)
+{
+	int li = -1;
+	for (int i = 0; i < w->n_layers; i++)
+		if (w->layers[i].top_level_m >= level - 1e-12)
+			li = i;
+	return li;
+}
+
+double sp_beam_work_node_width(const sp_beam_work_t *b, int node)
+{
+	if (b->w->single_pile)
+		return 1.0;
+	int e = node < b->n - 1 ? node : node - 1;
+	return b->width[e] > 0 ? b->width[e] : 1.0;
+}
+
+sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
+{
+	sp_beam_work_t *b = calloc(1, sizeof *b);
+	if (b == NULL)
+		return NULL;
+	b->w = w;
+	if (S_levels(w, &b->z, &b->n) != 0) {
+		free(b);
+		return NULL;
+	}
+	int n = b->n, n2 = 2 * n;
+	b->ei = malloc((size_t)n * sizeof *b->ei);
+	b->width = malloc((size_t)n * sizeof *b->width);
+	b->elen = malloc((size_t)n * sizeof *b->elen);
+	b->ecoef = malloc((size_t)n * sizeof *b->ecoef);
+	b->etension = calloc((size_t)n, sizeof *b->etension);
+	b->elayer = malloc((size_t)n * sizeof *b->elayer);
+	b->spr = calloc((size_t)n * 4, sizeof *b->spr);
+	b->u = calloc((size_t)n2, sizeof *b->u);
+	b->u_trial = calloc((size_t)n2, sizeof *b->u_trial);
+	b->f_ext = calloc((size_t)n2, sizeof *b->f_ext);
+	b->water[0] = calloc((size_t)n, sizeof(double));
+	b->water[1] = calloc((size_t)n, sizeof(double));
+	b->fixed = calloc((size_t)n2, sizeof *b->fixed);
+	b->fixed_value = calloc((size_t)n2, sizeof *b->fixed_value);
+	b->kband = gsl_matrix_alloc((size_t)n2, SP_BEAM_WORK_BAND + 1);
+	b->kfact = gsl_matrix_alloc((size_t)n2, SP_BEAM_WORK_BAND + 1);
+	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
+	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
+	b->rhs = gsl_vector_alloc((size_t)n2);
+	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->spr || !b->u ||
+	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->kband ||
+	    !b->kfact || !b->tangent || !b->tangent_fact || !b->rhs) {
+		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
+		return NULL;
+	}
+	for (int e = 0; e + 1 < n; e++) {
+		const sp_wall_element_t *el = S_element_at(w, (b->z[e] + b->z[e + 1]) / 2.0);
+		b->ei[e] = el->ei_kNm2_per_m;
+		b->width[e] = el->acting_width_m;
+		b->elen[e] = b->z[e] - b->z[e + 1];
+		/* sheet piling: EI per m of wall over the acting width; a single pile: its own EI
+		 * (D-Sheet Piling bm4-9b and bm1-10) */
+		double ei_width = w->single_pile ? 1.0 : (b->width[e] > 0 ? b->width[e] : 1.0);
+		b->ecoef[e] = b->ei[e] * ei_width / (b->elen[e] * b->elen[e] * b->elen[e]);
+		b->elayer[e] = S_layer_at(w, (b->z[e] + b->z[e + 1]) / 2.0);
+	}
+	return b;
+}
+
+void sp_beam_work_free(sp_beam_work_t *b)
+{
+	if (b == NULL)
+		return;
+	/* the arrays b owns */
+	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->spr, b->u,
+			 b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->tangent,
+			 b->tangent_fact};
+	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
+		free(owned[i]);
+	if (b->kband)
+		gsl_matrix_free(b->kband);
+	if (b->kfact)
+		gsl_matrix_free(b->kfact);
+	if (b->rhs)
+		gsl_vector_free(b->rhs);
+	free(b);
+}

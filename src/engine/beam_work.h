@@ -1,0 +1,62 @@
+/* beam_work.h - the wall of the beam engine (beam.h) discretised, and the
+ * state the stages pass on: nodes at every level that matters and equal beam
+ * elements between them, four soil springs per node (beam_spring.h), the
+ * ties, and the workspace of the Newton solution (beam_solve.h). */
+#ifndef SP_BEAM_WORK_H
+#define SP_BEAM_WORK_H
+
+#include "beam_spring.h"
+#include "wall.h"
+
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_vector.h>
+
+#define SP_BEAM_WORK_BAND 3 /* lower bandwidth of the (w, theta) system */
+
+/* An anchor or strut. */
+typedef struct {
+	double tension;            /* force along the item: tension (anchor) or compression (strut) */
+	double ref_force, ref_elong; /* state at the end of its last pre-stressed stage */
+	int installed;
+} sp_beam_work_tie_t;
+
+typedef struct {
+	const sp_wall_t *w;
+	int n;                     /* nodes */
+	double *z;                 /* levels, top-down */
+	double *ei;                /* per element */
+	double *width;             /* acting width per element */
+	double *elen, *ecoef;      /* per element: length and EI / L^3 */
+	double *etension;          /* per element: normal force of the stage (kN), see beam_load.c */
+	int *elayer;               /* per element: layer index (-1 above the top layer) */
+	sp_beam_spring_t *spr;     /* [node][side][half], see SP_BEAM_WORK_SPR */
+	double *u;                 /* 2n: w (m), theta (rad) */
+	double *u_trial;
+	double *f_ext;             /* 2n: loads of the stage (water, line loads, moments) */
+	double *water[2];          /* water pressure per node and side (kPa) */
+	gsl_matrix *kband;         /* n2 x (SP_BEAM_WORK_BAND+1) */
+	gsl_matrix *kfact;         /* the last LDL^T factorisation */
+	double *tangent, *tangent_fact; /* soil stiffness per node and tie stiffnesses: assembled, factorised */
+	int have_fact;             /* kfact is the factorisation of tangent_fact (this stage) */
+	gsl_vector *rhs;
+	int *fixed;                /* 2n: constrained dof */
+	double *fixed_value;
+	sp_beam_work_tie_t anchors[SP_WALL_MAX_ITEMS], struts[SP_WALL_MAX_ITEMS];
+} sp_beam_work_t;
+
+/* The spring of node i on side s (SP_LEFT, SP_RIGHT), half h (0 above the
+ * node, 1 below); the four of a node follow each other. */
+#define SP_BEAM_WORK_SPR(b, i, s, h) (&(b)->spr[((size_t)(i) * 2 + (size_t)(s)) * 2 + (size_t)(h)])
+
+/* Discretise w (checked by sp_beam_analyse), the wall at rest. Returns NULL
+ * when out of memory; free with sp_beam_work_free. b->w points to w. */
+sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w);
+void sp_beam_work_free(sp_beam_work_t *b);
+
+/* The node nearest to level. */
+int sp_beam_work_node_at(const sp_beam_work_t *b, double level);
+/* Acting width at a node: of the element below it (the lowest node: above);
+ * 1 for a single pile, whose supports are its own. */
+double sp_beam_work_node_width(const sp_beam_work_t *b, int node);
+
+#endif
