@@ -7,6 +7,7 @@
 #include "evaluate.h"
 #include "rank.h"
 #include "study.h"
+#include "study_read.h"
 
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
