@@ -12,6 +12,7 @@
 #include "plot.h"
 #include "rank.h"
 #include "report.h"
+#include "search.h"
 #include "sensitivity.h"
 #include "shi.h"
 #include "shi_write.h"

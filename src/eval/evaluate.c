@@ -347,7 +347,7 @@ static int S_search_done(sp_eval_t *ev, sp_err_t *err)
 }
 
 /* The next list of analyses to run, or *more = 0 when the analysis phase is
- * over. Exhaustive: every analysis not yet done, once. Min-length (candidate.h):
+ * over. Exhaustive: every analysis not yet done, once. Min-length (search.h):
  * the previous round's candidates are checked and reported, then the
  * analyses the next round's candidates need (each distinct one once). */
 static int S_next_list(sp_eval_t *ev, int *more, sp_err_t *err)

@@ -17,6 +17,7 @@
 #include "cost.h"
 #include "engine.h"
 #include "engine_exec.h"
+#include "search.h"
 #include "study.h"
 
 typedef enum { SP_CAND_OK = 0, SP_CAND_INFEASIBLE = 1, SP_CAND_FAILED = 2 } sp_cand_status;

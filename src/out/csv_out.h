@@ -8,6 +8,7 @@
 #include "beam.h"
 #include "engine.h"
 #include "evaluate.h"
+#include "search.h"
 #include "study.h"
 
 /* Longest results row that sp_csv_results_format() writes, bytes. */
