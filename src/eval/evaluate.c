@@ -1209,21 +1209,6 @@ void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, 
 		fn(data, i, omp_get_thread_num());
 }
 
-void sp_result_status(const sp_result_t *r, char *buf, size_t size)
-{
-	switch (r->status) {
-	case SP_CAND_OK:
-		snprintf(buf, size, "ok");
-		break;
-	case SP_CAND_INFEASIBLE:
-		snprintf(buf, size, "infeasible");
-		break;
-	case SP_CAND_FAILED:
-		snprintf(buf, size, "failed:%s", r->analysis->reason);
-		break;
-	}
-}
-
 const sp_search_t *sp_eval_search(const sp_eval_t *ev)
 {
 	return ev->search;

@@ -17,18 +17,9 @@
 #include "cost.h"
 #include "engine.h"
 #include "engine_exec.h"
+#include "result.h"
 #include "search.h"
 #include "study.h"
-
-typedef enum { SP_CAND_OK = 0, SP_CAND_INFEASIBLE = 1, SP_CAND_FAILED = 2 } sp_cand_status;
-
-typedef struct {
-	sp_candidate_t cand;
-	sp_cand_status status;
-	const sp_analysis_t *analysis; /* shared by every candidate with the same analysis */
-	sp_checks_t checks;
-	sp_cost_t cost;
-} sp_result_t;
 
 typedef struct {
 	int threads;        /* requested; 0 = all cores */
@@ -211,8 +202,5 @@ void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, 
  * frees *out with sp_analysis_free(). */
 int sp_eval_case(const sp_study_t *st, const sp_catalogue_t *cat, sp_case_t *c, double diagram_step_m,
                  sp_analysis_t *out, sp_err_t *err);
-
-/* "ok", "infeasible" or "failed:<reason>" */
-void sp_result_status(const sp_result_t *r, char *buf, size_t size);
 
 #endif

@@ -5,7 +5,7 @@
 #define SP_RANK_H
 
 #include <stddef.h>
-#include "evaluate.h"
+#include "result.h"
 
 typedef struct sp_rank sp_rank_t;
 

@@ -1,5 +1,6 @@
 /* sensitivity.c - the best designs under changed ground, water and loads. */
 #include "sensitivity.h"
+#include "evaluate.h"
 
 #include <csv.h>
 #include <gsl/gsl_randist.h>

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include "beam.h"
 #include "engine.h"
-#include "evaluate.h"
+#include "result.h"
 #include "search.h"
 #include "study.h"
 
