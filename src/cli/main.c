@@ -9,6 +9,7 @@
 #include "dist.h"
 #include "evaluate.h"
 #include "outfile.h"
+#include "pareto.h"
 #include "plot.h"
 #include "rank.h"
 #include "report.h"
