@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "evaluate.h"
 #include "dist.h"
+#include "workers.h"
 
 #include <gsl/gsl_errno.h>
 #ifdef __GLIBC__
@@ -85,23 +86,6 @@ static void S_evaluate(const sp_eval_t *ev, size_t id, const sp_analysis_t *a, s
 	sp_checks_run(st, p, g, length, an, a, &r->checks);
 	sp_cost_of(st, p, r->cand.grade, length, an, &ev->ref, &r->cost);
 	r->status = !a->ok ? SP_CAND_FAILED : r->checks.feasible ? SP_CAND_OK : SP_CAND_INFEASIBLE;
-}
-
-/* Under MPI the licences are split over the ranks (dist.h): a rank may get
- * none, and then only hands on what the others evaluate. */
-static int S_workers(const sp_eval_opts_t *o, int *clamped)
-{
-	int cores = omp_get_num_procs();
-	int n = o->threads > 0 ? o->threads : cores;
-	*clamped = 0;
-	int share = o->licenses > 0 ? sp_dist_split(o->licenses) : 0;
-	if (o->licenses > 0 && n > share) {
-		n = share;
-		*clamped = 1;
-	}
-	if (n < 1 && sp_dist_size() > 1 && o->licenses > 0)
-		return 0;
-	return n < 1 ? 1 : n;
 }
 
 static int S_resolve(sp_eval_t *ev, sp_err_t *err)
@@ -578,13 +562,9 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 	ev->cat = cat;
 	ev->engine = sp_engine_exec_or_builtin(st);
 	ev->outdir = opts->outdir ? opts->outdir : ".";
-	ev->stats.workers = S_workers(opts, &ev->stats.clamped);
-	if (ev->engine->batch) { /* wait-bound: the licences bound the solver processes, not the threads */
-		sp_eval_opts_t o = *opts;
-		o.licenses = 0;
-		ev->stats.workers = S_workers(&o, &ev->stats.clamped);
-		ev->stats.exec = 1;
-	}
+	/* exec is wait-bound: the licences bound the solver processes, not the threads */
+	ev->stats.exec = ev->engine->batch != NULL;
+	ev->stats.workers = sp_workers_count(opts->threads, ev->stats.exec ? 0 : opts->licenses, &ev->stats.clamped);
 	ev->stats.candidates = sp_study_n_candidates(st);
 	if (S_resolve(ev, err) != SP_OK)
 		goto fail;
@@ -1147,10 +1127,10 @@ int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 				run[n_run++] = i;
 		}
 		/* an external solver: one process per licence; built in: threads */
-		sp_eval_opts_t o = {st->threads, st->licenses, 0, NULL, 0, NULL, NULL};
-		int clamped, at_once = ev.engine->batch ? (st->licenses > 0 ? st->licenses : 1) : S_workers(&o, &clamped);
+		int clamped, at_once = ev.engine->batch ? (st->licenses > 0 ? st->licenses : 1)
+		                                        : sp_workers_count(st->threads, st->licenses, &clamped);
 		S_designs_job j = {&ev, analysis, run, analyses, diagram_step_m, 0};
-		sp_eval_for_each(at_once < (int)n_run ? at_once : (int)n_run, n_run, S_design_run, &j);
+		sp_workers_for(at_once < (int)n_run ? at_once : (int)n_run, n_run, S_design_run, &j);
 		if (j.failed)
 			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
 	}
@@ -1195,18 +1175,6 @@ int sp_eval_case(const sp_study_t *st, const sp_catalogue_t *cat, sp_case_t *c, 
 	if (sp_engine_builtin(st)->analyse(st, c, diagram_step_m, diagram_step_m > 0, out) != SP_OK)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
 	return SP_OK;
-}
-
-void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data)
-{
-	if (n_threads <= 1) {
-		for (size_t i = 0; i < n; i++)
-			fn(data, i, 0);
-		return;
-	}
-#pragma omp parallel for schedule(dynamic, 1) num_threads(n_threads)
-	for (size_t i = 0; i < n; i++)
-		fn(data, i, omp_get_thread_num());
 }
 
 const sp_search_t *sp_eval_search(const sp_eval_t *ev)

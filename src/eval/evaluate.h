@@ -191,11 +191,6 @@ typedef struct {
 int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const sp_result_t *design,
                           sp_anchor_refine_t *out, sp_err_t *err);
 
-/* Run fn(data, i, tid) for every i in [0, n) on n_threads threads (a serial
- * loop when n_threads <= 1), handing out one i at a time: for a few long
- * items (whole analyses), so that they spread over the threads. */
-void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data);
-
 /* One analysis of a study with its built-in engine ([design] method, also
  * when the study has a [solver]): what `sheetpile evaluate` runs. c->profile
  * names the study profile; its EI is taken from the catalogue. The caller

@@ -1,6 +1,7 @@
 /* sensitivity.c - the best designs under changed ground, water and loads. */
 #include "sensitivity.h"
 #include "evaluate.h"
+#include "workers.h"
 
 #include <csv.h>
 #include <gsl/gsl_randist.h>
@@ -263,7 +264,7 @@ int sp_sens_run(const sp_study_t *st, const sp_catalogue_t *cat, const sp_result
 	}
 	/* each variation writes only its own rows: the numbers cannot depend on
 	 * the thread count */
-	sp_eval_for_each(n_threads, nv + 1, S_run_one, &j);
+	sp_workers_for(n_threads, nv + 1, S_run_one, &j);
 	for (size_t v = 0; v <= nv; v++)
 		if (j.rc[v] != SP_OK) {
 			for (int t = 0; t < n_threads; t++)
