@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "evaluate.h"
 #include "dist.h"
+#include "plan.h"
 #include "workers.h"
 
 #include <gsl/gsl_errno.h>
@@ -24,15 +25,9 @@
 #define S_SERIAL_S 0.002 /* analyses that take less in all run on one thread */
 
 struct sp_eval {
-	const sp_study_t *st;
-	const sp_catalogue_t *cat;
-	const sp_engine_type *engine;
-	long *profile_index, *grade_index; /* study axis -> catalogue */
-	sp_analysis_t *analyses;           /* LE: one per anchor option; beam: per (EI, length, anchor) */
-	size_t n_analyses;
-	size_t *ei_class, n_ei;            /* beam: study profile -> distinct EI */
+	sp_plan_t plan;
+	sp_analysis_t *analyses;           /* per analysis of the plan */
 	unsigned char *analysed;           /* per analysis: run already */
-	sp_cost_ref_t ref;                 /* objective = weighted */
 	sp_search_t *search;               /* min-length: the finished search; NULL: exhaustive */
 	size_t *ids;                       /* min-length: the candidates to hand out, ascending */
 	size_t chunk, next;                /* rows per chunk (at most); next to hand out */
@@ -73,104 +68,6 @@ void sp_eval_tune_memory(void)
 #endif
 }
 
-/* Checks and cost of one candidate from its (shared) analysis. */
-static void S_evaluate(const sp_eval_t *ev, size_t id, const sp_analysis_t *a, sp_result_t *r)
-{
-	const sp_study_t *st = ev->st;
-	sp_candidate_at(st, id, &r->cand);
-	const sp_profile_t *p = sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[r->cand.profile]);
-	const sp_grade_t *g = sp_catalogue_grade(ev->cat, (size_t)ev->grade_index[r->cand.grade]);
-	const sp_anchor_option_t *an = &st->anchors[r->cand.anchor];
-	double length = st->lengths_m[r->cand.length];
-	r->analysis = a;
-	sp_checks_run(st, p, g, length, an, a, &r->checks);
-	sp_cost_of(st, p, r->cand.grade, length, an, &ev->ref, &r->cost);
-	r->status = !a->ok ? SP_CAND_FAILED : r->checks.feasible ? SP_CAND_OK : SP_CAND_INFEASIBLE;
-}
-
-static int S_resolve(sp_eval_t *ev, sp_err_t *err)
-{
-	const sp_study_t *st = ev->st;
-	ev->profile_index = malloc(st->n_profiles * sizeof *ev->profile_index);
-	ev->grade_index = malloc(st->n_grades * sizeof *ev->grade_index);
-	if (!ev->profile_index || !ev->grade_index)
-		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	for (size_t i = 0; i < st->n_profiles; i++)
-		if ((ev->profile_index[i] = sp_catalogue_find_profile(ev->cat, st->profiles[i])) < 0)
-			return sp_err_set(err, SP_EDATA, "unknown profile '%s'", st->profiles[i]);
-	for (size_t i = 0; i < st->n_grades; i++)
-		if ((ev->grade_index[i] = sp_catalogue_find_grade(ev->cat, st->grades[i])) < 0)
-			return sp_err_set(err, SP_EDATA, "unknown grade '%s'", st->grades[i]);
-	const sp_profile_t **p = malloc((st->n_profiles ? st->n_profiles : 1) * sizeof *p);
-	if (p == NULL)
-		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	for (size_t i = 0; i < st->n_profiles; i++)
-		p[i] = sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[i]);
-	sp_cost_reference(st, p, &ev->ref);
-	free(p);
-	return SP_OK;
-}
-
-/* Bending stiffness of a study profile. */
-static double S_ei(const sp_eval_t *ev, size_t profile)
-{
-	return sp_profile_ei_kNm2_per_m(sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[profile]));
-}
-
-static int S_ei_classes(sp_eval_t *ev, sp_err_t *err)
-{
-	const sp_study_t *st = ev->st;
-	ev->ei_class = malloc((st->n_profiles ? st->n_profiles : 1) * sizeof *ev->ei_class);
-	if (ev->ei_class == NULL)
-		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	ev->n_ei = 0;
-	if (ev->engine->uses_section == 2) { /* a black box: one class per profile */
-		for (size_t i = 0; i < st->n_profiles; i++)
-			ev->ei_class[i] = ev->n_ei++;
-		return SP_OK;
-	}
-	for (size_t i = 0; i < st->n_profiles; i++) {
-		size_t k = ev->n_ei;
-		for (size_t j = 0; j < i; j++)
-			if (S_ei(ev, j) == S_ei(ev, i)) {
-				k = ev->ei_class[j];
-				break;
-			}
-		ev->ei_class[i] = k;
-		if (k == ev->n_ei)
-			ev->n_ei++;
-	}
-	return SP_OK;
-}
-
-/* The analysis a candidate uses. */
-static size_t S_analysis_of(const sp_eval_t *ev, const sp_candidate_t *c)
-{
-	if (!ev->engine->uses_section)
-		return c->anchor;
-	return (ev->ei_class[c->profile] * ev->st->n_lengths + c->length) * ev->st->n_anchors + c->anchor;
-}
-
-/* The case of analysis i (inverse of S_analysis_of). */
-static void S_case_of_analysis(const sp_eval_t *ev, size_t i, sp_case_t *c)
-{
-	const sp_study_t *st = ev->st;
-	memset(c, 0, sizeof *c);
-	c->id = i;
-	c->anchor = st->anchors[i % st->n_anchors];
-	if (!ev->engine->uses_section)
-		return;
-	size_t rest = i / st->n_anchors;
-	size_t length = rest % st->n_lengths, ei = rest / st->n_lengths;
-	c->length_m = st->lengths_m[length];
-	for (size_t p = 0; p < st->n_profiles; p++)
-		if (ev->ei_class[p] == ei) {
-			c->ei_kNm2_per_m = S_ei(ev, p);
-			c->profile = p;
-			break;
-		}
-}
-
 /* Analysis i on this thread, counted in *inflight while it runs (the most
  * seen in *peak, the thread's own); 1 when it ran out of memory. */
 static int S_analyse_counted(sp_eval_t *ev, size_t i, int *inflight, int *peak)
@@ -181,8 +78,8 @@ static int S_analyse_counted(sp_eval_t *ev, size_t i, int *inflight, int *peak)
 	if (now > *peak)
 		*peak = now;
 	sp_case_t c;
-	S_case_of_analysis(ev, i, &c);
-	int failed = ev->engine->analyse(ev->st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
+	sp_plan_case(&ev->plan, i, &c);
+	int failed = ev->plan.engine->analyse(ev->plan.st, &c, 0.0, 0, &ev->analyses[i]) != SP_OK;
 #pragma omp atomic
 	--*inflight;
 	return failed;
@@ -192,7 +89,7 @@ static int S_analyse_counted(sp_eval_t *ev, size_t i, int *inflight, int *peak)
  * analyses handed out by a shared counter, then every rank gets every result. */
 static int S_run_analyses_dist(sp_eval_t *ev, const size_t *list, size_t n, sp_err_t *err)
 {
-	unsigned char *mine = calloc(ev->n_analyses ? ev->n_analyses : 1, 1);
+	unsigned char *mine = calloc(ev->plan.n_analyses ? ev->plan.n_analyses : 1, 1);
 	sp_dist_counter_t *next = sp_dist_counter_alloc(err);
 	int failed = mine == NULL, inflight = 0, peak = 0;
 	size_t block = ev->stats.workers > 0 ? (size_t)ev->stats.workers : 1;
@@ -216,7 +113,7 @@ static int S_run_analyses_dist(sp_eval_t *ev, const size_t *list, size_t n, sp_e
 	int sum = (int)sp_dist_sum(peak);
 	if (sum > ev->stats.max_concurrent)
 		ev->stats.max_concurrent = sum;
-	if (!failed && sp_dist_share(ev->analyses, sizeof *ev->analyses, mine, ev->n_analyses, err) != SP_OK)
+	if (!failed && sp_dist_share(ev->analyses, sizeof *ev->analyses, mine, ev->plan.n_analyses, err) != SP_OK)
 		failed = 2;
 	free(mine);
 	if (failed == 2)
@@ -226,7 +123,7 @@ static int S_run_analyses_dist(sp_eval_t *ev, const size_t *list, size_t n, sp_e
 	for (size_t k = 0; k < n; k++)
 		ev->analysed[list ? list[k] : k] = 1;
 	ev->stats.analyses_run = 0;
-	for (size_t i = 0; i < ev->n_analyses; i++)
+	for (size_t i = 0; i < ev->plan.n_analyses; i++)
 		ev->stats.analyses_run += ev->analysed[i];
 	return SP_OK;
 }
@@ -249,7 +146,7 @@ static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, int seria
 	}
 	ev->stats.max_concurrent = peak;
 	ev->stats.analyses_run = 0;
-	for (size_t i = 0; i < ev->n_analyses; i++)
+	for (size_t i = 0; i < ev->plan.n_analyses; i++)
 		ev->stats.analyses_run += ev->analysed[i];
 	if (failed)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
@@ -262,26 +159,26 @@ static int S_run_analyses(sp_eval_t *ev, const size_t *list, size_t n, int seria
 static int S_run_all(sp_eval_t *ev, sp_err_t *err)
 {
 	const sp_eval_opts_t *opts = &ev->dist_opts;
-	sp_case_t *cases = malloc((ev->n_analyses ? ev->n_analyses : 1) * sizeof *cases);
+	sp_case_t *cases = malloc((ev->plan.n_analyses ? ev->plan.n_analyses : 1) * sizeof *cases);
 	if (cases == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	for (size_t i = 0; i < ev->n_analyses; i++)
-		S_case_of_analysis(ev, i, &cases[i]);
+	for (size_t i = 0; i < ev->plan.n_analyses; i++)
+		sp_plan_case(&ev->plan, i, &cases[i]);
 	sp_batch_opts_t bo = {ev->outdir, opts->resume, opts->licenses > 0 ? opts->licenses : 1, opts->stop};
 	sp_batch_stats_t *b = &ev->stats.batch;
-	int rc = ev->engine->batch->analyse_all(ev->st, cases, ev->n_analyses, &bo, ev->analyses, b, err);
+	int rc = ev->plan.engine->batch->analyse_all(ev->plan.st, cases, ev->plan.n_analyses, &bo, ev->analyses, b, err);
 	free(cases);
 	if (rc != SP_OK)
 		return rc;
-	memset(ev->analysed, 1, ev->n_analyses);
-	ev->stats.analyses_done = ev->stats.analyses_known = ev->n_analyses;
+	memset(ev->analysed, 1, ev->plan.n_analyses);
+	ev->stats.analyses_done = ev->stats.analyses_known = ev->plan.n_analyses;
 	ev->stats.analyses_run = b->run;
 	ev->stats.max_concurrent = b->max_running;
 	if (b->interrupted)
 		return sp_err_set(err, SP_ESTOPPED,
 		                  "%zu of %zu analyses are finished and kept in %s/journal.txt "
 		                  "(%zu of them from an earlier run)",
-		                  b->run + b->resumed, ev->n_analyses, bo.outdir, b->resumed);
+		                  b->run + b->resumed, ev->plan.n_analyses, bo.outdir, b->resumed);
 	return SP_OK;
 }
 
@@ -336,7 +233,7 @@ static int S_search_done(sp_eval_t *ev, sp_err_t *err)
  * analyses the next round's candidates need (each distinct one once). */
 static int S_next_list(sp_eval_t *ev, int *more, sp_err_t *err)
 {
-	const sp_study_t *st = ev->st;
+	const sp_study_t *st = ev->plan.st;
 	ev->n_list = ev->pos = 0;
 	*more = 1;
 	if (st->search != SP_SEARCH_MIN_LENGTH) {
@@ -345,7 +242,7 @@ static int S_next_list(sp_eval_t *ev, int *more, sp_err_t *err)
 			return SP_OK;
 		}
 		ev->listed = 1;
-		for (size_t i = 0; i < ev->n_analyses; i++)
+		for (size_t i = 0; i < ev->plan.n_analyses; i++)
 			if (!ev->analysed[i])
 				ev->list[ev->n_list++] = i;
 		ev->stats.analyses_known = ev->n_list;
@@ -355,7 +252,7 @@ static int S_next_list(sp_eval_t *ev, int *more, sp_err_t *err)
 		sp_candidate_t c;
 		sp_result_t r;
 		sp_candidate_at(st, ev->round_ids[k], &c);
-		S_evaluate(ev, ev->round_ids[k], &ev->analyses[S_analysis_of(ev, &c)], &r);
+		sp_plan_evaluate(&ev->plan, ev->round_ids[k], &ev->analyses[sp_plan_analysis_of(&ev->plan, &c)], &r);
 		sp_search_report(ev->search, ev->round_ids[k], r.status == SP_CAND_OK);
 	}
 	size_t n;
@@ -371,7 +268,7 @@ static int S_next_list(sp_eval_t *ev, int *more, sp_err_t *err)
 	for (size_t k = 0; k < n; k++) {
 		sp_candidate_t c;
 		sp_candidate_at(st, ids[k], &c);
-		size_t a = S_analysis_of(ev, &c);
+		size_t a = sp_plan_analysis_of(&ev->plan, &c);
 		if (!ev->analysed[a] && !ev->queued[a]) { /* each distinct analysis once */
 			ev->queued[a] = 1;
 			ev->list[ev->n_list++] = a;
@@ -391,12 +288,12 @@ static int S_phase_done(sp_eval_t *ev, int interrupted, sp_err_t *err)
 	int rc = SP_OK;
 	if (ev->batch) {
 		sp_batch_stats_t *b = &ev->stats.batch;
-		rc = ev->engine->batch->close(ev->batch, interrupted, b, err);
+		rc = ev->plan.engine->batch->close(ev->batch, interrupted, b, err);
 		if (rc == SP_OK && interrupted)
 			rc = sp_err_set(err, SP_ESTOPPED,
 			                "%zu of %zu analyses are finished and kept in %s/journal.txt "
 			                "(%zu of them from an earlier run)",
-			                b->run + b->resumed, ev->n_analyses, ev->outdir, b->resumed);
+			                b->run + b->resumed, ev->plan.n_analyses, ev->outdir, b->resumed);
 		ev->stats.analyses_run = b->run;
 		ev->stats.max_concurrent = b->max_running;
 	} else if (ev->dist_all) { /* S_run_all */
@@ -427,7 +324,7 @@ static void S_route(sp_pool_t *pool, size_t k)
 		return;
 	size_t id;
 	sp_err_t e = {0, ""};
-	if (o->engine->batch->finished(o->batch, job, &id, &e) != SP_OK) {
+	if (o->plan.engine->batch->finished(o->batch, job, &id, &e) != SP_OK) {
 		S_fail(o, &e);
 		return;
 	}
@@ -498,7 +395,7 @@ int sp_eval_step(sp_eval_t *ev, double budget_s, int *finished, sp_err_t *err)
 		}
 		if (ev->batch) {
 			while (ev->pos < ev->n_list) {
-				if (ev->engine->batch->submit(ev->batch, ev->list[ev->pos++], &e) != SP_OK)
+				if (ev->plan.engine->batch->submit(ev->batch, ev->list[ev->pos++], &e) != SP_OK)
 					goto failed;
 				ev->in_flight++;
 			}
@@ -558,26 +455,14 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		return NULL;
 	}
-	ev->st = st;
-	ev->cat = cat;
-	ev->engine = sp_engine_exec_or_builtin(st);
+	if (sp_plan_init(&ev->plan, st, cat, err) != SP_OK)
+		goto fail;
 	ev->outdir = opts->outdir ? opts->outdir : ".";
 	/* exec is wait-bound: the licences bound the solver processes, not the threads */
-	ev->stats.exec = ev->engine->batch != NULL;
+	ev->stats.exec = ev->plan.engine->batch != NULL;
 	ev->stats.workers = sp_workers_count(opts->threads, ev->stats.exec ? 0 : opts->licenses, &ev->stats.clamped);
 	ev->stats.candidates = sp_study_n_candidates(st);
-	if (S_resolve(ev, err) != SP_OK)
-		goto fail;
-	/* the LE analysis depends on the anchor option only: one per option; the
-	 * beam analysis also on the section's EI and the length (never the grade) */
-	if (ev->engine->uses_section) {
-		if (S_ei_classes(ev, err) != SP_OK)
-			goto fail;
-		ev->n_analyses = ev->n_ei * st->n_lengths * st->n_anchors;
-	} else {
-		ev->n_analyses = st->n_anchors;
-	}
-	size_t na = ev->n_analyses ? ev->n_analyses : 1;
+	size_t na = ev->plan.n_analyses ? ev->plan.n_analyses : 1;
 	ev->analyses = calloc(na, sizeof *ev->analyses);
 	ev->analysed = calloc(na, 1);
 	ev->list = malloc(na * sizeof *ev->list);
@@ -587,7 +472,7 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 		goto fail;
 	}
 	ev->stats.search = st->search;
-	ev->stats.analyses_exhaustive = ev->n_analyses;
+	ev->stats.analyses_exhaustive = ev->plan.n_analyses;
 	ev->stats.to_evaluate = ev->stats.candidates;
 	ev->stats.analysing = 1;
 	ev->slice = (size_t)ev->stats.workers;
@@ -599,19 +484,19 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 	/* an external solver: every analysis is a job of the licence pool, the
 	 * journal and the timeline are the engine's; min-length submits only
 	 * what each round of the search needs */
-	if (sp_dist_size() > 1 && ev->engine->batch) {
+	if (sp_dist_size() > 1 && ev->plan.engine->batch) {
 		/* more than one MPI rank: every analysis at once, collectively, in
 		 * the first step (the licences global over the ranks, dist.h) */
 		ev->dist_all = 1;
 		ev->dist_opts = *opts;
-	} else if (ev->engine->batch) {
+	} else if (ev->plan.engine->batch) {
 		int lic = opts->licenses > 0 ? opts->licenses : 1;
 		if ((ev->cases = malloc(na * sizeof *ev->cases)) == NULL) {
 			sp_err_set(err, SP_ESOFTWARE, "out of memory");
 			goto fail;
 		}
-		for (size_t i = 0; i < ev->n_analyses; i++)
-			S_case_of_analysis(ev, i, &ev->cases[i]);
+		for (size_t i = 0; i < ev->plan.n_analyses; i++)
+			sp_plan_case(&ev->plan, i, &ev->cases[i]);
 		if (opts->pool) {
 			ev->pool = opts->pool;
 		} else {
@@ -620,7 +505,7 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 				goto fail;
 		}
 		sp_batch_opts_t bo = {ev->outdir, opts->resume, ev->own_pool ? lic : sp_pool_slots(ev->pool), NULL};
-		ev->batch = ev->engine->batch->open(st, ev->cases, ev->n_analyses, &bo, ev->pool, ev, ev->analyses,
+		ev->batch = ev->plan.engine->batch->open(st, ev->cases, ev->plan.n_analyses, &bo, ev->pool, ev, ev->analyses,
 		                                   ev->analysed, err);
 		if (ev->batch == NULL)
 			goto fail;
@@ -665,7 +550,7 @@ void sp_eval_free(sp_eval_t *ev)
 	if (ev == NULL)
 		return;
 	if (ev->analyses)
-		for (size_t i = 0; i < ev->n_analyses; i++)
+		for (size_t i = 0; i < ev->plan.n_analyses; i++)
 			sp_analysis_free(&ev->analyses[i]);
 	free(ev->analyses);
 	free(ev->analysed);
@@ -674,7 +559,7 @@ void sp_eval_free(sp_eval_t *ev)
 	else if (ev->pool)
 		sp_pool_cancel(ev->pool, ev);
 	if (ev->batch)
-		ev->engine->batch->free(ev->batch);
+		ev->plan.engine->batch->free(ev->batch);
 	free(ev->cases);
 	free(ev->list);
 	free(ev->queued);
@@ -685,23 +570,8 @@ void sp_eval_free(sp_eval_t *ev)
 	free(ev->slot);
 	/* ev->chunks is freed (collectively) after the last chunk; still here, a
 	 * rank stopped early and main aborts every rank */
-	free(ev->profile_index);
-	free(ev->grade_index);
-	free(ev->ei_class);
+	sp_plan_clear(&ev->plan);
 	free(ev);
-}
-
-/* Evaluate candidates [first, first + count) of the hand-out order into
- * rows, on this thread. Each candidate writes only its own row: results
- * cannot depend on the thread count or the schedule. */
-static void S_eval_rows(const sp_eval_t *ev, size_t first, size_t count, sp_result_t *rows)
-{
-	for (size_t j = 0; j < count; j++) {
-		size_t id = ev->ids ? ev->ids[first + j] : first + j;
-		sp_candidate_t c;
-		sp_candidate_at(ev->st, id, &c);
-		S_evaluate(ev, id, &ev->analyses[S_analysis_of(ev, &c)], &rows[j]);
-	}
 }
 
 /* Where a chunk of count rows keeps its prepared bytes in a slot: right
@@ -722,7 +592,7 @@ static size_t S_chunk(sp_eval_t *ev, size_t first, size_t count, char *slot, con
 	sp_result_t *rows = (sp_result_t *)slot;
 	char *out = S_prepared(slot, count);
 	if (ev->stats.workers <= 1) { /* one worker: the whole chunk at once, nothing to move together */
-		S_eval_rows(ev, first, count, rows);
+		sp_plan_rows(&ev->plan, ev->analyses, ev->ids, first, count, rows);
 		if (ev->stats.max_concurrent < 1)
 			ev->stats.max_concurrent = 1;
 		return sink->prepare(sink->data, rows, count, out);
@@ -739,7 +609,7 @@ static size_t S_chunk(sp_eval_t *ev, size_t first, size_t count, char *slot, con
 			if (now > peak)
 				peak = now;
 			size_t j = (b0 + b) * S_BLOCK, n = count - j < S_BLOCK ? count - j : S_BLOCK;
-			S_eval_rows(ev, first + j, n, rows + j);
+			sp_plan_rows(&ev->plan, ev->analyses, ev->ids, first + j, n, rows + j);
 #pragma omp atomic
 			inflight--;
 			len[b] = sink->prepare(sink->data, rows + j, n, out + j * sink->bytes_per_row);
@@ -796,8 +666,7 @@ static void S_count(sp_eval_t *ev, const S_tally *t, size_t n)
 
 void sp_eval_relink(const sp_eval_t *ev, sp_result_t *rows, size_t n)
 {
-	for (size_t j = 0; j < n; j++)
-		rows[j].analysis = &ev->analyses[S_analysis_of(ev, &rows[j].cand)];
+	sp_plan_relink(&ev->plan, ev->analyses, rows, n);
 }
 
 /* At least n slots of at least `bytes` each (kept for later drains). */
@@ -1040,7 +909,7 @@ int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink)
 				int now = atomic_fetch_add(&inflight, 1) + 1, was = atomic_load(&peak);
 				while (now > was && !atomic_compare_exchange_weak(&peak, &was, now))
 					;
-				S_eval_rows(ev, c0, n, rows);
+				sp_plan_rows(&ev->plan, ev->analyses, ev->ids, c0, n, rows);
 				atomic_fetch_sub(&inflight, 1);
 				bytes = sink->prepare(sink->data, rows, n, S_prepared(slot, n));
 				t = S_tally_rows(rows, n);
@@ -1078,7 +947,7 @@ int sp_eval_distributing(const sp_eval_t *ev)
 }
 
 typedef struct {
-	sp_eval_t *ev;
+	const sp_plan_t *plan;
 	const size_t *analysis; /* per design: its analysis */
 	const size_t *run;      /* designs whose analysis runs */
 	sp_analysis_t *out;
@@ -1092,8 +961,8 @@ static void S_design_run(void *data, size_t k, int tid)
 	S_designs_job *j = data;
 	size_t i = j->run[k];
 	sp_case_t c;
-	S_case_of_analysis(j->ev, j->analysis[i], &c);
-	if (j->ev->engine->analyse(j->ev->st, &c, j->step, j->step > 0, &j->out[i]) != SP_OK) {
+	sp_plan_case(j->plan, j->analysis[i], &c);
+	if (j->plan->engine->analyse(j->plan->st, &c, j->step, j->step > 0, &j->out[i]) != SP_OK) {
 #pragma omp atomic write
 		j->failed = 1;
 	}
@@ -1102,23 +971,18 @@ static void S_design_run(void *data, size_t k, int tid)
 int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_t *ids, size_t n,
                     double diagram_step_m, sp_analysis_t *analyses, sp_result_t *results, sp_err_t *err)
 {
-	sp_eval_t ev;
-	memset(&ev, 0, sizeof ev);
-	ev.st = st;
-	ev.cat = cat;
-	ev.engine = sp_engine_exec_or_builtin(st);
+	sp_plan_t plan;
+	memset(&plan, 0, sizeof plan);
 	memset(analyses, 0, n * sizeof *analyses);
 	/* per design its analysis and the design that runs it (the first with it) */
 	size_t *analysis = malloc((n ? n : 1) * sizeof *analysis), *src = malloc((n ? n : 1) * sizeof *src);
 	size_t *run = malloc((n ? n : 1) * sizeof *run), n_run = 0;
-	int rc = analysis && src && run ? S_resolve(&ev, err) : sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	if (rc == SP_OK && ev.engine->uses_section)
-		rc = S_ei_classes(&ev, err);
+	int rc = analysis && src && run ? sp_plan_init(&plan, st, cat, err) : sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	if (rc == SP_OK) {
 		for (size_t i = 0; i < n; i++) {
 			sp_candidate_t c;
 			sp_candidate_at(st, ids[i], &c);
-			analysis[i] = S_analysis_of(&ev, &c);
+			analysis[i] = sp_plan_analysis_of(&plan, &c);
 			src[i] = i;
 			for (size_t k = 0; k < n_run && src[i] == i; k++)
 				if (analysis[run[k]] == analysis[i])
@@ -1127,9 +991,9 @@ int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 				run[n_run++] = i;
 		}
 		/* an external solver: one process per licence; built in: threads */
-		int clamped, at_once = ev.engine->batch ? (st->licenses > 0 ? st->licenses : 1)
+		int clamped, at_once = plan.engine->batch ? (st->licenses > 0 ? st->licenses : 1)
 		                                        : sp_workers_count(st->threads, st->licenses, &clamped);
-		S_designs_job j = {&ev, analysis, run, analyses, diagram_step_m, 0};
+		S_designs_job j = {&plan, analysis, run, analyses, diagram_step_m, 0};
 		sp_workers_for(at_once < (int)n_run ? at_once : (int)n_run, n_run, S_design_run, &j);
 		if (j.failed)
 			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory in an analysis");
@@ -1148,14 +1012,12 @@ int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 				memcpy(analyses[i].diagram, a->diagram, a->n_diagram * sizeof *a->diagram);
 			}
 		}
-		S_evaluate(&ev, ids[i], &analyses[i], &results[i]);
+		sp_plan_evaluate(&plan, ids[i], &analyses[i], &results[i]);
 	}
 	free(analysis);
 	free(src);
 	free(run);
-	free(ev.profile_index);
-	free(ev.grade_index);
-	free(ev.ei_class);
+	sp_plan_clear(&plan);
 	return rc;
 }
 
@@ -1189,7 +1051,7 @@ const sp_search_t *sp_eval_search(const sp_eval_t *ev)
 #define S_FAILED_UTIL 1e6 /* util_max of a level without equilibrium: never the minimum */
 
 typedef struct {
-	sp_eval_t *ev;
+	const sp_plan_t *plan;
 	sp_candidate_t cand;
 	int evaluations, feasible, failed;
 } S_refine;
@@ -1198,16 +1060,16 @@ typedef struct {
 static double S_util_at(double z, void *data)
 {
 	S_refine *q = data;
-	const sp_eval_t *ev = q->ev;
-	const sp_study_t *st = ev->st;
+	const sp_plan_t *plan = q->plan;
+	const sp_study_t *st = plan->st;
 	sp_case_t c;
-	S_case_of_analysis(ev, S_analysis_of(ev, &q->cand), &c);
+	sp_plan_case(plan, sp_plan_analysis_of(plan, &q->cand), &c);
 	c.anchor.anchored = 1;
 	c.anchor.level_m = z;
 	sp_analysis_t a;
 	memset(&a, 0, sizeof a);
 	q->evaluations++;
-	if (ev->engine->analyse(st, &c, 0.0, 0, &a) != SP_OK) {
+	if (plan->engine->analyse(st, &c, 0.0, 0, &a) != SP_OK) {
 		q->failed = 1;
 		return S_FAILED_UTIL;
 	}
@@ -1215,8 +1077,8 @@ static double S_util_at(double z, void *data)
 	q->feasible = 0;
 	if (a.ok) {
 		sp_checks_t k;
-		const sp_profile_t *p = sp_catalogue_profile(ev->cat, (size_t)ev->profile_index[q->cand.profile]);
-		const sp_grade_t *g = sp_catalogue_grade(ev->cat, (size_t)ev->grade_index[q->cand.grade]);
+		const sp_profile_t *p = sp_plan_profile(plan, q->cand.profile);
+		const sp_grade_t *g = sp_plan_grade(plan, q->cand.grade);
 		sp_checks_run(st, p, g, st->lengths_m[q->cand.length], &c.anchor, &a, &k);
 		u = k.util_max;
 		q->feasible = k.feasible;
@@ -1248,17 +1110,11 @@ int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const
 		                                                              : "fewer than two anchor levels");
 		return SP_OK;
 	}
-	sp_eval_t ev;
-	memset(&ev, 0, sizeof ev);
-	ev.st = st;
-	ev.cat = cat;
-	ev.engine = sp_engine_exec_or_builtin(st);
-	int rc = S_resolve(&ev, err);
-	if (rc == SP_OK && ev.engine->uses_section)
-		rc = S_ei_classes(&ev, err);
+	sp_plan_t plan;
+	int rc = sp_plan_init(&plan, st, cat, err);
 	if (rc != SP_OK)
 		goto out;
-	S_refine q = {&ev, design->cand, 0, 0, 0};
+	S_refine q = {&plan, design->cand, 0, 0, 0};
 	double x[S_REFINE_SAMPLES], f[S_REFINE_SAMPLES];
 	size_t best = 0;
 	for (size_t i = 0; i < S_REFINE_SAMPLES; i++) {
@@ -1310,8 +1166,6 @@ int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const
 	out->evaluations = q.evaluations;
 	out->done = 1;
 out:
-	free(ev.profile_index);
-	free(ev.grade_index);
-	free(ev.ei_class);
+	sp_plan_clear(&plan);
 	return rc;
 }
