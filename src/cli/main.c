@@ -1,6 +1,7 @@
 /* main.c - the sheetpile command line: options, messages, exit codes.
  * The only file that prints freely or exits. */
 #define _POSIX_C_SOURCE 200809L
+#include "anchor_refine.h"
 #include "beam.h"
 #include "earth.h"
 #include "candidate.h"
@@ -941,7 +942,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 			sp_plot_set_stages(plot, &stages, best_wall);
 	}
 	sp_anchor_refine_t refine;
-	if (st->refine_anchor && nbest && (rc = sp_eval_refine_anchor(st, cat, &best[0], &refine, &err)) != SP_OK)
+	if (st->refine_anchor && nbest && (rc = sp_anchor_refine(st, cat, &best[0], &refine, &err)) != SP_OK)
 		goto out;
 	if ((rc = write_sensitivity(outdir, st, cat, best, nbest, stats.workers, &sens, &err)) != SP_OK)
 		goto out;

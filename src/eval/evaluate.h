@@ -171,26 +171,6 @@ int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, doub
 int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_t *ids, size_t n,
                     double diagram_step_m, sp_analysis_t *analyses, sp_result_t *results, sp_err_t *err);
 
-/* [search] refine_anchor: for one anchored design (profile, grade and length
- * kept) the anchor level in [lowest, highest anchored level of the study]
- * that minimises util_max. util_max is sampled at S_REFINE_SAMPLES evenly
- * spaced levels; around the best interior sample GSL's Brent minimiser
- * (gsl_min_fminimizer_brent) refines the level to refine_anchor_tol_m. A
- * best sample at an end of the interval is kept as it is. Serial and
- * deterministic. done = 0 with a note when the design cannot be refined
- * (a cantilever, fewer than two anchor levels, a fixed [wall]). */
-typedef struct {
-	int done;
-	double level_m, util_max;        /* refined */
-	int feasible;                    /* at the refined level */
-	double grid_level_m, grid_util_max; /* the design as ranked */
-	int evaluations, iterations;     /* analyses run, Brent iterations */
-	char note[128];
-} sp_anchor_refine_t;
-
-int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const sp_result_t *design,
-                          sp_anchor_refine_t *out, sp_err_t *err);
-
 /* One analysis of a study with its built-in engine ([design] method, also
  * when the study has a [solver]): what `sheetpile evaluate` runs. c->profile
  * names the study profile; its EI is taken from the catalogue. The caller
