@@ -7,6 +7,7 @@
 #include "candidate.h"
 #include "catalogue.h"
 #include "csv_out.h"
+#include "designs.h"
 #include "dist.h"
 #include "evaluate.h"
 #include "outfile.h"
@@ -909,7 +910,7 @@ static int run_study(const opts_t *opts, run_summary_t *sum, study_t *pre)
 		diag_ids[i] = best[i].cand.id;
 	if (stop_signal) /* a [solver] study: the diagrams run the solver again, at once */
 		goto stopped;
-	if ((rc = sp_eval_designs(st, cat, diag_ids, ndiag, DIAGRAM_STEP_M, diag, diag_rows, &err)) != SP_OK)
+	if ((rc = sp_designs_eval(st, cat, diag_ids, ndiag, DIAGRAM_STEP_M, diag, diag_rows, &err)) != SP_OK)
 		goto out;
 	if (stop_signal)
 		goto stopped;
@@ -1489,7 +1490,7 @@ static int cmd_analyze(int argc, char **argv)
 	if ((rc = load(o.study, &st, &cat, &err)) != SP_OK || (rc = narrow(st, cat, &o, &err)) != SP_OK)
 		goto out;
 	sp_result_t r;
-	if ((rc = sp_eval_one(st, cat, 0, o.outdir ? DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
+	if ((rc = sp_designs_one(st, cat, 0, o.outdir ? DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
 		goto out;
 	if (o.outdir) {
 		sp_outfile_t f;
@@ -1686,7 +1687,7 @@ static int cmd_evaluate(int argc, char **argv)
 	c.id = cand.analysis_id;
 	c.length_m = cand.length_m;
 	c.anchor = cand.anchor;
-	if ((rc = sp_eval_case(st, cat, &c, cand.diagram_step_m, &a, &err)) != SP_OK)
+	if ((rc = sp_designs_case(st, cat, &c, cand.diagram_step_m, &a, &err)) != SP_OK)
 		goto out;
 	if (delay > 0) { /* a stand-in for a slow licensed program */
 		struct timespec ts = {(time_t)delay, (long)((delay - floor(delay)) * 1e9)};

@@ -1,6 +1,6 @@
 /* sensitivity.c - the best designs under changed ground, water and loads. */
 #include "sensitivity.h"
-#include "evaluate.h"
+#include "designs.h"
 #include "workers.h"
 
 #include <csv.h>
@@ -170,7 +170,7 @@ static void S_run_one(void *data, size_t v, int tid)
 		sp_analysis_t a;
 		sp_result_t r;
 		memset(&a, 0, sizeof a);
-		int rc = sp_eval_one(&w->st, j->cat, j->best[k].cand.id, 0.0, &a, &r, &w->err);
+		int rc = sp_designs_one(&w->st, j->cat, j->best[k].cand.id, 0.0, &a, &r, &w->err);
 		sp_analysis_free(&a);
 		if (rc != SP_OK) {
 			j->rc[v] = rc;
