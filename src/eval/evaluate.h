@@ -11,12 +11,10 @@
 #define SP_EVALUATE_H
 
 #include <stddef.h>
-#include "candidate.h"
 #include "catalogue.h"
-#include "checks.h"
-#include "cost.h"
-#include "engine.h"
 #include "engine_exec.h"
+#include "eval_sink.h"
+#include "eval_stats.h"
 #include "result.h"
 #include "search.h"
 #include "study.h"
@@ -32,36 +30,6 @@ typedef struct {
 	sp_pool_t *pool;             /* a licence pool shared with other studies (batch), from
 	                                sp_eval_pool_alloc(); NULL: the study's own */
 } sp_eval_opts_t;
-
-typedef struct {
-	int workers;             /* threads used */
-	int clamped;             /* 1 when threads were reduced to the licence count */
-	int max_concurrent;      /* most evaluations seen running at once */
-	size_t analyses_run;     /* distinct analyses run */
-	size_t analyses_exhaustive; /* distinct analyses an exhaustive search runs */
-	size_t candidates;       /* candidates in the search space */
-	size_t to_evaluate;      /* candidates the strategy evaluates (= candidates when exhaustive) */
-	size_t evaluated;        /* handed out so far */
-	sp_search_strategy search;
-	size_t search_groups;    /* min-length: (profile, grade, anchor option) groups */
-	size_t search_scanned;   /* min-length: groups not monotone, scanned in full */
-	size_t search_no_feasible; /* min-length: groups without a feasible length */
-	size_t search_rounds;    /* min-length: rounds of the bisection */
-	size_t feasible, infeasible, failed;
-	int exec;                /* 1: an external solver did the analyses (then batch is set) */
-	sp_batch_stats_t batch;
-	/* the analysis phase, for progress (sp_eval_step): the analyses of this
-	 * invocation (not those taken from a journal) */
-	int analysing;           /* 1 until the analysis phase has finished */
-	size_t analyses_done;    /* finished */
-	size_t analyses_known;   /* to run, as far as known (min-length: grows round by round) */
-	/* exec, while analysing: this study's solver jobs not finished, their
-	 * expected remaining time (sp_pool_outlook: estimates scaled by the
-	 * finished jobs; remaining_known = 0 before the first has finished) and
-	 * the pool's licences. Remaining lower bound: max(sum / slots, max). */
-	double remaining_sum_s, remaining_max_s;
-	int remaining_known, pool_slots;
-} sp_eval_stats_t;
 
 typedef struct sp_eval sp_eval_t;
 
@@ -101,34 +69,6 @@ void sp_eval_free(sp_eval_t *ev); /* accepts NULL */
  * studies' analysis phases. */
 sp_pool_t *sp_eval_pool_alloc(int licenses, double kill_grace_s, volatile sig_atomic_t *stop, sp_err_t *err);
 void sp_eval_pool_free(sp_pool_t *pool); /* accepts NULL */
-
-/* The consumer of sp_eval_drain(): the producer/consumer pipeline. */
-typedef struct {
-	size_t bytes_per_row; /* most bytes prepare writes per row */
-	/* On the worker (or MPI rank) that evaluated the chunk, in parallel with
-	 * the others: turn rows into bytes for consume, such as formatting
-	 * them, into out (n * bytes_per_row bytes); returns the bytes written. */
-	size_t (*prepare)(void *data, const sp_result_t *rows, size_t n, char *out);
-	/* In candidate order, one chunk at a time, while the workers go on
-	 * evaluating: writing, ranking. Non-zero stops the drain. With MPI, on
-	 * the root only. */
-	int (*consume)(void *data, const sp_result_t *rows, size_t n, const char *prepared, size_t bytes);
-	void *data;
-	/* Optional, for more than one MPI rank (all three, or none: then every
-	 * rank sends its chunks' rows to the root and consume sees them all).
-	 * gather: on the rank that evaluated the chunk, in the order the rank
-	 * takes its chunks: the work that does not depend on the order of the
-	 * rows (ranking, Pareto front); non-zero stops every rank. Then only the
-	 * prepared bytes of a chunk go to the root, and consume gets rows ==
-	 * NULL for the chunks of the other ranks (prepare must put there
-	 * everything consume needs in candidate order). pack: a rank's gathered
-	 * state as bytes in *buf (malloc'd, freed by the caller), sent once at
-	 * the end; unpack: on the root, after the last chunk, merges one rank's
-	 * state (rows in it point to the sender's analyses: sp_eval_relink). */
-	int (*gather)(void *data, const sp_result_t *rows, size_t n);
-	int (*pack)(void *data, char **buf, size_t *bytes);
-	int (*unpack)(void *data, char *buf, size_t bytes);
-} sp_eval_sink_t;
 
 /* Evaluate every candidate not yet handed out (with the min-length
  * strategy: those the search evaluated) and hand the results to the sink
