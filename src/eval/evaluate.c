@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "evaluate.h"
 #include "dist.h"
+#include "drain.h"
+#include "drain_dist.h"
 #include "plan.h"
 #include "workers.h"
 
@@ -10,16 +12,11 @@
 #endif
 #include <time.h>
 #include <math.h>
-#include <omp.h>
-#include <sched.h>
-#include <stdatomic.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define S_DEFAULT_CHUNK 16384
-#define S_DIST_CHUNK 2048 /* MPI: rows per chunk (a block of some 400 to 750 kB to the root, still in cache) */
 #define S_SERIAL_S 0.002 /* analyses that take less in all run on one thread */
 
 struct sp_eval {
@@ -28,14 +25,9 @@ struct sp_eval {
 	unsigned char *analysed;           /* per analysis: run already */
 	sp_search_t *search;               /* min-length: the finished search; NULL: exhaustive */
 	size_t *ids;                       /* min-length: the candidates to hand out, ascending */
-	size_t chunk, next;                /* rows per chunk (at most); next to hand out */
-	char **slot;                       /* sp_eval_drain: per worker a chunk's rows, then its prepared bytes */
-	int n_slots;
-	size_t slot_bytes;
 	sp_eval_stats_t stats;
-	/* MPI (dist.h), more than one rank: chunks handed out by a shared counter */
-	sp_dist_counter_t *chunks;
-	size_t n_chunks;
+	sp_drain_t drain;                  /* the candidate phase */
+	sp_drain_dist_t dist;              /* MPI, more than one rank: its chunks go round the ranks */
 	/* the analysis phase, in steps (sp_eval_step) */
 	int error;                         /* a step failed: err says why (sticky) */
 	sp_err_t err;
@@ -300,14 +292,10 @@ static int S_phase_done(sp_eval_t *ev, int interrupted, sp_err_t *err)
 		ev->stats.analyses_run = ev->stats.analyses_done;
 	}
 	ev->stats.analysing = 0;
-	if (rc == SP_OK && ev->chunk > ev->stats.to_evaluate)
-		ev->chunk = ev->stats.to_evaluate ? ev->stats.to_evaluate : 1;
-	if (rc == SP_OK && sp_dist_size() > 1) { /* the chunks go round the ranks (collective) */
-		if (ev->chunk > S_DIST_CHUNK)
-			ev->chunk = S_DIST_CHUNK;
-		ev->n_chunks = (ev->stats.to_evaluate + ev->chunk - 1) / ev->chunk;
-		if ((ev->chunks = sp_dist_counter_alloc(err)) == NULL)
-			rc = err->code;
+	if (rc == SP_OK) {
+		sp_drain_start(&ev->drain, ev->analyses, ev->ids);
+		if (sp_dist_size() > 1) /* the chunks go round the ranks (collective) */
+			rc = sp_drain_dist_open(&ev->dist, &ev->drain, err);
 	}
 	return rc;
 }
@@ -508,7 +496,7 @@ sp_eval_t *sp_eval_open(const sp_study_t *st, const sp_catalogue_t *cat, const s
 		if (ev->batch == NULL)
 			goto fail;
 	}
-	ev->chunk = opts->chunk ? opts->chunk : S_DEFAULT_CHUNK;
+	sp_drain_init(&ev->drain, &ev->plan, &ev->stats, opts->chunk ? opts->chunk : S_DEFAULT_CHUNK);
 	return ev;
 fail:
 	sp_eval_free(ev);
@@ -563,103 +551,11 @@ void sp_eval_free(sp_eval_t *ev)
 	free(ev->queued);
 	sp_search_free(ev->search);
 	free(ev->ids);
-	for (int w = 0; w < ev->n_slots; w++)
-		free(ev->slot[w]);
-	free(ev->slot);
-	/* ev->chunks is freed (collectively) after the last chunk; still here, a
-	 * rank stopped early and main aborts every rank */
+	sp_drain_clear(&ev->drain);
+	/* the counter of ev->dist is freed (collectively) after the last chunk;
+	 * still here, a rank stopped early and main aborts every rank */
 	sp_plan_clear(&ev->plan);
 	free(ev);
-}
-
-/* Where a chunk of count rows keeps its prepared bytes in a slot: right
- * after its rows, so that rows and bytes go to another rank as one block. */
-static char *S_prepared(char *slot, size_t count)
-{
-	return slot + count * sizeof(sp_result_t);
-}
-
-/* Evaluate and prepare candidates [first, first + count) into a slot, on
- * every worker of this rank (blocks of S_BLOCK rows, dynamic schedule; each
- * block prepared into its own part of the slot, then moved together; with
- * one worker the chunk in one go).
- * Returns the prepared bytes. */
-#define S_BLOCK 1024
-static size_t S_chunk(sp_eval_t *ev, size_t first, size_t count, char *slot, const sp_eval_sink_t *sink)
-{
-	sp_result_t *rows = (sp_result_t *)slot;
-	char *out = S_prepared(slot, count);
-	if (ev->stats.workers <= 1) { /* one worker: the whole chunk at once, nothing to move together */
-		sp_plan_rows(&ev->plan, ev->analyses, ev->ids, first, count, rows);
-		if (ev->stats.max_concurrent < 1)
-			ev->stats.max_concurrent = 1;
-		return sink->prepare(sink->data, rows, count, out);
-	}
-	size_t n_blocks = (count + S_BLOCK - 1) / S_BLOCK, len[64], bytes = 0;
-	int inflight = 0, peak = ev->stats.max_concurrent;
-	for (size_t b0 = 0; b0 < n_blocks; b0 += 64) { /* len[] of 64 blocks at a time */
-		size_t nb = n_blocks - b0 < 64 ? n_blocks - b0 : 64;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(ev->stats.workers) reduction(max : peak) if (nb > 1)
-		for (size_t b = 0; b < nb; b++) {
-			int now;
-#pragma omp atomic capture
-			now = ++inflight;
-			if (now > peak)
-				peak = now;
-			size_t j = (b0 + b) * S_BLOCK, n = count - j < S_BLOCK ? count - j : S_BLOCK;
-			sp_plan_rows(&ev->plan, ev->analyses, ev->ids, first + j, n, rows + j);
-#pragma omp atomic
-			inflight--;
-			len[b] = sink->prepare(sink->data, rows + j, n, out + j * sink->bytes_per_row);
-		}
-		for (size_t b = 0; b < nb; b++) {
-			memmove(out + bytes, out + (b0 + b) * S_BLOCK * sink->bytes_per_row, len[b]);
-			bytes += len[b];
-		}
-	}
-	ev->stats.max_concurrent = peak;
-	return bytes;
-}
-
-static size_t S_chunk_count(const sp_eval_t *ev, size_t k)
-{
-	size_t first = k * ev->chunk, total = ev->stats.to_evaluate;
-	return total - first < ev->chunk ? total - first : ev->chunk;
-}
-
-/* The statuses of a chunk's rows: what the root counts (S_count), also of
- * a chunk whose rows stay on the rank that evaluated it. */
-typedef struct {
-	uint64_t feasible, infeasible, failed;
-} S_tally;
-
-static S_tally S_tally_rows(const sp_result_t *rows, size_t n)
-{
-	S_tally t = {0, 0, 0};
-	for (size_t j = 0; j < n; j++) {
-		switch (rows[j].status) {
-		case SP_CAND_OK:
-			t.feasible++;
-			break;
-		case SP_CAND_INFEASIBLE:
-			t.infeasible++;
-			break;
-		case SP_CAND_FAILED:
-			t.failed++;
-			break;
-		}
-	}
-	return t;
-}
-
-/* A chunk of n rows handed out, in candidate order: the counters. */
-static void S_count(sp_eval_t *ev, const S_tally *t, size_t n)
-{
-	ev->stats.feasible += t->feasible;
-	ev->stats.infeasible += t->infeasible;
-	ev->stats.failed += t->failed;
-	ev->next += n;
-	ev->stats.evaluated = ev->next;
 }
 
 void sp_eval_relink(const sp_eval_t *ev, sp_result_t *rows, size_t n)
@@ -667,263 +563,18 @@ void sp_eval_relink(const sp_eval_t *ev, sp_result_t *rows, size_t n)
 	sp_plan_relink(&ev->plan, ev->analyses, rows, n);
 }
 
-/* At least n slots of at least `bytes` each (kept for later drains). */
-static int S_slots(sp_eval_t *ev, int n, size_t bytes)
-{
-	if (ev->slot_bytes < bytes) { /* too small: new ones */
-		for (int w = 0; w < ev->n_slots; w++) {
-			free(ev->slot[w]);
-			ev->slot[w] = NULL;
-		}
-		ev->slot_bytes = bytes;
-	}
-	if (n > ev->n_slots) {
-		char **more = realloc(ev->slot, (size_t)n * sizeof *more);
-		if (more == NULL)
-			return SP_ESOFTWARE;
-		for (int w = ev->n_slots; w < n; w++)
-			more[w] = NULL;
-		ev->slot = more;
-		ev->n_slots = n;
-	}
-	for (int w = 0; w < n; w++)
-		if (ev->slot[w] == NULL && (ev->slot[w] = malloc(ev->slot_bytes)) == NULL)
-			return SP_ESOFTWARE;
-	return SP_OK;
-}
-
-/* MPI, more than one rank (every rank calls it): the chunks are taken from
- * the shared counter. A rank other than the root evaluates and prepares
- * each chunk it takes in slot 0 and sends it to the root from a copy in
- * another slot, in the background while it evaluates the next ones (up to
- * S_DIST_SENDS, as few as it can: the root takes a block only at its turn).
- * Slot 0 stays in this core's cache; the root copies a block straight out
- * of this rank's memory (MPI's single copy), which takes its cache lines
- * away from this core, and formatting into such lines stalled on each (a
- * third slower on the 2-core AMD EPYC VM); one memcpy into them does not.
- * A block is its rows and prepared bytes; with the sink's
- * gather, only the chunk's status counts and prepared bytes, the rows
- * gathered here, and at the end the gathered state (pack) in a final
- * block. The root consumes the chunks in order; while the chunk of its turn
- * has not arrived it evaluates chunks of its own, taken from the counter
- * and held until their turn (at most S_DIST_HELD); after the last chunk it
- * unpacks every other rank's final block. After a consumer's error the
- * root still receives every block, so that no rank waits for it, and
- * consumes no more. */
-#define S_DIST_SENDS 8
-#define S_DIST_HELD 4
-static int S_drain_dist(sp_eval_t *ev, const sp_eval_sink_t *sink)
-{
-	size_t cap = ev->chunk * (sizeof(sp_result_t) + sink->bytes_per_row);
-	int gathered = sink->gather && sink->pack && sink->unpack, root = sp_dist_is_root();
-	sp_err_t err;
-	int rc = S_slots(ev, 1 + (root ? S_DIST_HELD : S_DIST_SENDS), cap);
-	if (!root) {
-		sp_dist_send_t *sending[S_DIST_SENDS] = {NULL};
-		size_t sent[S_DIST_SENDS] = {0}; /* the chunk of each send */
-		while (rc == SP_OK) {
-			size_t k = ev->stats.workers > 0 ? sp_dist_counter_add(ev->chunks, 1) : ev->n_chunks;
-			if (k >= ev->n_chunks)
-				break;
-			/* the first slot whose send has finished (still in cache), else
-			 * the one of the oldest send, once it has finished */
-			int cur = 0, oldest = 0;
-			while (cur < S_DIST_SENDS && !sp_dist_send_test(sending[cur])) {
-				if (sent[cur] < sent[oldest])
-					oldest = cur;
-				cur++;
-			}
-			if (cur == S_DIST_SENDS && sp_dist_send_wait(sending[cur = oldest], &err) != SP_OK)
-				rc = SP_ESOFTWARE;
-			sending[cur] = NULL;
-			char *slot = ev->slot[0], *block = slot;
-			size_t count = S_chunk_count(ev, k), bytes = S_chunk(ev, k * ev->chunk, count, slot, sink);
-			size_t size = count * sizeof(sp_result_t) + bytes;
-			if (gathered) { /* the counts right before the prepared bytes, over the last row */
-				const sp_result_t *rows = (const sp_result_t *)slot;
-				S_tally t = S_tally_rows(rows, count);
-				if (sink->gather(sink->data, rows, count) != SP_OK)
-					rc = SP_ESOFTWARE;
-				block = S_prepared(slot, count) - sizeof t;
-				memcpy(block, &t, sizeof t);
-				size = sizeof t + bytes;
-			}
-			memcpy(ev->slot[1 + cur], block, size);
-			if (rc == SP_OK && (sending[cur] = sp_dist_send_root(ev->slot[1 + cur], size, k, &err)) == NULL)
-				rc = SP_ESOFTWARE;
-			sent[cur] = k;
-		}
-		for (int w = 0; w < S_DIST_SENDS; w++)
-			if (sp_dist_send_wait(sending[w], &err) != SP_OK)
-				rc = SP_ESOFTWARE;
-		if (gathered && rc == SP_OK) {
-			char *state = NULL;
-			size_t size = 0;
-			sp_dist_send_t *final = NULL;
-			if (sink->pack(sink->data, &state, &size) != SP_OK ||
-			    (final = sp_dist_send_final(state, size, &err)) == NULL || sp_dist_send_wait(final, &err) != SP_OK)
-				rc = SP_ESOFTWARE;
-			free(state);
-		}
-	} else {
-		size_t held[S_DIST_HELD], held_bytes[S_DIST_HELD]; /* slot 1 + h: chunk held[h], SIZE_MAX: free */
-		int n_held = 0, taken_all = ev->stats.workers == 0;
-		for (int h = 0; h < S_DIST_HELD; h++)
-			held[h] = SIZE_MAX;
-		for (size_t k = 0; k < ev->n_chunks && rc != SP_ESOFTWARE; k++) {
-			size_t count = S_chunk_count(ev, k), bytes = 0;
-			int h = 0;
-			while (h < S_DIST_HELD && held[h] != k)
-				h++;
-			/* not arrived: evaluate chunks of the counter meanwhile, k itself
-			 * when nobody has taken it, else ones to hold until their turn */
-			while (h == S_DIST_HELD && !taken_all && n_held < S_DIST_HELD && !sp_dist_ready(k)) {
-				size_t c = sp_dist_counter_add(ev->chunks, 1);
-				if (c >= ev->n_chunks) {
-					taken_all = 1;
-					break;
-				}
-				int f = 0;
-				while (held[f] != SIZE_MAX)
-					f++;
-				held_bytes[f] = S_chunk(ev, c * ev->chunk, S_chunk_count(ev, c), ev->slot[1 + f], sink);
-				held[f] = c;
-				n_held++;
-				if (c == k)
-					h = f;
-			}
-			char *slot = ev->slot[0];
-			sp_result_t *rows = NULL;
-			const char *prepared;
-			S_tally t;
-			if (h < S_DIST_HELD) { /* this rank's */
-				slot = ev->slot[1 + h], bytes = held_bytes[h];
-				held[h] = SIZE_MAX;
-				n_held--;
-				rows = (sp_result_t *)slot;
-				prepared = S_prepared(slot, count);
-				t = S_tally_rows(rows, count);
-			} else {
-				size_t got = 0, head = gathered ? sizeof t : count * sizeof *rows;
-				if (sp_dist_recv_seq(slot, cap, k, &got, &err) != SP_OK || got < head) {
-					rc = SP_ESOFTWARE;
-					break;
-				}
-				bytes = got - head;
-				prepared = slot + head;
-				if (gathered) {
-					memcpy(&t, slot, sizeof t);
-				} else {
-					rows = (sp_result_t *)slot;
-					sp_eval_relink(ev, rows, count); /* the analyses of this rank */
-					t = S_tally_rows(rows, count);
-				}
-			}
-			S_count(ev, &t, count);
-			if (rc == SP_OK)
-				rc = sink->consume(sink->data, rows, count, prepared, bytes);
-		}
-		/* every other rank's final block, also after a consumer's error */
-		for (int r = 1; gathered && r < sp_dist_size() && rc != SP_ESOFTWARE; r++) {
-			char *state;
-			size_t size;
-			if (sp_dist_recv_final(&state, &size, &err) != SP_OK) {
-				rc = SP_ESOFTWARE;
-				break;
-			}
-			if (rc == SP_OK)
-				rc = sink->unpack(sink->data, state, size);
-			free(state);
-		}
-	}
-	if (rc == SP_ESOFTWARE)
-		sp_dist_abort(SP_ESOFTWARE); /* an MPI failure: the others cannot go on */
-	sp_dist_counter_free(ev->chunks); /* collective: every rank is past its last chunk */
-	ev->chunks = NULL;
-	return rc;
-}
-
-int sp_eval_slots(const sp_eval_t *ev)
-{
-	return ev->stats.workers > 0 ? ev->stats.workers : 1;
-}
-
-/* Rows per chunk of sp_eval_drain in one process: about 16 chunks per
- * worker, so the workers take turns at the consumer and finish together;
- * at least 256 (the hand-over costs a few microseconds), at most 4096 and
- * the study's chunk. */
-static size_t S_drain_chunk(const sp_eval_t *ev)
-{
-	size_t left = ev->stats.to_evaluate > ev->next ? ev->stats.to_evaluate - ev->next : 0;
-	size_t slots = (size_t)sp_eval_slots(ev), rows = (left + 16 * slots - 1) / (16 * slots);
-	if (rows < 256)
-		rows = 256;
-	if (rows > 4096)
-		rows = 4096;
-	return rows < ev->chunk ? rows : ev->chunk;
-}
-
-/* Wait until *turn is k: spin, yielding the CPU after a while (more
- * threads than cores, other processes). */
-static void S_await(atomic_size_t *turn, size_t k)
-{
-	for (unsigned spins = 0; atomic_load(turn) != k; spins++)
-		if (spins >= 4096)
-			sched_yield();
-}
-
 int sp_eval_drain(sp_eval_t *ev, const sp_eval_sink_t *sink)
 {
 	if (ev->stats.analysing)
 		return SP_ESOFTWARE;
-	if (ev->chunks)
-		return S_drain_dist(ev, sink);
-	size_t first = ev->next, total = ev->stats.to_evaluate;
-	if (first >= total)
-		return SP_OK;
-	int slots = sp_eval_slots(ev);
-	size_t chunk = S_drain_chunk(ev), n_chunks = (total - first + chunk - 1) / chunk;
-	if (S_slots(ev, slots, chunk * (sizeof(sp_result_t) + sink->bytes_per_row)) != SP_OK)
-		return SP_ESOFTWARE;
-	atomic_size_t next = 0, turn = 0;
-	atomic_int rc = SP_OK, inflight = 0, peak = ev->stats.max_concurrent;
-	/* each worker takes the next chunk, evaluates and prepares it, then waits
-	 * for its turn to consume it; meanwhile the others evaluate the next
-	 * ones. The turn is awaited by spinning, not sleeping: the wait is
-	 * shorter than waking a sleeping thread (milliseconds on a virtual
-	 * machine whose idle CPU has halted). */
-#pragma omp parallel num_threads(slots)
-	{
-		char *slot = ev->slot[omp_get_thread_num()];
-		sp_result_t *rows = (sp_result_t *)slot;
-		for (;;) {
-			size_t k = atomic_fetch_add(&next, 1);
-			if (k >= n_chunks)
-				break;
-			size_t c0 = first + k * chunk, n = total - c0 < chunk ? total - c0 : chunk, bytes = 0;
-			S_tally t = {0, 0, 0};
-			int go = atomic_load(&rc) == SP_OK;
-			if (go) {
-				int now = atomic_fetch_add(&inflight, 1) + 1, was = atomic_load(&peak);
-				while (now > was && !atomic_compare_exchange_weak(&peak, &was, now))
-					;
-				sp_plan_rows(&ev->plan, ev->analyses, ev->ids, c0, n, rows);
-				atomic_fetch_sub(&inflight, 1);
-				bytes = sink->prepare(sink->data, rows, n, S_prepared(slot, n));
-				t = S_tally_rows(rows, n);
-			}
-			S_await(&turn, k);
-			if (go && atomic_load(&rc) == SP_OK) {
-				S_count(ev, &t, n);
-				int got = sink->consume(sink->data, rows, n, S_prepared(slot, n), bytes);
-				if (got)
-					atomic_store(&rc, got);
-			}
-			atomic_store(&turn, k + 1);
-		}
-	}
-	ev->stats.max_concurrent = atomic_load(&peak);
-	return atomic_load(&rc);
+	if (sp_drain_dist_pending(&ev->dist))
+		return sp_drain_dist_run(&ev->dist, &ev->drain, sink);
+	return sp_drain_run(&ev->drain, sink);
+}
+
+int sp_eval_slots(const sp_eval_t *ev)
+{
+	return sp_drain_threads(&ev->drain);
 }
 
 void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats)
@@ -941,7 +592,7 @@ void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats)
 
 int sp_eval_distributing(const sp_eval_t *ev)
 {
-	return ev->chunks != NULL;
+	return sp_drain_dist_pending(&ev->dist);
 }
 
 const sp_search_t *sp_eval_search(const sp_eval_t *ev)
