@@ -37,7 +37,8 @@ int sp_designs_eval(const sp_study_t *st, const sp_catalogue_t *cat, const size_
 	/* per design its analysis and the design that runs it (the first with it) */
 	size_t *analysis = malloc((n ? n : 1) * sizeof *analysis), *src = malloc((n ? n : 1) * sizeof *src);
 	size_t *run = malloc((n ? n : 1) * sizeof *run), n_run = 0;
-	int rc = analysis && src && run ? sp_plan_init(&plan, st, cat, err) : sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	int rc = analysis && src && run ? sp_plan_init(&plan, st, cat, err)
+	                                : sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	if (rc == SP_OK) {
 		for (size_t i = 0; i < n; i++) {
 			sp_candidate_t c;
