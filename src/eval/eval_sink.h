@@ -1,7 +1,6 @@
 /* eval_sink.h - the consumer of the candidate phase of an evaluation
- * (sp_eval_drain(), evaluate.h): the producer/consumer pipeline, in a
- * header of its own so that the parts of the evaluator can call it without
- * including the evaluator. */
+ * (sp_eval_drain(), evaluate.h): the producer/consumer pipeline. The
+ * caller implements it; drain.c and, over MPI ranks, drain_dist.c call it. */
 #ifndef SP_EVAL_SINK_H
 #define SP_EVAL_SINK_H
 

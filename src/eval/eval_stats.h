@@ -1,6 +1,8 @@
 /* eval_stats.h - the counters of an evaluation (sp_eval_stats(),
- * evaluate.h), in a header of their own so that the parts of the evaluator
- * can fill them without including the evaluator. */
+ * evaluate.h). Each part fills its own: evaluate.c the workers and the
+ * search space, analyses.c the analysis phase (with the min-length search),
+ * drain.c and drain_dist.c the candidate phase (evaluated, feasible,
+ * infeasible, failed; max_concurrent with the analysis phase). */
 #ifndef SP_EVAL_STATS_H
 #define SP_EVAL_STATS_H
 

@@ -1,12 +1,12 @@
-/* evaluate.h - the evaluator pool: runs the distinct analyses once, then
- * evaluates candidates in parallel (OpenMP) and hands them back in candidate
- * order, one chunk at a time, so the consumer writes and ranks serially and
- * memory does not grow with the number of candidates (sp_eval_drain: the
- * workers take turns at the consumer while the others evaluate).
+/* evaluate.h - the evaluator of a study: runs the distinct analyses once
+ * (analyses.h), then evaluates candidates in parallel (OpenMP) and hands them
+ * back in candidate order, one chunk at a time, so the consumer writes and
+ * ranks serially and memory does not grow with the number of candidates
+ * (sp_eval_drain: the workers take turns at the consumer while the others
+ * evaluate, drain.h; over MPI ranks, drain_dist.h).
  *
  * Licence bound: at most `licenses` evaluations run at once: the number of
- * workers is min(threads, licenses, cores) and at least 1. The only file with
- * <omp.h>. */
+ * workers is min(threads, licenses, cores) and at least 1 (workers.h). */
 #ifndef SP_EVALUATE_H
 #define SP_EVALUATE_H
 
