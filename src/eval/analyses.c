@@ -494,6 +494,9 @@ void sp_analyses_free(sp_analyses_t *an)
 			sp_analysis_free(&an->analyses[i]);
 	free(an->analyses);
 	free(an->analysed);
+	sp_search_free(an->search);
+	free(an->ids);
+	/* exec */
 	if (an->own_pool)
 		sp_pool_free(an->pool); /* first: kills what still runs, so no job points into the batch */
 	else if (an->pool)
@@ -501,10 +504,9 @@ void sp_analyses_free(sp_analyses_t *an)
 	if (an->batch)
 		an->plan->engine->batch->free(an->batch);
 	free(an->cases);
+	/* the steps */
 	free(an->list);
 	free(an->queued);
-	sp_search_free(an->search);
-	free(an->ids);
 	free(an);
 }
 
