@@ -8,7 +8,7 @@
 #include "study_checks.h"
 
 #include "cost.h"
-#include "rank.h"
+#include "pareto.h"
 
 #include <stdlib.h>
 

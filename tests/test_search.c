@@ -5,6 +5,7 @@
 #include "harness.h"
 
 #include "candidate.h"
+#include "search.h"
 #include "study.h"
 
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * - the keys read back, and bad sections are reported with file:line;
  * - one parameter at a time, the direction of each change is known from
  *   the physics of a cantilever in sand (below);
- * - the row of the unchanged study equals an independent sp_eval_one;
+ * - the row of the unchanged study equals an independent sp_designs_one;
  * - Monte Carlo gives the same numbers on 1 and 3 threads and for the same
  *   seed, other numbers for another seed, and numbers that collapse onto the
  *   unchanged design when the standard deviation is tiny. */
@@ -12,7 +12,7 @@
 
 #include "candidate.h"
 #include "catalogue.h"
-#include "evaluate.h"
+#include "designs.h"
 #include "sensitivity.h"
 #include "study.h"
 #include "study_read.h"
@@ -156,7 +156,7 @@ int main(void)
 	sp_analysis_t a[2];
 	memset(a, 0, sizeof a);
 	for (int i = 0; i < 2; i++)
-		OK(sp_eval_one(st, cat, ids[i], 0, &a[i], &best[i], &err) == SP_OK, "the designs evaluate");
+		OK(sp_designs_one(st, cat, ids[i], 0, &a[i], &best[i], &err) == SP_OK, "the designs evaluate");
 	OK(strcmp(st->profiles[best[0].cand.profile], "AZ 18-700") == 0 && st->lengths_m[best[0].cand.length] == 10.0,
 	   "design 1 is AZ 18-700, 10 m");
 	OK(best[0].checks.util_bending > 0.05, "design 1 is loaded in bending");
@@ -171,9 +171,9 @@ int main(void)
 		if (none == NULL)
 			continue;
 		/* the unchanged study gives the design's own utilisations */
-		DBL_ABS(none->base[SP_SENS_U_BENDING], best[k].checks.util_bending, 1e-12, "base bending = sp_eval_one");
-		DBL_ABS(none->base[SP_SENS_U_EMBEDMENT], best[k].checks.util_embedment, 1e-12, "base embedment = sp_eval_one");
-		DBL_ABS(none->base[SP_SENS_U_MAX], best[k].checks.util_max, 1e-12, "base util_max = sp_eval_one");
+		DBL_ABS(none->base[SP_SENS_U_BENDING], best[k].checks.util_bending, 1e-12, "base bending = sp_designs_one");
+		DBL_ABS(none->base[SP_SENS_U_EMBEDMENT], best[k].checks.util_embedment, 1e-12, "base embedment = sp_designs_one");
+		DBL_ABS(none->base[SP_SENS_U_MAX], best[k].checks.util_max, 1e-12, "base util_max = sp_designs_one");
 		/* Physics of a cantilever in sand: a larger phi' lowers Ka and raises Kp,
 		 * so the active load falls and the passive resistance grows: the
 		 * moment and the embedment needed fall. A larger c' lowers the active

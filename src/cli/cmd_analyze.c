@@ -3,6 +3,7 @@
 #include "cmd.h"
 #include "cli.h"
 #include "csv_out.h"
+#include "designs.h"
 #include "outfile.h"
 
 #include <errno.h>
@@ -22,7 +23,7 @@ int sp_cmd_analyze(int argc, char **argv)
 	if ((rc = sp_cli_load(o.study, &st, &cat, &err)) != SP_OK || (rc = sp_cli_narrow(st, cat, &o, &err)) != SP_OK)
 		goto out;
 	sp_result_t r;
-	if ((rc = sp_eval_one(st, cat, 0, o.outdir ? SP_CLI_DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
+	if ((rc = sp_designs_one(st, cat, 0, o.outdir ? SP_CLI_DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
 		goto out;
 	if (o.outdir) {
 		sp_outfile_t f;

@@ -2,7 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cmd.h"
 #include "cli.h"
-#include "evaluate.h"
+#include "designs.h"
 #include "outfile.h"
 #include "solver_io.h"
 
@@ -50,7 +50,7 @@ int sp_cmd_evaluate(int argc, char **argv)
 	c.id = cand.analysis_id;
 	c.length_m = cand.length_m;
 	c.anchor = cand.anchor;
-	if ((rc = sp_eval_case(st, cat, &c, cand.diagram_step_m, &a, &err)) != SP_OK)
+	if ((rc = sp_designs_case(st, cat, &c, cand.diagram_step_m, &a, &err)) != SP_OK)
 		goto out;
 	if (delay > 0) { /* a stand-in for a slow licensed program */
 		struct timespec ts = {(time_t)delay, (long)((delay - floor(delay)) * 1e9)};

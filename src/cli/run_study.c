@@ -4,17 +4,21 @@
  * candidate order), rank, draw and write every output file. */
 #define _POSIX_C_SOURCE 200809L
 #include "run_study.h"
+#include "anchor_refine.h"
 #include "beam.h"
 #include "cli.h"
 #include "csv_out.h"
 #include "describe.h"
+#include "designs.h"
 #include "dist.h"
 #include "outfile.h"
+#include "pareto.h"
 #include "plot.h"
 #include "progress.h"
 #include "rank.h"
 #include "report.h"
 #include "run_json.h"
+#include "search.h"
 #include "sensitivity.h"
 #include "study_wall.h"
 
@@ -445,7 +449,7 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 		diag_ids[i] = best[i].cand.id;
 	if (sp_cli_stop_signal) /* a [solver] study: the diagrams run the solver again, at once */
 		goto stopped;
-	if ((rc = sp_eval_designs(st, cat, diag_ids, ndiag, SP_CLI_DIAGRAM_STEP_M, diag, diag_rows, &err)) != SP_OK)
+	if ((rc = sp_designs_eval(st, cat, diag_ids, ndiag, SP_CLI_DIAGRAM_STEP_M, diag, diag_rows, &err)) != SP_OK)
 		goto out;
 	if (sp_cli_stop_signal)
 		goto stopped;
@@ -478,7 +482,7 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 			sp_plot_set_stages(plot, &stages, best_wall);
 	}
 	sp_anchor_refine_t refine;
-	if (st->refine_anchor && nbest && (rc = sp_eval_refine_anchor(st, cat, &best[0], &refine, &err)) != SP_OK)
+	if (st->refine_anchor && nbest && (rc = sp_anchor_refine(st, cat, &best[0], &refine, &err)) != SP_OK)
 		goto out;
 	if ((rc = S_write_sensitivity(outdir, st, cat, best, nbest, stats.workers, &sens, &err)) != SP_OK)
 		goto out;

@@ -1,33 +1,23 @@
-/* evaluate.h - the evaluator pool: runs the distinct analyses once, then
- * evaluates candidates in parallel (OpenMP) and hands them back in candidate
- * order, one chunk at a time, so the consumer writes and ranks serially and
- * memory does not grow with the number of candidates (sp_eval_drain: the
- * workers take turns at the consumer while the others evaluate).
+/* evaluate.h - the evaluator of a study: runs the distinct analyses once
+ * (analyses.h), then evaluates candidates in parallel (OpenMP) and hands them
+ * back in candidate order, one chunk at a time, so the consumer writes and
+ * ranks serially and memory does not grow with the number of candidates
+ * (sp_eval_drain: the workers take turns at the consumer while the others
+ * evaluate, drain.h; over MPI ranks, drain_dist.h).
  *
  * Licence bound: at most `licenses` evaluations run at once: the number of
- * workers is min(threads, licenses, cores) and at least 1. The only file with
- * <omp.h>. */
+ * workers is min(threads, licenses, cores) and at least 1 (workers.h). */
 #ifndef SP_EVALUATE_H
 #define SP_EVALUATE_H
 
 #include <stddef.h>
-#include "candidate.h"
 #include "catalogue.h"
-#include "checks.h"
-#include "cost.h"
-#include "engine.h"
 #include "engine_exec.h"
+#include "eval_sink.h"
+#include "eval_stats.h"
+#include "result.h"
+#include "search.h"
 #include "study.h"
-
-typedef enum { SP_CAND_OK = 0, SP_CAND_INFEASIBLE = 1, SP_CAND_FAILED = 2 } sp_cand_status;
-
-typedef struct {
-	sp_candidate_t cand;
-	sp_cand_status status;
-	const sp_analysis_t *analysis; /* shared by every candidate with the same analysis */
-	sp_checks_t checks;
-	sp_cost_t cost;
-} sp_result_t;
 
 typedef struct {
 	int threads;        /* requested; 0 = all cores */
@@ -40,36 +30,6 @@ typedef struct {
 	sp_pool_t *pool;             /* a licence pool shared with other studies (batch), from
 	                                sp_eval_pool_alloc(); NULL: the study's own */
 } sp_eval_opts_t;
-
-typedef struct {
-	int workers;             /* threads used */
-	int clamped;             /* 1 when threads were reduced to the licence count */
-	int max_concurrent;      /* most evaluations seen running at once */
-	size_t analyses_run;     /* distinct analyses run */
-	size_t analyses_exhaustive; /* distinct analyses an exhaustive search runs */
-	size_t candidates;       /* candidates in the search space */
-	size_t to_evaluate;      /* candidates the strategy evaluates (= candidates when exhaustive) */
-	size_t evaluated;        /* handed out so far */
-	sp_search_strategy search;
-	size_t search_groups;    /* min-length: (profile, grade, anchor option) groups */
-	size_t search_scanned;   /* min-length: groups not monotone, scanned in full */
-	size_t search_no_feasible; /* min-length: groups without a feasible length */
-	size_t search_rounds;    /* min-length: rounds of the bisection */
-	size_t feasible, infeasible, failed;
-	int exec;                /* 1: an external solver did the analyses (then batch is set) */
-	sp_batch_stats_t batch;
-	/* the analysis phase, for progress (sp_eval_step): the analyses of this
-	 * invocation (not those taken from a journal) */
-	int analysing;           /* 1 until the analysis phase has finished */
-	size_t analyses_done;    /* finished */
-	size_t analyses_known;   /* to run, as far as known (min-length: grows round by round) */
-	/* exec, while analysing: this study's solver jobs not finished, their
-	 * expected remaining time (sp_pool_outlook: estimates scaled by the
-	 * finished jobs; remaining_known = 0 before the first has finished) and
-	 * the pool's licences. Remaining lower bound: max(sum / slots, max). */
-	double remaining_sum_s, remaining_max_s;
-	int remaining_known, pool_slots;
-} sp_eval_stats_t;
 
 typedef struct sp_eval sp_eval_t;
 
@@ -110,34 +70,6 @@ void sp_eval_free(sp_eval_t *ev); /* accepts NULL */
 sp_pool_t *sp_eval_pool_alloc(int licenses, double kill_grace_s, volatile sig_atomic_t *stop, sp_err_t *err);
 void sp_eval_pool_free(sp_pool_t *pool); /* accepts NULL */
 
-/* The consumer of sp_eval_drain(): the producer/consumer pipeline. */
-typedef struct {
-	size_t bytes_per_row; /* most bytes prepare writes per row */
-	/* On the worker (or MPI rank) that evaluated the chunk, in parallel with
-	 * the others: turn rows into bytes for consume, such as formatting
-	 * them, into out (n * bytes_per_row bytes); returns the bytes written. */
-	size_t (*prepare)(void *data, const sp_result_t *rows, size_t n, char *out);
-	/* In candidate order, one chunk at a time, while the workers go on
-	 * evaluating: writing, ranking. Non-zero stops the drain. With MPI, on
-	 * the root only. */
-	int (*consume)(void *data, const sp_result_t *rows, size_t n, const char *prepared, size_t bytes);
-	void *data;
-	/* Optional, for more than one MPI rank (all three, or none: then every
-	 * rank sends its chunks' rows to the root and consume sees them all).
-	 * gather: on the rank that evaluated the chunk, in the order the rank
-	 * takes its chunks: the work that does not depend on the order of the
-	 * rows (ranking, Pareto front); non-zero stops every rank. Then only the
-	 * prepared bytes of a chunk go to the root, and consume gets rows ==
-	 * NULL for the chunks of the other ranks (prepare must put there
-	 * everything consume needs in candidate order). pack: a rank's gathered
-	 * state as bytes in *buf (malloc'd, freed by the caller), sent once at
-	 * the end; unpack: on the root, after the last chunk, merges one rank's
-	 * state (rows in it point to the sender's analyses: sp_eval_relink). */
-	int (*gather)(void *data, const sp_result_t *rows, size_t n);
-	int (*pack)(void *data, char **buf, size_t *bytes);
-	int (*unpack)(void *data, char *buf, size_t bytes);
-} sp_eval_sink_t;
-
 /* Evaluate every candidate not yet handed out (with the min-length
  * strategy: those the search evaluated) and hand the results to the sink
  * in candidate order, chunk by chunk: each worker evaluates and prepares a
@@ -163,55 +95,5 @@ int sp_eval_distributing(const sp_eval_t *ev);
 
 /* The finished min-length search (its groups), or NULL for exhaustive. */
 const sp_search_t *sp_eval_search(const sp_eval_t *ev);
-
-/* Evaluate one candidate on its own, with diagrams when diagram_step_m > 0.
- * The caller frees *analysis with sp_analysis_free(); result->analysis points
- * to it. */
-int sp_eval_one(const sp_study_t *st, const sp_catalogue_t *cat, size_t id, double diagram_step_m,
-                sp_analysis_t *analysis, sp_result_t *result, sp_err_t *err);
-
-/* sp_eval_one for n candidates (the best designs, their diagrams): the
- * distinct analyses among them run at once, as many as the study's
- * licences (and, for the built-in engines, its threads and the cores)
- * allow; a candidate that shares another's analysis (another grade) gets a
- * copy of it. The caller frees each analyses[i]; results[i].analysis
- * points to analyses[i]. */
-int sp_eval_designs(const sp_study_t *st, const sp_catalogue_t *cat, const size_t *ids, size_t n,
-                    double diagram_step_m, sp_analysis_t *analyses, sp_result_t *results, sp_err_t *err);
-
-/* [search] refine_anchor: for one anchored design (profile, grade and length
- * kept) the anchor level in [lowest, highest anchored level of the study]
- * that minimises util_max. util_max is sampled at S_REFINE_SAMPLES evenly
- * spaced levels; around the best interior sample GSL's Brent minimiser
- * (gsl_min_fminimizer_brent) refines the level to refine_anchor_tol_m. A
- * best sample at an end of the interval is kept as it is. Serial and
- * deterministic. done = 0 with a note when the design cannot be refined
- * (a cantilever, fewer than two anchor levels, a fixed [wall]). */
-typedef struct {
-	int done;
-	double level_m, util_max;        /* refined */
-	int feasible;                    /* at the refined level */
-	double grid_level_m, grid_util_max; /* the design as ranked */
-	int evaluations, iterations;     /* analyses run, Brent iterations */
-	char note[128];
-} sp_anchor_refine_t;
-
-int sp_eval_refine_anchor(const sp_study_t *st, const sp_catalogue_t *cat, const sp_result_t *design,
-                          sp_anchor_refine_t *out, sp_err_t *err);
-
-/* Run fn(data, i, tid) for every i in [0, n) on n_threads threads (a serial
- * loop when n_threads <= 1), handing out one i at a time: for a few long
- * items (whole analyses), so that they spread over the threads. */
-void sp_eval_for_each(int n_threads, size_t n, void (*fn)(void *data, size_t i, int tid), void *data);
-
-/* One analysis of a study with its built-in engine ([design] method, also
- * when the study has a [solver]): what `sheetpile evaluate` runs. c->profile
- * names the study profile; its EI is taken from the catalogue. The caller
- * frees *out with sp_analysis_free(). */
-int sp_eval_case(const sp_study_t *st, const sp_catalogue_t *cat, sp_case_t *c, double diagram_step_m,
-                 sp_analysis_t *out, sp_err_t *err);
-
-/* "ok", "infeasible" or "failed:<reason>" */
-void sp_result_status(const sp_result_t *r, char *buf, size_t size);
 
 #endif

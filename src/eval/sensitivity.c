@@ -1,5 +1,7 @@
 /* sensitivity.c - the best designs under changed ground, water and loads. */
 #include "sensitivity.h"
+#include "designs.h"
+#include "workers.h"
 
 #include <csv.h>
 #include <gsl/gsl_randist.h>
@@ -168,7 +170,7 @@ static void S_run_one(void *data, size_t v, int tid)
 		sp_analysis_t a;
 		sp_result_t r;
 		memset(&a, 0, sizeof a);
-		int rc = sp_eval_one(&w->st, j->cat, j->best[k].cand.id, 0.0, &a, &r, &w->err);
+		int rc = sp_designs_one(&w->st, j->cat, j->best[k].cand.id, 0.0, &a, &r, &w->err);
 		sp_analysis_free(&a);
 		if (rc != SP_OK) {
 			j->rc[v] = rc;
@@ -262,7 +264,7 @@ int sp_sens_run(const sp_study_t *st, const sp_catalogue_t *cat, const sp_result
 	}
 	/* each variation writes only its own rows: the numbers cannot depend on
 	 * the thread count */
-	sp_eval_for_each(n_threads, nv + 1, S_run_one, &j);
+	sp_workers_for(n_threads, nv + 1, S_run_one, &j);
 	for (size_t v = 0; v <= nv; v++)
 		if (j.rc[v] != SP_OK) {
 			for (int t = 0; t < n_threads; t++)

@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "catalogue.h"
-#include "evaluate.h"
+#include "result.h"
 #include "study.h"
 
 enum { SP_SENS_U_BENDING = 0, SP_SENS_U_EMBEDMENT, SP_SENS_U_ANCHOR, SP_SENS_U_MAX, SP_SENS_NU };

@@ -7,7 +7,8 @@
 #include <stdio.h>
 #include "beam.h"
 #include "engine.h"
-#include "evaluate.h"
+#include "result.h"
+#include "search.h"
 #include "study.h"
 
 /* A text field, quoted (libcsv: "" for a quote inside); text a spreadsheet

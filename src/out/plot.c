@@ -2,8 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "plot.h"
 #include "outfile.h"
-#include "rank.h"
 #include "describe.h"
+#include "pareto.h"
 
 #include <dirent.h>
 #include <errno.h>

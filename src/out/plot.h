@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 #include "engine.h"
-#include "evaluate.h"
+#include "result.h"
 #include "study.h"
 #include "beam.h"
 

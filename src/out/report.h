@@ -7,7 +7,8 @@
 #define SP_REPORT_H
 
 #include <stdio.h>
-#include "evaluate.h"
+#include "eval_stats.h"
+#include "result.h"
 #include "sensitivity.h"
 #include "study.h"
 

@@ -5,6 +5,7 @@
 #ifndef SP_RUN_JSON_H
 #define SP_RUN_JSON_H
 
+#include "anchor_refine.h"
 #include "evaluate.h"
 #include "study.h"
 
