@@ -1,4 +1,4 @@
-/* test_search.c - the min-length search strategy (candidate.h) on a made-up
+/* test_search.c - the min-length search strategy (eval/search.h) on a made-up
  * feasibility function whose answers are stated by hand, so no engine runs:
  * lengths 6..15 m given out of order, one profile, one grade, four "anchor
  * options" that stand for four groups with different behaviour. */

@@ -45,7 +45,7 @@ typedef enum {
 typedef enum { SP_CANTILEVER_FULL = 0, SP_CANTILEVER_BLUM = 1 } sp_cantilever_method;
 typedef enum { SP_OBJ_COST = 0, SP_OBJ_MASS = 1, SP_OBJ_CO2 = 2, SP_OBJ_WEIGHTED = 3 } sp_objective;
 /* exhaustive: every candidate; min-length: per (profile, grade, anchor option)
- * the shortest feasible length by bisection (candidate.h) */
+ * the shortest feasible length by bisection (eval/search.h) */
 typedef enum { SP_SEARCH_EXHAUSTIVE = 0, SP_SEARCH_MIN_LENGTH = 1 } sp_search_strategy;
 typedef enum { SP_METHOD_LE = 0, SP_METHOD_SUBGRADE = 1 } sp_method;
 typedef enum { SP_UPILE_SINGLES = 0, SP_UPILE_CRIMPED = 1 } sp_upile_unit;
