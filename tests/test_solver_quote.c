@@ -133,18 +133,18 @@ int main(void)
 	/* numbers and plain names are not quoted: arithmetic still works */
 	check("sh -c 'printf %s $(( {analysis_id} + 1 ))'", v[4], "42", "a number in $((...))");
 	/* outside a shell script nothing is quoted: the words reach the program as they are */
-	INT_EQ(argv_for("printf %s {profile}", v[0], &argv, &err), SP_OK, "no shell");
-	OK(argv && strcmp(argv[2], v[0]) == 0, "no shell: the name as it is");
-	sp_solver_argv_free(argv);
-	INT_EQ(argv_for("sh script.sh -x {profile}", v[0], &argv, &err), SP_OK, "sh without -c");
-	OK(argv && strcmp(argv[3], v[0]) == 0, "sh without -c: the name as it is");
-	sp_solver_argv_free(argv);
-	INT_EQ(argv_for("sh -c 'printf %s \"$1\"' sh {profile}", v[0], &argv, &err), SP_OK, "an argument after the script");
-	OK(argv && strcmp(argv[4], v[0]) == 0, "an argument after the script: the name as it is ($1)");
-	sp_solver_argv_free(argv);
-	INT_EQ(argv_for("solver -config {profile}", v[0], &argv, &err), SP_OK, "a -c... option of another program");
-	OK(argv && strcmp(argv[2], v[0]) == 0, "a -c... option of another program: the name as it is");
-	sp_solver_argv_free(argv);
+	static const struct {
+		const char *command, *what;
+		int word; /* the profile's word */
+	} plain[] = {{"printf %s {profile}", "no shell", 2},
+	             {"sh script.sh -x {profile}", "sh without -c", 3},
+	             {"sh -c 'printf %s \"$1\"' sh {profile}", "an argument after the script ($1)", 4},
+	             {"solver -config {profile}", "a -c... option of another program", 2}};
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+		INT_EQ(argv_for(plain[i].command, v[0], &argv, &err), SP_OK, plain[i].what);
+		OK(argv && strcmp(argv[plain[i].word], v[0]) == 0, plain[i].what);
+		sp_solver_argv_free(argv);
+	}
 	rmdir(S_dir);
 	return sp_test_done("test_solver_quote");
 }

@@ -78,14 +78,8 @@ solver_study changed.ini "command = sh -c 'touch $WORK/pwned;  exec {sheetpile} 
 "$SP" run changed.ini -o changed --quiet 2>/dev/null; rc=$?
 [ $rc = 77 ] && no_pwned && [ ! -e changed ]; ok $? "an edited command (one more blank): exit 77 again (got $rc)"
 "$SP" check changed.ini | grep -q '^solver trusted: no'; ok $? "check: the edited command is not trusted"
-cat > deck.tpl <<'EOF'
-format = sheetpile-candidate-1
-study = {study}
-profile = {profile}
-length_m = {length_m}
-anchor_level_m = {anchor_level_m}
-diagram_step_m = {diagram_step_m}
-EOF
+printf 'format = sheetpile-candidate-1\n' > deck.tpl
+for k in study profile length_m anchor_level_m diagram_step_m; do printf '%s = {%s}\n' $k $k >> deck.tpl; done
 solver_study templ.ini "command = sh -c 'touch $WORK/pwned; exec {sheetpile} evaluate deck.txt -o {output}'" \
   'input_format = template' 'input_template = deck.tpl' 'input_file = deck.txt'
 "$SP" trust templ.ini > /dev/null && "$SP" run templ.ini -o t1 --quiet --no-plots && [ -e pwned ]
