@@ -130,10 +130,8 @@ int sp_cli_trust_gate(const char *study, const sp_study_t *st, int opt_in)
 		sp_err_t why = {0, ""};
 		char store[SP_PATH_MAX + 64] = "";
 		sp_trust_store_path(store, sizeof store, NULL);
-		if (sp_trust_fingerprint(st->solver, &fp, &why) == SP_OK)
+		if (sp_trust_fingerprint(st->solver, &fp, &why) == SP_OK) /* fp.program is set either way */
 			trusted = sp_trust_lookup(&fp, &why) == 1;
-		else
-			fp.program[0] = '\0';
 		if (!trusted)
 			S_untrusted(study, st->solver, &fp, store, &why);
 	}
