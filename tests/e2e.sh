@@ -10,6 +10,7 @@ CANT="$ROOT/designs/cantilever-excavation-sand.ini"
 # --- commands ---------------------------------------------------------------
 "$SP" --version | grep -q '^sheetpile [0-9]'; ok $? "--version prints the version"
 "$SP" --help | grep -q 'sheetpile run STUDY.ini'; ok $? "--help shows run"
+"$SP" --help | grep -q 'sheetpile trust STUDY.ini' && "$SP" --help | grep -q -- '--trust-solver'; ok $? "--help shows trust and --trust-solver"
 "$SP" >/dev/null 2>&1; [ $? = 64 ]; ok $? "no command exits 64"
 "$SP" frobnicate >/dev/null 2>&1; [ $? = 64 ]; ok $? "unknown command exits 64"
 "$SP" run "$QUAY" --threads x >/dev/null 2>&1; [ $? = 64 ]; ok $? "bad --threads exits 64"

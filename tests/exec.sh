@@ -32,7 +32,7 @@ lines() { if [ -f "$1" ]; then wc -l < "$1"; else echo 0; fi; }
 # --- sheetpile evaluate as the solver: the same results -------------------------------
 with_solver ex.ini 3 'command = {sheetpile} evaluate {input} -o {output}'
 "$SP" check ex.ini >/dev/null; ok $? "a [solver] study checks"
-"$SP" run ex.ini -o e --quiet; ok $? "exec run exits 0"
+"$SP" run ex.ini --trust-solver -o e --quiet; ok $? "exec run exits 0"
 same_csvs b e "exec"
 [ "$(json e analyses_run)" = $N ]; ok $? "one solver run per (profile, length, anchor): $N"
 grep -q '"engine": "exec"' e/run.json; ok $? "run.json names the exec engine"
@@ -51,7 +51,7 @@ sed -e "s|^catalogue = .*|catalogue = $ROOT/designs/profiles.csv|" -e "s|^grades
     -e 's|^profiles = .*|profiles = AZ 18-700, PU 22|' -e '/^    AZ 40/d' -e '/^    PU 18/d' -e '/^\[search\]/,/^\[/s|^length_m = .*|length_m = 14:2:20|' \
     "$ROOT/designs/anchored-quay-wall-subgrade.ini" > sub.ini
 { cat sub.ini; printf '\n[solver]\ncommand = {sheetpile} evaluate {input} -o {output}\n'; } > subx.ini
-"$SP" run sub.ini -o sb --quiet --no-plots && "$SP" run subx.ini -o sx --licenses 2 --quiet --no-plots; ok $? "subgrade: built-in and exec runs"
+"$SP" run sub.ini -o sb --quiet --no-plots && "$SP" run subx.ini --trust-solver -o sx --licenses 2 --quiet --no-plots; ok $? "subgrade: built-in and exec runs"
 same_csvs sb sx "subgrade exec"
 cmp -s sb/best_stages.csv sx/best_stages.csv; ok $? "subgrade exec: best_stages.csv identical"
 [ "$(json sx analyses_run)" = 16 ]; ok $? "subgrade exec: 16 solver runs"
@@ -66,7 +66,7 @@ rmdir $WORK/locks/slot\$k 2>/dev/null
 exit \$rc
 EOF
 with_solver lic.ini 2 "command = sh $WORK/counted.sh {sheetpile} evaluate {input} -o {output} --delay 0.05"
-"$SP" run lic.ini -o lic --quiet --no-plots; ok $? "2 licences: run"
+"$SP" run lic.ini --trust-solver -o lic --quiet --no-plots; ok $? "2 licences: run"
 [ ! -e locks/over ]; ok $? "2 licences: never a third solver at once (lock-directory counter)"
 same_csvs b lic "2 licences"
 
@@ -84,7 +84,7 @@ esac
 EOF
 with_solver faults.ini 2 "command = sh $WORK/faulty.sh {analysis_id} {sheetpile} evaluate {input} -o {output}" \
   'timeout_s = 4' 'retries = 0' 'kill_grace_s = 0.2'
-"$SP" run faults.ini -o f --quiet --no-plots 2> f.err; rc=$?
+"$SP" run faults.ini --trust-solver -o f --quiet --no-plots 2> f.err; rc=$?
 [ $rc = 75 ]; ok $? "faults: exit status 75 (got $rc)"
 grep -q 'the solver failed on 10 analyses' f.err; ok $? "faults: the warning counts 10 failed analyses"
 # analyses with id % 6 = k: two of the 12, each shared by the 3 grades' candidates
@@ -105,12 +105,12 @@ exec "$@"
 EOF
 with_solver den.ini 2 "command = sh $WORK/denying.sh {sheetpile} evaluate {input} -o {output}" \
   'retries = 0' 'retry_backoff_s = 0.01' 'licence_denied_exit_codes = 9'
-"$SP" run den.ini -o den --quiet --no-plots; ok $? "denied by exit code: retried, exit 0"
+"$SP" run den.ini --trust-solver -o den --quiet --no-plots; ok $? "denied by exit code: retried, exit 0"
 same_csvs b den "denied by exit code"
 [ "$(cut -d, -f6 den/timeline.csv | grep -c '^2$')" = $N ]; ok $? "denied by exit code: 2 attempts each"
 with_solver den2.ini 2 "command = sh $WORK/denying.sh {sheetpile} evaluate {input} -o {output}" \
   'retries = 0' 'retry_backoff_s = 0.01' 'licence_denied_pattern = no licen[cs]e'
-"$SP" run den2.ini -o den2 --quiet --no-plots; ok $? "denied by message: retried, exit 0"
+"$SP" run den2.ini --trust-solver -o den2 --quiet --no-plots; ok $? "denied by message: retried, exit 0"
 same_csvs b den2 "denied by message"
 
 # --- resume after SIGKILL and SIGINT -----------------------------------------------------
@@ -121,14 +121,14 @@ EOF
 mkdir pids
 with_solver slow.ini 2 "command = sh $WORK/slow.sh {sheetpile} evaluate {input} -o {output}"
 stop_half_way() { # signal dir
-  "$SP" run slow.ini -o "$2" --quiet --no-plots 2> "$2.err" & local pid=$!
+  "$SP" run slow.ini --trust-solver -o "$2" --quiet --no-plots 2> "$2.err" & local pid=$!
   for _ in $(seq 1 600); do [ "$(lines "$2/journal.txt")" -ge 3 ] && break; sleep 0.05; done
   kill -"$1" $pid; wait $pid
 }
 stop_half_way KILL k; rc=$?
 [ $rc = 137 ]; ok $? "SIGKILL: killed (status $rc)"
 done_k=$(($(lines k/journal.txt) - 1)); [ $done_k -ge 2 ] && [ $done_k -lt $N ]; ok $? "SIGKILL: stopped half-way ($done_k of $N journaled)"
-"$SP" run slow.ini -o k --resume --quiet --no-plots 2> k2.err; ok $? "SIGKILL: resume (the killed run's solvers stopped first)"
+"$SP" run slow.ini --trust-solver -o k --resume --quiet --no-plots 2> k2.err; ok $? "SIGKILL: resume (the killed run's solvers stopped first)"
 same_csvs b k "after SIGKILL and resume"
 res=$(json k analyses_resumed); run=$(json k analyses_run)
 [ "$res" -ge 2 ] && [ $((res + run)) = $N ]; ok $? "SIGKILL: resume ran only the missing analyses ($res resumed + $run run)"
@@ -142,13 +142,13 @@ exec "\$@"
 EOF
 mkdir hpids; touch hang
 with_solver hang.ini 2 "command = sh $WORK/hang.sh {sheetpile} evaluate {input} -o {output}"
-"$SP" run hang.ini -o h --quiet --no-plots 2>/dev/null & hpid=$!
+"$SP" run hang.ini --trust-solver -o h --quiet --no-plots 2>/dev/null & hpid=$!
 for _ in $(seq 1 200); do [ "$(ls hpids | wc -l)" -ge 2 ] && break; sleep 0.05; done
 kill -KILL $hpid; wait $hpid 2>/dev/null
 left=0; for p in $(ls hpids); do kill -0 "$p" 2>/dev/null && left=$((left + 1)); done
 [ $left = 2 ]; ok $? "SIGKILL: the killed run left its 2 solvers running ($left)"
 rm -f hang
-"$SP" run hang.ini -o h --resume --quiet --no-plots 2> h.err; ok $? "leftover solvers: resume"
+"$SP" run hang.ini --trust-solver -o h --resume --quiet --no-plots 2> h.err; ok $? "leftover solvers: resume"
 grep -q 'stopped 2 solver process group(s) that an earlier, killed run had left running' h.err; ok $? "leftover solvers: a warning names them"
 [ "$(json h leftover_solvers_stopped)" = 2 ]; ok $? "leftover solvers: run.json counts 2"
 alive=0; for p in $(ls hpids); do kill -0 "$p" 2>/dev/null && ! grep -q '^[^)]*) Z' /proc/$p/stat 2>/dev/null && alive=1; done
@@ -163,22 +163,22 @@ grep -q 'stopped by signal 2' i.err && grep -q -- '--resume -o i' i.err; ok $? "
 alive=0; for p in $(ls pids); do kill -0 "$p" 2>/dev/null && ! grep -q '^[^)]*) Z' /proc/$p/stat 2>/dev/null && alive=1; done
 [ $alive = 0 ]; ok $? "SIGINT: no solver left running"
 done_i=$(($(lines i/journal.txt) - 1)); [ $done_i -ge 2 ] && [ $done_i -lt $N ]; ok $? "SIGINT: stopped half-way ($done_i of $N journaled)"
-"$SP" run slow.ini -o i --resume --quiet --no-plots; ok $? "SIGINT: resume"
+"$SP" run slow.ini --trust-solver -o i --resume --quiet --no-plots; ok $? "SIGINT: resume"
 same_csvs b i "after SIGINT and resume"
 
 # --- a torn last line (a crash while appending) is ignored --------------------------------
 cp -r e torn
 size=$(stat -c %s torn/journal.txt); truncate -s $((size - 9)) torn/journal.txt
-"$SP" run ex.ini -o torn --resume --quiet --no-plots; ok $? "torn journal: resume"
+"$SP" run ex.ini --trust-solver -o torn --resume --quiet --no-plots; ok $? "torn journal: resume"
 [ "$(json torn analyses_run)" = 1 ] && [ "$(json torn analyses_resumed)" = $((N - 1)) ]; ok $? "torn journal: only the torn analysis runs again"
 same_csvs b torn "torn journal"
 # a line whose checksum does not match is not trusted either
 cp -r e flip; sed -i '3s/ 1 0 / 1 1 /' flip/journal.txt
-"$SP" run ex.ini -o flip --resume --quiet --no-plots; ok $? "bad checksum: resume"
+"$SP" run ex.ini --trust-solver -o flip --resume --quiet --no-plots; ok $? "bad checksum: resume"
 [ "$(json flip analyses_run)" = $((N - 1)) ]; ok $? "bad checksum: that line and the ones after it run again"
 same_csvs b flip "bad checksum"
 # a journal of another study is refused
-cp -r e other; "$SP" run slow.ini -o other --resume --quiet --no-plots 2> other.err; rc=$?
+cp -r e other; "$SP" run slow.ini --trust-solver -o other --resume --quiet --no-plots 2> other.err; rc=$?
 [ $rc = 65 ] && grep -q 'journal.txt: written for another' other.err; ok $? "journal of another solver command: exit 65"
 
 # --- study-file errors ------------------------------------------------------------------
@@ -211,7 +211,7 @@ diagram_step_m = {diagram_step_m}
 EOF
 with_solver templ.ini 2 'command = {sheetpile} evaluate deck.txt -o {output}' \
   'input_format = template' 'input_template = cand.tpl' 'input_file = deck.txt' 'keep_work = all'
-"$SP" run templ.ini -o templ --quiet --no-plots; ok $? "template: run"
+"$SP" run templ.ini --trust-solver -o templ --quiet --no-plots; ok $? "template: run"
 grep -q '^profile = AZ 18-700$' templ/work/a0/deck.txt && grep -q '^length_m = 12$' templ/work/a0/deck.txt \
   && grep -q '^anchor_level_m = 2$' templ/work/a0/deck.txt; ok $? "template: placeholders filled in (work/a0/deck.txt kept)"
 same_csvs b templ "template"

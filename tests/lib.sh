@@ -6,6 +6,7 @@
 #   HERE  tests/, ROOT the repository
 #   WORK  a scratch directory, removed on exit (a script that needs more done
 #         before that adds a command with `sp_cleanup 'COMMAND'`)
+#   XDG_CONFIG_HOME  $WORK/config (exported): a private trust store
 #   pass, fail  the counters of `ok`
 # and defines
 #   ok STATUS TEXT  counts a check: passed when STATUS is 0, else prints
@@ -20,6 +21,9 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 SP_NAME=$(basename "$0" .sh)
 WORK=$(mktemp -d)
+# sheetpile's trust store ([solver] commands) lives under $XDG_CONFIG_HOME:
+# a private one, so that no test reads or writes the user's
+export XDG_CONFIG_HOME=$WORK/config
 SP_CLEANUP=()
 sp_cleanup() { SP_CLEANUP+=("$1"); }
 sp_exit() {

@@ -71,7 +71,10 @@ abs "$ROOT/designs/licensed-solver.ini" \
         -e 's/^licenses = .*/licenses = 2/' > ex.ini
 abs "$ROOT/designs/licensed-solver.ini" | sed -e '/^\[solver\]/,$d' > builtin.ini
 "$SP" run builtin.ini -o ex1 --quiet --no-plots; ok $? "exec: the built-in run"
-mpi 3 run ex.ini -o ex3 --quiet --no-plots; ok $? "exec: np=3, 2 licences"
+mpi 2 run ex.ini -o ex-untrusted --quiet 2> untrusted.err; rc=$?
+[ $rc = 77 ] && [ ! -e ex-untrusted ] && [ "$(grep -c '^\[ERROR\]' untrusted.err)" = 1 ]
+ok $? "exec np=2 without consent: exit 77 ($rc), nothing written, one message"
+mpi 3 run ex.ini -o ex3 --quiet --no-plots --trust-solver; ok $? "exec: np=3, 2 licences"
 [ ! -e locks/over ]; ok $? "exec np=3: never a third solver at once over all ranks (lock-directory counter)"
 mc=$(json ex3 max_concurrent_solvers); [ "$mc" -ge 1 ] && [ "$mc" -le 2 ]; ok $? "exec np=3: run.json max_concurrent_solvers <= 2 ($mc)"
 same ex1 ex3 "exec np=3"
@@ -81,7 +84,7 @@ same ex1 ex3 "exec np=3"
 
 # --- --resume under MPI: a journal cut to its first 10 analyses --------------------
 head -11 ex3/journal.txt > j && mv j ex3/journal.txt
-mpi 2 run ex.ini -o ex3 --resume --quiet --no-plots; ok $? "exec np=2 --resume"
+mpi 2 run ex.ini -o ex3 --resume --quiet --no-plots --trust-solver; ok $? "exec np=2 --resume"
 [ "$(json ex3 analyses_run)" = 14 ]; ok $? "exec np=2 --resume: only the 14 missing analyses run"
 same ex1 ex3 "exec np=2 --resume"
 [ "$(($(wc -l < ex3/journal.txt) - 1))" = 24 ]; ok $? "exec np=2 --resume: the journal is whole again"

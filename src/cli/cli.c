@@ -7,10 +7,12 @@
 #include "dist.h"
 #include "outfile.h"
 #include "study_read.h"
+#include "trust.h"
 
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,15 +39,53 @@ void sp_cli_catch_stop_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
+/* text[0..n) to fp, every byte that could drive a terminal as \xNN */
+static void S_put_escaped(FILE *fp, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (size_t i = 0; i < n;) {
+		size_t k = s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
+		int whole = k == 1 || (i + k <= n && sp_utf8_check(text + i, k) == 1);
+		int c1 = k == 2 && whole && s[i] == 0xC2 && s[i + 1] < 0xA0; /* U+0080..U+009F, e.g. CSI */
+		if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7F || !whole || c1) {
+			for (size_t j = 0; j < (c1 ? 2 : 1); j++)
+				fprintf(fp, "\\x%02X", s[i + j]);
+			i += c1 ? 2 : 1;
+		} else {
+			fwrite(s + i, 1, k, fp);
+			i += k;
+		}
+	}
+}
+
+void sp_cli_printf(FILE *fp, const char *fmt, ...)
+{
+	char small[2048], *buf = small;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof small && (buf = malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(buf, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	S_put_escaped(fp, buf ? buf : small, buf ? (size_t)n : sizeof small - 1);
+	if (buf != small)
+		free(buf);
+}
+
 /* Under MPI the ranks meet the same errors in the same input: rank 0 reports
  * them, another rank only what may be its own (internal, I/O). */
 int sp_cli_fail(const sp_err_t *e)
 {
 	int code = e->code ? e->code : SP_ESOFTWARE;
 	if (sp_dist_is_root())
-		fprintf(stderr, "[ERROR] %s\n", e->text);
+		sp_cli_printf(stderr, "[ERROR] %s\n", e->text);
 	else if (code == SP_ESOFTWARE || code == SP_EIO)
-		fprintf(stderr, "[ERROR] MPI rank %d: %s\n", sp_dist_rank(), e->text);
+		sp_cli_printf(stderr, "[ERROR] MPI rank %d: %s\n", sp_dist_rank(), e->text);
 	return code;
 }
 
@@ -53,10 +93,50 @@ int sp_cli_usage(const char *fmt, const char *arg)
 {
 	if (!sp_dist_is_root())
 		return SP_EUSAGE;
-	fprintf(stderr, "[ERROR] ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n        (sheetpile --help shows the usage)\n");
+	char msg[SP_MSG_MAX];
+	snprintf(msg, sizeof msg, fmt, arg);
+	sp_cli_printf(stderr, "[ERROR] %s\n        (sheetpile --help shows the usage)\n", msg);
 	return SP_EUSAGE;
+}
+
+/* The untrusted command, what it would start and how to agree to it. */
+static void S_untrusted(const char *study, const sp_solver_t *s, const sp_trust_fp_t *fp, const char *store,
+                        const sp_err_t *why)
+{
+	sp_cli_printf(stderr,
+	              "[ERROR] %s: the study's [solver] command is not trusted: nothing was run.\n"
+	              "        A study file can name any program; this one would run, once per analysis:\n"
+	              "          command  %s\n"
+	              "          program  %s\n",
+	              study, s->command, fp->program[0] ? fp->program : "(none)");
+	if (strcmp(s->input_format, "template") == 0)
+		sp_cli_printf(stderr, "          input    %s (the template is part of what is trusted)\n", s->input_template);
+	if (why->code)
+		sp_cli_printf(stderr, "        %s\n", why->text);
+	sp_cli_printf(stderr,
+	              "        If you agree to run it, trust it once (kept in %s):\n"
+	              "          sheetpile trust %s\n"
+	              "        or add --trust-solver to run it this one time.\n",
+	              store[0] ? store : "the trust store", study);
+}
+
+int sp_cli_trust_gate(const char *study, const sp_study_t *st, int opt_in)
+{
+	if (st->solver == NULL || opt_in)
+		return SP_OK;
+	int trusted = 0;
+	if (sp_dist_is_root()) { /* rank 0's store decides for every rank */
+		sp_trust_fp_t fp;
+		sp_err_t why = {0, ""};
+		char store[SP_PATH_MAX + 64] = "";
+		sp_trust_store_path(store, sizeof store, NULL);
+		if (sp_trust_fingerprint(st->solver, &fp, &why) == SP_OK) /* fp.program is set either way */
+			trusted = sp_trust_lookup(&fp, &why) == 1;
+		if (!trusted)
+			S_untrusted(study, st->solver, &fp, store, &why);
+	}
+	sp_dist_bcast(&trusted, sizeof trusted, NULL);
+	return trusted ? SP_OK : SP_ENOPERM;
 }
 
 /* a whole non-negative number */
@@ -120,6 +200,8 @@ int sp_cli_parse_opts(int argc, char **argv, int first, sp_cli_opts_t *o)
 			o->no_plots = 1;
 		else if (strcmp(a, "--force") == 0)
 			o->force = 1;
+		else if (strcmp(a, "--trust-solver") == 0)
+			o->trust_solver = 1;
 		else if (strcmp(a, "--quiet") == 0)
 			sp_cli_quiet = 1;
 		else if (a[0] == '-' && a[1] != '\0')

@@ -21,6 +21,7 @@ extern volatile sig_atomic_t sp_cli_stop_signal;
 typedef struct {
 	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades, *csv_dialect, *delay, *candidate;
 	int licenses, threads, no_plots, resume, force;
+	int trust_solver; /* --trust-solver: run the study's [solver] command this once */
 } sp_cli_opts_t;
 
 /* Parse argv[first..]: the first plain argument is o->study; --csv-dialect
@@ -38,6 +39,20 @@ int sp_cli_parse_real(const char *s, double *out);
 int sp_cli_fail(const sp_err_t *e);
 /* Print a usage error (fmt with one %s for arg) and return SP_EUSAGE. */
 int sp_cli_usage(const char *fmt, const char *arg);
+/* printf to fp for a terminal: what a study, a catalogue or a file name
+ * puts into the text cannot drive the terminal: control characters (but
+ * newline and tab), DEL, the C1 controls U+0080..U+009F and bytes that are
+ * not UTF-8 are written as \xNN. Every message of the command line goes
+ * through it (sp_cli_fail, sp_cli_usage, warnings, summaries). */
+void sp_cli_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The user's consent to run a study's [solver] command (core/trust.h):
+ * SP_OK for a study without [solver], with --trust-solver (opt_in), or when
+ * the user's trust store holds the command's fingerprint; else the command,
+ * its program and how to trust it are printed and SP_ENOPERM (77) returned,
+ * before anything has run or been written. Under MPI rank 0 decides for
+ * every rank (a collective call). */
+int sp_cli_trust_gate(const char *study, const sp_study_t *st, int opt_in);
 
 /* The study at path with its catalogue, resolved (sp_study_resolve); both
  * set (possibly to NULL) for the caller to free, also on failure. */

@@ -13,5 +13,6 @@ int sp_cmd_profiles(int argc, char **argv);
 int sp_cmd_import_dsheet(int argc, char **argv);
 int sp_cmd_evaluate(int argc, char **argv);
 int sp_cmd_export_dsheet(int argc, char **argv);
+int sp_cmd_trust(int argc, char **argv);
 
 #endif

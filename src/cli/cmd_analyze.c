@@ -20,8 +20,13 @@ int sp_cmd_analyze(int argc, char **argv)
 	sp_catalogue_t *cat = NULL;
 	sp_analysis_t a;
 	memset(&a, 0, sizeof a);
+	int said = 0;
 	if ((rc = sp_cli_load(o.study, &st, &cat, &err)) != SP_OK || (rc = sp_cli_narrow(st, cat, &o, &err)) != SP_OK)
 		goto out;
+	if ((rc = sp_cli_trust_gate(o.study, st, o.trust_solver)) != SP_OK) { /* said; nothing run or written */
+		said = 1;
+		goto out;
+	}
 	sp_result_t r;
 	if ((rc = sp_designs_one(st, cat, 0, o.outdir ? SP_CLI_DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
 		goto out;
@@ -57,5 +62,5 @@ out:
 	sp_analysis_free(&a);
 	sp_catalogue_free(cat);
 	sp_study_free(st);
-	return rc ? sp_cli_fail(&err) : 0;
+	return rc && !said ? sp_cli_fail(&err) : rc;
 }

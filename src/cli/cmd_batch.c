@@ -73,7 +73,7 @@ int sp_cmd_batch(int argc, char **argv)
 	sp_cli_opts_t o;
 	int rc = sp_cli_parse_opts(nr, rest, 0, &o);
 	if (rc == 0 && (o.profile || o.grade || o.length || o.anchor || o.catalogue || o.grades))
-		rc = sp_cli_usage("%s", "batch takes -o, --licenses, --threads, --csv-dialect, --no-plots and --quiet");
+		rc = sp_cli_usage("%s", "batch takes -o, --licenses, --threads, --csv-dialect, --no-plots, --quiet and --trust-solver");
 	else if (rc == 0 && ns == 0)
 		rc = sp_cli_usage("%s", "batch needs study files: sheetpile batch STUDY.ini... -o OUTDIR");
 	else if (rc == 0 && o.outdir == NULL)
@@ -85,9 +85,6 @@ int sp_cmd_batch(int argc, char **argv)
 		rc = SP_ESOFTWARE;
 	}
 	sp_err_t err = {0};
-	if (rc == 0 && sp_dist_is_root() && (rc = sp_outdir_prepare(o.outdir, o.force, &err)) != 0)
-		rc = sp_cli_fail(&err);
-	sp_dist_barrier();
 	int first_failure = 0;
 	sp_run_study_t *runs = rc ? NULL : calloc((size_t)ns, sizeof *runs);
 	sp_cli_opts_t *one = rc ? NULL : calloc((size_t)ns, sizeof *one);
@@ -100,7 +97,7 @@ int sp_cmd_batch(int argc, char **argv)
 	 * share one licence pool: --licenses, else the smallest licenses of
 	 * theirs; their analysis phases run together, so the licences stay
 	 * busy across studies; then each study's outputs are written in turn */
-	int licenses = o.licenses, n_solver = 0;
+	int licenses = o.licenses, n_solver = 0, untrusted = 0;
 	double grace_s = 0;
 	for (int i = 0; rc == 0 && i < ns; i++) {
 		batch_dir_name(dirs[i], sizeof dirs[i], studies[i], dirs, (size_t)i);
@@ -111,8 +108,11 @@ int sp_cmd_batch(int argc, char **argv)
 		one[i].outdir = NULL;
 		char sub[4096 + 256];
 		snprintf(sub, sizeof sub, "%s/%s", o.outdir, dirs[i]);
-		if (sp_run_study_load(&one[i], &runs[i]) != SP_OK)
+		if (sp_run_study_load(&one[i], &runs[i]) != SP_OK) {
+			if (runs[i].rc == SP_ENOPERM) /* an untrusted [solver] command (said): nothing runs */
+				untrusted = SP_ENOPERM;
 			continue;
+		}
 		snprintf(runs[i].outdir, sizeof runs[i].outdir, "%s", sub);
 		if (runs[i].st->solver) {
 			n_solver++;
@@ -121,6 +121,12 @@ int sp_cmd_batch(int argc, char **argv)
 			grace_s = fmax(grace_s, runs[i].st->solver->kill_grace_s);
 		}
 	}
+	if (rc == 0 && untrusted)
+		rc = untrusted;
+	/* every study is loaded and trusted: only now touch the file system */
+	if (rc == 0 && sp_dist_is_root() && (rc = sp_outdir_prepare(o.outdir, o.force, &err)) != 0)
+		rc = sp_cli_fail(&err);
+	sp_dist_barrier();
 	if (rc == 0 && n_solver > 1) {
 		if ((pool = sp_eval_pool_alloc(licenses, grace_s, &sp_cli_stop_signal, &err)) == NULL)
 			rc = sp_cli_fail(&err);
@@ -166,7 +172,7 @@ int sp_cmd_batch(int argc, char **argv)
 	}
 	for (int i = 0; rc == 0 && i < ns; i++) {
 		if (!sp_cli_quiet)
-			printf("== study %d/%d: %s -> %s\n", i + 1, ns, studies[i], runs[i].outdir);
+			sp_cli_printf(stdout, "== study %d/%d: %s -> %s\n", i + 1, ns, studies[i], runs[i].outdir);
 		fflush(stdout);
 		int st = sp_run_study_finish(&one[i], &sum[i], &runs[i]);
 		if (st != 0 && sum[i].status == 0) {
@@ -186,7 +192,7 @@ int sp_cmd_batch(int argc, char **argv)
 		if (rc)
 			rc = sp_cli_fail(&err);
 		else if (!sp_cli_quiet)
-			printf("batch      %d studies, %s/summary.csv, %s/index.html\n", ns, o.outdir, o.outdir);
+			sp_cli_printf(stdout, "batch      %d studies, %s/summary.csv, %s/index.html\n", ns, o.outdir, o.outdir);
 		if (rc == 0)
 			rc = first_failure;
 	}

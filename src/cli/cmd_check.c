@@ -3,7 +3,24 @@
 #include "cmd.h"
 #include "cli.h"
 #include "earth.h"
+#include "trust.h"
 
+/* Whether run, batch and analyze will start the study's [solver] command. */
+static void S_say_trusted(const char *study, const sp_solver_t *s)
+{
+	sp_trust_fp_t fp;
+	sp_err_t why = {0, ""};
+	char store[SP_PATH_MAX + 64] = "the trust store";
+	sp_trust_store_path(store, sizeof store, NULL);
+	int trusted = sp_trust_fingerprint(s, &fp, &why) == SP_OK ? sp_trust_lookup(&fp, &why) : -1;
+	if (trusted == 1)
+		sp_cli_printf(stdout, "solver trusted: yes, program %s (in %s)\n", fp.program, store);
+	else if (why.code)
+		sp_cli_printf(stdout, "solver trusted: no: %s\n", why.text);
+	else
+		sp_cli_printf(stdout, "solver trusted: no, program %s: run, batch and analyze exit 77 until `sheetpile "
+		              "trust %s` (or with --trust-solver)\n", fp.program[0] ? fp.program : "(none)", study);
+}
 
 int sp_cmd_check(int argc, char **argv)
 {
@@ -15,35 +32,38 @@ int sp_cmd_check(int argc, char **argv)
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;
 	if ((rc = sp_cli_load(o.study, &st, &cat, &err)) == SP_OK) {
-		printf("study %s: %s\n", o.study, st->name);
-		printf("geometry: top of wall %.2f m, retained ground %.2f m, excavation %.2f m (retained height %.2f m)\n",
-		       st->top_of_wall_m, st->retained_level_m, st->excavation_level_m,
-		       st->retained_level_m - st->excavation_level_m);
-		printf("layers (top-down):\n");
+		sp_cli_printf(stdout, "study %s: %s\n", o.study, st->name);
+		sp_cli_printf(stdout, "geometry: top of wall %.2f m, retained ground %.2f m, excavation %.2f m (retained height %.2f m)\n",
+		              st->top_of_wall_m, st->retained_level_m, st->excavation_level_m,
+		              st->retained_level_m - st->excavation_level_m);
+		sp_cli_printf(stdout, "layers (top-down):\n");
 		for (size_t i = 0; i < st->n_layers; i++) {
 			const sp_layer_t *L = &st->layers[i];
-			printf("  %-16s top %8.2f m  gamma %5.1f/%5.1f kN/m3  ", L->name, L->top_level_m, L->gamma_kN_m3,
-			       L->gamma_sat_kN_m3);
+			sp_cli_printf(stdout, "  %-16s top %8.2f m  gamma %5.1f/%5.1f kN/m3  ", L->name, L->top_level_m, L->gamma_kN_m3,
+			              L->gamma_sat_kN_m3);
 			if (L->drainage == SP_UNDRAINED)
-				printf("undrained c_u %.1f kPa\n", L->cu_kPa);
+				sp_cli_printf(stdout, "undrained c_u %.1f kPa\n", L->cu_kPa);
 			else
-				printf("phi' %.1f deg  c' %.1f kPa  delta %.1f deg\n", L->phi_deg, L->c_kPa, L->delta_deg);
+				sp_cli_printf(stdout, "phi' %.1f deg  c' %.1f kPa  delta %.1f deg\n", L->phi_deg, L->c_kPa, L->delta_deg);
 		}
-		printf("water: retained side %.2f m, excavation side %.2f m; surcharge %.1f kPa\n", st->water_retained_m,
-		       st->water_excavation_m, st->surcharge_kPa);
-		printf("search space: %zu profiles x %zu grades x %zu lengths x %zu anchor options = %zu candidates\n",
-		       st->n_profiles, st->n_grades, st->n_lengths, st->n_anchors, sp_study_n_candidates(st));
-		printf("search strategy: %s\n", sp_search_name(st->search));
-		if (st->solver)
-			printf("analyses: %zu distinct, one solver run per (profile, length, anchor option), at most %d at "
-			       "once (licences)\nsolver: %s\n",
-			       st->n_profiles * st->n_lengths * st->n_anchors, st->licenses, st->solver->command);
-		else
-			printf("analyses: %zu distinct (limit equilibrium depends on the anchor option only)\n", st->n_anchors);
-		printf("method: limit equilibrium, %s earth pressure, safety %s, cantilever method %s, objective %s\n",
-		       sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety),
-		       sp_cantilever_name(st->cantilever_method), sp_objective_name(st->objective));
-		printf("ok\n");
+		sp_cli_printf(stdout, "water: retained side %.2f m, excavation side %.2f m; surcharge %.1f kPa\n", st->water_retained_m,
+		              st->water_excavation_m, st->surcharge_kPa);
+		sp_cli_printf(stdout, "search space: %zu profiles x %zu grades x %zu lengths x %zu anchor options = %zu candidates\n",
+		              st->n_profiles, st->n_grades, st->n_lengths, st->n_anchors, sp_study_n_candidates(st));
+		sp_cli_printf(stdout, "search strategy: %s\n", sp_search_name(st->search));
+		if (st->solver) {
+			sp_cli_printf(stdout, "analyses: %zu distinct, one solver run per (profile, length, anchor option), at "
+			              "most %d at once (licences)\nsolver: %s\n",
+			              st->n_profiles * st->n_lengths * st->n_anchors, st->licenses, st->solver->command);
+			S_say_trusted(o.study, st->solver);
+		} else {
+			sp_cli_printf(stdout, "analyses: %zu distinct (limit equilibrium depends on the anchor option only)\n",
+			              st->n_anchors);
+		}
+		sp_cli_printf(stdout, "method: limit equilibrium, %s earth pressure, safety %s, cantilever method %s, objective %s\n",
+		              sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety),
+		              sp_cantilever_name(st->cantilever_method), sp_objective_name(st->objective));
+		sp_cli_printf(stdout, "ok\n");
 	}
 	sp_catalogue_free(cat);
 	sp_study_free(st);

@@ -17,16 +17,23 @@ static void help(FILE *fp)
 	      "\n"
 	      "Usage:\n"
 	      "  sheetpile run STUDY.ini [-o OUTDIR] [--licenses N] [--threads N] [--resume] [--no-plots] [--quiet]\n"
+	      "                [--trust-solver]\n"
 	      "      evaluate every candidate of the study; write results.csv, ranking.csv,\n"
 	      "      best_diagrams.csv, run.json, report.html, plots/ (and sensitivity.csv with a\n"
 	      "      [sensitivity] section) into OUTDIR [STUDY-results]; a study with a [solver]\n"
 	      "      also journal.txt, timeline.csv and work/\n"
 	      "  sheetpile batch STUDY.ini... -o OUTDIR [--licenses N] [--threads N] [--csv-dialect D] [--no-plots] [--quiet]\n"
+	      "                [--trust-solver]\n"
 	      "      run every study into OUTDIR/<study>/; write OUTDIR/summary.csv (one row per study)\n"
 	      "      and OUTDIR/index.html (links to each report.html); exit status of the first failing study\n"
 	      "  sheetpile check STUDY.ini\n"
-	      "      validate the study and print a summary of its search space\n"
+	      "      validate the study and print a summary of its search space (and whether its\n"
+	      "      [solver] command is trusted)\n"
+	      "  sheetpile trust STUDY.ini\n"
+	      "      agree to run the study's [solver] command: its fingerprint (the command, its\n"
+	      "      program, its input template) goes into ~/.config/sheetpile/trusted-solvers\n"
 	      "  sheetpile analyze STUDY.ini [--profile P --grade G --length L [--anchor-level Z|none]] [-o DIR]\n"
+	      "                [--trust-solver]\n"
 	      "      one candidate: prints its results.csv header and row; with -o also its diagrams\n"
 	      "      (no flags needed when the study holds a single candidate)\n"
 	      "  sheetpile import-dsheet FILE.shi [-o STUDY.ini]\n"
@@ -53,10 +60,12 @@ static void help(FILE *fp)
 	      "  --no-plots      do not run gnuplot\n"
 	      "  --quiet         no summary on stdout, no progress on stderr\n"
 	      "  --force         write into an existing non-empty directory that sheetpile did not make\n"
+	      "  --trust-solver  run the study's [solver] command this once without `sheetpile trust`\n"
 	      "\n"
 	      "Exit codes (sysexits.h): 0 ok, 64 usage, 65 bad input data, 66 missing input,\n"
 	      "70 internal error, 73 cannot create output, 74 I/O error (disk full), 75 the run finished but the\n"
-	      "external solver failed on some analyses, 128+N stopped by signal N (--resume continues).\n"
+	      "external solver failed on some analyses, 77 the [solver] command is not trusted (nothing ran),\n"
+	      "128+N stopped by signal N (--resume continues).\n"
 	      "The study file is described in docs/study-file.md.\n",
 	      fp);
 }
@@ -74,6 +83,7 @@ static const struct {
 	{"import-dsheet", sp_cmd_import_dsheet},
 	{"export-dsheet", sp_cmd_export_dsheet},
 	{"evaluate", sp_cmd_evaluate},
+	{"trust", sp_cmd_trust},
 };
 
 static int S_dispatch(int argc, char **argv)

@@ -142,6 +142,11 @@ int sp_run_study_load(const sp_cli_opts_t *o, sp_run_study_t *s)
 		return s->rc;
 	}
 	sp_study_t *st = s->st;
+	if ((s->rc = sp_cli_trust_gate(o->study, st, o->trust_solver)) != SP_OK) { /* said; nothing touched */
+		s->err.code = 0;
+		s->finished = 1;
+		return s->rc;
+	}
 	if (o->threads >= 0)
 		st->threads = o->threads;
 	if (o->licenses > 0)
@@ -320,39 +325,39 @@ static void S_print_summary(const sp_study_t *st, const sp_eval_stats_t *stats, 
                             size_t nbest, const sp_anchor_refine_t *refine, const char *outdir, int has_sensitivity,
                             int plots)
 {
-	printf("study      %s (%s)\n", st->name, st->path);
-	printf("candidates %zu: %zu feasible, %zu infeasible, %zu failed; %zu distinct analyses\n",
-	       stats->candidates, stats->feasible, stats->infeasible, stats->failed, stats->analyses_run);
+	sp_cli_printf(stdout, "study      %s (%s)\n", st->name, st->path);
+	sp_cli_printf(stdout, "candidates %zu: %zu feasible, %zu infeasible, %zu failed; %zu distinct analyses\n",
+	              stats->candidates, stats->feasible, stats->infeasible, stats->failed, stats->analyses_run);
 	if (st->search == SP_SEARCH_MIN_LENGTH)
-		printf("search     min-length: %zu of %zu candidates and %zu of %zu analyses evaluated; "
-		       "%zu of %zu groups scanned in full (not monotone in length)\n", stats->evaluated,
-		       stats->candidates, stats->analyses_run, stats->analyses_exhaustive, stats->search_scanned,
-		       stats->search_groups);
+		sp_cli_printf(stdout, "search     min-length: %zu of %zu candidates and %zu of %zu analyses evaluated; "
+		              "%zu of %zu groups scanned in full (not monotone in length)\n", stats->evaluated,
+		              stats->candidates, stats->analyses_run, stats->analyses_exhaustive, stats->search_scanned,
+		              stats->search_groups);
 	char ranks[48] = "";
 	if (sp_dist_size() > 1)
 		snprintf(ranks, sizeof ranks, " (rank 0) on %d MPI ranks", sp_dist_size());
-	printf("time       %.3f s, %.0f evaluations/s, %d threads%s, %d licences\n", seconds,
-	       seconds > 0 ? (double)stats->evaluated / seconds : 0.0, stats->workers, ranks, st->licenses);
+	sp_cli_printf(stdout, "time       %.3f s, %.0f evaluations/s, %d threads%s, %d licences\n", seconds,
+	              seconds > 0 ? (double)stats->evaluated / seconds : 0.0, stats->workers, ranks, st->licenses);
 	if (stats->exec)
-		printf("solver     %zu analyses run, %zu from the journal, %zu failed; makespan %.3f s, "
-		       "lower bound %.3f s\n", stats->batch.run, stats->batch.resumed, stats->batch.solver_failed,
-		       stats->batch.makespan_s, stats->batch.lower_bound_s);
+		sp_cli_printf(stdout, "solver     %zu analyses run, %zu from the journal, %zu failed; makespan %.3f s, "
+		              "lower bound %.3f s\n", stats->batch.run, stats->batch.resumed, stats->batch.solver_failed,
+		              stats->batch.makespan_s, stats->batch.lower_bound_s);
 	if (nbest) {
 		const sp_result_t *b = &best[0];
 		char design[3 * SP_NAME_MAX];
 		sp_describe_design(design, sizeof design, st, &b->cand);
-		printf("best       %s: %.2f %s/m, util_max %.3f\n", design, b->cost.cost_per_m, st->currency, b->checks.util_max);
+		sp_cli_printf(stdout, "best       %s: %.2f %s/m, util_max %.3f\n", design, b->cost.cost_per_m, st->currency, b->checks.util_max);
 	} else {
-		printf("best       no feasible design\n");
+		sp_cli_printf(stdout, "best       no feasible design\n");
 	}
 	if (refine)
-		printf("anchor     %s: level %.3f m, util_max %.3f (ranked: %.3f m, %.3f)%s%s\n",
-		       refine->done ? "refined" : "not refined", refine->level_m, refine->util_max, refine->grid_level_m,
-		       refine->grid_util_max, refine->done ? "" : ": ", refine->done ? "" : refine->note);
-	printf("results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s%s run.json, report.html%s%s)\n",
-	       outdir, st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
-	       st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "", has_sensitivity ? " sensitivity.csv," : "",
-	       stats->exec ? ", journal.txt, timeline.csv" : "", plots ? ", plots/" : "");
+		sp_cli_printf(stdout, "anchor     %s: level %.3f m, util_max %.3f (ranked: %.3f m, %.3f)%s%s\n",
+		              refine->done ? "refined" : "not refined", refine->level_m, refine->util_max, refine->grid_level_m,
+		              refine->grid_util_max, refine->done ? "" : ": ", refine->done ? "" : refine->note);
+	sp_cli_printf(stdout, "results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s%s run.json, report.html%s%s)\n",
+	              outdir, st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
+	              st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "", has_sensitivity ? " sensitivity.csv," : "",
+	              stats->exec ? ", journal.txt, timeline.csv" : "", plots ? ", plots/" : "");
 }
 
 /* The outputs of one study whose analysis phase is over (pre, taken over
@@ -504,7 +509,7 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 		goto out;
 	for (const char *w = warnings; *w;) {
 		const char *e = strchr(w, '\n');
-		fprintf(stderr, "[WARNING] %.*s\n", (int)(e - w), w);
+		sp_cli_printf(stderr, "[WARNING] %.*s\n", (int)(e - w), w);
 		w = e + 1;
 	}
 	if (!sp_cli_quiet)

@@ -20,6 +20,7 @@ enum {
 	SP_ECANTCREAT = EX_CANTCREAT, /* 73 cannot create output */
 	SP_EIO = EX_IOERR,            /* 74 I/O error */
 	SP_ETEMPFAIL = EX_TEMPFAIL,   /* 75 the run finished, but an external solver failed on some analyses */
+	SP_ENOPERM = EX_NOPERM,       /* 77 not allowed: a [solver] command the user has not trusted */
 	SP_ESTOPPED = 128             /* stopped by a signal: main exits with 128 + its number */
 };
 

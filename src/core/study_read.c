@@ -27,12 +27,25 @@ typedef struct {
 	size_t n, cap;
 } S_names;
 
+/* A name goes into messages, the summary and files: a control character
+ * (bytes below 0x20, DEL) in it could drive a terminal, so it is refused. */
+static int S_has_control(const char *name)
+{
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 1;
+	return 0;
+}
+
 static int S_add_name(sp_ini_t *c, sp_ini_entry_t *e, const char *item, void *user)
 {
 	S_names *l = user;
 	if (strlen(item) >= SP_NAME_MAX)
 		return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': name '%s' is longer than %d characters", sp_ini_path(c),
 		              e->line, e->section, e->key, item, SP_NAME_MAX - 1);
+	if (S_has_control(item))
+		return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': name '%s' holds a control character", sp_ini_path(c),
+		                   e->line, e->section, e->key, item);
 	for (size_t i = 0; i < l->n; i++)
 		if (strcmp(l->names[i], item) == 0)
 			return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': '%s' is listed twice", sp_ini_path(c), e->line,
@@ -216,9 +229,9 @@ static void S_read_layers(sp_ini_t *c, sp_study_t *st, int subgrade)
 		const char *nm = s->name + 6;
 		while (isspace((unsigned char)*nm))
 			nm++;
-		if (*nm == '\0' || strlen(nm) >= SP_NAME_MAX) {
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s]: a layer needs a name of 1 to %d characters", sp_ini_path(c),
-			       s->line, s->name, SP_NAME_MAX - 1);
+		if (*nm == '\0' || strlen(nm) >= SP_NAME_MAX || S_has_control(nm)) {
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s]: a layer needs a name of 1 to %d characters, no control "
+			            "characters", sp_ini_path(c), s->line, s->name, SP_NAME_MAX - 1);
 			return;
 		}
 		sp_strlcpy(L->name, nm, sizeof L->name);
@@ -273,6 +286,12 @@ static void S_read_layers(sp_ini_t *c, sp_study_t *st, int subgrade)
 static void S_read_all(sp_ini_t *c, sp_study_t *st)
 {
 	sp_ini_text(c, "study", "name", st->name, sizeof st->name, "study");
+	sp_ini_entry_t *name = sp_ini_find(c, "study", "name");
+	if (name && S_has_control(st->name)) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [study] key 'name': '%s' holds a control character", sp_ini_path(c),
+		            name->line, st->name);
+		return;
+	}
 	sp_ini_text(c, "study", "description", st->description, sizeof st->description, "");
 
 	/* method = subgrade with a [wall]: the study analyses that wall, and

@@ -40,6 +40,159 @@ static const char *S_value(void *user, int k, char *buf, size_t size)
 	return "";
 }
 
+/* ---- placeholders in a shell script ------------------------------------------
+ * The words are given to the program without a shell, but `sh -c SCRIPT`
+ * (bash, dash, ...) makes SCRIPT a shell program, and a placeholder in it
+ * shell text: a profile named $(touch x) would run touch. There a value of
+ * other characters than S_SH_PLAIN is quoted for the place where it lands,
+ * found by following the script's quotes and substitutions ('...', "...",
+ * $'...', $(...), (...)); a value inside `...` cannot be quoted reliably
+ * and is refused. */
+
+#define S_SH_PLAIN "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=@%+,-"
+#define S_SH_DEPTH 64
+enum { Q_PLAIN, Q_PAREN, Q_CMD, Q_SINGLE, Q_DOUBLE, Q_ANSI, Q_BACK };
+
+typedef struct {
+	const sp_solver_job_t *job;
+	const char *at;                      /* the script's template, followed up to here */
+	unsigned char frame[S_SH_DEPTH + 1]; /* frame[depth]: where the shell is at `at` */
+	int depth, esc, dollar;              /* a backslash, an unquoted $ just before `at` */
+	const char *bad;                     /* why a value was refused */
+	char out[S_LINE_MAX];
+} S_script;
+
+/* SCRIPT: the word after a -c option cluster (-c, -ec, -lc, ...) of a shell
+ * named by an earlier word. */
+static int S_is_script(char *const *argv, size_t n)
+{
+	static const char *const shells[] = {"sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "posh", "yash", NULL};
+	const char *o = n >= 2 ? argv[n - 1] : "";
+	if (o[0] != '-' || o[1] == '-' || o[strspn(o + 1, "abcefhiklmnprstuvxBCEHPT") + 1] != '\0' || !strchr(o, 'c'))
+		return 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		const char *base = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i];
+		for (int k = 0; shells[k]; k++)
+			if (strcmp(base, shells[k]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static void S_sh_push(S_script *s, int f)
+{
+	if (s->depth == S_SH_DEPTH)
+		s->bad = "the shell script nests too deep to follow";
+	else
+		s->frame[++s->depth] = (unsigned char)f;
+}
+
+/* Follow the shell over the character at p (not a placeholder); the bytes taken. */
+static size_t S_sh_step(S_script *s, const char *p)
+{
+	int f = s->frame[s->depth], pop = 0;
+	s->dollar = 0;
+	if (s->esc) {
+		s->esc = 0;
+		return 1;
+	}
+	if (f == Q_SINGLE || f == Q_ANSI) {
+		s->esc = f == Q_ANSI && *p == '\\';
+		pop = *p == '\'';
+	} else if (*p == '\\') {
+		s->esc = 1;
+	} else if (*p == '$' && p[1] == '(') {
+		S_sh_push(s, Q_CMD);
+		return 2;
+	} else if (*p == '$' && p[1] == '\'' && f != Q_DOUBLE) {
+		S_sh_push(s, Q_ANSI);
+		return 2;
+	} else if (*p == '$') {
+		s->dollar = 1;
+	} else if (*p == '`') {
+		if (f == Q_BACK)
+			pop = 1;
+		else
+			S_sh_push(s, Q_BACK);
+	} else if (f == Q_DOUBLE) {
+		pop = *p == '"';
+	} else if (*p == '\'' || *p == '"' || *p == '(') {
+		S_sh_push(s, *p == '\'' ? Q_SINGLE : *p == '"' ? Q_DOUBLE : Q_PAREN);
+	} else if (*p == ')') {
+		pop = f == Q_PAREN || f == Q_CMD;
+	}
+	if (pop && s->depth > 0)
+		s->depth--;
+	return 1;
+}
+
+/* The length of the placeholder at p ({name}), 0 if none starts there. */
+static size_t S_placeholder_at(const char *p)
+{
+	size_t n = 1;
+	while (*p == '{' && (islower((unsigned char)p[n]) || isdigit((unsigned char)p[n]) || p[n] == '_' || p[n] == 'N'))
+		n++;
+	return *p == '{' && n > 1 && p[n] == '}' ? n + 1 : 0;
+}
+
+/* Append text to s->out at *n, refusing what does not fit. */
+static void S_sh_put(S_script *s, size_t *n, const char *text, size_t len)
+{
+	if (*n + len >= sizeof s->out) {
+		s->bad = "a value is too long once quoted for the shell";
+		return;
+	}
+	memcpy(s->out + *n, text, len);
+	*n += len;
+}
+
+/* v quoted for the shell at s's place into s->out. */
+static void S_sh_quote(S_script *s, const char *v)
+{
+	int f = s->frame[s->depth];
+	size_t n = 0;
+	s->out[0] = '\0';
+	if (!s->dollar && v[strspn(v, S_SH_PLAIN)] == '\0') { /* nothing the shell would read */
+		S_sh_put(s, &n, v, strlen(v));
+		s->out[n] = '\0';
+		return;
+	}
+	for (int d = 1; d <= s->depth; d++)
+		if (s->frame[d] == Q_BACK)
+			s->bad = "a placeholder inside `...` of a shell script cannot be quoted safely: use $(...)";
+	if (s->esc) /* the backslash before it then escapes only itself */
+		S_sh_put(s, &n, "\\", 1);
+	if (s->dollar) /* not $'...' nor a variable's name: an empty string first */
+		S_sh_put(s, &n, f == Q_DOUBLE ? "\"\"" : "''", 2);
+	if (f <= Q_CMD)
+		S_sh_put(s, &n, "'", 1);
+	for (const char *c = v; *c; c++) {
+		if ((f <= Q_CMD || f == Q_SINGLE) && *c == '\'')
+			S_sh_put(s, &n, "'\\''", 4); /* close, a quoted ', open again */
+		else if ((f == Q_DOUBLE && strchr("$`\"\\", *c)) || (f == Q_ANSI && (*c == '\\' || *c == '\'')))
+			S_sh_put(s, &n, "\\", 1), S_sh_put(s, &n, c, 1);
+		else
+			S_sh_put(s, &n, c, 1);
+	}
+	if (f <= Q_CMD)
+		S_sh_put(s, &n, "'", 1);
+	s->out[n] = '\0';
+}
+
+/* The value of placeholder k of a script (sp_solver_command_value_fn):
+ * the expander asks for them in order, so the script is followed up to it. */
+static const char *S_script_value(void *user, int k, char *buf, size_t size)
+{
+	S_script *s = user;
+	size_t len = 0;
+	while (*s->at && (len = S_placeholder_at(s->at)) == 0)
+		s->at += S_sh_step(s, s->at);
+	s->at += len;
+	S_sh_quote(s, S_value((void *)s->job, k, buf, size));
+	s->esc = s->dollar = 0;
+	return s->out;
+}
+
 typedef struct {
 	const sp_solver_job_t *job;
 	char **argv;
@@ -51,7 +204,19 @@ static int S_add_word(void *user, const char *word)
 {
 	S_words *w = user;
 	char buf[S_LINE_MAX];
-	if (sp_solver_command_expand(word, S_value, (void *)w->job, buf, sizeof buf, w->err) != SP_OK)
+	S_script *sc = NULL;
+	if (S_is_script(w->argv, w->n) && (sc = calloc(1, sizeof *sc)) == NULL)
+		return sp_err_set(w->err, SP_ESOFTWARE, "out of memory");
+	if (sc) {
+		sc->job = w->job;
+		sc->at = word;
+	}
+	int rc = sp_solver_command_expand(word, sc ? S_script_value : S_value, sc ? (void *)sc : (void *)w->job, buf,
+	                                  sizeof buf, w->err);
+	if (rc == SP_OK && sc && sc->bad)
+		rc = sp_err_set(w->err, SP_EDATA, "[solver] command: %s (in '%.200s')", sc->bad, word);
+	free(sc);
+	if (rc != SP_OK)
 		return 1;
 	if (sp_grow(&w->argv, &w->cap, w->n + 1, sizeof *w->argv, 16) != 0) /* and the NULL after it */
 		return sp_err_set(w->err, SP_ESOFTWARE, "out of memory");
