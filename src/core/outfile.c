@@ -95,6 +95,12 @@ static void S_split(const char *dir, char *parent, size_t size, const char **bas
 	}
 }
 
+/* a name that is not "", "." or ".." */
+static int S_plain(const char *name)
+{
+	return *name && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
 static int S_link_error(sp_err_t *err, const char *path)
 {
 	return sp_err_set(err, SP_ECANTCREAT,
@@ -204,7 +210,7 @@ static int S_open_dir(const char *path, int make, const char *what, int *created
 	char parent[4096];
 	const char *base;
 	S_split(path, parent, sizeof parent, &base);
-	const S_outdir *p = S_find(parent);
+	const S_outdir *p = S_plain(base) ? S_find(parent) : NULL;
 	int pfd = p ? p->fd : AT_FDCWD;
 	const char *name = p ? base : path;
 	int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
@@ -252,7 +258,7 @@ static int S_our_dir(const char *dir, int *ours, sp_err_t *err)
 	const char *base;
 	S_split(dir, parent, sizeof parent, &base);
 	int created;
-	if (S_find(parent) && strcmp(base, ".") != 0 && strcmp(base, "..") != 0 && *base)
+	if (S_plain(base) && S_find(parent))
 		return S_open_dir(dir, 0, "the directory", &created, err);
 	*ours = 0;
 	return -1;
