@@ -60,11 +60,13 @@ static void help(FILE *fp)
 	      "  --no-plots      do not run gnuplot\n"
 	      "  --quiet         no summary on stdout, no progress on stderr\n"
 	      "  --force         write into an existing non-empty directory that sheetpile did not make\n"
+	      "                  (never one that is a link, another user's or writable by others)\n"
 	      "  --trust-solver  run the study's [solver] command this once without `sheetpile trust`\n"
 	      "\n"
 	      "Exit codes (sysexits.h): 0 ok, 64 usage, 65 bad input data, 66 missing input,\n"
 	      "70 internal error, 73 cannot create output, 74 I/O error (disk full), 75 the run finished but the\n"
-	      "external solver failed on some analyses, 77 the [solver] command is not trusted (nothing ran),\n"
+	      "external solver failed on some analyses, or another run is writing into the output directory,\n"
+	      "77 the [solver] command is not trusted (nothing ran),\n"
 	      "128+N stopped by signal N (--resume continues).\n"
 	      "The study file is described in docs/study-file.md.\n",
 	      fp);

@@ -177,6 +177,9 @@ int sp_run_study_plan(const sp_cli_opts_t *o, sp_pool_t *pool, sp_run_study_t *s
 		}
 		sp_dist_barrier(); /* MPI: the other ranks' solvers work in it too */
 		sp_cli_catch_stop_signals();
+	} else if (sp_dist_is_root() && (s->rc = sp_outdir_busy(s->outdir, &s->err)) != SP_OK) {
+		s->finished = 1; /* another run writes into it: say so now, not when this one is done */
+		return s->rc;
 	}
 	if ((s->ev = sp_eval_open(st, s->cat, &eo, &s->err)) == NULL)
 		s->rc = s->err.code ? s->err.code : SP_ESOFTWARE;
@@ -504,7 +507,9 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	S_run_warnings(warnings, sizeof warnings, &stats, warning, outdir);
 	char plots_dir[4500];
 	snprintf(plots_dir, sizeof plots_dir, "%s/plots", outdir);
-	sp_report_t rep = {st, best, nbest, &stats, seconds, &sens, plot ? plots_dir : NULL, warnings};
+	size_t n_svgs = 0;
+	const char *const *svgs = plot ? sp_plot_svgs(plot, &n_svgs) : NULL; /* only the plots this run drew */
+	sp_report_t rep = {st, best, nbest, &stats, seconds, &sens, plot ? plots_dir : NULL, warnings, svgs, n_svgs};
 	if ((rc = S_write_report(outdir, &rep, &err)) != SP_OK)
 		goto out;
 	for (const char *w = warnings; *w;) {

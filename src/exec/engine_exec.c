@@ -13,7 +13,7 @@
  *   timeline.csv   every finished analysis: slot, start, end; after --resume
  *                  those of the earlier invocations too (from the journal,
  *                  earlier_run = 1), this invocation's times following theirs */
-#define _GNU_SOURCE /* mkdtemp, realpath, fsync, nftw */
+#define _GNU_SOURCE /* mkdtemp, realpath, fsync */
 #include "engine_exec.h"
 #include "journal.h"
 #include "dist.h"
@@ -22,7 +22,6 @@
 #include "solver_io.h"
 
 #include <errno.h>
-#include <ftw.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -50,27 +49,36 @@ static char *S_join(const char *dir, const char *name)
 	return s;
 }
 
-static int S_rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+/* The output directory dir locked (it is when the command prepared it: this
+ * makes sure) and its work directory: the solvers an earlier run left
+ * behind are looked for in it only under the lock, so never those of a run
+ * that is still going. */
+static int S_work_dir(const char *dir, const char *work, sp_err_t *err)
 {
-	(void)sb, (void)flag, (void)ftw;
-	remove(path);
-	return 0;
-}
-
-static void S_rm_tree(const char *dir)
-{
-	nftw(dir, S_rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	int rc = sp_outdir_prepare(dir, 0, err);
+	int fd = rc == SP_OK ? sp_outdir_open(work, 1, err) : -1;
+	if (fd < 0)
+		return err->code;
+	close(fd);
+	return SP_OK;
 }
 
 /* ---- durations of an earlier run (longest first) ----------------------------------- */
 
 static void S_estimates(const char *dir, size_t n, double *est)
 {
-	char path[PATH_MAX + 32], line[1024];
-	snprintf(path, sizeof path, "%s/" S_TIMELINE, dir);
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL)
+	char line[1024];
+	sp_err_t err;
+	int dfd = sp_outdir_open(dir, 0, &err);
+	int fd = dfd >= 0 ? sp_outdir_openat(dfd, dir, S_TIMELINE, SP_OUTDIR_READ, &err) : -1;
+	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (dfd >= 0)
+		close(dfd);
+	if (fp == NULL) {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
 	while (fgets(line, sizeof line, fp)) {
 		char *end;
 		unsigned long long id = strtoull(line, &end, 10);
@@ -95,6 +103,8 @@ static void S_estimates(const char *dir, size_t n, double *est)
 
 typedef struct {
 	size_t id;
+	const char *work;  /* the parent of workdir (borrowed) */
+	char name[32];     /* workdir's name in it: a<ID> */
 	char *workdir, *input, *output;
 	char **argv;
 } S_job;
@@ -111,12 +121,11 @@ static void S_job_free(S_job *j)
 static int S_write_input(const sp_study_t *st, const sp_case_t *c, const char *self, const char *study,
                          double diagram_step_m, const S_job *j, sp_err_t *err)
 {
-	if (mkdir(j->workdir, 0777) != 0 && errno != EEXIST)
-		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create the work directory: %s", j->workdir,
-		                  strerror(errno));
-	char failure[PATH_MAX + 32];
-	snprintf(failure, sizeof failure, "%s/failure.txt", j->workdir);
-	unlink(failure);
+	/* a new, empty directory: nothing an earlier run or anyone else left in
+	 * it (a link named like a file the solver writes) is used */
+	int rc = sp_outdir_fresh(j->work, j->name, err);
+	if (rc != SP_OK)
+		return rc;
 	sp_solver_job_t sj = {st, c, self, study, j->workdir, j->input, j->output, diagram_step_m};
 	return sp_solver_input_find(st->solver->input_format)->write(&sj, err);
 }
@@ -129,9 +138,9 @@ static int S_prepare(const sp_study_t *st, const sp_case_t *c, const char *work,
 	const sp_solver_t *s = st->solver;
 	memset(j, 0, sizeof *j);
 	j->id = c->id;
-	char name[32];
-	snprintf(name, sizeof name, "a%zu", c->id);
-	j->workdir = S_join(work, name);
+	j->work = work;
+	snprintf(j->name, sizeof j->name, "a%zu", c->id);
+	j->workdir = S_join(work, j->name);
 	if (j->workdir == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	j->input = S_join(j->workdir, s->input_file);
@@ -198,13 +207,18 @@ static int S_collect(const sp_study_t *st, const sp_case_t *c, const S_job *j, c
 	}
 	a->ok = 0;
 	sp_strlcpy(a->reason, reason, sizeof a->reason);
-	char path[PATH_MAX + 32];
-	snprintf(path, sizeof path, "%s/failure.txt", j->workdir);
-	FILE *fp = fopen(path, "wb");
+	sp_err_t ignored;
+	int dfd = sp_outdir_open(j->workdir, 0, &ignored);
+	int fd = dfd >= 0 ? sp_outdir_openat(dfd, j->workdir, "failure.txt", SP_OUTDIR_REPLACE, &ignored) : -1;
+	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (fp) {
 		fprintf(fp, "%s: %s\n", reason, why.text);
 		fclose(fp);
+	} else if (fd >= 0) {
+		close(fd);
 	}
+	if (dfd >= 0)
+		close(dfd);
 	return 1;
 }
 
@@ -312,8 +326,8 @@ static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size
 		rc = sp_err_set(err, SP_ENOINPUT, "%s: %s", st->path, strerror(errno));
 	const char *self = S_self(selfbuf, sizeof selfbuf);
 	snprintf(work, sizeof work, "%s/work", dir);
-	if (rc == SP_OK && root && mkdir(work, 0777) != 0 && errno != EEXIST)
-		rc = sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", work, strerror(errno));
+	if (rc == SP_OK && root)
+		rc = S_work_dir(dir, work, err);
 	if (rc == SP_OK && root) /* before any rank starts a solver (the licence window's alloc is collective) */
 		sp_pool_stop_leftovers(work, st->solver->kill_grace_s, &stats->leftovers_stopped);
 	size_t m = n ? n : 1;
@@ -403,7 +417,7 @@ static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size
 				rc = sp_err_set(err, SP_EIO, "%s/" SP_JOURNAL_FILE ": write error: %s", dir, strerror(errno));
 		}
 		if (!failed && !st->solver->keep_work)
-			S_rm_tree(j->workdir);
+			sp_outdir_remove(j->work, j->name);
 	}
 	if (got != SP_POOL_EMPTY && got != SP_POOL_STOPPED && rc == SP_OK)
 		rc = got;
@@ -547,10 +561,8 @@ static sp_batch_t *E_batch_open(const sp_study_t *st, const sp_case_t *cases, si
 	}
 	b->self = S_self(b->selfbuf, sizeof b->selfbuf);
 	snprintf(b->work, sizeof b->work, "%s/work", b->dir);
-	if (mkdir(b->work, 0777) != 0 && errno != EEXIST) {
-		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", b->work, strerror(errno));
+	if (S_work_dir(b->dir, b->work, err) != SP_OK)
 		goto fail;
-	}
 	/* solvers an earlier run left behind (killed with SIGKILL) would run
 	 * beside ours: more than `licenses` at once */
 	sp_pool_stop_leftovers(b->work, st->solver->kill_grace_s, &b->stats.leftovers_stopped);
@@ -632,7 +644,7 @@ static int E_batch_finished(sp_batch_t *b, sp_pool_job_t *q, size_t *id, sp_err_
 	b->first_start_s = fmin(b->first_start_s, q->first_start_s);
 	b->stats.makespan_s = fmax(b->stats.makespan_s, q->end_s - b->first_start_s);
 	if (!failed && !st->solver->keep_work)
-		S_rm_tree(j->workdir);
+		sp_outdir_remove(j->work, j->name);
 	return SP_OK;
 }
 
@@ -721,7 +733,9 @@ static int E_analyse(const sp_study_t *st, const sp_case_t *c, double diagram_st
 		sp_pool_free(pool);
 	}
 	S_job_free(&j);
-	S_rm_tree(tmpl);
+	char *slash = strrchr(tmpl, '/');
+	*slash = '\0';
+	sp_outdir_remove(tmpl, slash + 1);
 	return SP_OK;
 }
 

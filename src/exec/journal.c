@@ -2,6 +2,7 @@
  * with a checksum, so that --resume keeps what an interrupted run finished. */
 #define _GNU_SOURCE /* fsync, ftruncate */
 #include "journal.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -170,8 +171,23 @@ FILE *sp_journal_open(const char *dir, const sp_study_t *st, size_t n, int resum
 	snprintf(path, sizeof path, "%s/" SP_JOURNAL_FILE, dir);
 	uint64_t fp_now = S_fingerprint(st, n);
 	*resumed = 0;
-	FILE *fp = resume ? fopen(path, "r+b") : NULL;
+	/* never through a link, nor another user's journal (outfile.h) */
+	int dfd = sp_outdir_open(dir, 0, err), fd = -1;
+	if (dfd < 0)
+		return NULL;
+	if (resume && (fd = sp_outdir_openat(dfd, dir, SP_JOURNAL_FILE, SP_OUTDIR_UPDATE, err)) < 0 && errno != ENOENT) {
+		close(dfd);
+		return NULL;
+	}
+	FILE *fp = fd >= 0 ? fdopen(fd, "r+b") : NULL;
+	if (fd >= 0 && fp == NULL) {
+		sp_err_set(err, SP_EIO, "%s: %s", path, strerror(errno));
+		close(fd);
+		close(dfd);
+		return NULL;
+	}
 	if (fp) {
+		close(dfd);
 		char line[S_LINE_MAX];
 		char magic[64];
 		unsigned long long fp_old = 0;
@@ -218,9 +234,13 @@ FILE *sp_journal_open(const char *dir, const sp_study_t *st, size_t n, int resum
 		}
 		return fp;
 	}
-	fp = fopen(path, "wb");
-	if (fp == NULL) {
+	fd = sp_outdir_openat(dfd, dir, SP_JOURNAL_FILE, SP_OUTDIR_REPLACE, err);
+	close(dfd);
+	if (fd < 0)
+		return NULL;
+	if ((fp = fdopen(fd, "wb")) == NULL) {
 		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", path, strerror(errno));
+		close(fd);
 		return NULL;
 	}
 	fprintf(fp, S_JOURNAL_MAGIC " %016llx %zu\n", (unsigned long long)fp_now, n);

@@ -421,8 +421,8 @@ static void S_start(sp_pool_t *p, size_t i, int s, int lic)
 	if (j->workdir)
 		posix_spawn_file_actions_addchdir_np(&fa, j->workdir);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, "stdout.txt", O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	posix_spawn_file_actions_addopen(&fa, 2, "stderr.txt", O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	posix_spawn_file_actions_addopen(&fa, 1, "stdout.txt", O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0666);
+	posix_spawn_file_actions_addopen(&fa, 2, "stderr.txt", O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0666);
 	sigset_t none, dfl;
 	sigemptyset(&none);
 	sigemptyset(&dfl);

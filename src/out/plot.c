@@ -5,7 +5,6 @@
 #include "describe.h"
 #include "pareto.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -36,6 +35,10 @@ struct sp_plot {
 	size_t n_front;
 	int disp;                  /* third Pareto criterion is the displacement (else util_max) */
 	int timeline;              /* draw OUTDIR/timeline.csv too */
+	int dfd;                   /* OUTDIR/plots, or -1 */
+	char svg[8][32];           /* the SVG plots drawn, by name */
+	const char *svgs[8];
+	size_t n_svgs;
 };
 
 void sp_plot_set_timeline(sp_plot_t *p)
@@ -112,8 +115,8 @@ sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err
 	}
 	p->st = st;
 	snprintf(p->dir, sizeof p->dir, "%s/plots", outdir ? outdir : ".");
-	if (outdir && mkdir(p->dir, 0777) != 0 && errno != EEXIST) {
-		sp_err_set(err, SP_ECANTCREAT, "%s: cannot create directory: %s", p->dir, strerror(errno));
+	/* made in the output directory, never through a link (outfile.h) */
+	if ((p->dfd = outdir ? sp_outdir_open(p->dir, 1, err) : -1) < 0 && outdir) {
 		free(p);
 		return NULL;
 	}
@@ -123,7 +126,7 @@ sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err
 	p->min_cost = malloc((cells ? cells : 1) * sizeof *p->min_cost);
 	if (p->min_cost == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		free(p);
+		sp_plot_free(p);
 		return NULL;
 	}
 	for (size_t i = 0; i < cells; i++)
@@ -131,8 +134,7 @@ sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err
 	if (outdir == NULL)
 		return p;
 	if (sp_outfile_open(&p->cand, p->dir, "candidates.dat", err) != SP_OK) {
-		free(p->min_cost);
-		free(p);
+		sp_plot_free(p);
 		return NULL;
 	}
 	fprintf(p->cand.fp, "# cost_per_m util_max feasible(1/0) co2_kg_per_m pareto_third (max_displacement_mm, else util_max)%s\n",
@@ -145,8 +147,16 @@ void sp_plot_free(sp_plot_t *p)
 	if (p == NULL)
 		return;
 	sp_outfile_abort(&p->cand);
+	if (p->dfd >= 0)
+		close(p->dfd);
 	free(p->min_cost);
 	free(p);
+}
+
+const char *const *sp_plot_svgs(const sp_plot_t *p, size_t *n)
+{
+	*n = p->n_svgs;
+	return p->svgs;
 }
 
 size_t sp_plot_format_sampled(const sp_plot_t *p, const sp_result_t *rows, size_t n, char *out)
@@ -314,16 +324,16 @@ static int S_copy(const char *src, const char *dir, const char *name, sp_err_t *
 	return rc;
 }
 
-/* Run gnuplot on a script; 0 ok, -1 gnuplot missing, >0 its exit status. */
-static int S_gnuplot(const char *dir, const char *script, const char *vars)
+/* Run gnuplot on a script, its messages to log (a descriptor); 0 ok, -1
+ * gnuplot missing, >0 its exit status. */
+static int S_gnuplot(const char *dir, const char *script, const char *vars, int log)
 {
-	char path[4200], log[4200];
+	char path[4200];
 	snprintf(path, sizeof path, "%s/%s", dir, script);
-	snprintf(log, sizeof log, "%s/gnuplot.log", dir);
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0666);
+	posix_spawn_file_actions_adddup2(&fa, log, 2);
 	char *argv[] = {"gnuplot", "-e", (char *)vars, path, NULL};
 	pid_t pid;
 	int rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
@@ -339,24 +349,27 @@ static int S_gnuplot(const char *dir, const char *script, const char *vars)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
-/* Move what gnuplot drew into tmp to dir when it succeeded (keep), else
- * remove it: a failed plot leaves no half-drawn file. */
-static void S_take_plots(const char *tmp, const char *dir, int keep)
+/* The plots a script draws (NAME.gp: NAME.png and NAME.svg) from the
+ * scratch directory tmp into p->dfd when gnuplot succeeded (keep), else
+ * removed: a failed plot leaves no half-drawn file. Only these names are
+ * moved, and only regular files. */
+static void S_take_plots(sp_plot_t *p, int tmp, const char *script, int keep)
 {
-	DIR *d = opendir(tmp);
-	if (d == NULL)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		char from[4700], to[4700];
-		snprintf(from, sizeof from, "%s/%s", tmp, e->d_name);
-		snprintf(to, sizeof to, "%s/%s", dir, e->d_name);
-		if (!keep || rename(from, to) != 0)
-			remove(from);
+	static const char *const ext[] = {".png", ".svg"};
+	for (size_t k = 0; k < 2; k++) {
+		char name[32];
+		snprintf(name, sizeof name, "%.*s%s", (int)(strlen(script) - 3), script, ext[k]);
+		struct stat sb;
+		int drawn = keep && fstatat(tmp, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sb.st_mode)
+		            && renameat(tmp, name, p->dfd, name) == 0;
+		if (!drawn)
+			unlinkat(tmp, name, 0);
+		else if (k == 1 && sb.st_size > 0 && p->n_svgs < sizeof p->svg / sizeof *p->svg) {
+			memcpy(p->svg[p->n_svgs], name, sizeof name);
+			p->svgs[p->n_svgs] = p->svg[p->n_svgs];
+			p->n_svgs++;
+		}
 	}
-	closedir(d);
 }
 
 /* keep quotes out of the gnuplot -e string */
@@ -411,19 +424,28 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	} else {
 		snprintf(sub, sizeof sub, "no feasible design");
 	}
-	char tmp[4200]; /* gnuplot draws here; what it drew is renamed into p->dir */
-	snprintf(tmp, sizeof tmp, "%s/.gnuplot-tmp", p->dir);
-	snprintf(vars, sizeof vars, "datadir='%s'; outdir='%s'; timeline='%s/../timeline.csv'; currency='%s'; "
-	         "subtitle='%s: %s'; nprofiles=%zu; nstages=%d; third='%s'", p->dir, tmp, p->dir, cur, name, sub, nprof,
-	         p->stages ? p->stages->n_stages : 0,
-	         p->disp ? "maximum displacement (mm)" : "maximum utilisation util\\_max (-)");
 	if (strpbrk(p->dir, "'\\") != NULL) {
 		snprintf(warning, wsize, "the output path contains a quote or backslash: plots skipped (data and "
 		         "scripts are in %s)", p->dir);
 		return SP_OK;
 	}
-	if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
-		return sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", tmp, strerror(errno));
+	/* gnuplot draws into a new scratch directory of a random name (mkdtemp);
+	 * what it was asked to draw is renamed into p->dir */
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s/.gnuplot-XXXXXX", p->dir);
+	int log = sp_outdir_openat(p->dfd, p->dir, "gnuplot.log", SP_OUTDIR_APPEND, err);
+	if (log < 0)
+		return err->code;
+	int tfd = mkdtemp(tmp) ? open(tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+	if (tfd < 0) {
+		rc = sp_err_set(err, SP_ECANTCREAT, "%s: cannot create: %s", tmp, strerror(errno));
+		close(log);
+		return rc;
+	}
+	snprintf(vars, sizeof vars, "datadir='%s'; outdir='%s'; timeline='%s/../timeline.csv'; currency='%s'; "
+	         "subtitle='%s: %s'; nprofiles=%zu; nstages=%d; third='%s'", p->dir, tmp, p->dir, cur, name, sub, nprof,
+	         p->stages ? p->stages->n_stages : 0,
+	         p->disp ? "maximum displacement (mm)" : "maximum utilisation util\\_max (-)");
 	size_t n_fixed = sizeof S_scripts / sizeof *S_scripts;
 	const char *extra[3];
 	size_t n_extra = 0;
@@ -438,8 +460,8 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		if (best == NULL && (strcmp(script, "best_diagrams.gp") == 0 || strcmp(script, "cost_vs_length.gp") == 0 ||
 		                     strcmp(script, "pareto.gp") == 0))
 			continue; /* no feasible design: nothing to draw (gnuplot would fail on empty data) */
-		int g = S_gnuplot(p->dir, script, vars);
-		S_take_plots(tmp, p->dir, g == 0);
+		int g = S_gnuplot(p->dir, script, vars, log);
+		S_take_plots(p, tfd, script, g == 0);
 		if (g < 0) {
 			snprintf(warning, wsize, "gnuplot not found: plots skipped (data and scripts are in %s)", p->dir);
 			break;
@@ -447,12 +469,12 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		if (g > 0)
 			snprintf(warning, wsize, "gnuplot failed on %s/%s (see %s/gnuplot.log)", p->dir, script, p->dir);
 	}
-	rmdir(tmp);
+	close(tfd);
+	sp_outdir_remove(p->dir, strrchr(tmp, '/') + 1); /* with anything else gnuplot left in it */
 	/* keep gnuplot's log only when it said something */
-	char log[4200];
 	struct stat sb;
-	snprintf(log, sizeof log, "%s/gnuplot.log", p->dir);
-	if (stat(log, &sb) == 0 && sb.st_size == 0)
-		remove(log);
+	if (fstat(log, &sb) == 0 && sb.st_size == 0)
+		unlinkat(p->dfd, "gnuplot.log", 0);
+	close(log);
 	return SP_OK;
 }

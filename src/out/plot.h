@@ -38,11 +38,18 @@ void sp_plot_gather(sp_plot_t *p, const sp_result_t *rows, size_t n);
 size_t sp_plot_state_bytes(const sp_plot_t *p);
 void sp_plot_state_pack(const sp_plot_t *p, char *out);
 int sp_plot_state_merge(sp_plot_t *p, const char *in, size_t bytes);
-/* Write the remaining data, then run gnuplot. best/best_analysis may be NULL
+/* Write the remaining data, then run gnuplot (drawing into a scratch
+ * directory made by mkdtemp in OUTDIR/plots, from which only the plots asked
+ * for are renamed into OUTDIR/plots). best/best_analysis may be NULL
  * (no feasible design). warning is set (non-empty) when plots could not be
  * drawn; that is not an error. */
 int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *best_analysis, char *warning,
                    size_t warning_size, sp_err_t *err);
+
+/* The SVG plots sp_plot_finish() drew (file names in OUTDIR/plots, in the
+ * order drawn; *n of them): only these belong in the report, never another
+ * .svg found in the directory. Valid until sp_plot_free(). */
+const char *const *sp_plot_svgs(const sp_plot_t *p, size_t *n);
 
 /* Per-stage diagrams of the best design (beam engine), drawn by
  * sp_plot_finish() as best_stages.png/svg. r is borrowed until then. */

@@ -5,12 +5,13 @@
 #include "html.h"
 #include "describe.h"
 
-#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const sp_report_plot_t sp_report_plots[] = {
 	{"best_diagrams.svg", "Diagrams of the best design"},
@@ -274,9 +275,14 @@ static void S_best(FILE *fp, const sp_report_t *r)
  * plots in one page do not share ids. */
 static int S_svg(FILE *fp, const char *path, int index, sp_err_t *err)
 {
-	FILE *in = fopen(path, "rb");
-	if (in == NULL)
-		return sp_err_set(err, SP_EIO, "%s: cannot read the plot: %s", path, strerror(errno));
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC); /* never through a link */
+	FILE *in = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (in == NULL) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		return sp_err_set(err, SP_EIO, "%s: cannot read the plot: %s", path, strerror(e));
+	}
 	char *buf = NULL;
 	size_t n = 0, cap = 0;
 	for (;;) {
@@ -335,7 +341,7 @@ static int S_exists(const char *dir, const char *file)
 	char path[8192];
 	struct stat sb;
 	snprintf(path, sizeof path, "%s/%s", dir, file);
-	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+	return lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
 }
 
 static int S_figure(FILE *fp, const char *dir, const char *file, const char *title, int index, sp_err_t *err)
@@ -354,13 +360,21 @@ static int S_figure(FILE *fp, const char *dir, const char *file, const char *tit
 
 static int S_cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static int S_known_plot(const char *name)
 {
 	for (size_t i = 0; i < sp_report_n_plots; i++)
 		if (strcmp(name, sp_report_plots[i].file) == 0)
+			return 1;
+	return 0;
+}
+
+static int S_drawn(const sp_report_t *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_svgs; i++)
+		if (strcmp(r->svgs[i], name) == 0)
 			return 1;
 	return 0;
 }
@@ -374,48 +388,27 @@ static int S_plots(FILE *fp, const sp_report_t *r, size_t *count, sp_err_t *err)
 	}
 	int rc = SP_OK;
 	for (size_t i = 0; i < sp_report_n_plots && rc == SP_OK; i++)
-		if (S_exists(r->plots_dir, sp_report_plots[i].file)) {
+		if (S_drawn(r, sp_report_plots[i].file) && S_exists(r->plots_dir, sp_report_plots[i].file)) {
 			fprintf(fp, "<h3>%s</h3>\n", sp_report_plots[i].title);
 			rc = S_figure(fp, r->plots_dir, sp_report_plots[i].file, sp_report_plots[i].title, (int)*count, err);
 			(*count)++;
 		}
-	/* any other SVG plot of the run, by name */
-	DIR *d = rc == SP_OK ? opendir(r->plots_dir) : NULL;
-	if (d != NULL) {
-		char **names = NULL;
-		size_t n = 0, cap = 0;
-		struct dirent *e;
-		while ((e = readdir(d)) != NULL) {
-			size_t len = strlen(e->d_name);
-			if (len < 5 || strcmp(e->d_name + len - 4, ".svg") != 0 || e->d_name[0] == '.'
-			    || S_known_plot(e->d_name) || !S_exists(r->plots_dir, e->d_name))
-				continue;
-			if (n == cap) {
-				cap = cap ? 2 * cap : 8;
-				char **nn = realloc(names, cap * sizeof *names);
-				if (nn == NULL)
-					break;
-				names = nn;
-			}
-			if ((names[n] = malloc(len + 1)) == NULL)
-				break;
-			memcpy(names[n++], e->d_name, len + 1);
-		}
-		closedir(d);
-		if (n > 0)
-			qsort(names, n, sizeof *names, S_cmp_names);
-		for (size_t i = 0; i < n; i++) {
-			if (rc == SP_OK) {
-				fputs("<h3>", fp);
-				sp_html_text(fp, names[i]);
-				fputs("</h3>\n", fp);
-				rc = S_figure(fp, r->plots_dir, names[i], names[i], (int)*count, err);
-				(*count)++;
-			}
-			free(names[i]);
-		}
-		free(names);
+	/* the run's other SVG plots, by name */
+	const char **names = r->n_svgs ? malloc(r->n_svgs * sizeof *names) : NULL;
+	size_t n = 0;
+	for (size_t i = 0; names && i < r->n_svgs; i++)
+		if (!S_known_plot(r->svgs[i]) && S_exists(r->plots_dir, r->svgs[i]))
+			names[n++] = r->svgs[i];
+	if (n > 0)
+		qsort(names, n, sizeof *names, S_cmp_names);
+	for (size_t i = 0; i < n && rc == SP_OK; i++) {
+		fputs("<h3>", fp);
+		sp_html_text(fp, names[i]);
+		fputs("</h3>\n", fp);
+		rc = S_figure(fp, r->plots_dir, names[i], names[i], (int)*count, err);
+		(*count)++;
 	}
+	free(names);
 	if (*count == 0 && rc == SP_OK)
 		fputs("<p class=\"warn\">No plot was drawn (see the warnings).</p>\n", fp);
 	return rc;

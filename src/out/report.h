@@ -23,10 +23,12 @@ typedef struct {
 	const sp_sens_t *sens;        /* NULL or empty: no sensitivity section */
 	const char *plots_dir;        /* OUTDIR/plots; NULL when plots were not drawn */
 	const char *warnings;         /* the run's warnings, one per line; "" for none */
+	const char *const *svgs;      /* the SVG plots this run drew, names in plots_dir (sp_plot_svgs) */
+	size_t n_svgs;
 } sp_report_t;
 
-/* The plots a report shows, in this order, each one only when
- * plots_dir/<file> exists; any other .svg of plots_dir follows them. */
+/* The plots a report shows: only those of svgs (never another .svg found in
+ * plots_dir), these in this order first, then the others by name. */
 typedef struct {
 	const char *file;             /* e.g. "pareto.svg" */
 	const char *title;
