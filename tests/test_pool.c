@@ -397,7 +397,7 @@ static void test_record_parse(void)
 		} else {
 			const char *at = strstr(rec, bad[k].from);
 			size_t a = (size_t)(at - rec), fl = strlen(bad[k].from),
-			       tl = strcmp(bad[k].what, "a NUL byte") == 0 ? 9 : strlen(bad[k].to);
+			       tl = strcmp(bad[k].what, "a NUL byte") == 0 ? sizeof "node\0001" - 1 : strlen(bad[k].to);
 			memcpy(t, rec, a);
 			memcpy(t + a, bad[k].to, tl);
 			memcpy(t + a + tl, at + fl, strlen(at + fl));
