@@ -147,6 +147,10 @@ for _ in $(seq 1 200); do [ "$(ls hpids | wc -l)" -ge 2 ] && break; sleep 0.05; 
 kill -KILL $hpid; wait $hpid 2>/dev/null
 left=0; for p in $(ls hpids); do kill -0 "$p" 2>/dev/null && left=$((left + 1)); done
 [ $left = 2 ]; ok $? "SIGKILL: the killed run left its 2 solvers running ($left)"
+for f in h/work/a*/solver.pid; do # the record that proves them sheetpile's: its token in their environment
+  p=$(sed -n 's/^pid //p' "$f"); t=$(sed -n 's/^token //p' "$f")
+  tr '\0' '\n' < /proc/$p/environ | grep -qx "SHEETPILE_RUN_TOKEN=$t"; ok $? "SIGKILL: $f names a solver holding its token"
+done
 rm -f hang
 "$SP" run hang.ini --trust-solver -o h --resume --quiet --no-plots 2> h.err; ok $? "leftover solvers: resume"
 grep -q 'stopped 2 solver process group(s) that an earlier, killed run had left running' h.err; ok $? "leftover solvers: a warning names them"

@@ -325,43 +325,292 @@ static unsigned long long S_starttime(pid_t pid)
 	return t;
 }
 
-/* solver.pid left by a killed run: a group is stopped only when its leader
- * has the recorded start time (a reused number is left alone) */
-static void test_leftovers(void)
+/* A record as the pool writes it, with pid as given (any text). */
+static void S_record(char *buf, size_t size, const char *pid, unsigned long long start, unsigned long uid,
+                     const char *host, const char *boot, const char *token)
 {
-	char work[600], dir[700], path[800];
-	snprintf(work, sizeof work, "%s/work", root);
-	snprintf(dir, sizeof dir, "%s/a7", work);
-	mkdir(work, 0777);
-	mkdir(dir, 0777);
-	snprintf(path, sizeof path, "%s/solver.pid", dir);
+	snprintf(buf, size, "sheetpile-solver 1\npid %s\nstart %llu\nuid %lu\nhost %s\nboot %s\ntoken %s\n", pid, start,
+	         uid, host, boot, token);
+}
+
+static const char *S_boot = "6f1d2c3b-4a59-4e68-8b7a-9c0d1e2f3a4b"; /* not this machine's */
+static const char *S_tok = "00112233445566778899aabbccddeeff";
+
+/* solver.pid's parser: only what the pool writes, a pid in 2..INT_MAX */
+static void test_record_parse(void)
+{
+	/* 4294967297 was kill(-1): every process; 4294967295 pid 1;
+	 * 4294967296 our own group; 2147483648 -(pid_t)INT_MIN */
+	static const char *bad_pids[] = {"4294967297", "4294967295", "4294967296", "2147483648", "-1", "0", "1", "",
+	                                 "+5", " 5", "5 ", "5x", "05", "0x10", "1e3", "5\t", "-2147483648",
+	                                 "18446744073709551617", "99999999999999999999999", "12 34"};
+	pid_t pid = 0;
+	int refused = 0, whole = 0;
+	char rec[1024];
+	sp_pool_record_t r;
+	sp_err_t err = {0, ""};
+	for (size_t k = 0; k < sizeof bad_pids / sizeof *bad_pids; k++) {
+		int ok = sp_pool_parse_pid(bad_pids[k], &pid);
+		S_record(rec, sizeof rec, bad_pids[k], 123, 1000, "node1", S_boot, S_tok);
+		int rc = sp_pool_record_parse(rec, strlen(rec), &r, &err);
+		refused += !ok;
+		whole += rc == SP_EDATA;
+		if (ok || rc != SP_EDATA)
+			printf("FAIL pid '%s' accepted\n", bad_pids[k]);
+	}
+	INT_EQ(refused, sizeof bad_pids / sizeof *bad_pids, "parse pid: every bad pid refused");
+	INT_EQ(whole, sizeof bad_pids / sizeof *bad_pids, "record: every bad pid refused");
+	OK(sp_pool_parse_pid("2", &pid) && pid == 2, "parse pid: 2");
+	OK(sp_pool_parse_pid("2147483647", &pid) && pid == 2147483647, "parse pid: INT_MAX");
+	S_record(rec, sizeof rec, "4242", 987654321, 1000, "node-1.example", S_boot, S_tok);
+	INT_EQ(sp_pool_record_parse(rec, strlen(rec), &r, &err), SP_OK, "record: a good one");
+	OK(r.pid == 4242 && r.start == 987654321 && r.uid == 1000 && strcmp(r.host, "node-1.example") == 0 &&
+	       strcmp(r.boot, S_boot) == 0 && strcmp(r.token, S_tok) == 0,
+	   "record: its fields");
+	/* one line changed at a time: each is refused */
+	struct {
+		const char *what, *from, *to;
+	} bad[] = {
+		{"the old format", NULL, "4242 987654321\n"},
+		{"a line more", "token 00112233445566778899aabbccddeeff\n", "token 00112233445566778899aabbccddeeff\nx\n"},
+		{"no newline at the end", "eeff\n", "eeff"},
+		{"a NUL byte", "node-1", "node\0001"},
+		{"start 0", "start 987654321", "start 0"},
+		{"start past 2^64", "start 987654321", "start 18446744073709551616"},
+		{"uid -1", "uid 1000", "uid 4294967295"},
+		{"uid signed", "uid 1000", "uid -1000"},
+		{"a space in the host", "node-1.example", "node 1"},
+		{"a short boot id", "9c0d1e2f3a4b", "9c0d1e2f3a4"},
+		{"a capital in the token", "00112233", "0011223A"},
+		{"a short token", "eeff\n", "eef\n"},
+		{"lines swapped", "uid 1000\nhost node-1.example\n", "host node-1.example\nuid 1000\n"},
+		{"another version", "sheetpile-solver 1", "sheetpile-solver 2"},
+		{"CR LF", "\npid", "\r\npid"},
+	};
+	int n_refused = 0;
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		char t[1100];
+		size_t len;
+		if (bad[k].from == NULL) {
+			len = strlen(bad[k].to);
+			memcpy(t, bad[k].to, len);
+		} else {
+			const char *at = strstr(rec, bad[k].from);
+			size_t a = (size_t)(at - rec), fl = strlen(bad[k].from),
+			       tl = strcmp(bad[k].what, "a NUL byte") == 0 ? sizeof "node\0001" - 1 : strlen(bad[k].to);
+			memcpy(t, rec, a);
+			memcpy(t + a, bad[k].to, tl);
+			memcpy(t + a + tl, at + fl, strlen(at + fl));
+			len = a + tl + strlen(at + fl);
+		}
+		int rc = sp_pool_record_parse(t, len, &r, &err);
+		n_refused += rc == SP_EDATA;
+		if (rc != SP_EDATA)
+			printf("FAIL record with %s accepted\n", bad[k].what);
+	}
+	INT_EQ(n_refused, sizeof bad / sizeof *bad, "record: every bad line refused");
+	char big[1100];
+	memset(big, 'x', sizeof big);
+	INT_EQ(sp_pool_record_parse(big, sizeof big, &r, &err), SP_EDATA, "record: too long");
+}
+
+static int S_write(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (f == NULL)
+		return 0;
+	fputs(text, f);
+	return fclose(f) == 0;
+}
+
+static int S_contains(const char *path, const char *what)
+{
+	char buf[8192];
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	if (f)
+		fclose(f);
+	buf[n] = '\0';
+	return strstr(buf, what) != NULL;
+}
+
+static int S_alive(pid_t pid)
+{
+	return kill(pid, 0) == 0 && !S_zombie(pid);
+}
+
+static int S_sh(const char *fmt, const char *a, const char *b)
+{
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd, fmt, a, b);
+	return system(cmd) == 0;
+}
+
+/* Does /proc/PID/environ hold the entry exactly? */
+static int S_environ_holds(pid_t pid, const char *entry)
+{
+	char p[64], buf[65536];
+	snprintf(p, sizeof p, "/proc/%ld/environ", (long)pid);
+	FILE *f = fopen(p, "r");
+	size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+	if (f)
+		fclose(f);
+	buf[n] = '\0';
+	for (size_t k = 0; k < n; k += strlen(buf + k) + 1)
+		if (strcmp(buf + k, entry) == 0)
+			return 1;
+	return 0;
+}
+
+/* A solver left by a pool that was killed (SIGKILL): a child process runs
+ * a pool whose job traps SIGTERM (and copies the log then), and is killed.
+ * The solver's pid in *solver; the pool wrote work/a7/solver.pid. */
+static pid_t S_killed_pool(const char *dir, const char *log, pid_t *solver)
+{
+	char script[4096]; /* runs in dir, which is made anew before the solver is stopped */
+	snprintf(script, sizeof script, "trap 'cp %s %s/seen; exit 0' TERM; echo $$ > self.tmp; mv self.tmp self; "
+	         "sleep 30 & wait", log, dir);
 	pid_t child = fork();
 	if (child == 0) {
+		char *argv[] = {"/bin/sh", "-c", script, NULL};
+		sp_pool_job_t job;
+		memset(&job, 0, sizeof job);
+		job.argv = argv, job.workdir = dir;
+		sp_pool_opts_t o = {.slots = 1, .kill_grace_s = 1};
+		sp_err_t err = {0, ""};
+		sp_pool_t *p = sp_pool_alloc(&o, &job, 1, &err);
+		size_t k;
+		if (p)
+			sp_pool_next(p, &k, &err);
+		_exit(1);
+	}
+	for (int i = 0; i < 500 && S_pid(dir, "self") <= 0; i++) {
+		struct timespec ts = {0, 10000000};
+		nanosleep(&ts, NULL);
+	}
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	*solver = S_pid(dir, "self");
+	return child;
+}
+
+/* solver.pid left by a killed run: a group is stopped only with proof that
+ * it is a solver a pool started (its token in its environment, this user,
+ * this host and boot, the recorded start time), and only through files and
+ * directories of this user that are no links; said on the log before. */
+static void test_leftovers(void)
+{
+	char work[600], dir[700], path[800], log[700], saved[1024], rec[1024];
+	snprintf(work, sizeof work, "%s/work", root);
+	snprintf(dir, sizeof dir, "%s/a7", work);
+	snprintf(path, sizeof path, "%s/solver.pid", dir);
+	snprintf(log, sizeof log, "%s/leftovers.log", root);
+	mkdir(work, 0777);
+	mkdir(dir, 0777);
+	FILE *logf = fopen(log, "w");
+	sp_pool_set_log(logf);
+	pid_t solver = 0;
+	S_killed_pool(dir, log, &solver);
+	OK(solver > 0 && S_alive(solver), "leftovers: the killed pool's solver still runs");
+	FILE *f = fopen(path, "r");
+	size_t n = f ? fread(saved, 1, sizeof saved - 1, f) : 0;
+	if (f)
+		fclose(f);
+	saved[n] = '\0';
+	sp_pool_record_t r;
+	sp_err_t err = {0, ""};
+	INT_EQ(sp_pool_record_parse(saved, n, &r, &err), SP_OK, "leftovers: the pool wrote a solver.pid");
+	struct stat sb;
+	OK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "leftovers: solver.pid is 0600");
+	OK(r.pid == solver && r.start == S_starttime(solver) && r.uid == geteuid(), "leftovers: its pid, start, uid");
+	snprintf(rec, sizeof rec, "SHEETPILE_RUN_TOKEN=%s", r.token);
+	OK(S_environ_holds(solver, rec), "leftovers: the solver's environment holds the token");
+	/* a bystander in its own group, started by this test */
+	pid_t by = fork();
+	if (by == 0) {
 		setpgid(0, 0);
 		execlp("sleep", "sleep", "30", (char *)NULL);
 		_exit(127);
 	}
-	setpgid(child, child);
+	setpgid(by, by);
 	struct timespec ts = {0, 50000000};
 	nanosleep(&ts, NULL);
-	unsigned long long t = S_starttime(child);
-	OK(t > 0, "leftovers: the child's start time");
-	FILE *f = fopen(path, "w");
-	fprintf(f, "%ld %llu\n", (long)child, t + 1); /* another start time: the number was reused */
-	fclose(f);
+	char pid_s[32], by_s[32], wrap_s[32], neg_s[32];
+	snprintf(pid_s, sizeof pid_s, "%ld", (long)solver);
+	snprintf(by_s, sizeof by_s, "%ld", (long)by);
+	snprintf(wrap_s, sizeof wrap_s, "%lld", 4294967296LL + by);  /* (pid_t) wraps to the bystander */
+	snprintf(neg_s, sizeof neg_s, "%lld", 4294967296LL - by);   /* -(pid_t) is the bystander */
+	/* each forgery alone in a7 (the honest record gone), or the honest
+	 * record where it must not be trusted: nothing is stopped */
+	struct {
+		const char *what, *pid;
+		unsigned long long start;
+		unsigned long uid;
+		const char *host, *boot, *token, *setup;
+		int kept; /* the file stays: another host's */
+	} forged[] = {
+		{"another start time (number reused)", pid_s, r.start + 1, r.uid, r.host, r.boot, r.token, NULL, 0},
+		{"another token", pid_s, r.start, r.uid, r.host, r.boot, S_tok, NULL, 0},
+		{"another host (MPI)", pid_s, r.start, r.uid, "elsewhere", r.boot, r.token, NULL, 1},
+		{"another boot", pid_s, r.start, r.uid, r.host, S_boot, r.token, NULL, 0},
+		{"another uid", pid_s, r.start, r.uid + 1, r.host, r.boot, r.token, NULL, 0},
+		{"the bystander", by_s, S_starttime(by), r.uid, r.host, r.boot, r.token, NULL, 0},
+		{"the bystander + 2^32", wrap_s, S_starttime(by), r.uid, r.host, r.boot, r.token, NULL, 0},
+		{"2^32 - the bystander", neg_s, S_starttime(by), r.uid, r.host, r.boot, r.token, NULL, 0},
+		{"4294967297", "4294967297", r.start, r.uid, r.host, r.boot, r.token, NULL, 0},
+		{"a7 a link", pid_s, r.start, r.uid, r.host, r.boot, r.token, "mv a7 a7.real && ln -s a7.real a7", 1},
+		{"solver.pid a link", pid_s, r.start, r.uid, r.host, r.boot, r.token,
+		 "mv a7/solver.pid a7/real.pid && ln -s real.pid a7/solver.pid", 1},
+		{"a7 another user's", pid_s, r.start, r.uid, r.host, r.boot, r.token, "chown nobody a7", 1},
+		{"solver.pid another user's", pid_s, r.start, r.uid, r.host, r.boot, r.token, "chown nobody a7/solver.pid", 1},
+		{"work another user's", pid_s, r.start, r.uid, r.host, r.boot, r.token, "chown nobody .", 1},
+		{"work a link", pid_s, r.start, r.uid, r.host, r.boot, r.token,
+		 "cd .. && mv work work.real && ln -s work.real work", 1},
+	};
+	int root_user = geteuid() == 0;
+	for (size_t k = 0; k < sizeof forged / sizeof *forged; k++) {
+		if (!root_user && forged[k].setup && strstr(forged[k].setup, "chown")) {
+			printf("note: not root: '%s' not tried\n", forged[k].what);
+			continue;
+		}
+		S_sh("rm -rf %s && mkdir -p %s", work, dir);
+		S_record(rec, sizeof rec, forged[k].pid, forged[k].start, forged[k].uid, forged[k].host, forged[k].boot,
+		         forged[k].token);
+		S_write(path, rec);
+		if (forged[k].setup && !S_sh("cd %s && %s", work, forged[k].setup))
+			printf("FAIL setup of '%s'\n", forged[k].what);
+		size_t stopped = 99;
+		char name[300];
+		sp_pool_stop_leftovers(work, 0.5, &stopped);
+		snprintf(name, sizeof name, "leftovers: %s: nothing stopped", forged[k].what);
+		INT_EQ(stopped, 0, name);
+		snprintf(name, sizeof name, "leftovers: %s: the solver and the bystander still run", forged[k].what);
+		OK(S_alive(solver) && S_alive(by), name);
+		snprintf(name, sizeof name, "leftovers: %s: the file %s", forged[k].what, forged[k].kept ? "kept" : "removed");
+		OK((access(path, F_OK) == 0) == forged[k].kept, name);
+		S_sh("rm -rf %s %s.real", work, work);
+	}
+	/* the honest record, where the pool wrote it: stopped, said before */
+	S_sh("rm -rf %s && mkdir -p %s", work, dir);
+	S_write(path, saved);
 	size_t stopped = 99;
-	sp_pool_stop_leftovers(work, 0.5, &stopped);
-	INT_EQ(stopped, 0, "leftovers: a group whose leader started at another time is left alone");
-	OK(kill(child, 0) == 0 && !S_zombie(child), "leftovers: that process still runs");
-	f = fopen(path, "w");
-	fprintf(f, "%ld %llu\n", (long)child, t);
-	fclose(f);
-	sp_pool_stop_leftovers(work, 0.5, &stopped);
-	INT_EQ(stopped, 1, "leftovers: the recorded group is stopped");
-	int status = 0;
-	OK(waitpid(child, &status, 0) == child && WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
-	   "leftovers: by SIGTERM");
+	sp_pool_stop_leftovers(work, 2.0, &stopped);
+	INT_EQ(stopped, 1, "leftovers: the killed pool's solver is stopped");
+	OK(S_gone(solver), "leftovers: it is gone");
+	OK(S_alive(by), "leftovers: the bystander still runs");
 	OK(access(path, F_OK) != 0, "leftovers: solver.pid removed");
+	char said[300], seen[800];
+	snprintf(said, sizeof said, "stopping solver process group %ld", (long)solver);
+	snprintf(seen, sizeof seen, "%s/seen", dir);
+	OK(S_contains(log, said), "leftovers: the log names the group it stops");
+	OK(S_contains(seen, said), "leftovers: ... before the signal (the solver's trap saw it)");
+	OK(S_contains(log, "a7: owned by another user") && S_contains(log, "a7: a symbolic link") &&
+	       S_contains(log, "work: a symbolic link") && S_contains(log, "left alone: its environment does not hold"),
+	   "leftovers: the log says which files were ignored, and why");
+	kill(by, SIGKILL);
+	waitpid(by, NULL, 0);
+	sp_pool_set_log(NULL);
+	fclose(logf);
 }
 
 int main(void)
@@ -375,6 +624,7 @@ int main(void)
 	test_denied();
 	test_stop();
 	test_dynamic();
+	test_record_parse();
 	test_leftovers();
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);

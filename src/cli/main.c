@@ -6,6 +6,7 @@
 #include "cmd.h"
 #include "dist.h"
 #include "evaluate.h"
+#include "pool.h"
 
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
@@ -112,6 +113,7 @@ static int S_dispatch(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off(); /* every GSL status is checked */
+	sp_pool_set_log(stderr);     /* which leftover solvers are stopped, said before the signal */
 	sp_eval_tune_memory();
 	/* MPI (cmake -DSHEETPILE_MPI=ON) for run and batch only: `sheetpile
 	 * evaluate`, started as a solver by a rank, must not join the MPI job */

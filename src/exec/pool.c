@@ -2,18 +2,23 @@
 #define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np, SYS_pidfd_open */
 #include "pool.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <poll.h>
-#include <dirent.h>
+#include <pthread.h>
 #include <regex.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -233,14 +238,107 @@ sp_pool_t *sp_pool_alloc(const sp_pool_opts_t *o, sp_pool_job_t *jobs, size_t n,
 }
 
 /* ---- the solver's process group on disk --------------------------------
- * A started job leaves "PGID STARTTIME" in workdir/solver.pid until it has
- * been reaped, so that a later run in the same directory can stop the
- * solvers of a sheetpile that was killed (SIGKILL) before it could. */
+ * A started job leaves a record of its process group in workdir/solver.pid
+ * (pool.h) until it has been reaped, so that a later run in the same
+ * directory can stop the solvers of a sheetpile that was killed (SIGKILL)
+ * before it could. The record is only believed with proof: the leader still
+ * runs, as this user, on this machine since this boot, with the start time
+ * recorded, and its environment holds this run's random token. */
 #define S_PIDFILE "solver.pid"
+#define S_TOKEN_ENV "SHEETPILE_RUN_TOKEN"
+#define S_RECORD_MAGIC "sheetpile-solver 1"
+#define S_RECORD_MAX 1024           /* bytes of a solver.pid */
+#define S_ENVIRON_MAX (64L << 20)   /* bytes of /proc/PID/environ looked at */
 
-/* The start time of process pid (clock ticks after boot, /proc/PID/stat
- * field 22), or 0 when it does not exist. */
-static unsigned long long S_start_time(pid_t pid)
+static FILE *S_log;
+
+void sp_pool_set_log(FILE *fp)
+{
+	S_log = fp;
+}
+
+/* What every record of this process says, made once: the token (empty
+ * when no random bytes could be had: then no solver.pid is written), the
+ * environment entry that carries it, this machine's host name and boot id. */
+static struct {
+	char token[2 * SP_POOL_TOKEN_BYTES + 1];
+	char entry[sizeof S_TOKEN_ENV + 2 * SP_POOL_TOKEN_BYTES + 1];
+	char host[256];
+	char boot[37];
+} S_me;
+static pthread_once_t S_me_once = PTHREAD_ONCE_INIT;
+
+static size_t S_random(unsigned char *b, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t k = getrandom(b + got, n - got, 0);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+	}
+	if (got < n) {
+		int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+		ssize_t k = fd >= 0 ? read(fd, b, n) : -1;
+		got = k == (ssize_t)n ? n : 0;
+		if (fd >= 0)
+			close(fd);
+	}
+	return got;
+}
+
+static void S_me_init(void)
+{
+	unsigned char b[SP_POOL_TOKEN_BYTES];
+	snprintf(S_me.entry, sizeof S_me.entry, "%s=", S_TOKEN_ENV);
+	if (gethostname(S_me.host, sizeof S_me.host - 1) != 0)
+		S_me.host[0] = '\0';
+	FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
+	if (f == NULL || fscanf(f, "%36s", S_me.boot) != 1)
+		S_me.boot[0] = '\0';
+	if (f)
+		fclose(f);
+	if (S_random(b, sizeof b) != sizeof b)
+		return;
+	for (size_t k = 0; k < sizeof b; k++)
+		snprintf(S_me.token + 2 * k, 3, "%02x", b[k]);
+	sp_strlcpy(S_me.entry + sizeof S_TOKEN_ENV, S_me.token, sizeof S_me.token);
+}
+
+/* This process's token (empty when no random bytes could be had). */
+static const char *S_run_token(void)
+{
+	pthread_once(&S_me_once, S_me_init);
+	return S_me.token;
+}
+
+/* environ with this run's token instead of any SHEETPILE_RUN_TOKEN it
+ * inherited (none when there is no token). The array is the caller's to
+ * free, not its strings. */
+static char **S_solver_environ(void)
+{
+	size_t n = 0;
+	const char *token = S_run_token();
+	for (char **e = environ; *e; e++)
+		n++;
+	char **env = malloc((n + 2) * sizeof *env);
+	if (env == NULL)
+		return NULL;
+	size_t m = 0;
+	for (char **e = environ; *e; e++)
+		if (strncmp(*e, S_me.entry, sizeof S_TOKEN_ENV) != 0)
+			env[m++] = *e;
+	if (token[0])
+		env[m++] = S_me.entry;
+	env[m] = NULL;
+	return env;
+}
+
+/* Fields 3, 5 and 22 of /proc/PID/stat: state, process group, start time
+ * (clock ticks after boot). 0 when pid does not exist. */
+static int S_proc_stat(pid_t pid, char *state, long *pgrp, unsigned long long *start)
 {
 	char path[64], buf[1024];
 	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
@@ -250,63 +348,361 @@ static unsigned long long S_start_time(pid_t pid)
 	size_t n = fread(buf, 1, sizeof buf - 1, f);
 	fclose(f);
 	buf[n] = '\0';
-	char *p = strrchr(buf, ')'); /* the command may hold spaces and parentheses */
-	unsigned long long t = 0;
-	for (int field = 2; p && field < 22; field++)
-		p = strchr(p + 1, ' ');
-	if (p)
-		t = strtoull(p + 1, NULL, 10);
-	return t;
+	char *p = strrchr(buf, ')'), *field[23] = {0}; /* the command may hold spaces and parentheses */
+	for (int k = 3; p && k <= 22; k++)
+		if ((p = strchr(p, ' ')) != NULL)
+			field[k] = ++p;
+	if (field[22] == NULL)
+		return 0;
+	*state = field[3][0];
+	*pgrp = strtol(field[5], NULL, 10);
+	*start = strtoull(field[22], NULL, 10);
+	return 1;
 }
 
-static void S_pidfile(const sp_pool_job_t *j, pid_t pid, int write)
+static unsigned long long S_start_time(pid_t pid)
 {
-	char path[4200];
+	char state;
+	long pgrp;
+	unsigned long long t;
+	return S_proc_stat(pid, &state, &pgrp, &t) ? t : 0;
+}
+
+/* The record of a job's solver, as sp_pool_record_parse reads it; 0 when
+ * this run has no token, host name or boot id (nothing could prove it). */
+static int S_record_format(char *buf, size_t size, pid_t pid)
+{
+	unsigned long long t = S_start_time(pid);
+	if (!S_run_token()[0] || !S_me.host[0] || strlen(S_me.boot) != 36 || t == 0)
+		return 0;
+	int n = snprintf(buf, size, S_RECORD_MAGIC "\npid %ld\nstart %llu\nuid %lu\nhost %s\nboot %s\ntoken %s\n",
+	                 (long)pid, t, (unsigned long)geteuid(), S_me.host, S_me.boot, S_me.token);
+	return n > 0 && (size_t)n < size ? n : 0;
+}
+
+static void S_pidfile(const sp_pool_job_t *j, pid_t pid, int create)
+{
+	char path[4200], rec[S_RECORD_MAX];
 	if (j->workdir == NULL) /* the caller's directory: not ours to write */
 		return;
 	snprintf(path, sizeof path, "%s/" S_PIDFILE, j->workdir);
-	if (!write) {
-		unlink(path);
+	unlink(path); /* whatever is there (a link, a planted file) is not written through */
+	int n = create ? S_record_format(rec, sizeof rec, pid) : 0;
+	if (n == 0)
 		return;
-	}
-	FILE *f = fopen(path, "w");
-	if (f == NULL)
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
 		return; /* only a later clean-up is lost */
-	fprintf(f, "%ld %llu\n", (long)pid, S_start_time(pid));
+	if (write(fd, rec, (size_t)n) != n)
+		unlink(path);
+	close(fd);
+}
+
+/* s[0..n) is a decimal number without sign, space or leading zero, at most max. */
+static int S_number(const char *s, size_t n, unsigned long long max, unsigned long long *v)
+{
+	if (n == 0 || n > 20 || (s[0] == '0' && n > 1))
+		return 0;
+	unsigned long long x = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+		unsigned d = (unsigned)(s[k] - '0');
+		if (x > (max - d) / 10)
+			return 0;
+		x = 10 * x + d;
+	}
+	*v = x;
+	return 1;
+}
+
+static int S_pid_of(const char *s, size_t n, pid_t *pid)
+{
+	unsigned long long v;
+	if (!S_number(s, n, INT_MAX, &v) || v < 2)
+		return 0;
+	*pid = (pid_t)v;
+	return 1;
+}
+
+int sp_pool_parse_pid(const char *s, pid_t *pid)
+{
+	return S_pid_of(s, strlen(s), pid);
+}
+
+/* s[0..n) has n in [lo, hi] characters, each one of those in set (or any
+ * printable one but space when set is NULL). */
+static int S_word(const char *s, size_t n, size_t lo, size_t hi, const char *set)
+{
+	if (n < lo || n > hi)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (set ? s[k] == '\0' || strchr(set, s[k]) == NULL : s[k] <= ' ' || s[k] > '~')
+			return 0;
+	return 1;
+}
+
+int sp_pool_record_parse(const char *text, size_t len, sp_pool_record_t *r, sp_err_t *err)
+{
+	static const char *const keys[] = {S_RECORD_MAGIC, "pid ", "start ", "uid ", "host ", "boot ", "token "};
+	static const char hex[] = "0123456789abcdef";
+	memset(r, 0, sizeof *r);
+	if (len > S_RECORD_MAX)
+		return sp_err_set(err, SP_EDATA, "longer than %d bytes", S_RECORD_MAX);
+	const char *p = text, *end = text + len;
+	unsigned long long v = 0;
+	for (int line = 1; line <= 7; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *key = keys[line - 1];
+		size_t kn = strlen(key);
+		if (nl == NULL)
+			return sp_err_set(err, SP_EDATA, "line %d: missing or not ended by a newline", line);
+		if ((size_t)(nl - p) < kn || memcmp(p, key, kn) != 0)
+			return sp_err_set(err, SP_EDATA, "line %d: expected '%s'", line, key);
+		const char *val = p + kn;
+		size_t vn = (size_t)(nl - val);
+		int ok = 1;
+		switch (line) {
+		case 1: ok = vn == 0; break;
+		case 2: ok = S_pid_of(val, vn, &r->pid); break;
+		case 3: ok = S_number(val, vn, ULLONG_MAX, &r->start) && r->start > 0; break;
+		case 4: ok = S_number(val, vn, (uid_t)-2, &v); r->uid = (uid_t)v; break;
+		case 5: ok = S_word(val, vn, 1, sizeof r->host - 1, NULL); break;
+		case 6: ok = S_word(val, vn, 36, 36, "0123456789abcdef-"); break;
+		case 7: ok = S_word(val, vn, 2 * SP_POOL_TOKEN_BYTES, 2 * SP_POOL_TOKEN_BYTES, hex); break;
+		}
+		if (ok && line == 5)
+			memcpy(r->host, val, vn);
+		if (ok && line == 6)
+			memcpy(r->boot, val, vn);
+		if (ok && line == 7)
+			memcpy(r->token, val, vn);
+		if (!ok)
+			return sp_err_set(err, SP_EDATA, "line %d: bad value for '%.*s'", line, (int)kn - 1, key);
+		p = nl + 1;
+	}
+	if (p != end)
+		return sp_err_set(err, SP_EDATA, "line 8: more than a solver.pid holds");
+	return SP_OK;
+}
+
+/* The real and effective user of pid (/proc/PID/status), 0 when unknown. */
+static int S_proc_uids(pid_t pid, unsigned long *ruid, unsigned long *euid)
+{
+	char path[64], buf[4096];
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return 0;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
 	fclose(f);
+	buf[n] = '\0';
+	const char *u = strstr(buf, "\nUid:");
+	return u && sscanf(u + 5, "%lu %lu", ruid, euid) == 2;
+}
+
+/* Does /proc/PID/environ hold the entry NAME=VALUE exactly? */
+static int S_environ_has(pid_t pid, const char *entry)
+{
+	char path[64], buf[8192];
+	snprintf(path, sizeof path, "/proc/%ld/environ", (long)pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	size_t want = strlen(entry) + 1, pos = 0; /* the entry with its NUL */
+	int same = 1, found = 0;
+	long total = 0;
+	ssize_t n;
+	while (!found && total < S_ENVIRON_MAX && (n = read(fd, buf, sizeof buf)) > 0) {
+		total += n;
+		for (ssize_t k = 0; k < n && !found; k++) {
+			if (same && buf[k] == entry[pos])
+				found = ++pos == want;
+			else
+				same = 0;
+			if (buf[k] == '\0')
+				pos = 0, same = 1;
+		}
+	}
+	close(fd);
+	return found;
+}
+
+enum { S_GONE, S_NOT_OURS, S_PROVEN };
+
+/* Is r's leader a solver that a pool of this user on this machine started
+ * in this boot? S_GONE: it has ended (or its number is another process's
+ * now); S_NOT_OURS with *why; S_PROVEN: its group may be signalled. */
+static int S_proof(const sp_pool_record_t *r, const char **why)
+{
+	char state;
+	long pgrp;
+	unsigned long long t;
+	unsigned long ruid, euid;
+	char entry[sizeof S_TOKEN_ENV + sizeof r->token];
+	*why = "";
+	if (r->pid == getpid() || r->pid == getpgrp()) {
+		*why = "it is this sheetpile";
+		return S_NOT_OURS;
+	}
+#ifdef SYS_pidfd_open /* holds the number: it is not given to another process while we look */
+	int pidfd = (int)syscall(SYS_pidfd_open, r->pid, 0);
+	if (pidfd < 0 && errno == ESRCH)
+		return S_GONE;
+#else
+	int pidfd = -1;
+#endif
+	int verdict = S_NOT_OURS;
+	if (!S_proc_stat(r->pid, &state, &pgrp, &t) || t != r->start || state == 'Z' || state == 'X')
+		verdict = S_GONE;
+	else if (r->uid != geteuid() || !S_proc_uids(r->pid, &ruid, &euid) || ruid != r->uid || euid != r->uid)
+		*why = "it runs as another user";
+	else if (pgrp != (long)r->pid)
+		*why = "it does not lead its process group";
+	else if (snprintf(entry, sizeof entry, S_TOKEN_ENV "=%s", r->token) <= 0 || !S_environ_has(r->pid, entry))
+		*why = "its environment does not hold the token of the run that wrote solver.pid";
+	else
+		verdict = S_PROVEN;
+	if (pidfd >= 0) {
+		struct pollfd pf = {pidfd, POLLIN, 0};
+		if (verdict == S_PROVEN && poll(&pf, 1, 0) != 0) /* it ended while we looked */
+			verdict = S_GONE;
+		close(pidfd);
+	}
+	return verdict;
+}
+
+/* s on the log with control characters shown as \xNN (a folder handed over
+ * may name anything). */
+static void S_log_text(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < ' ' || *s == 0x7f)
+			fprintf(S_log, "\\x%02x", (unsigned)(unsigned char)*s);
+		else
+			fputc(*s, S_log);
+}
+
+/* "[WARNING] WORK/NAME: what" on the log, flushed (it is said before the
+ * signal is sent). */
+static void S_say(const char *work_dir, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void S_say(const char *work_dir, const char *name, const char *fmt, ...)
+{
+	if (S_log == NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("[WARNING] ", S_log);
+	S_log_text(work_dir);
+	if (name)
+		fprintf(S_log, "/%s", name);
+	fputs(": ", S_log);
+	vfprintf(S_log, fmt, ap);
+	fputc('\n', S_log);
+	fflush(S_log);
+	va_end(ap);
+}
+
+/* A job's work directory is a<ID> (engine_exec.c): other names are not ours. */
+static int S_job_dir_name(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 2 && n <= 24 && s[0] == 'a' && strspn(s + 1, "0123456789") == n - 1;
+}
+
+/* work/NAME/solver.pid: the process group to stop, or 0 (not ours, gone,
+ * another host's, or no such file). The file is removed once judged, but
+ * left where another host wrote it or where it is not the user's. */
+static pid_t S_leftover(int wfd, const char *work_dir, const char *name)
+{
+	struct stat sb;
+	uid_t me = geteuid();
+	if (fstatat(wfd, name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !(S_ISDIR(sb.st_mode) || S_ISLNK(sb.st_mode)))
+		return 0;
+	if (S_ISLNK(sb.st_mode)) {
+		S_say(work_dir, name, "a symbolic link, not a directory: ignored");
+		return 0;
+	}
+	int afd = openat(wfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (afd >= 0 && (fstat(afd, &sb) != 0 || sb.st_uid != me)) {
+		S_say(work_dir, name, "owned by another user: its " S_PIDFILE " is ignored");
+		close(afd);
+		return 0;
+	}
+	if (afd < 0) /* replaced by a link since: ignored */
+		return 0;
+	char text[S_RECORD_MAX + 1];
+	ssize_t n = -1;
+	int fd = openat(afd, S_PIDFILE, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), garbage = 0;
+	const char *bad = NULL;
+	if (fd < 0 && errno != ENOENT)
+		bad = errno == ELOOP ? "a symbolic link" : strerror(errno);
+	else if (fd >= 0 && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)))
+		bad = "not a regular file";
+	else if (fd >= 0 && sb.st_uid != me)
+		bad = "owned by another user";
+	else if (fd >= 0 && (n = read(fd, text, sizeof text)) < 0)
+		bad = strerror(errno);
+	if (fd >= 0)
+		close(fd);
+	sp_pool_record_t r;
+	sp_err_t err = {0, ""};
+	if (bad == NULL && fd >= 0 && sp_pool_record_parse(text, (size_t)n, &r, &err) != SP_OK)
+		bad = err.text, garbage = 1; /* ours, but not what a pool writes: removed */
+	if (bad)
+		S_say(work_dir, name, S_PIDFILE " ignored: %s", bad);
+	if (garbage)
+		unlinkat(afd, S_PIDFILE, 0);
+	if (bad || fd < 0) {
+		close(afd);
+		return 0;
+	}
+	pid_t pg = 0;
+	const char *why;
+	S_run_token(); /* this machine's host name and boot id */
+	if (strcmp(r.host, S_me.host) != 0) { /* another node's (MPI): its numbers mean nothing here */
+		close(afd);
+		return 0;
+	}
+	int verdict = strcmp(r.boot, S_me.boot) == 0 ? S_proof(&r, &why) : S_GONE;
+	if (verdict == S_NOT_OURS)
+		S_say(work_dir, name, "process %ld left alone: %s", (long)r.pid, why);
+	if (verdict == S_PROVEN) {
+		S_say(work_dir, name, "stopping solver process group %ld, left running by an earlier sheetpile run",
+		      (long)r.pid);
+		if (kill(-r.pid, SIGTERM) == 0)
+			pg = r.pid;
+	}
+	unlinkat(afd, S_PIDFILE, 0);
+	close(afd);
+	return pg;
 }
 
 int sp_pool_stop_leftovers(const char *work_dir, double grace_s, size_t *stopped)
 {
 	*stopped = 0;
-	DIR *d = opendir(work_dir);
-	if (d == NULL)
+	struct stat sb;
+	if (lstat(work_dir, &sb) == 0 && S_ISLNK(sb.st_mode))
+		S_say(work_dir, NULL, "a symbolic link: the " S_PIDFILE " files in it are ignored");
+	int wfd = open(work_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (wfd < 0)
 		return SP_OK;
+	if (fstat(wfd, &sb) != 0 || sb.st_uid != geteuid()) {
+		S_say(work_dir, NULL, "owned by another user: the " S_PIDFILE " files in it are ignored");
+		close(wfd);
+		return SP_OK;
+	}
+	DIR *d = fdopendir(wfd);
+	if (d == NULL) {
+		close(wfd);
+		return SP_OK;
+	}
 	pid_t groups[256];
 	size_t n = 0;
 	struct dirent *e;
-	while ((e = readdir(d)) != NULL && n < sizeof groups / sizeof *groups) {
-		if (e->d_name[0] == '.')
-			continue;
-		char path[4400];
-		snprintf(path, sizeof path, "%s/%s/" S_PIDFILE, work_dir, e->d_name);
-		FILE *f = fopen(path, "r");
-		if (f == NULL)
-			continue;
-		long pg = 0;
-		unsigned long long t = 0;
-		int ok = fscanf(f, "%ld %llu", &pg, &t) == 2;
-		fclose(f);
-		unlink(path);
-		if (!ok || pg <= 1 || pg == (long)getpgrp())
-			continue;
-		/* the leader alive with another start time: its number was reused */
-		unsigned long long now_t = S_start_time((pid_t)pg);
-		if (now_t != 0 ? now_t != t : kill(-(pid_t)pg, 0) != 0)
-			continue;
-		if (kill(-(pid_t)pg, SIGTERM) == 0)
-			groups[n++] = (pid_t)pg;
-	}
+	while ((e = readdir(d)) != NULL && n < sizeof groups / sizeof *groups)
+		if (S_job_dir_name(e->d_name) && (groups[n] = S_leftover(dirfd(d), work_dir, e->d_name)) > 0)
+			n++;
 	closedir(d);
 	struct timespec t0, tn;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -441,7 +837,9 @@ static void S_start(sp_pool_t *p, size_t i, int s, int lic)
 	j->slot = lic;
 	r->local = s;
 	j->start_s = j->end_s = now;
-	int e = posix_spawnp(&r->pid, j->argv[0], &fa, &at, j->argv, environ);
+	char **env = S_solver_environ(); /* SHEETPILE_RUN_TOKEN: how a later run knows its solvers */
+	int e = env ? posix_spawnp(&r->pid, j->argv[0], &fa, &at, j->argv, env) : ENOMEM;
+	free(env);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&at);
 	if (e != 0) { /* a missing program or work directory: no retry helps */

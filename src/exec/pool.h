@@ -21,6 +21,8 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
 #include "sp.h"
 
 enum { SP_POOL_FINISHED = 1, SP_POOL_EMPTY = 2, SP_POOL_STOPPED = 3, SP_POOL_IDLE = 4 };
@@ -91,12 +93,48 @@ typedef struct sp_pool sp_pool_t;
  * the indices 0..n-1. NULL and *err on failure. */
 sp_pool_t *sp_pool_alloc(const sp_pool_opts_t *o, sp_pool_job_t *jobs, size_t n, sp_err_t *err);
 
-/* A job leaves its process group in workdir/solver.pid while it runs. Stop
- * the groups that the subdirectories of work_dir still name (a sheetpile
- * killed with SIGKILL could not): SIGTERM, SIGKILL after grace_s. A group
- * whose number now belongs to another process (a different start time) is
- * left alone. *stopped: how many. Linux (/proc). */
+/* Leftover solvers. Every solver runs with SHEETPILE_RUN_TOKEN=<token> in
+ * its environment: 128 random bits in hex, one token per sheetpile process.
+ * While a job with a workdir runs, workdir/solver.pid (0600) says
+ *     sheetpile-solver 1
+ *     pid 12345              the job's process, leader of its own group
+ *     start 678901           its start time (/proc/PID/stat field 22)
+ *     uid 1000               the user who started it
+ *     host NAME              gethostname()
+ *     boot 0906b04f-5147-47d2-9509-38cd0061d62c   /proc/sys/kernel/random/boot_id
+ *     token 32 hex digits
+ * and nothing else; it is removed when the job has been reaped (none is
+ * written when the token, the host name or the boot id cannot be had). */
+#define SP_POOL_TOKEN_BYTES 16
+typedef struct {
+	pid_t pid;
+	unsigned long long start;
+	uid_t uid;
+	char host[256];
+	char boot[37];
+	char token[2 * SP_POOL_TOKEN_BYTES + 1];
+} sp_pool_record_t;
+
+/* Stop the solvers that a sheetpile killed with SIGKILL left running: for
+ * each work_dir/a<ID>/solver.pid, where work_dir, a<ID> and solver.pid are
+ * no symbolic links and are owned by this user, written on this host (else
+ * left alone: under MPI another node's), a process group is signalled
+ * (SIGTERM, SIGKILL after grace_s) only when its leader runs now, as this
+ * user, since this boot, with the recorded start time, leads its group and
+ * holds SHEETPILE_RUN_TOKEN=<the recorded token> in /proc/PID/environ.
+ * Before each signal, and for each file refused, a line on the log
+ * (sp_pool_set_log). The files judged are removed. *stopped: how many
+ * groups. Linux (/proc). */
 int sp_pool_stop_leftovers(const char *work_dir, double grace_s, size_t *stopped);
+/* Where sp_pool_stop_leftovers says what it stops and what it ignores; NULL
+ * (the default): nowhere. Set once, before any pool runs. */
+void sp_pool_set_log(FILE *fp);
+/* A solver.pid's text (len bytes): SP_OK and *r, or SP_EDATA with *err
+ * naming the line. Every line as above, in that order, nothing more. */
+int sp_pool_record_parse(const char *text, size_t len, sp_pool_record_t *r, sp_err_t *err);
+/* s is a process id: decimal digits only (no sign, space or leading zero,
+ * nothing after), 2..INT_MAX. 1 and *pid, or 0. */
+int sp_pool_parse_pid(const char *s, pid_t *pid);
 /* One more job (borrowed until sp_pool_free(), its opts too); *index is its
  * index (the next after the previous ones). SP_OK, or SP_EDATA for a bad
  * licence_denied_pattern, SP_ESOFTWARE when out of memory. */
