@@ -55,13 +55,7 @@ static sp_analysis_t S_analysis(void)
 
 static sp_pool_job_t S_job(void)
 {
-	sp_pool_job_t j;
-	memset(&j, 0, sizeof j);
-	j.attempts = 2;
-	j.slot = 3;
-	j.start_s = 1.25;
-	j.end_s = 3.5;
-	return j;
+	return (sp_pool_job_t){.attempts = 2, .slot = 3, .start_s = 1.25, .end_s = 3.5};
 }
 
 /* parse a copy of line; the result, with why */
