@@ -185,6 +185,66 @@ same_csvs b flip "bad checksum"
 cp -r e other; "$SP" run slow.ini --trust-solver -o other --resume --quiet --no-plots 2> other.err; rc=$?
 [ $rc = 65 ] && grep -q 'journal.txt: written for another' other.err; ok $? "journal of another solver command: exit 65"
 
+# --- forged results: a journal and a solver output with numbers no solver gives ------------
+# Every run here goes through attack_run (one place for an opt-in flag of the command line).
+attack_run() { "$SP" run "$@" --quiet --no-plots --trust-solver; }
+# The journal's checksum, as anyone can compute it (no key; tests/test_journal.c checks the
+# formula): FNV-1a, 32 bits, of the header's fingerprint (16 hex digits) and then the line.
+seal() { # fingerprint body -> the line with its checksum
+  local s="$1$2" h=2166136261 i c
+  for ((i = 0; i < ${#s}; i++)); do
+    printf -v c '%d' "'${s:i:1}"
+    h=$(( ((h ^ c) * 16777619) & 0xFFFFFFFF ))
+  done
+  printf '%s #%08x\n' "$2" "$h"
+}
+forge() { # dir line field value: field (1-based) of that journal line set to value, sealed
+  local fp body
+  fp=$(head -1 "$1/journal.txt" | cut -d' ' -f2)
+  body=$(sed -n "$2p" "$1/journal.txt" | sed 's/ #[0-9a-f]*$//' | awk -v f="$3" -v v="$4" '{ $f = v; print }')
+  { head -n $(($2 - 1)) "$1/journal.txt"; seal "$fp" "$body"; tail -n +$(($2 + 1)) "$1/journal.txt"; } > "$1/j"
+  mv "$1/j" "$1/journal.txt"
+}
+# the forger's tool works: a line sealed again unchanged is taken, nothing runs again
+cp -r e sealed; forge sealed 3 6 "$(sed -n 3p e/journal.txt | cut -d' ' -f6)"
+cmp -s e/journal.txt sealed/journal.txt; ok $? "forged journal: the test's checksum is the journal's"
+attack_run ex.ini -o sealed --resume; ok $? "forged journal: a line sealed by hand is taken"
+[ "$(json sealed analyses_run)" = 0 ]; ok $? "forged journal: nothing ran again"
+# a well-formed line (correct checksum) with numbers no solver gives: refused with its line
+# number; fields: 1 id, 4 embedment_required_m, 6 max_moment_kNm_per_m (tests/test_journal.c)
+while read -r what field value key; do
+  rm -rf forged; cp -r e forged; forge forged 3 "$field" "$value"
+  attack_run ex.ini -o forged --resume 2> forged.err; rc=$?
+  [ $rc = 65 ] && grep -q "journal.txt:3: $key: expected" forged.err
+  ok $? "forged journal, $what: exit 65 naming journal.txt:3 and $key (got $rc: $(head -c 300 forged.err))"
+  [ ! -e forged/work/a0 ] && cmp -s e/results.csv forged/results.csv; ok $? "forged journal, $what: nothing ran or was written"
+done <<'LINES'
+NaN-moment 6 nan max_moment_kNm_per_m
+infinite-moment 6 inf max_moment_kNm_per_m
+moment-of-1e300 6 1e300 max_moment_kNm_per_m
+negative-moment 6 -5000 max_moment_kNm_per_m
+negative-embedment 4 -2.5 embedment_required_m
+id-out-of-range 1 12 analysis.id
+LINES
+grep -q 'analyses from an earlier run (journal.txt)</th><td>'"$res"'<' k/report.html
+ok $? "report.html: how many analyses came from the journal ($res)"
+# a solver whose result file gives a NaN or an impossible moment: those candidates failed,
+# never feasible (a negative moment once checked as 0, a NaN was dropped by fmax)
+cat > liar.sh <<'LIAR'
+out=$1 value=$2; shift 2
+"$@" || exit
+sed -i "s/^max_moment_kNm_per_m = .*/max_moment_kNm_per_m = $value/" "$out"
+LIAR
+for v in nan -1e300 1e300 -5000; do
+  with_solver liar.ini 2 "command = sh $WORK/liar.sh {output} $v {sheetpile} evaluate {input} -o {output}"
+  rm -rf liar; attack_run liar.ini -o liar 2> liar.err; rc=$?
+  n=$(grep -c '"failed:solver-bad-output"' liar/results.csv)
+  [ $rc = 75 ] && [ "$n" = $((N * G)) ] && [ "$(json liar feasible)" = 0 ]
+  ok $? "lying solver, moment $v: exit 75, all $((N * G)) candidates failed:solver-bad-output, none feasible ($rc, $n)"
+  grep -q ":7: key 'max_moment_kNm_per_m': expected" liar/work/a0/failure.txt
+  ok $? "lying solver, moment $v: failure.txt names the file:line and the key"
+done
+
 # --- study-file errors ------------------------------------------------------------------
 bad() { # name message-part [solver] lines...
   local name=$1 part=$2; shift 2

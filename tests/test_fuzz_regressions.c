@@ -1,6 +1,6 @@
 /* test_fuzz_regressions.c - every input the fuzzers once crashed on
  * (tests/fuzz/regressions/<parser>/) and every seed (tests/fuzz/<parser>/)
- * run through the four libFuzzer harnesses in an ordinary build, so the
+ * run through the six libFuzzer harnesses in an ordinary build, so the
  * release and sanitizer builds replay them: no crash, no leak, and every
  * error comes with a sysexits code and a message. */
 #define FUZZ_FAIL() (S_broken++)
@@ -17,6 +17,12 @@ static int S_broken;
 #undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput S_one_shd
 #include "fuzz/fuzz_shd.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput S_one_journal
+#include "fuzz/fuzz_journal.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput S_one_solver_result
+#include "fuzz/fuzz_solver_result.c"
 #undef LLVMFuzzerTestOneInput
 
 #include "harness.h"
@@ -70,7 +76,8 @@ int main(void)
 	static const struct {
 		const char *name;
 		int (*one)(const uint8_t *, size_t);
-	} t[] = {{"study", S_one_study}, {"catalogue", S_one_catalogue}, {"shi", S_one_shi}, {"shd", S_one_shd}};
+	} t[] = {{"study", S_one_study}, {"catalogue", S_one_catalogue}, {"shi", S_one_shi}, {"shd", S_one_shd},
+	         {"journal", S_one_journal}, {"solver_result", S_one_solver_result}};
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
 		char dir[256];
 		snprintf(dir, sizeof dir, "fuzz/%s", t[i].name);

@@ -100,27 +100,42 @@ static void test_bm3_5a(void)
 	free(s);
 }
 
-/* A copy of bm3-5a.shd with one text replaced; the summary's verdict. */
-static void damaged(const char *from, const char *to, const char *want, const char *label)
+/* A copy of file with each text edits[2k] replaced by edits[2k + 1] (the
+ * first of each; NULL ends the list), in a scratch file whose path is
+ * returned (static). */
+static const char *edited(const char *file, const char *const *edits, const char *label)
 {
-	FILE *in = fopen(DIR "bm3-5a.shd", "rb");
-	char *text = malloc(1 << 20);
+	static char path[64];
+	FILE *in = fopen(file, "rb");
+	char *text = malloc(1 << 20), *copy = malloc(1 << 20);
 	size_t n = in ? fread(text, 1, (1 << 20) - 1, in) : 0;
 	if (in)
 		fclose(in);
 	text[n] = '\0';
-	char *at = strstr(text, from);
-	OK(at != NULL, label);
-	char path[64];
+	for (size_t k = 0; edits[k] != NULL; k += 2) {
+		char *at = strstr(text, edits[k]);
+		OK(at != NULL, label);
+		if (at == NULL)
+			continue;
+		snprintf(copy, 1 << 20, "%.*s%s%s", (int)(at - text), text, edits[k + 1], at + strlen(edits[k]));
+		memcpy(text, copy, strlen(copy) + 1);
+	}
 	snprintf(path, sizeof path, "/tmp/test_shd_summary_%d.shd", (int)getpid());
 	FILE *out = fopen(path, "wb");
-	if (at != NULL && out != NULL) {
-		fwrite(text, 1, (size_t)(at - text), out);
-		fputs(to, out);
-		fputs(at + strlen(from), out);
-	}
-	if (out)
+	if (out) {
+		fputs(text, out);
 		fclose(out);
+	}
+	free(text);
+	free(copy);
+	return path;
+}
+
+/* A copy of bm3-5a.shd with one text replaced; the summary's verdict. */
+static void damaged(const char *from, const char *to, const char *want, const char *label)
+{
+	const char *const edits[] = {from, to, NULL};
+	const char *path = edited(DIR "bm3-5a.shd", edits, label);
 	sp_shd_t r;
 	sp_err_t err;
 	sp_shd_summary_t *s = malloc(sizeof *s);
@@ -132,11 +147,58 @@ static void damaged(const char *from, const char *to, const char *want, const ch
 		OK(strstr(s->reason, want) != NULL, label);
 		if (strstr(s->reason, want) == NULL)
 			printf("  reason: %s\n", s->reason);
+		OK(isfinite(s->max_moment_kNm_per_m) && isfinite(s->max_shear_kN_per_m)
+		   && isfinite(s->max_displacement_mm), label);
 	}
 	sp_shd_free(&r);
 	remove(path);
 	free(s);
-	free(text);
+}
+
+/* A stage whose points have no moments, shear forces or displacements (its
+ * [MOMENTS FORCES DISPLACEMENTS] and the [RESUME] row gone): not a result,
+ * and never a NaN moment (which once made a candidate feasible). */
+static void test_no_moments(void)
+{
+	static const char *const edits[] = {
+		"[MOMENTS FORCES DISPLACEMENTS]\n", "[NO MOMENTS]\n",
+		"[END OF MOMENTS FORCES DISPLACEMENTS]\n", "[END OF NO MOMENTS]\n",
+		"[RESUME]\n", "[NO RESUME]\n", "[END OF RESUME]\n", "[END OF NO RESUME]\n", NULL};
+	const char *path = edited("fuzz/shd/bm1-1.shd", edits, "bm1-1 without moments: edited");
+	sp_shd_t r;
+	sp_err_t err;
+	sp_shd_summary_t *s = malloc(sizeof *s);
+	int rc = sp_shd_read(path, &r, &err);
+	INT_EQ(rc, SP_OK, "bm1-1 without moments reads");
+	if (rc == SP_OK) {
+		OK(r.n_stages == 1 && isnan(r.stages[0].points[0].moment_kNm_per_m), "its points have no moment");
+		sp_shd_summary(&r, NULL, s, &err);
+		INT_EQ(s->ok, 0, "bm1-1 without moments: no design");
+		OK(strstr(s->reason, "stage 1: no moments, shear forces and displacements") != NULL, s->reason);
+		OK(isfinite(s->max_moment_kNm_per_m) && isfinite(s->stage[0].max_moment_kNm_per_m),
+		   "bm1-1 without moments: no NaN moment");
+		OK(isfinite(s->max_shear_kN_per_m) && isfinite(s->max_displacement_mm) && isfinite(s->top_displacement_mm),
+		   "bm1-1 without moments: no NaN shear or displacement");
+	}
+	sp_shd_free(&r);
+	remove(path);
+	free(s);
+}
+
+/* Numbers out of range in the results: refused with file:line (a NaN or
+ * 1e300 once became an int: undefined behaviour). */
+static void out_of_range(const char *from, const char *to, const char *want, const char *label)
+{
+	const char *const edits[] = {from, to, NULL};
+	const char *path = edited("fuzz/shd/bm1-1.shd", edits, label);
+	sp_shd_t r;
+	sp_err_t err = {0, ""};
+	INT_EQ(sp_shd_read(path, &r, &err), SP_EDATA, label);
+	char name[512];
+	snprintf(name, sizeof name, "%.100s: '%.100s' in '%.200s'", label, want, err.text);
+	OK(strstr(err.text, want) != NULL, name);
+	sp_shd_free(&r);
+	remove(path);
 }
 
 int main(void)
@@ -149,5 +211,14 @@ int main(void)
 	damaged("CalculationStatus=0", "CalculationStatus=3", "stage 1: calculation status 3",
 	        "a stage not calculated");
 	damaged("AllStagesAreStable=1", "AllStagesAreStable=0", "not all stages are stable", "an unstable stage");
+	test_no_moments();
+	out_of_range("MaximumMoment=11.64788", "MaximumMoment=1e300", ".shd:317: out of range (|value| above 1e9): "
+	             "MaximumMoment=1e300", "a maximum moment of 1e300");
+	out_of_range("StageNumber=1", "StageNumber=1e300", ".shd:59: out of range", "a stage number of 1e300");
+	out_of_range("CalculationStatus=0", "CalculationStatus=-4e9", ".shd:60: out of range", "a status of -4e9");
+	out_of_range("    11.64788     -5.00187", "    1.0E+300     -5.00187",
+	             "'1.0E+300' is out of range (|value| above 1e9) (column 'Moment')", "a [RESUME] moment of 1e300");
+	out_of_range("    11.64788     -5.00187", "         nan     -5.00187", "'nan' is not a number (column 'Moment')",
+	             "a [RESUME] moment nan");
 	return sp_test_done("test_shd_summary");
 }

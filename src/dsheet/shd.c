@@ -175,20 +175,27 @@ static int S_fields(const char *s, S_field_t *f, int max)
 	return n;
 }
 
-static int S_number(const char *s, size_t n, double *x)
+/* A number of the results: NULL, or what is wrong with it. Every quantity
+ * read (levels in m, forces in kN/m, moments in kNm/m, pressures in kPa,
+ * displacements in mm, percentages, stage numbers and statuses) lies within
+ * +-1e9: a larger one is no result, and it could not be made an int. */
+#define S_NUMBER_MAX 1e9
+static const char *S_number(const char *s, size_t n, double *x)
 {
 	char tmp[64];
 	if (n == 0 || n >= sizeof tmp)
-		return 0;
+		return "not a number";
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
 	char *end;
 	errno = 0;
 	double v = strtod(tmp, &end);
 	if (end == tmp || *end != '\0' || errno == ERANGE || !isfinite(v))
-		return 0;
+		return "not a number";
+	if (!(fabs(v) <= S_NUMBER_MAX))
+		return "out of range (|value| above 1e9)";
 	*x = v;
-	return 1;
+	return NULL;
 }
 
 /* ---- tables -------------------------------------------------------------- */
@@ -303,12 +310,13 @@ static int S_cell(S_parser_t *p, const S_table_t *t, size_t r, int col, const ch
 			 t->n_cols);
 		return S_data_error(p, at, msg, "");
 	}
-	if (!S_number(f[col].p, f[col].n, x)) {
+	const char *bad = S_number(f[col].p, f[col].n, x);
+	if (bad != NULL) {
 		char msg[200], tok[48];
 		size_t m = f[col].n < sizeof tok - 1 ? f[col].n : sizeof tok - 1;
 		memcpy(tok, f[col].p, m);
 		tok[m] = '\0';
-		snprintf(msg, sizeof msg, "'%s' is not a number (column '%s')", tok, colname);
+		snprintf(msg, sizeof msg, "'%s' is %s (column '%s')", tok, bad, colname);
 		return S_data_error(p, at, msg, "");
 	}
 	return SP_OK;
@@ -623,14 +631,23 @@ static int S_dispatch_table(S_parser_t *p, const S_table_t *t)
 
 /* ---- plain lines --------------------------------------------------------- */
 
+/* the current line holds a number S_number refused */
+static int S_line_number_error(S_parser_t *p, const char *bad, const char *line)
+{
+	char msg[64];
+	snprintf(msg, sizeof msg, "%s: ", bad);
+	return S_data_error(p, p->i, msg, line);
+}
+
 /* "KEY=value" with a numeric value; 1 if the line has that key. */
 static int S_keyval(S_parser_t *p, const char *s, const char *key, double *x, int *rc)
 {
 	size_t n = strlen(key);
 	if (strncmp(s, key, n) != 0 || s[n] != '=')
 		return 0;
-	if (!S_number(s + n + 1, strlen(s + n + 1), x))
-		*rc = S_data_error(p, p->i, "not a number: ", s);
+	const char *bad = S_number(s + n + 1, strlen(s + n + 1), x);
+	if (bad != NULL)
+		*rc = S_line_number_error(p, bad, s);
 	return 1;
 }
 
@@ -690,8 +707,9 @@ static int S_plain(S_parser_t *p)
 			size_t n = (size_t)(colon - s);
 			while (n > 0 && s[n - 1] == ' ')
 				n--;
-			if (!S_number(s, n, &st->mobilised_pct[side]))
-				return S_data_error(p, p->i, "not a number: ", s);
+			const char *bad = S_number(s, n, &st->mobilised_pct[side]);
+			if (bad != NULL)
+				return S_line_number_error(p, bad, s);
 		}
 	} else if (strcmp(sec, "MAXIMUM SUMMARY RESULTS") == 0) {
 		if (S_keyval(p, s, "MaximumMoment", &x, &rc))
@@ -896,15 +914,26 @@ int sp_shd_summary(const sp_shd_t *r, const sp_wall_t *w, sp_shd_summary_t *out,
 		o->max_moment_kNm_per_m = fabs(st->max_moment);
 		o->max_shear_kN_per_m = fabs(st->max_shear);
 		o->max_displacement_mm = fabs(st->max_displacement);
+		/* a point without its moment, shear or displacement (a stage without
+		 * [MOMENTS FORCES DISPLACEMENTS]) is no result: never a NaN passed on */
 		double m = 0, v = 0, u = 0;
+		int missing = 0;
 		for (size_t i = 0; i < st->n_points; i++) {
 			const sp_shd_point_t *p = &st->points[i];
+			if (isnan(p->moment_kNm_per_m) || isnan(p->shear_kN_per_m) || isnan(p->displacement_mm)) {
+				missing = 1;
+				continue;
+			}
 			if (fabs(p->moment_kNm_per_m) > m || i == 0)
 				m = fabs(p->moment_kNm_per_m), o->max_moment_level_m = p->level_m;
-			v = fmax(v, fabs(p->shear_kN_per_m));
-			u = fmax(u, fabs(p->displacement_mm));
+			if (fabs(p->shear_kN_per_m) > v)
+				v = fabs(p->shear_kN_per_m);
+			if (fabs(p->displacement_mm) > u)
+				u = fabs(p->displacement_mm);
 		}
-		if (st->n_points > 0)
+		if (missing)
+			S_not_ok(out, "stage %d: no moments, shear forces and displacements", st->number);
+		if (st->n_points > 0 && !isnan(st->points[0].displacement_mm))
 			o->top_displacement_mm = fabs(st->points[0].displacement_mm);
 		if (isnan(o->max_moment_kNm_per_m))
 			o->max_moment_kNm_per_m = m;

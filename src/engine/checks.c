@@ -22,8 +22,45 @@ double sp_checks_beta_b(const sp_study_t *st, const sp_profile_t *p, int support
 	return S_beta_b[st->upile_unit][s][st->upile_condition];
 }
 
+/* ---- the numbers of an analysis from outside ---------------------------------- */
+
+const char *const sp_checks_number_names[SP_CHECKS_N_NUMBERS] = {
+	"embedment_required_m", "embedment_equilibrium_m", "max_moment_kNm_per_m", "max_moment_level_m",
+	"max_shear_kN_per_m",   "anchor_force_kN_per_m",   "max_displacement_mm",  "top_displacement_mm",
+	"mobilised_passive_pct"};
+
+static const struct {
+	double lo, hi;
+	const char *range;
+} S_range[SP_CHECKS_N_NUMBERS] = {
+	{0, 1e4, "a number from 0 to 1e4 (m)"},          {0, 1e4, "a number from 0 to 1e4 (m)"},
+	{0, 1e9, "a number from 0 to 1e9 (kNm/m)"},      {-1e4, 1e4, "a number from -1e4 to 1e4 (m)"},
+	{0, 1e9, "a number from 0 to 1e9 (kN/m)"},       {0, 1e9, "a number from 0 to 1e9 (kN/m)"},
+	{0, 1e9, "a number from 0 to 1e9 (mm)"},         {0, 1e9, "a number from 0 to 1e9 (mm)"},
+	{0, 1e9, "a number from 0 to 1e9 (%)"},
+};
+
+double *sp_checks_number(sp_analysis_t *a, int k)
+{
+	double *f[SP_CHECKS_N_NUMBERS] = {&a->embedment_required_m, &a->embedment_equilibrium_m,
+	                                  &a->max_moment_kNm_per_m, &a->max_moment_level_m,
+	                                  &a->max_shear_kN_per_m,   &a->anchor_force_kN_per_m,
+	                                  &a->max_displacement_mm,  &a->top_displacement_mm,
+	                                  &a->mobilised_passive_pct};
+	return f[k];
+}
+
+const char *sp_checks_number_range(int k, double v)
+{
+	return v >= S_range[k].lo && v <= S_range[k].hi ? NULL : S_range[k].range; /* false for NaN */
+}
+
+/* ---- utilisations ----------------------------------------------------------------- */
+
 static double S_ratio(double need, double have)
 {
+	if (isnan(need) || isnan(have))
+		return NAN; /* never a number made up for it */
 	if (need <= 0)
 		return 0.0;
 	if (have <= 0 || need / have > SP_UTIL_CAP)
@@ -64,7 +101,16 @@ void sp_checks_run(const sp_study_t *st, const sp_profile_t *p, const sp_grade_t
 			out->util_deflection = S_ratio(a->max_displacement_mm, st->deflection_limit_mm);
 		out->util_mobilised = S_ratio(a->mobilised_passive_pct, st->mobilised_limit_pct);
 	}
-	out->util_max = fmax(fmax(out->util_bending, fmax(out->util_embedment, out->util_anchor)),
-	                     fmax(out->util_deflection, out->util_mobilised));
-	out->feasible = out->util_max <= 1.0;
+	/* the largest utilisation, NaN when one is (fmax would drop it); feasible
+	 * only when every one is finite and <= 1 */
+	const double u[] = {out->util_bending, out->util_embedment, out->util_anchor, out->util_deflection,
+	                    out->util_mobilised};
+	out->util_max = u[0];
+	out->feasible = 1;
+	for (size_t i = 0; i < sizeof u / sizeof *u; i++) {
+		if (isnan(u[i]) || u[i] > out->util_max)
+			out->util_max = u[i];
+		if (!(isfinite(u[i]) && u[i] <= 1.0))
+			out->feasible = 0;
+	}
 }

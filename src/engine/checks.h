@@ -30,9 +30,26 @@ typedef struct {
 	int feasible;
 } sp_checks_t;
 
+/* The nine numbers of an analysis that an external solver gives back (its
+ * result file, the journal), in that order, and the range a real analysis
+ * lies in: magnitudes (|M|, |V|, |u|, anchor force, mobilised resistance)
+ * from 0 to 1e9 in their units, embedments from 0 to 1e4 m, the level of the
+ * largest moment within +-1e4 m. Whatever is read from outside is checked
+ * against them (sp_checks_number_range) before it is believed. */
+#define SP_CHECKS_N_NUMBERS 9
+extern const char *const sp_checks_number_names[SP_CHECKS_N_NUMBERS]; /* as in the result file */
+/* Number k (0 <= k < SP_CHECKS_N_NUMBERS) of a. */
+double *sp_checks_number(sp_analysis_t *a, int k);
+/* NULL when v is a value number k can have (finite, within its range), else
+ * the range it must lie in, e.g. "a number from 0 to 1e9 (kNm/m)". */
+const char *sp_checks_number_range(int k, double v);
+
 /* beta_B of EN 1993-5 for a section; support_levels = structural supports (0 cantilever). */
 double sp_checks_beta_b(const sp_study_t *st, const sp_profile_t *p, int support_levels);
 
+/* Utilisations of a candidate. feasible = 1 only when every utilisation is
+ * finite and <= 1; a NaN one (a NaN in the analysis) makes util_max NaN and
+ * the candidate infeasible, never hidden by a max that drops it. */
 void sp_checks_run(const sp_study_t *st, const sp_profile_t *p, const sp_grade_t *g, double length_m,
                    const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out);
 

@@ -260,9 +260,9 @@ static int S_write_timeline(const char *dir, const sp_study_t *st, const sp_case
 				*p = ' ';
 		if (c->anchor.anchored)
 			snprintf(anchor, sizeof anchor, "%.3f", c->anchor.level_m);
-		fprintf(f.fp, "%zu,%d,%.6f,%.6f,%.6f,%d,\"%s\",\"%s\",%.3f,%s,%d\r\n", i, j->slot + 1, j->start_s, j->end_s,
-		        j->end_s - j->start_s, j->attempts, status, st->profiles[c->profile], c->length_m, anchor,
-		        earlier[k]);
+		fprintf(f.fp, "%zu,%lld,%.6f,%.6f,%.6f,%d,\"%s\",\"%s\",%.3f,%s,%d\r\n", i, (long long)j->slot + 1,
+		        j->start_s, j->end_s, j->end_s - j->start_s, j->attempts, status, st->profiles[c->profile],
+		        c->length_m, anchor, earlier[k]);
 	}
 	return sp_outfile_commit(&f, err);
 }
@@ -340,13 +340,14 @@ static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size
 	sp_journal_entry_t *meta = calloc(m, sizeof *meta);
 	double offset_s = 0; /* root: this invocation's times follow the journal's */
 	FILE *journal = NULL;
+	uint64_t jfp = 0; /* the journal's fingerprint, in each line's checksum */
 	sp_pool_t *pool = NULL;
 	sp_dist_counter_t *next = NULL;
 	sp_dist_licences_t *lic = NULL;
 	size_t n_jobs = 0;
 	if (rc == SP_OK && (!done || !est || !jobs || !pj || !rec || !mine || !meta))
 		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	if (rc == SP_OK && root && (journal = sp_journal_open(dir, st, n, o->resume, out, done, meta, &stats->resumed, err)) == NULL)
+	if (rc == SP_OK && root && (journal = sp_journal_open(dir, st, n, o->resume, out, done, meta, &stats->resumed, &jfp, err)) == NULL)
 		rc = err->code;
 	for (size_t i = 0; i < n && journal; i++)
 		if (done[i] && isfinite(meta[i].end_s))
@@ -412,7 +413,7 @@ static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size
 			sp_pool_job_t shifted = pj[k];
 			shifted.start_s += offset_s;
 			shifted.end_s += offset_s;
-			size_t len = sp_journal_line(line, sizeof line, i, &out[i], &shifted, failed);
+			size_t len = sp_journal_line(line, sizeof line, jfp, i, &out[i], &shifted, failed);
 			if (fwrite(line, 1, len, journal) != len || fflush(journal) != 0 || fdatasync(fileno(journal)) != 0)
 				rc = sp_err_set(err, SP_EIO, "%s/" SP_JOURNAL_FILE ": write error: %s", dir, strerror(errno));
 		}
@@ -453,7 +454,7 @@ static int S_analyse_all_dist(const sp_study_t *st, const sp_case_t *cases, size
 		sp_pool_job_t t = {.attempts = r->attempts, .slot = r->slot, .start_s = r->start_s + offset_s,
 		                   .end_s = r->end_s + offset_s, .busy_s = r->busy_s};
 		if (root && !mine[i]) {
-			size_t len = sp_journal_line(line, sizeof line, i, &out[i], &t, r->failed);
+			size_t len = sp_journal_line(line, sizeof line, jfp, i, &out[i], &t, r->failed);
 			if (fwrite(line, 1, len, journal) != len && rc == SP_OK)
 				rc = sp_err_set(err, SP_EIO, "%s/" SP_JOURNAL_FILE ": write error: %s", dir, strerror(errno));
 		}
@@ -505,6 +506,7 @@ struct sp_batch {
 	char dir[PATH_MAX], study[PATH_MAX], selfbuf[PATH_MAX], work[PATH_MAX + 16];
 	const char *self;
 	FILE *journal;
+	uint64_t journal_fp;         /* the journal's fingerprint, in each line's checksum */
 	double *est, longest;
 	S_job *jobs;                 /* per analysis id, prepared when submitted */
 	sp_pool_job_t *pj;           /* per analysis id: what the pool holds */
@@ -577,7 +579,7 @@ static sp_batch_t *E_batch_open(const sp_study_t *st, const sp_case_t *cases, si
 		goto fail;
 	}
 	if ((b->journal = sp_journal_open(b->dir, st, n, o->resume, out, (char *)done, b->meta, &b->stats.resumed,
-	                                 err)) == NULL)
+	                                 &b->journal_fp, err)) == NULL)
 		goto fail;
 	/* the times of this invocation follow those of the earlier ones in the
 	 * journal: one time line for the whole study, without the pauses between */
@@ -634,7 +636,7 @@ static int E_batch_finished(sp_batch_t *b, sp_pool_job_t *q, size_t *id, sp_err_
 	sp_pool_job_t shifted = *q;
 	shifted.start_s += b->offset_s;
 	shifted.end_s += b->offset_s;
-	size_t len = sp_journal_line(line, sizeof line, i, &b->out[i], &shifted, failed);
+	size_t len = sp_journal_line(line, sizeof line, b->journal_fp, i, &b->out[i], &shifted, failed);
 	if (fwrite(line, 1, len, b->journal) != len || fflush(b->journal) != 0 || fdatasync(fileno(b->journal)) != 0)
 		return sp_err_set(err, SP_EIO, "%s/" SP_JOURNAL_FILE ": write error: %s", b->dir, strerror(errno));
 	b->done[i] = 1;

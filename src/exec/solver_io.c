@@ -1,5 +1,6 @@
 /* solver_io.c - input writers, output readers and placeholders of the exec engine. */
 #include "solver_io.h"
+#include "checks.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -10,6 +11,7 @@
 #define S_LINE_MAX 8192
 #define S_CANDIDATE_FORMAT "sheetpile-candidate-1"
 #define S_RESULT_FORMAT "sheetpile-result-1"
+#define S_POINT_MAX 1e9 /* |level|, |pressure|, |shear|, |moment| of a diagram point */
 
 /* ---- placeholders -------------------------------------------------------- */
 
@@ -424,7 +426,8 @@ int sp_solver_candidate_read(const char *path, sp_solver_candidate_t *cand, sp_e
 		case K_ID:
 			if ((rc = S_num(&r, &v, err)) == SP_OK && (v < 0 || v != floor(v) || v > 1e15))
 				rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'analysis_id': expected a whole number >= 0", path, r.line);
-			cand->analysis_id = (size_t)v;
+			if (rc == SP_OK) /* never a cast of a number out of range */
+				cand->analysis_id = (size_t)v;
 			break;
 		case K_EI: /* informative: the catalogue's value is used */
 			rc = S_num(&r, &v, err);
@@ -458,28 +461,9 @@ int sp_solver_candidate_read(const char *path, sp_solver_candidate_t *cand, sp_e
 
 /* ---- the result file ---------------------------------------------------------- */
 
-/* The numbers of a result, in file order. */
-static double *S_field(sp_analysis_t *a, int k)
-{
-	switch (k) {
-	case 0: return &a->embedment_required_m;
-	case 1: return &a->embedment_equilibrium_m;
-	case 2: return &a->max_moment_kNm_per_m;
-	case 3: return &a->max_moment_level_m;
-	case 4: return &a->max_shear_kN_per_m;
-	case 5: return &a->anchor_force_kN_per_m;
-	case 6: return &a->max_displacement_mm;
-	case 7: return &a->top_displacement_mm;
-	case 8: return &a->mobilised_passive_pct;
-	}
-	return NULL;
-}
-
-#define S_N_FIELDS 9
-static const char *const S_fields[S_N_FIELDS] = {
-	"embedment_required_m", "embedment_equilibrium_m", "max_moment_kNm_per_m", "max_moment_level_m",
-	"max_shear_kN_per_m", "anchor_force_kN_per_m", "max_displacement_mm", "top_displacement_mm",
-	"mobilised_passive_pct"};
+/* The numbers of a result, in file order, are those of checks.h, with their
+ * names and ranges (sp_checks_number). */
+#define S_N_FIELDS SP_CHECKS_N_NUMBERS
 
 void sp_solver_result_write(FILE *fp, const sp_analysis_t *a)
 {
@@ -491,7 +475,7 @@ void sp_solver_result_write(FILE *fp, const sp_analysis_t *a)
 	fprintf(fp, "# sheetpile result (output_format sheetpile)\nformat = " S_RESULT_FORMAT "\nok = %d\nreason = %s\n",
 	        a->ok, a->ok ? "" : reason);
 	for (int k = 0; k < S_N_FIELDS; k++)
-		fprintf(fp, "%s = %.17g\n", S_fields[k], *S_field((sp_analysis_t *)a, k));
+		fprintf(fp, "%s = %.17g\n", sp_checks_number_names[k], *sp_checks_number((sp_analysis_t *)a, k));
 	fprintf(fp, "has_displacement = %d\ndiagram_points = %zu\n", a->has_displacement, a->n_diagram);
 	for (size_t i = 0; i < a->n_diagram; i++) {
 		const sp_diagram_point_t *d = &a->diagram[i];
@@ -521,7 +505,8 @@ static int S_read_result(const sp_solver_job_t *job, sp_analysis_t *out, sp_err_
 	while (rc == SP_OK && (got = S_kv_next(&r, err)) == 1) {
 		double v;
 		const char *expect = stage == 0 ? "format" : stage == 1 ? "ok" : stage == 2 ? "reason"
-		                   : stage < 3 + S_N_FIELDS ? S_fields[stage - 3] : stage == 3 + S_N_FIELDS ? "has_displacement"
+		                   : stage < 3 + S_N_FIELDS ? sp_checks_number_names[stage - 3]
+		                   : stage == 3 + S_N_FIELDS ? "has_displacement"
 		                   : stage == 4 + S_N_FIELDS ? "diagram_points" : points < want_points ? "point" : "end";
 		if (strcmp(r.key, expect) != 0) {
 			rc = sp_err_set(err, SP_EDATA, "%s:%d: expected key '%s', got '%.40s'", path, r.line, expect, r.key);
@@ -539,11 +524,16 @@ static int S_read_result(const sp_solver_job_t *job, sp_analysis_t *out, sp_err_
 		} else if (stage == 2) {
 			sp_strlcpy(out->reason, r.value, sizeof out->reason);
 		} else if (stage < 3 + S_N_FIELDS) {
-			rc = S_num(&r, S_field(out, stage - 3), err);
+			const char *range;
+			if ((rc = S_num(&r, &v, err)) == SP_OK && (range = sp_checks_number_range(stage - 3, v)) != NULL)
+				rc = sp_err_set(err, SP_EDATA, "%s:%d: key '%s': expected %s, got '%.40s'", path, r.line, r.key,
+				                range, r.value);
+			if (rc == SP_OK)
+				*sp_checks_number(out, stage - 3) = v;
 		} else if (stage == 4 + S_N_FIELDS) {
 			if ((rc = S_num(&r, &v, err)) == SP_OK && (v < 0 || v != floor(v) || v > 1e6))
 				rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'diagram_points': expected a count", path, r.line);
-			want_points = (size_t)v;
+			want_points = rc == SP_OK ? (size_t)v : 0;
 			if (rc == SP_OK && want && want_points
 			    && (out->diagram = calloc(want_points, sizeof *out->diagram)) == NULL)
 				rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
@@ -552,8 +542,10 @@ static int S_read_result(const sp_solver_job_t *job, sp_analysis_t *out, sp_err_
 			char *p = r.value, *end;
 			for (int k = 0; k < 4 && rc == SP_OK; k++, p = end) {
 				d[k] = strtod(p, &end);
-				if (end == p || !isfinite(d[k]))
-					rc = sp_err_set(err, SP_EDATA, "%s:%d: key 'point': expected four numbers", path, r.line);
+				if (end == p || !(fabs(d[k]) <= S_POINT_MAX) || (k == 3 && end[strspn(end, " \t")] != '\0'))
+					rc = sp_err_set(err, SP_EDATA,
+					                "%s:%d: key 'point': expected four numbers from -1e9 to 1e9, got '%.60s'", path,
+					                r.line, r.value);
 			}
 			if (rc == SP_OK && out->diagram)
 				out->diagram[out->n_diagram++] = (sp_diagram_point_t){d[0], d[1], d[2], d[3]};

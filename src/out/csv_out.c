@@ -2,6 +2,8 @@
 #include "csv_out.h"
 
 #include <csv.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,11 +47,17 @@ void sp_csv_ranking_header(FILE *fp)
 }
 
 /* Fixed-point number with `decimals` digits (|v| < 9e15 / 10^decimals). The
- * same text for the same double on every thread and run. */
+ * same text for the same double on every thread and run. Not a number or
+ * infinite: an empty field; larger: %.17g (at most 24 bytes), never a
+ * conversion to an integer it does not fit. */
 static char *S_num(char *p, double v, int decimals)
 {
 	static const double scale[] = {1, 10, 100, 1000, 10000};
 	double x = v * scale[decimals];
+	if (!isfinite(v))
+		return p;
+	if (!(fabs(x) < 9e15))
+		return p + snprintf(p, 25, "%.17g", v);
 	int neg = x < 0;
 	unsigned long long u = (unsigned long long)((neg ? -x : x) + 0.5);
 	if (neg && u == 0)

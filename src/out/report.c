@@ -511,6 +511,8 @@ static void S_stats(FILE *fp, const sp_report_t *r)
 	S_kv(fp, "failed", "%.0f", (double)s->failed, "");
 	S_kv(fp, "distinct analyses", "%.0f", (double)s->analyses_run, "");
 	S_kv(fp, "distinct analyses of an exhaustive search", "%.0f", (double)s->analyses_exhaustive, "");
+	if (s->exec) /* taken from journal.txt by --resume: checked, but not run by this invocation */
+		S_kv(fp, "analyses from an earlier run (journal.txt)", "%.0f", (double)s->batch.resumed, "");
 	if (r->sens && r->sens->n)
 		S_kv(fp, "sensitivity analyses", "%.0f", (double)r->sens->analyses, "");
 	S_kv(fp, "wall time of the evaluation", "%.3f", r->seconds, "s");

@@ -12,7 +12,7 @@
 /* Remove this process's scratch files. */
 static inline void fuzz_scratch_cleanup(void)
 {
-	static const char *const suffix[] = {".ini", ".csv", ".shi", ".shi.ini", ".shd"};
+	static const char *const suffix[] = {".ini", ".csv", ".shi", ".shi.ini", ".shd", ".res", ".txt"};
 	const char *dir = getenv("TMPDIR");
 	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
 		char path[256];
