@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "harness.h"
 #include "batch_summary.h"
+#include "csv_out.h"
 #include "describe.h"
 #include "html.h"
 #include "run_json.h"
@@ -158,6 +159,41 @@ static void test_describe(const sp_study_t *st)
 	OK(strcmp(buf, "AZ 18-700 S") == 0, "cut short to the buffer");
 }
 
+/* issue 14 finding 8: a solver's reason of 63 quotes (SP_REASON_MAX - 1) in
+ * the status field; RFC 4180 section 2: the row has the header's fields,
+ * every quote inside a field doubled, nothing after the last field */
+static void test_long_reason(const sp_study_t *st)
+{
+	sp_analysis_t a;
+	memset(&a, 0, sizeof a);
+	memset(a.reason, '"', SP_REASON_MAX - 1);
+	sp_result_t r = best_of();
+	r.status = SP_CAND_FAILED;
+	r.analysis = &a;
+	static char row[SP_CSV_ROW_MAX];
+	memset(row, 0x7f, sizeof row); /* what was not written stays DEL */
+	size_t n = sp_csv_results_format(row, st, &r);
+	OK(n > 0 && n < SP_CSV_ROW_MAX, "the row fits its room");
+	int fine = 1;
+	for (size_t i = 0; i < n; i++)
+		fine &= row[i] != 0x7f && row[i] != '\0';
+	OK(fine, "no byte of the row left unwritten");
+	OK(n >= 2 && row[n - 2] == '\r' && row[n - 1] == '\n', "the row ends with CRLF");
+	const char *st_field = strstr(row, ",\"failed:");
+	int quotes = 0;
+	for (const char *q = st_field ? st_field + 1 : row; st_field && q < row + n && *q != '\r'; q++)
+		quotes += *q == '"';
+	OK(st_field && quotes % 2 == 0, "the quotes of the row balance");
+	FILE *fp = tmpfile();
+	sp_csv_results_header(fp);
+	rewind(fp);
+	char head[2048] = "";
+	if (fgets(head, sizeof head, fp) == NULL)
+		head[0] = '\0';
+	fclose(fp);
+	INT_EQ(fields(row, n - 2), fields(head, strlen(head) - 2), "the row has the header's fields");
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/sp-test-out-XXXXXX";
@@ -169,6 +205,7 @@ int main(void)
 	test_html();
 	if (st) {
 		test_describe(st);
+		test_long_reason(st);
 		test_run_json(dir, st);
 		test_batch(dir, st);
 	}

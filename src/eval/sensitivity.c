@@ -1,5 +1,6 @@
 /* sensitivity.c - the best designs under changed ground, water and loads. */
 #include "sensitivity.h"
+#include "csv_field.h"
 #include "designs.h"
 #include "workers.h"
 
@@ -323,11 +324,6 @@ void sp_sens_free(sp_sens_t *s)
 	memset(s, 0, sizeof *s);
 }
 
-static void S_text(FILE *fp, const char *s)
-{
-	csv_fwrite(fp, s, strlen(s));
-}
-
 static void S_num(FILE *fp, double v)
 {
 	if (isfinite(v))
@@ -348,9 +344,9 @@ void sp_sens_write_csv(FILE *fp, const sp_study_t *st, const sp_result_t *best, 
 		const sp_candidate_t *c = &best[r->design].cand;
 		const sp_anchor_option_t *an = &st->anchors[c->anchor];
 		fprintf(fp, "%zu,%zu,", r->design + 1, c->id);
-		S_text(fp, st->profiles[c->profile]);
+		sp_csv_field_text(fp, st->profiles[c->profile]);
 		fputc(',', fp);
-		S_text(fp, st->grades[c->grade]);
+		sp_csv_field_text(fp, st->grades[c->grade]);
 		fprintf(fp, ",%.3f,", st->lengths_m[c->length]);
 		if (an->anchored)
 			fprintf(fp, "%.3f", an->level_m);

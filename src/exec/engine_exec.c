@@ -15,6 +15,7 @@
  *                  earlier_run = 1), this invocation's times following theirs */
 #define _GNU_SOURCE /* mkdtemp, realpath, fsync */
 #include "engine_exec.h"
+#include "csv_field.h"
 #include "journal.h"
 #include "dist.h"
 #include "outfile.h"
@@ -255,14 +256,17 @@ static int S_write_timeline(const char *dir, const sp_study_t *st, const sp_case
 		const sp_case_t *c = &cases[i];
 		char status[SP_REASON_MAX + 16], anchor[32] = "none";
 		S_status(&out[i], status, sizeof status);
-		for (char *p = status; *p; p++)
+		for (char *p = status; *p; p++) /* as before: a reason's quotes and commas as blanks */
 			if (*p == '"' || *p == ',')
 				*p = ' ';
 		if (c->anchor.anchored)
 			snprintf(anchor, sizeof anchor, "%.3f", c->anchor.level_m);
-		fprintf(f.fp, "%zu,%lld,%.6f,%.6f,%.6f,%d,\"%s\",\"%s\",%.3f,%s,%d\r\n", i, (long long)j->slot + 1,
-		        j->start_s, j->end_s, j->end_s - j->start_s, j->attempts, status, st->profiles[c->profile],
-		        c->length_m, anchor, earlier[k]);
+		fprintf(f.fp, "%zu,%lld,%.6f,%.6f,%.6f,%d,", i, (long long)j->slot + 1, j->start_s, j->end_s,
+		        j->end_s - j->start_s, j->attempts);
+		sp_csv_field_text(f.fp, status);
+		fputc(',', f.fp);
+		sp_csv_field_text(f.fp, st->profiles[c->profile]);
+		fprintf(f.fp, ",%.3f,%s,%d\r\n", c->length_m, anchor, earlier[k]);
 	}
 	return sp_outfile_commit(&f, err);
 }

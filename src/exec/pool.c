@@ -336,18 +336,28 @@ static char **S_solver_environ(void)
 	return env;
 }
 
+/* /proc/PID/WHAT into buf as text (size bytes at most, NUL-terminated); 0
+ * when pid does not exist. */
+static int S_proc_read(pid_t pid, const char *what, char *buf, size_t size)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%ld/%s", (long)pid, what);
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return 0;
+	size_t n = fread(buf, 1, size - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return 1;
+}
+
 /* Fields 3, 5 and 22 of /proc/PID/stat: state, process group, start time
  * (clock ticks after boot). 0 when pid does not exist. */
 static int S_proc_stat(pid_t pid, char *state, long *pgrp, unsigned long long *start)
 {
-	char path[64], buf[1024];
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
+	char buf[1024];
+	if (!S_proc_read(pid, "stat", buf, sizeof buf))
 		return 0;
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
 	char *p = strrchr(buf, ')'), *field[23] = {0}; /* the command may hold spaces and parentheses */
 	for (int k = 3; p && k <= 22; k++)
 		if ((p = strchr(p, ' ')) != NULL)
@@ -489,14 +499,9 @@ int sp_pool_record_parse(const char *text, size_t len, sp_pool_record_t *r, sp_e
 /* The real and effective user of pid (/proc/PID/status), 0 when unknown. */
 static int S_proc_uids(pid_t pid, unsigned long *ruid, unsigned long *euid)
 {
-	char path[64], buf[4096];
-	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
+	char buf[4096];
+	if (!S_proc_read(pid, "status", buf, sizeof buf))
 		return 0;
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
 	const char *u = strstr(buf, "\nUid:");
 	return u && sscanf(u + 5, "%lu %lu", ruid, euid) == 2;
 }

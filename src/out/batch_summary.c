@@ -1,6 +1,6 @@
 /* batch_summary.c - the files of a batch: summary.csv and index.html. */
 #include "batch_summary.h"
-#include "csv_out.h"
+#include "csv_field.h"
 #include "html.h"
 #include "outfile.h"
 #include "describe.h"
@@ -44,13 +44,13 @@ int sp_batch_summary_csv(const char *outdir, char *const *studies, char (*dirs)[
 	      "util_max\r\n",
 	      f.fp);
 	for (size_t i = 0; i < n; i++) {
-		sp_csv_text(f.fp, r[i].name);
+		sp_csv_field_text(f.fp, r[i].name);
 		fputc(',', f.fp);
-		sp_csv_text(f.fp, studies[i]);
+		sp_csv_field_text(f.fp, studies[i]);
 		fprintf(f.fp, ",%s,%d,", S_status(&r[i]), r[i].status);
-		sp_csv_text(f.fp, r[i].message);
+		sp_csv_field_text(f.fp, r[i].message);
 		fputc(',', f.fp);
-		sp_csv_text(f.fp, dirs[i]);
+		sp_csv_field_text(f.fp, dirs[i]);
 		if (r[i].status) {
 			fputs(",,,,,,,,,,,,,,\r\n", f.fp);
 			continue;
@@ -61,14 +61,14 @@ int sp_batch_summary_csv(const char *outdir, char *const *studies, char (*dirs)[
 			continue;
 		}
 		const sp_result_t *b = &r[i].best;
-		sp_csv_text(f.fp, r[i].profile);
+		sp_csv_field_text(f.fp, r[i].profile);
 		fputc(',', f.fp);
-		sp_csv_text(f.fp, r[i].grade);
+		sp_csv_field_text(f.fp, r[i].grade);
 		fprintf(f.fp, ",%.3f,", r[i].length_m);
 		if (r[i].anchor.anchored)
 			fprintf(f.fp, "%.3f", r[i].anchor.level_m);
 		fprintf(f.fp, ",%.2f,", b->cost.cost_per_m);
-		sp_csv_text(f.fp, r[i].currency);
+		sp_csv_field_text(f.fp, r[i].currency);
 		fprintf(f.fp, ",%.2f,%.2f,%.4f,%.4f,%.4f,%.4f\r\n", b->cost.mass_kg_per_m, b->cost.co2_kg_per_m,
 		        b->checks.util_bending, b->checks.util_embedment, b->checks.util_anchor, b->checks.util_max);
 	}

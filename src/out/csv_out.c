@@ -1,5 +1,6 @@
 /* csv_out.c - CSV writers. */
 #include "csv_out.h"
+#include "csv_field.h"
 
 #include <csv.h>
 #include <math.h>
@@ -14,27 +15,6 @@
 	"anchor_force_kN_per_m,anchor_force_per_anchor_kN,util_bending,util_embedment,util_anchor,util_max,"  \
 	"mass_kg_per_m,co2_kg_per_m,cost_per_m,top_displacement_mm,mobilised_passive_pct,util_deflection,"   \
 	"util_mobilised"
-
-/* Text a spreadsheet would run as a formula (OWASP, "CSV injection"):
- * starting with = + - @, a tab or a carriage return. Such a field is written
- * with a ' first, which spreadsheets show as text. */
-static int S_formula_like(const char *s)
-{
-	return s[0] && strchr("=+-@\t\r", s[0]) != NULL;
-}
-
-void sp_csv_text(FILE *fp, const char *s)
-{
-	size_t len = strlen(s);
-	char *t = S_formula_like(s) ? malloc(len + 2) : NULL;
-	if (t) {
-		t[0] = '\'';
-		memcpy(t + 1, s, len + 1);
-		s = t, len++;
-	}
-	csv_fwrite(fp, s, len);
-	free(t);
-}
 
 void sp_csv_results_header(FILE *fp)
 {
@@ -100,15 +80,16 @@ static char *S_text(char *p, const char *s)
 {
 	char buf[S_TEXT_MAX];
 	size_t len = strlen(s);
-	if (S_formula_like(s)) {
+	if (sp_csv_field_formula_like(s)) {
 		buf[0] = '\'';
 		len = len < sizeof buf - 2 ? len : sizeof buf - 2;
 		memcpy(buf + 1, s, len);
 		buf[++len] = '\0';
 		s = buf;
 	}
-	while (csv_write(NULL, 0, s, len) > S_TEXT_MAX) /* csv_write says what it needs; writes at most what it has */
-		len--;
+	if (2 * len + 2 > S_TEXT_MAX) /* could be too long quoted: csv_write says what it needs, writes what it has */
+		while (csv_write(NULL, 0, s, len) > S_TEXT_MAX)
+			len--;
 	return p + csv_write(p, S_TEXT_MAX, s, len);
 }
 
@@ -247,7 +228,7 @@ void sp_csv_stage_rows(FILE *fp, int stage, const char *stage_name, const sp_bea
 	for (size_t i = 0; i < n; i++) {
 		const sp_beam_node_t *d = &nodes[i];
 		fprintf(fp, "%d,", stage);
-		sp_csv_text(fp, stage_name);
+		sp_csv_field_text(fp, stage_name);
 		fprintf(fp, ",%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\r\n",
 		        d->level_m, d->displacement_mm, d->moment_kNm_per_m, d->shear_kN_per_m, d->effective_kPa[SP_LEFT],
 		        d->water_kPa[SP_LEFT], d->active_kPa[SP_LEFT], d->passive_kPa[SP_LEFT], d->effective_kPa[SP_RIGHT],

@@ -11,10 +11,6 @@
 #include "search.h"
 #include "study.h"
 
-/* A text field, quoted (libcsv: "" for a quote inside); text a spreadsheet
- * would take for a formula (= + - @ tab CR first) gets a ' before it. */
-void sp_csv_text(FILE *fp, const char *s);
-
 /* Longest results row that sp_csv_results_format() writes, bytes. */
 #define SP_CSV_ROW_MAX 1280
 
