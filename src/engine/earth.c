@@ -190,26 +190,26 @@ double sp_kp(sp_earth_theory t, double phi_deg, double delta_deg)
  *                    exactly for adhesion a = c tan d / tan phi (a = 0 for
  *                    d = 0, where it equals 2 sqrt(K)).
  *   phi = 0:         2 for every theory (undrained, a = 0). */
-double sp_kac(sp_earth_theory t, double phi_deg, double delta_deg)
+/* Kac (passive = 0) or Kpc (passive = 1). */
+static double S_kc(sp_earth_theory t, double phi_deg, double delta_deg, int passive)
 {
 	double pd = S_phi(phi_deg);
 	if (pd == 0.0)
 		return (t == SP_EARTH_RANKINE || t == SP_EARTH_COULOMB || t == SP_EARTH_EC7)
 		       ? 2.0 : NAN;
 	if (t == SP_EARTH_EC7)
-		return (1.0 - sp_ka_ec7(pd, delta_deg)) / tan(S_rad(pd));
-	return 2.0 * sqrt(sp_ka(t, pd, delta_deg));
+		return (passive ? sp_kp_ec7(pd, delta_deg) - 1.0 : 1.0 - sp_ka_ec7(pd, delta_deg)) / tan(S_rad(pd));
+	return 2.0 * sqrt(S_k(t, pd, delta_deg, passive));
+}
+
+double sp_kac(sp_earth_theory t, double phi_deg, double delta_deg)
+{
+	return S_kc(t, phi_deg, delta_deg, 0);
 }
 
 double sp_kpc(sp_earth_theory t, double phi_deg, double delta_deg)
 {
-	double pd = S_phi(phi_deg);
-	if (pd == 0.0)
-		return (t == SP_EARTH_RANKINE || t == SP_EARTH_COULOMB || t == SP_EARTH_EC7)
-		       ? 2.0 : NAN;
-	if (t == SP_EARTH_EC7)
-		return (sp_kp_ec7(pd, delta_deg) - 1.0) / tan(S_rad(pd));
-	return 2.0 * sqrt(sp_kp(t, pd, delta_deg));
+	return S_kc(t, phi_deg, delta_deg, 1);
 }
 
 void sp_brinch_hansen(double phi_deg, double depth_over_width, double *k_q, double *k_c)
