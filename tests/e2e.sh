@@ -130,4 +130,11 @@ ok $? "unsupported feature named, exit 65, no output"
 ok $? "a sloping surface is imported as the stage's surface points"
 "$SP" import-dsheet nothere.shi 2>/dev/null; [ $? = 66 ]; ok $? "missing .shi exits 66"
 
+# a batch of many studies: each study's output directory (its descriptors and
+# lock) is released when its run is over, so 40 studies fit in 64 descriptors
+mkdir many
+for i in $(seq 1 40); do sed "s#^catalogue = #catalogue = $ROOT/designs/#; s#^grades = \(.*\.csv\)#grades = $ROOT/designs/\1#" "$CANT" > many/s$i.ini; done
+(ulimit -n 64; "$SP" batch many/*.ini -o many-out --no-plots --quiet 2>/dev/null); ok $? "a batch of 40 studies with 64 file descriptors"
+[ "$(grep -c ',ok,' many-out/summary.csv)" = 40 ]; ok $? "every one of the 40 studies ok"
+
 finish

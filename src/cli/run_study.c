@@ -554,7 +554,8 @@ out:
 	sp_plot_free(plot);
 	sp_rank_free(rank);
 	sp_pareto_free(front);
-	sp_eval_free(ev);
+	sp_eval_free(ev); /* first: its solvers are gone before the lock is */
+	sp_outdir_release(outdir);
 	sp_catalogue_free(cat);
 	sp_study_free(st);
 	if (rc && err.code == 0)

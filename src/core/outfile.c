@@ -653,7 +653,7 @@ int sp_outdir_prepare(const char *dir, int force, sp_err_t *err)
 		rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
 	} else if (rc == SP_OK) {
 		S_dirs[S_n_dirs++] = (S_outdir){sb.st_dev, sb.st_ino, fd, lock};
-		fd = lock = -1; /* kept until the process ends: the lock with them */
+		fd = lock = -1; /* kept until sp_outdir_release or the process ends: the lock with them */
 	}
 	if (lock >= 0)
 		close(lock);
@@ -661,6 +661,22 @@ int sp_outdir_prepare(const char *dir, int force, sp_err_t *err)
 		close(fd);
 	pthread_mutex_unlock(&S_mutex);
 	return rc;
+}
+
+void sp_outdir_release(const char *dir)
+{
+	char d[4096];
+	if (S_strip(d, sizeof d, dir) != 0)
+		return;
+	pthread_mutex_lock(&S_mutex);
+	const S_outdir *o = S_find(d);
+	if (o) {
+		size_t i = (size_t)(o - S_dirs);
+		close(S_dirs[i].lock); /* the lock goes with it */
+		close(S_dirs[i].fd);
+		S_dirs[i] = S_dirs[--S_n_dirs];
+	}
+	pthread_mutex_unlock(&S_mutex);
 }
 
 int sp_outdir_busy(const char *dir, sp_err_t *err)

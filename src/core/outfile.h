@@ -67,6 +67,10 @@ void sp_outfile_abort(sp_outfile_t *f);
  * Leaves SP_OUTDIR_MARKER in the directory. SP_ECANTCREAT when it cannot be
  * created or written. Called again for the same directory: SP_OK at once. */
 int sp_outdir_prepare(const char *dir, int force, sp_err_t *err);
+/* The run into dir is over: its lock is released and its descriptors closed
+ * (a batch of many studies keeps two per study open otherwise). Nothing
+ * when dir was not prepared. */
+void sp_outdir_release(const char *dir);
 /* SP_ETEMPFAIL (with the message of sp_outdir_prepare) when another process
  * holds the lock of the output directory dir, else SP_OK; changes nothing. */
 int sp_outdir_busy(const char *dir, sp_err_t *err);
