@@ -148,6 +148,19 @@ static int S_regex_of(sp_pool_t *p, const sp_pool_opts_t *o, long *index, sp_err
 	return SP_OK;
 }
 
+/* *array_ptr (a pointer to an array's pointer) reallocated to n elements of
+ * elem bytes; -1 (the array as it was) when out of memory. */
+static int S_resize(void *array_ptr, size_t n, size_t elem)
+{
+	void *a;
+	memcpy(&a, array_ptr, sizeof a);
+	void *b = realloc(a, n * elem);
+	if (b == NULL)
+		return -1;
+	memcpy(array_ptr, &b, sizeof b);
+	return 0;
+}
+
 static int S_grow(sp_pool_t *p, size_t want, sp_err_t *err)
 {
 	if (want <= p->cap)
@@ -155,22 +168,10 @@ static int S_grow(sp_pool_t *p, size_t want, sp_err_t *err)
 	size_t cap = p->cap ? p->cap : 64;
 	while (cap < want)
 		cap *= 2;
-	sp_pool_job_t **jobs = realloc(p->jobs, cap * sizeof *jobs);
-	if (jobs)
-		p->jobs = jobs;
-	S_run *run = jobs ? realloc(p->run, cap * sizeof *run) : NULL;
-	if (run)
-		p->run = run;
-	size_t *heap = run ? realloc(p->heap, cap * sizeof *heap) : NULL;
-	if (heap)
-		p->heap = heap;
-	size_t *waiting = heap ? realloc(p->waiting, cap * sizeof *waiting) : NULL;
-	if (waiting)
-		p->waiting = waiting;
-	size_t *fin = waiting ? realloc(p->fin, cap * sizeof *fin) : NULL;
-	if (fin == NULL)
-		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	p->fin = fin;
+	if (S_resize(&p->jobs, cap, sizeof *p->jobs) || S_resize(&p->run, cap, sizeof *p->run)
+	    || S_resize(&p->heap, cap, sizeof *p->heap) || S_resize(&p->waiting, cap, sizeof *p->waiting)
+	    || S_resize(&p->fin, cap, sizeof *p->fin))
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory"); /* the arrays resized so far stay valid */
 	p->cap = cap;
 	return SP_OK;
 }
