@@ -54,8 +54,9 @@ void sp_cli_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf,
  * every rank (a collective call). */
 int sp_cli_trust_gate(const char *study, const sp_study_t *st, int opt_in);
 
-/* The study at path with its catalogue, resolved (sp_study_resolve); both
- * set (possibly to NULL) for the caller to free, also on failure. */
+/* The study at path with its catalogue, resolved (sp_study_resolve). The
+ * caller sets *st and *cat to NULL first and frees both, also on failure
+ * (*cat stays NULL when the study cannot be read). */
 int sp_cli_load(const char *path, sp_study_t **st, sp_catalogue_t **cat, sp_err_t *err);
 /* Narrow the study's axes to the one candidate of --profile, --grade,
  * --length and --anchor-level (analyze, export-dsheet). */
