@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "csv_out.h"
 #include "describe.h"
+#include "edges.h"
 #include "designs.h"
 #include "dist.h"
 #include "outfile.h"
@@ -84,10 +85,13 @@ static int S_write_sensitivity(const char *outdir, const sp_study_t *st, const s
 
 /* The run's warnings, one per line (without the [WARNING] tag). */
 static void S_run_warnings(char *buf, size_t size, const sp_eval_stats_t *stats, const char *plot_warning,
-                         const char *outdir)
+                         const char *outdir, const sp_edge_t *edges, size_t n_edges)
 {
 	size_t n = 0;
 	buf[0] = '\0';
+	for (size_t i = 0; i < n_edges && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "a best design uses the %s %s searched (%s): %s\n",
+		                      edges[i].edge, edges[i].what, edges[i].value, edges[i].advice);
 	if (stats->clamped)
 		n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "threads limited to the licence count: %d\n",
 		                      stats->workers);
@@ -496,15 +500,17 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 		goto out;
 	if (plot && stats.exec)
 		sp_plot_set_timeline(plot);
+	sp_edge_t edges[SP_EDGE_N];
+	size_t n_edges = sp_edges_find(st, cat, best, nbest, edges);
 	if ((rc = sp_run_json_write(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL,
-	                         st->refine_anchor && nbest ? &refine : NULL, &err)))
+	                         st->refine_anchor && nbest ? &refine : NULL, edges, n_edges, &err)))
 		goto out;
 	char warning[4400] = "";
 	if (plot && (rc = sp_plot_finish(plot, nbest ? &best[0] : NULL, nbest ? &diag[0] : NULL, warning,
 	                                 sizeof warning, &err)) != SP_OK)
 		goto out;
 	char warnings[6000];
-	S_run_warnings(warnings, sizeof warnings, &stats, warning, outdir);
+	S_run_warnings(warnings, sizeof warnings, &stats, warning, outdir, edges, n_edges);
 	char plots_dir[4500];
 	snprintf(plots_dir, sizeof plots_dir, "%s/plots", outdir);
 	size_t n_svgs = 0;

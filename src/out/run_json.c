@@ -43,7 +43,8 @@ static void S_search(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s,
 }
 
 int sp_run_json_write(const char *dir, const sp_study_t *st, const sp_eval_stats_t *s, int licenses,
-                          double seconds, const sp_result_t *best, const sp_anchor_refine_t *refine, sp_err_t *err)
+                          double seconds, const sp_result_t *best, const sp_anchor_refine_t *refine,
+                          const sp_edge_t *edges, size_t n_edges, sp_err_t *err)
 {
 	sp_outfile_t f;
 	int rc = sp_outfile_open(&f, dir, "run.json", err);
@@ -80,7 +81,19 @@ int sp_run_json_write(const char *dir, const sp_study_t *st, const sp_eval_stats
 			fputs("null", fp);
 		fputs(",\n", fp);
 	}
-	fputs("  ", fp);
+	fputs("  \"search_edges\": [", fp);
+	for (size_t i = 0; i < n_edges; i++) {
+		fprintf(fp, "%s\n    {\"axis\": ", i ? "," : "");
+		S_json_string(fp, edges[i].axis);
+		fputs(", \"edge\": ", fp);
+		S_json_string(fp, edges[i].edge);
+		fputs(", \"value\": ", fp);
+		S_json_string(fp, edges[i].value);
+		fputs(", \"advice\": ", fp);
+		S_json_string(fp, edges[i].advice);
+		fputc('}', fp);
+	}
+	fputs(n_edges ? "\n  ],\n  " : "],\n  ", fp);
 	S_search(fp, st, s, refine);
 	if (best) {
 		const sp_anchor_option_t *an = &st->anchors[best->cand.anchor];
