@@ -16,17 +16,14 @@ double sp_heave_excess_fraction(double x_m, double depth_m, double penetration_m
 	double d = penetration_m;
 	if (!(d > 0) || !(x_m >= 0) || !(depth_m >= 0))
 		return NAN;
-	/* z^2 + d^2 = a + i b with z = x - i depth */
+	/* z^2 + d^2 = a + i b with z = x - i depth; d Re(t) = Re sqrt(a + i b) */
 	double a = x_m * x_m - depth_m * depth_m + d * d;
 	double b = -2.0 * x_m * depth_m;
-	double r = hypot(a, b);
-	/* principal square root: its real part is >= 0 on the downstream side */
-	double tr = sqrt(fmax(0.0, 0.5 * (r + a))) / d;
-	double ti = copysign(sqrt(fmax(0.0, 0.5 * (r - a))), b) / d;
-	/* Re arccos(t) = arccos(beta), beta = (|t + 1| - |t - 1|) / 2 (A&S 4.4.37) */
-	double beta = 0.5 * (hypot(tr + 1.0, ti) - hypot(tr - 1.0, ti));
-	beta = fmin(1.0, fmax(-1.0, beta));
-	return acos(beta) / SP_PI;
+	double re_dt = sqrt(fmax(0.0, 0.5 * (hypot(a, b) + a)));
+	/* Re arccos(t) = arccos(beta), beta = (|t + 1| - |t - 1|) / 2 (A&S 4.4.37);
+	 * beta = Re(t) / alpha and sqrt(1 - beta^2) = (depth / d) / alpha, so
+	 * Re arccos(t) = atan2(depth, d Re t): no cancellation near the surface */
+	return atan2(depth_m, re_dt) / SP_PI;
 }
 
 /* Mean of the excess fraction over 0 <= x <= width at depth, with x = s^2

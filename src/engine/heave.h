@@ -25,8 +25,9 @@
  * penetration_m > 0 into the half-plane:
  *   Phi = Re(arccos(t)) / pi,  t = sqrt(z^2 + d^2) / d,  z = x - i depth
  * (Harr, Groundwater and Seepage, 1962, ch. 5: the single sheet pile; the real
- * part by Abramowitz & Stegun 4.4.37). 1/2 at the toe, 0 on the downstream
- * surface, (1/pi) arcsin(depth/d) along the downstream face. */
+ * part by Abramowitz & Stegun 4.4.37, which reduces to atan2(depth, d Re t)).
+ * 1/2 at the toe and below it, 0 on the downstream surface, (1/pi)
+ * arcsin(depth/d) along the downstream face. */
 double sp_heave_excess_fraction(double x_m, double depth_m, double penetration_m);
 
 /* EN 1997-1 2.4.7.4 from characteristic values, for one soil column or prism:
