@@ -162,6 +162,8 @@ typedef struct {
 	double moment_factor;       /* design bending moment = factor x analysed moment */
 	double anchor_force_factor; /* design anchor force = factor x analysed force */
 	double gamma_M0;            /* EN 1993-5 partial factor on steel resistance */
+	double hyd_gamma_g_dst;     /* EN 1997-1 A.5 HYD: factor on destabilising permanent actions (heave) */
+	double hyd_gamma_g_stb;     /* EN 1997-1 A.5 HYD: factor on stabilising permanent actions (heave) */
 	sp_upile_unit upile_unit;
 	sp_ground_condition upile_condition;
 	int tension_cut_off;        /* 1: active earth pressure never below zero (default) */

@@ -427,6 +427,10 @@ layers:
 	st->moment_factor = sp_ini_num(c, d, "moment_factor", 0, 1.0, 1, 0, 3, 0, "factor from analysed to design bending moment");
 	st->anchor_force_factor = sp_ini_num(c, d, "anchor_force_factor", 0, 1.0, 1, 0, 3, 0, "factor from analysed to design anchor force");
 	st->gamma_M0 = sp_ini_num(c, d, "gamma_M0", 0, 1.0, 1, 0, 2, 0, "EN 1993-5 partial factor gamma_M0");
+	st->hyd_gamma_g_dst = sp_ini_num(c, d, "hyd_gamma_g_dst", 0, 1.35, 1, 0, 3, 0,
+	                             "EN 1997-1 HYD factor on destabilising permanent actions");
+	st->hyd_gamma_g_stb = sp_ini_num(c, d, "hyd_gamma_g_stb", 0, 0.9, 0, 1, 1, 0,
+	                             "EN 1997-1 HYD factor on stabilising permanent actions");
 	st->upile_unit = (sp_upile_unit)sp_ini_word(c, d, "u_pile_unit", SP_UPILE_CRIMPED, sp_study_upile_words);
 	st->upile_condition = (sp_ground_condition)sp_ini_word(c, d, "u_pile_ground_condition", SP_COND_UNFAVOURABLE, sp_study_condition_words);
 	st->tension_cut_off = sp_ini_word(c, d, "tension_cut_off", 1, sp_study_yesno_words);
