@@ -135,7 +135,8 @@ typedef struct {
 	double anchor_spacing_m;       /* horizontal spacing of anchors */
 	double anchor_capacity_kN;     /* design resistance of one anchor; 0 = not checked */
 	double anchor_area_m2_per_m;   /* subgrade: tendon cross-section per m run */
-	double anchor_length_m;        /* subgrade: free length of the tendon */
+	double anchor_length_m;        /* free length of the tendon (subgrade); wall to anchorage (Kranz) */
+	double anchorage_height_m;     /* Kranz: height of the anchor wall at the tendon's end; 0 = a point */
 
 	/* [search] */
 	char (*profiles)[SP_NAME_MAX]; /* resolved names (after 'all' expansion by the caller) */
@@ -161,6 +162,7 @@ typedef struct {
 	double gamma_phi, gamma_c, gamma_cu, gamma_q; /* EC7 DA1-C2 partial factors (M2, A2) */
 	double moment_factor;       /* design bending moment = factor x analysed moment */
 	double anchor_force_factor; /* design anchor force = factor x analysed force */
+	double kranz_factor;        /* Kranz: util_kranz = design anchor force x factor / allowable force */
 	double gamma_M0;            /* EN 1993-5 partial factor on steel resistance */
 	double hyd_gamma_g_dst;     /* EN 1997-1 A.5 HYD: factor on destabilising permanent actions (heave) */
 	double hyd_gamma_g_stb;     /* EN 1997-1 A.5 HYD: factor on stabilising permanent actions (heave) */

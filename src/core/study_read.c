@@ -366,11 +366,11 @@ layers:
 	st->anchor_spacing_m = sp_ini_num(c, a, "spacing_m", 0, 2.5, 0, 1, 20, 0, "horizontal anchor spacing, m");
 	st->anchor_capacity_kN = sp_ini_num(c, a, "capacity_kN", 0, 0, 0, 0, 1e5, 0, "design resistance of one anchor, kN");
 	st->anchor_area_m2_per_m = 1e-3;
-	st->anchor_length_m = 10;
-	if (subgrade) {
+	if (subgrade)
 		st->anchor_area_m2_per_m = sp_ini_num(c, a, "area_m2_per_m", 0, 1e-3, 0, 1, 1, 0, "tendon cross-section per m run, m2/m");
-		st->anchor_length_m = sp_ini_num(c, a, "length_m", 0, 10, 0, 1, 200, 0, "free length of the tendon, m");
-	}
+	st->anchor_length_m = sp_ini_num(c, a, "length_m", 0, 10, 0, 1, 200, 0, "free length of the tendon, m");
+	st->anchorage_height_m = sp_ini_num(c, a, "anchorage_height_m", 0, 0, 0, 0, 100, 0,
+	                                    "height of the anchor wall for the Kranz check, m (0 = a point)");
 	if (sp_ini_status(c))
 		return;
 
@@ -426,6 +426,8 @@ layers:
 	st->gamma_q = sp_ini_num(c, d, "gamma_q", 0, 1.3, 1, 0, 3, 0, "EC7 A2 factor on variable actions");
 	st->moment_factor = sp_ini_num(c, d, "moment_factor", 0, 1.0, 1, 0, 3, 0, "factor from analysed to design bending moment");
 	st->anchor_force_factor = sp_ini_num(c, d, "anchor_force_factor", 0, 1.0, 1, 0, 3, 0, "factor from analysed to design anchor force");
+	st->kranz_factor = sp_ini_num(c, d, "kranz_factor", 0, 1.5, 1, 0, 3, 0,
+	                              "safety on the allowable anchor force of the Kranz check");
 	st->gamma_M0 = sp_ini_num(c, d, "gamma_M0", 0, 1.0, 1, 0, 2, 0, "EN 1993-5 partial factor gamma_M0");
 	st->hyd_gamma_g_dst = sp_ini_num(c, d, "hyd_gamma_g_dst", 0, 1.35, 1, 0, 3, 0,
 	                             "EN 1997-1 HYD factor on destabilising permanent actions");

@@ -244,6 +244,8 @@ static void S_read_anchor(sp_ini_t *c, const char *sec, sp_wall_anchor_t *a, con
 	a->length_m = sp_ini_num(c, sec, "length_m", 1, 0, 0, 1, 1e4, 0, "free length, m");
 	a->yield_force_kN_per_m = sp_ini_num(c, sec, "yield_force_kN_per_m", 0, 0, 0, 0, 1e8, 0, yield_what);
 	a->angle_deg = sp_ini_num(c, sec, "angle_deg", 0, 0, -90, 0, 90, 0, "inclination to the horizontal, degrees");
+	a->anchorage_height_m = sp_ini_num(c, sec, "anchorage_height_m", 0, 0, 0, 0, 100, 0,
+	                                   "height of the anchor wall for the Kranz check, m (0 = none)");
 	a->side = sp_ini_word(c, sec, "side", SP_LEFT, S_side_words);
 }
 
@@ -902,6 +904,8 @@ static void S_put_anchor(FILE *fp, const char *kind, const sp_wall_anchor_t *a, 
 	S_put(fp, "length_m", a->length_m);
 	S_put(fp, yield_key, a->yield_force_kN_per_m);
 	S_put(fp, "angle_deg", a->angle_deg);
+	if (a->anchorage_height_m > 0)
+		S_put(fp, "anchorage_height_m", a->anchorage_height_m);
 	fprintf(fp, "side = %s\n", a->side == SP_RIGHT ? "right" : "left");
 }
 

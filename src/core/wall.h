@@ -81,7 +81,9 @@ typedef struct {
 	double area_m2_per_m;       /* cross-section per m run */
 	double length_m;            /* free length */
 	double yield_force_kN_per_m;
-	double angle_deg;           /* inclination to the horizontal */
+	double angle_deg;           /* inclination to the horizontal (D-Sheet: negative = down into the soil) */
+	double anchorage_height_m;  /* anchors: height of the anchor wall at the tendon's end, for the
+	                               Kranz check (engine/kranz.h); 0 = not given */
 	int side;                   /* SP_LEFT or SP_RIGHT: side where the anchor is */
 } sp_wall_anchor_t;             /* also used for struts */
 

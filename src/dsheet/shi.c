@@ -167,9 +167,10 @@ static int S_calc_options(S_ctx *c)
 		return sp_shi_scan_fail(in, line,
 					"CalcFirstStageInitial=%g (first stage as initial state) is not supported",
 					first);
-	if (type != 0)
+	if (type != 0 && type != 3)
 		return sp_shi_scan_fail(in, line,
-					"InputCalculationType=%g is not supported (only 0, standard calculation)",
+					"InputCalculationType=%g is not supported (only 0, standard calculation, and 3, "
+					"allowable anchor force)",
 					type);
 	if (vibration != 0)
 		return sp_shi_scan_fail(in, line, "settlement by vibration calculation is not supported");

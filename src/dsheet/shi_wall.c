@@ -3,8 +3,9 @@
  *
  * Anchor/strut Side 1 = left, 2 = right (GEOLib Side enum; bm3-5a: a left
  * anchor at angle -30 carries the 20 kN/m line load to the right with
- * 23.09 = 20 / cos 30 kN/m). Anchor "Height" (Kranz anchor wall height, used
- * for the Kranz stability check only) is ignored. */
+ * 23.09 = 20 / cos 30 kN/m). Anchor "Height" is the height of the anchor wall
+ * for the Kranz stability check (engine/kranz.h): kept as anchorage_height_m;
+ * a strut's is ignored. */
 #include "shi_wall.h"
 
 #include <math.h>
@@ -105,12 +106,14 @@ int sp_shi_wall_read_anchors(sp_shi_scan_t *in, sp_wall_t *w, int struts)
 		a[k].length_m = t.v[k][3];
 		a[k].yield_force_kN_per_m = t.v[k][4];
 		a[k].angle_deg = t.v[k][5];
+		a[k].anchorage_height_m = struts ? 0.0 : t.v[k][6];
 		if ((rc = S_side(in, t.line[k], t.name[k], t.v[k][7], &a[k].side)) != SP_OK)
 			return rc;
 		if (!(a[k].e_kPa > 0) || !(a[k].area_m2_per_m > 0) || !(a[k].length_m > 0) ||
-		    !(fabs(a[k].angle_deg) < 90))
+		    !(fabs(a[k].angle_deg) < 90) || !(a[k].anchorage_height_m >= 0))
 			return sp_shi_scan_fail(in, t.line[k],
-						"'%s': E, cross-section and length must be positive, |angle| < 90",
+						"'%s': E, cross-section and length must be positive, |angle| < 90, "
+						"height >= 0",
 						t.name[k]);
 	}
 	if (struts)

@@ -481,7 +481,7 @@ static void S_anchors(S_w *o, const sp_wall_anchor_t *a, int n, int struts)
 		S_line(o, "%3d %6s %12s %12s %8s %8s %8s %8s %6d %s", k + 1, F2("level", a[k].level_m),
 		       S_num(o, "E", a[k].e_kPa, 'X', 3), S_num(o, "cross-section", a[k].area_m2_per_m, 'X', 3),
 		       F2("length", a[k].length_m), F2("yield force", a[k].yield_force_kN_per_m), F2("angle", a[k].angle_deg),
-		       "0.00", a[k].side == SP_LEFT ? 1 : 2, a[k].name);
+		       F2("height", a[k].anchorage_height_m), a[k].side == SP_LEFT ? 1 : 2, a[k].name);
 	}
 	S_line(o, "%s", "");
 	S_line(o, "%s", struts ? "[END OF STRUTS]" : "[END OF ANCHORS]");
