@@ -135,9 +135,11 @@ static void S_eval(const sp_study_t *st, const sp_factors_t *f, const S_coef *k,
 	S_stress(st, f, sd, z, &eff, &tot);
 	if (k->undrained) { /* total stress: water is inside sigma_v */
 		*active_soil = tot - 2.0 * k->cu - u;
-		*passive = tot + 2.0 * k->cu / f->passive_divisor;
-		if (f->resistance_divisor != 1.0) /* the earth resistance, not the water in sigma_v */
-			*passive = (tot - u + 2.0 * k->cu / f->passive_divisor) / f->resistance_divisor + u;
+		/* the earth resistance is the strength term, as for kp_factor: the
+		 * total overburden acts on both faces (one source, its net effect
+		 * factored); dividing it too would leave the passive weight term
+		 * below the active one, and no embedment would balance */
+		*passive = tot + 2.0 * k->cu / f->passive_divisor / f->resistance_divisor;
 	} else {
 		*active_soil = k->ka * eff - k->kac * k->c;
 		*passive = (k->kp * eff + k->kpc * k->c) / f->passive_divisor / f->resistance_divisor + u;

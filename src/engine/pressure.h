@@ -37,8 +37,8 @@ typedef struct {
 	double cu_divisor;        /* divides c_u */
 	double surcharge_factor;  /* multiplies the surcharge */
 	double weight_divisor;    /* divides the soil's unit weights (gamma_gamma) */
-	double resistance_divisor;/* divides the effective passive earth pressure, drained
-	                             (Kp sigma'_v + Kpc c') and undrained (sigma_v - u + 2 c_u) */
+	double resistance_divisor;/* divides the earth resistance: drained Kp sigma'_v + Kpc c',
+	                             undrained its strength term 2 c_u (as passive_divisor) */
 	double effect_factor;     /* multiplies moments, shears, anchor force and pressures */
 } sp_factors_t;
 
