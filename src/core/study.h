@@ -39,7 +39,11 @@ typedef struct {
 typedef enum {
 	SP_SAFETY_KP_FACTOR = 0,        /* passive coefficient divided by kp_factor */
 	SP_SAFETY_EMBEDMENT_FACTOR = 1, /* required embedment = embedment_factor x equilibrium depth */
-	SP_SAFETY_EC7_DA1_C2 = 2        /* EN 1997-1 DA1 combination 2: M2 factors on strength, A2 on variable loads */
+	SP_SAFETY_EC7_DA1_C2 = 2,       /* EN 1997-1 DA1 combination 2: A2 + M2 + R1 */
+	SP_SAFETY_EC7_DA1_C1 = 3,       /* EN 1997-1 DA1 combination 1: A1 + M1 + R1 */
+	SP_SAFETY_EC7_DA1 = 4,          /* EN 1997-1 DA1: both combinations, the worse per quantity */
+	SP_SAFETY_EC7_DA2 = 5,          /* EN 1997-1 DA2: A1 + M1 + R2 */
+	SP_SAFETY_EC7_DA3 = 6           /* EN 1997-1 DA3: A2 + M2 + R3 (no structural actions) */
 } sp_safety;
 
 typedef enum { SP_CANTILEVER_FULL = 0, SP_CANTILEVER_BLUM = 1 } sp_cantilever_method;
@@ -159,7 +163,14 @@ typedef struct {
 	double kp_factor;           /* SP_SAFETY_KP_FACTOR */
 	double embedment_factor;    /* SP_SAFETY_EMBEDMENT_FACTOR */
 	double blum_toe_extension;  /* Blum: extra embedment below the point of rotation, fraction of it */
-	double gamma_phi, gamma_c, gamma_cu, gamma_q; /* EC7 DA1-C2 partial factors (M2, A2) */
+	/* EN 1997-1 Annex A partial factors of the ec7-* conventions (engine/pressure.h
+	 * sp_factors_at applies them): M2 on tan phi', c', c_u and the weight
+	 * density; A1 and A2 on permanent (G) and variable (Q) actions; gamma_R;e
+	 * on earth resistance of the sets R1, R2 and R3 */
+	double gamma_phi, gamma_c, gamma_cu, gamma_gamma; /* M2 */
+	double gamma_g, gamma_q_a1;                       /* A1 */
+	double gamma_g_a2, gamma_q;                       /* A2 */
+	double gamma_r_e_r1, gamma_r_e, gamma_r_e_r3;     /* R1, R2, R3 */
 	double moment_factor;       /* design bending moment = factor x analysed moment */
 	double anchor_force_factor; /* design anchor force = factor x analysed force */
 	double kranz_factor;        /* Kranz: util_kranz = design anchor force x factor / allowable force */

@@ -420,10 +420,18 @@ layers:
 	st->kp_factor = sp_ini_num(c, d, "kp_factor", 0, 1.5, 1, 0, 5, 0, "factor dividing Kp");
 	st->embedment_factor = sp_ini_num(c, d, "embedment_factor", 0, 1.2, 1, 0, 3, 0, "factor on the equilibrium embedment");
 	st->blum_toe_extension = sp_ini_num(c, d, "blum_toe_extension", 0, 0.2, 0, 0, 1, 0, "Blum toe extension, fraction of the depth to the point of rotation");
+	/* EN 1997-1 Annex A recommended values (Tables A.3, A.4, A.13) as defaults */
 	st->gamma_phi = sp_ini_num(c, d, "gamma_phi", 0, 1.25, 1, 0, 3, 0, "EC7 M2 factor on tan(phi')");
 	st->gamma_c = sp_ini_num(c, d, "gamma_c", 0, 1.25, 1, 0, 3, 0, "EC7 M2 factor on c'");
 	st->gamma_cu = sp_ini_num(c, d, "gamma_cu", 0, 1.4, 1, 0, 3, 0, "EC7 M2 factor on c_u");
+	st->gamma_gamma = sp_ini_num(c, d, "gamma_gamma", 0, 1.0, 1, 0, 3, 0, "EC7 M2 factor on the weight density");
+	st->gamma_g = sp_ini_num(c, d, "gamma_g", 0, 1.35, 1, 0, 3, 0, "EC7 A1 factor on permanent actions");
+	st->gamma_q_a1 = sp_ini_num(c, d, "gamma_q_a1", 0, 1.5, 1, 0, 3, 0, "EC7 A1 factor on variable actions");
+	st->gamma_g_a2 = sp_ini_num(c, d, "gamma_g_a2", 0, 1.0, 1, 0, 3, 0, "EC7 A2 factor on permanent actions");
 	st->gamma_q = sp_ini_num(c, d, "gamma_q", 0, 1.3, 1, 0, 3, 0, "EC7 A2 factor on variable actions");
+	st->gamma_r_e_r1 = sp_ini_num(c, d, "gamma_r_e_r1", 0, 1.0, 1, 0, 3, 0, "EC7 R1 factor on earth resistance");
+	st->gamma_r_e = sp_ini_num(c, d, "gamma_r_e", 0, 1.4, 1, 0, 3, 0, "EC7 R2 factor on earth resistance (DA2)");
+	st->gamma_r_e_r3 = sp_ini_num(c, d, "gamma_r_e_r3", 0, 1.0, 1, 0, 3, 0, "EC7 R3 factor on earth resistance");
 	st->moment_factor = sp_ini_num(c, d, "moment_factor", 0, 1.0, 1, 0, 3, 0, "factor from analysed to design bending moment");
 	st->anchor_force_factor = sp_ini_num(c, d, "anchor_force_factor", 0, 1.0, 1, 0, 3, 0, "factor from analysed to design anchor force");
 	st->kranz_factor = sp_ini_num(c, d, "kranz_factor", 0, 1.5, 1, 0, 3, 0,

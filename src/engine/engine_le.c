@@ -324,10 +324,28 @@ static void S_fail(sp_analysis_t *out, const char *reason)
 	snprintf(out->reason, sizeof out->reason, "%s", reason);
 }
 
-static int S_analyse(const sp_study_t *st, const sp_case_t *c, double step, int want, sp_analysis_t *out)
+/* Design values from the analysis: its effects times the factor on effects
+ * (gamma_G of the EN 1997-1 conventions, 1 otherwise). */
+static void S_scale_effects(sp_analysis_t *out, double factor)
+{
+	if (factor == 1.0)
+		return;
+	out->anchor_force_kN_per_m *= factor;
+	out->max_moment_kNm_per_m *= factor;
+	out->max_shear_kN_per_m *= factor;
+	for (size_t i = 0; i < out->n_diagram; i++) {
+		out->diagram[i].net_pressure_kPa *= factor;
+		out->diagram[i].shear_kN_per_m *= factor;
+		out->diagram[i].moment_kNm_per_m *= factor;
+	}
+}
+
+/* One analysis under one combination of factors. */
+static int S_analyse_with(const sp_study_t *st, const sp_factors_t *fp, const sp_case_t *c, double step, int want,
+                          sp_analysis_t *out)
 {
 	memset(out, 0, sizeof *out);
-	sp_factors_t f = sp_factors_of(st);
+	sp_factors_t f = *fp;
 	double exc = st->excavation_level_m, top = st->top_of_wall_m;
 	double floor_z = exc - st->max_embedment_m;
 	sp_pressure_t pr;
@@ -403,14 +421,62 @@ static int S_analyse(const sp_study_t *st, const sp_case_t *c, double step, int 
 	}
 	if (rc == SP_OK && S_diagram(&L, step, want, out) != 0)
 		rc = SP_ESOFTWARE;
-	if (rc == SP_OK)
+	if (rc == SP_OK) {
 		out->ok = 1;
+		S_scale_effects(out, f.effect_factor);
+	}
 done:
 	free(L.l);
 	sp_pressure_free(&pr);
 	if (rc != SP_OK)
 		sp_analysis_free(out);
 	return rc;
+}
+
+/* EN 1997-1 DA1 (section 2.4.7.3.4.2): the design must satisfy both
+ * combinations, and "different combinations may be critical to different
+ * aspects of the same design" (its (3)), so each quantity is the worse of the
+ * two: the larger required embedment (with its equilibrium depth), the larger
+ * design moment (with its level and the diagram), shear and anchor force. A
+ * design fails when either combination finds no equilibrium. */
+static void S_worse(sp_analysis_t a[2], sp_analysis_t *out)
+{
+	size_t m = a[1].max_moment_kNm_per_m > a[0].max_moment_kNm_per_m ? 1 : 0;
+	size_t e = a[1].embedment_required_m > a[0].embedment_required_m ? 1 : 0;
+	*out = a[m];
+	out->embedment_required_m = a[e].embedment_required_m;
+	out->embedment_equilibrium_m = a[e].embedment_equilibrium_m;
+	out->max_shear_kN_per_m = fmax(a[0].max_shear_kN_per_m, a[1].max_shear_kN_per_m);
+	out->anchor_force_kN_per_m = fmax(a[0].anchor_force_kN_per_m, a[1].anchor_force_kN_per_m);
+	sp_analysis_free(&a[1 - m]); /* the diagram of the other combination */
+}
+
+static int S_analyse(const sp_study_t *st, const sp_case_t *c, double step, int want, sp_analysis_t *out)
+{
+	size_t n = sp_factors_n(st);
+	if (n == 1) {
+		sp_factors_t f = sp_factors_at(st, 0);
+		return S_analyse_with(st, &f, c, step, want, out);
+	}
+	sp_analysis_t a[2];
+	for (size_t i = 0; i < 2; i++) {
+		sp_factors_t f = sp_factors_at(st, i);
+		int rc = S_analyse_with(st, &f, c, step, want, &a[i]);
+		if (rc != SP_OK) {
+			if (i == 1)
+				sp_analysis_free(&a[0]);
+			memset(out, 0, sizeof *out);
+			return rc;
+		}
+	}
+	if (!a[0].ok || !a[1].ok) {
+		size_t bad = a[0].ok ? 1 : 0;
+		*out = a[bad];
+		sp_analysis_free(&a[1 - bad]);
+		return SP_OK;
+	}
+	S_worse(a, out);
+	return SP_OK;
 }
 
 static const sp_engine_type S_le_type = {"le", 0, S_analyse, NULL};

@@ -8,23 +8,56 @@
 
 #define S_DEG (SP_PI / 180.0)
 
-sp_factors_t sp_factors_of(const sp_study_t *st)
+/* EN 1997-1 factors of one combination: a set of factors on actions (g on
+ * permanent, q on variable), M2 on the strengths or not (M1), and gamma_R;e. */
+static sp_factors_t S_ec7(const sp_study_t *st, double g, double q, int m2, double r_e)
 {
-	sp_factors_t f = {1.0, 1.0, 1.0, 1.0, 1.0};
+	sp_factors_t f = {1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0};
+	if (m2) {
+		f.tan_phi_divisor = st->gamma_phi;
+		f.c_divisor = st->gamma_c;
+		f.cu_divisor = st->gamma_cu;
+		f.weight_divisor = st->gamma_gamma;
+	}
+	f.surcharge_factor = (st->surcharge_variable ? q : g) / g;
+	f.resistance_divisor = g * r_e;
+	f.effect_factor = g;
+	return f;
+}
+
+size_t sp_factors_n(const sp_study_t *st)
+{
+	return st->safety == SP_SAFETY_EC7_DA1 ? 2 : 1;
+}
+
+sp_factors_t sp_factors_at(const sp_study_t *st, size_t i)
+{
+	sp_factors_t f = {1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0};
 	switch (st->safety) {
 	case SP_SAFETY_KP_FACTOR:
 		f.passive_divisor = st->kp_factor;
 		break;
 	case SP_SAFETY_EMBEDMENT_FACTOR:
 		break;
-	case SP_SAFETY_EC7_DA1_C2:
-		f.tan_phi_divisor = st->gamma_phi;
-		f.c_divisor = st->gamma_c;
-		f.cu_divisor = st->gamma_cu;
-		f.surcharge_factor = st->surcharge_variable ? st->gamma_q : 1.0;
-		break;
+	case SP_SAFETY_EC7_DA1:
+		if (i == 0)
+			return S_ec7(st, st->gamma_g, st->gamma_q_a1, 0, st->gamma_r_e_r1);
+		return S_ec7(st, st->gamma_g_a2, st->gamma_q, 1, st->gamma_r_e_r1);
+	case SP_SAFETY_EC7_DA1_C1: /* A1 + M1 + R1 */
+		return S_ec7(st, st->gamma_g, st->gamma_q_a1, 0, st->gamma_r_e_r1);
+	case SP_SAFETY_EC7_DA1_C2: /* A2 + M2 + R1 */
+		return S_ec7(st, st->gamma_g_a2, st->gamma_q, 1, st->gamma_r_e_r1);
+	case SP_SAFETY_EC7_DA2: /* A1 + M1 + R2 */
+		return S_ec7(st, st->gamma_g, st->gamma_q_a1, 0, st->gamma_r_e);
+	case SP_SAFETY_EC7_DA3: /* A2 (geotechnical actions) + M2 + R3 */
+		return S_ec7(st, st->gamma_g_a2, st->gamma_q, 1, st->gamma_r_e_r3);
 	}
 	return f;
+}
+
+sp_factors_t sp_factors_of(const sp_study_t *st)
+{
+	return sp_factors_at(st, 0);
 }
 
 /* One face of the wall: its ground level, water level and surcharge. */
@@ -35,7 +68,8 @@ typedef struct {
 /* Vertical effective and total stress at level z (z <= ground). Soil between
  * z and the ground, split at the water level; free water above the ground adds
  * to the total stress only. */
-static void S_stress(const sp_study_t *st, const S_side *sd, double z, double *eff, double *tot)
+static void S_stress(const sp_study_t *st, const sp_factors_t *f, const S_side *sd, double z, double *eff,
+                     double *tot)
 {
 	double se = sd->surcharge_kPa;
 	double zs = se + st->gamma_w_kN_m3 * fmax(0.0, sd->water_m - sd->ground_m);
@@ -49,8 +83,9 @@ static void S_stress(const sp_study_t *st, const S_side *sd, double z, double *e
 		double dry = fmax(0.0, top - fmax(bot, sd->water_m));
 		double wet = (top - bot) - dry;
 		const sp_layer_t *L = &st->layers[i];
-		se += L->gamma_kN_m3 * dry + (L->gamma_sat_kN_m3 - st->gamma_w_kN_m3) * wet;
-		zs += L->gamma_kN_m3 * dry + L->gamma_sat_kN_m3 * wet;
+		double g = L->gamma_kN_m3 / f->weight_divisor, gs = L->gamma_sat_kN_m3 / f->weight_divisor;
+		se += g * dry + (gs - st->gamma_w_kN_m3) * wet;
+		zs += g * dry + gs * wet;
 	}
 	*eff = se;
 	*tot = zs;
@@ -97,13 +132,17 @@ static void S_eval(const sp_study_t *st, const sp_factors_t *f, const S_coef *k,
 		return;
 	}
 	double eff, tot;
-	S_stress(st, sd, z, &eff, &tot);
+	S_stress(st, f, sd, z, &eff, &tot);
 	if (k->undrained) { /* total stress: water is inside sigma_v */
 		*active_soil = tot - 2.0 * k->cu - u;
-		*passive = tot + 2.0 * k->cu / f->passive_divisor;
+		/* the earth resistance is the strength term, as for kp_factor: the
+		 * total overburden acts on both faces (one source, its net effect
+		 * factored); dividing it too would leave the passive weight term
+		 * below the active one, and no embedment would balance */
+		*passive = tot + 2.0 * k->cu / f->passive_divisor / f->resistance_divisor;
 	} else {
 		*active_soil = k->ka * eff - k->kac * k->c;
-		*passive = (k->kp * eff + k->kpc * k->c) / f->passive_divisor + u;
+		*passive = (k->kp * eff + k->kpc * k->c) / f->passive_divisor / f->resistance_divisor + u;
 	}
 }
 

@@ -18,16 +18,36 @@
 #include <stddef.h>
 #include "study.h"
 
-/* Strength and load factors of a safety convention, applied while building. */
+/* Strength and load factors of a safety convention, applied while building,
+ * and the factor on the analysis' action effects.
+ *
+ * The EN 1997-1 conventions (ec7-*) factor the effects of actions (eq. 2.6b)
+ * with the single-source principle (section 2.4.2(9) NOTE): all earth and water
+ * pressures that push, on either face, are one permanent action whose net
+ * effect is multiplied by gamma_G; a variable surcharge by gamma_Q; the
+ * effective passive earth pressure is the earth resistance, divided by
+ * gamma_R;e (eq. 2.7b). The analysis runs with everything divided by gamma_G:
+ * surcharge x gamma_Q / gamma_G, earth resistance / (gamma_G gamma_R;e); its
+ * equilibrium is the design equilibrium, and its moments, shears, anchor
+ * force and pressures times effect_factor (= gamma_G) are design values. */
 typedef struct {
 	double passive_divisor;   /* divides passive earth pressure (not water); 1 = none */
 	double tan_phi_divisor;   /* divides tan(phi') and tan(delta) */
 	double c_divisor;         /* divides c' */
 	double cu_divisor;        /* divides c_u */
 	double surcharge_factor;  /* multiplies the surcharge */
+	double weight_divisor;    /* divides the soil's unit weights (gamma_gamma) */
+	double resistance_divisor;/* divides the earth resistance: drained Kp sigma'_v + Kpc c',
+	                             undrained its strength term 2 c_u (as passive_divisor) */
+	double effect_factor;     /* multiplies moments, shears, anchor force and pressures */
 } sp_factors_t;
 
-/* The factors the study's safety convention applies to the analysis. */
+/* The number of combinations of factors the study's safety convention
+ * analyses: 2 for ec7-da1 (combination 1, then combination 2), else 1. */
+size_t sp_factors_n(const sp_study_t *st);
+/* The factors of combination i (0 <= i < sp_factors_n(st)). */
+sp_factors_t sp_factors_at(const sp_study_t *st, size_t i);
+/* The factors of the first combination (the only one but for ec7-da1). */
 sp_factors_t sp_factors_of(const sp_study_t *st);
 
 typedef struct {

@@ -58,6 +58,32 @@ static void S_kv_text(FILE *fp, const char *key, const char *text)
 	fputs("</td></tr>\n", fp);
 }
 
+/* The EN 1997-1 partial factors of the sets the study's approach uses. */
+static void S_ec7_factors(FILE *fp, const sp_study_t *st)
+{
+	sp_safety s = st->safety;
+	int a1 = s != SP_SAFETY_EC7_DA3, a2 = s == SP_SAFETY_EC7_DA1 || s == SP_SAFETY_EC7_DA3, m2 = a2;
+	if (a1) {
+		S_kv(fp, "&gamma;<sub>G</sub> (A1, on the effects of permanent actions)", "%.2f", st->gamma_g, "");
+		S_kv(fp, "&gamma;<sub>Q</sub> (A1, on a variable surcharge)", "%.2f", st->gamma_q_a1, "");
+	}
+	if (a2) {
+		S_kv(fp, "&gamma;<sub>G</sub> (A2, on the effects of permanent actions)", "%.2f", st->gamma_g_a2, "");
+		S_kv(fp, "&gamma;<sub>Q</sub> (A2, on a variable surcharge)", "%.2f", st->gamma_q, "");
+	}
+	if (m2) {
+		S_kv(fp, "&gamma;<sub>&phi;</sub> (M2, on tan &phi;&prime;)", "%.2f", st->gamma_phi, "");
+		S_kv(fp, "&gamma;<sub>c</sub> (M2, on c&prime;)", "%.2f", st->gamma_c, "");
+		S_kv(fp, "&gamma;<sub>cu</sub> (M2, on c<sub>u</sub>)", "%.2f", st->gamma_cu, "");
+		S_kv(fp, "&gamma;<sub>&gamma;</sub> (M2, on the weight density)", "%.2f", st->gamma_gamma, "");
+	}
+	double r_e = s == SP_SAFETY_EC7_DA2 ? st->gamma_r_e : s == SP_SAFETY_EC7_DA3 ? st->gamma_r_e_r3 : st->gamma_r_e_r1;
+	S_kv(fp, s == SP_SAFETY_EC7_DA2 ? "&gamma;<sub>R;e</sub> (R2, on earth resistance)"
+	         : s == SP_SAFETY_EC7_DA3 ? "&gamma;<sub>R;e</sub> (R3, on earth resistance)"
+	                                  : "&gamma;<sub>R;e</sub> (R1, on earth resistance)",
+	     "%.2f", r_e, "");
+}
+
 static const char *S_method(const sp_study_t *st)
 {
 	return st->method == SP_METHOD_SUBGRADE ? "subgrade reaction (beam on elastoplastic springs, by stage)"
@@ -184,6 +210,12 @@ static void S_study(FILE *fp, const sp_report_t *r)
 		S_kv(fp, "&gamma;<sub>c</sub> (on c&prime;)", "%.2f", st->gamma_c, "");
 		S_kv(fp, "&gamma;<sub>cu</sub> (on c<sub>u</sub>)", "%.2f", st->gamma_cu, "");
 		S_kv(fp, "&gamma;<sub>Q</sub> (on a variable surcharge)", "%.2f", st->gamma_q, "");
+		break;
+	case SP_SAFETY_EC7_DA1_C1:
+	case SP_SAFETY_EC7_DA1:
+	case SP_SAFETY_EC7_DA2:
+	case SP_SAFETY_EC7_DA3:
+		S_ec7_factors(fp, st);
 		break;
 	}
 	S_kv(fp, "moment factor", "%.2f", st->moment_factor, "");
