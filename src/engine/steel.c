@@ -39,8 +39,6 @@ double sp_steel_v_b_rd_kN(double h_mm, double t_f_mm, double t_w_mm, double f_bv
 
 double sp_steel_rho(double v_ed, double v_pl_rd)
 {
-	if (!(v_ed > 0.5 * v_pl_rd))
-		return 0.0;
 	double r = 2 * v_ed / v_pl_rd - 1;
 	return r * r;
 }

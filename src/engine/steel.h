@@ -24,7 +24,7 @@ double sp_steel_web_slenderness(double c_mm, double t_w_mm, double fy_MPa, doubl
 double sp_steel_f_bv_MPa(double lambda_w, double fy_MPa);
 /* (5.7) V_b,Rd = (h - t_f) t_w f_bv / gamma_M0 -> kN, per web */
 double sp_steel_v_b_rd_kN(double h_mm, double t_f_mm, double t_w_mm, double f_bv_MPa, double gamma_M0);
-/* (5.10) rho = (2 V_Ed / V_pl,Rd - 1)^2 (0 when V_Ed <= V_pl,Rd / 2) */
+/* (5.10) rho = (2 V_Ed / V_pl,Rd - 1)^2, used when V_Ed > V_pl,Rd / 2 (5.2.2(9)) */
 double sp_steel_rho(double v_ed, double v_pl_rd);
 /* (5.9) M_V,Rd = (beta_B W_pl - rho A_v^2 / (4 t_w sin alpha)) f_y / gamma_M0 <= M_c,Rd -> kNm */
 double sp_steel_m_v_rd_kNm(double beta_b, double w_pl_mm3, double rho, double a_v_mm2, double t_w_mm,
