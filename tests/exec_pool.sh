@@ -25,7 +25,10 @@ best() { sed -n '2p' "$1/ranking.csv" | cut -d, -f2-; } # the best design withou
 sed -e "s|^catalogue = .*|catalogue = $ROOT/designs/profiles.csv|" -e "s|^grades = grades.csv|grades = $ROOT/designs/grades.csv|" \
     -e 's|^profiles = .*|profiles = AZ 18-700, PU 22|' -e '/^    AZ 40/d' -e '/^    PU 18/d' -e 's|^grades = S.*|grades = S355GP|' -e '/^steel_price_per_kg\./d' \
     -e 's|^length_m = .*|length_m = 12:2:22|' -e 's|^levels_m = .*|levels_m = 2.0, 1.0|' \
+    -e '/^\[durability\]/,$d' \
     "$ROOT/designs/anchored-quay-wall.ini" > base.ini
+# (without the quay's [durability]: its 8.7 mm of corrosion leaves AZ 18-700 and PU 22
+# no feasible design, and this test is about the pool)
 grep -q '^grades = S355GP$' base.ini; ok $? "fixture: one grade"
 sed 's/^\[search\]/[search]\nstrategy = min-length/' base.ini > ml.ini
 

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cmd.h"
 #include "cli.h"
+#include "corrosion.h"
 #include "earth.h"
 #include "trust.h"
 
@@ -63,6 +64,14 @@ int sp_cmd_check(int argc, char **argv)
 		sp_cli_printf(stdout, "method: limit equilibrium, %s earth pressure, safety %s, cantilever method %s, objective %s\n",
 		              sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety),
 		              sp_cantilever_name(st->cantilever_method), sp_objective_name(st->objective));
+		sp_cli_printf(stdout, "steel: EN 1993-5, %s bending resistance of class 1-2 sections, gamma_M0 %.2f, gamma_M1 %.2f\n",
+		              st->resistance == SP_RESIST_PLASTIC ? "plastic" : "elastic", st->gamma_M0, st->gamma_M1);
+		double loss[2], total = sp_corrosion_study_loss_mm(st, loss);
+		if (!st->durability.enabled)
+			sp_cli_printf(stdout, "corrosion: no corrosion allowance was made (no [durability] section)\n");
+		else
+			sp_cli_printf(stdout, "corrosion: %.3f mm per plate over %.0f years (retained face %.3f mm, excavation face "
+			              "%.3f mm; EN 1993-5 4.4)\n", total, st->durability.design_life_years, loss[0], loss[1]);
 		sp_cli_printf(stdout, "ok\n");
 	}
 	sp_catalogue_free(cat);

@@ -238,7 +238,8 @@ typedef enum {
 	S_SOURCE,  /* text, not empty */
 	S_SHAPE,   /* Z or U */
 	S_POS,     /* number > 0 */
-	S_POS_OPT  /* number > 0, or empty for unknown (stored as 0) */
+	S_POS_OPT, /* number > 0, or empty for unknown (stored as 0) */
+	S_POS_COL_OPT /* as S_POS_OPT, and the whole column may be absent (every row 0) */
 } S_kind;
 
 typedef struct {
@@ -263,6 +264,8 @@ static const S_col_t S_profile_cols[] = {
 	S_NUM_COL("inertia_cm4_per_m", S_POS, sp_profile_t, inertia_cm4_per_m),
 	S_NUM_COL("w_el_cm3_per_m", S_POS, sp_profile_t, w_el_cm3_per_m),
 	S_NUM_COL("w_pl_cm3_per_m", S_POS_OPT, sp_profile_t, w_pl_cm3_per_m),
+	S_NUM_COL("t_flange_mm", S_POS_COL_OPT, sp_profile_t, t_flange_mm),
+	S_NUM_COL("t_web_mm", S_POS_COL_OPT, sp_profile_t, t_web_mm),
 	S_TEXT_COL("source", S_SOURCE, sp_profile_t, source),
 };
 
@@ -357,11 +360,12 @@ static int S_cell(const char *path, size_t line, const S_col_t *c, const char *r
 		return SP_OK;
 	case S_POS:
 	case S_POS_OPT:
-		if (len == 0 && c->kind == S_POS_OPT) {
+	case S_POS_COL_OPT:
+		if (len == 0 && c->kind != S_POS) {
 			x = 0.0;
 		} else if (S_number(s, len, &x) != 0 || !(x > 0.0)) {
 			return sp_err_set(err, SP_EDATA, "%s:%zu: column '%s': expected a number > 0%s, got '%.*s'",
-					  path, line, c->name, c->kind == S_POS_OPT ? " or empty" : "",
+					  path, line, c->name, c->kind != S_POS ? " or empty" : "",
 					  (int)(len < 60 ? len : 60), s);
 		}
 		memcpy(rec + c->off, &x, sizeof x);
@@ -403,7 +407,7 @@ static int S_load(const char *path, const S_col_t *cols, size_t n_cols, size_t r
 			}
 			idx[c] = j;
 		}
-		if (status == SP_OK && idx[c] == (size_t)-1)
+		if (status == SP_OK && idx[c] == (size_t)-1 && cols[c].kind != S_POS_COL_OPT)
 			status = sp_err_set(err, SP_EDATA, "%s:%zu: missing column '%s' in the header",
 					    path, h->line, cols[c].name);
 	}
@@ -426,7 +430,8 @@ static int S_load(const char *path, const S_col_t *cols, size_t n_cols, size_t r
 			break;
 		}
 		for (size_t c = 0; c < n_cols && status == SP_OK; ++c)
-			status = S_cell(path, r->line, &cols[c], r->f[idx[c]], rec, err);
+			if (idx[c] != (size_t)-1) /* an absent optional column stays 0 */
+				status = S_cell(path, r->line, &cols[c], r->f[idx[c]], rec, err);
 		if (status != SP_OK)
 			break;
 		const char *name = rec + cols[0].off;

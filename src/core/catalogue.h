@@ -22,6 +22,8 @@ typedef struct {
 	double inertia_cm4_per_m;   /* I per m of wall */
 	double w_el_cm3_per_m;      /* elastic section modulus per m */
 	double w_pl_cm3_per_m;      /* plastic section modulus per m; 0 when unknown */
+	double t_flange_mm;         /* flange thickness t_f; 0 when unknown (optional column) */
+	double t_web_mm;            /* web thickness t_w; 0 when unknown (optional column) */
 	char source[160];
 } sp_profile_t;
 

@@ -377,7 +377,7 @@ int sp_ini_word(sp_ini_t *c, const char *section, const char *key, int def, cons
 	for (int i = 0; words[i]; i++)
 		if (strcmp(e->value, words[i]) == 0)
 			return i;
-	char list[256] = "";
+	char list[512] = "";
 	for (int i = 0; words[i]; i++) {
 		strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
 		strncat(list, words[i], sizeof list - strlen(list) - 1);

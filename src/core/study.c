@@ -27,6 +27,13 @@ const char *const sp_study_action_words[] = {"variable", "permanent", NULL};
 const char *const sp_study_upile_words[] = {"singles", "crimped-doubles", NULL};
 const char *const sp_study_yesno_words[] = {"no", "yes", NULL};
 const char *const sp_study_condition_words[] = {"highly-unfavourable", "unfavourable", "favourable", NULL};
+const char *const sp_study_resistance_words[] = {"elastic", "plastic", NULL};
+const char *const sp_study_exposure_words[] = {
+	"undisturbed-natural-soil", "polluted-natural-soil", "aggressive-natural-soil", "non-compacted-fill",
+	"non-compacted-aggressive-fill", "compacted-fill", "compacted-aggressive-fill", "fresh-water-high-attack",
+	"polluted-fresh-water-high-attack", "sea-water-temperate-high-attack", "sea-water-temperate-immersion", NULL};
+_Static_assert(sizeof sp_study_exposure_words / sizeof *sp_study_exposure_words == SP_EXP_N + 1,
+               "one word per exposure");
 
 const char *sp_safety_name(sp_safety s) { return sp_study_safety_words[s]; }
 const char *sp_objective_name(sp_objective o) { return sp_study_objective_words[o]; }
@@ -57,9 +64,13 @@ int sp_study_resolve(sp_study_t *st, const sp_catalogue_t *cat, sp_err_t *err)
 		st->profiles = calloc(n ? n : 1, sizeof *st->profiles);
 		if (st->profiles == NULL)
 			return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		for (size_t i = 0; i < n; i++)
-			sp_strlcpy(st->profiles[i], sp_catalogue_profile(cat, i)->name, SP_NAME_MAX);
-		st->n_profiles = n;
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++) {
+			const sp_profile_t *p = sp_catalogue_profile(cat, i);
+			if (p->t_flange_mm > 0 && p->t_web_mm > 0)
+				sp_strlcpy(st->profiles[k++], p->name, SP_NAME_MAX);
+		}
+		st->n_profiles = k;
 	}
 	for (size_t i = 0; i < st->n_profiles; i++)
 		if (sp_catalogue_find_profile(cat, st->profiles[i]) < 0)
@@ -67,6 +78,15 @@ int sp_study_resolve(sp_study_t *st, const sp_catalogue_t *cat, sp_err_t *err)
 			                  "%s:%d: [search] key 'profiles': unknown profile '%s' (not in %s; "
 			                  "'sheetpile profiles' lists them)",
 			                  st->path, st->profiles_line, st->profiles[i], st->catalogue_path);
+	for (size_t i = 0; i < st->n_profiles; i++) {
+		const sp_profile_t *p = sp_catalogue_profile(cat, (size_t)sp_catalogue_find_profile(cat, st->profiles[i]));
+		if (!(p->t_flange_mm > 0 && p->t_web_mm > 0))
+			return sp_err_set(err, SP_EDATA,
+			                  "%s:%d: [search] key 'profiles': profile '%s' has no %s in %s: the EN 1993-5 "
+			                  "checks (shear, cross-section class%s) need the flange and web thickness",
+			                  st->path, st->profiles_line, p->name, p->t_flange_mm > 0 ? "t_web_mm" : "t_flange_mm",
+			                  st->catalogue_path, st->durability.enabled ? ", the corrosion of [durability]" : "");
+	}
 	for (size_t i = 0; i < st->n_grades; i++)
 		if (sp_catalogue_find_grade(cat, st->grades[i]) < 0)
 			return sp_err_set(err, SP_EDATA, "%s:%d: [search] key 'grades': unknown steel grade '%s' (not in %s)",

@@ -55,6 +55,37 @@ typedef enum { SP_METHOD_LE = 0, SP_METHOD_SUBGRADE = 1 } sp_method;
 typedef enum { SP_UPILE_SINGLES = 0, SP_UPILE_CRIMPED = 1 } sp_upile_unit;
 typedef enum { SP_COND_HIGHLY_UNFAVOURABLE = 0, SP_COND_UNFAVOURABLE = 1, SP_COND_FAVOURABLE = 2 } sp_ground_condition;
 
+/* [design] resistance: the bending resistance of class 1 and 2 sections
+ * (EN 1993-5 5.2.2(2)); class 3 is always elastic. */
+typedef enum { SP_RESIST_ELASTIC = 0, SP_RESIST_PLASTIC = 1 } sp_resistance;
+
+/* [durability]: exposures of EN 1993-5 Tables 4.1 (soils) and 4.2 (water),
+ * in the order of sp_study_exposure_words; the losses are in
+ * engine/corrosion.h. Index 0 is the retained face, 1 the excavation face. */
+typedef enum {
+	SP_EXP_UNDISTURBED_SOIL = 0,
+	SP_EXP_POLLUTED_SOIL,
+	SP_EXP_AGGRESSIVE_SOIL,
+	SP_EXP_NONCOMPACTED_FILL,
+	SP_EXP_NONCOMPACTED_AGGRESSIVE_FILL,
+	SP_EXP_COMPACTED_FILL,            /* the non-compacted value / 2 (note to Table 4.1) */
+	SP_EXP_COMPACTED_AGGRESSIVE_FILL, /* idem */
+	SP_EXP_FRESH_WATER,
+	SP_EXP_POLLUTED_FRESH_WATER,
+	SP_EXP_SEA_WATER_HIGH_ATTACK,
+	SP_EXP_SEA_WATER_IMMERSION,
+	SP_EXP_N
+} sp_exposure;
+enum { SP_FACE_RETAINED = 0, SP_FACE_EXCAVATION = 1 };
+
+typedef struct {
+	int enabled;               /* 1: the study has a [durability] section */
+	double design_life_years;  /* 5 .. 100 (0 when both losses are given directly) */
+	int exposure[2];           /* an sp_exposure per face, -1 when the loss is given */
+	double loss_given_mm[2];   /* loss_retained_mm / loss_excavation_mm; -1 when from an exposure */
+	int line;                  /* line of the [durability] header, for messages */
+} sp_durability_t;
+
 /* [sensitivity]: the parameters varied for the best designs. Amounts are
  * changes (one at a time, samples = 0) or standard deviations (Monte Carlo,
  * samples > 0), in the unit of the key named by sp_sens_param_key(). */
@@ -177,6 +208,8 @@ typedef struct {
 	double gamma_M0;            /* EN 1993-5 partial factor on steel resistance */
 	double hyd_gamma_g_dst;     /* EN 1997-1 A.5 HYD: factor on destabilising permanent actions (heave) */
 	double hyd_gamma_g_stb;     /* EN 1997-1 A.5 HYD: factor on stabilising permanent actions (heave) */
+	double gamma_M1;            /* EN 1993-5 partial factor on member buckling (5.13) */
+	sp_resistance resistance;   /* elastic or plastic bending resistance of class 1-2 sections */
 	sp_upile_unit upile_unit;
 	sp_ground_condition upile_condition;
 	int tension_cut_off;        /* 1: active earth pressure never below zero (default) */
@@ -205,6 +238,7 @@ typedef struct {
 	char grades_path[SP_PATH_MAX];
 
 	sp_sensitivity_t sensitivity; /* [sensitivity] */
+	sp_durability_t durability;   /* [durability]; enabled = 0 when absent (no corrosion allowance) */
 
 	/* method = subgrade: the wall model from [subgrade], the layers, [wall],
 	 * the item sections and [stage] sections (see study_wall.h). Owned; NULL
@@ -223,7 +257,10 @@ void sp_study_free(sp_study_t *st); /* accepts NULL */
 
 struct sp_catalogue;
 /* Expand profiles = all and check every profile and grade name against the
- * catalogue; errors name the study file:line of the key. */
+ * catalogue; errors name the study file:line of the key. The EN 1993-5
+ * checks (shear, class, corrosion) need a profile's flange and web
+ * thickness: 'all' expands to the profiles that have both, and a profile
+ * named without them is an error. */
 int sp_study_resolve(sp_study_t *st, const struct sp_catalogue *cat, sp_err_t *err);
 
 /* Number of candidates of the search space. */
@@ -234,7 +271,8 @@ size_t sp_study_n_candidates(const sp_study_t *st);
 extern const char *const sp_study_safety_words[], *const sp_study_objective_words[],
 	*const sp_study_search_words[], *const sp_study_cantilever_words[], *const sp_study_theory_words[],
 	*const sp_study_method_words[], *const sp_study_drainage_words[], *const sp_study_action_words[],
-	*const sp_study_upile_words[], *const sp_study_yesno_words[], *const sp_study_condition_words[];
+	*const sp_study_upile_words[], *const sp_study_yesno_words[], *const sp_study_condition_words[],
+	*const sp_study_resistance_words[], *const sp_study_exposure_words[];
 extern const char *const sp_study_sens_keys[];
 
 const char *sp_safety_name(sp_safety s);

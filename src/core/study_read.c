@@ -161,6 +161,54 @@ static void S_read_sensitivity(sp_ini_t *c, sp_study_t *st)
 		s->amount[i] = sp_ini_num(c, k, sp_study_sens_keys[i], 0, 0, 0, 0, hi[i], 0, what[i]);
 }
 
+/* [durability] (EN 1993-5 4.4): per face either an exposure of Tables
+ * 4.1/4.2 (then design_life_years is required) or the loss given directly
+ * in mm, never both. Absent: no corrosion allowance. */
+static void S_read_durability(sp_ini_t *c, sp_study_t *st)
+{
+	static const char *const face_key[2][2] = {{"exposure_retained", "loss_retained_mm"},
+	                                          {"exposure_excavation", "loss_excavation_mm"}};
+	const char *k = "durability";
+	sp_durability_t *d = &st->durability;
+	d->line = sp_ini_section_line(c, k);
+	d->enabled = d->line > 0;
+	d->exposure[0] = d->exposure[1] = -1;
+	d->loss_given_mm[0] = d->loss_given_mm[1] = -1;
+	if (!d->enabled)
+		return;
+	int named = 0;
+	for (int f = 0; f < 2 && !sp_ini_status(c); f++) {
+		int le = 0, ll = 0;
+		sp_ini_value(c, k, face_key[f][0], &le);
+		sp_ini_value(c, k, face_key[f][1], &ll);
+		if (le && ll) {
+			sp_ini_fail(c, SP_EDATA,
+			            "%s:%d: [durability] key '%s': not allowed together with '%s' (line %d): give the "
+			            "exposure of EN 1993-5 Table 4.1/4.2 or the loss in mm, not both",
+			            sp_ini_path(c), le > ll ? le : ll, le > ll ? face_key[f][0] : face_key[f][1],
+			            le > ll ? face_key[f][1] : face_key[f][0], le > ll ? ll : le);
+			return;
+		}
+		if (!le && !ll) {
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [durability]: missing key '%s' or '%s' (the corrosion of the %s face)",
+			            sp_ini_path(c), d->line, face_key[f][0], face_key[f][1], f == 0 ? "retained" : "excavation");
+			return;
+		}
+		if (le) {
+			d->exposure[f] = sp_ini_word(c, k, face_key[f][0], 0, sp_study_exposure_words);
+			named = 1;
+		} else {
+			d->loss_given_mm[f] = sp_ini_num(c, k, face_key[f][1], 1, 0, 0, 0, 20, 0,
+			                                 "loss of thickness of this face over the design life, mm");
+		}
+	}
+	int ll = 0;
+	sp_ini_value(c, k, "design_life_years", &ll);
+	if (named || ll)
+		d->design_life_years = sp_ini_num(c, k, "design_life_years", named, 0, 5, 0, 100, 0,
+		                                  "design life, years (EN 1993-5 Tables 4.1/4.2: 5 to 100, linear in between)");
+}
+
 /* After the unknown keys (a misspelt amount is reported as such). */
 static void S_check_sensitivity(sp_ini_t *c, const sp_study_t *st)
 {
@@ -441,6 +489,8 @@ layers:
 	                             "EN 1997-1 HYD factor on destabilising permanent actions");
 	st->hyd_gamma_g_stb = sp_ini_num(c, d, "hyd_gamma_g_stb", 0, 0.9, 0, 1, 1, 0,
 	                             "EN 1997-1 HYD factor on stabilising permanent actions");
+	st->gamma_M1 = sp_ini_num(c, d, "gamma_M1", 0, 1.1, 1, 0, 2, 0, "EN 1993-5 partial factor gamma_M1 (buckling)");
+	st->resistance = (sp_resistance)sp_ini_word(c, d, "resistance", SP_RESIST_ELASTIC, sp_study_resistance_words);
 	st->upile_unit = (sp_upile_unit)sp_ini_word(c, d, "u_pile_unit", SP_UPILE_CRIMPED, sp_study_upile_words);
 	st->upile_condition = (sp_ground_condition)sp_ini_word(c, d, "u_pile_ground_condition", SP_COND_UNFAVOURABLE, sp_study_condition_words);
 	st->tension_cut_off = sp_ini_word(c, d, "tension_cut_off", 1, sp_study_yesno_words);
@@ -481,6 +531,7 @@ layers:
 	sp_ini_text(c, r, "grades", rel, sizeof rel, SP_DATA_DIR "/grades.csv");
 	sp_ini_resolve_path(c, st->grades_path, sizeof st->grades_path, rel);
 	S_read_sensitivity(c, st);
+	S_read_durability(c, st);
 	if (sp_ini_status(c))
 		return;
 
@@ -521,7 +572,7 @@ layers:
 			       sp_ini_path(c), sp_ini_find_section(c, x->section)->line, x->section);
 		else if (!sp_ini_find_section(c, x->section)->used)
 			sp_ini_fail(c, SP_EDATA, "%s:%d: unknown section [%s] (known: study, geometry, layer NAME, water, "
-			       "loads, anchor, search, design, cost, objective, run, sensitivity, solver; with method = subgrade also "
+			       "loads, anchor, search, design, cost, objective, run, sensitivity, durability, solver; with method = subgrade also "
 			       "subgrade, wall, wall-element NAME, anchor-item NAME, strut NAME, spring-support NAME, "
 			       "rigid-support NAME, line-load NAME, moment-load NAME, uniform-load NAME, surcharge NAME, "
 			       "normal-force NAME, stage NAME)",

@@ -1,5 +1,6 @@
 /* checks.c - utilisation ratios. */
 #include "checks.h"
+#include "corrosion.h"
 
 #include <math.h>
 
@@ -68,33 +69,100 @@ static double S_ratio(double need, double have)
 	return need / have;
 }
 
+const char *const sp_check_names[SP_CHECK_N] = {"bending", "shear", "embedment", "anchor", "deflection",
+                                                 "mobilised"};
+_Static_assert(sizeof(((sp_checks_t *)0)->util) == 6 * sizeof(double) && SP_CHECK_N == 6,
+               "one util member per check kind");
+
+double sp_checks_beta_d(const sp_study_t *st, const sp_profile_t *p, int support_levels)
+{
+	return sp_checks_beta_b(st, p, support_levels); /* the reference table gives beta_B and beta_D together */
+}
+
+const char *sp_checks_governing_name(const sp_checks_t *k)
+{
+	return k->governing == SP_CHECK_FAILED ? "analysis-failed" : sp_check_names[k->governing];
+}
+
+/* Bending after shear, axial force and buckling: the governing utilisation. */
+static void S_bending(const sp_study_t *st, const sp_steel_t *s, const sp_profile_t *p,
+                      const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out)
+{
+	double m_ed = out->design_moment_kNm_per_m;
+	double m_c = out->moment_resistance_kNm_per_m, m_rd = m_c;
+	double v_ed = out->design_shear_kN_per_m;
+	if (v_ed > 0.5 * s->v_pl_rd_kN_per_m) /* (5.9), (5.10): on W_pl or W_el as chosen */
+		m_rd = fmin(m_c, m_c - sp_steel_rho(v_ed, s->v_pl_rd_kN_per_m) * s->web_term_kNm_per_m);
+	double n_ed = out->axial_force_kN_per_m;
+	out->buckling_interaction = 0;
+	if (n_ed > 0 && s->n_pl_rd_kN_per_m > 0) {
+		m_rd = sp_steel_m_n_rd(s->shape, s->section_class, m_rd, n_ed, s->n_pl_rd_kN_per_m);
+		/* buckling length (Fig. 5-3, docs/validation.md): from the anchor to the
+		 * toe of the equilibrium embedment, the free-earth span; not the
+		 * candidate's toe, so that a longer wall never buckles sooner */
+		double l_m = anchor->level_m - (st->excavation_level_m - a->embedment_equilibrium_m);
+		double n_cr = sp_steel_n_cr_N(s->E_MPa, s->sec.inertia_cm4_per_m * 1e4,
+		                              sp_checks_beta_d(st, p, 1), l_m * 1e3) * 1e-3; /* kN per m */
+		if (l_m > 0 && n_ed / n_cr > 0.04 && m_c > 0) { /* (5.11) */
+			double chi = sp_steel_chi(s->n_pl_rd_kN_per_m * st->gamma_M0, n_cr, SP_STEEL_CURVE_D_ALPHA);
+			out->buckling_interaction = sp_steel_buckling_interaction(n_ed, chi, s->n_pl_rd_kN_per_m, m_ed, m_c,
+			                                                          st->gamma_M0, st->gamma_M1);
+		}
+	}
+	out->bending_resistance_kNm_per_m = m_rd > 0 ? m_rd : 0;
+	out->util_bending = S_ratio(m_ed, out->bending_resistance_kNm_per_m);
+	if (out->buckling_interaction > out->util_bending || isnan(out->buckling_interaction))
+		out->util_bending = isnan(out->buckling_interaction) ? NAN : fmin(out->buckling_interaction, SP_UTIL_CAP);
+}
+
 void sp_checks_run(const sp_study_t *st, const sp_profile_t *p, const sp_grade_t *g, double length_m,
                    const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out)
 {
+	double loss[2];
+	sp_steel_t s;
+	sp_steel_init(&s, st, p, g, sp_corrosion_study_loss_mm(st, loss));
+	sp_checks_run_steel(st, &s, p, length_m, anchor, a, out);
+}
+
+void sp_checks_run_steel(const sp_study_t *st, const sp_steel_t *s, const sp_profile_t *p, double length_m,
+                         const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out)
+{
 	out->beta_b = sp_checks_beta_b(st, p, anchor->anchored ? 1 : 0);
 	/* W [cm3/m] x f_y [MPa] = 1e-6 m3 x 1e3 kPa = 1e-3 kNm */
-	out->moment_resistance_kNm_per_m = out->beta_b * p->w_el_cm3_per_m * g->fy_MPa * 1e-3 / st->gamma_M0;
+	out->moment_resistance_kNm_per_m = out->beta_b * s->w_bending_cm3_per_m * s->fy_MPa * 1e-3 / st->gamma_M0;
+	out->thickness_loss_mm = s->sec.thickness_loss_mm;
+	out->section_class = s->section_class;
+	out->shear_resistance_kN_per_m = s->v_rd_kN_per_m;
 	out->toe_level_m = st->top_of_wall_m - length_m;
 	out->embedment_available_m = st->excavation_level_m - out->toe_level_m;
 	if (!a->ok) {
-		out->design_moment_kNm_per_m = 0;
+		out->design_moment_kNm_per_m = out->design_shear_kN_per_m = out->axial_force_kN_per_m = 0;
+		out->bending_resistance_kNm_per_m = out->moment_resistance_kNm_per_m;
+		out->buckling_interaction = 0;
 		out->anchor_force_per_anchor_kN = 0;
-		out->util_bending = out->util_embedment = out->util_anchor = out->util_max = 0;
-		out->util_deflection = out->util_mobilised = 0;
+		for (int k = 0; k < SP_CHECK_N; k++)
+			out->util[k] = 0;
+		out->util_max = 0;
+		out->governing = SP_CHECK_FAILED;
 		out->feasible = 0;
 		return;
 	}
 	out->design_moment_kNm_per_m = st->moment_factor * a->max_moment_kNm_per_m;
-	out->util_bending = S_ratio(out->design_moment_kNm_per_m, out->moment_resistance_kNm_per_m);
-	out->util_embedment = S_ratio(a->embedment_required_m, out->embedment_available_m);
+	out->design_shear_kN_per_m = st->moment_factor * a->max_shear_kN_per_m;
+	out->util_shear = S_ratio(out->design_shear_kN_per_m, s->v_rd_kN_per_m);
 	out->anchor_force_per_anchor_kN = 0;
 	out->util_anchor = 0;
+	out->axial_force_kN_per_m = 0;
 	if (anchor->anchored) {
+		double incl = st->anchor_inclination_deg * SP_PI / 180.0;
 		out->anchor_force_per_anchor_kN = st->anchor_force_factor * a->anchor_force_kN_per_m * st->anchor_spacing_m
-		                                  / cos(st->anchor_inclination_deg * SP_PI / 180.0);
+		                                  / cos(incl);
+		out->axial_force_kN_per_m = st->anchor_force_factor * a->anchor_force_kN_per_m * tan(incl);
 		if (st->anchor_capacity_kN > 0)
 			out->util_anchor = S_ratio(out->anchor_force_per_anchor_kN, st->anchor_capacity_kN);
 	}
+	S_bending(st, s, p, anchor, a, out);
+	out->util_embedment = S_ratio(a->embedment_required_m, out->embedment_available_m);
 	out->util_deflection = out->util_mobilised = 0;
 	if (a->has_displacement) {
 		if (st->deflection_limit_mm > 0)
@@ -103,14 +171,16 @@ void sp_checks_run(const sp_study_t *st, const sp_profile_t *p, const sp_grade_t
 	}
 	/* the largest utilisation, NaN when one is (fmax would drop it); feasible
 	 * only when every one is finite and <= 1 */
-	const double u[] = {out->util_bending, out->util_embedment, out->util_anchor, out->util_deflection,
-	                    out->util_mobilised};
-	out->util_max = u[0];
+	out->util_max = out->util[0];
+	out->governing = 0;
 	out->feasible = 1;
-	for (size_t i = 0; i < sizeof u / sizeof *u; i++) {
-		if (isnan(u[i]) || u[i] > out->util_max)
-			out->util_max = u[i];
-		if (!(isfinite(u[i]) && u[i] <= 1.0))
+	for (int k = 0; k < SP_CHECK_N; k++) {
+		double u = out->util[k];
+		if (!isnan(out->util_max) && (isnan(u) || u > out->util_max)) {
+			out->util_max = u;
+			out->governing = k;
+		}
+		if (!(isfinite(u) && u <= 1.0))
 			out->feasible = 0;
 	}
 }

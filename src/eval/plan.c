@@ -1,6 +1,7 @@
 /* plan.c - the evaluation plan of a study. */
 #include "plan.h"
 #include "checks.h"
+#include "corrosion.h"
 #include "engine_exec.h"
 
 #include <stdlib.h>
@@ -26,6 +27,15 @@ static int S_resolve(sp_plan_t *p, sp_err_t *err)
 		prof[i] = sp_plan_profile(p, i);
 	sp_cost_reference(st, prof, &p->ref);
 	free(prof);
+	/* EN 1993-5 section, class and resistances once per profile x grade */
+	double loss = sp_corrosion_study_loss_mm(st, p->loss_mm);
+	size_t n = st->n_profiles * st->n_grades;
+	p->steel = malloc((n ? n : 1) * sizeof *p->steel);
+	if (p->steel == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	for (size_t i = 0; i < st->n_profiles; i++)
+		for (size_t j = 0; j < st->n_grades; j++)
+			sp_steel_init(&p->steel[i * st->n_grades + j], st, sp_plan_profile(p, i), sp_plan_grade(p, j), loss);
 	return SP_OK;
 }
 
@@ -84,6 +94,8 @@ void sp_plan_clear(sp_plan_t *p)
 	free(p->profile_index);
 	free(p->grade_index);
 	free(p->ei_class);
+	free(p->steel);
+	p->steel = NULL;
 	p->profile_index = p->grade_index = NULL;
 	p->ei_class = NULL;
 }
@@ -119,6 +131,11 @@ const sp_profile_t *sp_plan_profile(const sp_plan_t *p, size_t profile)
 	return sp_catalogue_profile(p->cat, (size_t)p->profile_index[profile]);
 }
 
+const sp_steel_t *sp_plan_steel(const sp_plan_t *p, size_t profile, size_t grade)
+{
+	return &p->steel[profile * p->st->n_grades + grade];
+}
+
 const sp_grade_t *sp_plan_grade(const sp_plan_t *p, size_t grade)
 {
 	return sp_catalogue_grade(p->cat, (size_t)p->grade_index[grade]);
@@ -129,11 +146,10 @@ void sp_plan_evaluate(const sp_plan_t *p, size_t id, const sp_analysis_t *a, sp_
 	const sp_study_t *st = p->st;
 	sp_candidate_at(st, id, &r->cand);
 	const sp_profile_t *prof = sp_plan_profile(p, r->cand.profile);
-	const sp_grade_t *g = sp_plan_grade(p, r->cand.grade);
 	const sp_anchor_option_t *an = &st->anchors[r->cand.anchor];
 	double length = st->lengths_m[r->cand.length];
 	r->analysis = a;
-	sp_checks_run(st, prof, g, length, an, a, &r->checks);
+	sp_checks_run_steel(st, sp_plan_steel(p, r->cand.profile, r->cand.grade), prof, length, an, a, &r->checks);
 	sp_cost_of(st, prof, r->cand.grade, length, an, &p->ref, &r->cost);
 	r->status = !a->ok ? SP_CAND_FAILED : r->checks.feasible ? SP_CAND_OK : SP_CAND_INFEASIBLE;
 }

@@ -13,6 +13,7 @@
 #include "catalogue.h"
 #include "cost.h"
 #include "engine.h"
+#include "steel.h"
 #include "result.h"
 #include "study.h"
 
@@ -24,6 +25,8 @@ typedef struct {
 	size_t *ei_class, n_ei;            /* uses_section: study profile -> distinct EI (or profile) */
 	size_t n_analyses;                 /* distinct analyses of the study */
 	sp_cost_ref_t ref;                 /* objective = weighted */
+	sp_steel_t *steel;                 /* profile x grade (grade fastest): EN 1993-5 resistances after corrosion */
+	double loss_mm[2];                 /* corrosion of the retained and excavation faces */
 } sp_plan_t;
 
 /* The plan of st with the sections and grades of cat: SP_EDATA for a
@@ -41,6 +44,8 @@ void sp_plan_case(const sp_plan_t *p, size_t i, sp_case_t *c);
 const sp_profile_t *sp_plan_profile(const sp_plan_t *p, size_t profile);
 const sp_grade_t *sp_plan_grade(const sp_plan_t *p, size_t grade);
 
+/* The resistances of a study profile x grade. */
+const sp_steel_t *sp_plan_steel(const sp_plan_t *p, size_t profile, size_t grade);
 /* Checks and cost of candidate id from its (shared) analysis a. */
 void sp_plan_evaluate(const sp_plan_t *p, size_t id, const sp_analysis_t *a, sp_result_t *r);
 /* Candidates ids[first .. first + count) (first .. first + count when ids

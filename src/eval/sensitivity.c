@@ -178,9 +178,8 @@ static void S_run_one(void *data, size_t v, int tid)
 			return;
 		}
 		S_out *o = &j->out[v * j->k + k];
-		o->util[SP_SENS_U_BENDING] = r.checks.util_bending;
-		o->util[SP_SENS_U_EMBEDMENT] = r.checks.util_embedment;
-		o->util[SP_SENS_U_ANCHOR] = r.checks.util_anchor;
+		for (int u = 0; u < SP_CHECK_N; u++)
+			o->util[u] = r.checks.util[u];
 		o->util[SP_SENS_U_MAX] = r.checks.util_max;
 		o->status = r.status;
 		o->analysis_ok = r.status != SP_CAND_FAILED;
@@ -334,10 +333,11 @@ static void S_num(FILE *fp, double v)
 
 void sp_sens_write_csv(FILE *fp, const sp_study_t *st, const sp_result_t *best, const sp_sens_t *s)
 {
-	static const char *const u[SP_SENS_NU] = {"util_bending", "util_embedment", "util_anchor", "util_max"};
 	fputs("rank,candidate_id,profile,grade,length_m,anchor_level_m,parameter,change_in_parameter_unit,samples", fp);
-	for (int i = 0; i < SP_SENS_NU; i++)
-		fprintf(fp, ",%s_base,%s_min,%s_mean,%s_max", u[i], u[i], u[i], u[i]);
+	for (int i = 0; i < SP_SENS_NU; i++) {
+		const char *u = i == SP_SENS_U_MAX ? "max" : sp_check_names[i];
+		fprintf(fp, ",util_%s_base,util_%s_min,util_%s_mean,util_%s_max", u, u, u, u);
+	}
 	fputs(",fail_fraction,analysis_failed_fraction\r\n", fp);
 	for (size_t i = 0; i < s->n; i++) {
 		const sp_sens_row_t *r = &s->rows[i];

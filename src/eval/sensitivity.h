@@ -27,7 +27,16 @@
 #include "result.h"
 #include "study.h"
 
-enum { SP_SENS_U_BENDING = 0, SP_SENS_U_EMBEDMENT, SP_SENS_U_ANCHOR, SP_SENS_U_MAX, SP_SENS_NU };
+/* The utilisations followed: every check of checks.h (a new check is
+ * followed without a change here), then util_max. */
+enum {
+	SP_SENS_U_BENDING = SP_CHECK_BENDING,
+	SP_SENS_U_SHEAR = SP_CHECK_SHEAR,
+	SP_SENS_U_EMBEDMENT = SP_CHECK_EMBEDMENT,
+	SP_SENS_U_ANCHOR = SP_CHECK_ANCHOR,
+	SP_SENS_U_MAX = SP_CHECK_N,
+	SP_SENS_NU
+};
 
 /* One row of sensitivity.csv: a design under one change (one at a time) or
  * under every variation of a kind ("all": every one-at-a-time change;

@@ -14,7 +14,8 @@
 	"design_moment_kNm_per_m,moment_resistance_kNm_per_m,beta_B,max_shear_kN_per_m,max_displacement_mm," \
 	"anchor_force_kN_per_m,anchor_force_per_anchor_kN,util_bending,util_embedment,util_anchor,util_max,"  \
 	"mass_kg_per_m,co2_kg_per_m,cost_per_m,top_displacement_mm,mobilised_passive_pct,util_deflection,"   \
-	"util_mobilised"
+	"util_mobilised,thickness_loss_mm,section_class,axial_force_kN_per_m,shear_resistance_kN_per_m,util_shear,"  \
+	"governing_check"
 
 void sp_csv_results_header(FILE *fp)
 {
@@ -163,6 +164,18 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 	} else {
 		S_SEP(p), S_SEP(p), S_SEP(p);
 	}
+	S_SEP(p);
+	/* EN 1993-5: corrosion, class, axial force, shear; the governing check */
+	p = S_num(p, k->thickness_loss_mm, 3), S_SEP(p);
+	p = S_int(p, (size_t)k->section_class), S_SEP(p);
+	if (ok)
+		p = S_num(p, k->axial_force_kN_per_m, 2);
+	S_SEP(p);
+	p = S_num(p, k->shear_resistance_kN_per_m, 2), S_SEP(p);
+	if (ok)
+		p = S_num(p, k->util_shear, 4);
+	S_SEP(p);
+	p = S_text(p, sp_checks_governing_name(k));
 	*p++ = '\r';
 	*p++ = '\n';
 	return (size_t)(p - buf);

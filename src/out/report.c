@@ -4,6 +4,7 @@
 #include "earth.h"
 #include "html.h"
 #include "describe.h"
+#include "corrosion.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -221,6 +222,25 @@ static void S_study(FILE *fp, const sp_report_t *r)
 	S_kv(fp, "moment factor", "%.2f", st->moment_factor, "");
 	S_kv(fp, "anchor force factor", "%.2f", st->anchor_force_factor, "");
 	S_kv(fp, "&gamma;<sub>M0</sub> (EN 1993-5)", "%.2f", st->gamma_M0, "");
+	S_kv(fp, "&gamma;<sub>M1</sub> (EN 1993-5, buckling)", "%.2f", st->gamma_M1, "");
+	S_kv_text(fp, "bending resistance of class 1&ndash;2 sections",
+	          st->resistance == SP_RESIST_PLASTIC ? "plastic (W_pl)" : "elastic (W_el)");
+	{
+		double loss[2];
+		char text[256];
+		double total = sp_corrosion_study_loss_mm(st, loss);
+		const sp_durability_t *d = &st->durability;
+		if (!d->enabled)
+			snprintf(text, sizeof text, "no corrosion allowance was made");
+		else
+			snprintf(text, sizeof text,
+			         "%.2f mm per plate over %.0f years (EN 1993-5 4.4): retained face %.2f mm (%s), "
+			         "excavation face %.2f mm (%s)",
+			         total, d->design_life_years, loss[0],
+			         d->exposure[0] >= 0 ? sp_study_exposure_words[d->exposure[0]] : "given", loss[1],
+			         d->exposure[1] >= 0 ? sp_study_exposure_words[d->exposure[1]] : "given");
+		S_kv_text(fp, "corrosion allowance", text);
+	}
 	if (st->deflection_limit_mm > 0)
 		S_kv(fp, "deflection limit", "%.1f", st->deflection_limit_mm, "mm");
 	fputs("</table></div>\n", fp);
@@ -266,7 +286,8 @@ static void S_best(FILE *fp, const sp_report_t *r)
 	      fp);
 	if (st->method == SP_METHOD_SUBGRADE)
 		fputs("<th>max displacement (mm)</th>", fp);
-	fputs("<th>util bending</th><th>util embedment</th><th>util anchor</th><th>util max</th>"
+	fputs("<th>class</th><th>util bending</th><th>util shear</th><th>util embedment</th><th>util anchor</th>"
+	      "<th>util max</th><th class=\"t\">governing</th>"
 	      "<th>mass (kg/m)</th><th>CO<sub>2</sub>e (kg/m)</th><th>cost (",
 	      fp);
 	sp_html_text(fp, r->st->currency);
@@ -291,13 +312,15 @@ static void S_best(FILE *fp, const sp_report_t *r)
 		        b->analysis->anchor_force_kN_per_m);
 		if (st->method == SP_METHOD_SUBGRADE)
 			fprintf(fp, "<td>%.1f</td>", b->analysis->max_displacement_mm);
-		fprintf(fp, "<td>%.3f</td>", b->checks.util_bending);
+		fprintf(fp, "<td>%d</td><td>%.3f</td><td>%.3f</td>", b->checks.section_class, b->checks.util_bending,
+		        b->checks.util_shear);
 		if (embedment)
 			fprintf(fp, "<td>%.3f</td>", b->checks.util_embedment);
 		else
 			fputs("<td>&ndash;</td>", fp);
-		fprintf(fp, "<td>%.3f</td><td>%.3f</td><td>%.1f</td><td>%.1f</td><td>%.2f</td></tr>\n", b->checks.util_anchor,
-		        b->checks.util_max, b->cost.mass_kg_per_m, b->cost.co2_kg_per_m, b->cost.cost_per_m);
+		fprintf(fp, "<td>%.3f</td><td>%.3f</td><td class=\"t\">%s</td><td>%.1f</td><td>%.1f</td><td>%.2f</td></tr>\n",
+		        b->checks.util_anchor, b->checks.util_max, sp_checks_governing_name(&b->checks),
+		        b->cost.mass_kg_per_m, b->cost.co2_kg_per_m, b->cost.cost_per_m);
 	}
 	fputs("</tbody></table>\n", fp);
 }

@@ -36,13 +36,17 @@ static void S_sr_checks(const sp_analysis_t *a)
 	memset(&an, 0, sizeof an);
 	p.shape = SP_SHAPE_Z;
 	p.w_el_cm3_per_m = 2385;
+	/* the geometry of AZ 26-700 (designs/profiles.csv), for the shear check and the class */
+	p.width_mm = 700, p.height_mm = 460, p.area_cm2_per_m = 187.2, p.inertia_cm4_per_m = 59720;
+	p.t_flange_mm = p.t_web_mm = 12.2;
 	g.fy_MPa = 355;
+	g.E_MPa = 210000;
 	an.anchored = 1;
 	an.level_m = S_sr_st->top_of_wall_m - 1.5;
 	sp_checks_t k;
 	sp_checks_run(S_sr_st, &p, &g, S_sr_st->top_of_wall_m - S_sr_st->excavation_level_m + 6, &an, a, &k);
-	const double u[] = {k.util_bending, k.util_embedment, k.util_anchor, k.util_deflection, k.util_mobilised,
-	                    k.util_max};
+	const double u[] = {k.util_bending, k.util_shear, k.util_embedment, k.util_anchor, k.util_deflection,
+	                    k.util_mobilised, k.util_max};
 	for (size_t i = 0; i < sizeof u / sizeof *u; i++)
 		if (isnan(u[i]) || (k.feasible && !(u[i] <= 1.0)))
 			FUZZ_FAIL(); /* numbers in range make no NaN; feasible only when each is <= 1 */
