@@ -9,30 +9,26 @@
 #include <errno.h>
 #include <string.h>
 
-int sp_cmd_analyze(int argc, char **argv)
+int sp_cmd_analyze(const sp_cli_opts_t *o)
 {
-	sp_cli_opts_t o;
-	int rc = sp_cli_parse_study(argc, argv, &o, "analyze needs a study file: sheetpile analyze STUDY.ini --profile P ...", 0);
-	if (rc)
-		return rc;
 	sp_err_t err = {0};
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;
 	sp_analysis_t a;
 	memset(&a, 0, sizeof a);
-	int said = 0;
-	if ((rc = sp_cli_load(o.study, &st, &cat, &err)) != SP_OK || (rc = sp_cli_narrow(st, cat, &o, &err)) != SP_OK)
+	int rc, said = 0;
+	if ((rc = sp_cli_load(o->study, &st, &cat, &err)) != SP_OK || (rc = sp_cli_narrow(st, cat, o, &err)) != SP_OK)
 		goto out;
-	if ((rc = sp_cli_trust_gate(o.study, st, o.trust_solver)) != SP_OK) { /* said; nothing run or written */
+	if ((rc = sp_cli_trust_gate(o->study, st, o->trust_solver)) != SP_OK) { /* said; nothing run or written */
 		said = 1;
 		goto out;
 	}
 	sp_result_t r;
-	if ((rc = sp_designs_one(st, cat, 0, o.outdir ? SP_CLI_DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
+	if ((rc = sp_designs_one(st, cat, 0, o->outdir ? SP_CLI_DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
 		goto out;
-	if (o.outdir) {
+	if (o->outdir) {
 		sp_outfile_t f;
-		if ((rc = sp_outdir_prepare(o.outdir, o.force, &err)) || (rc = sp_outfile_open(&f, o.outdir, "diagrams.csv", &err)))
+		if ((rc = sp_outdir_prepare(o->outdir, o->force, &err)) || (rc = sp_outfile_open(&f, o->outdir, "diagrams.csv", &err)))
 			goto out;
 		sp_csv_diagram_header(f.fp);
 		sp_csv_diagram_rows(f.fp, 1, 0, &a);
