@@ -26,6 +26,7 @@ typedef struct {
 	sp_err_t *err;
 	int rc;                /* first error */
 	char item[SP_NAME_MAX + 32]; /* what is being written, for messages */
+	const char *section;   /* the list or table section open */
 	char ring[S_RING][S_NUM_MAX];
 	int k;
 	/* distinct surfaces (the stage and side that use one first) and water
@@ -72,13 +73,14 @@ static void S_lines(S_w *o, const char *const *lines, size_t n)
  * ...): its count line; S_list_end closes it. */
 static void S_list_begin(S_w *o, const char *section, int n)
 {
+	o->section = section;
 	S_line(o, "[%s]", section);
 	S_line(o, "%5d = number of items", n);
 }
 
-static void S_list_end(S_w *o, const char *section)
+static void S_list_end(S_w *o)
 {
-	S_line(o, "[END OF %s]", section);
+	S_line(o, "[END OF %s]", o->section);
 	S_line(o, "%s", "");
 }
 
@@ -94,15 +96,16 @@ static void S_item(S_w *o, const char *tag, const char *what, const char *name)
  * ("Number of" what) and column header; S_table_end closes it. */
 static void S_table_begin(S_w *o, const char *section, int n, const char *what, const char *header)
 {
+	o->section = section;
 	S_line(o, "[%s]", section);
 	S_line(o, "%3d Number of %s", n, what);
 	S_line(o, "%s", header);
 }
 
-static void S_table_end(S_w *o, const char *section)
+static void S_table_end(S_w *o)
 {
 	S_line(o, "%s", "");
-	S_line(o, "[END OF %s]", section);
+	S_line(o, "[END OF %s]", o->section);
 	S_line(o, "%s", "");
 }
 
@@ -301,18 +304,18 @@ static void S_banner(S_w *o, const char *source_name)
 	S_line(o, "TIME       : ");
 	S_line(o, "FILENAME   : %s", source_name != NULL ? source_name : "");
 	S_line(o, "CREATED BY : sheetpile version %s", SP_VERSION);
-	S_line(o, "==========================    BEGINNING OF DATA     ==========================");
-	S_line(o, "[INPUT DATA]");
-	S_line(o, "[VERSION]");
-	S_line(o, "Soil=1012");
-	S_line(o, "D-Sheet Piling=1034");
-	S_line(o, "[END OF VERSION]");
-	S_line(o, "%s", "");
-	S_line(o, "[VERSION EXTERNALS]");
-	S_line(o, "DGSCPTipCalc.dll=21.3.1.35380");
-	S_line(o, "DGSCPTipUI.dll=21.3.1.35380");
-	S_line(o, "[END OF VERSION EXTERNALS]");
-	S_line(o, "%s", "");
+	static const char *const versions[] = {
+		"==========================    BEGINNING OF DATA     ==========================",
+		"[INPUT DATA]", "[VERSION]", "Soil=1012", "D-Sheet Piling=1034", "[END OF VERSION]", "",
+		"[VERSION EXTERNALS]", "DGSCPTipCalc.dll=21.3.1.35380", "DGSCPTipUI.dll=21.3.1.35380",
+		"[END OF VERSION EXTERNALS]", ""};
+	S_LINES(o, versions);
+}
+
+/* key=v, the number written as S_num does (key names it in messages). */
+static void S_key(S_w *o, const char *key, double v, char style, int dec)
+{
+	S_line(o, "%s=%s", key, S_num(o, key, v, style, dec));
 }
 
 /* key1=v[0] ... keyN=v[n-1], numbers written as S_num does. */
@@ -321,13 +324,18 @@ static void S_numbered(S_w *o, const char *key, const double *v, int n, char sty
 	for (int j = 0; j < n; j++) {
 		char numbered[16];
 		snprintf(numbered, sizeof numbered, "%s%d", key, j + 1);
-		S_line(o, "%s=%s", numbered, S_num(o, numbered, v[j], style, dec));
+		S_key(o, numbered, v[j], style, dec);
 	}
 }
 
 static void S_soils(S_w *o, const sp_wall_t *w)
 {
 	static const long colours[] = {9764853, 16575398, 10871982, 8421631, 12632256, 65535, 4227327, 16744448};
+	/* secant "Cur" moduli: not used (Use Cur values = 0); D-Sheet's defaults */
+	static const char *const tail[] = {
+		"SoilCurKb1=2.00000E+03", "SoilCurKb2=8.00000E+02", "SoilCurKb3=5.00000E+02", "SoilCurKo1=2.00000E+03",
+		"SoilCurKo2=8.00000E+02", "SoilCurKo3=5.00000E+02", "SoilHorizontalBehaviourType=2",
+		"SoilElasticity=1.00000E+03", "SoilDefaultElasticity=1", "[END OF SOIL]"};
 	S_list_begin(o, "SOIL COLLECTION", w->n_soils);
 	for (int k = 0; k < w->n_soils; k++) {
 		const sp_wall_soil_t *s = &w->soils[k];
@@ -335,45 +343,35 @@ static void S_soils(S_w *o, const sp_wall_t *w)
 		S_line(o, "SoilColor=%ld", colours[k % (int)(sizeof colours / sizeof colours[0])]);
 		S_line(o, "SoilSoilType=2");
 		S_line(o, "SoilGrainType=0");
-		S_line(o, "SoilGamDry=%s", F2("SoilGamDry", s->gamma_dry_kN_m3));
-		S_line(o, "SoilGamWet=%s", F2("SoilGamWet", s->gamma_wet_kN_m3));
+		S_key(o, "SoilGamDry", s->gamma_dry_kN_m3, 'f', 2);
+		S_key(o, "SoilGamWet", s->gamma_wet_kN_m3, 'f', 2);
 		S_line(o, "SoilRelativeDensity=72.5");
 		S_line(o, "SoilEModMenard=0.01");
-		S_line(o, "SoilCohesion=%s", F2("SoilCohesion", s->c_kPa));
-		S_line(o, "SoilPhi=%s", F2("SoilPhi", s->phi_deg));
-		S_line(o, "SoilDelta=%s", F2("SoilDelta", s->delta_deg));
+		S_key(o, "SoilCohesion", s->c_kPa, 'f', 2);
+		S_key(o, "SoilPhi", s->phi_deg, 'f', 2);
+		S_key(o, "SoilDelta", s->delta_deg, 'f', 2);
 		S_line(o, "SoilIsDeltaAngleAutomaticallyCalculated=0");
-		S_line(o, "SoilOCR=%s", F2("SoilOCR", s->ocr));
+		S_key(o, "SoilOCR", s->ocr, 'f', 2);
 		S_line(o, "SoilPermeabKx=1.00000E-03");
 		S_line(o, "SoilStdCohesion=0.00");
 		S_line(o, "SoilStdPhi=0.00");
 		S_line(o, "SoilDistCohesion=3");
 		S_line(o, "SoilDistPhi=3");
-		S_line(o, "SoilLa=%s", F2("SoilLa", s->ka));
-		S_line(o, "SoilLn=%s", F2("SoilLn", s->k0));
-		S_line(o, "SoilLp=%s", F2("SoilLp", s->kp));
+		S_key(o, "SoilLa", s->ka, 'f', 2);
+		S_key(o, "SoilLn", s->k0, 'f', 2);
+		S_key(o, "SoilLp", s->kp, 'f', 2);
 		S_line(o, "SoilUseMenard=0");
 		S_line(o, "SoilUseBrinchHansen=0");
 		S_line(o, "SoilShellFactor=1.00");
 		S_line(o, "SoilLambdaType=0");
 		S_numbered(o, "SoilLam", s->branch_end_pct, SP_WALL_BRANCHES - 1, 'f', 0);
-		S_line(o, "SoilKb0=%s", S_num(o, "SoilKb0", s->kh_unload_top_kN_m3, 'E', 5));
+		S_key(o, "SoilKb0", s->kh_unload_top_kN_m3, 'E', 5);
 		S_numbered(o, "SoilKb", s->kh_top_kN_m3, SP_WALL_BRANCHES, 'E', 5);
-		S_line(o, "SoilKo0=%s", S_num(o, "SoilKo0", s->kh_unload_bottom_kN_m3, 'E', 5));
+		S_key(o, "SoilKo0", s->kh_unload_bottom_kN_m3, 'E', 5);
 		S_numbered(o, "SoilKo", s->kh_bottom_kN_m3, SP_WALL_BRANCHES, 'E', 5);
-		/* secant "Cur" moduli: not used (Use Cur values = 0); D-Sheet's defaults */
-		S_line(o, "SoilCurKb1=2.00000E+03");
-		S_line(o, "SoilCurKb2=8.00000E+02");
-		S_line(o, "SoilCurKb3=5.00000E+02");
-		S_line(o, "SoilCurKo1=2.00000E+03");
-		S_line(o, "SoilCurKo2=8.00000E+02");
-		S_line(o, "SoilCurKo3=5.00000E+02");
-		S_line(o, "SoilHorizontalBehaviourType=2");
-		S_line(o, "SoilElasticity=1.00000E+03");
-		S_line(o, "SoilDefaultElasticity=1");
-		S_line(o, "[END OF SOIL]");
+		S_LINES(o, tail);
 	}
-	S_list_end(o, "SOIL COLLECTION");
+	S_list_end(o);
 }
 
 static void S_model(S_w *o, const sp_wall_t *w)
@@ -499,8 +497,7 @@ static void S_anchors(S_w *o, const sp_wall_anchor_t *a, int n, int struts)
 {
 	if (n == 0)
 		return;
-	const char *section = struts ? "STRUTS" : "ANCHORS";
-	S_table_begin(o, section, n, struts ? "struts" : "anchors",
+	S_table_begin(o, struts ? "STRUTS" : "ANCHORS", n, struts ? "struts" : "anchors",
 	              struts ? " Nr  Level        E-mod  Cross sect.   Length   BuckF    Angle   Height   Side Name"
 	                     : " Nr  Level        E-mod  Cross sect.   Length   YieldF    Angle   Height   Side Name");
 	for (int k = 0; k < n; k++) {
@@ -510,15 +507,14 @@ static void S_anchors(S_w *o, const sp_wall_anchor_t *a, int n, int struts)
 		       F2("length", a[k].length_m), F2("yield force", a[k].yield_force_kN_per_m), F2("angle", a[k].angle_deg),
 		       "0.00", a[k].side == SP_LEFT ? 1 : 2, a[k].name);
 	}
-	S_table_end(o, section);
+	S_table_end(o);
 }
 
 static void S_supports(S_w *o, const sp_wall_support_t *s, int n, int rigid)
 {
 	if (n == 0)
 		return;
-	const char *section = rigid ? "RIGID SUPPORTS" : "SPRING SUPPORTS";
-	S_table_begin(o, section, n, rigid ? "rigid supports" : "spring supports",
+	S_table_begin(o, rigid ? "RIGID SUPPORTS" : "SPRING SUPPORTS", n, rigid ? "rigid supports" : "spring supports",
 	              " Nr        Level    Rot stiff.    Tr stiff.");
 	for (int k = 0; k < n; k++) {
 		snprintf(o->item, sizeof o->item, "%s support '%s'", rigid ? "rigid" : "spring", s[k].name);
@@ -530,7 +526,7 @@ static void S_supports(S_w *o, const sp_wall_support_t *s, int n, int rigid)
 			       S_num(o, "rotational stiffness", s[k].rot_stiffness_kNm_per_rad_per_m, 'f', 5),
 			       S_num(o, "translational stiffness", s[k].trans_stiffness_kN_per_m_per_m, 'f', 5), s[k].name);
 	}
-	S_table_end(o, section);
+	S_table_end(o);
 }
 
 static void S_loads(S_w *o, const sp_wall_t *w)
@@ -540,8 +536,8 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 		for (int k = 0; k < w->n_uniform_loads; k++) {
 			const sp_wall_uniform_load_t *u = &w->uniform_loads[k];
 			S_item(o, "LOAD", "uniform load", u->name);
-			S_line(o, "UniformLoadLeft=%s", F2("UniformLoadLeft", u->left_kPa));
-			S_line(o, "UniformLoadRight=%s", F2("UniformLoadRight", u->right_kPa));
+			S_key(o, "UniformLoadLeft", u->left_kPa, 'f', 2);
+			S_key(o, "UniformLoadRight", u->right_kPa, 'f', 2);
 			S_line(o, "UniformLoadPermanent=0");
 			S_line(o, "UniformLoadFavourable=0");
 			S_line(o, "UniformLoadStandardDeviationLeft=0.00");
@@ -550,7 +546,7 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 			S_line(o, "UniformLoadDistRight=2");
 			S_line(o, "[END OF LOAD]");
 		}
-		S_list_end(o, "UNIFORM LOADS");
+		S_list_end(o);
 	}
 	if (w->n_surcharges > 0) {
 		S_list_begin(o, "SURCHARGE LOADS", w->n_surcharges);
@@ -560,8 +556,8 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 			S_line(o, "%d", q->n_points);
 			for (int j = 0; j < q->n_points; j++) {
 				S_line(o, "[POINT]");
-				S_line(o, "SurchargeLoadDistance=%s", F2("SurchargeLoadDistance", q->distance_m[j]));
-				S_line(o, "SurchargeLoadValue=%s", F2("SurchargeLoadValue", q->value_kPa[j]));
+				S_key(o, "SurchargeLoadDistance", q->distance_m[j], 'f', 2);
+				S_key(o, "SurchargeLoadValue", q->value_kPa[j], 'f', 2);
 				S_line(o, "[END OF POINT]");
 			}
 			S_line(o, "SurchargeLoadPermanent=0");
@@ -570,22 +566,21 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 			S_line(o, "SurchargeLoadDistribution=2");
 			S_line(o, "[END OF LOAD]");
 		}
-		S_list_end(o, "SURCHARGE LOADS");
+		S_list_end(o);
 	}
 	for (int m = 0; m < 2; m++) {
 		int n = m ? w->n_moments : w->n_line_loads;
 		const sp_wall_point_load_t *l = m ? w->moments : w->line_loads;
 		if (n == 0)
 			continue;
-		const char *section = m ? "MOMENTS" : "HORIZONTAL LINE LOADS";
-		S_table_begin(o, section, n, m ? "moments" : "horizontal line loads",
+		S_table_begin(o, m ? "MOMENTS" : "HORIZONTAL LINE LOADS", n, m ? "moments" : "horizontal line loads",
 		              " Nr      Level      Value  Permanent Favourable Name");
 		for (int k = 0; k < n; k++) {
 			snprintf(o->item, sizeof o->item, "%s '%.63s'", m ? "moment" : "horizontal line load", l[k].name);
 			S_line(o, "%3d %10s %10s      0          0     %s", k + 1, F2("level", l[k].level_m),
 			       F2("value", l[k].value), l[k].name);
 		}
-		S_table_end(o, section);
+		S_table_end(o);
 	}
 	if (w->n_normal_forces > 0) {
 		S_table_begin(o, "NORMAL FORCES", w->n_normal_forces, "normal forces",
@@ -597,7 +592,7 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 			       F2("FSurfLeft", f->at_surface_left_kN), F2("FSurfRight", f->at_surface_right_kN),
 			       F2("FPileToe", f->at_toe_kN), f->name);
 		}
-		S_table_end(o, "NORMAL FORCES");
+		S_table_end(o);
 	}
 }
 
