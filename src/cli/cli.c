@@ -166,64 +166,65 @@ int sp_cli_parse_opts(int argc, char **argv, int first, sp_cli_opts_t *o)
 {
 	memset(o, 0, sizeof *o);
 	o->licenses = o->threads = -1;
+	/* each option sets one of: a text (the next argument), a count (the
+	 * next argument, a whole number) or a flag */
+	const struct {
+		const char *name;
+		const char **text;
+		int *count, *flag;
+	} opts[] = {
+		{"-o", &o->outdir, NULL, NULL},
+		{"--profile", &o->profile, NULL, NULL},
+		{"--grade", &o->grade, NULL, NULL},
+		{"--length", &o->length, NULL, NULL},
+		{"--anchor-level", &o->anchor, NULL, NULL},
+		{"--catalogue", &o->catalogue, NULL, NULL},
+		{"--candidate", &o->candidate, NULL, NULL},
+		{"--grades", &o->grades, NULL, NULL},
+		{"--delay", &o->delay, NULL, NULL},
+		{"--resume", NULL, NULL, &o->resume},
+		{"--licenses", NULL, &o->licenses, NULL},
+		{"--licences", NULL, &o->licenses, NULL},
+		{"--threads", NULL, &o->threads, NULL},
+		{"-t", NULL, &o->threads, NULL},
+		{"--csv-dialect", &o->csv_dialect, NULL, NULL},
+		{"--no-plots", NULL, NULL, &o->no_plots},
+		{"--force", NULL, NULL, &o->force},
+		{"--trust-solver", NULL, NULL, &o->trust_solver},
+		{"--quiet", NULL, NULL, &sp_cli_quiet},
+	};
+	const size_t n_opts = sizeof opts / sizeof opts[0];
 	for (int i = first; i < argc; i++) {
 		const char *a = argv[i];
-		const char **slot = NULL;
-		int *count = NULL;
-		if (strcmp(a, "-o") == 0)
-			slot = &o->outdir;
-		else if (strcmp(a, "--profile") == 0)
-			slot = &o->profile;
-		else if (strcmp(a, "--grade") == 0)
-			slot = &o->grade;
-		else if (strcmp(a, "--length") == 0)
-			slot = &o->length;
-		else if (strcmp(a, "--anchor-level") == 0)
-			slot = &o->anchor;
-		else if (strcmp(a, "--catalogue") == 0)
-			slot = &o->catalogue;
-		else if (strcmp(a, "--candidate") == 0)
-			slot = &o->candidate;
-		else if (strcmp(a, "--grades") == 0)
-			slot = &o->grades;
-		else if (strcmp(a, "--delay") == 0)
-			slot = &o->delay;
-		else if (strcmp(a, "--resume") == 0)
-			o->resume = 1;
-		else if (strcmp(a, "--licenses") == 0 || strcmp(a, "--licences") == 0)
-			count = &o->licenses;
-		else if (strcmp(a, "--threads") == 0 || strcmp(a, "-t") == 0)
-			count = &o->threads;
-		else if (strcmp(a, "--csv-dialect") == 0)
-			slot = &o->csv_dialect;
-		else if (strcmp(a, "--no-plots") == 0)
-			o->no_plots = 1;
-		else if (strcmp(a, "--force") == 0)
-			o->force = 1;
-		else if (strcmp(a, "--trust-solver") == 0)
-			o->trust_solver = 1;
-		else if (strcmp(a, "--quiet") == 0)
-			sp_cli_quiet = 1;
-		else if (a[0] == '-' && a[1] != '\0')
-			return sp_cli_usage("unknown option '%s'", a);
-		else if (o->study == NULL)
+		size_t k = 0;
+		while (k < n_opts && strcmp(a, opts[k].name) != 0)
+			k++;
+		if (k == n_opts) {
+			if (a[0] == '-' && a[1] != '\0')
+				return sp_cli_usage("unknown option '%s'", a);
+			if (o->study != NULL)
+				return sp_cli_usage("unexpected argument '%s'", a);
 			o->study = a;
-		else
-			return sp_cli_usage("unexpected argument '%s'", a);
-		if (slot || count) {
-			if (i + 1 >= argc)
-				return sp_cli_usage("option '%s' needs a value", a);
-			const char *v = argv[++i];
-			sp_csv_dialect_t d;
-			if (slot == &o->csv_dialect && sp_csv_dialect_from_name(v, &d) != 0)
-				return sp_cli_usage("--csv-dialect is rfc4180 or excel-eu, got '%s'", v);
-			if (slot == &o->csv_dialect)
-				sp_outfile_set_csv_dialect(d);
-			if (slot)
-				*slot = v;
-			else if (S_parse_count(v, count) != 0 || (count == &o->licenses && *count < 1))
-				return sp_cli_usage("option needs a whole number >= 1 (threads: >= 0), got '%s'", v);
+			continue;
 		}
+		if (opts[k].flag) {
+			*opts[k].flag = 1;
+			continue;
+		}
+		const char **slot = opts[k].text;
+		int *count = opts[k].count;
+		if (i + 1 >= argc)
+			return sp_cli_usage("option '%s' needs a value", a);
+		const char *v = argv[++i];
+		sp_csv_dialect_t d;
+		if (slot == &o->csv_dialect && sp_csv_dialect_from_name(v, &d) != 0)
+			return sp_cli_usage("--csv-dialect is rfc4180 or excel-eu, got '%s'", v);
+		if (slot == &o->csv_dialect)
+			sp_outfile_set_csv_dialect(d);
+		if (slot)
+			*slot = v;
+		else if (S_parse_count(v, count) != 0 || (count == &o->licenses && *count < 1))
+			return sp_cli_usage("option needs a whole number >= 1 (threads: >= 0), got '%s'", v);
 	}
 	return 0;
 }

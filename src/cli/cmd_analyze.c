@@ -119,21 +119,17 @@ static int S_fixed_wall(const sp_study_t *st, FILE *out, sp_err_t *err)
 	return SP_OK;
 }
 
-int sp_cmd_analyze(int argc, char **argv)
+int sp_cmd_analyze(const sp_cli_opts_t *o)
 {
-	sp_cli_opts_t o;
-	int rc = sp_cli_parse_study(argc, argv, &o, "analyze needs a study file: sheetpile analyze STUDY.ini --profile P ...", 0);
-	if (rc)
-		return rc;
 	sp_err_t err = {0};
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;
 	sp_analysis_t a;
 	memset(&a, 0, sizeof a);
-	int said = 0;
-	if ((rc = sp_cli_load(o.study, &st, &cat, &err)) != SP_OK)
+	int rc, said = 0;
+	if ((rc = sp_cli_load(o->study, &st, &cat, &err)) != SP_OK)
 		goto out;
-	if (st->wall_fixed && st->solver == NULL && !o.profile && !o.grade && !o.length && !o.anchor && !o.outdir) {
+	if (st->wall_fixed && st->solver == NULL && !o->profile && !o->grade && !o->length && !o->anchor && !o->outdir) {
 		FILE *tmp = tmpfile();
 		if (tmp == NULL) {
 			rc = sp_err_set(&err, SP_ECANTCREAT, "cannot create a temporary file: %s", strerror(errno));
@@ -147,18 +143,18 @@ int sp_cmd_analyze(int argc, char **argv)
 		fclose(tmp);
 		goto out;
 	}
-	if ((rc = sp_cli_narrow(st, cat, &o, &err)) != SP_OK)
+	if ((rc = sp_cli_narrow(st, cat, o, &err)) != SP_OK)
 		goto out;
-	if ((rc = sp_cli_trust_gate(o.study, st, o.trust_solver)) != SP_OK) { /* said; nothing run or written */
+	if ((rc = sp_cli_trust_gate(o->study, st, o->trust_solver)) != SP_OK) { /* said; nothing run or written */
 		said = 1;
 		goto out;
 	}
 	sp_result_t r;
-	if ((rc = sp_designs_one(st, cat, 0, o.outdir ? SP_CLI_DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
+	if ((rc = sp_designs_one(st, cat, 0, o->outdir ? SP_CLI_DIAGRAM_STEP_M : 0.0, &a, &r, &err)) != SP_OK)
 		goto out;
-	if (o.outdir) {
+	if (o->outdir) {
 		sp_outfile_t f;
-		if ((rc = sp_outdir_prepare(o.outdir, o.force, &err)) || (rc = sp_outfile_open(&f, o.outdir, "diagrams.csv", &err)))
+		if ((rc = sp_outdir_prepare(o->outdir, o->force, &err)) || (rc = sp_outfile_open(&f, o->outdir, "diagrams.csv", &err)))
 			goto out;
 		sp_csv_diagram_header(f.fp);
 		sp_csv_diagram_rows(f.fp, 1, 0, &a);

@@ -23,17 +23,14 @@ static void S_say_trusted(const char *study, const sp_solver_t *s)
 		              "trust %s` (or with --trust-solver)\n", fp.program[0] ? fp.program : "(none)", study);
 }
 
-int sp_cmd_check(int argc, char **argv)
+int sp_cmd_check(const sp_cli_opts_t *o)
 {
-	sp_cli_opts_t o;
-	int rc = sp_cli_parse_study(argc, argv, &o, "check needs a study file: sheetpile check STUDY.ini", 1);
-	if (rc)
-		return rc;
 	sp_err_t err = {0};
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;
-	if ((rc = sp_cli_load(o.study, &st, &cat, &err)) == SP_OK) {
-		sp_cli_printf(stdout, "study %s: %s\n", o.study, st->name);
+	int rc;
+	if ((rc = sp_cli_load(o->study, &st, &cat, &err)) == SP_OK) {
+		sp_cli_printf(stdout, "study %s: %s\n", o->study, st->name);
 		sp_cli_printf(stdout, "geometry: top of wall %.2f m, retained ground %.2f m, excavation %.2f m (retained height %.2f m)\n",
 		              st->top_of_wall_m, st->retained_level_m, st->excavation_level_m,
 		              st->retained_level_m - st->excavation_level_m);
@@ -56,7 +53,7 @@ int sp_cmd_check(int argc, char **argv)
 			sp_cli_printf(stdout, "analyses: %zu distinct, one solver run per (profile, length, anchor option), at "
 			              "most %d at once (licences)\nsolver: %s\n",
 			              st->n_profiles * st->n_lengths * st->n_anchors, st->licenses, st->solver->command);
-			S_say_trusted(o.study, st->solver);
+			S_say_trusted(o->study, st->solver);
 		} else {
 			sp_cli_printf(stdout, "analyses: %zu distinct (limit equilibrium depends on the anchor option only)\n",
 			              st->n_anchors);

@@ -13,29 +13,26 @@
 
 /* evaluate CANDIDATE -o RESULT [--delay SECONDS]: one analysis of a
  * [solver] run with the study's built-in engine (sheetpile as the solver). */
-int sp_cmd_evaluate(int argc, char **argv)
+int sp_cmd_evaluate(const sp_cli_opts_t *o)
 {
-	sp_cli_opts_t o;
-	int rc = sp_cli_parse_opts(argc, argv, 2, &o);
-	if (rc)
-		return rc;
-	if (o.study == NULL || o.outdir == NULL)
+	if (o->study == NULL || o->outdir == NULL)
 		return sp_cli_usage("%s", "evaluate needs a candidate file and a result file: "
 		                         "sheetpile evaluate CANDIDATE -o RESULT [--delay SECONDS]");
 	double delay = 0;
-	if (o.delay && (sp_cli_parse_real(o.delay, &delay) != 0 || delay < 0 || delay > 86400))
-		return sp_cli_usage("--delay: expected seconds in [0, 86400], got '%s'", o.delay);
+	if (o->delay && (sp_cli_parse_real(o->delay, &delay) != 0 || delay < 0 || delay > 86400))
+		return sp_cli_usage("--delay: expected seconds in [0, 86400], got '%s'", o->delay);
 	char dir[4096];
 	const char *name;
-	if (sp_cli_output_file(o.outdir, dir, sizeof dir, &name) != SP_OK)
+	if (sp_cli_output_file(o->outdir, dir, sizeof dir, &name) != SP_OK)
 		return SP_EUSAGE;
 	sp_err_t err = {0, ""};
+	int rc;
 	sp_solver_candidate_t cand;
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;
 	sp_analysis_t a;
 	memset(&a, 0, sizeof a);
-	if ((rc = sp_solver_candidate_read(o.study, &cand, &err)) != SP_OK
+	if ((rc = sp_solver_candidate_read(o->study, &cand, &err)) != SP_OK
 	    || (rc = sp_cli_load(cand.study, &st, &cat, &err)) != SP_OK)
 		goto out;
 	sp_case_t c;
@@ -43,7 +40,7 @@ int sp_cmd_evaluate(int argc, char **argv)
 	while (c.profile < st->n_profiles && strcmp(st->profiles[c.profile], cand.profile) != 0)
 		c.profile++;
 	if (c.profile == st->n_profiles) {
-		rc = sp_err_set(&err, SP_EDATA, "%s: profile '%s' is not one of the study's profiles (%s)", o.study,
+		rc = sp_err_set(&err, SP_EDATA, "%s: profile '%s' is not one of the study's profiles (%s)", o->study,
 		                cand.profile, cand.study);
 		goto out;
 	}

@@ -28,22 +28,18 @@ static int export_check(const char *written, sp_err_t *err)
 }
 
 /* export-dsheet STUDY.ini [--candidate ID | --profile P --grade G --length L [--anchor-level Z]] [-o FILE.shi] */
-int sp_cmd_export_dsheet(int argc, char **argv)
+int sp_cmd_export_dsheet(const sp_cli_opts_t *o)
 {
-	sp_cli_opts_t o;
-	int rc = sp_cli_parse_study(argc, argv, &o, "export-dsheet needs a study file: sheetpile export-dsheet STUDY.ini "
-	                            "[--candidate ID | --profile P --grade G --length L] [-o FILE.shi]", 1);
-	if (rc)
-		return rc;
-	const char *out = o.outdir;
+	const char *out = o->outdir;
 	char dir[4096];
 	const char *name = NULL;
 	if (out && sp_cli_output_file(out, dir, sizeof dir, &name) != SP_OK)
 		return SP_EUSAGE;
-	int by_axes = o.profile || o.grade || o.length || o.anchor;
-	if (o.candidate && by_axes)
+	int by_axes = o->profile || o->grade || o->length || o->anchor;
+	if (o->candidate && by_axes)
 		return sp_cli_usage("%s", "give either --candidate ID or --profile/--grade/--length/--anchor-level, not both");
 	sp_err_t err = {0, ""};
+	int rc;
 	sp_study_t *st = NULL;
 	sp_catalogue_t *cat = NULL;
 	sp_wall_t *w = malloc(sizeof *w);
@@ -52,7 +48,7 @@ int sp_cmd_export_dsheet(int argc, char **argv)
 		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
 		goto out;
 	}
-	if ((rc = sp_cli_load(o.study, &st, &cat, &err)) != SP_OK)
+	if ((rc = sp_cli_load(o->study, &st, &cat, &err)) != SP_OK)
 		goto out;
 	if (st->method != SP_METHOD_SUBGRADE || st->wall == NULL) {
 		rc = sp_err_set(&err, SP_EDATA, "%s: export-dsheet needs a study with [design] method = subgrade "
@@ -60,7 +56,7 @@ int sp_cmd_export_dsheet(int argc, char **argv)
 		goto out;
 	}
 	if (st->wall_fixed) {
-		if (o.candidate || by_axes) {
+		if (o->candidate || by_axes) {
 			rc = sp_err_set(&err, SP_EUSAGE, "%s: the study analyses the wall of its [wall] section; "
 			                "it has no candidates to choose", st->path);
 			goto out;
@@ -69,18 +65,18 @@ int sp_cmd_export_dsheet(int argc, char **argv)
 		snprintf(what, sizeof what, "%s", st->path);
 	} else {
 		size_t id = 0;
-		if (o.candidate) {
+		if (o->candidate) {
 			char *end;
 			errno = 0;
-			unsigned long long v = strtoull(o.candidate, &end, 10);
-			if (end == o.candidate || *end || errno || o.candidate[0] == '-' ||
+			unsigned long long v = strtoull(o->candidate, &end, 10);
+			if (end == o->candidate || *end || errno || o->candidate[0] == '-' ||
 			    v >= (unsigned long long)sp_study_n_candidates(st)) {
 				rc = sp_err_set(&err, SP_EUSAGE, "--candidate: expected a candidate id from 0 to %zu, got '%s'",
-				                sp_study_n_candidates(st) - 1, o.candidate);
+				                sp_study_n_candidates(st) - 1, o->candidate);
 				goto out;
 			}
 			id = (size_t)v;
-		} else if ((rc = sp_cli_narrow(st, cat, &o, &err)) != SP_OK) {
+		} else if ((rc = sp_cli_narrow(st, cat, o, &err)) != SP_OK) {
 			goto out;
 		}
 		sp_candidate_t c;
@@ -96,7 +92,7 @@ int sp_cmd_export_dsheet(int argc, char **argv)
 		char anchor[64] = "cantilever";
 		if (an->anchored)
 			snprintf(anchor, sizeof anchor, "anchor at %g m", an->level_m);
-		if (o.candidate)
+		if (o->candidate)
 			snprintf(what, sizeof what, "%s, candidate %zu: %s %s, %g m, %s", st->path, id, st->profiles[c.profile],
 			         st->grades[c.grade], st->lengths_m[c.length], anchor);
 		else

@@ -4,15 +4,11 @@
 #include "cli.h"
 
 
-int sp_cmd_profiles(int argc, char **argv)
+int sp_cmd_profiles(const sp_cli_opts_t *o)
 {
-	sp_cli_opts_t o;
-	int rc = sp_cli_parse_opts(argc, argv, 2, &o);
-	if (rc)
-		return rc;
 	sp_err_t err = {0};
-	sp_catalogue_t *cat = sp_catalogue_read(o.catalogue ? o.catalogue : SP_DATA_DIR "/profiles.csv",
-	                                        o.grades ? o.grades : SP_DATA_DIR "/grades.csv", &err);
+	sp_catalogue_t *cat = sp_catalogue_read(o->catalogue ? o->catalogue : SP_DATA_DIR "/profiles.csv",
+	                                        o->grades ? o->grades : SP_DATA_DIR "/grades.csv", &err);
 	if (cat == NULL)
 		return sp_cli_fail(&err);
 	printf("%-20s %-6s %5s %9s %9s %14s %14s %14s %14s\n", "profile", "shape", "", "width_mm", "height_mm",

@@ -5,18 +5,14 @@
 #include "run_study.h"
 
 
-int sp_cmd_run(int argc, char **argv)
+int sp_cmd_run(const sp_cli_opts_t *o)
 {
-	sp_cli_opts_t o;
-	int rc = sp_cli_parse_study(argc, argv, &o, "run needs a study file: sheetpile run STUDY.ini", 0);
-	if (rc)
-		return rc;
 	sp_run_study_t s;
-	if (sp_run_study_load(&o, &s) == SP_OK && sp_run_study_plan(&o, NULL, &s) == SP_OK) {
+	if (sp_run_study_load(o, &s) == SP_OK && sp_run_study_plan(o, NULL, &s) == SP_OK) {
 		sp_progress_t prog;
 		sp_progress_start(&prog, sp_cli_now_s());
 		while (!s.finished) {
-			sp_run_study_step(&s, o.study, 0.25);
+			sp_run_study_step(&s, o->study, 0.25);
 			sp_eval_stats_t stats;
 			if (s.ev) {
 				sp_eval_stats(s.ev, &stats);
@@ -25,5 +21,5 @@ int sp_cmd_run(int argc, char **argv)
 		}
 		sp_progress_end(&prog);
 	}
-	return sp_run_study_finish(&o, NULL, &s);
+	return sp_run_study_finish(o, NULL, &s);
 }

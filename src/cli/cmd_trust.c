@@ -11,31 +11,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-int sp_cmd_trust(int argc, char **argv)
+int sp_cmd_trust(const sp_cli_opts_t *o)
 {
-	sp_cli_opts_t o;
-	int rc = sp_cli_parse_study(argc, argv, &o, "trust needs a study file: sheetpile trust STUDY.ini", 0);
-	if (rc)
-		return rc;
 	sp_err_t err = {0, ""};
-	sp_study_t *st = sp_study_read(o.study, &err);
+	sp_study_t *st = sp_study_read(o->study, &err);
 	if (st == NULL)
 		return sp_cli_fail(&err);
 	if (st->solver == NULL) {
-		sp_cli_printf(stdout, "%s has no [solver] section: it runs no external program, nothing to trust\n", o.study);
+		sp_cli_printf(stdout, "%s has no [solver] section: it runs no external program, nothing to trust\n", o->study);
 		sp_study_free(st);
 		return 0;
 	}
 	sp_trust_fp_t fp;
 	char store[SP_PATH_MAX + 64], abs[PATH_MAX];
-	int added = 0;
-	if (realpath(o.study, abs) == NULL)
-		sp_strlcpy(abs, o.study, sizeof abs);
+	int added = 0, rc;
+	if (realpath(o->study, abs) == NULL)
+		sp_strlcpy(abs, o->study, sizeof abs);
 	if ((rc = sp_trust_store_path(store, sizeof store, &err)) == SP_OK
 	    && (rc = sp_trust_fingerprint(st->solver, &fp, &err)) == SP_OK
 	    && (rc = sp_trust_add(&fp, st->solver->command, abs, &added, &err)) == SP_OK) {
 		sp_cli_printf(stdout, "%s: the [solver] command of %s\n  command  %s\n  program  %s\n",
-		              added ? "trusted" : "already trusted", o.study, st->solver->command,
+		              added ? "trusted" : "already trusted", o->study, st->solver->command,
 		              fp.program[0] ? fp.program : "(none)");
 		if (strcmp(st->solver->input_format, "template") == 0)
 			sp_cli_printf(stdout, "  input    %s (as it is now: a changed template must be trusted again)\n",

@@ -73,20 +73,29 @@ static void help(FILE *fp)
 	      fp);
 }
 
+/* A command on options (run) gets them parsed here: with `needs`, its usage
+ * message when the study file is missing, by sp_cli_parse_study (which
+ * takes --candidate only where candidate_ok); without, by sp_cli_parse_opts.
+ * A command on arguments (run_args) reads argv itself. */
 static const struct {
 	const char *name;
-	int (*run)(int argc, char **argv);
+	int (*run)(const sp_cli_opts_t *o);
+	const char *needs;
+	int candidate_ok;
+	int (*run_args)(int argc, char **argv);
 } S_commands[] = {
-	{"run", sp_cmd_run},
-	{"check", sp_cmd_check},
-	{"batch", sp_cmd_batch},
-	{"analyze", sp_cmd_analyze},
-	{"analyse", sp_cmd_analyze},
-	{"profiles", sp_cmd_profiles},
-	{"import-dsheet", sp_cmd_import_dsheet},
-	{"export-dsheet", sp_cmd_export_dsheet},
-	{"evaluate", sp_cmd_evaluate},
-	{"trust", sp_cmd_trust},
+	{"run", sp_cmd_run, "run needs a study file: sheetpile run STUDY.ini", 0, NULL},
+	{"check", sp_cmd_check, "check needs a study file: sheetpile check STUDY.ini", 1, NULL},
+	{"batch", NULL, NULL, 0, sp_cmd_batch},
+	{"analyze", sp_cmd_analyze, "analyze needs a study file: sheetpile analyze STUDY.ini --profile P ...", 0, NULL},
+	{"analyse", sp_cmd_analyze, "analyze needs a study file: sheetpile analyze STUDY.ini --profile P ...", 0, NULL},
+	{"profiles", sp_cmd_profiles, NULL, 0, NULL},
+	{"import-dsheet", NULL, NULL, 0, sp_cmd_import_dsheet},
+	{"export-dsheet", sp_cmd_export_dsheet,
+	 "export-dsheet needs a study file: sheetpile export-dsheet STUDY.ini "
+	 "[--candidate ID | --profile P --grade G --length L] [-o FILE.shi]", 1, NULL},
+	{"evaluate", sp_cmd_evaluate, NULL, 0, NULL},
+	{"trust", sp_cmd_trust, "trust needs a study file: sheetpile trust STUDY.ini", 0, NULL},
 };
 
 static int S_dispatch(int argc, char **argv)
@@ -104,9 +113,17 @@ static int S_dispatch(int argc, char **argv)
 		printf("sheetpile %s\n", SP_VERSION);
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof S_commands / sizeof S_commands[0]; i++)
-		if (strcmp(cmd, S_commands[i].name) == 0)
-			return S_commands[i].run(argc, argv);
+	for (size_t i = 0; i < sizeof S_commands / sizeof S_commands[0]; i++) {
+		if (strcmp(cmd, S_commands[i].name) != 0)
+			continue;
+		if (S_commands[i].run_args)
+			return S_commands[i].run_args(argc, argv);
+		sp_cli_opts_t o;
+		int rc = S_commands[i].needs
+		             ? sp_cli_parse_study(argc, argv, &o, S_commands[i].needs, S_commands[i].candidate_ok)
+		             : sp_cli_parse_opts(argc, argv, 2, &o);
+		return rc ? rc : S_commands[i].run(&o);
+	}
 	return sp_cli_usage("unknown command '%s'", cmd);
 }
 

@@ -39,49 +39,49 @@ int sp_err_set(sp_err_t *err, int code, const char *fmt, ...)
 	return code;
 }
 
+/* The Unicode Standard's table 3-7, well-formed UTF-8 byte sequences: a
+ * lead byte from first to last, the number of bytes that follow it and the
+ * range of the first of them (the others are 80..BF). */
+static const struct {
+	unsigned char first, last, follow, lo, hi;
+} S_utf8_leads[] = {
+	{0xC2, 0xDF, 1, 0x80, 0xBF}, {0xE0, 0xE0, 2, 0xA0, 0xBF}, {0xE1, 0xEC, 2, 0x80, 0xBF},
+	{0xED, 0xED, 2, 0x80, 0x9F}, {0xEE, 0xEF, 2, 0x80, 0xBF}, {0xF0, 0xF0, 3, 0x90, 0xBF},
+	{0xF1, 0xF3, 3, 0x80, 0xBF}, {0xF4, 0xF4, 3, 0x80, 0x8F},
+};
+
 /* 1 when s[0..n) is valid UTF-8 (no overlong forms, surrogates or code
  * points above U+10FFFF), 2 when it is but for a character cut at its end,
  * 0 otherwise */
 int sp_utf8_check(const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	const size_t n_leads = sizeof S_utf8_leads / sizeof S_utf8_leads[0];
 	size_t i = 0;
 	while (i < n) {
 		unsigned c = s[i];
-		size_t k;
-		unsigned lo = 0x80, hi = 0xBF;
 		if (c < 0x80) {
 			i++;
 			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			k = 1;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			k = 2;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			k = 3;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
-			return 0;
 		}
+		size_t t = 0;
+		while (t < n_leads && (c < S_utf8_leads[t].first || c > S_utf8_leads[t].last))
+			t++;
+		if (t == n_leads)
+			return 0;
+		size_t k = S_utf8_leads[t].follow;
 		for (size_t j = 1; j <= k; j++) {
 			if (i + j >= n)
 				return 2;
 			unsigned d = s[i + j];
-			if (j == 1 ? (d < lo || d > hi) : (d < 0x80 || d > 0xBF))
+			unsigned lo = j == 1 ? S_utf8_leads[t].lo : 0x80, hi = j == 1 ? S_utf8_leads[t].hi : 0xBF;
+			if (d < lo || d > hi)
 				return 0;
 		}
 		i += k + 1;
 	}
 	return 1;
 }
-
 
 void sp_strlcpy(char *dst, const char *src, size_t size)
 {

@@ -357,21 +357,24 @@ static void S_read_all(sp_ini_t *c, sp_study_t *st)
 	st->excavation_level_m = sp_ini_num(c, g, "excavation_level_m", 1, 0, -1e4, 0, 1e4, 0, "excavation level, m");
 	if (sp_ini_status(c))
 		return;
-	if (st->excavation_level_m >= st->retained_level_m) {
-		sp_ini_entry_t *e = sp_ini_find(c, g, "excavation_level_m");
-		sp_ini_fail(c, SP_EDATA,
-		       "%s:%d: [geometry] key 'excavation_level_m': the excavation (%g m) must be below the "
-		       "retained ground level (%g m)",
-		       sp_ini_path(c), e->line, st->excavation_level_m, st->retained_level_m);
-		return;
-	}
-	if (st->top_of_wall_m < st->retained_level_m) {
-		sp_ini_entry_t *e = sp_ini_find(c, g, "top_of_wall_m");
-		sp_ini_fail(c, SP_EDATA,
-		       "%s:%d: [geometry] key 'top_of_wall_m': the top of the wall (%g m) must not be below the "
-		       "retained ground level (%g m)",
-		       sp_ini_path(c), e->line, st->top_of_wall_m, st->retained_level_m);
-		return;
+	/* the excavation below the retained ground level, the top of the wall not below it */
+	const struct {
+		const char *key, *what, *rule;
+		double level_m;
+		int wrong;
+	} order[] = {
+		{"excavation_level_m", "the excavation", "must be below", st->excavation_level_m,
+		 st->excavation_level_m >= st->retained_level_m},
+		{"top_of_wall_m", "the top of the wall", "must not be below", st->top_of_wall_m,
+		 st->top_of_wall_m < st->retained_level_m},
+	};
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		if (order[i].wrong) {
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [geometry] key '%s': %s (%g m) %s the retained ground level (%g m)",
+			            sp_ini_path(c), sp_ini_find(c, g, order[i].key)->line, order[i].key, order[i].what,
+			            order[i].level_m, order[i].rule, st->retained_level_m);
+			return;
+		}
 	}
 
 layers:

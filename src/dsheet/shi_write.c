@@ -26,6 +26,7 @@ typedef struct {
 	sp_err_t *err;
 	int rc;                /* first error */
 	char item[SP_NAME_MAX + 32]; /* what is being written, for messages */
+	const char *section;   /* the list or table section open */
 	char ring[S_RING][S_NUM_MAX];
 	int k;
 	/* distinct surfaces (the stage and side that use one first) and water
@@ -58,6 +59,54 @@ static void S_line(S_w *o, const char *fmt, ...)
 	vfprintf(o->fp, fmt, ap);
 	va_end(ap);
 	fputs("\r\n", o->fp);
+}
+
+/* Constant lines, as they are. */
+static void S_lines(S_w *o, const char *const *lines, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		S_line(o, "%s", lines[k]);
+}
+#define S_LINES(o, lines) S_lines((o), (lines), sizeof(lines) / sizeof(lines)[0])
+
+/* A section that is a list of items ([SOIL COLLECTION], [UNIFORM LOADS],
+ * ...): its count line; S_list_end closes it. */
+static void S_list_begin(S_w *o, const char *section, int n)
+{
+	o->section = section;
+	S_line(o, "[%s]", section);
+	S_line(o, "%5d = number of items", n);
+}
+
+static void S_list_end(S_w *o)
+{
+	S_line(o, "[END OF %s]", o->section);
+	S_line(o, "%s", "");
+}
+
+/* An item of a list opens with [tag] and its name; what names it in messages. */
+static void S_item(S_w *o, const char *tag, const char *what, const char *name)
+{
+	snprintf(o->item, sizeof o->item, "%s '%s'", what, name);
+	S_line(o, "[%s]", tag);
+	S_line(o, "%s", name);
+}
+
+/* A section that is a table ([ANCHORS], [MOMENTS], ...): its count line
+ * ("Number of" what) and column header; S_table_end closes it. */
+static void S_table_begin(S_w *o, const char *section, int n, const char *what, const char *header)
+{
+	o->section = section;
+	S_line(o, "[%s]", section);
+	S_line(o, "%3d Number of %s", n, what);
+	S_line(o, "%s", header);
+}
+
+static void S_table_end(S_w *o)
+{
+	S_line(o, "%s", "");
+	S_line(o, "[END OF %s]", o->section);
+	S_line(o, "%s", "");
 }
 
 /* ---- numbers ------------------------------------------------------------- */
@@ -255,85 +304,74 @@ static void S_banner(S_w *o, const char *source_name)
 	S_line(o, "TIME       : ");
 	S_line(o, "FILENAME   : %s", source_name != NULL ? source_name : "");
 	S_line(o, "CREATED BY : sheetpile version %s", SP_VERSION);
-	S_line(o, "==========================    BEGINNING OF DATA     ==========================");
-	S_line(o, "[INPUT DATA]");
-	S_line(o, "[VERSION]");
-	S_line(o, "Soil=1012");
-	S_line(o, "D-Sheet Piling=1034");
-	S_line(o, "[END OF VERSION]");
-	S_line(o, "%s", "");
-	S_line(o, "[VERSION EXTERNALS]");
-	S_line(o, "DGSCPTipCalc.dll=21.3.1.35380");
-	S_line(o, "DGSCPTipUI.dll=21.3.1.35380");
-	S_line(o, "[END OF VERSION EXTERNALS]");
-	S_line(o, "%s", "");
+	static const char *const versions[] = {
+		"==========================    BEGINNING OF DATA     ==========================",
+		"[INPUT DATA]", "[VERSION]", "Soil=1012", "D-Sheet Piling=1034", "[END OF VERSION]", "",
+		"[VERSION EXTERNALS]", "DGSCPTipCalc.dll=21.3.1.35380", "DGSCPTipUI.dll=21.3.1.35380",
+		"[END OF VERSION EXTERNALS]", ""};
+	S_LINES(o, versions);
+}
+
+/* key=v, the number written as S_num does (key names it in messages). */
+static void S_key(S_w *o, const char *key, double v, char style, int dec)
+{
+	S_line(o, "%s=%s", key, S_num(o, key, v, style, dec));
+}
+
+/* key1=v[0] ... keyN=v[n-1], numbers written as S_num does. */
+static void S_numbered(S_w *o, const char *key, const double *v, int n, char style, int dec)
+{
+	for (int j = 0; j < n; j++) {
+		char numbered[16];
+		snprintf(numbered, sizeof numbered, "%s%d", key, j + 1);
+		S_key(o, numbered, v[j], style, dec);
+	}
 }
 
 static void S_soils(S_w *o, const sp_wall_t *w)
 {
 	static const long colours[] = {9764853, 16575398, 10871982, 8421631, 12632256, 65535, 4227327, 16744448};
-	S_line(o, "[SOIL COLLECTION]");
-	S_line(o, "%5d = number of items", w->n_soils);
+	/* secant "Cur" moduli: not used (Use Cur values = 0); D-Sheet's defaults */
+	static const char *const tail[] = {
+		"SoilCurKb1=2.00000E+03", "SoilCurKb2=8.00000E+02", "SoilCurKb3=5.00000E+02", "SoilCurKo1=2.00000E+03",
+		"SoilCurKo2=8.00000E+02", "SoilCurKo3=5.00000E+02", "SoilHorizontalBehaviourType=2",
+		"SoilElasticity=1.00000E+03", "SoilDefaultElasticity=1", "[END OF SOIL]"};
+	S_list_begin(o, "SOIL COLLECTION", w->n_soils);
 	for (int k = 0; k < w->n_soils; k++) {
 		const sp_wall_soil_t *s = &w->soils[k];
-		snprintf(o->item, sizeof o->item, "soil '%s'", s->name);
-		S_line(o, "[SOIL]");
-		S_line(o, "%s", s->name);
+		S_item(o, "SOIL", "soil", s->name);
 		S_line(o, "SoilColor=%ld", colours[k % (int)(sizeof colours / sizeof colours[0])]);
 		S_line(o, "SoilSoilType=2");
 		S_line(o, "SoilGrainType=0");
-		S_line(o, "SoilGamDry=%s", F2("SoilGamDry", s->gamma_dry_kN_m3));
-		S_line(o, "SoilGamWet=%s", F2("SoilGamWet", s->gamma_wet_kN_m3));
+		S_key(o, "SoilGamDry", s->gamma_dry_kN_m3, 'f', 2);
+		S_key(o, "SoilGamWet", s->gamma_wet_kN_m3, 'f', 2);
 		S_line(o, "SoilRelativeDensity=72.5");
 		S_line(o, "SoilEModMenard=0.01");
-		S_line(o, "SoilCohesion=%s", F2("SoilCohesion", s->c_kPa));
-		S_line(o, "SoilPhi=%s", F2("SoilPhi", s->phi_deg));
-		S_line(o, "SoilDelta=%s", F2("SoilDelta", s->delta_deg));
+		S_key(o, "SoilCohesion", s->c_kPa, 'f', 2);
+		S_key(o, "SoilPhi", s->phi_deg, 'f', 2);
+		S_key(o, "SoilDelta", s->delta_deg, 'f', 2);
 		S_line(o, "SoilIsDeltaAngleAutomaticallyCalculated=0");
-		S_line(o, "SoilOCR=%s", F2("SoilOCR", s->ocr));
+		S_key(o, "SoilOCR", s->ocr, 'f', 2);
 		S_line(o, "SoilPermeabKx=1.00000E-03");
 		S_line(o, "SoilStdCohesion=0.00");
 		S_line(o, "SoilStdPhi=0.00");
 		S_line(o, "SoilDistCohesion=3");
 		S_line(o, "SoilDistPhi=3");
-		S_line(o, "SoilLa=%s", F2("SoilLa", s->ka));
-		S_line(o, "SoilLn=%s", F2("SoilLn", s->k0));
-		S_line(o, "SoilLp=%s", F2("SoilLp", s->kp));
+		S_key(o, "SoilLa", s->ka, 'f', 2);
+		S_key(o, "SoilLn", s->k0, 'f', 2);
+		S_key(o, "SoilLp", s->kp, 'f', 2);
 		S_line(o, "SoilUseMenard=0");
 		S_line(o, "SoilUseBrinchHansen=0");
 		S_line(o, "SoilShellFactor=1.00");
 		S_line(o, "SoilLambdaType=0");
-		for (int j = 0; j < SP_WALL_BRANCHES - 1; j++) {
-			char key[16];
-			snprintf(key, sizeof key, "SoilLam%d", j + 1);
-			S_line(o, "%s=%s", key, S_num(o, key, s->branch_end_pct[j], 'f', 0));
-		}
-		S_line(o, "SoilKb0=%s", S_num(o, "SoilKb0", s->kh_unload_top_kN_m3, 'E', 5));
-		for (int j = 0; j < SP_WALL_BRANCHES; j++) {
-			char key[16];
-			snprintf(key, sizeof key, "SoilKb%d", j + 1);
-			S_line(o, "%s=%s", key, S_num(o, key, s->kh_top_kN_m3[j], 'E', 5));
-		}
-		S_line(o, "SoilKo0=%s", S_num(o, "SoilKo0", s->kh_unload_bottom_kN_m3, 'E', 5));
-		for (int j = 0; j < SP_WALL_BRANCHES; j++) {
-			char key[16];
-			snprintf(key, sizeof key, "SoilKo%d", j + 1);
-			S_line(o, "%s=%s", key, S_num(o, key, s->kh_bottom_kN_m3[j], 'E', 5));
-		}
-		/* secant "Cur" moduli: not used (Use Cur values = 0); D-Sheet's defaults */
-		S_line(o, "SoilCurKb1=2.00000E+03");
-		S_line(o, "SoilCurKb2=8.00000E+02");
-		S_line(o, "SoilCurKb3=5.00000E+02");
-		S_line(o, "SoilCurKo1=2.00000E+03");
-		S_line(o, "SoilCurKo2=8.00000E+02");
-		S_line(o, "SoilCurKo3=5.00000E+02");
-		S_line(o, "SoilHorizontalBehaviourType=2");
-		S_line(o, "SoilElasticity=1.00000E+03");
-		S_line(o, "SoilDefaultElasticity=1");
-		S_line(o, "[END OF SOIL]");
+		S_numbered(o, "SoilLam", s->branch_end_pct, SP_WALL_BRANCHES - 1, 'f', 0);
+		S_key(o, "SoilKb0", s->kh_unload_top_kN_m3, 'E', 5);
+		S_numbered(o, "SoilKb", s->kh_top_kN_m3, SP_WALL_BRANCHES, 'E', 5);
+		S_key(o, "SoilKo0", s->kh_unload_bottom_kN_m3, 'E', 5);
+		S_numbered(o, "SoilKo", s->kh_bottom_kN_m3, SP_WALL_BRANCHES, 'E', 5);
+		S_LINES(o, tail);
 	}
-	S_line(o, "[END OF SOIL COLLECTION]");
-	S_line(o, "%s", "");
+	S_list_end(o);
 }
 
 static void S_model(S_w *o, const sp_wall_t *w)
@@ -370,6 +408,25 @@ static void S_model(S_w *o, const sp_wall_t *w)
 	S_line(o, "%s", "");
 }
 
+/* The rest of a [SHEET PILING ELEMENT]: D-Sheet Piling's defaults. */
+static const char *const S_element_defaults[] = {
+	"SheetPilingElementHeight=400", "SheetPilingPileWidth=1.00", "SheetPilingElementSectionArea=170",
+	"SheetPilingElementResistingMoment=0", "SheetPilingElementReductionFactorEI=1.00", "SheetPilingElementNote=",
+	"SheetPilingElementMaxCharacteristicMoment=0.00", "SheetPilingElementMaxPlasticCharacteristicMoment=0.00",
+	"SheetPilingElementKMod=1.00", "SheetPilingElementMaterialFactor=1.00",
+	"sSheetPilingElementReductionFactorMaxMoment=1.00", "DiaphragmWallIsSymmetric=0",
+	"DiaphragmWallPosEIElastoPlastic1=2.000000E+04", "DiaphragmWallNegEIElastoPlastic1=2.000000E+04",
+	"DiaphragmWallPosMomElastic=0.00", "DiaphragmWallNegMomElastic=0.00", "DiaphragmWallPosMomPlastic=0.00",
+	"DiaphragmWallNegMomPlastic=0.00", "DiaphragmWallPosEIElastoPlastic2=2.000000E+04",
+	"DiaphragmWallPosMomElastoPlastic=0.00", "DiaphragmWallNegEIElastoPlastic2=2.000000E+04",
+	"DiaphragmWallNegMomElastoPlastic=0.00", "WoodenSheetPilingElementE=0.000000E+00",
+	"WoodenSheetPilingElementCharacFlexuralStrength=0.00", "WoodenSheetPilingElementKSys=1.15",
+	"WoodenSheetPilingElementKDef=2.00", "WoodenSheetPilingElementPsi2Eff=1.00",
+	"WoodenSheetPilingElementMaterialFactor=1.30", "WoodenSheetPilingElementKModFShort=0.65",
+	"WoodenSheetPilingElementKModFLong=0.50", "WoodenSheetPilingElementKModE=0.80",
+	"[END OF SHEET PILING ELEMENT]",
+};
+
 static void S_piling(S_w *o, const sp_wall_t *w)
 {
 	snprintf(o->item, sizeof o->item, "the wall");
@@ -387,38 +444,7 @@ static void S_piling(S_w *o, const sp_wall_t *w)
 		S_line(o, "SheetPilingElementEI=%s", S_num(o, "EI", e->ei_kNm2_per_m, 'E', 6));
 		S_line(o, "SheetPilingElementWidth=%s", F2("acting width", e->acting_width_m));
 		S_line(o, "SheetPilingElementLevel=%s", F2("bottom level", e->bottom_level_m));
-		S_line(o, "SheetPilingElementHeight=400");
-		S_line(o, "SheetPilingPileWidth=1.00");
-		S_line(o, "SheetPilingElementSectionArea=170");
-		S_line(o, "SheetPilingElementResistingMoment=0");
-		S_line(o, "SheetPilingElementReductionFactorEI=1.00");
-		S_line(o, "SheetPilingElementNote=");
-		S_line(o, "SheetPilingElementMaxCharacteristicMoment=0.00");
-		S_line(o, "SheetPilingElementMaxPlasticCharacteristicMoment=0.00");
-		S_line(o, "SheetPilingElementKMod=1.00");
-		S_line(o, "SheetPilingElementMaterialFactor=1.00");
-		S_line(o, "sSheetPilingElementReductionFactorMaxMoment=1.00");
-		S_line(o, "DiaphragmWallIsSymmetric=0");
-		S_line(o, "DiaphragmWallPosEIElastoPlastic1=2.000000E+04");
-		S_line(o, "DiaphragmWallNegEIElastoPlastic1=2.000000E+04");
-		S_line(o, "DiaphragmWallPosMomElastic=0.00");
-		S_line(o, "DiaphragmWallNegMomElastic=0.00");
-		S_line(o, "DiaphragmWallPosMomPlastic=0.00");
-		S_line(o, "DiaphragmWallNegMomPlastic=0.00");
-		S_line(o, "DiaphragmWallPosEIElastoPlastic2=2.000000E+04");
-		S_line(o, "DiaphragmWallPosMomElastoPlastic=0.00");
-		S_line(o, "DiaphragmWallNegEIElastoPlastic2=2.000000E+04");
-		S_line(o, "DiaphragmWallNegMomElastoPlastic=0.00");
-		S_line(o, "WoodenSheetPilingElementE=0.000000E+00");
-		S_line(o, "WoodenSheetPilingElementCharacFlexuralStrength=0.00");
-		S_line(o, "WoodenSheetPilingElementKSys=1.15");
-		S_line(o, "WoodenSheetPilingElementKDef=2.00");
-		S_line(o, "WoodenSheetPilingElementPsi2Eff=1.00");
-		S_line(o, "WoodenSheetPilingElementMaterialFactor=1.30");
-		S_line(o, "WoodenSheetPilingElementKModFShort=0.65");
-		S_line(o, "WoodenSheetPilingElementKModFLong=0.50");
-		S_line(o, "WoodenSheetPilingElementKModE=0.80");
-		S_line(o, "[END OF SHEET PILING ELEMENT]");
+		S_LINES(o, S_element_defaults);
 	}
 	S_line(o, "[END OF SHEET PILING]");
 	S_line(o, "%s", "");
@@ -463,8 +489,7 @@ static void S_piling(S_w *o, const sp_wall_t *w)
 		"[END OF SETTLEMENT BY VIBRATION PARAMS]",
 		"",
 	};
-	for (size_t k = 0; k < sizeof combined / sizeof combined[0]; k++)
-		S_line(o, "%s", combined[k]);
+	S_LINES(o, combined);
 }
 
 /* [ANCHORS] / [STRUTS]: Level E-mod Cross-sect. Length YieldF Angle Height Side Name */
@@ -472,10 +497,9 @@ static void S_anchors(S_w *o, const sp_wall_anchor_t *a, int n, int struts)
 {
 	if (n == 0)
 		return;
-	S_line(o, "%s", struts ? "[STRUTS]" : "[ANCHORS]");
-	S_line(o, "%3d Number of %s", n, struts ? "struts" : "anchors");
-	S_line(o, " Nr  Level        E-mod  Cross sect.   Length   %s    Angle   Height   Side Name",
-	       struts ? "BuckF" : "YieldF");
+	S_table_begin(o, struts ? "STRUTS" : "ANCHORS", n, struts ? "struts" : "anchors",
+	              struts ? " Nr  Level        E-mod  Cross sect.   Length   BuckF    Angle   Height   Side Name"
+	                     : " Nr  Level        E-mod  Cross sect.   Length   YieldF    Angle   Height   Side Name");
 	for (int k = 0; k < n; k++) {
 		snprintf(o->item, sizeof o->item, "%s '%s'", struts ? "strut" : "anchor", a[k].name);
 		S_line(o, "%3d %6s %12s %12s %8s %8s %8s %8s %6d %s", k + 1, F2("level", a[k].level_m),
@@ -483,18 +507,15 @@ static void S_anchors(S_w *o, const sp_wall_anchor_t *a, int n, int struts)
 		       F2("length", a[k].length_m), F2("yield force", a[k].yield_force_kN_per_m), F2("angle", a[k].angle_deg),
 		       F2("height", a[k].anchorage_height_m), a[k].side == SP_LEFT ? 1 : 2, a[k].name);
 	}
-	S_line(o, "%s", "");
-	S_line(o, "%s", struts ? "[END OF STRUTS]" : "[END OF ANCHORS]");
-	S_line(o, "%s", "");
+	S_table_end(o);
 }
 
 static void S_supports(S_w *o, const sp_wall_support_t *s, int n, int rigid)
 {
 	if (n == 0)
 		return;
-	S_line(o, "%s", rigid ? "[RIGID SUPPORTS]" : "[SPRING SUPPORTS]");
-	S_line(o, "%3d Number of %s supports", n, rigid ? "rigid" : "spring");
-	S_line(o, " Nr        Level    Rot stiff.    Tr stiff.");
+	S_table_begin(o, rigid ? "RIGID SUPPORTS" : "SPRING SUPPORTS", n, rigid ? "rigid supports" : "spring supports",
+	              " Nr        Level    Rot stiff.    Tr stiff.");
 	for (int k = 0; k < n; k++) {
 		snprintf(o->item, sizeof o->item, "%s support '%s'", rigid ? "rigid" : "spring", s[k].name);
 		if (rigid)
@@ -505,23 +526,18 @@ static void S_supports(S_w *o, const sp_wall_support_t *s, int n, int rigid)
 			       S_num(o, "rotational stiffness", s[k].rot_stiffness_kNm_per_rad_per_m, 'f', 5),
 			       S_num(o, "translational stiffness", s[k].trans_stiffness_kN_per_m_per_m, 'f', 5), s[k].name);
 	}
-	S_line(o, "%s", "");
-	S_line(o, "%s", rigid ? "[END OF RIGID SUPPORTS]" : "[END OF SPRING SUPPORTS]");
-	S_line(o, "%s", "");
+	S_table_end(o);
 }
 
 static void S_loads(S_w *o, const sp_wall_t *w)
 {
 	if (w->n_uniform_loads > 0) {
-		S_line(o, "[UNIFORM LOADS]");
-		S_line(o, "%5d = number of items", w->n_uniform_loads);
+		S_list_begin(o, "UNIFORM LOADS", w->n_uniform_loads);
 		for (int k = 0; k < w->n_uniform_loads; k++) {
 			const sp_wall_uniform_load_t *u = &w->uniform_loads[k];
-			snprintf(o->item, sizeof o->item, "uniform load '%s'", u->name);
-			S_line(o, "[LOAD]");
-			S_line(o, "%s", u->name);
-			S_line(o, "UniformLoadLeft=%s", F2("UniformLoadLeft", u->left_kPa));
-			S_line(o, "UniformLoadRight=%s", F2("UniformLoadRight", u->right_kPa));
+			S_item(o, "LOAD", "uniform load", u->name);
+			S_key(o, "UniformLoadLeft", u->left_kPa, 'f', 2);
+			S_key(o, "UniformLoadRight", u->right_kPa, 'f', 2);
 			S_line(o, "UniformLoadPermanent=0");
 			S_line(o, "UniformLoadFavourable=0");
 			S_line(o, "UniformLoadStandardDeviationLeft=0.00");
@@ -530,22 +546,18 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 			S_line(o, "UniformLoadDistRight=2");
 			S_line(o, "[END OF LOAD]");
 		}
-		S_line(o, "[END OF UNIFORM LOADS]");
-		S_line(o, "%s", "");
+		S_list_end(o);
 	}
 	if (w->n_surcharges > 0) {
-		S_line(o, "[SURCHARGE LOADS]");
-		S_line(o, "%5d = number of items", w->n_surcharges);
+		S_list_begin(o, "SURCHARGE LOADS", w->n_surcharges);
 		for (int k = 0; k < w->n_surcharges; k++) {
 			const sp_wall_surcharge_t *q = &w->surcharges[k];
-			snprintf(o->item, sizeof o->item, "surcharge load '%s'", q->name);
-			S_line(o, "[LOAD]");
-			S_line(o, "%s", q->name);
+			S_item(o, "LOAD", "surcharge load", q->name);
 			S_line(o, "%d", q->n_points);
 			for (int j = 0; j < q->n_points; j++) {
 				S_line(o, "[POINT]");
-				S_line(o, "SurchargeLoadDistance=%s", F2("SurchargeLoadDistance", q->distance_m[j]));
-				S_line(o, "SurchargeLoadValue=%s", F2("SurchargeLoadValue", q->value_kPa[j]));
+				S_key(o, "SurchargeLoadDistance", q->distance_m[j], 'f', 2);
+				S_key(o, "SurchargeLoadValue", q->value_kPa[j], 'f', 2);
 				S_line(o, "[END OF POINT]");
 			}
 			S_line(o, "SurchargeLoadPermanent=0");
@@ -554,30 +566,25 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 			S_line(o, "SurchargeLoadDistribution=2");
 			S_line(o, "[END OF LOAD]");
 		}
-		S_line(o, "[END OF SURCHARGE LOADS]");
-		S_line(o, "%s", "");
+		S_list_end(o);
 	}
 	for (int m = 0; m < 2; m++) {
 		int n = m ? w->n_moments : w->n_line_loads;
 		const sp_wall_point_load_t *l = m ? w->moments : w->line_loads;
 		if (n == 0)
 			continue;
-		S_line(o, "%s", m ? "[MOMENTS]" : "[HORIZONTAL LINE LOADS]");
-		S_line(o, "%3d Number of %s", n, m ? "moments" : "horizontal line loads");
-		S_line(o, " Nr      Level      Value  Permanent Favourable Name");
+		S_table_begin(o, m ? "MOMENTS" : "HORIZONTAL LINE LOADS", n, m ? "moments" : "horizontal line loads",
+		              " Nr      Level      Value  Permanent Favourable Name");
 		for (int k = 0; k < n; k++) {
 			snprintf(o->item, sizeof o->item, "%s '%.63s'", m ? "moment" : "horizontal line load", l[k].name);
 			S_line(o, "%3d %10s %10s      0          0     %s", k + 1, F2("level", l[k].level_m),
 			       F2("value", l[k].value), l[k].name);
 		}
-		S_line(o, "%s", "");
-		S_line(o, "%s", m ? "[END OF MOMENTS]" : "[END OF HORIZONTAL LINE LOADS]");
-		S_line(o, "%s", "");
+		S_table_end(o);
 	}
 	if (w->n_normal_forces > 0) {
-		S_line(o, "[NORMAL FORCES]");
-		S_line(o, "%3d Number of normal forces", w->n_normal_forces);
-		S_line(o, " Nr   FPileTop  FSurfLeft FSurfRight   FPileToe  Permanent Favourable Name");
+		S_table_begin(o, "NORMAL FORCES", w->n_normal_forces, "normal forces",
+		              " Nr   FPileTop  FSurfLeft FSurfRight   FPileToe  Permanent Favourable Name");
 		for (int k = 0; k < w->n_normal_forces; k++) {
 			const sp_wall_normal_force_t *f = &w->normal_forces[k];
 			snprintf(o->item, sizeof o->item, "normal force '%s'", f->name);
@@ -585,9 +592,7 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 			       F2("FSurfLeft", f->at_surface_left_kN), F2("FSurfRight", f->at_surface_right_kN),
 			       F2("FPileToe", f->at_toe_kN), f->name);
 		}
-		S_line(o, "%s", "");
-		S_line(o, "[END OF NORMAL FORCES]");
-		S_line(o, "%s", "");
+		S_table_end(o);
 	}
 }
 
@@ -791,18 +796,12 @@ static void S_stages(S_w *o, const sp_wall_t *w)
 	S_line(o, "%s", "");
 	S_line(o, "[CALCULATION OPTIONS PER STAGE]");
 	S_line(o, "%d = number of items", w->n_stages);
-	for (int s = 0; s < w->n_stages; s++) {
-		S_line(o, "[STAGE]");
-		S_line(o, "StagePartialFactorSetCUR=-1");
-		S_line(o, "StageVerify=0");
-		S_line(o, "StageAnchorFactor=1.000");
-		S_line(o, "StagePartialFactorSetEC7NADNL=1");
-		S_line(o, "StageRiskClassEC7NADBE=1");
-		S_line(o, "StageVerifyEC7NADNL=0");
-		S_line(o, "StageAnchorFactorEC7NADNL=1.000");
-		S_line(o, "StageVerifyEC7NADBE=0");
-		S_line(o, "[END OF STAGE]");
-	}
+	static const char *const stage_options[] = {
+		"[STAGE]", "StagePartialFactorSetCUR=-1", "StageVerify=0", "StageAnchorFactor=1.000",
+		"StagePartialFactorSetEC7NADNL=1", "StageRiskClassEC7NADBE=1", "StageVerifyEC7NADNL=0",
+		"StageAnchorFactorEC7NADNL=1.000", "StageVerifyEC7NADBE=0", "[END OF STAGE]"};
+	for (int s = 0; s < w->n_stages; s++)
+		S_LINES(o, stage_options);
 	S_line(o, "[END OF CALCULATION OPTIONS PER STAGE]");
 	S_line(o, "%s", "");
 }

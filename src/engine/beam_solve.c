@@ -52,19 +52,39 @@ static double S_tie_stretch(const sp_beam_work_t *b, const sp_wall_anchor_t *a, 
 	       cos(a->angle_deg * SP_PI / 180.0);
 }
 
+/* The ties: anchors (kind 0) and struts (kind 1), how many of a kind. */
+static int S_n_ties(const sp_wall_t *w, int kind)
+{
+	return kind == 0 ? w->n_anchors : w->n_struts;
+}
+
+/* Tie i of a kind in stage st. */
+typedef struct {
+	const sp_wall_anchor_t *a; /* its input */
+	sp_beam_work_tie_t *t;     /* its state */
+	int on;                    /* in place in the stage */
+	double pre_kN_per_m;       /* its prestress (anchor) or precompression (strut) in the stage */
+} S_tie_t;
+
+static S_tie_t S_tie(sp_beam_work_t *b, const sp_wall_stage_t *st, int kind, int i)
+{
+	const sp_wall_t *w = b->w;
+	if (kind == 0)
+		return (S_tie_t){&w->anchors[i], &b->anchors[i], st->anchor_on[i], st->anchor_prestress_kN_per_m[i]};
+	return (S_tie_t){&w->struts[i], &b->struts[i], st->strut_on[i], st->strut_precompression_kN_per_m[i]};
+}
+
 /* Internal forces of ties at displacement u: adds to f and (if k) the stiffness. */
 static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
 {
-	const sp_wall_t *w = b->w;
 	for (int kind = 0; kind < 2; kind++) {
-		int n = kind == 0 ? w->n_anchors : w->n_struts;
-		for (int i = 0; i < n; i++) {
-			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
-			sp_beam_work_tie_t *t = kind == 0 ? &b->anchors[i] : &b->struts[i];
-			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
-			double pre = kind == 0 ? st->anchor_prestress_kN_per_m[i] : st->strut_precompression_kN_per_m[i];
-			if (!on)
+		for (int i = 0; i < S_n_ties(b->w, kind); i++) {
+			S_tie_t tie = S_tie(b, st, kind, i);
+			if (!tie.on)
 				continue;
+			const sp_wall_anchor_t *a = tie.a;
+			sp_beam_work_tie_t *t = tie.t;
+			double pre = tie.pre_kN_per_m;
 			int node = sp_beam_work_node_at(b, a->level_m);
 			double cs = cos(a->angle_deg * SP_PI / 180.0);
 			/* D-Sheet Piling: the input is per m of wall, the wall acts over its
@@ -214,14 +234,11 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		b->fixed[0] = 1, b->fixed_value[0] = st->top_displacement_mm / 1000.0;
 	/* a tie installed in this stage starts from the current displacement */
 	for (int kind = 0; kind < 2; kind++) {
-		int n = kind == 0 ? w->n_anchors : w->n_struts;
-		for (int i = 0; i < n; i++) {
-			sp_beam_work_tie_t *t = kind == 0 ? &b->anchors[i] : &b->struts[i];
-			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
-			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
-			if (on && !t->installed) {
-				t->ref_elong = S_tie_stretch(b, a, kind, b->u);
-				t->ref_force = 0.0;
+		for (int i = 0; i < S_n_ties(w, kind); i++) {
+			S_tie_t tie = S_tie(b, st, kind, i);
+			if (tie.on && !tie.t->installed) {
+				tie.t->ref_elong = S_tie_stretch(b, tie.a, kind, b->u);
+				tie.t->ref_force = 0.0;
 			}
 		}
 	}
@@ -350,20 +367,14 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 
 void sp_beam_solve_commit(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
-	const sp_wall_t *w = b->w;
 	for (int kind = 0; kind < 2; kind++) {
-		int n = kind == 0 ? w->n_anchors : w->n_struts;
-		for (int i = 0; i < n; i++) {
-			sp_beam_work_tie_t *t = kind == 0 ? &b->anchors[i] : &b->struts[i];
-			const sp_wall_anchor_t *a = kind == 0 ? &w->anchors[i] : &w->struts[i];
-			int on = kind == 0 ? st->anchor_on[i] : st->strut_on[i];
-			if (!on) {
-				t->installed = 0;
-				continue;
+		for (int i = 0; i < S_n_ties(b->w, kind); i++) {
+			S_tie_t tie = S_tie(b, st, kind, i);
+			tie.t->installed = tie.on != 0;
+			if (tie.on) {
+				tie.t->ref_elong = S_tie_stretch(b, tie.a, kind, b->u);
+				tie.t->ref_force = tie.t->tension;
 			}
-			t->ref_elong = S_tie_stretch(b, a, kind, b->u);
-			t->ref_force = t->tension;
-			t->installed = 1;
 		}
 	}
 	for (int i = 0; i < b->n; i++)

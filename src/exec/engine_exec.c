@@ -543,20 +543,13 @@ static sp_batch_t *E_batch_open(const sp_study_t *st, const sp_case_t *cases, si
                                 sp_pool_t *pool, void *owner, sp_analysis_t *out, unsigned char *done,
                                 sp_err_t *err)
 {
-	sp_batch_t *b = calloc(1, sizeof *b);
+	sp_batch_t *b = malloc(sizeof *b);
 	if (b == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		return NULL;
 	}
-	b->st = st;
-	b->cases = cases;
-	b->n = n;
-	b->out = out;
-	b->done = done;
-	b->pool = pool;
-	b->owner = owner;
-	b->licenses = o->licenses > 0 ? o->licenses : 1;
-	b->first_start_s = INFINITY;
+	*b = (sp_batch_t){.st = st, .cases = cases, .n = n, .out = out, .done = done, .pool = pool, .owner = owner,
+	                  .licenses = o->licenses > 0 ? o->licenses : 1, .first_start_s = INFINITY};
 	if (realpath(o->outdir, b->dir) == NULL) {
 		sp_err_set(err, SP_ECANTCREAT, "%s: %s", o->outdir, strerror(errno));
 		goto fail;

@@ -731,16 +731,44 @@ int sp_pool_stop_leftovers(const char *work_dir, double grace_s, size_t *stopped
 
 static void S_give(sp_pool_t *p, size_t i);
 
-static void S_reap_blocking(sp_pool_t *p, size_t i)
+/* Job i's process has been reaped: its pid file and descriptor go. */
+static void S_reaped(sp_pool_t *p, size_t i)
 {
 	S_run *r = &p->run[i];
-	int status;
-	while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
-		;
 	S_pidfile(p->jobs[i], r->pid, 0);
 	if (r->pidfd >= 0)
 		close(r->pidfd);
 	r->pidfd = -1;
+}
+
+static void S_reap_blocking(sp_pool_t *p, size_t i)
+{
+	int status;
+	while (waitpid(p->run[i].pid, &status, 0) < 0 && errno == EINTR)
+		;
+	S_reaped(p, i);
+}
+
+/* Job i, stopped and reaped, leaves slot s and its licence: pending again. */
+static void S_requeue(sp_pool_t *p, int s, size_t i)
+{
+	p->run[i].state = S_PENDING;
+	p->slot_job[s] = SIZE_MAX;
+	p->running--;
+	S_give(p, i);
+}
+
+/* SIGKILL to every running job's process group, each reaped and requeued. */
+static void S_kill_running(sp_pool_t *p)
+{
+	for (int s = 0; s < p->o.slots; s++) {
+		size_t i = p->slot_job[s];
+		if (i == SIZE_MAX)
+			continue;
+		kill(-p->run[i].pid, SIGKILL);
+		S_reap_blocking(p, i);
+		S_requeue(p, s, i);
+	}
 }
 
 void sp_pool_free(sp_pool_t *p)
@@ -748,14 +776,7 @@ void sp_pool_free(sp_pool_t *p)
 	if (p == NULL)
 		return;
 	if (p->run && p->slot_job)
-		for (int s = 0; s < p->o.slots; s++) {
-			size_t i = p->slot_job[s];
-			if (i == SIZE_MAX)
-				continue;
-			kill(-p->run[i].pid, SIGKILL);
-			S_reap_blocking(p, i);
-			S_give(p, i);
-		}
+		S_kill_running(p);
 	for (size_t k = 0; k < p->n_res; k++)
 		regfree(&p->res[k].re);
 	free(p->res);
@@ -967,10 +988,7 @@ static void S_exited(sp_pool_t *p, size_t i, int status)
 	sp_pool_job_t *j = p->jobs[i];
 	const sp_pool_opts_t *o = S_opts(p, i);
 	S_run *r = &p->run[i];
-	S_pidfile(j, r->pid, 0);
-	if (r->pidfd >= 0)
-		close(r->pidfd);
-	r->pidfd = -1;
+	S_reaped(p, i);
 	if (r->timed_out)
 		kill(-r->pid, SIGKILL); /* whatever of the group is left */
 	p->slot_job[r->local] = SIZE_MAX;
@@ -1063,31 +1081,15 @@ static void S_stop_all(sp_pool_t *p)
 			size_t i = p->slot_job[s];
 			int status;
 			if (i != SIZE_MAX && waitpid(p->run[i].pid, &status, WNOHANG) == p->run[i].pid) {
-				S_pidfile(p->jobs[i], p->run[i].pid, 0);
-				if (p->run[i].pidfd >= 0)
-					close(p->run[i].pidfd);
-				p->run[i].pidfd = -1;
+				S_reaped(p, i);
 				kill(-p->run[i].pid, SIGKILL);
-				p->run[i].state = S_PENDING;
-				p->slot_job[s] = SIZE_MAX;
-				p->running--;
-				S_give(p, i);
+				S_requeue(p, s, i);
 			}
 		}
 		struct timespec ts = {0, 2000000};
 		nanosleep(&ts, NULL);
 	}
-	for (int s = 0; s < p->o.slots; s++) {
-		size_t i = p->slot_job[s];
-		if (i == SIZE_MAX)
-			continue;
-		kill(-p->run[i].pid, SIGKILL);
-		S_reap_blocking(p, i);
-		p->run[i].state = S_PENDING;
-		p->slot_job[s] = SIZE_MAX;
-		p->running--;
-		S_give(p, i);
-	}
+	S_kill_running(p);
 }
 
 int sp_pool_wait(sp_pool_t *p, size_t *done, double max_wait_s, sp_err_t *err)
