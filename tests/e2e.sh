@@ -101,7 +101,7 @@ sed 's/^grades = S355GP, /grades = S355GP, S999, /' "$QUAY" > grade.ini; bad gra
 sed 's/^profiles = AZ 13-700,/profiles = AZ 99-999,/' "$QUAY" > prof.ini; bad profile 65 "unknown profile 'AZ 99-999'" prof.ini
 sed 's/^spacing_m = 2.4/spacing_m = 2.4\nspacng_m = 3/' "$QUAY" > key.ini; bad unknown-key 65 "unknown key 'spacng_m'" key.ini
 sed 's/^top_level_m = -9.0/top_level_m = 0.0/' "$QUAY" > order.ini; bad layer-order 65 "top-down" order.ini
-sed 's/^length_m = .*/length_m = 12:1:10/' "$QUAY" > len.ini; bad empty-range 65 "key 'length_m'" len.ini
+sed '/^\[search\]/,/^\[/s/^length_m = .*/length_m = 12:1:10/' "$QUAY" > len.ini; bad empty-range 65 "key 'length_m'" len.ini
 sed '/^co2_kg_per_kg_steel/d' "$QUAY" > req.ini; bad required 65 "missing required key 'co2_kg_per_kg_steel'" req.ini
 
 # --- subgrade reaction (beam engine) -------------------------------------------

@@ -12,7 +12,7 @@ cd "$WORK"
 # only changes the checks, done by sheetpile).
 sed -e "s|^catalogue = .*|catalogue = $ROOT/designs/profiles.csv|" -e "s|^grades = grades.csv|grades = $ROOT/designs/grades.csv|" \
     -e 's|^profiles = .*|profiles = AZ 18-700, PU 22|' -e '/^    AZ 40/d' -e '/^    PU 18/d' \
-    -e 's|^length_m = .*|length_m = 12, 14, 16|' -e 's|^levels_m = .*|levels_m = 2.0, 1.0|' \
+    -e '/^\[search\]/,/^\[/s|^length_m = .*|length_m = 12, 14, 16|' -e 's|^levels_m = .*|levels_m = 2.0, 1.0|' \
     "$ROOT/designs/anchored-quay-wall.ini" > base.ini
 N=12 G=3
 with_solver() { # out.ini licences [solver] lines...

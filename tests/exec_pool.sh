@@ -24,7 +24,7 @@ best() { sed -n '2p' "$1/ranking.csv" | cut -d, -f2-; } # the best design withou
 # bisects: at most 4 x 5 = 20, fewer when the shortest length is found early.
 sed -e "s|^catalogue = .*|catalogue = $ROOT/designs/profiles.csv|" -e "s|^grades = grades.csv|grades = $ROOT/designs/grades.csv|" \
     -e 's|^profiles = .*|profiles = AZ 18-700, PU 22|' -e '/^    AZ 40/d' -e '/^    PU 18/d' -e 's|^grades = S.*|grades = S355GP|' -e '/^steel_price_per_kg\./d' \
-    -e 's|^length_m = .*|length_m = 12:2:22|' -e 's|^levels_m = .*|levels_m = 2.0, 1.0|' \
+    -e '/^\[search\]/,/^\[/s|^length_m = .*|length_m = 12:2:22|' -e 's|^levels_m = .*|levels_m = 2.0, 1.0|' \
     -e '/^\[durability\]/,$d' \
     "$ROOT/designs/anchored-quay-wall.ini" > base.ini
 # (without the quay's [durability]: its 8.7 mm of corrosion leaves AZ 18-700 and PU 22

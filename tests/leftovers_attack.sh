@@ -17,7 +17,7 @@ sprun() { "$SP" run "$@" "${RUN_OPTS[@]}"; }
 # a one-analysis [solver] study: sheetpile evaluate as the solver
 sed -e "s|^catalogue = .*|catalogue = $ROOT/designs/profiles.csv|" -e "s|^grades = grades.csv|grades = $ROOT/designs/grades.csv|" \
     -e 's|^profiles = .*|profiles = AZ 18-700|' -e '/^    AZ 40/d' -e '/^    PU 18/d' \
-    -e 's|^length_m = .*|length_m = 14|' -e 's|^levels_m = .*|levels_m = 2.0|' \
+    -e '/^\[search\]/,/^\[/s|^length_m = .*|length_m = 14|' -e 's|^levels_m = .*|levels_m = 2.0|' \
     "$ROOT/designs/anchored-quay-wall.ini" > study.ini
 printf '\n[solver]\ncommand = {sheetpile} evaluate {input} -o {output}\n' >> study.ini
 

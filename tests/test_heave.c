@@ -142,7 +142,7 @@ static void test_run(void)
 	double ua = 1.35 * gw * (D + ha) / (0.9 * 19.85 * D), ub = 1.35 * gw * ha / (0.9 * (19.85 - gw) * D);
 	DBL_REL(r.design.util_stress, ua, 1e-12, "2.9a");
 	DBL_REL(r.design.util_force, ub, 1e-12, "2.9b");
-	DBL_REL(r.util_heave, fmax(ua, ub), 1e-12, "util_heave: the larger form");
+	DBL_REL(r.util_heave, fmin(ua, ub), 1e-12, "util_heave: the smaller form (EN 1997-1 2.4.7.5(1): 2.9a or 2.9b)");
 
 	/* two layers in the prism, water standing 1.2 m deep in the excavation:
 	 * the layer change at -7.385 is inside the prism (-5 to -9.5) */
@@ -183,9 +183,10 @@ static void test_run(void)
 }
 
 /* designs/excavation-below-water-table.ini: heave fails short walls and
- * passes long ones. Hand solution of 2.9a = 1 (it governs there): with h_a =
- * 0.353961 H, H = 5 m, gamma_sat 20 down to -9 and 21 below,
- * 1.35 gw (D + h_a) = 0.9 (60 + 21 (D - 3))  ->  D = 4.621 m. */
+ * passes long ones. Hand solution of 2.9b = 1 (the smaller form there): with
+ * h_a = 0.353961 H, H = 6 m, the prism in the gravel (gamma_sat 19),
+ * 1.35 gw h_a D/2 = 0.9 (19 - gw) D D/2  ->  D = 1.5 gw h_a / (19 - gw)
+ * = 3.4006 m for gw = 9.81 (2.9a is 1.23 there: it does not govern). */
 static void test_example(void)
 {
 	sp_err_t err;
@@ -199,20 +200,20 @@ static void test_example(void)
 	double exc = st->excavation_level_m;
 	sp_heave_run(st, exc - 3.0, &r);
 	OK(r.util_heave > 1.0, "example: 3 m embedment fails by heave");
-	sp_heave_run(st, exc - 4.25, &r);
-	OK(r.util_heave > 1.0, "example: 4.25 m (the best design without heave) fails by heave");
-	sp_heave_run(st, exc - 6.0, &r);
-	OK(r.util_heave < 1.0, "example: 6 m embedment passes");
-	double gw = st->gamma_w_kN_m3, ha = 0.353961 * 5.0;
-	double d_hand = (1.35 * gw * ha + 0.9 * 3.0) / (0.9 * 21.0 - 1.35 * gw);
-	double lo = 3.0, hi = 8.0;
+	sp_heave_run(st, exc - 4.0, &r);
+	OK(r.util_heave < 1.0, "example: 4 m embedment passes");
+	double gw = st->gamma_w_kN_m3, ha = 0.353961 * 6.0;
+	double d_hand = 1.35 * gw * ha / (0.9 * (19.0 - gw));
+	sp_heave_run(st, exc - d_hand, &r);
+	OK(r.design.util_stress > 1.0, "example: at the limit 2.9a fails, 2.9b verifies (the standard's 'or')");
+	double lo = 2.0, hi = 8.0;
 	for (int k = 0; k < 60; k++) {
 		double mid = 0.5 * (lo + hi);
 		sp_heave_run(st, exc - mid, &r);
 		*(r.util_heave > 1.0 ? &lo : &hi) = mid;
 	}
-	DBL_REL(lo, d_hand, 1e-5, "example: heave needs D = 4.621 m (2.9a by hand)");
-	DBL_REL(d_hand, 4.621, 1e-3, "the hand solution itself");
+	DBL_REL(lo, d_hand, 1e-5, "example: heave needs D = 3.401 m (2.9b by hand)");
+	DBL_REL(d_hand, 3.4006, 1e-3, "the hand solution itself");
 	if (S_verbose) {
 		printf("embedment_m,util_stress,util_force,util_heave\n");
 		for (double D = 2.0; D <= 8.0; D += 0.5) {

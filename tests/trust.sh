@@ -26,7 +26,7 @@ ESC=$(printf '\033')
 # one analysis (PU 22, 12 m, anchor at 2 m; 3 grades = 3 candidates)
 sed -e "s|^catalogue = .*|catalogue = $ROOT/designs/profiles.csv|" -e "s|^grades = grades.csv|grades = $ROOT/designs/grades.csv|" \
     -e 's|^profiles = .*|profiles = PU 22|' -e '/^    AZ/d' -e '/^    PU/d' \
-    -e 's|^length_m = .*|length_m = 12|' -e 's|^levels_m = .*|levels_m = 2.0|' \
+    -e '/^\[search\]/,/^\[/s|^length_m = .*|length_m = 12|' -e 's|^levels_m = .*|levels_m = 2.0|' \
     "$ROOT/designs/anchored-quay-wall.ini" > base.ini
 solver_study() { # out.ini [solver] lines...
   local out=$1; shift

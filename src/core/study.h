@@ -172,6 +172,7 @@ typedef struct {
 	double anchor_area_m2_per_m;   /* subgrade: tendon cross-section per m run */
 	double anchor_length_m;        /* free length of the tendon (subgrade); wall to anchorage (Kranz) */
 	double anchorage_height_m;     /* Kranz: height of the anchor wall at the tendon's end; 0 = a point */
+	int kranz_checked;             /* [anchor] length_m given: anchored candidates get the Kranz check */
 
 	/* [search] */
 	char (*profiles)[SP_NAME_MAX]; /* resolved names (after 'all' expansion by the caller) */

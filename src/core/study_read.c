@@ -419,6 +419,7 @@ layers:
 	st->anchor_area_m2_per_m = 1e-3;
 	if (subgrade)
 		st->anchor_area_m2_per_m = sp_ini_num(c, a, "area_m2_per_m", 0, 1e-3, 0, 1, 1, 0, "tendon cross-section per m run, m2/m");
+	st->kranz_checked = sp_ini_find(c, a, "length_m") != NULL;
 	st->anchor_length_m = sp_ini_num(c, a, "length_m", 0, 10, 0, 1, 200, 0, "free length of the tendon, m");
 	st->anchorage_height_m = sp_ini_num(c, a, "anchorage_height_m", 0, 0, 0, 0, 100, 0,
 	                                    "height of the anchor wall for the Kranz check, m (0 = a point)");

@@ -1,5 +1,7 @@
 /* checks.c - utilisation ratios. */
 #include "checks.h"
+#include "heave.h"
+#include "kranz.h"
 #include "corrosion.h"
 
 #include <math.h>
@@ -69,9 +71,9 @@ static double S_ratio(double need, double have)
 	return need / have;
 }
 
-const char *const sp_check_names[SP_CHECK_N] = {"bending", "shear", "embedment", "anchor", "deflection",
-                                                 "mobilised"};
-_Static_assert(sizeof(((sp_checks_t *)0)->util) == 6 * sizeof(double) && SP_CHECK_N == 6,
+const char *const sp_check_names[SP_CHECK_N] = {"bending", "shear",      "embedment", "anchor",
+                                                 "kranz",   "heave",      "deflection", "mobilised"};
+_Static_assert(sizeof(((sp_checks_t *)0)->util) == 8 * sizeof(double) && SP_CHECK_N == 8,
                "one util member per check kind");
 
 double sp_checks_beta_d(const sp_study_t *st, const sp_profile_t *p, int support_levels)
@@ -115,6 +117,33 @@ static void S_bending(const sp_study_t *st, const sp_steel_t *s, const sp_profil
 		out->util_bending = isnan(out->buckling_interaction) ? NAN : fmin(out->buckling_interaction, SP_UTIL_CAP);
 }
 
+/* Kranz: an anchored wall whose study gives [anchor] length_m. The deep slip
+ * plane leaves the wall at the theoretical toe of free earth support (the
+ * equilibrium embedment, EAU R 10) when the engine gives it, else at the
+ * wall's toe (beam engine: D-Sheet's rule without a fixing moment). */
+static void S_kranz(const sp_study_t *st, const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out)
+{
+	out->util_kranz = 0;
+	out->kranz_allowable_anchor_force_kN_per_m = NAN;
+	if (!anchor->anchored || !st->kranz_checked)
+		return;
+	double slip_m = a->embedment_equilibrium_m > 0 ? st->excavation_level_m - a->embedment_equilibrium_m
+	                                                : out->toe_level_m;
+	sp_kranz_input_t in = {.anchor_level_m = anchor->level_m, .anchor_inclination_deg = st->anchor_inclination_deg,
+	                       .anchor_length_m = st->anchor_length_m, .anchorage_height_m = st->anchorage_height_m,
+	                       .slip_start_level_m = slip_m};
+	sp_kranz_result_t kr;
+	if (sp_kranz_run(st, &in, &kr, NULL) != SP_OK) {
+		out->util_kranz = NAN; /* no block to check: never a pass */
+		return;
+	}
+	double incl = st->anchor_inclination_deg * SP_PI / 180.0;
+	double force = st->anchor_force_factor * a->anchor_force_kN_per_m / cos(incl); /* along the anchor */
+	out->kranz_allowable_anchor_force_kN_per_m = kr.allowable_kN_per_m;
+	double u = sp_kranz_utilisation(force, st->kranz_factor, &kr);
+	out->util_kranz = isnan(u) ? NAN : fmin(u, SP_UTIL_CAP);
+}
+
 void sp_checks_run(const sp_study_t *st, const sp_profile_t *p, const sp_grade_t *g, double length_m,
                    const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out)
 {
@@ -139,6 +168,7 @@ void sp_checks_run_steel(const sp_study_t *st, const sp_steel_t *s, const sp_pro
 		out->design_moment_kNm_per_m = out->design_shear_kN_per_m = out->axial_force_kN_per_m = 0;
 		out->bending_resistance_kNm_per_m = out->moment_resistance_kNm_per_m;
 		out->buckling_interaction = 0;
+		out->kranz_allowable_anchor_force_kN_per_m = NAN;
 		out->anchor_force_per_anchor_kN = 0;
 		for (int k = 0; k < SP_CHECK_N; k++)
 			out->util[k] = 0;
@@ -162,6 +192,10 @@ void sp_checks_run_steel(const sp_study_t *st, const sp_steel_t *s, const sp_pro
 			out->util_anchor = S_ratio(out->anchor_force_per_anchor_kN, st->anchor_capacity_kN);
 	}
 	S_bending(st, s, p, anchor, a, out);
+	S_kranz(st, anchor, a, out);
+	sp_heave_result_t hv;
+	sp_heave_run(st, out->toe_level_m, &hv);
+	out->util_heave = isnan(hv.util_heave) ? NAN : fmin(hv.util_heave, SP_UTIL_CAP);
 	out->util_embedment = S_ratio(a->embedment_required_m, out->embedment_available_m);
 	out->util_deflection = out->util_mobilised = 0;
 	if (a->has_displacement) {

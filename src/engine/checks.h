@@ -22,6 +22,8 @@ typedef enum {
 	SP_CHECK_SHEAR,       /* EN 1993-5 5.2.2(4)-(6): V_Ed / V_Rd */
 	SP_CHECK_EMBEDMENT,   /* required / available embedment */
 	SP_CHECK_ANCHOR,      /* design force per anchor / capacity */
+	SP_CHECK_KRANZ,       /* EAU R 10 / D-Sheet: design anchor force x kranz_factor / allowable (kranz.h) */
+	SP_CHECK_HEAVE,       /* EN 1997-1 HYD: hydraulic heave of Terzaghi's prism (heave.h) */
 	SP_CHECK_DEFLECTION,  /* beam engine: largest displacement / limit */
 	SP_CHECK_MOBILISED,   /* beam engine: mobilised passive resistance / limit */
 	SP_CHECK_N
@@ -45,10 +47,16 @@ typedef struct {
 	double shear_resistance_kN_per_m;      /* V_Rd */
 	double bending_resistance_kNm_per_m;   /* M_c,Rd reduced by shear (5.9) and axial force (5.20-5.22) */
 	double buckling_interaction;           /* left side of (5.13); 0 when not needed */
+	/* Kranz (kranz.h): the decisive allowable anchor force, kN/m along the
+	 * anchor; NaN when not checked (cantilever, no [anchor] length_m) */
+	double kranz_allowable_anchor_force_kN_per_m;
 	union { /* the utilisations, by sp_check_kind or by name */
 		double util[SP_CHECK_N];
 		struct {
 			double util_bending, util_shear, util_embedment, util_anchor;
+			/* anchored walls with [anchor] length_m: the anchorage's deep slip
+			 * plane (0 when not checked); with a water level difference: heave */
+			double util_kranz, util_heave;
 			/* engines with displacements (beam): largest displacement against
 			 * [design] deflection_limit_mm (0 when no limit), mobilised passive
 			 * resistance against [design] mobilised_limit_pct */

@@ -106,7 +106,11 @@ void sp_heave_run(const sp_study_t *st, double toe_level_m, sp_heave_result_t *o
 	out->g_k_kN_per_m = (out->sigma_k_kPa - u_hydro) * b;
 	sp_heave_verify(out->u_k_kPa, out->sigma_k_kPa, out->s_k_kN_per_m, out->g_k_kN_per_m, st->hyd_gamma_g_dst,
 	                st->hyd_gamma_g_stb, &out->design);
-	/* the larger, and NaN when either is (fmax would drop it) */
+	/* EN 1997-1 2.4.7.5(1) asks for 2.9a *or* 2.9b: the form that verifies
+	 * is enough, so the smaller governs (2.9a factors the whole hydrostatic
+	 * pore pressure by gamma_G,dst / gamma_G,stb = 1.5 and fails any prism
+	 * under deep standing water whatever the seepage; 2.9b, Terzaghi's
+	 * force form, does not). NaN when either is (fmin would drop it). */
 	double ua = out->design.util_stress, ub = out->design.util_force;
-	out->util_heave = isnan(ua) || ua > ub ? ua : ub;
+	out->util_heave = isnan(ua) || isnan(ub) ? NAN : ua < ub ? ua : ub;
 }

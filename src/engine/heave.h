@@ -60,7 +60,7 @@ typedef struct {
 	double s_k_kN_per_m;          /* seepage force on the prism, gamma_w h_a D/2 */
 	double g_k_kN_per_m;          /* effective weight of the prism, (sigma_k - u_hydrostatic) D/2 */
 	sp_heave_verify_t design;     /* the two forms with the study's HYD factors */
-	double util_heave;            /* max(util_stress, util_force); 0 when it does not apply */
+	double util_heave;            /* min(util_stress, util_force) (EN 1997-1 2.4.7.5(1): 2.9a or 2.9b); 0 when it does not apply */
 } sp_heave_result_t;
 
 /* The check for the wall with its toe at toe_level_m, with the study's

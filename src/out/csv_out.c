@@ -15,7 +15,7 @@
 	"anchor_force_kN_per_m,anchor_force_per_anchor_kN,util_bending,util_embedment,util_anchor,util_max,"  \
 	"mass_kg_per_m,co2_kg_per_m,cost_per_m,top_displacement_mm,mobilised_passive_pct,util_deflection,"   \
 	"util_mobilised,thickness_loss_mm,section_class,axial_force_kN_per_m,shear_resistance_kN_per_m,util_shear,"  \
-	"governing_check"
+	"governing_check,kranz_allowable_anchor_force_kN_per_m,util_kranz,util_heave"
 
 void sp_csv_results_header(FILE *fp)
 {
@@ -175,7 +175,16 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 	if (ok)
 		p = S_num(p, k->util_shear, 4);
 	S_SEP(p);
-	p = S_text(p, sp_checks_governing_name(k));
+	p = S_text(p, sp_checks_governing_name(k)), S_SEP(p);
+	/* Kranz (empty when not checked) and heave */
+	if (ok && !isnan(k->kranz_allowable_anchor_force_kN_per_m))
+		p = S_num(p, k->kranz_allowable_anchor_force_kN_per_m, 2);
+	S_SEP(p);
+	if (ok && !isnan(k->kranz_allowable_anchor_force_kN_per_m))
+		p = S_num(p, k->util_kranz, 4);
+	S_SEP(p);
+	if (ok)
+		p = S_num(p, k->util_heave, 4);
 	*p++ = '\r';
 	*p++ = '\n';
 	return (size_t)(p - buf);
