@@ -29,7 +29,7 @@ static const char *S_dir(const char *test, int k)
 
 static int S_exists(const char *dir, const char *name)
 {
-	char p[512];
+	char p[1024];
 	snprintf(p, sizeof p, "%s/%s", dir, name);
 	return access(p, F_OK) == 0;
 }
@@ -37,7 +37,7 @@ static int S_exists(const char *dir, const char *name)
 /* The pid written by a job into dir/name, or -1. */
 static pid_t S_pid(const char *dir, const char *name)
 {
-	char p[512];
+	char p[1024];
 	snprintf(p, sizeof p, "%s/%s", dir, name);
 	FILE *fp = fopen(p, "r");
 	long v = -1;
