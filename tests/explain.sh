@@ -70,4 +70,44 @@ if [ $has_lo = 0 ]; then has_edge quay levels_m lowest; else ! has_edge quay lev
 ok $? "lowest anchor edge named exactly when a best design is anchored at 0.5 m"
 grep -q '"search_edges": \[' quay/run.json; ok $? "run.json has search_edges"
 
+# 4. why not cheaper (point 2): run.json's counts against an independent count of
+#    results.csv: candidates with a cost below the best design's (objective = cost),
+#    not feasible, by governing_check; analysis-failed for a failed analysis
+for s in quay short; do
+  best=$(col $s/ranking.csv cost_per_m | head -1)
+  want=$(awk "$AWKLIB"'{ sub(/\r$/, "") } NR == 1 { n = csvsplit($0, h, q, ","); for (i = 1; i <= n; i++) c[h[i]] = i; next }
+    { csvsplit($0, f, q, ","); if (f[c["cost_per_m"]] + 0 < '"$best"' && f[c["feasible"]] != 1) { m[f[c["governing_check"]]]++; t++ } }
+    END { printf "%d", t; for (k in m) printf " %s=%d", k, m[k]; print "" }' $s/results.csv)
+  total=${want%% *}
+  got_total=$(sed -n 's/^  "cheaper_infeasible": \([0-9]*\),$/\1/p' $s/run.json)
+  [ "$got_total" = "$total" ] && [ "$total" -gt 0 ]; ok $? "$s: cheaper_infeasible $got_total = $total counted from results.csv"
+  good=0
+  for kv in ${want#* }; do
+    grep -q "\"cheaper_infeasible_by_check\": {.*\"${kv%=*}\": ${kv#*=}[,}]" $s/run.json || good=1
+  done
+  ok $good "$s: cheaper_infeasible_by_check = {$want} from results.csv"
+done
+
+# 5. the decision (point 3): three lines at the end of run's summary, the same in the report
+"$SP" run quay.ini -o quay2 --threads 1 > quay2.out 2>/dev/null; ok $? "run on 1 thread"
+tail -3 quay2.out | head -1 | grep -q '^Chosen: .* governs, utilisation 0\.[0-9]* (.* % margin)\.$'; ok $? "summary: the chosen design, its governing check and margin"
+tail -2 quay2.out | head -1 | grep -q '^Alternatives: .*(another profile series: [+-][0-9.]* EUR/m'; ok $? "summary: an alternative of another series with its cost difference"
+tail -1 quay2.out | grep -q '^Cheaper designs that fail: [0-9]* (.*); the cheapest, at [0-9.]* EUR/m: .*; [0-9]* warnings\.$'; ok $? "summary: why the cheaper designs fail"
+grep -q '<p class="decision">Chosen: ' quay2/report.html && grep -q 'id="why">Why not cheaper' quay2/report.html; ok $? "report: the decision opens the summary; a 'Why not cheaper' table"
+same=0
+for k in cheaper_infeasible cheaper_infeasible_by_check decision; do
+  [ "$(grep "\"$k\"" quay/run.json)" = "$(grep "\"$k\"" quay2/run.json)" ] || same=1
+done
+ok $same "run.json's explanation is the same on 1 and 2 threads"
+
+# 6. the plot (point 4): search space by governing check, PNG and SVG, in the report
+if command -v gnuplot >/dev/null; then
+  [ -s quay2/plots/search_space.png ] && [ -s quay2/plots/search_space.svg ]; ok $? "search_space.png and .svg drawn"
+  grep -q 'Search space by governing check' quay2/report.html; ok $? "the report shows it"
+  # the data: every (profile, length) at the chosen grade and anchor, one block per class
+  n=$(grep -c '^[0-9]' quay2/plots/search_space.dat)
+  want=$(( $(grep -c '' "$ROOT/designs/anchored-quay-wall.ini" >/dev/null; awk -F'[ ,]+' '/^profiles =/{f=1} f&&/^grades/{exit} f{for(i=1;i<=NF;i++) if ($i ~ /^(AZ|PU|AU)$/) n++} END{print n}' quay.ini) * 29 ))
+  [ "$n" = "$want" ]; ok $? "search_space.dat holds every profile x length ($n, want $want)"
+fi
+
 finish

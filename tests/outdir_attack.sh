@@ -26,7 +26,7 @@ refused() { # err-file path-part message-part: exit 73, the message names the pa
 # A small [solver] study: 12 analyses of `sheetpile evaluate`
 sed -e "s|^catalogue = .*|catalogue = $ROOT/designs/profiles.csv|" -e "s|^grades = grades.csv|grades = $ROOT/designs/grades.csv|" \
     -e 's|^profiles = .*|profiles = AZ 18-700, PU 22|' -e '/^    AZ 40/d' -e '/^    PU 18/d' \
-    -e 's|^length_m = .*|length_m = 12, 14, 16|' -e 's|^levels_m = .*|levels_m = 2.0, 1.0|' \
+    -e '/^\[search\]/,/^\[/s|^length_m = .*|length_m = 12, 14, 16|' -e 's|^levels_m = .*|levels_m = 2.0, 1.0|' \
     "$ROOT/designs/anchored-quay-wall.ini" > base.ini
 N=12
 solver_study() { # out.ini licences extra-arguments-of-evaluate
@@ -157,8 +157,8 @@ for plots in "" --no-plots; do
   [ $rc = 0 ] && ! grep -q -e '<script' -e 'evil.example' -e 'evil.svg' ev/report.html; ok $? "planted plots/evil.svg, gantt.svg with <script>: not in report.html (${plots:-with plots})"
 done
 if command -v gnuplot >/dev/null; then
-  [ "$(grep -c '<figure>' ev/report.html)" = 0 ] && run -o ev && [ "$(grep -c '<figure>' ev/report.html)" = 4 ]
-  ok $? "  the report shows the 4 plots the run drew"
+  [ "$(grep -c '<figure>' ev/report.html)" = 0 ] && run -o ev && [ "$(grep -c '<figure>' ev/report.html)" = 5 ]
+  ok $? "  the report shows the 5 plots the run drew"
 fi
 
 # --- finding 6: one run at a time in an output directory -----------------------------------

@@ -77,7 +77,7 @@ static void test_run_json(const char *dir, sp_study_t *st)
 	sp_strlcpy(st->name, "Quay \"B\"\\\tnorth", sizeof st->name);
 	sp_result_t b = best_of();
 	sp_err_t err = {0, ""};
-	INT_EQ(sp_run_json_write(dir, st, &s, 4, 0.5, &b, NULL, NULL, 0, &err), SP_OK, "run.json written");
+	INT_EQ(sp_run_json_write(dir, st, &s, 4, 0.5, &b, NULL, NULL, &err), SP_OK, "run.json written");
 	const char *j = slurp(dir, "run.json");
 	OK(j && strstr(j, "\"study\": \"Quay \\\"B\\\"\\\\\\u0009north\",\n"), "the name escaped as a JSON string");
 	OK(j && strstr(j, "\"candidates\": 7308,\n"), "candidates");
@@ -96,7 +96,7 @@ static void test_run_json(const char *dir, sp_study_t *st)
 		ok &= depth >= 0;
 	}
 	OK(j && ok && depth == 0, "braces balance");
-	INT_EQ(sp_run_json_write(dir, st, &s, 4, 0.5, NULL, NULL, NULL, 0, &err), SP_OK, "without a best design");
+	INT_EQ(sp_run_json_write(dir, st, &s, 4, 0.5, NULL, NULL, NULL, &err), SP_OK, "without a best design");
 	j = slurp(dir, "run.json");
 	OK(j && strstr(j, "\"best\": null\n}\n"), "best is null");
 }

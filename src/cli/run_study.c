@@ -10,6 +10,7 @@
 #include "csv_out.h"
 #include "describe.h"
 #include "edges.h"
+#include "explain.h"
 #include "designs.h"
 #include "dist.h"
 #include "outfile.h"
@@ -83,8 +84,8 @@ static int S_write_sensitivity(const char *outdir, const sp_study_t *st, const s
 	return sp_outfile_commit(&f, err);
 }
 
-/* The run's warnings, one per line (without the [WARNING] tag). */
-static void S_run_warnings(char *buf, size_t size, const sp_eval_stats_t *stats, const char *plot_warning,
+/* The run's warnings, one per line (without the [WARNING] tag); returns how many. */
+static size_t S_run_warnings(char *buf, size_t size, const sp_eval_stats_t *stats, const char *plot_warning,
                          const char *outdir, const sp_edge_t *edges, size_t n_edges)
 {
 	size_t n = 0;
@@ -106,10 +107,14 @@ static void S_run_warnings(char *buf, size_t size, const sp_eval_stats_t *stats,
 		                      "(their analyses ran again)\n",
 		                      stats->batch.leftovers_stopped);
 	if (stats->exec && stats->batch.solver_failed && n < size)
-		snprintf(buf + n, size - n,
+		n += (size_t)snprintf(buf + n, size - n,
 		         "the solver failed on %zu analyses: see failure.txt, stdout.txt and stderr.txt in "
 		         "%.3000s/work/a<analysis_id>/ (timeline.csv lists them)\n",
 		         stats->batch.solver_failed, outdir);
+	size_t lines = 0;
+	for (const char *c = buf; *c; c++)
+		lines += *c == '\n';
+	return lines;
 }
 
 /* OUTDIR/report.html, after the plots are drawn. */
@@ -330,7 +335,7 @@ static int S_results_unpack(void *data, char *buf, size_t bytes)
 /* The run's summary on stdout. */
 static void S_print_summary(const sp_study_t *st, const sp_eval_stats_t *stats, double seconds, const sp_result_t *best,
                             size_t nbest, const sp_anchor_refine_t *refine, const char *outdir, int has_sensitivity,
-                            int plots)
+                            int plots, const char *decision)
 {
 	sp_cli_printf(stdout, "study      %s (%s)\n", st->name, st->path);
 	sp_cli_printf(stdout, "candidates %zu: %zu feasible, %zu infeasible, %zu failed; %zu distinct analyses\n",
@@ -365,6 +370,7 @@ static void S_print_summary(const sp_study_t *st, const sp_eval_stats_t *stats, 
 	              outdir, st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
 	              st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "", has_sensitivity ? " sensitivity.csv," : "",
 	              stats->exec ? ", journal.txt, timeline.csv" : "", plots ? ", plots/" : "");
+	sp_cli_printf(stdout, "%s", decision);
 }
 
 /* The outputs of one study whose analysis phase is over (pre, taken over
@@ -382,6 +388,9 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	sp_plot_t *plot = NULL;
 	sp_outfile_t res = {0}, rk = {0}, dg = {0}, sg = {0};
 	sp_wall_t *best_wall = NULL;
+	sp_explain_t why;
+	sp_explain_point_t *space = NULL;
+	size_t n_space = 0;
 	sp_beam_result_t stages;
 	memset(&stages, 0, sizeof stages);
 	sp_analysis_t diag[S_BEST_DIAGRAMS];
@@ -500,22 +509,33 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 		goto out;
 	if (plot && stats.exec)
 		sp_plot_set_timeline(plot);
+	/* what explains the answer: edges, why the cheaper designs fail, alternatives */
 	sp_edge_t edges[SP_EDGE_N];
 	size_t n_edges = sp_edges_find(st, cat, best, nbest, edges);
-	if ((rc = sp_run_json_write(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL,
-	                         st->refine_anchor && nbest ? &refine : NULL, edges, n_edges, &err)))
+	if (sp_explain_run(ev, st, cat, nbest ? &best[0] : NULL, stats.workers, &why) != SP_OK
+	    || (space = sp_explain_grid(ev, st, cat, nbest ? &best[0] : NULL, &n_space)) == NULL) {
+		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
 		goto out;
+	}
+	if (plot)
+		sp_plot_set_search_space(plot, space, n_space, nbest ? best[0].cand.id : 0, nbest > 0);
 	char warning[4400] = "";
 	if (plot && (rc = sp_plot_finish(plot, nbest ? &best[0] : NULL, nbest ? &diag[0] : NULL, warning,
 	                                 sizeof warning, &err)) != SP_OK)
 		goto out;
-	char warnings[6000];
-	S_run_warnings(warnings, sizeof warnings, &stats, warning, outdir, edges, n_edges);
+	char warnings[6000], decision[2048];
+	size_t n_warnings = S_run_warnings(warnings, sizeof warnings, &stats, warning, outdir, edges, n_edges);
+	sp_describe_decision(decision, sizeof decision, st, nbest ? &best[0] : NULL, &why, n_warnings);
+	sp_run_json_explain_t ex = {edges, n_edges, &why, decision};
+	if ((rc = sp_run_json_write(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL,
+	                         st->refine_anchor && nbest ? &refine : NULL, &ex, &err)))
+		goto out;
 	char plots_dir[4500];
 	snprintf(plots_dir, sizeof plots_dir, "%s/plots", outdir);
 	size_t n_svgs = 0;
 	const char *const *svgs = plot ? sp_plot_svgs(plot, &n_svgs) : NULL; /* only the plots this run drew */
-	sp_report_t rep = {st, best, nbest, &stats, seconds, &sens, plot ? plots_dir : NULL, warnings, svgs, n_svgs};
+	sp_report_t rep = {st,       best, nbest, &stats, seconds, &sens, plot ? plots_dir : NULL,
+	                   warnings, svgs, n_svgs, decision, &why};
 	if ((rc = S_write_report(outdir, &rep, &err)) != SP_OK)
 		goto out;
 	for (const char *w = warnings; *w;) {
@@ -525,7 +545,7 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	}
 	if (!sp_cli_quiet)
 		S_print_summary(st, &stats, seconds, best, nbest, st->refine_anchor && nbest ? &refine : NULL,
-		                outdir, sens.n, plot != NULL);
+		                outdir, sens.n, plot != NULL, decision);
 	if (sum)
 		sp_batch_summary_row_set(sum, st, &stats, nbest ? &best[0] : NULL);
 	rc = SP_OK;
@@ -555,6 +575,7 @@ out:
 	sp_beam_result_free(&stages);
 	sp_sens_free(&sens);
 	free(best_wall);
+	free(space);
 	for (size_t i = 0; i < S_BEST_DIAGRAMS; i++)
 		sp_analysis_free(&diag[i]);
 	sp_plot_free(plot);

@@ -139,6 +139,32 @@ int sp_eval_distributing(const sp_eval_t *ev)
 	return sp_drain_dist_pending(&ev->dist);
 }
 
+int sp_eval_result(const sp_eval_t *ev, size_t id, sp_result_t *r)
+{
+	const size_t *ids = sp_analyses_ids(ev->analyses);
+	if (ids) { /* the candidates the search evaluated, ascending */
+		size_t lo = 0, hi = ev->stats.to_evaluate;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (ids[mid] < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == ev->stats.to_evaluate || ids[lo] != id) {
+			const sp_study_t *st = ev->plan.st;
+			sp_candidate_at(st, id, &r->cand);
+			sp_cost_of(st, sp_plan_profile(&ev->plan, r->cand.profile), r->cand.grade,
+			           st->lengths_m[r->cand.length], &st->anchors[r->cand.anchor], &ev->plan.ref, &r->cost);
+			return 0;
+		}
+	}
+	sp_candidate_t c;
+	sp_candidate_at(ev->plan.st, id, &c);
+	sp_plan_evaluate(&ev->plan, id, &sp_analyses_results(ev->analyses)[sp_plan_analysis_of(&ev->plan, &c)], r);
+	return 1;
+}
+
 const sp_search_t *sp_eval_search(const sp_eval_t *ev)
 {
 	return sp_analyses_search(ev->analyses);

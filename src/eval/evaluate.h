@@ -93,6 +93,11 @@ void sp_eval_stats(const sp_eval_t *ev, sp_eval_stats_t *stats);
  * MPI. */
 int sp_eval_distributing(const sp_eval_t *ev);
 
+/* Once the analysis phase has finished: the result of candidate id from the
+ * analyses already run (no analysis runs, no counter moves). Returns 1, or
+ * 0 when the search strategy did not evaluate the candidate (min-length):
+ * then only r->cand and r->cost are set (they need no analysis). */
+int sp_eval_result(const sp_eval_t *ev, size_t id, sp_result_t *r);
 /* The finished min-length search (its groups), or NULL for exhaustive. */
 const sp_search_t *sp_eval_search(const sp_eval_t *ev);
 

@@ -2,6 +2,7 @@
 #include "describe.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void sp_describe_design(char *buf, size_t size, const sp_study_t *st, const sp_candidate_t *c)
 {
@@ -11,4 +12,83 @@ void sp_describe_design(char *buf, size_t size, const sp_study_t *st, const sp_c
 		snprintf(anchor, sizeof anchor, "anchor at %.2f m", an->level_m);
 	snprintf(buf, size, "%s %s, %.2f m, %s", st->profiles[c->profile], st->grades[c->grade],
 	         st->lengths_m[c->length], anchor);
+}
+
+void sp_describe_failure(char *buf, size_t size, const sp_result_t *r, int why)
+{
+	if (why == SP_WHY_ANALYSIS_FAILED)
+		snprintf(buf, size, "analysis failed");
+	else if (why == SP_WHY_NOT_ANALYSED)
+		snprintf(buf, size, "not analysed by the search");
+	else if (r->checks.util_max >= SP_UTIL_CAP)
+		snprintf(buf, size, "%s fails (no resistance)", sp_why_name(why));
+	else
+		snprintf(buf, size, "%s %.0f %% over", sp_why_name(why), 100.0 * (r->checks.util_max - 1.0));
+}
+
+/* append to buf[0..size) at *n, never past its end */
+#define S_ADD(...)                                                                                               \
+	do {                                                                                                       \
+		if (*n < size)                                                                                     \
+			*n += (size_t)snprintf(buf + *n, size - *n, __VA_ARGS__);                                  \
+	} while (0)
+
+static void S_alternatives(char *buf, size_t size, size_t *n, const sp_study_t *st, const sp_result_t *best,
+                           const sp_explain_t *x)
+{
+	static const char *const kind[SP_ALT_N] = {"another profile series", "", "another grade"};
+	const int anchored = st->anchors[best->cand.anchor].anchored;
+	int any = 0;
+	for (int k = 0; k < SP_ALT_N; k++) {
+		if (!x->has_alt[k])
+			continue;
+		const sp_result_t *a = &x->alt[k];
+		char design[160];
+		sp_describe_design(design, sizeof design, st, &a->cand);
+		double d = a->cost.cost_per_m - best->cost.cost_per_m;
+		S_ADD("%s%s (%s: %+.2f %s/m, %+.1f %%)", any ? "; " : "Alternatives: ", design,
+		      k == SP_ALT_ANCHORING ? (anchored ? "a cantilever" : "an anchored wall") : kind[k], d, st->currency,
+		      best->cost.cost_per_m > 0 ? 100.0 * d / best->cost.cost_per_m : 0.0);
+		any = 1;
+	}
+	if (any)
+		S_ADD(".\n");
+	else
+		S_ADD("Alternatives: no feasible design of another profile series, anchoring or grade.\n");
+}
+
+void sp_describe_decision(char *buf, size_t size, const sp_study_t *st, const sp_result_t *best,
+                          const sp_explain_t *x, size_t n_warnings)
+{
+	size_t used = 0, *n = &used;
+	buf[0] = '\0';
+	if (best) {
+		char design[160];
+		sp_describe_design(design, sizeof design, st, &best->cand);
+		const double u = best->checks.util_max;
+		S_ADD("Chosen: %s, %.2f %s/m; %s governs, utilisation %.3f (%.1f %% margin).\n", design,
+		      best->cost.cost_per_m, st->currency, sp_why_name(best->checks.governing), u, 100.0 * (1.0 - u));
+		S_alternatives(buf, size, n, st, best, x);
+	} else {
+		S_ADD("Chosen: none; no design of the search space passes every check.\n");
+		S_ADD("Alternatives: none.\n");
+	}
+	if (x->n_cheaper == 0) {
+		S_ADD("Cheaper designs: none in the search space");
+	} else {
+		S_ADD("%s: %zu (", best ? "Cheaper designs that fail" : "Designs that fail", x->n_cheaper);
+		int first = 1;
+		for (int w = 0; w < SP_WHY_N; w++)
+			if (x->by_why[w]) {
+				S_ADD("%s%s %zu", first ? "" : ", ", sp_why_name(w), x->by_why[w]);
+				first = 0;
+			}
+		S_ADD(")");
+		if (x->n_cheapest) {
+			char fail[64];
+			sp_describe_failure(fail, sizeof fail, &x->cheapest[0], x->cheapest_why[0]);
+			S_ADD("; the cheapest, at %.2f %s/m: %s", x->cheapest[0].cost.cost_per_m, st->currency, fail);
+		}
+	}
+	S_ADD("; %zu warning%s.\n", n_warnings, n_warnings == 1 ? "" : "s");
 }

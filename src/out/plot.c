@@ -31,13 +31,16 @@ struct sp_plot {
 	double *min_cost;          /* [profile][length], cheapest feasible, INFINITY if none */
 	const sp_beam_result_t *stages; /* best design's stages (beam engine), or NULL */
 	const sp_wall_t *wall;
+	const sp_explain_point_t *space; /* search-space plot, borrowed; NULL: not drawn */
+	size_t n_space, space_best;
+	int space_has_best;
 	const sp_result_t *front;  /* Pareto front, borrowed */
 	size_t n_front;
 	int disp;                  /* third Pareto criterion is the displacement (else util_max) */
 	int timeline;              /* draw OUTDIR/timeline.csv too */
 	int dfd;                   /* OUTDIR/plots, or -1 */
-	char svg[8][32];           /* the SVG plots drawn, by name */
-	const char *svgs[8];
+	char svg[10][32];          /* the SVG plots drawn, by name */
+	const char *svgs[10];
 	size_t n_svgs;
 };
 
@@ -69,6 +72,53 @@ static int S_write_pareto(sp_plot_t *p, sp_err_t *err)
 	}
 	if (p->n_front == 0)
 		fputs("? ? ?\n", f.fp); /* "?": missing (the .gp set it so) */
+	return sp_outfile_commit(&f, err);
+}
+
+void sp_plot_set_search_space(sp_plot_t *p, const sp_explain_point_t *pts, size_t n, size_t best_id, int has_best)
+{
+	p->space = pts;
+	p->n_space = n;
+	p->space_best = best_id;
+	p->space_has_best = has_best;
+}
+
+/* search_space.dat: one block per class present (feasible, then each check
+ * that excludes designs), its title on its first line; search_chosen.dat
+ * the chosen design */
+static int S_write_space(sp_plot_t *p, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, p->dir, "search_space.dat", err);
+	if (rc)
+		return rc;
+	int blocks = 0;
+	for (int why = -1; why < SP_WHY_N; why++) {
+		int any = 0;
+		for (size_t i = 0; i < p->n_space; i++) {
+			const sp_explain_point_t *q = &p->space[i];
+			if (q->why != why)
+				continue;
+			if (!any)
+				fprintf(f.fp, "%s\"%s\" \"mass_kg_per_m2\"\n", blocks++ ? "\n\n" : "",
+				        why < 0 ? "feasible" : sp_why_name(why));
+			any = 1;
+			fprintf(f.fp, "%.3f %.2f\n", q->length_m, q->mass_kg_per_m2);
+		}
+	}
+	if ((rc = sp_outfile_commit(&f, err)) != SP_OK)
+		return rc;
+	if ((rc = sp_outfile_open(&f, p->dir, "search_chosen.dat", err)) != SP_OK)
+		return rc;
+	fputs("# length_m mass_kg_per_m2 of the chosen design\n", f.fp);
+	int found = 0;
+	for (size_t i = 0; i < p->n_space && p->space_has_best; i++)
+		if (p->space[i].id == p->space_best) {
+			fprintf(f.fp, "%.3f %.2f\n", p->space[i].length_m, p->space[i].mass_kg_per_m2);
+			found = 1;
+		}
+	if (!found)
+		fputs("? ?\n", f.fp);
 	return sp_outfile_commit(&f, err);
 }
 
@@ -395,6 +445,13 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		rc = S_write_stages(p, err);
 	if (rc == SP_OK)
 		rc = S_write_pareto(p, err);
+	if (rc == SP_OK && p->space)
+		rc = S_write_space(p, err);
+	if (rc == SP_OK && p->space) {
+		char src[4200];
+		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), "search_space.gp");
+		rc = S_copy(src, p->dir, "search_space.gp", err);
+	}
 	if (rc == SP_OK && p->stages) {
 		char src[4200];
 		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), "best_stages.gp");
@@ -447,8 +504,10 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	         p->stages ? p->stages->n_stages : 0,
 	         p->disp ? "maximum displacement (mm)" : "maximum utilisation util\\_max (-)");
 	size_t n_fixed = sizeof S_scripts / sizeof *S_scripts;
-	const char *extra[3];
+	const char *extra[4];
 	size_t n_extra = 0;
+	if (p->space && p->n_space)
+		extra[n_extra++] = "search_space.gp";
 	if (p->stages)
 		extra[n_extra++] = "best_stages.gp";
 	if (p->timeline) {

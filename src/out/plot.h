@@ -10,6 +10,7 @@
 #include "result.h"
 #include "study.h"
 #include "beam.h"
+#include "explain.h"
 
 typedef struct sp_plot sp_plot_t;
 
@@ -58,6 +59,12 @@ void sp_plot_set_stages(sp_plot_t *p, const sp_beam_result_t *r, const sp_wall_t
 /* The Pareto front (rank.h), drawn by sp_plot_finish() as pareto.png/svg
  * with the chosen design marked. front is borrowed until then. */
 void sp_plot_set_pareto(sp_plot_t *p, const sp_result_t *front, size_t n);
+
+/* The search space at the best design's grade and anchor option (explain.h),
+ * drawn by sp_plot_finish() as search_space.png/svg: length against profile
+ * mass, feasible designs in one colour, the others by the check that
+ * excludes them, the chosen design (best_id) marked. pts borrowed until then. */
+void sp_plot_set_search_space(sp_plot_t *p, const sp_explain_point_t *pts, size_t n, size_t best_id, int has_best);
 
 /* A [solver] run: also draw OUTDIR/timeline.csv as gantt.png/svg (the
  * licence slots) and case_times.png/svg (each analysis, the study in

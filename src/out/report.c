@@ -20,6 +20,7 @@ const sp_report_plot_t sp_report_plots[] = {
 	{"cost_vs_utilisation.svg", "Cost against utilisation"},
 	{"pareto.svg", "Pareto front"},
 	{"cost_vs_length.svg", "Cost against length"},
+	{"search_space.svg", "Search space by governing check"},
 };
 const size_t sp_report_n_plots = sizeof sp_report_plots / sizeof sp_report_plots[0];
 
@@ -103,6 +104,20 @@ static void S_summary(FILE *fp, const sp_report_t *r)
 {
 	const sp_study_t *st = r->st;
 	fputs("<h2 id=\"summary\">Summary</h2>\n", fp);
+	if (r->decision && r->decision[0]) { /* the decision in plain words, one sentence a line */
+		fputs("<p class=\"decision\">", fp);
+		for (const char *l = r->decision; *l;) {
+			const char *e = strchr(l, '\n');
+			size_t n = e ? (size_t)(e - l) : strlen(l);
+			char line[1024];
+			snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line ? n : sizeof line - 1), l);
+			sp_html_text(fp, line);
+			l += n + (e != NULL);
+			if (*l)
+				fputs("<br>\n", fp);
+		}
+		fputs("</p>\n", fp);
+	}
 	if (r->n_best == 0) {
 		fputs("<p class=\"fail\">No feasible design in the search space.</p>\n", fp);
 		return;
@@ -121,6 +136,43 @@ static void S_summary(FILE *fp, const sp_report_t *r)
 	fprintf(fp, "<p>%zu of the %zu candidates were evaluated (search %s): %zu feasible, %zu infeasible, %zu failed.</p>\n",
 	        r->stats->evaluated, r->stats->candidates, sp_search_name(r->st->search), r->stats->feasible,
 	        r->stats->infeasible, r->stats->failed);
+}
+
+/* Why not cheaper: the candidates with a better objective than the best
+ * design's, counted by the check that excludes each, and the cheapest few */
+static void S_why(FILE *fp, const sp_report_t *r)
+{
+	const sp_explain_t *x = r->why;
+	if (x == NULL)
+		return;
+	fputs("<h2 id=\"why\">Why not cheaper</h2>\n", fp);
+	if (x->n_cheaper == 0) {
+		fputs("<p>No candidate of the search space has a better objective than the chosen design.</p>\n", fp);
+		return;
+	}
+	fprintf(fp, "<p>%zu candidates have a better objective than %s; each fails the check named "
+	        "(its largest utilisation above 1), or its analysis failed, or the search did not analyse it.</p>\n",
+	        x->n_cheaper, x->has_best ? "the chosen design" : "any feasible design (there is none)");
+	fputs("<table>\n<tr><th>excluded by</th><th>candidates</th><th>share (%)</th></tr>\n", fp);
+	for (int w = 0; w < SP_WHY_N; w++)
+		if (x->by_why[w])
+			fprintf(fp, "<tr><td>%s</td><td>%zu</td><td>%.1f</td></tr>\n", sp_why_name(w), x->by_why[w],
+			        100.0 * (double)x->by_why[w] / (double)x->n_cheaper);
+	fputs("</table>\n<p>The cheapest of them:</p>\n<table>\n<tr><th>candidate</th><th>design</th><th>cost (", fp);
+	sp_html_text(fp, r->st->currency);
+	fputs("/m)</th><th>fails by</th></tr>\n", fp);
+	for (size_t i = 0; i < x->n_cheapest; i++) {
+		const sp_result_t *c = &x->cheapest[i];
+		char design[3 * SP_NAME_MAX], fail[96];
+		sp_describe_design(design, sizeof design, r->st, &c->cand);
+		sp_describe_failure(fail, sizeof fail, c, x->cheapest_why[i]);
+		fprintf(fp, "<tr><td>%zu</td><td>", c->cand.id);
+		sp_html_text(fp, design);
+		fprintf(fp, "</td><td>%.2f</td><td>", c->cost.cost_per_m);
+		sp_html_text(fp, fail);
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</table>\n", fp);
 }
 
 static void S_study(FILE *fp, const sp_report_t *r)
@@ -599,7 +651,7 @@ int sp_report_write(FILE *fp, const sp_report_t *r, size_t *n_plots, sp_err_t *e
 	sp_html_text(fp, st->path);
 	fprintf(fp, "; %s; sheetpile %s</p>\n</header>\n", S_method(st), SP_VERSION);
 	fputs("<nav><a href=\"#summary\">Summary</a><a href=\"#study\">Study</a><a href=\"#best\">Best designs</a>"
-	      "<a href=\"#plots\">Plots</a>",
+	      "<a href=\"#why\">Why not cheaper</a><a href=\"#plots\">Plots</a>",
 	      fp);
 	if (r->sens && r->sens->n)
 		fputs("<a href=\"#sensitivity\">Sensitivity</a>", fp);
@@ -607,6 +659,7 @@ int sp_report_write(FILE *fp, const sp_report_t *r, size_t *n_plots, sp_err_t *e
 	S_summary(fp, r);
 	S_study(fp, r);
 	S_best(fp, r);
+	S_why(fp, r);
 	int rc = S_plots(fp, r, &count, err);
 	if (rc == SP_OK) {
 		S_sensitivity(fp, r);

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include "eval_stats.h"
+#include "explain.h"
 #include "result.h"
 #include "sensitivity.h"
 #include "study.h"
@@ -25,6 +26,8 @@ typedef struct {
 	const char *warnings;         /* the run's warnings, one per line; "" for none */
 	const char *const *svgs;      /* the SVG plots this run drew, names in plots_dir (sp_plot_svgs) */
 	size_t n_svgs;
+	const char *decision;         /* the decision in plain words (describe.h), or NULL */
+	const sp_explain_t *why;      /* why the cheaper designs fail (explain.h), or NULL */
 } sp_report_t;
 
 /* The plots a report shows: only those of svgs (never another .svg found in

@@ -42,9 +42,48 @@ static void S_search(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s,
 	fputs("\n  },\n  \"best\": ", fp);
 }
 
+/* "cheaper_infeasible_by_check", the cheapest of them and the alternatives */
+static void S_why(FILE *fp, const sp_study_t *st, const sp_explain_t *x)
+{
+	fprintf(fp, "  \"cheaper_infeasible\": %zu,\n  \"cheaper_infeasible_by_check\": {", x->n_cheaper);
+	for (int w = 0, first = 1; w < SP_WHY_N; w++)
+		if (x->by_why[w]) {
+			fprintf(fp, "%s\"%s\": %zu", first ? "" : ", ", sp_why_name(w), x->by_why[w]);
+			first = 0;
+		}
+	fputs("},\n  \"cheapest_infeasible\": [", fp);
+	for (size_t i = 0; i < x->n_cheapest; i++) {
+		const sp_result_t *r = &x->cheapest[i];
+		fprintf(fp, "%s\n    {\"candidate_id\": %zu, \"cost_per_m\": %.2f, \"objective\": %.6g, \"check\": \"%s\", "
+		        "\"util_max\": ", i ? "," : "", r->cand.id, r->cost.cost_per_m, r->cost.objective,
+		        sp_why_name(x->cheapest_why[i]));
+		if (x->cheapest_why[i] < SP_CHECK_N)
+			fprintf(fp, "%.4f}", r->checks.util_max);
+		else
+			fputs("null}", fp);
+	}
+	fputs(x->n_cheapest ? "\n  ],\n  \"alternatives\": [" : "],\n  \"alternatives\": [", fp);
+	static const char *const kind[SP_ALT_N] = {"another_series", "other_anchoring", "another_grade"};
+	int any = 0;
+	for (int k = 0; k < SP_ALT_N; k++) {
+		if (!x->has_alt[k])
+			continue;
+		const sp_result_t *a = &x->alt[k];
+		fprintf(fp, "%s\n    {\"kind\": \"%s\", \"candidate_id\": %zu, \"profile\": ", any ? "," : "", kind[k],
+		        a->cand.id);
+		S_json_string(fp, st->profiles[a->cand.profile]);
+		fputs(", \"grade\": ", fp);
+		S_json_string(fp, st->grades[a->cand.grade]);
+		fprintf(fp, ", \"length_m\": %.3f, \"cost_per_m\": %.2f, \"util_max\": %.4f}", st->lengths_m[a->cand.length],
+		        a->cost.cost_per_m, a->checks.util_max);
+		any = 1;
+	}
+	fputs(any ? "\n  ],\n" : "],\n", fp);
+}
+
 int sp_run_json_write(const char *dir, const sp_study_t *st, const sp_eval_stats_t *s, int licenses,
                           double seconds, const sp_result_t *best, const sp_anchor_refine_t *refine,
-                          const sp_edge_t *edges, size_t n_edges, sp_err_t *err)
+                          const sp_run_json_explain_t *ex, sp_err_t *err)
 {
 	sp_outfile_t f;
 	int rc = sp_outfile_open(&f, dir, "run.json", err);
@@ -81,6 +120,15 @@ int sp_run_json_write(const char *dir, const sp_study_t *st, const sp_eval_stats
 			fputs("null", fp);
 		fputs(",\n", fp);
 	}
+	const sp_edge_t *edges = ex ? ex->edges : NULL;
+	size_t n_edges = ex ? ex->n_edges : 0;
+	if (ex && ex->decision) {
+		fputs("  \"decision\": ", fp);
+		S_json_string(fp, ex->decision);
+		fputs(",\n", fp);
+	}
+	if (ex && ex->why)
+		S_why(fp, st, ex->why);
 	fputs("  \"search_edges\": [", fp);
 	for (size_t i = 0; i < n_edges; i++) {
 		fprintf(fp, "%s\n    {\"axis\": ", i ? "," : "");
