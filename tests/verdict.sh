@@ -60,5 +60,9 @@ copy anchored-quay-wall nolen.ini '/^length_m = 20 /d'
 "$SP" run nolen.ini -o nolen --no-plots >/dev/null 2>&1; ok $? "the quay without [anchor] length_m runs"
 n=$(rows nolen/results.csv 'f[c["kranz_allowable_anchor_force_kN_per_m"]] != "" || f[c["util_kranz"]] != "" { bad_n++ } END { print bad_n + 0 }')
 [ "$n" = 0 ]; ok $? "without [anchor] length_m the Kranz columns are empty ($n rows filled)"
+grep -q 'Kranz was not checked (no \[anchor\] length_m)' nolen/report.html; ok $? "the report says Kranz was not checked"
+"$SP" check nolen.ini | grep -q '^kranz: not checked (no \[anchor\] length_m)$'; ok $? "sheetpile check says so too"
+"$SP" check anchored-quay-wall.ini | grep -q '^kranz: anchorage 20.00 m along the anchor'; ok $? "check names the anchorage when given"
+grep -q '<th>util Kranz</th><th>util heave</th>' anchored-quay-wall/report.html; ok $? "the report's best designs show util Kranz and util heave"
 
 finish

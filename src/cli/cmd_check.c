@@ -69,6 +69,11 @@ int sp_cmd_check(const sp_cli_opts_t *o)
 		else
 			sp_cli_printf(stdout, "corrosion: %.3f mm per plate over %.0f years (retained face %.3f mm, excavation face "
 			              "%.3f mm; EN 1993-5 4.4)\n", total, st->durability.design_life_years, loss[0], loss[1]);
+		if (st->kranz_checked)
+			sp_cli_printf(stdout, "kranz: anchorage %.2f m along the anchor, anchor wall %.2f m high, factor %.2f\n",
+			              st->anchor_length_m, st->anchorage_height_m, st->kranz_factor);
+		else
+			sp_cli_printf(stdout, "kranz: not checked (no [anchor] length_m)\n");
 		sp_cli_printf(stdout, "ok\n");
 	}
 	sp_catalogue_free(cat);

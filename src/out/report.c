@@ -292,6 +292,16 @@ static void S_study(FILE *fp, const sp_report_t *r)
 			         d->exposure[0] >= 0 ? sp_study_exposure_words[d->exposure[0]] : "given", loss[1],
 			         d->exposure[1] >= 0 ? sp_study_exposure_words[d->exposure[1]] : "given");
 		S_kv_text(fp, "corrosion allowance", text);
+		if (st->kranz_checked)
+			snprintf(text, sizeof text, "anchorage %.2f m along the anchor, anchor wall %.2f m high; "
+			         "util_kranz = design anchor force x %.2f / allowable force (docs/kranz.md)",
+			         st->anchor_length_m, st->anchorage_height_m, st->kranz_factor);
+		else
+			snprintf(text, sizeof text, "Kranz was not checked (no [anchor] length_m)");
+		S_kv_text(fp, "Kranz (deep slip plane)", text);
+		S_kv_text(fp, "hydraulic heave", st->water_retained_m > st->water_excavation_m
+		                                     ? "EN 1997-1 HYD, (2.9a) or (2.9b) on Terzaghi's prism (docs/heave.md)"
+		                                     : "no water level difference across the wall: nothing to check");
 	}
 	if (st->deflection_limit_mm > 0)
 		S_kv(fp, "deflection limit", "%.1f", st->deflection_limit_mm, "mm");
@@ -339,7 +349,7 @@ static void S_best(FILE *fp, const sp_report_t *r)
 	if (st->method == SP_METHOD_SUBGRADE)
 		fputs("<th>max displacement (mm)</th>", fp);
 	fputs("<th>class</th><th>util bending</th><th>util shear</th><th>util embedment</th><th>util anchor</th>"
-	      "<th>util max</th><th class=\"t\">governing</th>"
+	      "<th>util Kranz</th><th>util heave</th><th>util max</th><th class=\"t\">governing</th>"
 	      "<th>mass (kg/m)</th><th>CO<sub>2</sub>e (kg/m)</th><th>cost (",
 	      fp);
 	sp_html_text(fp, r->st->currency);
@@ -370,8 +380,13 @@ static void S_best(FILE *fp, const sp_report_t *r)
 			fprintf(fp, "<td>%.3f</td>", b->checks.util_embedment);
 		else
 			fputs("<td>&ndash;</td>", fp);
+		fprintf(fp, "<td>%.3f</td>", b->checks.util_anchor);
+		if (isnan(b->checks.kranz_allowable_anchor_force_kN_per_m))
+			fputs("<td>&ndash;</td>", fp);
+		else
+			fprintf(fp, "<td>%.3f</td>", b->checks.util_kranz);
 		fprintf(fp, "<td>%.3f</td><td>%.3f</td><td class=\"t\">%s</td><td>%.1f</td><td>%.1f</td><td>%.2f</td></tr>\n",
-		        b->checks.util_anchor, b->checks.util_max, sp_checks_governing_name(&b->checks),
+		        b->checks.util_heave, b->checks.util_max, sp_checks_governing_name(&b->checks),
 		        b->cost.mass_kg_per_m, b->cost.co2_kg_per_m, b->cost.cost_per_m);
 	}
 	fputs("</tbody></table>\n", fp);
