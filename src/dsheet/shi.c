@@ -9,7 +9,8 @@
  * subgrade reaction (shi_soil.c).
  *
  * Read and mapped: SOIL COLLECTION, RUN IDENTIFICATION (first line = name),
- * MODEL, CPT LIST (Count=0 only), SHEET PILING, ANCHORS, STRUTS, SPRING
+ * MODEL (the "Pile loaded by soil displacements" flags are unused in the
+ * Sheet piling model), CPT LIST (Count=0 only), SHEET PILING, ANCHORS, STRUTS, SPRING
  * SUPPORTS, RIGID SUPPORTS, UNIFORM LOADS, SURCHARGE LOADS, HORIZONTAL LINE
  * LOADS, MOMENTS, NORMAL FORCES, WATER, SOIL PROFILES, SURFACES, WATERLEVELS,
  * CONSTRUCTION STAGES, CALCULATION OPTIONS PER STAGE, CALCULATION OPTIONS.
@@ -92,7 +93,11 @@ static int S_model(S_ctx *c)
 			   strncmp(label, "Check vertical balance", 22) == 0) {
 			/* see the top of this file */
 		} else if (strncmp(label, "Pile loaded by", 14) == 0) {
-			if (v != 0)
+			/* a Sheet piling model carries these flags without using them:
+			 * only a [SOIL DISPLACEMENTS] table loads the wall with soil
+			 * displacements (bm4-17d: both flags set, its .shd the ordinary
+			 * results); in the single pile model they mean that load */
+			if (v != 0 && c->single_pile)
 				return sp_shi_scan_fail(in, line,
 							"single pile loaded by soil displacements is not supported");
 		} else if (strncmp(label, "Probabilistic", 13) == 0) {
@@ -185,6 +190,14 @@ static int S_earthquake(S_ctx *c)
 		if (!sp_shi_scan_blank(s))
 			return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "earthquake loading is not supported");
 	return s == NULL ? sp_shi_scan_eof(in) : SP_OK;
+}
+
+/* A table of given soil displacements loads the wall through its springs:
+ * not done yet, and named. */
+static int S_soil_displacements(S_ctx *c)
+{
+	return sp_shi_scan_fail(&c->in, sp_shi_scan_lno(&c->in),
+				"a wall loaded by given soil displacements is not supported");
 }
 
 /* ---- the whole file ------------------------------------------------------ */
@@ -281,6 +294,7 @@ static const S_section_t S_sections[] = {
 	{"COMBINED WALL", NULL},
 	{"VERTICAL BALANCE", NULL},
 	{"SETTLEMENT BY VIBRATION PARAMS", NULL},
+	{"SOIL DISPLACEMENTS", S_soil_displacements},
 	{"ANCHORS", S_anchors_sec},
 	{"STRUTS", S_struts_sec},
 	{"SPRING SUPPORTS", S_spring_sec},
