@@ -335,7 +335,8 @@ static int S_finish(S_ctx *c)
 		return sp_shi_scan_fail(in, c->stage.options_line,
 					"[CALCULATION OPTIONS PER STAGE] has %d items for %d stages",
 					c->stage.n_options, w->n_stages);
-	return sp_shi_soil_finish(&c->soil, in, w, c->single_pile);
+	int rc = sp_shi_soil_assign_profiles(&c->soil, in, w);
+	return rc != SP_OK ? rc : sp_shi_soil_finish(&c->soil, in, w, c->single_pile);
 }
 
 static int S_parse(S_ctx *c)

@@ -214,8 +214,8 @@ static int S_stage(const sp_shi_stage_t *sg, sp_shi_scan_t *in, const sp_wall_t 
 	}
 	for (int side = 0; side < 2; side++)
 		if ((rc = S_stage_ref(in, st->name, "soil profile", soil->profile_names, sizeof soil->profile_names[0],
-				      soil->n_profiles, &idx)) != SP_OK)
-			return rc;
+				      soil->n_profiles, &st->profile[side])) != SP_OK)
+			return rc; /* an index into soil->profiles until sp_shi_soil_assign_profiles */
 	double disp, use;
 	if ((rc = sp_shi_scan_value(in, "Displacement top sheet piling", &disp)) != SP_OK ||
 	    (rc = sp_shi_scan_value(in, "Use top displacement", &use)) != SP_OK)

@@ -154,6 +154,9 @@ static int S_count_ok(S_w *o, const char *what, int n, int lo, int hi)
 
 static int S_check(S_w *o, const sp_wall_t *w)
 {
+	if (w->n_profiles != 0) /* the writer writes one soil profile */
+		return S_bad(o, "%d soil profiles besides the layers: writing several soil profiles is not supported",
+		             w->n_profiles);
 	if (S_count_ok(o, "soils", w->n_soils, 1, SP_WALL_MAX_SOILS) || S_count_ok(o, "layers", w->n_layers, 1, SP_WALL_MAX_LAYERS) ||
 	    S_count_ok(o, "wall elements", w->n_elements, 1, SP_WALL_MAX_ELEMENTS) ||
 	    S_count_ok(o, "construction stages", w->n_stages, 1, SP_WALL_MAX_STAGES) ||
