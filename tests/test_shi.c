@@ -450,7 +450,10 @@ static void test_malformed(void)
 	provoke(b, "bad_number", "SoilPhi=40.00", "SoilPhi=forty", "SoilPhi", 1);
 	provoke(b, "plastic", "1 : Elastic calculation = TRUE", "0 : Elastic calculation = FALSE",
 		"plastic calculation", 1);
-	provoke(b, "verify_stage", "StageVerify=0", "StageVerify=1", "StageVerify=1", 0);
+	/* per-stage verification acts only with Verification = TRUE (bm4-9a has it;
+	 * bm3-11 and bm4-17d set StageVerify=1 without it and are read) */
+	provoke(DIR "bm4-9a.shi", "verify_stage", "StageVerify=0", "StageVerify=1", "StageVerify=1 with Verification = TRUE",
+		0);
 	provoke(b, "initial_stage", "CalcFirstStageInitial=0", "CalcFirstStageInitial=1", "CalcFirstStageInitial", 0);
 	provoke(b, "calc_type", "InputCalculationType=0", "InputCalculationType=1", "InputCalculationType", 0);
 	provoke(b, "cpt", "Count=0", "Count=2", "CPT", 0);
@@ -458,8 +461,8 @@ static void test_malformed(void)
 	provoke(DIR "bm1-12.shi", "brinch_hansen_method", "         1          1 Method Left",
 	        "         2          1 Method Left", "need one level surface at the same level on both sides", 0);
 
-	provoke(b, "passive", "0              Passive side overrule", "1              Passive side overrule",
-		"passive side overrule", 1);
+	provoke(b, "passive", "0              Passive side overrule", "3              Passive side overrule",
+		"passive side overrule 3 is not 0, 1 or 2", 1);
 	provoke(b, "material", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=3", "material type",
 		0);
 	provoke(b, "unknown_section", "[WATER]\n", "[WATTER]\n", "unknown section [WATTER]", 1);

@@ -47,6 +47,7 @@ typedef struct {
 	int seen_model, seen_soils, seen_piling, seen_profiles, seen_surfaces;
 	int seen_water_levels, seen_stages;
 	int single_pile;
+	int verification; /* [MODEL] "Verification = TRUE" */
 	int method;     /* [MODEL] 0 Ka Ko Kp, 1 c phi delta, 2 mixed */
 
 	sp_shi_soil_t soil;
@@ -89,7 +90,9 @@ static int S_model(S_ctx *c)
 			if (v < 0 || v > 2)
 				return sp_shi_scan_fail(in, line, "earth pressure method %d is not supported", v);
 			c->method = v;
-		} else if (strncmp(label, "Verification", 12) == 0 || strncmp(label, "EC7-SE", 6) == 0 ||
+		} else if (strncmp(label, "Verification", 12) == 0) {
+			c->verification = v != 0;
+		} else if (strncmp(label, "EC7-SE", 6) == 0 ||
 			   strncmp(label, "Check vertical balance", 22) == 0) {
 			/* see the top of this file */
 		} else if (strncmp(label, "Pile loaded by", 14) == 0) {
@@ -335,6 +338,16 @@ static int S_finish(S_ctx *c)
 		return sp_shi_scan_fail(in, c->stage.options_line,
 					"[CALCULATION OPTIONS PER STAGE] has %d items for %d stages",
 					c->stage.n_options, w->n_stages);
+	/* per-stage verification options act only with "Verification = TRUE"
+	 * (bm3-11, bm4-17d: StageVerify=1 without it, one ordinary result per
+	 * stage in their .shd) */
+	if (c->verification && c->stage.verify_line > 0) {
+		in->sec = "CALCULATION OPTIONS PER STAGE";
+		return sp_shi_scan_fail(in, c->stage.verify_line,
+					"%s with Verification = TRUE (design verification with partial factors) is "
+					"not supported",
+					c->stage.verify_what);
+	}
 	int rc = sp_shi_soil_assign_profiles(&c->soil, in, w);
 	return rc != SP_OK ? rc : sp_shi_soil_finish(&c->soil, in, w, c->single_pile);
 }
