@@ -2,6 +2,8 @@
  * (through the look-ups of ini.h), normaliser, writer, and the wall of
  * one candidate of a search. */
 #include "study_wall.h"
+#include "ini_numbers.h"
+#include "study_profile.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -65,56 +67,6 @@ int sp_study_wall_section(const char *section)
 }
 
 /* ---- reading ------------------------------------------------------------ */
-
-/* A list of 1..max numbers in [lo, hi]; returns the count, 0 when absent
- * (after an error when required), -1 on an error. */
-static int S_numbers(sp_ini_t *c, const char *sec, const char *key, int required, double *out, int max, double lo,
-                     double hi, const char *what)
-{
-	int line;
-	const char *v = sp_ini_value(c, sec, key, &line);
-	if (v == NULL) {
-		if (required)
-			sp_ini_missing(c, sec, key, what);
-		return required ? -1 : 0;
-	}
-	int n = 0;
-	const char *p = v;
-	for (;;) {
-		const char *q = strchr(p, ',');
-		size_t len = q ? (size_t)(q - p) : strlen(p);
-		char item[64];
-		double x;
-		if (n == max) {
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': more than %d values (%s)", sp_ini_path(c), line,
-			            sec, key, max, what);
-			return -1;
-		}
-		if (len >= sizeof item) {
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': expected numbers (%s), got '%s'", sp_ini_path(c),
-			            line, sec, key, what, v);
-			return -1;
-		}
-		memcpy(item, p, len);
-		item[len] = '\0';
-		if (sp_ini_to_double(item, &x) != 0) {
-			sp_ini_fail(c, SP_EDATA,
-			            "%s:%d: [%s] key '%s': expected a comma-separated list of 1 to %d numbers (%s), got '%s'",
-			            sp_ini_path(c), line, sec, key, max, what, v);
-			return -1;
-		}
-		if (x < lo || x > hi) {
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': %g is out of range; expected %s in [%g, %g]",
-			            sp_ini_path(c), line, sec, key, x, what, lo, hi);
-			return -1;
-		}
-		out[n++] = x;
-		if (q == NULL)
-			break;
-		p = q + 1;
-	}
-	return n;
-}
 
 /* Index of the named item among n structs of size stride whose first
  * member is the name; -1 if none. */
@@ -196,7 +148,7 @@ static void S_read_soil(sp_ini_t *c, const char *sec, const sp_layer_t *L, const
 	s->kp = L->kp_given;
 	s->k0 = sp_ini_num(c, sec, "k0", 0, 0, 0, 0, 10, 0, "neutral coefficient K0 given directly");
 	s->ocr = sp_ini_num(c, sec, "ocr", 0, 1, 0, 1, 1000, 0, "over-consolidation ratio");
-	int n = S_numbers(c, sec, "kh_kN_m3", 1, s->kh_top_kN_m3, SP_WALL_BRANCHES, 0, 1e8,
+	int n = sp_ini_numbers(c, sec, "kh_kN_m3", 1, s->kh_top_kN_m3, SP_WALL_BRANCHES, 0, 1e8,
 	                  "modulus of subgrade reaction per branch at the layer top, kN/m3");
 	if (n < 0)
 		return;
@@ -207,7 +159,7 @@ static void S_read_soil(sp_ini_t *c, const char *sec, const sp_layer_t *L, const
 		            sp_ini_path(c), line, sec, n, w->n_branches, w->n_branches);
 		return;
 	}
-	int nb = S_numbers(c, sec, "kh_bottom_kN_m3", 0, s->kh_bottom_kN_m3, SP_WALL_BRANCHES, 0, 1e8,
+	int nb = sp_ini_numbers(c, sec, "kh_bottom_kN_m3", 0, s->kh_bottom_kN_m3, SP_WALL_BRANCHES, 0, 1e8,
 	                   "modulus of subgrade reaction per branch at the layer bottom, kN/m3");
 	if (nb < 0)
 		return;
@@ -226,7 +178,7 @@ static void S_read_soil(sp_ini_t *c, const char *sec, const sp_layer_t *L, const
 		sp_ini_num(c, sec, "kh_unload_bottom_kN_m3", 0, given ? s->kh_unload_top_kN_m3 : s->kh_bottom_kN_m3[0], 0,
 		           0, 1e8, 0, "unloading/reloading modulus at the layer bottom, kN/m3");
 	double pct[SP_WALL_BRANCHES - 1] = {50, 80, 90};
-	if (S_numbers(c, sec, "branch_end_pct", 0, pct, SP_WALL_BRANCHES - 1, 0, 100,
+	if (sp_ini_numbers(c, sec, "branch_end_pct", 0, pct, SP_WALL_BRANCHES - 1, 0, 100,
 	              "end of branches 1..3, % of the way to the limit pressure") < 0)
 		return;
 	memcpy(s->branch_end_pct, pct, sizeof pct);
@@ -258,91 +210,6 @@ static void S_read_profile_soil(sp_ini_t *c, const char *sec, const char *name, 
 		S_read_soil(c, sec, &L, w, s, NULL);
 }
 
-/* [soil-profile NAME]: layers = soil names top-down ([layer NAME] or
- * [soil NAME]), top_levels_m, and optional excess pore pressures per layer. */
-static void S_read_profile(sp_ini_t *c, const char *sec, const char *name, const sp_wall_t *w, sp_wall_profile_t *p)
-{
-	sp_strlcpy(p->name, name, sizeof p->name);
-	int line = 0;
-	const char *v = sp_ini_value(c, sec, "layers", &line);
-	if (v == NULL) {
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s]: key 'layers' (soil names, top-down) is missing", sp_ini_path(c),
-		            sp_ini_section_line(c, sec), sec);
-		return;
-	}
-	int n = 0;
-	for (const char *q = v; *q && n <= SP_WALL_MAX_LAYERS;) {
-		const char *e = strchr(q, ',');
-		size_t len = e ? (size_t)(e - q) : strlen(q);
-		char nm[SP_NAME_MAX];
-		while (len > 0 && (*q == ' ' || *q == '\t'))
-			q++, len--;
-		while (len > 0 && (q[len - 1] == ' ' || q[len - 1] == '\t'))
-			len--;
-		if (len == 0 || len >= sizeof nm || n == SP_WALL_MAX_LAYERS) {
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'layers': %s", sp_ini_path(c), line, sec,
-			            n == SP_WALL_MAX_LAYERS ? "too many layers" : "an empty or too long soil name");
-			return;
-		}
-		memcpy(nm, q, len);
-		nm[len] = '\0';
-		int k = S_lookup(w->soils, sizeof w->soils[0], w->n_soils, nm);
-		if (k < 0) {
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'layers': no [layer %s] or [soil %s] section",
-			            sp_ini_path(c), line, sec, nm, nm);
-			return;
-		}
-		p->layers[n++].soil = k;
-		q = e ? e + 1 : q + len;
-	}
-	p->n_layers = n;
-	double lev[SP_WALL_MAX_LAYERS], top[SP_WALL_MAX_LAYERS] = {0}, bot[SP_WALL_MAX_LAYERS] = {0};
-	int nl = S_numbers(c, sec, "top_levels_m", 1, lev, SP_WALL_MAX_LAYERS, S_level_lo, S_level_hi,
-	                   "level of each layer's top, m, top-down");
-	int nt = S_numbers(c, sec, "excess_pore_top_kPa", 0, top, SP_WALL_MAX_LAYERS, -1e4, 1e4,
-	                   "excess pore pressure at each layer's top, kPa");
-	int nb = S_numbers(c, sec, "excess_pore_bottom_kPa", 0, bot, SP_WALL_MAX_LAYERS, -1e4, 1e4,
-	                   "excess pore pressure at each layer's bottom, kPa");
-	if (sp_ini_status(c))
-		return;
-	const char *bad = nl != n ? "top_levels_m" : (nt != 0 && nt != n) ? "excess_pore_top_kPa"
-	                                          : (nb != 0 && nb != n) ? "excess_pore_bottom_kPa" : NULL;
-	if (bad) {
-		sp_ini_value(c, sec, bad, &line);
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': one value per layer (%d) needed", sp_ini_path(c), line,
-		            sec, bad, n);
-		return;
-	}
-	for (int j = 0; j < n; j++) {
-		p->layers[j].top_level_m = lev[j];
-		p->layers[j].excess_pore_top_kPa = top[j];
-		p->layers[j].excess_pore_bottom_kPa = bot[j];
-		if (j > 0 && !(lev[j] < lev[j - 1])) {
-			sp_ini_value(c, sec, "top_levels_m", &line);
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'top_levels_m': levels must decrease (%g after %g)",
-			            sp_ini_path(c), line, sec, lev[j], lev[j - 1]);
-			return;
-		}
-	}
-}
-
-/* left_soil_profile / right_soil_profile of a [stage]: 0 (the [layer]
- * sections) or the number of a [soil-profile NAME]. */
-static int S_stage_profile(sp_ini_t *c, const char *sec, const char *key, const sp_wall_t *w)
-{
-	int line;
-	const char *v = sp_ini_value(c, sec, key, &line);
-	if (v == NULL)
-		return 0;
-	int k = S_lookup(w->profiles, sizeof w->profiles[0], w->n_profiles, v);
-	if (k < 0) {
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': no [soil-profile %s] section", sp_ini_path(c), line, sec,
-		            key, v);
-		return 0;
-	}
-	return k + 1;
-}
-
 static void S_read_anchor(sp_ini_t *c, const char *sec, sp_wall_anchor_t *a, const char *yield_what)
 {
 	a->level_m = sp_ini_num(c, sec, "level_m", 1, 0, S_level_lo, 0, S_level_hi, 0, "level, m");
@@ -361,9 +228,9 @@ static void S_read_surface(sp_ini_t *c, const char *sec, int side, sp_wall_stage
 	const char *kd = side == SP_LEFT ? "left_surface_distances_m" : "right_surface_distances_m";
 	const char *kl = side == SP_LEFT ? "left_surface_levels_m" : "right_surface_levels_m";
 	const char *km = side == SP_LEFT ? "left_method" : "right_method";
-	int nd = S_numbers(c, sec, kd, 0, s->surface_distance_m[side], SP_WALL_MAX_SURFACE_POINTS, 1e-6, 1e4,
+	int nd = sp_ini_numbers(c, sec, kd, 0, s->surface_distance_m[side], SP_WALL_MAX_SURFACE_POINTS, 1e-6, 1e4,
 	                   "distances from the wall of the surface points, m");
-	int nl = S_numbers(c, sec, kl, 0, s->surface_level_m[side], SP_WALL_MAX_SURFACE_POINTS, S_level_lo, S_level_hi,
+	int nl = sp_ini_numbers(c, sec, kl, 0, s->surface_level_m[side], SP_WALL_MAX_SURFACE_POINTS, S_level_lo, S_level_hi,
 	                   "levels of the surface points, m");
 	s->n_surface_points[side] = 0;
 	if (sp_ini_status(c) || (nd <= 0 && nl <= 0))
@@ -462,9 +329,9 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	case K_SURCHARGE: {
 		sp_wall_surcharge_t *s = &w->surcharges[i];
 		sp_strlcpy(s->name, name, sizeof s->name);
-		int nd = S_numbers(c, sec, "distance_m", 1, s->distance_m, SP_WALL_MAX_SURCHARGE_POINTS, 0, 1e4,
+		int nd = sp_ini_numbers(c, sec, "distance_m", 1, s->distance_m, SP_WALL_MAX_SURCHARGE_POINTS, 0, 1e4,
 		                   "distances from the wall, m");
-		int nv = S_numbers(c, sec, "value_kPa", 1, s->value_kPa, SP_WALL_MAX_SURCHARGE_POINTS, -1e5, 1e5,
+		int nv = sp_ini_numbers(c, sec, "value_kPa", 1, s->value_kPa, SP_WALL_MAX_SURCHARGE_POINTS, -1e5, 1e5,
 		                   "vertical load at each distance, kPa");
 		if (sp_ini_status(c))
 			break;
@@ -511,8 +378,8 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		s->kmethod[SP_RIGHT] = (sp_kmethod)sp_ini_word(c, sec, "right_method", SP_KMETHOD_CPHID, S_kmethod_words);
 		for (int side = 0; side < 2; side++)
 			S_read_surface(c, sec, side, s);
-		s->profile[SP_LEFT] = S_stage_profile(c, sec, "left_soil_profile", w);
-		s->profile[SP_RIGHT] = S_stage_profile(c, sec, "right_soil_profile", w);
+		s->profile[SP_LEFT] = sp_study_profile_of_stage(c, sec, "left_soil_profile", w);
+		s->profile[SP_RIGHT] = sp_study_profile_of_stage(c, sec, "right_soil_profile", w);
 #define REFS(key, kind, arr, n, on, val) S_refs(c, sec, key, kind, arr, sizeof arr[0], n, on, val)
 		REFS("anchors", K_ANCHOR, w->anchors, w->n_anchors, s->anchor_on, s->anchor_prestress_kN_per_m);
 		REFS("struts", K_STRUT, w->struts, w->n_struts, s->strut_on, s->strut_precompression_kN_per_m);
@@ -667,7 +534,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 				S_read_profile_soil(c, sec, name, w, &w->soils[w->n_soils]);
 				w->n_soils++;
 			} else {
-				S_read_profile(c, sec, name, w, &w->profiles[w->n_profiles]);
+				sp_study_profile_read(c, sec, name, w, &w->profiles[w->n_profiles]);
 				w->n_profiles++;
 			}
 		}
