@@ -172,6 +172,16 @@ static void test_all(void)
 		size_t n = strlen(e->d_name);
 		if (n < 5 || strcmp(e->d_name + n - 4, ".shd") != 0)
 			continue;
+		/* the files added for issue 19 (other calculation types, features the
+		 * reader's checks here do not cover): test_dsheet_benchmarks reads them */
+		static const char *const added[] = {"Tutorial", "ComplexProjects", "bm3-11",
+						    "bm4-10a", "bm4-13", "bm4-15a", "bm4-16a", "bm4-17", "bm4-19a",
+						    "bm4-20a", "bm4-21a", "bm4-25a", "bm4-33a", "bm4-44a", NULL};
+		int skip = 0;
+		for (int k = 0; added[k] && !skip; k++)
+			skip = strncmp(e->d_name, added[k], strlen(added[k])) == 0;
+		if (skip)
+			continue;
 		char path[600];
 		snprintf(path, sizeof path, "%s/%s", g_dir, e->d_name);
 		sp_shd_t r;

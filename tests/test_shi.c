@@ -450,7 +450,10 @@ static void test_malformed(void)
 	provoke(b, "bad_number", "SoilPhi=40.00", "SoilPhi=forty", "SoilPhi", 1);
 	provoke(b, "plastic", "1 : Elastic calculation = TRUE", "0 : Elastic calculation = FALSE",
 		"plastic calculation", 1);
-	provoke(b, "verify_stage", "StageVerify=0", "StageVerify=1", "StageVerify=1", 0);
+	/* per-stage verification acts only with Verification = TRUE (bm4-9a has it;
+	 * bm3-11 and bm4-17d set StageVerify=1 without it and are read) */
+	provoke(DIR "bm4-9a.shi", "verify_stage", "StageVerify=0", "StageVerify=1", "StageVerify=1 with Verification = TRUE",
+		0);
 	provoke(b, "initial_stage", "CalcFirstStageInitial=0", "CalcFirstStageInitial=1", "CalcFirstStageInitial", 0);
 	provoke(b, "calc_type", "InputCalculationType=0", "InputCalculationType=1", "InputCalculationType", 0);
 	provoke(b, "cpt", "Count=0", "Count=2", "CPT", 0);
@@ -458,8 +461,8 @@ static void test_malformed(void)
 	provoke(DIR "bm1-12.shi", "brinch_hansen_method", "         1          1 Method Left",
 	        "         2          1 Method Left", "need one level surface at the same level on both sides", 0);
 
-	provoke(b, "passive", "0              Passive side overrule", "1              Passive side overrule",
-		"passive side overrule", 1);
+	provoke(b, "passive", "0              Passive side overrule", "3              Passive side overrule",
+		"passive side overrule 3 is not 0, 1 or 2", 1);
 	provoke(b, "material", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=3", "material type",
 		0);
 	provoke(b, "unknown_section", "[WATER]\n", "[WATTER]\n", "unknown section [WATTER]", 1);
@@ -468,8 +471,9 @@ static void test_malformed(void)
 	provoke(b, "garbage_row", "  1       0.00      10.00      0          0     Line load",
 		"  1       zero      10.00      0          0     Line load", "row 1", 1);
 	provoke(DIR "bm3-5a.shi", "side_3", "2.00      1 Anchor", "2.00      3 Anchor", "Side 3 is not supported", 1);
-	provoke(DIR "bm2-1.shi", "profiles_differ", "  1       6.00       0.00       0.00 Soil 1\r\n\r\n[END",
-		"  1       5.00       0.00       0.00 Soil 1\r\n\r\n[END", "more than one soil profile", 0);
+	provoke(DIR "Tutorial-10.shi", "unknown_profile", "Right\n     0.000             Displacement",
+		"Middle\n     0.000             Displacement",
+		"unknown soil profile 'Middle'", 1);
 
 	/* truncated: the first half of bm1-1.shi */
 	size_t len;
@@ -520,6 +524,25 @@ static void test_malformed(void)
 	OK(strstr(err.text, "no-such-file.shi") != NULL, "missing file named");
 }
 
+/* Tutorial-10.shi: a soil profile per side, "Left" (4 layers, the excess pore
+ * pressure under the left side) and "Right"; the first stage's left profile
+ * becomes the wall's layers, the right one its only other profile. */
+static void test_profiles(void)
+{
+	sp_err_t err;
+	INT_EQ(read_bench("Tutorial-10", "shi", &w, &err), SP_OK, "Tutorial-10 reads");
+	INT_EQ(w.n_layers, 4, "Tutorial-10: the left profile's 4 layers are the wall's");
+	DBL_REL(w.layers[2].excess_pore_bottom_kPa, 32.73, REL, "Tutorial-10: left layer 3 Wosp bottom 32.73");
+	INT_EQ(w.n_profiles, 1, "Tutorial-10: one other profile");
+	OK(strcmp(w.profiles[0].name, "Right") == 0, "Tutorial-10: named Right");
+	INT_EQ(w.profiles[0].n_layers, 4, "Tutorial-10: Right has 4 layers");
+	DBL_REL(w.profiles[0].layers[1].top_level_m, -1.0, REL, "Tutorial-10: Right layer 2 at -1.00");
+	DBL_REL(w.profiles[0].layers[2].excess_pore_top_kPa, -30.0, REL, "Tutorial-10: Right layer 3 Wosp top -30");
+	OK(strcmp(w.soils[w.profiles[0].layers[3].soil].name, "Sand") == 0, "Tutorial-10: Right layer 4 Sand");
+	INT_EQ(w.stages[0].profile[SP_LEFT], 0, "Tutorial-10: stage 1 left on the wall's layers");
+	INT_EQ(w.stages[0].profile[SP_RIGHT], 1, "Tutorial-10: stage 1 right on profile Right");
+}
+
 int main(void)
 {
 	test_all_benchmarks();
@@ -528,6 +551,7 @@ int main(void)
 	test_branches();
 	test_loads();
 	test_stages_and_sides();
+	test_profiles();
 	test_malformed();
 	return sp_test_done("shi");
 }

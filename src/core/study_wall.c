@@ -2,6 +2,8 @@
  * (through the look-ups of ini.h), normaliser, writer, and the wall of
  * one candidate of a search. */
 #include "study_wall.h"
+#include "ini_numbers.h"
+#include "study_profile.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -55,7 +57,8 @@ static const char *S_kind_name(const char *section, const char *prefix)
 
 int sp_study_wall_section(const char *section)
 {
-	if (strcmp(section, "subgrade") == 0 || strcmp(section, "wall") == 0)
+	if (strcmp(section, "subgrade") == 0 || strcmp(section, "wall") == 0 || S_kind_name(section, "soil") ||
+	    S_kind_name(section, "soil-profile"))
 		return 1;
 	for (int k = 0; k < K_N; k++)
 		if (S_kind_name(section, S_kinds[k].section))
@@ -64,56 +67,6 @@ int sp_study_wall_section(const char *section)
 }
 
 /* ---- reading ------------------------------------------------------------ */
-
-/* A list of 1..max numbers in [lo, hi]; returns the count, 0 when absent
- * (after an error when required), -1 on an error. */
-static int S_numbers(sp_ini_t *c, const char *sec, const char *key, int required, double *out, int max, double lo,
-                     double hi, const char *what)
-{
-	int line;
-	const char *v = sp_ini_value(c, sec, key, &line);
-	if (v == NULL) {
-		if (required)
-			sp_ini_missing(c, sec, key, what);
-		return required ? -1 : 0;
-	}
-	int n = 0;
-	const char *p = v;
-	for (;;) {
-		const char *q = strchr(p, ',');
-		size_t len = q ? (size_t)(q - p) : strlen(p);
-		char item[64];
-		double x;
-		if (n == max) {
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': more than %d values (%s)", sp_ini_path(c), line,
-			            sec, key, max, what);
-			return -1;
-		}
-		if (len >= sizeof item) {
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': expected numbers (%s), got '%s'", sp_ini_path(c),
-			            line, sec, key, what, v);
-			return -1;
-		}
-		memcpy(item, p, len);
-		item[len] = '\0';
-		if (sp_ini_to_double(item, &x) != 0) {
-			sp_ini_fail(c, SP_EDATA,
-			            "%s:%d: [%s] key '%s': expected a comma-separated list of 1 to %d numbers (%s), got '%s'",
-			            sp_ini_path(c), line, sec, key, max, what, v);
-			return -1;
-		}
-		if (x < lo || x > hi) {
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': %g is out of range; expected %s in [%g, %g]",
-			            sp_ini_path(c), line, sec, key, x, what, lo, hi);
-			return -1;
-		}
-		out[n++] = x;
-		if (q == NULL)
-			break;
-		p = q + 1;
-	}
-	return n;
-}
 
 /* Index of the named item among n structs of size stride whose first
  * member is the name; -1 if none. */
@@ -195,7 +148,7 @@ static void S_read_soil(sp_ini_t *c, const char *sec, const sp_layer_t *L, const
 	s->kp = L->kp_given;
 	s->k0 = sp_ini_num(c, sec, "k0", 0, 0, 0, 0, 10, 0, "neutral coefficient K0 given directly");
 	s->ocr = sp_ini_num(c, sec, "ocr", 0, 1, 0, 1, 1000, 0, "over-consolidation ratio");
-	int n = S_numbers(c, sec, "kh_kN_m3", 1, s->kh_top_kN_m3, SP_WALL_BRANCHES, 0, 1e8,
+	int n = sp_ini_numbers(c, sec, "kh_kN_m3", 1, s->kh_top_kN_m3, SP_WALL_BRANCHES, 0, 1e8,
 	                  "modulus of subgrade reaction per branch at the layer top, kN/m3");
 	if (n < 0)
 		return;
@@ -206,7 +159,7 @@ static void S_read_soil(sp_ini_t *c, const char *sec, const sp_layer_t *L, const
 		            sp_ini_path(c), line, sec, n, w->n_branches, w->n_branches);
 		return;
 	}
-	int nb = S_numbers(c, sec, "kh_bottom_kN_m3", 0, s->kh_bottom_kN_m3, SP_WALL_BRANCHES, 0, 1e8,
+	int nb = sp_ini_numbers(c, sec, "kh_bottom_kN_m3", 0, s->kh_bottom_kN_m3, SP_WALL_BRANCHES, 0, 1e8,
 	                   "modulus of subgrade reaction per branch at the layer bottom, kN/m3");
 	if (nb < 0)
 		return;
@@ -225,15 +178,36 @@ static void S_read_soil(sp_ini_t *c, const char *sec, const sp_layer_t *L, const
 		sp_ini_num(c, sec, "kh_unload_bottom_kN_m3", 0, given ? s->kh_unload_top_kN_m3 : s->kh_bottom_kN_m3[0], 0,
 		           0, 1e8, 0, "unloading/reloading modulus at the layer bottom, kN/m3");
 	double pct[SP_WALL_BRANCHES - 1] = {50, 80, 90};
-	if (S_numbers(c, sec, "branch_end_pct", 0, pct, SP_WALL_BRANCHES - 1, 0, 100,
+	if (sp_ini_numbers(c, sec, "branch_end_pct", 0, pct, SP_WALL_BRANCHES - 1, 0, 100,
 	              "end of branches 1..3, % of the way to the limit pressure") < 0)
 		return;
 	memcpy(s->branch_end_pct, pct, sizeof pct);
+	if (wl == NULL) /* a [soil NAME] of the soil profiles: no level */
+		return;
 	wl->top_level_m = L->top_level_m;
 	wl->excess_pore_top_kPa = sp_ini_num(c, sec, "excess_pore_top_kPa", 0, 0, -1e4, 0, 1e4, 0,
 	                                     "excess pore pressure at the layer top, kPa");
 	wl->excess_pore_bottom_kPa = sp_ini_num(c, sec, "excess_pore_bottom_kPa", 0, 0, -1e4, 0, 1e4, 0,
 	                                        "excess pore pressure at the layer bottom, kPa");
+}
+
+/* [soil NAME]: a soil that only soil profiles use, with the keys of a
+ * [layer NAME] of a subgrade study except its level and pore pressures. */
+static void S_read_profile_soil(sp_ini_t *c, const char *sec, const char *name, const sp_wall_t *w, sp_wall_soil_t *s)
+{
+	sp_layer_t L;
+	memset(&L, 0, sizeof L);
+	sp_strlcpy(L.name, name, sizeof L.name);
+	L.gamma_kN_m3 = sp_ini_num(c, sec, "gamma_kN_m3", 1, 0, 0, 0, 40, 0, "unit weight above water, kN/m3");
+	L.gamma_sat_kN_m3 = sp_ini_num(c, sec, "gamma_sat_kN_m3", 0, L.gamma_kN_m3, 0, 0, 40, 0,
+	                               "saturated unit weight, kN/m3");
+	L.phi_deg = sp_ini_num(c, sec, "phi_deg", 1, 0, 0, 0, 90, 1, "effective friction angle phi', degrees");
+	L.c_kPa = sp_ini_num(c, sec, "c_kPa", 0, 0, 0, 0, 1e4, 0, "effective cohesion c', kPa");
+	L.delta_deg = sp_ini_num(c, sec, "delta_deg", 0, 0, -90, 1, 90, 1, "wall friction angle delta, degrees");
+	L.ka_given = sp_ini_num(c, sec, "ka", 0, 0, 0, 1, 10, 0, "active coefficient Ka given directly");
+	L.kp_given = sp_ini_num(c, sec, "kp", 0, 0, 0, 1, 1000, 0, "passive coefficient Kp given directly");
+	if (!sp_ini_status(c))
+		S_read_soil(c, sec, &L, w, s, NULL);
 }
 
 static void S_read_anchor(sp_ini_t *c, const char *sec, sp_wall_anchor_t *a, const char *yield_what)
@@ -256,9 +230,9 @@ static void S_read_surface(sp_ini_t *c, const char *sec, int side, sp_wall_stage
 	const char *kd = side == SP_LEFT ? "left_surface_distances_m" : "right_surface_distances_m";
 	const char *kl = side == SP_LEFT ? "left_surface_levels_m" : "right_surface_levels_m";
 	const char *km = side == SP_LEFT ? "left_method" : "right_method";
-	int nd = S_numbers(c, sec, kd, 0, s->surface_distance_m[side], SP_WALL_MAX_SURFACE_POINTS, 1e-6, 1e4,
+	int nd = sp_ini_numbers(c, sec, kd, 0, s->surface_distance_m[side], SP_WALL_MAX_SURFACE_POINTS, 1e-6, 1e4,
 	                   "distances from the wall of the surface points, m");
-	int nl = S_numbers(c, sec, kl, 0, s->surface_level_m[side], SP_WALL_MAX_SURFACE_POINTS, S_level_lo, S_level_hi,
+	int nl = sp_ini_numbers(c, sec, kl, 0, s->surface_level_m[side], SP_WALL_MAX_SURFACE_POINTS, S_level_lo, S_level_hi,
 	                   "levels of the surface points, m");
 	s->n_surface_points[side] = 0;
 	if (sp_ini_status(c) || (nd <= 0 && nl <= 0))
@@ -357,9 +331,9 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	case K_SURCHARGE: {
 		sp_wall_surcharge_t *s = &w->surcharges[i];
 		sp_strlcpy(s->name, name, sizeof s->name);
-		int nd = S_numbers(c, sec, "distance_m", 1, s->distance_m, SP_WALL_MAX_SURCHARGE_POINTS, 0, 1e4,
+		int nd = sp_ini_numbers(c, sec, "distance_m", 1, s->distance_m, SP_WALL_MAX_SURCHARGE_POINTS, 0, 1e4,
 		                   "distances from the wall, m");
-		int nv = S_numbers(c, sec, "value_kPa", 1, s->value_kPa, SP_WALL_MAX_SURCHARGE_POINTS, -1e5, 1e5,
+		int nv = sp_ini_numbers(c, sec, "value_kPa", 1, s->value_kPa, SP_WALL_MAX_SURCHARGE_POINTS, -1e5, 1e5,
 		                   "vertical load at each distance, kPa");
 		if (sp_ini_status(c))
 			break;
@@ -406,6 +380,8 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		s->kmethod[SP_RIGHT] = (sp_kmethod)sp_ini_word(c, sec, "right_method", SP_KMETHOD_CPHID, S_kmethod_words);
 		for (int side = 0; side < 2; side++)
 			S_read_surface(c, sec, side, s);
+		s->profile[SP_LEFT] = sp_study_profile_of_stage(c, sec, "left_soil_profile", w);
+		s->profile[SP_RIGHT] = sp_study_profile_of_stage(c, sec, "right_soil_profile", w);
 #define REFS(key, kind, arr, n, on, val) S_refs(c, sec, key, kind, arr, sizeof arr[0], n, on, val)
 		REFS("anchors", K_ANCHOR, w->anchors, w->n_anchors, s->anchor_on, s->anchor_prestress_kN_per_m);
 		REFS("struts", K_STRUT, w->struts, w->n_struts, s->strut_on, s->strut_precompression_kN_per_m);
@@ -534,6 +510,36 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 		li++;
 	}
 	w->n_soils = w->n_layers = (int)li;
+	if (sp_ini_status(c))
+		return sp_ini_status(c);
+	/* the soils only soil profiles use, then the profiles */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < sp_ini_n_sections(c) && !sp_ini_status(c); i++) {
+			int line;
+			const char *sec = sp_ini_section(c, i, &line);
+			const char *name = S_kind_name(sec, pass == 0 ? "soil" : "soil-profile");
+			if (name == NULL)
+				continue;
+			sp_ini_use_section(c, i);
+			int full = pass == 0 ? w->n_soils == SP_WALL_MAX_SOILS : w->n_profiles == SP_WALL_MAX_PROFILES;
+			if (*name == '\0' || strlen(name) >= SP_NAME_MAX || strpbrk(name, ",@") || full)
+				return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s]: %s", path, line, sec,
+				                   full ? "too many soils or soil profiles"
+				                        : "needs a name of 1 to 39 characters without ',' or '@'");
+			if (pass == 0 && S_lookup(w->soils, sizeof w->soils[0], w->n_soils, name) >= 0)
+				return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s]: a layer or soil of that name exists", path, line,
+				                   sec);
+			if (pass == 1 && S_lookup(w->profiles, sizeof w->profiles[0], w->n_profiles, name) >= 0)
+				return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s]: appears twice", path, line, sec);
+			if (pass == 0) {
+				sp_strlcpy(w->soils[w->n_soils].name, name, SP_NAME_MAX);
+				S_read_profile_soil(c, sec, name, w, &w->soils[w->n_soils]);
+				w->n_soils++;
+			} else {
+				sp_study_profile_read(c, sec, name, w, &w->profiles[w->n_profiles]);
+				w->n_profiles++;
+			}
+		}
 	if (sp_ini_status(c))
 		return sp_ini_status(c);
 
@@ -721,19 +727,50 @@ int sp_study_wall_normalise(sp_wall_t *w, sp_err_t *err)
 		return sp_err_set(err, SP_EDATA,
 		                  "the wall has %d layers; a study file holds one soil per layer, at most %d",
 		                  w->n_layers, SP_WALL_MAX_SOILS);
-	/* one soil per layer */
+	if (w->n_profiles < 0 || w->n_profiles > SP_WALL_MAX_PROFILES)
+		return sp_err_set(err, SP_EDATA, "the wall has %d soil profiles (0 to %d possible)", w->n_profiles,
+		                  SP_WALL_MAX_PROFILES);
+	/* one soil per layer, then the soils that only other soil profiles use */
 	sp_wall_soil_t soils[SP_WALL_MAX_SOILS];
+	int new_of[SP_WALL_MAX_SOILS]; /* old soil -> new soil */
 	memset(soils, 0, sizeof soils);
+	for (int s = 0; s < SP_WALL_MAX_SOILS; s++)
+		new_of[s] = -1;
 	for (int i = 0; i < w->n_layers; i++) {
 		int s = w->layers[i].soil;
 		if (s < 0 || s >= w->n_soils)
 			return sp_err_set(err, SP_EDATA, "layer %d refers to soil %d of %d", i + 1, s + 1, w->n_soils);
 		soils[i] = w->soils[s];
+		if (new_of[s] < 0)
+			new_of[s] = i;
 		w->layers[i].soil = i;
 	}
+	int n_soils = w->n_layers;
+	for (int k = 0; k < w->n_profiles; k++) {
+		sp_wall_profile_t *p = &w->profiles[k];
+		if (p->n_layers < 1 || p->n_layers > SP_WALL_MAX_LAYERS)
+			return sp_err_set(err, SP_EDATA, "soil profile %d has %d layers", k + 1, p->n_layers);
+		for (int i = 0; i < p->n_layers; i++) {
+			int s = p->layers[i].soil;
+			if (s < 0 || s >= w->n_soils)
+				return sp_err_set(err, SP_EDATA, "soil profile %d refers to soil %d of %d", k + 1, s + 1,
+				                  w->n_soils);
+			if (new_of[s] < 0) {
+				if (n_soils == SP_WALL_MAX_SOILS)
+					return sp_err_set(err, SP_EDATA, "the layers and soil profiles use more than %d soils",
+					                  SP_WALL_MAX_SOILS);
+				soils[n_soils] = w->soils[s];
+				new_of[s] = n_soils++;
+			}
+			p->layers[i].soil = new_of[s];
+		}
+		S_ZERO_TAIL(p->layers, p->n_layers);
+	}
 	memcpy(w->soils, soils, sizeof soils);
-	w->n_soils = w->n_layers;
+	w->n_soils = n_soils;
 	S_ZERO_TAIL(w->layers, w->n_layers);
+	S_ZERO_TAIL(w->profiles, w->n_profiles);
+	S_clean_names(w->profiles, sizeof w->profiles[0], w->n_profiles, "soil-profile", "soil profile");
 
 	size_t len = strlen(w->name);
 	S_clean_name(w->name, "", "study", 0);
@@ -782,6 +819,9 @@ int sp_study_wall_normalise(sp_wall_t *w, sp_err_t *err)
 		sp_wall_stage_t *s = &w->stages[i];
 		for (int side = 0; side < 2; side++) {
 			s->kmethod[side] = s->kmethod[side] == SP_KMETHOD_GIVEN ? SP_KMETHOD_GIVEN : SP_KMETHOD_CPHID;
+			if (s->profile[side] < 0 || s->profile[side] > w->n_profiles)
+				return sp_err_set(err, SP_EDATA, "stage '%s' names soil profile %d of %d", s->name,
+				                  s->profile[side], w->n_profiles);
 			if (s->n_surface_points[side] < 0 || s->n_surface_points[side] > SP_WALL_MAX_SURFACE_POINTS)
 				return sp_err_set(err, SP_EDATA, "stage '%s' has %d surface points", s->name,
 				                  s->n_surface_points[side]);
@@ -930,11 +970,15 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	S_put(fp, "tolerance_kPa", w->tolerance_kPa);
 	S_put(fp, "gamma_water_kN_m3", w->gamma_water_kN_m3);
 
-	for (int i = 0; i < w->n_layers; i++) {
-		const sp_wall_layer_t *L = &w->layers[i];
-		const sp_wall_soil_t *s = &w->soils[L->soil];
-		fprintf(fp, "\n[layer %s]\n", s->name);
-		S_put(fp, "top_level_m", L->top_level_m);
+	for (int i = 0; i < w->n_soils; i++) {
+		const sp_wall_layer_t *L = i < w->n_layers ? &w->layers[i] : NULL;
+		const sp_wall_soil_t *s = &w->soils[i];
+		if (L) {
+			fprintf(fp, "\n[layer %s]\n", s->name);
+			S_put(fp, "top_level_m", L->top_level_m);
+		} else {
+			fprintf(fp, "\n[soil %s]\n", s->name);
+		}
 		S_put(fp, "gamma_kN_m3", s->gamma_dry_kN_m3);
 		S_put(fp, "gamma_sat_kN_m3", s->gamma_wet_kN_m3);
 		S_put(fp, "c_kPa", s->c_kPa);
@@ -955,10 +999,32 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 		S_put(fp, "kh_unload_kN_m3", s->kh_unload_top_kN_m3);
 		S_put(fp, "kh_unload_bottom_kN_m3", s->kh_unload_bottom_kN_m3);
 		S_put_list(fp, "branch_end_pct", s->branch_end_pct, SP_WALL_BRANCHES - 1);
+		if (L == NULL)
+			continue;
 		if (L->excess_pore_top_kPa != 0)
 			S_put(fp, "excess_pore_top_kPa", L->excess_pore_top_kPa);
 		if (L->excess_pore_bottom_kPa != 0)
 			S_put(fp, "excess_pore_bottom_kPa", L->excess_pore_bottom_kPa);
+	}
+	for (int k = 0; k < w->n_profiles; k++) {
+		const sp_wall_profile_t *p = &w->profiles[k];
+		double v[3][SP_WALL_MAX_LAYERS];
+		int excess = 0;
+		fprintf(fp, "\n[soil-profile %s]\n", p->name);
+		S_list l = {fp, 0, 0};
+		for (int i = 0; i < p->n_layers; i++) {
+			S_list_item(&l, "layers", w->soils[p->layers[i].soil].name);
+			v[0][i] = p->layers[i].top_level_m;
+			v[1][i] = p->layers[i].excess_pore_top_kPa;
+			v[2][i] = p->layers[i].excess_pore_bottom_kPa;
+			excess = excess || v[1][i] != 0 || v[2][i] != 0;
+		}
+		S_list_end(&l);
+		S_put_list(fp, "top_levels_m", v[0], p->n_layers);
+		if (excess) {
+			S_put_list(fp, "excess_pore_top_kPa", v[1], p->n_layers);
+			S_put_list(fp, "excess_pore_bottom_kPa", v[2], p->n_layers);
+		}
 	}
 
 	fputs("\n[wall]\n", fp);
@@ -1029,6 +1095,10 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 		S_put(fp, "right_water_m", s->water_m[SP_RIGHT]);
 		fprintf(fp, "left_method = %s\nright_method = %s\n", S_kmethod_words[s->kmethod[SP_LEFT]],
 		        S_kmethod_words[s->kmethod[SP_RIGHT]]);
+		for (int side = 0; side < 2; side++)
+			if (s->profile[side] > 0)
+				fprintf(fp, "%s_soil_profile = %s\n", side == SP_LEFT ? "left" : "right",
+				        w->profiles[s->profile[side] - 1].name);
 		for (int side = 0; side < 2; side++) {
 			if (s->n_surface_points[side] == 0)
 				continue;

@@ -1,4 +1,4 @@
-/* wall.c - defaults of the subgrade-reaction wall model. */
+/* wall.c - defaults of the subgrade-reaction wall model, the soil profile of a side. */
 #include "wall.h"
 
 #include <string.h>
@@ -12,4 +12,15 @@ void sp_wall_init(sp_wall_t *w)
 	w->max_element_m = 0.05;
 	w->max_iterations = 500;
 	w->tolerance_kPa = 1e-4;
+}
+
+const sp_wall_layer_t *sp_wall_side_layers(const sp_wall_t *w, const sp_wall_stage_t *st, int side, int *n_layers)
+{
+	int k = st->profile[side];
+	if (k > 0 && k <= w->n_profiles) {
+		*n_layers = w->profiles[k - 1].n_layers;
+		return w->profiles[k - 1].layers;
+	}
+	*n_layers = w->n_layers;
+	return w->layers;
 }

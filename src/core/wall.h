@@ -29,6 +29,7 @@
 #define SP_WALL_MAX_STAGES 32
 #define SP_WALL_MAX_SURCHARGE_POINTS 16
 #define SP_WALL_MAX_SURFACE_POINTS 16 /* points of a sloping surface beyond the wall */
+#define SP_WALL_MAX_PROFILES 8  /* soil profiles besides the wall's own layers */
 
 enum { SP_LEFT = 0, SP_RIGHT = 1 };
 
@@ -64,6 +65,16 @@ typedef struct {
 	int soil;                   /* index into soils */
 	double excess_pore_top_kPa, excess_pore_bottom_kPa;
 } sp_wall_layer_t;
+
+/* A soil profile that a stage may put on one side instead of the wall's
+ * layers (D-Sheet Piling: a profile per side and per stage, e.g. excess pore
+ * pressure under one side, other soil on one side, soil replaced between
+ * stages). Layers top-down, their soils indices into the wall's soils. */
+typedef struct {
+	char name[SP_NAME_MAX];
+	sp_wall_layer_t layers[SP_WALL_MAX_LAYERS];
+	int n_layers;
+} sp_wall_profile_t;
 
 /* A wall segment from the previous element's bottom (or the top of the
  * wall) down to bottom_level_m. */
@@ -129,6 +140,7 @@ typedef struct {
 	double surface_level_m[2][SP_WALL_MAX_SURFACE_POINTS];
 	double water_m[2];          /* phreatic level, left and right */
 	sp_kmethod kmethod[2];
+	int profile[2];             /* soil profile per side: 0 the wall's layers, k > 0 the wall's profiles[k - 1] */
 	/* Items present in this stage (1/0), indexed like the wall's lists. */
 	int anchor_on[SP_WALL_MAX_ITEMS];
 	double anchor_prestress_kN_per_m[SP_WALL_MAX_ITEMS]; /* 0 = none (along the anchor) */
@@ -155,8 +167,10 @@ typedef struct {
 
 	sp_wall_soil_t soils[SP_WALL_MAX_SOILS];
 	int n_soils;
-	sp_wall_layer_t layers[SP_WALL_MAX_LAYERS]; /* top-down; the same profile on both sides */
+	sp_wall_layer_t layers[SP_WALL_MAX_LAYERS]; /* top-down; both sides of every stage unless it names a profile */
 	int n_layers;
+	sp_wall_profile_t profiles[SP_WALL_MAX_PROFILES]; /* other soil profiles (sp_wall_stage_t profile) */
+	int n_profiles;
 	int n_branches;             /* 1..4 branches of the subgrade modulus */
 	int unloading_curve;        /* 1: unload/reload with kh_unload */
 	int single_pile;            /* D-Sheet's single pile model: EI, supports and loads are the pile's own,
@@ -195,5 +209,8 @@ typedef struct {
 /* Defaults for everything not read from a file (one branch, water 10 kN/m3,
  * 0.05 m elements, 500 iterations, 1e-4 kPa). */
 void sp_wall_init(sp_wall_t *w);
+
+/* The layers on one side of a stage (its soil profile) and their count. */
+const sp_wall_layer_t *sp_wall_side_layers(const sp_wall_t *w, const sp_wall_stage_t *st, int side, int *n_layers);
 
 #endif

@@ -9,7 +9,8 @@
  * subgrade reaction (shi_soil.c).
  *
  * Read and mapped: SOIL COLLECTION, RUN IDENTIFICATION (first line = name),
- * MODEL, CPT LIST (Count=0 only), SHEET PILING, ANCHORS, STRUTS, SPRING
+ * MODEL (the "Pile loaded by soil displacements" flags are unused in the
+ * Sheet piling model), CPT LIST (Count=0 only), SHEET PILING, ANCHORS, STRUTS, SPRING
  * SUPPORTS, RIGID SUPPORTS, UNIFORM LOADS, SURCHARGE LOADS, HORIZONTAL LINE
  * LOADS, MOMENTS, NORMAL FORCES, WATER, SOIL PROFILES, SURFACES, WATERLEVELS,
  * CONSTRUCTION STAGES, CALCULATION OPTIONS PER STAGE, CALCULATION OPTIONS.
@@ -46,6 +47,7 @@ typedef struct {
 	int seen_model, seen_soils, seen_piling, seen_profiles, seen_surfaces;
 	int seen_water_levels, seen_stages;
 	int single_pile;
+	int verification; /* [MODEL] "Verification = TRUE" */
 	int method;     /* [MODEL] 0 Ka Ko Kp, 1 c phi delta, 2 mixed */
 
 	sp_shi_soil_t soil;
@@ -88,11 +90,17 @@ static int S_model(S_ctx *c)
 			if (v < 0 || v > 2)
 				return sp_shi_scan_fail(in, line, "earth pressure method %d is not supported", v);
 			c->method = v;
-		} else if (strncmp(label, "Verification", 12) == 0 || strncmp(label, "EC7-SE", 6) == 0 ||
+		} else if (strncmp(label, "Verification", 12) == 0) {
+			c->verification = v != 0;
+		} else if (strncmp(label, "EC7-SE", 6) == 0 ||
 			   strncmp(label, "Check vertical balance", 22) == 0) {
 			/* see the top of this file */
 		} else if (strncmp(label, "Pile loaded by", 14) == 0) {
-			if (v != 0)
+			/* a Sheet piling model carries these flags without using them:
+			 * only a [SOIL DISPLACEMENTS] table loads the wall with soil
+			 * displacements (bm4-17d: both flags set, its .shd the ordinary
+			 * results); in the single pile model they mean that load */
+			if (v != 0 && c->single_pile)
 				return sp_shi_scan_fail(in, line,
 							"single pile loaded by soil displacements is not supported");
 		} else if (strncmp(label, "Probabilistic", 13) == 0) {
@@ -186,6 +194,14 @@ static int S_earthquake(S_ctx *c)
 		if (!sp_shi_scan_blank(s))
 			return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "earthquake loading is not supported");
 	return s == NULL ? sp_shi_scan_eof(in) : SP_OK;
+}
+
+/* A table of given soil displacements loads the wall through its springs:
+ * not done yet, and named. */
+static int S_soil_displacements(S_ctx *c)
+{
+	return sp_shi_scan_fail(&c->in, sp_shi_scan_lno(&c->in),
+				"a wall loaded by given soil displacements is not supported");
 }
 
 /* ---- the whole file ------------------------------------------------------ */
@@ -282,6 +298,7 @@ static const S_section_t S_sections[] = {
 	{"COMBINED WALL", NULL},
 	{"VERTICAL BALANCE", NULL},
 	{"SETTLEMENT BY VIBRATION PARAMS", NULL},
+	{"SOIL DISPLACEMENTS", S_soil_displacements},
 	{"ANCHORS", S_anchors_sec},
 	{"STRUTS", S_struts_sec},
 	{"SPRING SUPPORTS", S_spring_sec},
@@ -322,7 +339,18 @@ static int S_finish(S_ctx *c)
 		return sp_shi_scan_fail(in, c->stage.options_line,
 					"[CALCULATION OPTIONS PER STAGE] has %d items for %d stages",
 					c->stage.n_options, w->n_stages);
-	return sp_shi_soil_finish(&c->soil, in, w, c->single_pile);
+	/* per-stage verification options act only with "Verification = TRUE"
+	 * (bm3-11, bm4-17d: StageVerify=1 without it, one ordinary result per
+	 * stage in their .shd) */
+	if (c->verification && c->stage.verify_line > 0) {
+		in->sec = "CALCULATION OPTIONS PER STAGE";
+		return sp_shi_scan_fail(in, c->stage.verify_line,
+					"%s with Verification = TRUE (design verification with partial factors) is "
+					"not supported",
+					c->stage.verify_what);
+	}
+	int rc = sp_shi_soil_assign_profiles(&c->soil, in, w);
+	return rc != SP_OK ? rc : sp_shi_soil_finish(&c->soil, in, w, c->single_pile);
 }
 
 static int S_parse(S_ctx *c)

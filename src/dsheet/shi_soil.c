@@ -173,28 +173,64 @@ int sp_shi_soil_read_profiles(sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t 
 			break;
 		}
 		sp_strlcpy(soil->profile_names[k], pr->name, SP_NAME_MAX);
+		sp_wall_profile_t *wp = &soil->profiles[k];
+		sp_strlcpy(wp->name, pr->name, SP_NAME_MAX);
+		memcpy(wp->layers, pr->layers, (size_t)pr->n_layers * sizeof pr->layers[0]);
+		wp->n_layers = pr->n_layers;
 		soil->n_profiles = k + 1;
 		if (k == 0) {
 			memcpy(w->layers, pr->layers, (size_t)pr->n_layers * sizeof pr->layers[0]);
 			w->n_layers = pr->n_layers;
-			continue;
 		}
-		/* one soil profile for the whole wall: further profiles must repeat it */
-		int same = pr->n_layers == w->n_layers;
-		for (int j = 0; same && j < pr->n_layers; j++)
-			same = pr->layers[j].top_level_m == w->layers[j].top_level_m &&
-			       pr->layers[j].soil == w->layers[j].soil &&
-			       pr->layers[j].excess_pore_top_kPa == w->layers[j].excess_pore_top_kPa &&
-			       pr->layers[j].excess_pore_bottom_kPa == w->layers[j].excess_pore_bottom_kPa;
-		if (!same)
-			rc = sp_shi_scan_fail(in, line,
-					      "more than one soil profile ('%s' differs from '%s') is not supported",
-					      pr->name, soil->profile_names[0]);
 	}
 	free(pr);
 	if (rc != SP_OK)
 		return rc;
 	return sp_shi_scan_expect_end(in);
+}
+
+static int S_same_layers(const sp_wall_layer_t *a, int na, const sp_wall_layer_t *b, int nb)
+{
+	if (na != nb)
+		return 0;
+	for (int j = 0; j < na; j++)
+		if (a[j].top_level_m != b[j].top_level_m || a[j].soil != b[j].soil ||
+		    a[j].excess_pore_top_kPa != b[j].excess_pore_top_kPa ||
+		    a[j].excess_pore_bottom_kPa != b[j].excess_pore_bottom_kPa)
+			return 0;
+	return 1;
+}
+
+int sp_shi_soil_assign_profiles(const sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w)
+{
+	if (w->n_stages < 1 || soil->n_profiles < 1)
+		return SP_OK;
+	const sp_wall_profile_t *first = &soil->profiles[w->stages[0].profile[SP_LEFT]];
+	memcpy(w->layers, first->layers, (size_t)first->n_layers * sizeof first->layers[0]);
+	w->n_layers = first->n_layers;
+	int slot[SP_SHI_SOIL_MAX_PROFILES]; /* file profile -> 0 (the wall's layers) or k + 1 */
+	for (int f = 0; f < soil->n_profiles; f++)
+		slot[f] = -1;
+	w->n_profiles = 0;
+	for (int s = 0; s < w->n_stages; s++)
+		for (int side = 0; side < 2; side++) {
+			int f = w->stages[s].profile[side];
+			const sp_wall_profile_t *p = &soil->profiles[f];
+			if (slot[f] < 0) {
+				if (S_same_layers(p->layers, p->n_layers, w->layers, w->n_layers)) {
+					slot[f] = 0;
+				} else {
+					if (w->n_profiles == SP_WALL_MAX_PROFILES)
+						return sp_shi_scan_fail(in, sp_shi_scan_lno(in),
+									"stage '%s': more than %d soil profiles in use",
+									w->stages[s].name, SP_WALL_MAX_PROFILES + 1);
+					w->profiles[w->n_profiles++] = *p;
+					slot[f] = w->n_profiles;
+				}
+			}
+			w->stages[s].profile[side] = slot[f];
+		}
+	return SP_OK;
 }
 
 /* Single pile, modulus of subgrade reaction after Ménard from the pressuremeter

@@ -27,15 +27,21 @@ typedef struct {
 typedef struct {
 	sp_shi_soil_extra_t x[SP_WALL_MAX_SOILS]; /* per soil of the wall */
 	char profile_names[SP_SHI_SOIL_MAX_PROFILES][SP_NAME_MAX];
+	sp_wall_profile_t profiles[SP_SHI_SOIL_MAX_PROFILES]; /* as in the file */
 	int n_profiles;
 	int use_cur;                 /* [SOIL PROFILES] "Use Cur values" */
 } sp_shi_soil_t;
 
 /* [SOIL COLLECTION], after its [NAME] line, up to its end: w->soils. */
 int sp_shi_soil_read(sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w);
-/* [SOIL PROFILES], after the soils: w->layers (one profile; further ones must
- * repeat it), the number of branches and the unloading curve. */
+/* [SOIL PROFILES], after the soils: every profile, the number of branches
+ * and the unloading curve. */
 int sp_shi_soil_read_profiles(sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w);
+/* After the stages (their profile[] hold indices into soil->profiles): the
+ * profile of the first stage's left side becomes the wall's layers, every
+ * other profile a stage uses one of the wall's profiles (a copy of the
+ * wall's layers is not kept apart), and the stages refer to them. */
+int sp_shi_soil_assign_profiles(const sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w);
 /* After the whole file (the elements, layers and stages are read): the moduli
  * of subgrade reaction of every soil and, in the single pile model, Brinch
  * Hansen's coefficients (soils in several layers are copied per layer). */

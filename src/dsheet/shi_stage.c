@@ -9,6 +9,7 @@
 #include "shi_stage.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define S_MAX_SURFACE_POINTS 256
@@ -214,8 +215,8 @@ static int S_stage(const sp_shi_stage_t *sg, sp_shi_scan_t *in, const sp_wall_t 
 	}
 	for (int side = 0; side < 2; side++)
 		if ((rc = S_stage_ref(in, st->name, "soil profile", soil->profile_names, sizeof soil->profile_names[0],
-				      soil->n_profiles, &idx)) != SP_OK)
-			return rc;
+				      soil->n_profiles, &st->profile[side])) != SP_OK)
+			return rc; /* an index into soil->profiles until sp_shi_soil_assign_profiles */
 	double disp, use;
 	if ((rc = sp_shi_scan_value(in, "Displacement top sheet piling", &disp)) != SP_OK ||
 	    (rc = sp_shi_scan_value(in, "Use top displacement", &use)) != SP_OK)
@@ -289,9 +290,12 @@ static int S_stage(const sp_shi_stage_t *sg, sp_shi_scan_t *in, const sp_wall_t 
 	double passive;
 	if ((rc = sp_shi_scan_value(in, "Passive side overrule", &passive)) != SP_OK)
 		return rc;
-	if (passive != 0)
+	/* which side the verification with partial factors treats as passive
+	 * (0 automatic, 1 left, 2 right): a standard calculation does not use it
+	 * (bm3-11, bm4-17d: overrule 1, their .shd the ordinary results) */
+	if (passive != 0 && passive != 1 && passive != 2)
 		return sp_shi_scan_fail(in, sp_shi_scan_lno(in),
-					"stage '%s': passive side overrule (%g) is not supported", st->name, passive);
+					"stage '%s': passive side overrule %g is not 0, 1 or 2", st->name, passive);
 	return SP_OK;
 }
 
@@ -328,12 +332,12 @@ int sp_shi_stage_read_options(sp_shi_stage_t *sg, sp_shi_scan_t *in)
 		};
 		if ((rc = sp_shi_scan_block(in, "[END OF STAGE]", keys, 5, 0)) != SP_OK)
 			return rc;
-		for (int j = 0; j < 5; j++)
-			if (v[j] != 0)
-				return sp_shi_scan_fail(in, line,
-							"stage %d: %s=%g (design verification with partial factors) is "
-							"not supported",
-							k + 1, keys[j].key, v[j]);
+		for (int j = 0; j < 5 && sg->verify_line == 0; j++)
+			if (v[j] != 0) {
+				sg->verify_line = line;
+				snprintf(sg->verify_what, sizeof sg->verify_what, "stage %d: %s=%g", k + 1, keys[j].key,
+					 v[j]);
+			}
 	}
 	sg->n_options = n;
 	return sp_shi_scan_expect_end(in);

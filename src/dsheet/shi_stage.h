@@ -30,6 +30,11 @@ typedef struct {
 	sp_shi_stage_named_t water[SP_SHI_STAGE_MAX_NAMED];
 	int n_water;
 	int n_options, options_line; /* [CALCULATION OPTIONS PER STAGE]: items, and its line (0: absent) */
+	/* the first stage that asks for a verification (StageVerify*=1): its
+	 * line (0: none) and message; it matters only with [MODEL]
+	 * "Verification = TRUE" (shi.c) */
+	int verify_line;
+	char verify_what[120];
 } sp_shi_stage_t;
 
 /* [SURFACES]: level at the wall, and the points beyond it of a sloping one. */

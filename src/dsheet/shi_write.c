@@ -201,8 +201,22 @@ static int S_count_ok(S_w *o, const char *what, int n, int lo, int hi)
 	return SP_OK;
 }
 
+/* The name of soil profile p in the file: "Profile 1" for the wall's layers
+ * (unless another profile has that name: "Profile 0"), else its own. */
+static const char *S_profile_name(const sp_wall_t *w, int p)
+{
+	if (p > 0)
+		return w->profiles[p - 1].name;
+	for (int k = 0; k < w->n_profiles; k++)
+		if (strcmp(w->profiles[k].name, "Profile 1") == 0)
+			return "Profile 0";
+	return "Profile 1";
+}
+
 static int S_check(S_w *o, const sp_wall_t *w)
 {
+	if (w->n_profiles < 0 || w->n_profiles > SP_WALL_MAX_PROFILES)
+		return S_bad(o, "%d soil profiles besides the layers, expected 0 to %d", w->n_profiles, SP_WALL_MAX_PROFILES);
 	if (S_count_ok(o, "soils", w->n_soils, 1, SP_WALL_MAX_SOILS) || S_count_ok(o, "layers", w->n_layers, 1, SP_WALL_MAX_LAYERS) ||
 	    S_count_ok(o, "wall elements", w->n_elements, 1, SP_WALL_MAX_ELEMENTS) ||
 	    S_count_ok(o, "construction stages", w->n_stages, 1, SP_WALL_MAX_STAGES) ||
@@ -235,14 +249,27 @@ static int S_check(S_w *o, const sp_wall_t *w)
 	    S_names(o, "moment", w->moments, sizeof w->moments[0], w->n_moments) ||
 	    S_names(o, "normal force", w->normal_forces, sizeof w->normal_forces[0], w->n_normal_forces))
 		return o->rc;
-	for (int k = 0; k < w->n_layers; k++) {
-		const sp_wall_layer_t *l = &w->layers[k];
-		if (l->soil < 0 || l->soil >= w->n_soils)
-			return S_bad(o, "layer %d refers to soil %d of %d", k + 1, l->soil + 1, w->n_soils);
-		if (k > 0 && !(l->top_level_m < w->layers[k - 1].top_level_m))
-			return S_bad(o, "layer %d: its top (%g m) is not below the top of the layer above (%g m)", k + 1,
-				     l->top_level_m, w->layers[k - 1].top_level_m);
+	if (S_names(o, "soil profile", w->profiles, sizeof w->profiles[0], w->n_profiles))
+		return o->rc;
+	for (int p = 0; p <= w->n_profiles; p++) {
+		const sp_wall_layer_t *ls = p ? w->profiles[p - 1].layers : w->layers;
+		int nl = p ? w->profiles[p - 1].n_layers : w->n_layers;
+		if (p > 0 && S_count_ok(o, "layers of a soil profile", nl, 1, SP_WALL_MAX_LAYERS))
+			return o->rc;
+		for (int k = 0; k < nl; k++) {
+			const sp_wall_layer_t *l = &ls[k];
+			if (l->soil < 0 || l->soil >= w->n_soils)
+				return S_bad(o, "layer %d refers to soil %d of %d", k + 1, l->soil + 1, w->n_soils);
+			if (k > 0 && !(l->top_level_m < ls[k - 1].top_level_m))
+				return S_bad(o, "layer %d: its top (%g m) is not below the top of the layer above (%g m)",
+					     k + 1, l->top_level_m, ls[k - 1].top_level_m);
+		}
 	}
+	for (int s = 0; s < w->n_stages; s++)
+		for (int side = 0; side < 2; side++)
+			if (w->stages[s].profile[side] < 0 || w->stages[s].profile[side] > w->n_profiles)
+				return S_bad(o, "stage %d names soil profile %d of %d", s + 1, w->stages[s].profile[side],
+					     w->n_profiles);
 	for (int k = 0; k < w->n_elements; k++) {
 		double above = k == 0 ? w->top_level_m : w->elements[k - 1].bottom_level_m;
 		if (!(w->elements[k].bottom_level_m < above))
@@ -643,19 +670,24 @@ static void S_geometry(S_w *o, const sp_wall_t *w)
 	S_line(o, "%3d 1/0 : Yes/No Unloading curve", w->unloading_curve ? 1 : 0);
 	S_line(o, "  0 1/0 : Yes/No Use Cur values");
 	S_line(o, "%s", "");
-	S_line(o, "  1 Number of soil profiles ");
-	S_line(o, "Profile 1");
-	S_line(o, "       0.000 X coordinate");
-	S_line(o, "       0.000 Y coordinate");
-	S_line(o, "%s", "");
-	S_line(o, "%3d Number of soil layers per soil profile", w->n_layers);
-	S_line(o, " Nr      Level   Wosp Top  Wosp Bott Material Name");
-	for (int k = 0; k < w->n_layers; k++) {
-		const sp_wall_layer_t *l = &w->layers[k];
-		snprintf(o->item, sizeof o->item, "layer %d", k + 1);
-		S_line(o, "%3d %10s %10s %10s %s", k + 1, F2("level", l->top_level_m),
-		       F2("excess pore pressure at the top", l->excess_pore_top_kPa),
-		       F2("excess pore pressure at the bottom", l->excess_pore_bottom_kPa), w->soils[l->soil].name);
+	S_line(o, "%3d Number of soil profiles ", 1 + w->n_profiles);
+	for (int p = 0; p <= w->n_profiles; p++) {
+		const sp_wall_layer_t *ls = p ? w->profiles[p - 1].layers : w->layers;
+		int nl = p ? w->profiles[p - 1].n_layers : w->n_layers;
+		S_line(o, "%s", S_profile_name(w, p));
+		S_line(o, "       0.000 X coordinate");
+		S_line(o, "       0.000 Y coordinate");
+		S_line(o, "%s", "");
+		S_line(o, "%3d Number of soil layers per soil profile", nl);
+		S_line(o, " Nr      Level   Wosp Top  Wosp Bott Material Name");
+		for (int k = 0; k < nl; k++) {
+			const sp_wall_layer_t *l = &ls[k];
+			snprintf(o->item, sizeof o->item, "layer %d", k + 1);
+			S_line(o, "%3d %10s %10s %10s %s", k + 1, F2("level", l->top_level_m),
+			       F2("excess pore pressure at the top", l->excess_pore_top_kPa),
+			       F2("excess pore pressure at the bottom", l->excess_pore_bottom_kPa),
+			       w->soils[l->soil].name);
+		}
 	}
 	S_line(o, "%s", "");
 	S_line(o, "[END OF SOIL PROFILES]");
@@ -761,8 +793,8 @@ static void S_stages(S_w *o, const sp_wall_t *w)
 			S_line(o, "Surface %d", S_surface(o, w, s, side) + 1);
 		for (int side = 0; side < 2; side++)
 			S_line(o, "Water level %d", S_level(o->water, &o->n_water, st->water_m[side]) + 1);
-		S_line(o, "Profile 1");
-		S_line(o, "Profile 1");
+		S_line(o, "%s", S_profile_name(w, st->profile[SP_LEFT]));
+		S_line(o, "%s", S_profile_name(w, st->profile[SP_RIGHT]));
 		S_line(o, "%10s             Displacement top sheet piling", S_top_m(o, st->name, st->top_displacement_mm));
 		S_line(o, "%10d             Use top displacement", st->use_top_displacement ? 1 : 0);
 		S_stage_items(o, "Anchors present in stage", w->anchors, sizeof w->anchors[0], w->n_anchors, st->anchor_on,

@@ -34,14 +34,28 @@ static int S_check(const sp_wall_t *w, sp_err_t *err)
 	if (w->n_branches < 1 || w->n_branches > SP_WALL_BRANCHES)
 		return sp_err_set(err, SP_EDATA, "beam: 1 to %d branches of the subgrade modulus, not %d",
 		                  SP_WALL_BRANCHES, w->n_branches);
-	for (int i = 0; i < w->n_layers; i++) {
-		const sp_wall_soil_t *so = &w->soils[w->layers[i].soil];
-		for (int k = 0; k < w->n_branches; k++)
-			if (!(so->kh_top_kN_m3[k] > 0) || !(so->kh_bottom_kN_m3[k] > 0))
-				return sp_err_set(err, SP_EDATA,
-				                  "beam: soil '%s' needs a positive modulus of subgrade reaction for "
-				                  "branch %d",
-				                  so->name, k + 1);
+	if (w->n_profiles < 0 || w->n_profiles > SP_WALL_MAX_PROFILES)
+		return sp_err_set(err, SP_EDATA, "beam: %d soil profiles (at most %d)", w->n_profiles, SP_WALL_MAX_PROFILES);
+	for (int s = 0; s < w->n_stages; s++)
+		for (int side = 0; side < 2; side++)
+			if (w->stages[s].profile[side] < 0 || w->stages[s].profile[side] > w->n_profiles)
+				return sp_err_set(err, SP_EDATA, "beam: stage '%s' names soil profile %d of %d",
+				                  w->stages[s].name, w->stages[s].profile[side], w->n_profiles);
+	for (int p = 0; p <= w->n_profiles; p++) { /* the wall's layers, then every other profile */
+		const sp_wall_layer_t *ls = p ? w->profiles[p - 1].layers : w->layers;
+		int nl = p ? w->profiles[p - 1].n_layers : w->n_layers;
+		for (int i = 0; i < nl; i++) {
+			if (ls[i].soil < 0 || ls[i].soil >= w->n_soils)
+				return sp_err_set(err, SP_EDATA, "beam: a layer refers to soil %d of %d", ls[i].soil + 1,
+				                  w->n_soils);
+			const sp_wall_soil_t *so = &w->soils[ls[i].soil];
+			for (int k = 0; k < w->n_branches; k++)
+				if (!(so->kh_top_kN_m3[k] > 0) || !(so->kh_bottom_kN_m3[k] > 0))
+					return sp_err_set(err, SP_EDATA,
+					                  "beam: soil '%s' needs a positive modulus of subgrade reaction "
+					                  "for branch %d",
+					                  so->name, k + 1);
+		}
 	}
 	for (int s = 0; s < w->n_stages; s++)
 		for (int side = 0; side < 2; side++)

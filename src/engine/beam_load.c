@@ -77,15 +77,15 @@ static double S_normal_force(const sp_wall_t *w, const sp_wall_stage_t *st, doub
 /* Excess pore pressure of the soil profile at level z (kPa): linear in each
  * layer from its top to its bottom value (D-Sheet Piling "Wosp"; bm3-9: the
  * pore pressure is hydrostatic plus this). */
-static double S_excess_pore(const sp_wall_t *w, double z)
+static double S_excess_pore(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double z)
 {
-	for (int i = 0; i < w->n_layers; i++) {
-		const sp_wall_layer_t *l = &w->layers[i];
+	for (int i = 0; i < nl; i++) {
+		const sp_wall_layer_t *l = &ls[i];
 		double top = l->top_level_m;
-		double bottom = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : w->top_level_m - w->length_m;
+		double bottom = i + 1 < nl ? ls[i + 1].top_level_m : w->top_level_m - w->length_m;
 		if (z > top && i == 0)
 			return 0.0;
-		if (z <= top && (z > bottom || i + 1 == w->n_layers)) {
+		if (z <= top && (z > bottom || i + 1 == nl)) {
 			if (l->excess_pore_top_kPa == 0.0 && l->excess_pore_bottom_kPa == 0.0)
 				return 0.0;
 			double t = top - bottom > 1e-12 ? (top - z) / (top - bottom) : 0.0;
@@ -98,23 +98,24 @@ static double S_excess_pore(const sp_wall_t *w, double z)
 /* Vertical effective stress at level z on one side (kPa), water level zw,
  * surface zs, uniform load q; *water: the pore pressure, hydrostatic plus the
  * profile's excess pore pressure below the surface. */
-static double S_sigma_v(const sp_wall_t *w, double z, double zs, double zw, double q, double *water)
+static double S_sigma_v(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double z, double zs, double zw, double q,
+                        double *water)
 {
 	double sv = q, top = zs;
 	*water = zw > z ? w->gamma_water_kN_m3 * (zw - z) : 0.0;
-	double excess = z <= zs ? S_excess_pore(w, z) : 0.0;
+	double excess = z <= zs ? S_excess_pore(w, ls, nl, z) : 0.0;
 	*water += excess;
 	if (zw > zs) /* free water above the surface weighs on the soil */
 		sv += w->gamma_water_kN_m3 * (zw - zs);
 	if (z > zs)
 		return 0.0;
-	for (int i = 0; i < w->n_layers; i++) {
-		double lt = w->layers[i].top_level_m;
-		double lb = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : -1e30;
+	for (int i = 0; i < nl; i++) {
+		double lt = ls[i].top_level_m;
+		double lb = i + 1 < nl ? ls[i + 1].top_level_m : -1e30;
 		double a = S_MIN(lt, top), bt = S_MAX(lb, z);
 		if (a <= bt)
 			continue;
-		const sp_wall_soil_t *so = &w->soils[w->layers[i].soil];
+		const sp_wall_soil_t *so = &w->soils[ls[i].soil];
 		/* part above the water level dry, below wet */
 		double dry_top = a, dry_bot = S_MAX(bt, S_MIN(a, zw));
 		if (dry_top > dry_bot)
@@ -197,15 +198,15 @@ static void S_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_sur
 /* The ground of a side with a sloping surface: bands of effective unit
  * weight (the layers extend horizontally beyond the wall, the top layer also
  * upwards; dry above the water level, submerged below). */
-static void S_ground(const sp_wall_t *w, const sp_wall_stage_t *st, int side, double q, double *band_bottom,
-                     double *band_gamma, sp_ground_t *g)
+static void S_ground(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, const sp_wall_stage_t *st, int side, double q,
+                     double *band_bottom, double *band_gamma, sp_ground_t *g)
 {
 	double zw = st->water_m[side];
 	int nb = 0;
-	for (int i = 0; i < w->n_layers; i++) {
-		const sp_wall_soil_t *so = &w->soils[w->layers[i].soil];
-		double top = i > 0 ? w->layers[i].top_level_m : INFINITY;
-		double bottom = i + 1 < w->n_layers ? w->layers[i + 1].top_level_m : -INFINITY;
+	for (int i = 0; i < nl; i++) {
+		const sp_wall_soil_t *so = &w->soils[ls[i].soil];
+		double top = i > 0 ? ls[i].top_level_m : INFINITY;
+		double bottom = i + 1 < nl ? ls[i + 1].top_level_m : -INFINITY;
 		if (zw < top && zw > bottom) { /* the water level splits the layer */
 			band_gamma[nb] = so->gamma_dry_kN_m3, band_bottom[nb++] = zw;
 			band_gamma[nb] = so->gamma_wet_kN_m3 - w->gamma_water_kN_m3, band_bottom[nb++] = bottom;
@@ -227,19 +228,20 @@ static void S_ground(const sp_wall_t *w, const sp_wall_stage_t *st, int side, do
 /* The ground above the wall's surface level beyond the wall as a vertical
  * strip load on that level (negative where the surface is lower), for the
  * neutral pressure. */
-static void S_ground_load(const sp_wall_t *w, const sp_wall_stage_t *st, int side, double q, sp_wall_surcharge_t *l)
+static void S_ground_load(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, const sp_wall_stage_t *st, int side,
+                          double q, sp_wall_surcharge_t *l)
 {
 	double zs = st->surface_m[side], zw = st->water_m[side], wp;
-	double base = S_sigma_v(w, zs, zs, zw, q, &wp);
+	double base = S_sigma_v(w, ls, nl, zs, zs, zw, q, &wp);
 	int n = st->n_surface_points[side];
 	memset(l, 0, sizeof *l);
 	l->distance_m[l->n_points] = 0.0, l->value_kPa[l->n_points++] = 0.0;
 	for (int j = 0; j < n && l->n_points < SP_WALL_MAX_SURCHARGE_POINTS - 1; j++) {
 		double zj = st->surface_level_m[side][j], p;
 		if (zj >= zs)
-			p = S_sigma_v(w, zs, zj, zw, q, &wp) - base;
+			p = S_sigma_v(w, ls, nl, zs, zj, zw, q, &wp) - base;
 		else
-			p = -(S_sigma_v(w, zj, zs, zw, q, &wp) - base);
+			p = -(S_sigma_v(w, ls, nl, zj, zs, zw, q, &wp) - base);
 		l->distance_m[l->n_points] = st->surface_distance_m[side][j], l->value_kPa[l->n_points++] = p;
 	}
 	/* level after the last point: far enough to act as unbounded */
@@ -254,6 +256,20 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 	int n = b->n;
 	memset(b->f_ext, 0, 2 * (size_t)n * sizeof *b->f_ext);
 	for (int side = 0; side < 2; side++) {
+		int nl;
+		const sp_wall_layer_t *ls = sp_wall_side_layers(w, st, side, &nl);
+		/* the layer of each element: the wall's, or found for the side's own profile */
+		const int *elayer = b->elayer;
+		if (ls != w->layers) {
+			int li = -1;
+			for (int e = 0; e + 1 < n; e++) {
+				double mid = (b->z[e] + b->z[e + 1]) / 2.0;
+				while (li + 1 < nl && ls[li + 1].top_level_m >= mid - 1e-12)
+					li++;
+				b->elayer_side[e] = li;
+			}
+			elayer = b->elayer_side;
+		}
 		double q = 0.0;
 		for (int i = 0; i < w->n_uniform_loads; i++)
 			if (st->uniform_load_on[i])
@@ -272,21 +288,21 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		double band_bottom[2 * SP_WALL_MAX_LAYERS + 2], band_gamma[2 * SP_WALL_MAX_LAYERS + 2];
 		if (st->n_surface_points[side] > 0 && st->kmethod[side] != SP_KMETHOD_GIVEN) {
 			ground = &ground_store;
-			S_ground(w, st, side, q, band_bottom, band_gamma, ground);
+			S_ground(w, ls, nl, st, side, q, band_bottom, band_gamma, ground);
 			ground_load = &ground_load_store;
-			S_ground_load(w, st, side, q, ground_load);
+			S_ground_load(w, ls, nl, st, side, q, ground_load);
 		}
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
-			const double sv_node = S_sigma_v(w, b->z[i], zs, zw, q, &wp);
+			const double sv_node = S_sigma_v(w, ls, nl, b->z[i], zs, zw, q, &wp);
 			const double sv_pos = sv_node > 0.0 ? sv_node : 0.0;
 			b->water[side][i] = wp;
 			if (i > 0 && b->z[i] < zs) {
 				double wq, top = b->z[i - 1], sv_top = sv_prev;
 				if (top > zs) {
 					top = zs;
-					sv_top = S_MAX(S_sigma_v(w, zs, zs, zw, q, &wq), 0.0);
+					sv_top = S_MAX(S_sigma_v(w, ls, nl, zs, zs, zw, q, &wq), 0.0);
 				}
 				wint += (sv_top + sv_pos) / 2.0 * (top - b->z[i]);
 			}
@@ -306,12 +322,12 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				double mid = (b->z[i] + b->z[j]) / 2.0;
 				double width = b->width[e];
 				sp->trib_m = len * (width > 0 ? width : 1.0);
-				int li = b->elayer[e];
+				int li = elayer[e];
 				if (mid > zs || li < 0) {
 					sp->on = 0;
 					continue;
 				}
-				const sp_wall_soil_t *so = &w->soils[w->layers[li].soil];
+				const sp_wall_soil_t *so = &w->soils[ls[li].soil];
 				double ka, k0, kp;
 				S_coefficients(so, st->kmethod[side], &ka, &k0, &kp);
 				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
@@ -337,7 +353,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if ((n_loads > 0 && !no_planes) || culmann) {
 					S_culmann(st->kmethod[side], so, loads, n_loads, ground, ground_load, zs - b->z[i], zs - mid,
-					          wint, sv, (sv + fmax(S_sigma_v(w, mid, zs, zw, q, &wp), 0.0)) / 2.0, &sa, &sn,
+					          wint, sv, (sv + fmax(S_sigma_v(w, ls, nl, mid, zs, zw, q, &wp), 0.0)) / 2.0, &sa, &sn,
 					          &spv);
 					cached_layer = li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
 				}
@@ -345,9 +361,8 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				sp->layer = li;
 				sp->sig_a = sa, sp->sig_n = sn, sp->sig_p = spv;
 				/* modulus: linear between the top and bottom of the layer */
-				double lt = w->layers[li].top_level_m;
-				double lb = li + 1 < w->n_layers ? w->layers[li + 1].top_level_m
-				                                 : w->top_level_m - w->length_m;
+				double lt = ls[li].top_level_m;
+				double lb = li + 1 < nl ? ls[li + 1].top_level_m : w->top_level_m - w->length_m;
 				double t = lt - lb > 1e-9 ? (lt - b->z[i]) / (lt - lb) : 0.0;
 				if (t < 0)
 					t = 0;

@@ -1,7 +1,7 @@
 /* beam_work.c - the discretised wall of the beam engine and its state
  * (beam_work.h).
  *
- * Nodes at every level that matters (top and toe, element, layer, surface
+ * Nodes at every level that matters (top and toe, element, layer (of every soil profile), surface
  * and water levels, supports and loads of every stage), and between them
  * equal beam elements no longer than w->max_element_m. Two degrees of
  * freedom per node: displacement (to the right) and rotation. */
@@ -21,7 +21,10 @@ static int S_cmp_desc(const void *a, const void *b)
 static int S_levels(const sp_wall_t *w, double **out, int *n_out)
 {
 	double top = w->top_level_m, toe = w->top_level_m - w->length_m;
-	size_t cap = 16 + (size_t)w->n_elements + (size_t)w->n_layers + 4u * (size_t)w->n_stages +
+	size_t n_profile_layers = 0;
+	for (int k = 0; k < w->n_profiles; k++)
+		n_profile_layers += (size_t)w->profiles[k].n_layers;
+	size_t cap = 16 + (size_t)w->n_elements + (size_t)w->n_layers + n_profile_layers + 4u * (size_t)w->n_stages +
 	             (size_t)(w->n_anchors + w->n_struts + w->n_spring_supports + w->n_rigid_supports +
 	                      w->n_line_loads + w->n_moments);
 	double *key = malloc(cap * sizeof *key);
@@ -40,6 +43,9 @@ static int S_levels(const sp_wall_t *w, double **out, int *n_out)
 		ADD(w->elements[i].bottom_level_m);
 	for (int i = 0; i < w->n_layers; i++)
 		ADD(w->layers[i].top_level_m);
+	for (int k = 0; k < w->n_profiles; k++)
+		for (int i = 0; i < w->profiles[k].n_layers; i++)
+			ADD(w->profiles[k].layers[i].top_level_m);
 	for (int s = 0; s < w->n_stages; s++)
 		for (int side = 0; side < 2; side++) {
 			ADD(w->stages[s].surface_m[side]);
@@ -144,6 +150,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->ecoef = malloc((size_t)n * sizeof *b->ecoef);
 	b->etension = calloc((size_t)n, sizeof *b->etension);
 	b->elayer = malloc((size_t)n * sizeof *b->elayer);
+	b->elayer_side = malloc((size_t)n * sizeof *b->elayer_side);
 	b->spr = calloc((size_t)n * 4, sizeof *b->spr);
 	b->u = calloc((size_t)n2, sizeof *b->u);
 	b->u_trial = calloc((size_t)n2, sizeof *b->u_trial);
@@ -157,7 +164,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
 	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
 	b->rhs = gsl_vector_alloc((size_t)n2);
-	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->spr || !b->u ||
+	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->u ||
 	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->kband ||
 	    !b->kfact || !b->tangent || !b->tangent_fact || !b->rhs) {
 		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
@@ -182,7 +189,7 @@ void sp_beam_work_free(sp_beam_work_t *b)
 	if (b == NULL)
 		return;
 	/* the arrays b owns */
-	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->spr, b->u,
+	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, b->u,
 			 b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->tangent,
 			 b->tangent_fact};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)

@@ -29,6 +29,7 @@ typedef struct {
 	double *elen, *ecoef;      /* per element: length and EI / L^3 */
 	double *etension;          /* per element: normal force of the stage (kN), see beam_load.c */
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
+	int *elayer_side;          /* the same for a side with a soil profile of its own (beam_load.c) */
 	sp_beam_spring_t *spr;     /* [node][side][half], see SP_BEAM_WORK_SPR */
 	double *u;                 /* 2n: w (m), theta (rad) */
 	double *u_trial;
