@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #define S_MAX_BYTES (64 * 1024 * 1024) /* refuse larger files */
@@ -513,25 +514,27 @@ static int S_name_eq(const char *stored, const char *name)
 	return strlen(stored) == len && memcmp(stored, s, len) == 0;
 }
 
-long sp_catalogue_find_profile(const sp_catalogue_t *cat, const char *name)
+/* Index of the record named `name` among n records of `size` bytes whose
+ * first member is their name (sp_profile_t, sp_grade_t), or -1. */
+static long S_find(const void *records, size_t n, size_t size, const char *name)
 {
-	if (cat == NULL || name == NULL)
-		return -1;
-	for (size_t i = 0; i < cat->n_profiles; ++i)
-		if (S_name_eq(cat->profiles[i].name, name))
+	for (size_t i = 0; records && name && i < n; ++i)
+		if (S_name_eq((const char *)records + i * size, name))
 			return (long)i;
 	return -1;
 }
 
+long sp_catalogue_find_profile(const sp_catalogue_t *cat, const char *name)
+{
+	return cat ? S_find(cat->profiles, cat->n_profiles, sizeof *cat->profiles, name) : -1;
+}
+
 long sp_catalogue_find_grade(const sp_catalogue_t *cat, const char *name)
 {
-	if (cat == NULL || name == NULL)
-		return -1;
-	for (size_t i = 0; i < cat->n_grades; ++i)
-		if (S_name_eq(cat->grades[i].name, name))
-			return (long)i;
-	return -1;
+	return cat ? S_find(cat->grades, cat->n_grades, sizeof *cat->grades, name) : -1;
 }
+
+_Static_assert(offsetof(sp_profile_t, name) == 0 && offsetof(sp_grade_t, name) == 0, "a record opens with its name");
 
 double sp_profile_ei_kNm2_per_m(const sp_profile_t *p)
 {

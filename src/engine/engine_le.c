@@ -340,6 +340,18 @@ static void S_scale_effects(sp_analysis_t *out, double factor)
 	}
 }
 
+/* The equilibrium level of fn below z_start (S_root_below with the model's
+ * tolerances), or the failure "no-equilibrium-within-max-embedment" in out. */
+static int S_equilibrium(double (*fn)(double, void *), S_model *m, double z_start, double z_floor, double step,
+                         double tol, double *root, sp_analysis_t *out)
+{
+	if (S_root_below(fn, m, z_start, z_floor, step, tol, m->max_iter, root) != 0 || m->status) {
+		S_fail(out, "no-equilibrium-within-max-embedment");
+		return -1;
+	}
+	return 0;
+}
+
 /* One analysis under one combination of factors. */
 static int S_analyse_with(const sp_study_t *st, const sp_factors_t *fp, const sp_case_t *c, double step, int want,
                           sp_analysis_t *out)
@@ -367,10 +379,8 @@ static int S_analyse_with(const sp_study_t *st, const sp_factors_t *fp, const sp
 			S_fail(out, "anchor-below-pressure-resultant");
 			goto done;
 		}
-		if (S_root_below(S_free_earth, &m, exc, floor_z, scan, m.tol, m.max_iter, &z_toe) != 0) {
-			S_fail(out, "no-equilibrium-within-max-embedment");
+		if (S_equilibrium(S_free_earth, &m, exc, floor_z, scan, m.tol, &z_toe, out) != 0)
 			goto done;
-		}
 		double T, Mx;
 		S_integral(&pr, S_F1, top, z_toe, 0.0, &T, &Mx);
 		if (T < 0) {
@@ -385,10 +395,8 @@ static int S_analyse_with(const sp_study_t *st, const sp_factors_t *fp, const sp
 			rc = SP_ESOFTWARE;
 	} else if (st->cantilever_method == SP_CANTILEVER_BLUM) {
 		double z_rot;
-		if (S_root_below(S_blum, &m, exc, floor_z, scan, m.tol, m.max_iter, &z_rot) != 0) {
-			S_fail(out, "no-equilibrium-within-max-embedment");
+		if (S_equilibrium(S_blum, &m, exc, floor_z, scan, m.tol, &z_rot, out) != 0)
 			goto done;
-		}
 		double F, Mx;
 		S_integral(&pr, S_F1, top, z_rot, 0.0, &F, &Mx);
 		out->embedment_equilibrium_m = exc - z_rot;
@@ -398,21 +406,15 @@ static int S_analyse_with(const sp_study_t *st, const sp_factors_t *fp, const sp
 	} else {
 		double z_f, z_toe;
 		/* the toe lies below the level where f1 alone is in balance */
-		if (S_root_below(S_net_force, &m, exc, floor_z, scan, m.tol, m.max_iter, &z_f) != 0) {
-			S_fail(out, "no-equilibrium-within-max-embedment");
+		if (S_equilibrium(S_net_force, &m, exc, floor_z, scan, m.tol, &z_f, out) != 0)
 			goto done;
-		}
 		double start = z_f - m.tol;
-		if (S_root_below(S_full_moment, &m, start, floor_z, scan, m.tol, m.max_iter, &z_toe) != 0 || m.status) {
-			S_fail(out, "no-equilibrium-within-max-embedment");
+		if (S_equilibrium(S_full_moment, &m, start, floor_z, scan, m.tol, &z_toe, out) != 0)
 			goto done;
-		}
 		m.z_toe = z_toe;
 		double z_x;
-		if (S_root_below(S_full_force, &m, exc, z_toe, exc - z_toe, m.tol * 0.1, m.max_iter, &z_x) != 0) {
-			S_fail(out, "no-equilibrium-within-max-embedment");
+		if (S_equilibrium(S_full_force, &m, exc, z_toe, exc - z_toe, m.tol * 0.1, &z_x, out) != 0)
 			goto done;
-		}
 		out->embedment_equilibrium_m = exc - z_toe;
 		out->embedment_required_m = factor * (exc - z_toe);
 		if (S_add_profile(&L, &pr, S_F1, top, z_x)

@@ -104,38 +104,26 @@ size_t sp_edges_find(const sp_study_t *st, const sp_catalogue_t *cat, const sp_r
 	for (int e = 0; e < SP_EDGE_N; e++) {
 		if (!hit[e])
 			continue;
+		/* the words of each edge, and its value: a level (m) or a name */
+		static const struct {
+			const char *axis, *edge, *what, *advice; /* advice: "%s" takes the value */
+		} words[SP_EDGE_N] = {
+			{"length_m", "shortest", "length", "try lengths below %s ([search] length_m)"},
+			{"profiles", "lightest", "profile", "the catalogue has lighter profiles: add them to [search] profiles"},
+			{"grades", "weakest", "grade", "the catalogue has weaker grades: add them to [search] grades"},
+			{"levels_m", "highest", "anchor level", "try anchor levels above %s ([anchor] levels_m)"},
+			{"levels_m", "lowest", "anchor level", "try anchor levels below %s ([anchor] levels_m)"},
+		};
 		const sp_candidate_t *c = &at[e]->cand;
+		const double level_m[SP_EDGE_N] = {shortest_m, 0, 0, highest_m, lowest_m};
 		sp_edge_t *o = &out[n++];
-		o->kind = (sp_edge_kind)e;
-		switch (o->kind) {
-		case SP_EDGE_SHORTEST_LENGTH:
-			o->axis = "length_m", o->edge = "shortest", o->what = "length";
-			snprintf(o->value, sizeof o->value, "%.2f m", shortest_m);
-			snprintf(o->advice, sizeof o->advice, "try lengths below %.2f m ([search] length_m)", shortest_m);
-			break;
-		case SP_EDGE_LIGHTEST_PROFILE:
-			o->axis = "profiles", o->edge = "lightest", o->what = "profile";
-			snprintf(o->value, sizeof o->value, "%s", st->profiles[c->profile]);
-			snprintf(o->advice, sizeof o->advice, "the catalogue has lighter profiles: add them to [search] profiles");
-			break;
-		case SP_EDGE_WEAKEST_GRADE:
-			o->axis = "grades", o->edge = "weakest", o->what = "grade";
-			snprintf(o->value, sizeof o->value, "%s", st->grades[c->grade]);
-			snprintf(o->advice, sizeof o->advice, "the catalogue has weaker grades: add them to [search] grades");
-			break;
-		case SP_EDGE_HIGHEST_ANCHOR:
-			o->axis = "levels_m", o->edge = "highest", o->what = "anchor level";
-			snprintf(o->value, sizeof o->value, "%.2f m", highest_m);
-			snprintf(o->advice, sizeof o->advice, "try anchor levels above %.2f m ([anchor] levels_m)", highest_m);
-			break;
-		case SP_EDGE_LOWEST_ANCHOR:
-			o->axis = "levels_m", o->edge = "lowest", o->what = "anchor level";
-			snprintf(o->value, sizeof o->value, "%.2f m", lowest_m);
-			snprintf(o->advice, sizeof o->advice, "try anchor levels below %.2f m ([anchor] levels_m)", lowest_m);
-			break;
-		case SP_EDGE_N:
-			break;
-		}
+		*o = (sp_edge_t){.kind = (sp_edge_kind)e, .axis = words[e].axis, .edge = words[e].edge, .what = words[e].what};
+		if (e == SP_EDGE_LIGHTEST_PROFILE || e == SP_EDGE_WEAKEST_GRADE)
+			snprintf(o->value, sizeof o->value, "%s",
+			         e == SP_EDGE_LIGHTEST_PROFILE ? st->profiles[c->profile] : st->grades[c->grade]);
+		else
+			snprintf(o->value, sizeof o->value, "%.2f m", level_m[e]);
+		snprintf(o->advice, sizeof o->advice, words[e].advice, o->value);
 	}
 	return n;
 }

@@ -96,6 +96,15 @@ static char *S_text(char *p, const char *s)
 
 #define S_SEP(p) (*(p)++ = ',')
 
+/* A field that is there only when `has` (else empty), then the separator. */
+static char *S_field(char *p, int has, double v, int decimals)
+{
+	if (has)
+		p = S_num(p, v, decimals);
+	S_SEP(p);
+	return p;
+}
+
 size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t *r)
 {
 	char *p = buf, status[SP_REASON_MAX + 16];
@@ -107,22 +116,16 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 	p = S_text(p, st->profiles[r->cand.profile]), S_SEP(p);
 	p = S_text(p, st->grades[r->cand.grade]), S_SEP(p);
 	p = S_num(p, st->lengths_m[r->cand.length], 3), S_SEP(p);
-	if (an->anchored)
-		p = S_num(p, an->level_m, 3);
-	S_SEP(p);
+	p = S_field(p, an->anchored, an->level_m, 3);
 	sp_result_status(r, status, sizeof status);
 	p = S_text(p, status), S_SEP(p);
 	*p++ = r->status == SP_CAND_OK ? '1' : '0', S_SEP(p);
 	/* a required embedment comes from limit equilibrium only; the engines
 	 * with a stiffness model check the mobilised resistance instead */
 	int embedment = ok && !a->has_displacement;
-	if (embedment)
-		p = S_num(p, a->embedment_required_m, 3);
-	S_SEP(p);
+	p = S_field(p, embedment, a->embedment_required_m, 3);
 	p = S_num(p, k->embedment_available_m, 3), S_SEP(p);
-	if (embedment)
-		p = S_num(p, a->embedment_equilibrium_m, 3);
-	S_SEP(p);
+	p = S_field(p, embedment, a->embedment_equilibrium_m, 3);
 	p = S_num(p, k->toe_level_m, 3), S_SEP(p);
 	if (ok) {
 		p = S_num(p, a->max_moment_kNm_per_m, 2), S_SEP(p);
@@ -133,12 +136,8 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 	}
 	p = S_num(p, k->moment_resistance_kNm_per_m, 2), S_SEP(p);
 	p = S_num(p, k->beta_b, 3), S_SEP(p);
-	if (ok)
-		p = S_num(p, a->max_shear_kN_per_m, 2);
-	S_SEP(p);
-	if (ok && a->has_displacement)
-		p = S_num(p, a->max_displacement_mm, 2);
-	S_SEP(p);
+	p = S_field(p, ok, a->max_shear_kN_per_m, 2);
+	p = S_field(p, ok && a->has_displacement, a->max_displacement_mm, 2);
 	if (ok) {
 		p = S_num(p, an->anchored ? a->anchor_force_kN_per_m : 0.0, 2), S_SEP(p);
 		p = S_num(p, an->anchored ? k->anchor_force_per_anchor_kN : 0.0, 2), S_SEP(p);
@@ -168,21 +167,13 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 	/* EN 1993-5: corrosion, class, axial force, shear; the governing check */
 	p = S_num(p, k->thickness_loss_mm, 3), S_SEP(p);
 	p = S_int(p, (size_t)k->section_class), S_SEP(p);
-	if (ok)
-		p = S_num(p, k->axial_force_kN_per_m, 2);
-	S_SEP(p);
+	p = S_field(p, ok, k->axial_force_kN_per_m, 2);
 	p = S_num(p, k->shear_resistance_kN_per_m, 2), S_SEP(p);
-	if (ok)
-		p = S_num(p, k->util_shear, 4);
-	S_SEP(p);
+	p = S_field(p, ok, k->util_shear, 4);
 	p = S_text(p, sp_checks_governing_name(k)), S_SEP(p);
 	/* Kranz (empty when not checked) and heave */
-	if (ok && !isnan(k->kranz_allowable_anchor_force_kN_per_m))
-		p = S_num(p, k->kranz_allowable_anchor_force_kN_per_m, 2);
-	S_SEP(p);
-	if (ok && !isnan(k->kranz_allowable_anchor_force_kN_per_m))
-		p = S_num(p, k->util_kranz, 4);
-	S_SEP(p);
+	p = S_field(p, ok && !isnan(k->kranz_allowable_anchor_force_kN_per_m), k->kranz_allowable_anchor_force_kN_per_m, 2);
+	p = S_field(p, ok && !isnan(k->kranz_allowable_anchor_force_kN_per_m), k->util_kranz, 4);
 	if (ok)
 		p = S_num(p, k->util_heave, 4);
 	*p++ = '\r';
