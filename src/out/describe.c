@@ -21,7 +21,8 @@ void sp_describe_failure(char *buf, size_t size, const sp_result_t *r, int why)
 	else if (why == SP_WHY_NOT_ANALYSED)
 		snprintf(buf, size, "not analysed by the search");
 	else if (r->checks.util_max >= SP_UTIL_CAP)
-		snprintf(buf, size, "%s fails (no resistance)", sp_why_name(why));
+		snprintf(buf, size, "%s fails (%s)", sp_why_name(why),
+		         why == SP_CHECK_BENDING ? "no resistance left: a class-4 or corroded-away section" : "nothing resists it");
 	else
 		snprintf(buf, size, "%s %.0f %% over", sp_why_name(why), 100.0 * (r->checks.util_max - 1.0));
 }
@@ -85,7 +86,7 @@ void sp_describe_decision(char *buf, size_t size, const sp_study_t *st, const sp
 			}
 		S_ADD(")");
 		if (x->n_cheapest) {
-			char fail[64];
+			char fail[128];
 			sp_describe_failure(fail, sizeof fail, &x->cheapest[0], x->cheapest_why[0]);
 			S_ADD("; the cheapest, at %.2f %s/m: %s", x->cheapest[0].cost.cost_per_m, st->currency, fail);
 		}

@@ -163,7 +163,7 @@ static void S_why(FILE *fp, const sp_report_t *r)
 	fputs("/m)</th><th>fails by</th></tr>\n", fp);
 	for (size_t i = 0; i < x->n_cheapest; i++) {
 		const sp_result_t *c = &x->cheapest[i];
-		char design[3 * SP_NAME_MAX], fail[96];
+		char design[3 * SP_NAME_MAX], fail[128];
 		sp_describe_design(design, sizeof design, r->st, &c->cand);
 		sp_describe_failure(fail, sizeof fail, c, x->cheapest_why[i]);
 		fprintf(fp, "<tr><td>%zu</td><td>", c->cand.id);
