@@ -455,7 +455,8 @@ static void test_malformed(void)
 	provoke(DIR "bm4-9a.shi", "verify_stage", "StageVerify=0", "StageVerify=1", "StageVerify=1 with Verification = TRUE",
 		0);
 	provoke(b, "initial_stage", "CalcFirstStageInitial=0", "CalcFirstStageInitial=1", "CalcFirstStageInitial", 0);
-	provoke(b, "calc_type", "InputCalculationType=0", "InputCalculationType=1", "InputCalculationType", 0);
+	/* a design-length file with lengths 0 to 0 names them */
+	provoke(b, "calc_type", "InputCalculationType=0", "InputCalculationType=1", "design lengths", 0);
 	provoke(b, "cpt", "Count=0", "Count=2", "CPT", 0);
 	provoke(DIR "bm1-10.shi", "menard_type", "SoilSoilType=4", "SoilSoilType=7", "Menard needs SoilSoilType 0..4", 0);
 	provoke(DIR "bm1-12.shi", "brinch_hansen_method", "         1          1 Method Left",

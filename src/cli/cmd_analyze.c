@@ -6,6 +6,7 @@
 #include "csv_out.h"
 #include "beam.h"
 #include "designs.h"
+#include "dsheet_calc.h"
 #include "kranz.h"
 #include "outfile.h"
 
@@ -43,6 +44,10 @@ static double S_surcharge_min(const sp_wall_surcharge_t *sc, double d)
 static int S_fixed_wall(const sp_study_t *st, FILE *out, sp_err_t *err)
 {
 	const sp_wall_t *w = st->wall;
+	if (w->calc.type == SP_CALC_VERIFY) /* dsheet_calc.c */
+		return sp_dsheet_verify_print(w, out, err);
+	if (w->calc.type == SP_CALC_DESIGN_LENGTH)
+		return sp_dsheet_design_length_print(w, out, err);
 	sp_beam_result_t res;
 	int rc = sp_beam_analyse(w, 1, &res, err);
 	if (rc != SP_OK) {

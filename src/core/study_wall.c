@@ -4,6 +4,7 @@
 #include "study_wall.h"
 #include "ini_numbers.h"
 #include "study_profile.h"
+#include "study_calc.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -57,7 +58,8 @@ static const char *S_kind_name(const char *section, const char *prefix)
 
 int sp_study_wall_section(const char *section)
 {
-	if (strcmp(section, "subgrade") == 0 || strcmp(section, "wall") == 0 || S_kind_name(section, "soil") ||
+	if (strcmp(section, "subgrade") == 0 || strcmp(section, "wall") == 0 || sp_study_calc_section(section) ||
+	    S_kind_name(section, "soil") ||
 	    S_kind_name(section, "soil-profile"))
 		return 1;
 	for (int k = 0; k < K_N; k++)
@@ -597,6 +599,9 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 		if (S_default_stage(c, st, w))
 			return sp_ini_status(c);
 	}
+	sp_study_calc_read(c, w); /* [dsheet-calculation] */
+	if (sp_ini_status(c))
+		return sp_ini_status(c);
 	/* a search adds an anchor and a stage per anchored candidate */
 	if (!st->wall_fixed)
 		for (size_t i = 0; i < st->n_anchors; i++)
@@ -1122,6 +1127,7 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 		if (s->use_top_displacement)
 			S_put(fp, "top_displacement_mm", s->top_displacement_mm);
 	}
+	sp_study_calc_write(fp, w);
 }
 
 int sp_study_write_wall(FILE *fp, const sp_wall_t *w, const char *source_name, sp_err_t *err)

@@ -20,6 +20,7 @@
 #define SP_WALL_H
 
 #include "sp.h"
+#include "wall_calc.h"
 
 #define SP_WALL_BRANCHES 4    /* branches of the modulus of subgrade reaction */
 #define SP_WALL_MAX_SOILS 32
@@ -204,6 +205,7 @@ typedef struct {
 	double max_element_m;       /* longest beam element (discretisation) */
 	int max_iterations;         /* per stage */
 	double tolerance_kPa;       /* convergence: largest change of a spring pressure */
+	sp_wall_calc_t calc;        /* calculation type and partial factors (wall_calc.h) */
 } sp_wall_t;
 
 /* Defaults for everything not read from a file (one branch, water 10 kN/m3,

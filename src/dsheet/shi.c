@@ -31,6 +31,7 @@
  * shi_wall.c and shi_soil.c. Their conventions found in the benchmarks are
  * described there too (see the report of the reader). */
 #include "shi.h"
+#include "shi_calc.h"
 #include "shi_load.h"
 #include "shi_scan.h"
 #include "shi_soil.h"
@@ -167,18 +168,24 @@ static int S_calc_options(S_ctx *c)
 		{"InputCalculationType", &type, 0, 0},
 		{"IsVibrationCalculation", &vibration, 0, 0},
 	};
-	int line = sp_shi_scan_lno(in);
+	int line = sp_shi_scan_lno(in), body = in->i;
 	int rc = sp_shi_scan_block(in, "[END OF CALCULATION OPTIONS]", keys, 4, 1);
 	if (rc != SP_OK)
 		return rc;
+	if (type == 1 || type == 2) { /* design length, verification: shi_calc.c */
+		if (!c->seen_stages)
+			return sp_shi_scan_fail(in, line, "[CONSTRUCTION STAGES] must come first");
+		if ((rc = sp_shi_calc_read(in, body, in->i - 1, (int)type, c->w)) != SP_OK)
+			return rc;
+	}
 	if (first != 0)
 		return sp_shi_scan_fail(in, line,
 					"CalcFirstStageInitial=%g (first stage as initial state) is not supported",
 					first);
-	if (type != 0 && type != 3)
+	if (type != 0 && type != 1 && type != 2 && type != 3)
 		return sp_shi_scan_fail(in, line,
-					"InputCalculationType=%g is not supported (only 0, standard calculation, and 3, "
-					"allowable anchor force)",
+					"InputCalculationType=%g is not supported (0 standard, 1 design of the length, "
+					"2 verification, 3 allowable anchor force)",
 					type);
 	if (vibration != 0)
 		return sp_shi_scan_fail(in, line, "settlement by vibration calculation is not supported");
@@ -342,7 +349,8 @@ static int S_finish(S_ctx *c)
 	/* per-stage verification options act only with "Verification = TRUE"
 	 * (bm3-11, bm4-17d: StageVerify=1 without it, one ordinary result per
 	 * stage in their .shd) */
-	if (c->verification && c->stage.verify_line > 0) {
+	if (c->verification && c->stage.verify_line > 0 && w->calc.type != SP_CALC_VERIFY &&
+	    w->calc.type != SP_CALC_DESIGN_LENGTH) {
 		in->sec = "CALCULATION OPTIONS PER STAGE";
 		return sp_shi_scan_fail(in, c->stage.verify_line,
 					"%s with Verification = TRUE (design verification with partial factors) is "

@@ -1,0 +1,123 @@
+/* dsheet_calc.c - design length and verification of an imported D-Sheet
+ * Piling calculation (dsheet_calc.h). */
+#include "dsheet_calc.h"
+#include "verify.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const S_step_names[SP_STEP_N] = {"6.1 low k high passive water", "6.2 high k high passive water",
+                                                    "6.3 low k low passive water", "6.4 high k low passive water",
+                                                    "factored"};
+
+/* the steps of the verification's rule */
+static int S_steps(const sp_wall_calc_t *c, sp_verify_step steps[SP_STEP_N])
+{
+	if (c->verify == SP_VERIFY_CUR) {
+		steps[0] = SP_STEP_LOW_K_HIGH_WATER;
+		steps[1] = SP_STEP_HIGH_K_HIGH_WATER;
+		steps[2] = SP_STEP_LOW_K_LOW_WATER;
+		steps[3] = SP_STEP_HIGH_K_LOW_WATER;
+		return 4;
+	}
+	steps[0] = SP_STEP_FACTORED;
+	return 1;
+}
+
+static void S_row(FILE *out, int stage, const char *set, const char *step, const sp_verify_stage_t *r)
+{
+	fprintf(out, "%d,%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f\n", stage + 1, set, step, r->ok ? "ok" : "failed",
+	        r->moment_kNm_per_m, r->displacement_mm, r->anchor_force_kN_per_m, r->mobilised_pct,
+	        r->max_moment_kNm_per_m);
+}
+
+int sp_dsheet_verify_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
+{
+	sp_verify_stage_t *r = calloc(SP_WALL_MAX_STAGES, sizeof *r);
+	if (r == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	fputs("stage,partial_factor_set,step,status,moment_kNm_per_m,displacement_mm,anchor_force_kN_per_m,"
+	      "mobilised_pct,max_positive_moment_kNm_per_m\n",
+	      out);
+	double dm = 0, dd = 0, da = 0, dp = 0;
+	int all_ok = 1;
+	int rc = sp_verify_run_plain(w, r, err);
+	for (int s = 0; rc == SP_OK && s < w->n_stages; s++) {
+		S_row(out, s, "characteristic", "serviceability", &r[s]);
+		if (fabs(r[s].displacement_mm) > fabs(dd))
+			dd = r[s].displacement_mm; /* D-Sheet: the displacement of the serviceability run */
+		if (fabs(r[s].moment_kNm_per_m) > fabs(dm))
+			dm = r[s].moment_kNm_per_m;
+		da = fmax(da, fabs(r[s].anchor_force_kN_per_m));
+		dp = fmax(dp, r[s].mobilised_pct);
+		all_ok &= r[s].ok;
+	}
+	sp_verify_step steps[SP_STEP_N];
+	int n_steps = S_steps(&w->calc, steps);
+	for (int k = 0; rc == SP_OK && k < w->calc.n_sets; k++)
+		for (int j = 0; rc == SP_OK && j < n_steps; j++) {
+			if ((rc = sp_verify_run(w, &w->calc.sets[k], steps[j], r, err)) != SP_OK)
+				break;
+			for (int s = 0; s < w->n_stages; s++) {
+				S_row(out, s, w->calc.sets[k].name, S_step_names[steps[j]], &r[s]);
+				if (fabs(r[s].moment_kNm_per_m) > fabs(dm))
+					dm = r[s].moment_kNm_per_m;
+				da = fmax(da, fabs(r[s].anchor_force_kN_per_m));
+				dp = fmax(dp, r[s].mobilised_pct);
+				all_ok &= r[s].ok;
+			}
+		}
+	if (rc == SP_OK)
+		fprintf(out, "\ndesign_max_moment_kNm_per_m,max_displacement_mm,design_anchor_force_kN_per_m,"
+		             "max_mobilised_resistance_pct,all_stages_ok\n%.3f,%.3f,%.3f,%.3f,%d\n",
+		        dm, dd, da, dp, all_ok);
+	free(r);
+	return rc;
+}
+
+int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
+{
+	const sp_wall_calc_t *c = &w->calc;
+	sp_wall_t *lw = malloc(sizeof *lw);
+	sp_verify_stage_t *r = calloc(SP_WALL_MAX_STAGES, sizeof *r);
+	if (lw == NULL || r == NULL) {
+		free(lw);
+		free(r);
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	}
+	/* the step the design takes: CUR method A's 6.3 (low modulus, low
+	 * passive water: bm4-20a's rows are bm4-19a's step 6.3 at 14 m), the
+	 * factored run otherwise; the first set where there are two */
+	sp_verify_step step = c->verify == SP_VERIFY_CUR ? SP_STEP_LOW_K_LOW_WATER : SP_STEP_FACTORED;
+	fputs("length_m,displacement_mm,max_moment_kNm_per_m,min_moment_kNm_per_m,anchor_force_kN_per_m,"
+	      "mobilisation_pct,status\n",
+	      out);
+	double designed = NAN;
+	int rc = SP_OK;
+	int n = (int)floor((c->design_from_m - c->design_to_m) / c->design_step_m + 1e-6);
+	for (int i = 0; i <= n; i++) {
+		double len = c->design_from_m - i * c->design_step_m;
+		*lw = *w;
+		sp_verify_wall_length(lw, len);
+		if ((rc = sp_verify_run(lw, &c->sets[0], step, r, err)) != SP_OK)
+			break;
+		const sp_verify_stage_t *d = &r[c->design_stage];
+		int ok = d->ok && d->mobilised_pct < 100.0;
+		fprintf(out, "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%s\n", len, d->displacement_mm, d->max_moment_kNm_per_m,
+		        d->min_moment_kNm_per_m, d->anchor_force_kN_per_m, d->mobilised_pct, ok ? "ok" : "failed");
+		if (!ok)
+			break;
+		designed = len;
+	}
+	if (rc == SP_OK) {
+		fputs("\ndesigned_length_m\n", out);
+		if (isnan(designed))
+			fputs("none\n", out);
+		else
+			fprintf(out, "%.3f\n", designed);
+	}
+	free(lw);
+	free(r);
+	return rc;
+}

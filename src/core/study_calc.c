@@ -1,0 +1,103 @@
+/* study_calc.c - [dsheet-calculation] and [partial-factors N] (study_calc.h). */
+#include "study_calc.h"
+
+#include <string.h>
+
+static const char *const S_types[] = {"standard", "design-length", "verify", "allowable-anchor-force", NULL};
+static const char *const S_rules[] = {"cur", "ec7", "ec7-nl", "ec7-be", NULL};
+static const char *const S_methods[] = {"a", "b", NULL};
+
+/* key, offset in sp_factor_set_t, bounds */
+typedef struct {
+	const char *key;
+	size_t off;
+	double lo, hi;
+} S_factor_key;
+
+#define F(k, m, lo, hi) {k, offsetof(sp_factor_set_t, m), lo, hi}
+static const S_factor_key S_keys[] = {
+	F("load_permanent_unfavourable", load_perm_unfav, 0, 10),
+	F("load_permanent_favourable", load_perm_fav, 0, 10),
+	F("load_variable_unfavourable", load_var_unfav, 0, 10),
+	F("load_variable_favourable", load_var_fav, 0, 10),
+	F("effect_factor", effect_factor, 0.01, 10),
+	F("effect_factor_variable_unfavourable", effect_factor_var_unfav, 0, 10),
+	F("cohesion_factor", cohesion_factor, 0.01, 10),
+	F("tan_phi_factor", tan_phi_factor, 0.01, 10),
+	F("subgrade_factor", subgrade_factor, 0.01, 10),
+	F("resistance_factor", resistance_factor, 0, 10),
+	F("retaining_height_increase_pct", retaining_height_inc_pct, 0, 100),
+	F("retaining_height_increase_max_m", retaining_height_inc_max_m, 0, 100),
+	F("retaining_height_increase_dry_m", retaining_height_inc_dry_m, 0, 100),
+	F("passive_surface_drop_m", passive_surface_drop_m, 0, 100),
+	F("passive_water_delta_m", passive_water_delta_m, 0, 100),
+	F("active_water_rise_m", active_water_rise_m, 0, 100),
+	F("representative_factor", representative_factor, 0, 10),
+};
+#undef F
+#define S_N_KEYS (sizeof S_keys / sizeof S_keys[0])
+
+int sp_study_calc_section(const char *section)
+{
+	return strcmp(section, "dsheet-calculation") == 0 || strcmp(section, "partial-factors 1") == 0 ||
+	       strcmp(section, "partial-factors 2") == 0;
+}
+
+void sp_study_calc_read(sp_ini_t *c, sp_wall_t *w)
+{
+	sp_wall_calc_t *k = &w->calc;
+	const char *g = "dsheet-calculation";
+	memset(k, 0, sizeof *k);
+	k->verify_stage = -1;
+	if (sp_ini_find_section(c, g) == NULL)
+		return;
+	k->type = sp_ini_word(c, g, "type", SP_CALC_STANDARD, S_types);
+	if (k->type != SP_CALC_DESIGN_LENGTH && k->type != SP_CALC_VERIFY)
+		return;
+	k->verify = sp_ini_word(c, g, "verification", SP_VERIFY_CUR, S_rules);
+	k->method_b = sp_ini_word(c, g, "method", 0, S_methods);
+	if (k->method_b && !sp_ini_status(c))
+		sp_ini_fail(c, SP_EDATA, "%s: [%s] key 'method': CUR method B is not supported yet", sp_ini_path(c), g);
+	if (k->type == SP_CALC_DESIGN_LENGTH) {
+		k->design_stage = sp_ini_int(c, g, "design_stage", 1, 1, w->n_stages > 0 ? w->n_stages : 1,
+		                             "the stage designed (1 = first)") - 1;
+		k->design_from_m = sp_ini_num(c, g, "design_from_m", 1, 0, 0, 1, 1000, 0, "longest length, m");
+		k->design_to_m = sp_ini_num(c, g, "design_to_m", 1, 0, 0, 1, k->design_from_m, 0, "shortest length, m");
+		k->design_step_m = sp_ini_num(c, g, "design_step_m", 1, 0, 0, 1, 1000, 0, "length decrement, m");
+	}
+	k->n_sets = (k->verify == SP_VERIFY_EC7_BE || sp_ini_find_section(c, "partial-factors 2") != NULL) ? 2 : 1;
+	for (int s = 0; s < k->n_sets; s++) {
+		char sec[32];
+		snprintf(sec, sizeof sec, "partial-factors %d", s + 1);
+		sp_ini_text(c, sec, "name", k->sets[s].name, sizeof k->sets[s].name, sec);
+		for (size_t i = 0; i < S_N_KEYS; i++)
+			*(double *)((char *)&k->sets[s] + S_keys[i].off) =
+			    sp_ini_num(c, sec, S_keys[i].key, 1, 0, S_keys[i].lo, 0, S_keys[i].hi, 0, "partial factor");
+	}
+}
+
+static void S_num(FILE *fp, const char *key, double v)
+{
+	fprintf(fp, "%s = %.6g\n", key, v);
+}
+
+void sp_study_calc_write(FILE *fp, const sp_wall_t *w)
+{
+	const sp_wall_calc_t *k = &w->calc;
+	if (k->type != SP_CALC_DESIGN_LENGTH && k->type != SP_CALC_VERIFY)
+		return;
+	fprintf(fp, "\n; D-Sheet Piling's calculation type and its partial factors (docs/dsheet-verification.md)\n"
+	            "[dsheet-calculation]\ntype = %s\nverification = %s\nmethod = %s\n",
+	        S_types[k->type], S_rules[k->verify], S_methods[k->method_b]);
+	if (k->type == SP_CALC_DESIGN_LENGTH) {
+		fprintf(fp, "design_stage = %d\n", k->design_stage + 1);
+		S_num(fp, "design_from_m", k->design_from_m);
+		S_num(fp, "design_to_m", k->design_to_m);
+		S_num(fp, "design_step_m", k->design_step_m);
+	}
+	for (int s = 0; s < k->n_sets; s++) {
+		fprintf(fp, "\n[partial-factors %d]\nname = %s\n", s + 1, k->sets[s].name);
+		for (size_t i = 0; i < S_N_KEYS; i++)
+			S_num(fp, S_keys[i].key, *(const double *)((const char *)&k->sets[s] + S_keys[i].off));
+	}
+}

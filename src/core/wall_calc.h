@@ -1,0 +1,51 @@
+/* wall_calc.h - the calculation type of a D-Sheet Piling model and the
+ * partial factors of its verification (D-Sheet Piling [CALCULATION OPTIONS]
+ * and [PARTIAL FACTORS ...]).
+ *
+ * Standard and allowable-anchor-force calculations analyse the wall as
+ * given. A verification analyses it again with a partial factor set applied
+ * (engine/verify.h); a design of the sheet piling length repeats that
+ * verification on shorter and shorter walls. Plain data, copied with the
+ * wall. */
+#ifndef SP_WALL_CALC_H
+#define SP_WALL_CALC_H
+
+enum { SP_CALC_STANDARD = 0, SP_CALC_DESIGN_LENGTH = 1, SP_CALC_VERIFY = 2, SP_CALC_ANCHOR_FORCE = 3 };
+
+/* the verification's rules (D-Sheet VerifyType) */
+enum { SP_VERIFY_CUR = 0, SP_VERIFY_EC7 = 1, SP_VERIFY_EC7_NL = 2, SP_VERIFY_EC7_BE = 3, SP_VERIFY_N };
+
+#define SP_CALC_MAX_SETS 2 /* EC7 DA1 and the Belgian annex verify with two sets */
+
+/* One partial factor set, the names of D-Sheet Piling's [PARTIAL FACTORS]. */
+typedef struct {
+	char name[48];                   /* e.g. "CUR I", "EUROCODE DA2" */
+	double load_perm_unfav, load_perm_fav, load_var_unfav, load_var_fav;
+	double effect_factor;            /* on the effects (moments, forces) */
+	double effect_factor_var_unfav;
+	double cohesion_factor;          /* c_d = c / factor */
+	double tan_phi_factor;           /* tan(phi_d) = tan(phi) / factor */
+	double subgrade_factor;          /* modulus of subgrade reaction: low k/f, high k*f */
+	double resistance_factor;        /* on the passive resistance */
+	double retaining_height_inc_pct; /* excavation allowance, % of the retained height */
+	double retaining_height_inc_max_m;
+	double retaining_height_inc_dry_m;
+	double passive_surface_drop_m;   /* CUR: the passive surface lowered */
+	double passive_water_delta_m;    /* CUR: the passive water level raised and lowered */
+	double active_water_rise_m;      /* CUR: the active water level raised */
+	double representative_factor;    /* FactorRepValuesMDPmax: SLS effects times this (0: none) */
+} sp_factor_set_t;
+
+typedef struct {
+	int type;          /* SP_CALC_* */
+	int verify;        /* SP_VERIFY_*: rules of the verification (type 1 and 2) */
+	int method_b;      /* CUR method B (1) or A (0) */
+	int verify_stage;  /* CUR method B: the stage verified (0-based); -1 none */
+	/* design of the sheet piling length (type 1) */
+	int design_stage;  /* 0-based */
+	double design_from_m, design_to_m, design_step_m;
+	sp_factor_set_t sets[SP_CALC_MAX_SETS];
+	int n_sets;
+} sp_wall_calc_t;
+
+#endif

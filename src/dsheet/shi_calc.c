@@ -1,0 +1,197 @@
+/* shi_calc.c - [CALCULATION OPTIONS] of a design or verification
+ * calculation and the partial factor set it uses (see shi_calc.h).
+ *
+ * Which set: D-Sheet Piling names them [PARTIAL FACTORS CUR I|II|III],
+ * [... EUROCODE DA1 SET1|SET2|DA2|DA3], [... EC7 NL 0..3] and
+ * [... EC7 BE <risk class> SET1|SET2]. A verification (InputCalculationType=2)
+ * takes VerifyType (0 CUR, 1 EC7, 2 EC7 NL, 3 EC7 BE) and the set of that
+ * rule: CUROverallPartialFactorSet (0 = CUR I), EuroCodePartialFactorSet
+ * (0 DA1 = both sets, 1 DA2, 2 DA3), EC7NLOverallPartialFactorSet,
+ * EC7BEOverallRiskClass (both sets); CURMethod 0 = A, 1 = B. A design of
+ * the length (InputCalculationType=1) takes DesignType (0 EC7, 1 CUR, 2 EC7
+ * NL, 3 EC7 BE), DesignEuroCodePartialFactorSet, DesignPartialFactorSet,
+ * DesignPartialFactorSetEC7NADNL, DesignEC7BEPartialFactorSet, DesignCURMethod,
+ * DesignStage (0-based), DesignPileLengthFrom/To/Decrement. The numbers of
+ * the set actually used are those the .shd prints in [FACTORS FOR
+ * VERIFICATION] (bm4-16a, bm4-19a, bm4-21a, bm4-25a). */
+#include "shi_calc.h"
+#include "sp_ini.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* the value of Key= in lines first..last-1 outside nested sections, or NAN */
+static double S_key(sp_shi_scan_t *in, int first, int last, const char *key, int *line)
+{
+	size_t n = strlen(key);
+	int depth = 0;
+	for (int i = first; i < last; i++) {
+		const char *s = in->lines[i];
+		if (s[0] == '[') {
+			depth += strncmp(s, "[END OF ", 8) == 0 ? -1 : 1;
+			continue;
+		}
+		if (depth == 0 && strncmp(s, key, n) == 0 && s[n] == '=') {
+			double v;
+			if (sp_ini_to_double(s + n + 1, &v) == 0) {
+				*line = i + 1;
+				return v;
+			}
+		}
+	}
+	return NAN;
+}
+
+/* the line index of "[PARTIAL FACTORS name]", or -1 */
+static int S_find_set(sp_shi_scan_t *in, int first, int last, const char *name)
+{
+	char want[96];
+	snprintf(want, sizeof want, "[PARTIAL FACTORS %s]", name);
+	for (int i = first; i < last; i++)
+		if (strcmp(in->lines[i], want) == 0)
+			return i;
+	return -1;
+}
+
+static int S_read_set(sp_shi_scan_t *in, int first, int last, int line, const char *name, sp_factor_set_t *f)
+{
+	int at = S_find_set(in, first, last, name);
+	if (at < 0)
+		return sp_shi_scan_fail(in, line, "the partial factor set [PARTIAL FACTORS %s] is missing", name);
+	int end = at + 1;
+	while (end < last && strncmp(in->lines[end], "[END OF PARTIAL FACTORS", 23) != 0)
+		end++;
+	memset(f, 0, sizeof *f);
+	snprintf(f->name, sizeof f->name, "%s", name);
+	struct {
+		const char *key;
+		double *dst;
+	} keys[] = {
+		{"LoadFactorPermUnfav", &f->load_perm_unfav},
+		{"LoadFactorPermFav", &f->load_perm_fav},
+		{"LoadFactorVarUnfav", &f->load_var_unfav},
+		{"LoadFactorVarFav", &f->load_var_fav},
+		{"EffectFactor", &f->effect_factor},
+		{"EffectFactorVarUnfav", &f->effect_factor_var_unfav},
+		{"MaterialFactorCohesion", &f->cohesion_factor},
+		{"MaterialFactorTgPhi", &f->tan_phi_factor},
+		{"MaterialFactorSubgradeReaction", &f->subgrade_factor},
+		{"ResistanceFactor", &f->resistance_factor},
+		{"GeometryIncRetainingHeight", &f->retaining_height_inc_pct},
+		{"GeometryMaxIncRetainingHeight", &f->retaining_height_inc_max_m},
+		{"GeometryIncRetainingHeightDry", &f->retaining_height_inc_dry_m},
+		{"GeometryDeltaPassiveSurfaceLevel", &f->passive_surface_drop_m},
+		{"GeometryDeltaPassivePhreaticLine", &f->passive_water_delta_m},
+		{"GeometryDeltaActivePhreaticLine", &f->active_water_rise_m},
+		{"FactorRepValuesMDPmax", &f->representative_factor},
+	};
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		int l = 0;
+		double v = S_key(in, at + 1, end, keys[k].key, &l);
+		if (isnan(v))
+			return sp_shi_scan_fail(in, at + 1, "[PARTIAL FACTORS %s]: missing %s", name, keys[k].key);
+		*keys[k].dst = v;
+	}
+	if (!(f->cohesion_factor > 0 && f->tan_phi_factor > 0 && f->subgrade_factor > 0 && f->effect_factor > 0))
+		return sp_shi_scan_fail(in, at + 1, "[PARTIAL FACTORS %s]: material and effect factors must be positive",
+		                        name);
+	return SP_OK;
+}
+
+int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, sp_wall_t *w)
+{
+	sp_wall_calc_t *c = &w->calc;
+	c->type = type;
+	c->verify_stage = -1;
+	int line = first, l = 0;
+#define KEY(name) S_key(in, first, last, name, &l)
+	double rule, set, method;
+	if (type == SP_CALC_DESIGN_LENGTH) {
+		double dt = KEY("DesignType");
+		static const int design_rule[] = {SP_VERIFY_EC7, SP_VERIFY_CUR, SP_VERIFY_EC7_NL, SP_VERIFY_EC7_BE};
+		if (isnan(dt) || dt < 0 || dt > 3)
+			return sp_shi_scan_fail(in, line, "DesignType missing or not 0..3");
+		rule = design_rule[(int)dt];
+		set = rule == SP_VERIFY_CUR      ? KEY("DesignPartialFactorSet")
+		      : rule == SP_VERIFY_EC7    ? KEY("DesignEuroCodePartialFactorSet")
+		      : rule == SP_VERIFY_EC7_NL ? KEY("DesignPartialFactorSetEC7NADNL")
+		                                 : KEY("DesignEC7BEPartialFactorSet");
+		method = rule == SP_VERIFY_CUR ? KEY("DesignCURMethod") : 0;
+		double st = KEY("DesignStage"), from = KEY("DesignPileLengthFrom"), to = KEY("DesignPileLengthTo"),
+		       step = KEY("DesignPileLengthDecrement");
+		if (isnan(st) || isnan(from) || isnan(to) || isnan(step))
+			return sp_shi_scan_fail(in, line, "DesignStage and DesignPileLength From, To and Decrement are needed");
+		if (st < 0 || st >= w->n_stages)
+			return sp_shi_scan_fail(in, l, "DesignStage=%g: the model has %d stages", st, w->n_stages);
+		if (!(step > 0) || !(to > 0) || from < to)
+			return sp_shi_scan_fail(in, line,
+			                        "design lengths from %g to %g by %g: need From >= To > 0 and Decrement > 0",
+			                        from, to, step);
+		c->design_stage = (int)st;
+		c->design_from_m = from;
+		c->design_to_m = to;
+		c->design_step_m = step;
+	} else {
+		rule = KEY("VerifyType");
+		if (isnan(rule) || rule < 0 || rule > 3)
+			return sp_shi_scan_fail(in, line, "VerifyType missing or not 0..3");
+		set = rule == SP_VERIFY_CUR      ? KEY("CUROverallPartialFactorSet")
+		      : rule == SP_VERIFY_EC7    ? KEY("EuroCodePartialFactorSet")
+		      : rule == SP_VERIFY_EC7_NL ? KEY("EC7NLOverallPartialFactorSet")
+		                                 : KEY("EC7BEOverallRiskClass");
+		method = rule == SP_VERIFY_CUR ? KEY("CURMethod") : 0;
+	}
+#undef KEY
+	if (isnan(set) || isnan(method))
+		return sp_shi_scan_fail(in, line, "the partial factor set or the method of the verification is missing");
+	c->verify = (int)rule;
+	c->method_b = method != 0;
+	if (c->method_b)
+		return sp_shi_scan_fail(in, line,
+		                        "CUR 166 method B (only the verified stage with partial factors, the stages "
+		                        "before characteristic) is not supported yet");
+	int s = (int)set, rc = SP_OK;
+	char name[48];
+	switch (c->verify) {
+	case SP_VERIFY_CUR:
+		if (s < 0 || s > 2)
+			return sp_shi_scan_fail(in, line, "CUR partial factor set %d is not 0..2", s);
+		snprintf(name, sizeof name, "CUR %s", s == 0 ? "I" : s == 1 ? "II" : "III");
+		rc = S_read_set(in, first, last, line, name, &c->sets[0]);
+		c->n_sets = 1;
+		break;
+	case SP_VERIFY_EC7:
+		if (s < 0 || s > 2)
+			return sp_shi_scan_fail(in, line, "Eurocode 7 design approach %d is not 0..2 (DA1, DA2, DA3)", s);
+		if (s == 0) {
+			rc = S_read_set(in, first, last, line, "EUROCODE DA1 SET1", &c->sets[0]);
+			if (rc == SP_OK)
+				rc = S_read_set(in, first, last, line, "EUROCODE DA1 SET2", &c->sets[1]);
+			c->n_sets = 2;
+		} else {
+			rc = S_read_set(in, first, last, line, s == 1 ? "EUROCODE DA2" : "EUROCODE DA3", &c->sets[0]);
+			c->n_sets = 1;
+		}
+		break;
+	case SP_VERIFY_EC7_NL:
+		if (s < 0 || s > 3)
+			return sp_shi_scan_fail(in, line, "EC7 NL partial factor set %d is not 0..3", s);
+		snprintf(name, sizeof name, "EC7 NL %d", s);
+		rc = S_read_set(in, first, last, line, name, &c->sets[0]);
+		c->n_sets = 1;
+		break;
+	default:
+		if (s < 1 || s > 3)
+			return sp_shi_scan_fail(in, line, "EC7 BE risk class %d is not 1..3", s);
+		snprintf(name, sizeof name, "EC7 BE %d SET1", s);
+		rc = S_read_set(in, first, last, line, name, &c->sets[0]);
+		snprintf(name, sizeof name, "EC7 BE %d SET2", s);
+		if (rc == SP_OK)
+			rc = S_read_set(in, first, last, line, name, &c->sets[1]);
+		c->n_sets = 2;
+		break;
+	}
+	return rc;
+}

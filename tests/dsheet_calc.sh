@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# D-Sheet Piling's design-length and verification calculation types from the
+# command line: import-dsheet, then analyze of the imported study, on the
+# development files (tests/data/dsheet, D-Sheet Piling 24.1 results from
+# Deltares' GEOLib, MIT licence). What is checked against the .shd:
+# - the lengths D-Sheet's [DESIGN LENGTH INFO] asks for (bm4-20a: 15, 14,
+#   13 m at stage 3; Tutorial-15a: 20 down to 12 m at stage 4) are the ones
+#   evaluated, with D-Sheet's columns;
+# - the partial factor set the verification uses is the one D-Sheet prints
+#   in [FACTORS FOR VERIFICATION] (bm4-19a: CUR I, c factor 2.000, tan phi
+#   factor 0.800, subgrade factor 0.800, passive surface 0.25 m lower; bm4-16a:
+#   DA2, effect factor 1.350, excavation allowance 10 % at most 0.50 m);
+# - the verification prints a characteristic row and one row per step and
+#   stage (bm4-19a: 3 stages x (1 + 4 CUR steps); bm4-16a: 3 x (1 + 1);
+#   bm4-21a, bm4-25a: two sets), then the design values;
+# - CUR method B (bm4-17a) is refused, named.
+# The design values themselves do not match D-Sheet yet (load factors are not
+# applied): docs/validation.md lists ours against D-Sheet's.
+. "$(dirname "$0")/lib.sh"
+DS="$HERE/data/dsheet"
+cd "$WORK"
+col() { awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i } NR > 1 && $0 == "" { exit } NR > 1 { print $c }' "$2"; }
+
+for b in bm4-20a Tutorial-15a bm4-19a bm4-16a bm4-21a bm4-25a; do
+  "$SP" import-dsheet "$DS/$b.shi" -o "$b.ini"; ok $? "$b: import-dsheet accepts the calculation type"
+  "$SP" analyze "$b.ini" > "$b.csv"; ok $? "$b: analyze of the imported study"
+done
+
+# design length: the lengths asked for, D-Sheet's columns
+head -1 bm4-20a.csv | grep -q '^length_m,displacement_mm,max_moment_kNm_per_m,min_moment_kNm_per_m,anchor_force_kN_per_m,mobilisation_pct'
+ok $? "bm4-20a: D-Sheet's design-length columns"
+[ "$(col length_m bm4-20a.csv | tr '\n' ' ')" = "15.000 14.000 13.000 " ]; ok $? "bm4-20a: lengths 15, 14, 13 (DESIGN LENGTH INFO 13.000 15.000 1.000)"
+grep -q '^designed_length_m$' bm4-20a.csv; ok $? "bm4-20a: the designed length is printed"
+[ "$(col length_m Tutorial-15a.csv | head -1)" = "20.000" ]; ok $? "Tutorial-15a: from 20 m (DESIGN LENGTH INFO 12.000 20.000 1.000)"
+grep -q '^design_stage = 4$' Tutorial-15a.ini; ok $? "Tutorial-15a: the design stage 4 (Design construction stage 4)"
+
+# the partial factor sets D-Sheet printed in [FACTORS FOR VERIFICATION]
+grep -q '^name = CUR I$' bm4-19a.ini && grep -q '^cohesion_factor = 2$' bm4-19a.ini &&
+  grep -q '^tan_phi_factor = 0.8$' bm4-19a.ini && grep -q '^subgrade_factor = 0.8$' bm4-19a.ini &&
+  grep -q '^passive_surface_drop_m = 0.25$' bm4-19a.ini
+ok $? "bm4-19a: CUR I as D-Sheet printed it (2.000 0.800 0.800, 0.25 m)"
+grep -q '^name = EUROCODE DA2$' bm4-16a.ini && grep -q '^effect_factor = 1.35$' bm4-16a.ini &&
+  grep -q '^retaining_height_increase_pct = 10$' bm4-16a.ini && grep -q '^retaining_height_increase_max_m = 0.5$' bm4-16a.ini
+ok $? "bm4-16a: DA2 as D-Sheet printed it (1.350, 10 %, 0.50 m)"
+grep -q '^name = EUROCODE DA1 SET2$' bm4-21a.ini; ok $? "bm4-21a: DA1 verifies with both sets"
+grep -q '^name = EC7 BE 1 SET2$' bm4-25a.ini; ok $? "bm4-25a: the Belgian annex with both sets of risk class 1"
+
+# rows: characteristic + steps per stage; the design values
+n=$(awk -F, 'NR > 1 && $0 == "" { exit } NR > 1' bm4-19a.csv | wc -l); [ "$n" = 15 ]; ok $? "bm4-19a: 15 rows (3 stages x 5 runs), got $n"
+n=$(awk -F, 'NR > 1 && $0 == "" { exit } NR > 1' bm4-21a.csv | wc -l); [ "$n" = 9 ]; ok $? "bm4-21a: 9 rows (3 stages x 3 runs), got $n"
+grep -q '^design_max_moment_kNm_per_m,max_displacement_mm,design_anchor_force_kN_per_m,max_mobilised_resistance_pct' bm4-16a.csv
+ok $? "bm4-16a: the design values"
+
+# CUR method B is refused and named
+"$SP" import-dsheet "$DS/bm4-17a.shi" -o b.ini 2>err.txt; [ $? = 65 ] && grep -q 'CUR 166 method B' err.txt
+ok $? "bm4-17a: CUR method B refused (65), named"
+finish
