@@ -53,6 +53,10 @@ static const char *const KNOWN_GAPS[][2] = {
 	{"bm4-13b", "slide planes at the major nodes only (CalcMinorNodesOn=0) on a c-phi-delta side: max M 145.2 vs 152.1 kNm/m"},
 	{"bm4-13i", "wedges through several layers with slide planes at the major nodes only: max M 61.7 vs 67.9 kNm/m"},
 	{"bm3-1a", "Allowable Anchor Force file (Kranz within 0.1 %, test_kranz): the stage's anchor force 18.50 vs 17.98 kN/m and max M 5 % below D-Sheet's (an anchor wall with a load on it, short anchorage)"},
+	{"bm4-16a", "Eurocode verification file (its design values: docs/dsheet-verification.md, not reproduced yet); its characteristic stage 1 (surcharge on a cohesive c-phi-delta side, as bm4-17d) max M 30.08 vs 25.52 kNm/m"},
+	{"bm4-19a", "CUR method A verification file (design values not reproduced yet); characteristic stage 1 on the same model as bm4-16a differs as bm4-17d does"},
+	{"bm4-21a", "Eurocode verification file (design values not reproduced yet); characteristic stage 1 on the same model as bm4-16a differs as bm4-17d does"},
+	{"bm4-25a", "ANB verification file (design values not reproduced yet); characteristic stage 1 on the same model as bm4-16a differs as bm4-17d does"},
 	{"Tutorial-1", "Ka/Kp that D-Sheet derives from phi and delta with full precision (the file stores them rounded): max M 156.8 vs 158.7 kNm/m"},
 	{NULL, NULL}};
 
@@ -299,6 +303,13 @@ int main(int argc, char **argv)
 		if (rc != 0) {
 			free(w);
 			n_fail++;
+			continue;
+		}
+		if (w->calc.type == SP_CALC_DESIGN_LENGTH) {
+			/* its .shd holds the lengths tried, no stage results: tests/dsheet_calc.sh */
+			if (verbose)
+				printf("| %s | - | design sheet piling length: tests/dsheet_calc.sh |\n", name);
+			free(w);
 			continue;
 		}
 		char path[256];

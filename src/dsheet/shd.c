@@ -731,7 +731,11 @@ static int S_section(S_parser_t *p, const char *name, int *done)
 {
 	if (strncmp(name, "END OF ", 7) == 0) {
 		const char *what = name + 7;
-		if (p->depth == 0 || strcmp(p->stack[p->depth - 1], what) != 0) {
+		/* names are kept to S_NAME - 1 characters: an END line that long was
+		 * cut 7 characters sooner than the name it closes, so only the part
+		 * it kept is compared */
+		size_t cut = strlen(name) >= S_NAME - 1 ? strlen(what) : S_NAME;
+		if (p->depth == 0 || strncmp(p->stack[p->depth - 1], what, cut) != 0) {
 			char msg[200];
 			snprintf(msg, sizeof msg, "[%s] does not close the open section [%s]", name,
 				 p->depth > 0 ? p->stack[p->depth - 1] : "");
