@@ -959,8 +959,15 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	fprintf(fp, "; Study file imported from %s by sheetpile import-dsheet.\n", src);
 	fputs("; It analyses exactly this wall, stage by stage, with the subgrade-reaction method;\n"
 	      "; the keys are described in docs/study-file.md (\"Subgrade-reaction studies\").\n"
-	      "; Levels in m (upwards positive), forces per m run of wall; left is side 0.\n\n",
+	      "; Levels in m (upwards positive), forces per m run of wall; left is side 0.\n",
 	      fp);
+	for (const char *p = w->notes; *p;) {
+		const char *e = strchr(p, '\n');
+		int len = e ? (int)(e - p) : (int)strlen(p);
+		fprintf(fp, "; Note: %.*s\n", len, p);
+		p += len + (e != NULL);
+	}
+	fputc('\n', fp);
 	fprintf(fp, "[study]\nname = %s\n\n[design]\nmethod = subgrade\n\n[subgrade]\n", w->name);
 	fprintf(fp, "branches = %d\n", w->n_branches);
 	fprintf(fp, "unloading_curve = %s\n", w->unloading_curve ? "yes" : "no");

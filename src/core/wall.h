@@ -30,6 +30,7 @@
 #define SP_WALL_MAX_SURCHARGE_POINTS 16
 #define SP_WALL_MAX_SURFACE_POINTS 16 /* points of a sloping surface beyond the wall */
 #define SP_WALL_MAX_PROFILES 8  /* soil profiles besides the wall's own layers */
+#define SP_WALL_NOTES_MAX 1024  /* notes of the importer (what it read but does not compute) */
 
 enum { SP_LEFT = 0, SP_RIGHT = 1 };
 
@@ -204,11 +205,20 @@ typedef struct {
 	double max_element_m;       /* longest beam element (discretisation) */
 	int max_iterations;         /* per stage */
 	double tolerance_kPa;       /* convergence: largest change of a spring pressure */
+
+	/* What the importer read but does not compute (e.g. the settlement of a
+	 * settlement-by-vibration project): one note per line, no unit-bearing
+	 * numbers; written as comments into the study file, printed as warnings
+	 * by import-dsheet. */
+	char notes[SP_WALL_NOTES_MAX];
 } sp_wall_t;
 
 /* Defaults for everything not read from a file (one branch, water 10 kN/m3,
  * 0.05 m elements, 500 iterations, 1e-4 kPa). */
 void sp_wall_init(sp_wall_t *w);
+
+/* Appends one line to w->notes (cut short if full). */
+void sp_wall_note(sp_wall_t *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The layers on one side of a stage (its soil profile) and their count. */
 const sp_wall_layer_t *sp_wall_side_layers(const sp_wall_t *w, const sp_wall_stage_t *st, int side, int *n_layers);

@@ -63,9 +63,12 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 		if ((rc = sp_shi_scan_block(in, "[END OF SHEET PILING ELEMENT]", keys,
 					    (int)(sizeof keys / sizeof keys[0]), 0)) != SP_OK)
 			return rc;
-		if (type != 1)
+		/* material 1 steel, 0 user defined (bm4-33a: a wall of EI 81.29
+		 * kNm2/m as given): either way the beam takes the element's EI */
+		if (type != 1 && type != 0)
 			return sp_shi_scan_fail(in, line,
-						"element '%s': material type %g is not supported (only steel, 1)",
+						"element '%s': material type %g is not supported (only user defined, 0, "
+						"and steel, 1)",
 						el->name, type);
 		for (int j = 0; j < 6; j++)
 			if (mom[j] != 0)
