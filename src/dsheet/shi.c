@@ -118,11 +118,9 @@ static int S_model(S_ctx *c)
 		} else if (strncmp(label, "Diepwand", 8) == 0) {
 			if (v != 0)
 				return sp_shi_scan_fail(in, line, "Diepwand calculation is not supported");
+			c->w->diaphragm = 0;
 		} else if (strncmp(label, "Elastic calculation", 19) == 0) {
-			if (v != 1)
-				return sp_shi_scan_fail(in, line,
-							"plastic calculation (Elastic calculation = FALSE) is not "
-							"supported");
+			c->w->plastic = v == 0;
 		} else if (strncmp(label, "Wooden sheet piling", 19) == 0) {
 			if (v != 0)
 				return sp_shi_scan_fail(in, line, "wooden sheet piling is not supported");
