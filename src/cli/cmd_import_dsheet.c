@@ -69,6 +69,12 @@ int sp_cmd_import_dsheet(int argc, char **argv)
 		rc = sp_err_set(&err, SP_EIO, "%s: write error: %s", tmp, strerror(errno));
 	if (rc == SP_OK)
 		rc = import_check(tmp, in, &err);
+	for (const char *p = rc == SP_OK ? w->notes : ""; *p;) {
+		const char *e = strchr(p, '\n');
+		int len = e ? (int)(e - p) : (int)strlen(p);
+		fprintf(stderr, "sheetpile: warning: %s: %.*s\n", in, len, p);
+		p += len + (e != NULL);
+	}
 	sp_outfile_t f = {0};
 	if (rc == SP_OK && out)
 		rc = sp_outfile_open(&f, dir, name, &err);

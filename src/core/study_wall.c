@@ -275,6 +275,8 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		                               "level of the bottom of the element, m");
 		e->ei_kNm2_per_m = sp_ini_num(c, sec, "ei_kNm2_per_m", 1, 0, 0, 1, 1e9, 0, "bending stiffness EI, kNm2/m");
 		e->acting_width_m = sp_ini_num(c, sec, "acting_width_m", 0, 1, 0, 1, 100, 0, "acting width, m");
+		e->plastic_moment_kNm_per_m = sp_ini_num(c, sec, "plastic_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
+		                                         "plastic moment (plastic calculation), kNm/m");
 		double above = i ? w->elements[i - 1].bottom_level_m : w->top_level_m;
 		if (!sp_ini_status(c) && e->bottom_level_m >= above) {
 			int at;
@@ -488,6 +490,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 	w->n_branches = sp_ini_int(c, g, "branches", 1, 1, SP_WALL_BRANCHES, "branches of the subgrade modulus");
 	w->unloading_curve = sp_ini_word(c, g, "unloading_curve", 0, S_yesno);
 	w->reduce_delta = sp_ini_word(c, g, "reduce_delta", 1, S_yesno);
+	w->plastic = sp_ini_word(c, g, "plastic", 0, S_yesno);
 	w->max_element_m = sp_ini_num(c, g, "max_element_m", 0, 0.05, 0, 1, 10, 0, "longest beam element, m");
 	w->max_iterations = sp_ini_int(c, g, "max_iterations", 500, 1, 10000000, "iterations per stage");
 	w->tolerance_kPa = sp_ini_num(c, g, "tolerance_kPa", 0, 1e-4, 0, 1, 1e3, 0,
@@ -820,6 +823,7 @@ int sp_study_wall_normalise(sp_wall_t *w, sp_err_t *err)
 	w->unloading_curve = !!w->unloading_curve;
 	w->single_pile = !!w->single_pile;
 	w->reduce_delta = !!w->reduce_delta;
+	w->plastic = !!w->plastic;
 	for (int i = 0; i < w->n_stages; i++) {
 		sp_wall_stage_t *s = &w->stages[i];
 		for (int side = 0; side < 2; side++) {
@@ -964,12 +968,21 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	fprintf(fp, "; Study file imported from %s by sheetpile import-dsheet.\n", src);
 	fputs("; It analyses exactly this wall, stage by stage, with the subgrade-reaction method;\n"
 	      "; the keys are described in docs/study-file.md (\"Subgrade-reaction studies\").\n"
-	      "; Levels in m (upwards positive), forces per m run of wall; left is side 0.\n\n",
+	      "; Levels in m (upwards positive), forces per m run of wall; left is side 0.\n",
 	      fp);
+	for (const char *p = w->notes; *p;) {
+		const char *e = strchr(p, '\n');
+		int len = e ? (int)(e - p) : (int)strlen(p);
+		fprintf(fp, "; Note: %.*s\n", len, p);
+		p += len + (e != NULL);
+	}
+	fputc('\n', fp);
 	fprintf(fp, "[study]\nname = %s\n\n[design]\nmethod = subgrade\n\n[subgrade]\n", w->name);
 	fprintf(fp, "branches = %d\n", w->n_branches);
 	fprintf(fp, "unloading_curve = %s\n", w->unloading_curve ? "yes" : "no");
 	fprintf(fp, "reduce_delta = %s\n", w->reduce_delta ? "yes" : "no");
+	if (w->plastic)
+		fputs("plastic = yes\n", fp);
 	S_put(fp, "max_element_m", w->max_element_m);
 	fprintf(fp, "max_iterations = %d\n", w->max_iterations);
 	S_put(fp, "tolerance_kPa", w->tolerance_kPa);
@@ -1043,6 +1056,8 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 		S_put(fp, "bottom_level_m", e->bottom_level_m);
 		S_put(fp, "ei_kNm2_per_m", e->ei_kNm2_per_m);
 		S_put(fp, "acting_width_m", e->acting_width_m);
+		if (e->plastic_moment_kNm_per_m > 0)
+			S_put(fp, "plastic_moment_kNm_per_m", e->plastic_moment_kNm_per_m);
 	}
 	for (int i = 0; i < w->n_anchors; i++)
 		S_put_anchor(fp, "anchor-item", &w->anchors[i], "yield_force_kN_per_m");

@@ -1,6 +1,8 @@
 /* wall.c - defaults of the subgrade-reaction wall model, the soil profile of a side. */
 #include "wall.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 void sp_wall_init(sp_wall_t *w)
@@ -23,4 +25,18 @@ const sp_wall_layer_t *sp_wall_side_layers(const sp_wall_t *w, const sp_wall_sta
 	}
 	*n_layers = w->n_layers;
 	return w->layers;
+}
+
+void sp_wall_note(sp_wall_t *w, const char *fmt, ...)
+{
+	size_t n = strlen(w->notes);
+	if (n + 2 >= sizeof w->notes)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(w->notes + n, sizeof w->notes - n - 1, fmt, ap);
+	va_end(ap);
+	n = k < 0 ? n : strlen(w->notes);
+	w->notes[n] = '\n';
+	w->notes[n + 1] = '\0';
 }

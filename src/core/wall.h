@@ -31,6 +31,7 @@
 #define SP_WALL_MAX_SURCHARGE_POINTS 16
 #define SP_WALL_MAX_SURFACE_POINTS 16 /* points of a sloping surface beyond the wall */
 #define SP_WALL_MAX_PROFILES 8  /* soil profiles besides the wall's own layers */
+#define SP_WALL_NOTES_MAX 1024  /* notes of the importer (what it read but does not compute) */
 
 enum { SP_LEFT = 0, SP_RIGHT = 1 };
 
@@ -84,6 +85,7 @@ typedef struct {
 	double bottom_level_m;
 	double ei_kNm2_per_m;       /* bending stiffness per m run (reduction factor applied) */
 	double acting_width_m;      /* width over which the soil acts per m run (1 for sheet piling) */
+	double plastic_moment_kNm_per_m; /* plastic calculation: the moment the element cannot exceed (0: elastic) */
 } sp_wall_element_t;
 
 typedef struct {
@@ -174,6 +176,8 @@ typedef struct {
 	int n_profiles;
 	int n_branches;             /* 1..4 branches of the subgrade modulus */
 	int unloading_curve;        /* 1: unload/reload with kh_unload */
+	int plastic;                /* D-Sheet "Elastic calculation = FALSE": elements' plastic moments bound their moments */
+	int diaphragm;              /* D-Sheet "Diepwand calculation" (refused: M-kappa diagrams) */
 	int single_pile;            /* D-Sheet's single pile model: EI, supports and loads are the pile's own,
 	                               only the soil acts over the acting width */
 	double gamma_water_kN_m3;
@@ -206,11 +210,20 @@ typedef struct {
 	int max_iterations;         /* per stage */
 	double tolerance_kPa;       /* convergence: largest change of a spring pressure */
 	sp_wall_calc_t calc;        /* calculation type and partial factors (wall_calc.h) */
+
+	/* What the importer read but does not compute (e.g. the settlement of a
+	 * settlement-by-vibration project): one note per line, no unit-bearing
+	 * numbers; written as comments into the study file, printed as warnings
+	 * by import-dsheet. */
+	char notes[SP_WALL_NOTES_MAX];
 } sp_wall_t;
 
 /* Defaults for everything not read from a file (one branch, water 10 kN/m3,
  * 0.05 m elements, 500 iterations, 1e-4 kPa). */
 void sp_wall_init(sp_wall_t *w);
+
+/* Appends one line to w->notes (cut short if full). */
+void sp_wall_note(sp_wall_t *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The layers on one side of a stage (its soil profile) and their count. */
 const sp_wall_layer_t *sp_wall_side_layers(const sp_wall_t *w, const sp_wall_stage_t *st, int side, int *n_layers);

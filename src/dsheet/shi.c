@@ -10,7 +10,7 @@
  *
  * Read and mapped: SOIL COLLECTION, RUN IDENTIFICATION (first line = name),
  * MODEL (the "Pile loaded by soil displacements" flags are unused in the
- * Sheet piling model), CPT LIST (Count=0 only), SHEET PILING, ANCHORS, STRUTS, SPRING
+ * Sheet piling model), CPT LIST (the CPTs' names, for a note), SHEET PILING, ANCHORS, STRUTS, SPRING
  * SUPPORTS, RIGID SUPPORTS, UNIFORM LOADS, SURCHARGE LOADS, HORIZONTAL LINE
  * LOADS, MOMENTS, NORMAL FORCES, WATER, SOIL PROFILES, SURFACES, WATERLEVELS,
  * CONSTRUCTION STAGES, CALCULATION OPTIONS PER STAGE, CALCULATION OPTIONS.
@@ -20,7 +20,7 @@
  * (used only with material type "combined", which is refused);
  * VERTICAL BALANCE and "Check vertical balance" (a check done after the
  * beam calculation); SETTLEMENT BY VIBRATION PARAMS (a separate calculation,
- * refused through IsVibrationCalculation); PROBABILISTIC * (refused through
+ * its stage results are ordinary results, the settlement itself is not computed: a note says so); PROBABILISTIC * (refused through
  * "Probabilistic = TRUE"); the PARTIAL FACTORS sets and "Verification = TRUE"
  * (they act only in design/verification calculations: a standard
  * calculation, InputCalculationType=0 with every StageVerify*=0, writes the
@@ -38,6 +38,7 @@
 #include "shi_stage.h"
 #include "shi_wall.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,7 @@ typedef struct {
 	int seen_water_levels, seen_stages;
 	int single_pile;
 	int verification; /* [MODEL] "Verification = TRUE" */
+	int trildens;     /* [MODEL] "Trildens calculation = TRUE" or IsVibrationCalculation=1 */
 	int method;     /* [MODEL] 0 Ka Ko Kp, 1 c phi delta, 2 mixed */
 
 	sp_shi_soil_t soil;
@@ -108,16 +110,18 @@ static int S_model(S_ctx *c)
 			if (v != 0)
 				return sp_shi_scan_fail(in, line, "probabilistic analysis is not supported");
 		} else if (strncmp(label, "Trildens", 8) == 0) {
+			/* settlement by vibration (Trildens): D-Sheet computes the
+			 * ordinary stage results and then, from them, the settlement
+			 * of the soil behind the wall; the stage results are ours,
+			 * the settlement is not computed (Tutorial-16) */
 			if (v != 0)
-				return sp_shi_scan_fail(in, line, "Trildens calculation is not supported");
+				c->trildens = 1;
 		} else if (strncmp(label, "Diepwand", 8) == 0) {
 			if (v != 0)
 				return sp_shi_scan_fail(in, line, "Diepwand calculation is not supported");
+			c->w->diaphragm = 0;
 		} else if (strncmp(label, "Elastic calculation", 19) == 0) {
-			if (v != 1)
-				return sp_shi_scan_fail(in, line,
-							"plastic calculation (Elastic calculation = FALSE) is not "
-							"supported");
+			c->w->plastic = v == 0;
 		} else if (strncmp(label, "Wooden sheet piling", 19) == 0) {
 			if (v != 0)
 				return sp_shi_scan_fail(in, line, "wooden sheet piling is not supported");
@@ -134,16 +138,40 @@ static int S_model(S_ctx *c)
 	return SP_OK;
 }
 
+/* CPTs: D-Sheet interprets a CPT into soil layers once, when the engineer
+ * asks, and stores the interpreted layers as an ordinary soil profile
+ * (Tutorial-2a: "CPT 01", 1444 measurements, and the profile's layers in
+ * [SOIL PROFILES]); the stage results use those layers only. The CPTs are
+ * named in a note, their measurements are not read. */
 static int S_cpt(S_ctx *c)
 {
 	sp_shi_scan_t *in = &c->in;
-	double count = -1;
-	sp_shi_scan_key_t keys[] = {{"Count", &count, 1, 0}};
-	int rc = sp_shi_scan_block(in, "[END OF CPT LIST]", keys, 1, 1);
-	if (rc != SP_OK)
-		return rc;
-	if (count != 0)
-		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "CPTs (Count=%g) are not supported", count);
+	int start = sp_shi_scan_lno(in) + 1, count = -1, n_named = 0;
+	const char *s;
+	char names[256] = "";
+	while ((s = sp_shi_scan_get(in)) != NULL && strcmp(s, "[END OF CPT LIST]") != 0) {
+		if (count < 0 && strncmp(s, "Count=", 6) == 0) {
+			const char *p = s + 6;
+			if (!sp_shi_scan_int(&p, &count) || count < 0)
+				return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "Count must be a whole number >= 0");
+		} else if (strncmp(s, "Name=", 5) == 0) {
+			size_t len = strlen(names);
+			if (len + 4 < sizeof names)
+				snprintf(names + len, sizeof names - len, "%s'%.60s'", n_named ? ", " : "", s + 5);
+			n_named++;
+		}
+	}
+	if (s == NULL)
+		return sp_shi_scan_fail(in, start - 1, "missing [END OF CPT LIST] (truncated file?)");
+	if (count < 0)
+		return sp_shi_scan_fail(in, start, "missing Count=");
+	if (n_named != count)
+		return sp_shi_scan_fail(in, start, "Count=%d but %d CPTs named", count, n_named);
+	if (count > 0)
+		sp_wall_note(c->w,
+		             "soil layers interpreted from CPT %s by D-Sheet Piling (stored in the file's soil "
+		             "profiles, used as given); the CPT measurements are not read",
+		             names);
 	return SP_OK;
 }
 
@@ -188,7 +216,7 @@ static int S_calc_options(S_ctx *c)
 					"2 verification, 3 allowable anchor force)",
 					type);
 	if (vibration != 0)
-		return sp_shi_scan_fail(in, line, "settlement by vibration calculation is not supported");
+		c->trildens = 1; /* see S_model */
 	c->w->reduce_delta = sp_shi_scan_flag(reduce);
 	return SP_OK;
 }
@@ -357,6 +385,9 @@ static int S_finish(S_ctx *c)
 					"not supported",
 					c->stage.verify_what);
 	}
+	if (c->trildens)
+		sp_wall_note(w, "settlement by vibration (Trildens): the stage results are computed as in a standard "
+		                "calculation; the settlement by vibration itself is not computed");
 	int rc = sp_shi_soil_assign_profiles(&c->soil, in, w);
 	return rc != SP_OK ? rc : sp_shi_soil_finish(&c->soil, in, w, c->single_pile);
 }

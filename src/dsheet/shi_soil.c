@@ -105,8 +105,17 @@ static int S_profile_read(sp_shi_scan_t *in, const sp_wall_t *w, S_profile *pr)
 	if ((rc = sp_shi_scan_name(in, sp_shi_scan_lno(in), s, pr->name, "soil profile")) != SP_OK)
 		return rc;
 	if ((rc = sp_shi_scan_value(in, "X coordinate", &xy)) != SP_OK ||
-	    (rc = sp_shi_scan_value(in, "Y coordinate", &xy)) != SP_OK ||
-	    (rc = sp_shi_scan_count(in, "Number of soil layers per soil profile", 1, SP_WALL_MAX_LAYERS,
+	    (rc = sp_shi_scan_value(in, "Y coordinate", &xy)) != SP_OK)
+		return rc;
+	/* a profile interpreted from a CPT names it on the next line
+	 * (Tutorial-2a: "CPT 01"); its layers follow as in any profile */
+	int at = in->i;
+	if ((s = sp_shi_scan_get_nonblank(in)) == NULL)
+		return sp_shi_scan_eof(in);
+	const char *p0 = sp_shi_scan_skip_space(s);
+	if ((*p0 >= '0' && *p0 <= '9') || *p0 == '-' || *p0 == '+')
+		in->i = at;
+	if ((rc = sp_shi_scan_count(in, "Number of soil layers per soil profile", 1, SP_WALL_MAX_LAYERS,
 				    &pr->n_layers)) != SP_OK)
 		return rc;
 	if ((s = sp_shi_scan_get_nonblank(in)) == NULL)

@@ -38,7 +38,7 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 		return rc;
 	for (int k = 0; k < n; k++) {
 		sp_wall_element_t *el = &w->elements[k];
-		double type = 0, ei = 0, factor = 1, mom[6] = {0};
+		double type = 0, ei = 0, factor = 1, mom[6] = {0}, mpl = 0;
 		if ((rc = sp_shi_scan_expect(in, "[SHEET PILING ELEMENT]")) != SP_OK)
 			return rc;
 		const char *s = sp_shi_scan_get(in);
@@ -53,6 +53,7 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 			{"SheetPilingElementWidth", &el->acting_width_m, 1, 0},
 			{"SheetPilingElementLevel", &el->bottom_level_m, 1, 0},
 			{"SheetPilingElementReductionFactorEI", &factor, 0, 0},
+			{"SheetPilingElementMaxPlasticCharacteristicMoment", &mpl, 0, 0},
 			{"DiaphragmWallPosMomElastic", &mom[0], 0, 0},
 			{"DiaphragmWallNegMomElastic", &mom[1], 0, 0},
 			{"DiaphragmWallPosMomPlastic", &mom[2], 0, 0},
@@ -63,16 +64,23 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 		if ((rc = sp_shi_scan_block(in, "[END OF SHEET PILING ELEMENT]", keys,
 					    (int)(sizeof keys / sizeof keys[0]), 0)) != SP_OK)
 			return rc;
-		if (type != 1)
+		/* material 1 steel, 0 user defined (bm4-33a: a wall of EI 81.29
+		 * kNm2/m as given): either way the beam takes the element's EI */
+		if (type != 1 && type != 0)
 			return sp_shi_scan_fail(in, line,
-						"element '%s': material type %g is not supported (only steel, 1)",
+						"element '%s': material type %g is not supported (only user defined, 0, "
+						"and steel, 1)",
 						el->name, type);
-		for (int j = 0; j < 6; j++)
+		/* the diaphragm wall's M-kappa diagram acts only in a Diepwand
+		 * calculation (bm4-44a, a sheet piling wall, carries one unused) */
+		for (int j = 0; j < 6 && w->diaphragm; j++)
 			if (mom[j] != 0)
 				return sp_shi_scan_fail(in, line,
 							"element '%s': diaphragm wall M-kappa diagram is not supported",
 							el->name);
 		el->ei_kNm2_per_m = ei * factor;
+		if (w->plastic)
+			el->plastic_moment_kNm_per_m = mpl;
 		if (!(el->ei_kNm2_per_m > 0) || !(el->acting_width_m > 0))
 			return sp_shi_scan_fail(in, line,
 						"element '%s': EI x reduction factor and width must be positive",

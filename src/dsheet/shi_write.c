@@ -425,7 +425,7 @@ static void S_model(S_w *o, const sp_wall_t *w)
 	S_line(o, "0 : Check vertical balance = FALSE");
 	S_line(o, "0 : Trildens calculation = FALSE");
 	S_line(o, "0 : Diepwand calculation = FALSE");
-	S_line(o, "1 : Elastic calculation = TRUE");
+	S_line(o, w->plastic ? "0 : Elastic calculation = FALSE" : "1 : Elastic calculation = TRUE");
 	S_line(o, "0 : Wooden sheet piling = FALSE");
 	S_line(o, "[END OF MODEL]");
 	S_line(o, "%s", "");
@@ -471,7 +471,12 @@ static void S_piling(S_w *o, const sp_wall_t *w)
 		S_line(o, "SheetPilingElementEI=%s", S_num(o, "EI", e->ei_kNm2_per_m, 'E', 6));
 		S_line(o, "SheetPilingElementWidth=%s", F2("acting width", e->acting_width_m));
 		S_line(o, "SheetPilingElementLevel=%s", F2("bottom level", e->bottom_level_m));
-		S_LINES(o, S_element_defaults);
+		for (size_t d = 0; d < sizeof S_element_defaults / sizeof S_element_defaults[0]; d++)
+			if (strncmp(S_element_defaults[d], "SheetPilingElementMaxPlasticCharacteristicMoment=", 49) == 0)
+				S_line(o, "SheetPilingElementMaxPlasticCharacteristicMoment=%s",
+				       F2("plastic moment", e->plastic_moment_kNm_per_m));
+			else
+				S_line(o, "%s", S_element_defaults[d]);
 	}
 	S_line(o, "[END OF SHEET PILING]");
 	S_line(o, "%s", "");

@@ -148,8 +148,10 @@ static void S_order_pressures(double *sa, double *sn, double *spv)
  * the wedge force over the half spring between depths d_node and d_mid, less
  * the frictional K (wint_mid - wint). The neutral pressure gains twice the
  * Flamant stress of the loads. wint: integral of sigma_v' down to d_node,
- * sv_node the node's and sv_half the half's mean sigma_v'. */
-static void S_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surcharge_t *const *loads, int n_loads,
+ * sv_node the node's and sv_half the half's mean sigma_v'. Returns 1 when the
+ * pressures are the half's own (not the node's: the cohesive active wedge
+ * force clipped at zero), 0 otherwise. */
+static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surcharge_t *const *loads, int n_loads,
                       const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load, double d_node, double d_mid,
                       double wint, double sv_node, double sv_half, double *sa, double *sn, double *spv)
 {
@@ -159,28 +161,41 @@ static void S_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_sur
 	if (d_node <= 1e-9) {
 		if (km != SP_KMETHOD_GIVEN)
 			*sa = *sn = *spv = 0.0;
-		return;
+		return 0;
 	}
+	int half_dependent = 0;
 	for (int k = 0; k < n_loads; k++)
 		*sn += sp_surcharge_wall_stress(loads[k], d_node);
 	if (ground_load)
 		*sn += sp_surcharge_wall_stress(ground_load, d_node);
 	if (km == SP_KMETHOD_GIVEN)
-		return;
+		return 0;
 	double phi = so->phi_deg, delta = so->delta_deg, c = so->c_kPa;
 	double len = d_mid - d_node;
 	for (int passive = 0; passive < 2; passive++) {
 		double *p = passive ? spv : sa;
+		double wint_mid = wint + sv_half * len, far, near;
 		if (!ground && n_loads == 0) {
 			double alpha;
-			sp_surcharge_wedge_force(d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
+			near = sp_surcharge_wedge_force(d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
+			/* active with cohesion: the wedge force is clipped at zero as a
+			 * force (D-Sheet: no pressure down to where the active force
+			 * of the wedge above becomes positive, Tutorial-2a, Tutorial-16),
+			 * not as a pressure point by point */
+			if (!passive && fabs(len) > 1e-12) {
+				far = sp_surcharge_wedge_force(d_mid, wint_mid, NULL, 0, phi, delta, c, passive, NULL);
+				if (near <= 0.0 || far <= 0.0) {
+					*p = (S_MAX(far, 0.0) - S_MAX(near, 0.0)) / len;
+					half_dependent = 1;
+					continue;
+				}
+			}
 			*p = sp_surcharge_wedge_force_at(alpha, 1.0, sv_node, NULL, 0, phi, delta, c, passive);
 			continue;
 		}
 		if (fabs(len) < 1e-12)
 			continue;
 		/* the change of the wedge force over the half, less the level ground's frictional part */
-		double wint_mid = wint + sv_half * len, far, near;
 		if (ground) {
 			double zs = ground->wall_level_m;
 			far = sp_surcharge_ground_wedge_force(ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
@@ -189,10 +204,16 @@ static void S_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_sur
 			far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
 			near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
 		}
+		if (!passive && c > 0.0 && (near <= 0.0 || far <= 0.0)) { /* clipped as a force, as above */
+			*p = (S_MAX(far, 0.0) - S_MAX(near, 0.0)) / len;
+			half_dependent = 1;
+			continue;
+		}
 		double k = passive ? sp_kp_coulomb(phi, delta) : sp_ka_coulomb(phi, delta);
 		*p += ((far - near) - k * (wint_mid - wint)) / len;
 	}
 	S_order_pressures(sa, sn, spv);
+	return half_dependent;
 }
 
 /* The ground of a side with a sloping surface: bands of effective unit
@@ -352,10 +373,11 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if ((n_loads > 0 && !no_planes) || culmann) {
-					S_culmann(st->kmethod[side], so, loads, n_loads, ground, ground_load, zs - b->z[i], zs - mid,
-					          wint, sv, (sv + fmax(S_sigma_v(w, ls, nl, mid, zs, zw, q, &wp), 0.0)) / 2.0, &sa, &sn,
-					          &spv);
-					cached_layer = li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
+					int halves = S_culmann(st->kmethod[side], so, loads, n_loads, ground, ground_load, zs - b->z[i],
+					                       zs - mid, wint, sv,
+					                       (sv + fmax(S_sigma_v(w, ls, nl, mid, zs, zw, q, &wp), 0.0)) / 2.0,
+					                       &sa, &sn, &spv);
+					cached_layer = halves ? -1 : li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
 				}
 				sp->on = 1;
 				sp->layer = li;

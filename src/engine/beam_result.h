@@ -11,7 +11,8 @@
 typedef enum {
 	SP_BEAM_OK = 0,
 	SP_BEAM_NOT_CONVERGED = 1,  /* iteration limit reached */
-	SP_BEAM_NO_EQUILIBRIUM = 2  /* the soil and supports cannot carry the loads (mechanism) */
+	SP_BEAM_NO_EQUILIBRIUM = 2, /* the soil and supports cannot carry the loads (mechanism) */
+	SP_BEAM_PLASTIC_HINGE = 3   /* plastic calculation: an element's moment reaches its plastic moment */
 } sp_beam_status;
 
 /* Results at one node (levels top-down). */
