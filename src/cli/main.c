@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "cmd.h"
+#include "datadir.h"
 #include "dist.h"
 #include "evaluate.h"
 #include "pool.h"
@@ -110,7 +111,10 @@ static int S_dispatch(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0) {
+		char dir[SP_PATH_MAX];
+		sp_datadir_origin from = sp_datadir_find(dir, sizeof dir);
 		printf("sheetpile %s\n", SP_VERSION);
+		sp_cli_printf(stdout, "data: %s (%s)\n", dir, sp_datadir_origin_text(from));
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof S_commands / sizeof S_commands[0]; i++) {
