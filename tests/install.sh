@@ -15,9 +15,9 @@ jobs=2
 # the source copy: the files git knows (a clean clone), else the folders CMake reads
 mkdir src-copy
 if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
-  git -C "$ROOT" ls-files -z | (cd "$ROOT" && xargs -0 tar cf -) | tar xf - -C src-copy
-  # files not yet committed (a developer's tree): the working copies
-  (cd "$ROOT" && git ls-files -z --others --exclude-standard -- src cmake docs completions designs plots tests | xargs -0 -r tar cf -) | tar xf - -C src-copy
+  # the tracked files and those not yet committed (a developer's tree), as they are in the work tree
+  (cd "$ROOT" && { git ls-files -z; git ls-files -z --others --exclude-standard; } | xargs -0 tar cf - --ignore-failed-read) \
+    | tar xf - -C src-copy && [ -s src-copy/CMakeLists.txt ]
 else
   (cd "$ROOT" && tar cf - CMakeLists.txt cmake src tests bench designs plots docs completions README.md) | tar xf - -C src-copy
 fi

@@ -65,4 +65,22 @@ sed 's/^\[search\]/[search]\nstrategy = min-length/' cant.ini > minl.ini
 ok $? "--results some: usage error 64"
 "$SP" batch cant.ini -o b --results feasible --quiet --no-plots 2>/dev/null; ok $? "batch --results feasible"
 cmp -s expect.csv b/cant/results.csv; ok $? "batch: the feasible rows"
+
+# batch's summary.csv leaves empty what results.csv leaves empty (issue 17 item 5):
+# the subgrade engine computes no required embedment (util_embedment)
+sed "s#^catalogue *= *#catalogue = $D/#; s#^grades *= *grades.csv#grades = $D/grades.csv#" \
+  "$D/anchored-quay-wall-subgrade.ini" > sub.ini
+sed -i -e '/^profiles = /,/^grades = /{/^grades = /!d}' -e 's/^grades = S/profiles = AZ 17-700\ngrades = S/' \
+  -e 's/^length_m = 12:0.5:22/length_m = 14:2:18/' sub.ini
+"$SP" batch sub.ini cant.ini -o sb --quiet --no-plots 2>/dev/null; ok $? "batch of a subgrade and a limit-equilibrium study"
+field() { # file row column-name: the field, by the RFC 4180 splitter (names may hold commas)
+  awk -v ROW="$2" -v NAME="$3" "$(cat "$HERE/csvsplit.awk")"'
+    { sub(/\r$/, ""); n = csvsplit($0, f, q, ",") }
+    NR == 1 { for (i = 1; i <= n; i++) if (f[i] == NAME) c = i }
+    NR == ROW { print (c ? f[c] : "NO-COLUMN"); exit }' "$1"
+}
+s_sub=$(field sb/summary.csv 2 util_embedment); r_sub=$(field sb/sub/ranking.csv 2 util_embedment)
+[ -z "$r_sub" ] && [ -z "$s_sub" ]; ok $? "subgrade: util_embedment empty in ranking.csv and summary.csv ('$r_sub', '$s_sub')"
+s_le=$(field sb/summary.csv 3 util_embedment); r_le=$(field sb/cant/ranking.csv 2 util_embedment)
+[ -n "$r_le" ] && [ "$s_le" = "$r_le" ]; ok $? "limit equilibrium: the same util_embedment ($r_le, $s_le)"
 finish
