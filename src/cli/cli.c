@@ -6,6 +6,7 @@
 #include "csv_dialect.h"
 #include "dist.h"
 #include "outfile.h"
+#include "spreadsheet.h"
 #include "study_read.h"
 #include "trust.h"
 
@@ -166,6 +167,7 @@ int sp_cli_parse_opts(int argc, char **argv, int first, sp_cli_opts_t *o)
 {
 	memset(o, 0, sizeof *o);
 	o->licenses = o->threads = -1;
+	const char *results = NULL;
 	/* each option sets one of: a text (the next argument), a count (the
 	 * next argument, a whole number) or a flag */
 	const struct {
@@ -188,6 +190,7 @@ int sp_cli_parse_opts(int argc, char **argv, int first, sp_cli_opts_t *o)
 		{"--threads", NULL, &o->threads, NULL},
 		{"-t", NULL, &o->threads, NULL},
 		{"--csv-dialect", &o->csv_dialect, NULL, NULL},
+		{"--results", &results, NULL, NULL},
 		{"--no-plots", NULL, NULL, &o->no_plots},
 		{"--force", NULL, NULL, &o->force},
 		{"--trust-solver", NULL, NULL, &o->trust_solver},
@@ -221,6 +224,11 @@ int sp_cli_parse_opts(int argc, char **argv, int first, sp_cli_opts_t *o)
 			return sp_cli_usage("--csv-dialect is rfc4180 or excel-eu, got '%s'", v);
 		if (slot == &o->csv_dialect)
 			sp_outfile_set_csv_dialect(d);
+		sp_results_choice rc;
+		if (slot == &results && sp_spreadsheet_results_choice(v, &rc) != 0)
+			return sp_cli_usage("--results is all, feasible or none, got '%s'", v);
+		if (slot == &results)
+			o->results = (int)rc;
 		if (slot)
 			*slot = v;
 		else if (S_parse_count(v, count) != 0 || (count == &o->licenses && *count < 1))

@@ -22,6 +22,7 @@ typedef struct {
 	const char *study, *outdir, *profile, *grade, *length, *anchor, *catalogue, *grades, *csv_dialect, *delay, *candidate;
 	int licenses, threads, no_plots, resume, force;
 	int trust_solver; /* --trust-solver: run the study's [solver] command this once */
+	int results;      /* --results all | feasible | none (sp_results_choice, spreadsheet.h) */
 } sp_cli_opts_t;
 
 /* Parse argv[first..]: the first plain argument is o->study; --csv-dialect

@@ -48,7 +48,8 @@ static void batch_dir_name(char *buf, size_t size, const char *study, char (*tak
 int sp_cmd_batch(int argc, char **argv)
 {
 	static const char *const valued[] = {"-o", "--profile", "--grade", "--length", "--anchor-level", "--catalogue",
-	                                     "--grades", "--licenses", "--licences", "--threads", "-t", "--csv-dialect", NULL};
+	                                     "--grades", "--licenses", "--licences", "--threads", "-t", "--csv-dialect",
+	                                     "--results", NULL};
 	char **studies = malloc((size_t)argc * sizeof *studies), **rest = malloc((size_t)argc * sizeof *rest);
 	if (!studies || !rest) {
 		free(studies);
@@ -73,7 +74,7 @@ int sp_cmd_batch(int argc, char **argv)
 	sp_cli_opts_t o;
 	int rc = sp_cli_parse_opts(nr, rest, 0, &o);
 	if (rc == 0 && (o.profile || o.grade || o.length || o.anchor || o.catalogue || o.grades))
-		rc = sp_cli_usage("%s", "batch takes -o, --licenses, --threads, --csv-dialect, --no-plots, --quiet and --trust-solver");
+		rc = sp_cli_usage("%s", "batch takes -o, --licenses, --threads, --csv-dialect, --results, --no-plots, --quiet and --trust-solver");
 	else if (rc == 0 && ns == 0)
 		rc = sp_cli_usage("%s", "batch needs study files: sheetpile batch STUDY.ini... -o OUTDIR");
 	else if (rc == 0 && o.outdir == NULL)

@@ -2,13 +2,16 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cmd.h"
 #include "cli.h"
+#include "datadir.h"
 
 
 int sp_cmd_profiles(const sp_cli_opts_t *o)
 {
 	sp_err_t err = {0};
-	sp_catalogue_t *cat = sp_catalogue_read(o->catalogue ? o->catalogue : SP_DATA_DIR "/profiles.csv",
-	                                        o->grades ? o->grades : SP_DATA_DIR "/grades.csv", &err);
+	char profiles[SP_PATH_MAX], grades[SP_PATH_MAX]; /* the installed catalogue (datadir.h) by default */
+	sp_datadir_path(profiles, sizeof profiles, "profiles.csv");
+	sp_datadir_path(grades, sizeof grades, "grades.csv");
+	sp_catalogue_t *cat = sp_catalogue_read(o->catalogue ? o->catalogue : profiles, o->grades ? o->grades : grades, &err);
 	if (cat == NULL)
 		return sp_cli_fail(&err);
 	printf("%-20s %-6s %5s %9s %9s %14s %14s %14s %14s\n", "profile", "shape", "", "width_mm", "height_mm",

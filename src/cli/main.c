@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 #include "cmd.h"
+#include "datadir.h"
 #include "dist.h"
 #include "evaluate.h"
 #include "pool.h"
@@ -17,8 +18,8 @@ static void help(FILE *fp)
 	fputs("sheetpile " SP_VERSION " - find the best steel sheet pile wall for an excavation or quay\n"
 	      "\n"
 	      "Usage:\n"
-	      "  sheetpile run STUDY.ini [-o OUTDIR] [--licenses N] [--threads N] [--resume] [--no-plots] [--quiet]\n"
-	      "                [--trust-solver]\n"
+	      "  sheetpile run STUDY.ini [-o OUTDIR] [--licenses N] [--threads N] [--results all|feasible|none]\n"
+	      "                [--resume] [--no-plots] [--quiet] [--trust-solver]\n"
 	      "      evaluate every candidate of the study; write results.csv, ranking.csv,\n"
 	      "      best_diagrams.csv, run.json, report.html, plots/ (and sensitivity.csv with a\n"
 	      "      [sensitivity] section) into OUTDIR [STUDY-results]; a study with a [solver]\n"
@@ -56,6 +57,8 @@ static void help(FILE *fp)
 	      "  --threads N     worker threads, 0 = all cores [study's [run] threads]\n"
 	      "  --csv-dialect D rfc4180 (comma, decimal point) or excel-eu (UTF-8 BOM, ';',\n"
 	      "                  decimal comma) for every CSV written [rfc4180]\n"
+	      "  --results R     what results.csv holds: all, feasible or none (no file) [all];\n"
+	      "                  a spreadsheet opens 1,048,576 rows: open ranking.csv for large studies\n"
 	      "  --resume        [solver] studies: keep the analyses in OUTDIR/journal.txt, run the rest\n"
 	      "  --delay S       evaluate: wait S seconds first (a stand-in for a slow licensed solver)\n"
 	      "  --no-plots      do not run gnuplot\n"
@@ -69,7 +72,8 @@ static void help(FILE *fp)
 	      "external solver failed on some analyses, or another run is writing into the output directory,\n"
 	      "77 the [solver] command is not trusted (nothing ran),\n"
 	      "128+N stopped by signal N (--resume continues).\n"
-	      "The study file is described in docs/study-file.md.\n",
+	      "The study file is described in docs/study-file.md (man sheetpile; sheetpile --version\n"
+	      "names the folder of the catalogue and plot templates; SHEETPILE_DATA_DIR overrides it).\n",
 	      fp);
 }
 
@@ -110,7 +114,10 @@ static int S_dispatch(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0) {
+		char dir[SP_PATH_MAX];
+		sp_datadir_origin from = sp_datadir_find(dir, sizeof dir);
 		printf("sheetpile %s\n", SP_VERSION);
+		sp_cli_printf(stdout, "data: %s (%s)\n", dir, sp_datadir_origin_text(from));
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof S_commands / sizeof S_commands[0]; i++) {

@@ -4,6 +4,7 @@
  * candidate order), rank, draw and write every output file. */
 #define _POSIX_C_SOURCE 200809L
 #include "run_study.h"
+#include "spreadsheet.h"
 #include "anchor_refine.h"
 #include "beam.h"
 #include "cli.h"
@@ -86,10 +87,12 @@ static int S_write_sensitivity(const char *outdir, const sp_study_t *st, const s
 
 /* The run's warnings, one per line (without the [WARNING] tag); returns how many. */
 static size_t S_run_warnings(char *buf, size_t size, const sp_eval_stats_t *stats, const char *plot_warning,
-                         const char *outdir, const sp_edge_t *edges, size_t n_edges)
+                         const char *rows_warning, const char *outdir, const sp_edge_t *edges, size_t n_edges)
 {
 	size_t n = 0;
 	buf[0] = '\0';
+	if (rows_warning[0]) /* a spreadsheet would cut results.csv (spreadsheet.h) */
+		n += (size_t)snprintf(buf, size, "%s\n", rows_warning);
 	for (size_t i = 0; i < n_edges && n < size; i++)
 		n += (size_t)snprintf(buf + n, size - n, "a best design uses the %s %s searched (%s): %s\n",
 		                      edges[i].edge, edges[i].what, edges[i].value, edges[i].advice);
@@ -228,12 +231,14 @@ typedef struct {
 	sp_eval_t *ev;
 	sp_progress_t *prog;   /* NULL on the other MPI ranks */
 	sp_err_t *err;
+	sp_results_choice results; /* --results: which rows results.csv holds (res NULL: none) */
+	size_t rows;           /* rows written to results.csv, the header not counted */
 } S_results_sink;
 
 /* What prepare makes of some rows, in sections: the lengths of the results
  * text and of the plot's lines, then the text, then the lines. */
 typedef struct {
-	uint64_t text, lines;
+	uint64_t text, lines, rows;
 } S_results_section;
 
 static size_t S_results_bytes_per_row(const S_results_sink *rs)
@@ -246,7 +251,15 @@ static size_t S_results_prepare(void *data, const sp_result_t *rows, size_t n, c
 	const S_results_sink *rs = data;
 	S_results_section sec;
 	char *text = out + sizeof sec;
-	sec.text = sp_csv_results_format_rows(text, rs->st, rows, n);
+	sec.rows = rs->results == SP_RESULTS_ALL ? n : 0;
+	if (rs->results == SP_RESULTS_ALL)
+		sec.text = sp_csv_results_format_rows(text, rs->st, rows, n);
+	else /* --results feasible: those rows only; none: no text */
+		for (size_t i = sec.text = 0; rs->results == SP_RESULTS_FEASIBLE && i < n; i++)
+			if (rows[i].status == SP_CAND_OK) {
+				sec.text += sp_csv_results_format_rows(text + sec.text, rs->st, &rows[i], 1);
+				sec.rows++;
+			}
 	sec.lines = rs->plot ? sp_plot_format_sampled(rs->plot, rows, n, text + sec.text) : 0;
 	memcpy(out, &sec, sizeof sec);
 	return sizeof sec + sec.text + sec.lines;
@@ -271,8 +284,9 @@ static int S_results_consume(void *data, const sp_result_t *rows, size_t n, cons
 		S_results_section sec;
 		memcpy(&sec, prepared + at, sizeof sec);
 		at += sizeof sec;
-		if (sp_outfile_write(rs->res, prepared + at, sec.text) != 0)
+		if (rs->res && sp_outfile_write(rs->res, prepared + at, sec.text) != 0)
 			return SP_EIO; /* the cause: sp_outfile_commit */
+		rs->rows += sec.rows;
 		if (rs->plot)
 			sp_plot_write_sampled(rs->plot, prepared + at + sec.text, sec.lines);
 		at += sec.text + sec.lines;
@@ -335,7 +349,7 @@ static int S_results_unpack(void *data, char *buf, size_t bytes)
 /* The run's summary on stdout. */
 static void S_print_summary(const sp_study_t *st, const sp_eval_stats_t *stats, double seconds, const sp_result_t *best,
                             size_t nbest, const sp_anchor_refine_t *refine, const char *outdir, int has_sensitivity,
-                            int plots, const char *decision)
+                            int plots, int results, const char *decision)
 {
 	sp_cli_printf(stdout, "study      %s (%s)\n", st->name, st->path);
 	sp_cli_printf(stdout, "candidates %zu: %zu feasible, %zu infeasible, %zu failed; %zu distinct analyses\n",
@@ -366,8 +380,8 @@ static void S_print_summary(const sp_study_t *st, const sp_eval_stats_t *stats, 
 		sp_cli_printf(stdout, "anchor     %s: level %.3f m, util_max %.3f (ranked: %.3f m, %.3f)%s%s\n",
 		              refine->done ? "refined" : "not refined", refine->level_m, refine->util_max, refine->grid_level_m,
 		              refine->grid_util_max, refine->done ? "" : ": ", refine->done ? "" : refine->note);
-	sp_cli_printf(stdout, "results    %s/ (results.csv, ranking.csv, pareto.csv, best_diagrams.csv,%s%s%s run.json, report.html%s%s)\n",
-	              outdir, st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
+	sp_cli_printf(stdout, "results    %s/ (%sranking.csv, pareto.csv, best_diagrams.csv,%s%s%s run.json, report.html%s%s)\n",
+	              outdir, results ? "results.csv, " : "", st->method == SP_METHOD_SUBGRADE ? " best_stages.csv," : "",
 	              st->search == SP_SEARCH_MIN_LENGTH ? " search.csv," : "", has_sensitivity ? " sensitivity.csv," : "",
 	              stats->exec ? ", journal.txt, timeline.csv" : "", plots ? ", plots/" : "");
 	sp_cli_printf(stdout, "%s", decision);
@@ -411,23 +425,26 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 			rc = err.code;
 			goto out;
 		}
-		rs = (S_results_sink){st, NULL, rank, front, plot, ev, NULL, &err};
+		rs = (S_results_sink){st, NULL, rank, front, plot, ev, NULL, &err, (sp_results_choice)o.results, 0};
 		sink.bytes_per_row = S_results_bytes_per_row(&rs);
 		rc = sp_eval_drain(ev, &sink);
 		goto out;
 	}
 	/* everything is checked: only now touch the file system */
-	if ((rc = sp_outdir_prepare(outdir, o.force, &err)) != SP_OK || (rc = sp_outfile_open(&res, outdir, "results.csv", &err)))
+	int with_results = o.results != SP_RESULTS_NONE; /* --results none: no results.csv */
+	if ((rc = sp_outdir_prepare(outdir, o.force, &err)) != SP_OK
+	    || (with_results && (rc = sp_outfile_open(&res, outdir, "results.csv", &err))))
 		goto out;
 	if (!o.no_plots && (plot = sp_plot_alloc(st, outdir, &err)) == NULL) {
 		rc = err.code;
 		goto out;
 	}
-	sp_csv_results_header(res.fp);
+	if (with_results)
+		sp_csv_results_header(res.fp);
 	sp_eval_stats_t stats;
 	sp_progress_t prog;
 	sp_progress_start(&prog, sp_cli_now_s());
-	rs = (S_results_sink){st, &res, rank, front, plot, ev, &prog, &err};
+	rs = (S_results_sink){st, with_results ? &res : NULL, rank, front, plot, ev, &prog, &err, (sp_results_choice)o.results, 0};
 	sink.bytes_per_row = S_results_bytes_per_row(&rs);
 	if ((rc = sp_eval_drain(ev, &sink)) != SP_OK) {
 		if (rc == SP_EIO && res.write_errno) /* results.csv: its message, the temporary file removed */
@@ -439,8 +456,10 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	sp_progress_end(&prog);
 	double seconds = sp_cli_now_s() - t0;
 	sp_eval_stats(ev, &stats);
-	if ((rc = sp_outfile_commit(&res, &err)) != SP_OK)
+	if (with_results && (rc = sp_outfile_commit(&res, &err)) != SP_OK)
 		goto out;
+	char rows_warning[512];
+	sp_spreadsheet_warning(rows_warning, sizeof rows_warning, rs.rows + 1, rs.results);
 
 	size_t nbest;
 	const sp_result_t *best = sp_rank_best(rank, &nbest);
@@ -524,7 +543,7 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	                                 sizeof warning, &err)) != SP_OK)
 		goto out;
 	char warnings[6000], decision[2048];
-	size_t n_warnings = S_run_warnings(warnings, sizeof warnings, &stats, warning, outdir, edges, n_edges);
+	size_t n_warnings = S_run_warnings(warnings, sizeof warnings, &stats, warning, rows_warning, outdir, edges, n_edges);
 	sp_describe_decision(decision, sizeof decision, st, nbest ? &best[0] : NULL, &why, n_warnings);
 	sp_run_json_explain_t ex = {edges, n_edges, &why, decision};
 	if ((rc = sp_run_json_write(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL,
@@ -545,7 +564,7 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	}
 	if (!sp_cli_quiet)
 		S_print_summary(st, &stats, seconds, best, nbest, st->refine_anchor && nbest ? &refine : NULL,
-		                outdir, sens.n, plot != NULL, decision);
+		                outdir, sens.n, plot != NULL, with_results, decision);
 	if (sum)
 		sp_batch_summary_row_set(sum, st, &stats, nbest ? &best[0] : NULL);
 	rc = SP_OK;

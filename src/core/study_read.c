@@ -5,13 +5,11 @@
  * known key up, converts and checks it; whatever was never looked up is an
  * unknown key or section. */
 #include "study_read.h"
+#include "datadir.h"
 #include "sp_ini.h"
 #include "study_solver.h"
 #include "study_wall.h"
 
-#ifndef SP_DATA_DIR
-#define SP_DATA_DIR "designs"
-#endif
 
 #include <ctype.h>
 #include <errno.h>
@@ -529,10 +527,12 @@ layers:
 	st->threads = sp_ini_int(c, r, "threads", 0, 0, 4096, "threads, 0 = all cores");
 	st->top_k = sp_ini_int(c, r, "top_k", 20, 1, 1000000, "designs in ranking.csv");
 	/* catalogue files relative to the study's folder; absent: the built-in ones */
-	char rel[SP_PATH_MAX];
-	sp_ini_text(c, r, "catalogue", rel, sizeof rel, SP_DATA_DIR "/profiles.csv");
+	char rel[SP_PATH_MAX], def[SP_PATH_MAX];
+	sp_datadir_path(def, sizeof def, "profiles.csv"); /* datadir.h: never the source tree */
+	sp_ini_text(c, r, "catalogue", rel, sizeof rel, def);
 	sp_ini_resolve_path(c, st->catalogue_path, sizeof st->catalogue_path, rel);
-	sp_ini_text(c, r, "grades", rel, sizeof rel, SP_DATA_DIR "/grades.csv");
+	sp_datadir_path(def, sizeof def, "grades.csv");
+	sp_ini_text(c, r, "grades", rel, sizeof rel, def);
 	sp_ini_resolve_path(c, st->grades_path, sizeof st->grades_path, rel);
 	S_read_sensitivity(c, st);
 	S_read_durability(c, st);

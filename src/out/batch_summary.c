@@ -19,6 +19,8 @@ void sp_batch_summary_row_set(sp_batch_summary_row_t *sum, const sp_study_t *st,
 	if (best == NULL)
 		return;
 	sum->best = *best;
+	/* as results.csv (csv_out.c): engines with displacements give no required embedment */
+	sum->has_embedment = st->method != SP_METHOD_SUBGRADE;
 	sum->best.analysis = NULL; /* freed with the run */
 	sp_strlcpy(sum->profile, st->profiles[best->cand.profile], sizeof sum->profile);
 	sp_strlcpy(sum->grade, st->grades[best->cand.grade], sizeof sum->grade);
@@ -69,8 +71,10 @@ int sp_batch_summary_csv(const char *outdir, char *const *studies, char (*dirs)[
 			fprintf(f.fp, "%.3f", r[i].anchor.level_m);
 		fprintf(f.fp, ",%.2f,", b->cost.cost_per_m);
 		sp_csv_field_text(f.fp, r[i].currency);
-		fprintf(f.fp, ",%.2f,%.2f,%.4f,%.4f,%.4f,%.4f\r\n", b->cost.mass_kg_per_m, b->cost.co2_kg_per_m,
-		        b->checks.util_bending, b->checks.util_embedment, b->checks.util_anchor, b->checks.util_max);
+		fprintf(f.fp, ",%.2f,%.2f,%.4f,", b->cost.mass_kg_per_m, b->cost.co2_kg_per_m, b->checks.util_bending);
+		if (r[i].has_embedment)
+			fprintf(f.fp, "%.4f", b->checks.util_embedment);
+		fprintf(f.fp, ",%.4f,%.4f\r\n", b->checks.util_anchor, b->checks.util_max);
 	}
 	return sp_outfile_commit(&f, err);
 }

@@ -15,6 +15,7 @@ typedef struct {
 	char name[SP_NAME_MAX], currency[16];
 	size_t candidates, feasible;
 	int has_best;
+	int has_embedment;           /* the engine computes a required embedment (limit equilibrium): else util_embedment is empty, as in results.csv */
 	sp_result_t best;
 	char profile[SP_NAME_MAX], grade[SP_NAME_MAX], design[3 * SP_NAME_MAX];
 	double length_m;

@@ -1,6 +1,7 @@
 /* plot.c - gnuplot plots. */
 #define _POSIX_C_SOURCE 200809L
 #include "plot.h"
+#include "datadir.h"
 #include "outfile.h"
 #include "describe.h"
 #include "pareto.h"
@@ -150,10 +151,20 @@ static int S_write_stages(sp_plot_t *p, sp_err_t *err)
 	return sp_outfile_commit(&f, err);
 }
 
-const char *sp_plot_templates_dir(void)
+int sp_plot_template_path(char *path, size_t size, const char *script)
 {
 	const char *d = getenv("SHEETPILE_PLOTS_DIR");
-	return d && *d ? d : SP_PLOTS_DIR;
+	char dir[SP_PATH_MAX];
+	if (d == NULL || *d == '\0') { /* the data directory's plots/ (datadir.h), never the source tree */
+		sp_datadir_find(dir, sizeof dir);
+		size_t n = strlen(dir);
+		if (n + sizeof "/plots" > sizeof dir)
+			return -1;
+		memcpy(dir + n, "/plots", sizeof "/plots");
+		d = dir;
+	}
+	int n = snprintf(path, size, "%s/%s", d, script);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
 sp_plot_t *sp_plot_alloc(const sp_study_t *st, const char *outdir, sp_err_t *err)
@@ -431,6 +442,16 @@ static void S_clean(char *dst, size_t size, const char *src)
 	dst[j] = '\0';
 }
 
+/* The template `script` copied into the plots folder (SHEETPILE_PLOTS_DIR or
+ * the data directory's, sp_plot_template_path). */
+static int S_copy_template(const sp_plot_t *p, const char *script, sp_err_t *err)
+{
+	char src[SP_PATH_MAX + 64];
+	if (sp_plot_template_path(src, sizeof src, script))
+		return sp_err_set(err, SP_ESOFTWARE, "the path of the plot template %s is too long", script);
+	return S_copy(src, p->dir, script, err);
+}
+
 int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a, char *warning, size_t wsize,
                    sp_err_t *err)
 {
@@ -447,26 +468,14 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		rc = S_write_pareto(p, err);
 	if (rc == SP_OK && p->space)
 		rc = S_write_space(p, err);
-	if (rc == SP_OK && p->space) {
-		char src[4200];
-		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), "search_space.gp");
-		rc = S_copy(src, p->dir, "search_space.gp", err);
-	}
-	if (rc == SP_OK && p->stages) {
-		char src[4200];
-		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), "best_stages.gp");
-		rc = S_copy(src, p->dir, "best_stages.gp", err);
-	}
-	for (size_t i = 0; rc == SP_OK && i < sizeof S_scripts / sizeof *S_scripts; i++) {
-		char src[4200];
-		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), S_scripts[i]);
-		rc = S_copy(src, p->dir, S_scripts[i], err);
-	}
-	for (size_t i = 0; rc == SP_OK && p->timeline && i < 2; i++) {
-		char src[4200];
-		snprintf(src, sizeof src, "%s/%s", sp_plot_templates_dir(), S_timeline_scripts[i]);
-		rc = S_copy(src, p->dir, S_timeline_scripts[i], err);
-	}
+	if (rc == SP_OK && p->space)
+		rc = S_copy_template(p, "search_space.gp", err);
+	if (rc == SP_OK && p->stages)
+		rc = S_copy_template(p, "best_stages.gp", err);
+	for (size_t i = 0; rc == SP_OK && i < sizeof S_scripts / sizeof *S_scripts; i++)
+		rc = S_copy_template(p, S_scripts[i], err);
+	for (size_t i = 0; rc == SP_OK && p->timeline && i < 2; i++)
+		rc = S_copy_template(p, S_timeline_scripts[i], err);
 	if (rc != SP_OK)
 		return rc;
 

@@ -71,7 +71,9 @@ void sp_plot_set_search_space(sp_plot_t *p, const sp_explain_point_t *pts, size_
  * parallel and in series). */
 void sp_plot_set_timeline(sp_plot_t *p);
 
-/* Directory with the gnuplot templates (SHEETPILE_PLOTS_DIR or the build's). */
-const char *sp_plot_templates_dir(void);
+/* The gnuplot template `script` into path (size bytes): in the folder
+ * SHEETPILE_PLOTS_DIR, else in plots/ of the data directory (datadir.h).
+ * 0, or -1 when it does not fit. */
+int sp_plot_template_path(char *path, size_t size, const char *script);
 
 #endif
