@@ -40,7 +40,7 @@ bad=$(rows excavation-below-water-table/results.csv '
   f[c["status"]] !~ /^failed/ { D = f[c["embedment_available_m"]]; ha = 0.353961 * 6; gw = 9.81
     ua = 1.35 * gw * (D + ha) / (0.9 * 19 * D); ub = 1.35 * gw * ha / (0.9 * (19 - gw) * D)
     u = ua < ub ? ua : ub; if (u > 999) u = 999
-    if ((f[c["util_heave"]] - u) > 5e-5 || (u - f[c["util_heave"]]) > 5e-5) n++; m++ }
+    if ((f[c["util_heave"]] - u) > 5e-5 || (u - f[c["util_heave"]]) > 5e-5) bad_n++; m++ }
   END { print bad_n + 0, m + 0 }')
 [ "${bad% *}" = 0 ] && [ "${bad#* }" -gt 1000 ]; ok $? "heave: util_heave = min(2.9a, 2.9b) by hand on every row ($bad: differing, rows)"
 heave=$(rows excavation-below-water-table/results.csv '$0 ~ /,heave,/ || f[c["governing_check"]] == "heave" { bad_n++ } END { print bad_n + 0 }')
@@ -64,5 +64,16 @@ grep -q 'Kranz was not checked (no \[anchor\] length_m)' nolen/report.html; ok $
 "$SP" check nolen.ini | grep -q '^kranz: not checked (no \[anchor\] length_m)$'; ok $? "sheetpile check says so too"
 "$SP" check anchored-quay-wall.ini | grep -q '^kranz: anchorage 20.00 m along the anchor'; ok $? "check names the anchorage when given"
 grep -q '<th>util Kranz</th><th>util heave</th>' anchored-quay-wall/report.html; ok $? "the report's best designs show util Kranz and util heave"
+
+# an anchorage the Kranz check cannot model (its foot at the ground surface:
+# anchor at the top, horizontal): util_kranz is no number, the candidate fails
+# by kranz, and run.json stays JSON (null, never nan)
+copy anchored-quay-wall top.ini 's/^levels_m = .*/levels_m = 3.0/; s/^inclination_deg = .*/inclination_deg = 0/'
+"$SP" run top.ini -o top --no-plots > top.out 2>&1; ok $? "the quay anchored at its top, horizontally, runs"
+n=$(rows top/results.csv 'f[c["status"]] !~ /^failed/ && f[c["util_kranz"]] == "" && f[c["governing_check"]] == "kranz" { bad_n++ } END { print bad_n + 0 }')
+[ "$n" -gt 0 ]; ok $? "an anchorage that cannot be modelled: util_kranz empty (NaN) and kranz governs ($n rows)"
+! grep -qi 'nan' top/run.json; ok $? "run.json holds no nan"
+grep -q '"check": "kranz", "util_max": null' top/run.json; ok $? "the cheapest infeasible: util_max null"
+grep -q "kranz could not be computed (the anchorage's foot is not below the retained surface)" top.out; ok $? "the summary says why"
 
 finish

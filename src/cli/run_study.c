@@ -32,6 +32,7 @@
 #include <string.h>
 
 #define S_BEST_DIAGRAMS 5 /* designs whose diagrams are written */
+#define S_SPACE_POINTS 20000 /* points of the search-space plot at most */
 
 static int S_write_pareto_csv(const char *dir, const sp_study_t *st, const sp_result_t *front, size_t n,
                             const sp_result_t *best, sp_err_t *err)
@@ -531,12 +532,13 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	/* what explains the answer: edges, why the cheaper designs fail, alternatives */
 	sp_edge_t edges[SP_EDGE_N];
 	size_t n_edges = sp_edges_find(st, cat, best, nbest, edges);
-	if (sp_explain_run(ev, st, cat, nbest ? &best[0] : NULL, stats.workers, &why) != SP_OK
-	    || (space = sp_explain_grid(ev, st, cat, nbest ? &best[0] : NULL, &n_space)) == NULL) {
+	if (sp_explain_run(ev, st, cat, nbest ? &best[0] : NULL, stats.workers, &why) != SP_OK) {
 		rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
 		goto out;
 	}
-	if (plot)
+	/* the search-space plot's points (thinned as the scatter plot is); without
+	 * the memory for them the plot is not drawn, nothing else is lost */
+	if (plot && (space = sp_explain_grid(ev, st, cat, nbest ? &best[0] : NULL, S_SPACE_POINTS, &n_space)) != NULL)
 		sp_plot_set_search_space(plot, space, n_space, nbest ? best[0].cand.id : 0, nbest > 0);
 	char warning[4400] = "";
 	if (plot && (rc = sp_plot_finish(plot, nbest ? &best[0] : NULL, nbest ? &diag[0] : NULL, warning,

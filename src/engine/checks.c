@@ -86,6 +86,16 @@ const char *sp_checks_governing_name(const sp_checks_t *k)
 	return k->governing == SP_CHECK_FAILED ? "analysis-failed" : sp_check_names[k->governing];
 }
 
+/* Where the free-earth span of an anchored wall ends: the equilibrium toe
+ * (limit equilibrium, free earth support: EAU's theoretical toe), else the
+ * wall's toe. The beam engine's point of zero shear below a fixing moment
+ * would need its diagram, which an external solver does not return: the toe
+ * keeps the built-in and the solver path alike (docs/kranz.md). */
+static double S_fixing_level_m(const sp_study_t *st, const sp_analysis_t *a, double toe_level_m)
+{
+	return a->embedment_equilibrium_m > 0 ? st->excavation_level_m - a->embedment_equilibrium_m : toe_level_m;
+}
+
 /* Bending after shear, axial force and buckling: the governing utilisation. */
 static void S_bending(const sp_study_t *st, const sp_steel_t *s, const sp_profile_t *p,
                       const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out)
@@ -102,7 +112,7 @@ static void S_bending(const sp_study_t *st, const sp_steel_t *s, const sp_profil
 		/* buckling length (Fig. 5-3, docs/validation.md): from the anchor to the
 		 * toe of the equilibrium embedment, the free-earth span; not the
 		 * candidate's toe, so that a longer wall never buckles sooner */
-		double l_m = anchor->level_m - (st->excavation_level_m - a->embedment_equilibrium_m);
+		double l_m = anchor->level_m - S_fixing_level_m(st, a, out->toe_level_m);
 		double n_cr = sp_steel_n_cr_N(s->E_MPa, s->sec.inertia_cm4_per_m * 1e4,
 		                              sp_checks_beta_d(st, p, 1), l_m * 1e3) * 1e-3; /* kN per m */
 		if (l_m > 0 && n_ed / n_cr > 0.04 && m_c > 0) { /* (5.11) */
@@ -118,17 +128,16 @@ static void S_bending(const sp_study_t *st, const sp_steel_t *s, const sp_profil
 }
 
 /* Kranz: an anchored wall whose study gives [anchor] length_m. The deep slip
- * plane leaves the wall at the theoretical toe of free earth support (the
- * equilibrium embedment, EAU R 10) when the engine gives it, else at the
- * wall's toe (beam engine: D-Sheet's rule without a fixing moment). */
+ * plane leaves the wall at its fixing level (S_fixing_level_m). An anchorage
+ * the check cannot model (its foot not below the retained surface) gives a
+ * NaN utilisation: never a pass. */
 static void S_kranz(const sp_study_t *st, const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out)
 {
 	out->util_kranz = 0;
 	out->kranz_allowable_anchor_force_kN_per_m = NAN;
 	if (!anchor->anchored || !st->kranz_checked)
 		return;
-	double slip_m = a->embedment_equilibrium_m > 0 ? st->excavation_level_m - a->embedment_equilibrium_m
-	                                                : out->toe_level_m;
+	double slip_m = S_fixing_level_m(st, a, out->toe_level_m);
 	sp_kranz_input_t in = {.anchor_level_m = anchor->level_m, .anchor_inclination_deg = st->anchor_inclination_deg,
 	                       .anchor_length_m = st->anchor_length_m, .anchorage_height_m = st->anchorage_height_m,
 	                       .slip_start_level_m = slip_m};

@@ -1,4 +1,4 @@
-/* heave.h - hydraulic heave in front of the wall: EN 1997-1 2.4.7.4 (HYD) on
+/* heave.h - hydraulic heave in front of the wall: EN 1997-1 2.4.7.5 (HYD) on
  * Terzaghi's prism, with the excess pore pressure from the closed-form flow
  * around a sheet pile in a homogeneous, isotropic, infinitely deep layer.
  * docs/heave.md gives the model, its assumptions and its sources.
@@ -30,7 +30,7 @@
  * arcsin(depth/d) along the downstream face. */
 double sp_heave_excess_fraction(double x_m, double depth_m, double penetration_m);
 
-/* EN 1997-1 2.4.7.4 from characteristic values, for one soil column or prism:
+/* EN 1997-1 2.4.7.5 from characteristic values, for one soil column or prism:
  * (2.9a) u_dst,d = gamma_dst u_k       <= sigma_stb,d = gamma_stb sigma_k
  * (2.9b) S_dst,d = gamma_dst S_k       <= G'_stb,d    = gamma_stb G'_k
  * util_stress = u_dst,d / sigma_stb,d and util_force = S_dst,d / G'_stb,d

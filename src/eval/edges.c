@@ -31,7 +31,8 @@ static int S_lightest_profile(const sp_study_t *st, const sp_catalogue_t *cat, c
 		return 0;
 	for (size_t j = 0; j < sp_catalogue_n_profiles(cat); j++) {
 		const sp_profile_t *q = sp_catalogue_profile(cat, j);
-		if (q->mass_kg_per_m2 < p->mass_kg_per_m2) {
+		/* a profile the checks can use (profiles = all leaves out those without thicknesses) */
+		if (q->mass_kg_per_m2 < p->mass_kg_per_m2 && q->t_flange_mm > 0 && q->t_web_mm > 0) {
 			int offered = 0;
 			for (size_t i = 0; i < st->n_profiles && !offered; i++)
 				offered = S_profile(st, cat, i) == q;
@@ -109,7 +110,7 @@ size_t sp_edges_find(const sp_study_t *st, const sp_catalogue_t *cat, const sp_r
 			const char *axis, *edge, *what, *advice; /* advice: "%s" takes the value */
 		} words[SP_EDGE_N] = {
 			{"length_m", "shortest", "length", "try lengths below %s ([search] length_m)"},
-			{"profiles", "lightest", "profile", "the catalogue has lighter profiles: add them to [search] profiles"},
+			{"profiles", "lightest or weakest", "profile", "the catalogue has lighter profiles: add them to [search] profiles"},
 			{"grades", "weakest", "grade", "the catalogue has weaker grades: add them to [search] grades"},
 			{"levels_m", "highest", "anchor level", "try anchor levels above %s ([anchor] levels_m)"},
 			{"levels_m", "lowest", "anchor level", "try anchor levels below %s ([anchor] levels_m)"},

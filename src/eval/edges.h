@@ -27,7 +27,7 @@ typedef enum {
 typedef struct {
 	sp_edge_kind kind;
 	const char *axis;   /* the study key: "length_m", "profiles", "grades", "levels_m" */
-	const char *edge;   /* "shortest", "lightest", "weakest", "highest", "lowest" */
+	const char *edge;   /* "shortest", "lightest or weakest", "weakest", "highest", "lowest" */
 	const char *what;   /* "length", "profile", "grade", "anchor level" */
 	char value[64];     /* the value on the edge, as the study names it: "8.00 m", "AZ 18-700" */
 	char advice[160];   /* what to extend: "try lengths below 8.00 m (length_m = ...)" */

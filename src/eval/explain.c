@@ -119,10 +119,11 @@ int sp_explain_run(const sp_eval_t *ev, const sp_study_t *st, const sp_catalogue
 }
 
 sp_explain_point_t *sp_explain_grid(const sp_eval_t *ev, const sp_study_t *st, const sp_catalogue_t *cat,
-                                    const sp_result_t *best, size_t *n)
+                                    const sp_result_t *best, size_t max_points, size_t *n)
 {
-	*n = st->n_profiles * st->n_lengths;
-	sp_explain_point_t *pts = malloc((*n ? *n : 1) * sizeof *pts);
+	size_t per_profile = max_points / (st->n_profiles ? st->n_profiles : 1);
+	size_t stride = per_profile && st->n_lengths > per_profile ? (st->n_lengths + per_profile - 1) / per_profile : 1;
+	sp_explain_point_t *pts = malloc((st->n_profiles * (st->n_lengths / stride + 2) + 1) * sizeof *pts);
 	if (pts == NULL)
 		return NULL;
 	const size_t grade = best ? best->cand.grade : 0, anchor = best ? best->cand.anchor : 0;
@@ -131,6 +132,8 @@ sp_explain_point_t *sp_explain_grid(const sp_eval_t *ev, const sp_study_t *st, c
 		long pi = sp_catalogue_find_profile(cat, st->profiles[i]);
 		double mass = pi >= 0 ? sp_catalogue_profile(cat, (size_t)pi)->mass_kg_per_m2 : 0;
 		for (size_t j = 0; j < st->n_lengths; j++) {
+			if (j % stride != 0 && !(best && j == best->cand.length))
+				continue;
 			sp_result_t r;
 			size_t id = sp_candidate_id(st, i, grade, j, anchor);
 			int analysed = sp_eval_result(ev, id, &r);
@@ -140,5 +143,6 @@ sp_explain_point_t *sp_explain_grid(const sp_eval_t *ev, const sp_study_t *st, c
 			                                                         : sp_why_of(&r)};
 		}
 	}
+	*n = k;
 	return pts;
 }

@@ -60,8 +60,10 @@ typedef struct {
 
 /* Every profile at every length with the grade and anchor option of best
  * (of the first grade and anchor option when best is NULL), in candidate
- * order: *n points, malloc'd (the caller frees), NULL when out of memory. */
+ * order, every k-th length only when profiles x lengths would exceed
+ * max_points (the chosen design's length always kept): *n points, malloc'd
+ * (the caller frees), NULL when out of memory. */
 sp_explain_point_t *sp_explain_grid(const sp_eval_t *ev, const sp_study_t *st, const sp_catalogue_t *cat,
-                                    const sp_result_t *best, size_t *n);
+                                    const sp_result_t *best, size_t max_points, size_t *n);
 
 #endif

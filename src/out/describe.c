@@ -1,6 +1,7 @@
 /* describe.c - the one sentence that names a design. */
 #include "describe.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,9 +21,14 @@ void sp_describe_failure(char *buf, size_t size, const sp_result_t *r, int why)
 		snprintf(buf, size, "analysis failed");
 	else if (why == SP_WHY_NOT_ANALYSED)
 		snprintf(buf, size, "not analysed by the search");
+	else if (isnan(r->checks.util_max))
+		snprintf(buf, size, "%s could not be computed (%s)", sp_why_name(why),
+		         why == SP_CHECK_KRANZ ? "the anchorage's foot is not below the retained surface" : "not a number");
 	else if (r->checks.util_max >= SP_UTIL_CAP)
 		snprintf(buf, size, "%s fails (%s)", sp_why_name(why),
-		         why == SP_CHECK_BENDING ? "no resistance left: a class-4 or corroded-away section" : "nothing resists it");
+		         why != SP_CHECK_BENDING      ? "nothing resists it"
+		         : r->checks.section_class == 4 ? "a class-4 section"
+		                                        : "no resistance left after corrosion, shear and axial force");
 	else
 		snprintf(buf, size, "%s %.0f %% over", sp_why_name(why), 100.0 * (r->checks.util_max - 1.0));
 }
@@ -44,6 +50,11 @@ static void S_alternatives(char *buf, size_t size, size_t *n, const sp_study_t *
 		if (!x->has_alt[k])
 			continue;
 		const sp_result_t *a = &x->alt[k];
+		int again = 0; /* one design of two kinds is named once, by its first */
+		for (int j = 0; j < k; j++)
+			again |= x->has_alt[j] && x->alt[j].cand.id == a->cand.id;
+		if (again)
+			continue;
 		char design[160];
 		sp_describe_design(design, sizeof design, st, &a->cand);
 		double d = a->cost.cost_per_m - best->cost.cost_per_m;
@@ -74,10 +85,20 @@ void sp_describe_decision(char *buf, size_t size, const sp_study_t *st, const sp
 		S_ADD("Chosen: none; no design of the search space passes every check.\n");
 		S_ADD("Alternatives: none.\n");
 	}
+	/* "cheaper" when the objective is the cost; else the objective named */
+	char better[64];
+	if (st->objective == SP_OBJ_COST)
+		snprintf(better, sizeof better, "Cheaper designs");
+	else
+		snprintf(better, sizeof better, "Designs of a better objective (%s)", sp_objective_name(st->objective));
 	if (x->n_cheaper == 0) {
-		S_ADD("Cheaper designs: none in the search space");
+		S_ADD("%s: none in the search space", better);
+	} else if (best) {
+		S_ADD("%s that fail: %zu (", better, x->n_cheaper);
 	} else {
-		S_ADD("%s: %zu (", best ? "Cheaper designs that fail" : "Designs that fail", x->n_cheaper);
+		S_ADD("Designs that fail: %zu (", x->n_cheaper);
+	}
+	if (x->n_cheaper) {
 		int first = 1;
 		for (int w = 0; w < SP_WHY_N; w++)
 			if (x->by_why[w]) {
@@ -88,7 +109,8 @@ void sp_describe_decision(char *buf, size_t size, const sp_study_t *st, const sp
 		if (x->n_cheapest) {
 			char fail[128];
 			sp_describe_failure(fail, sizeof fail, &x->cheapest[0], x->cheapest_why[0]);
-			S_ADD("; the cheapest, at %.2f %s/m: %s", x->cheapest[0].cost.cost_per_m, st->currency, fail);
+			S_ADD("; the %s, at %.2f %s/m: %s", st->objective == SP_OBJ_COST ? "cheapest" : "best of them",
+			      x->cheapest[0].cost.cost_per_m, st->currency, fail);
 		}
 	}
 	S_ADD("; %zu warning%s.\n", n_warnings, n_warnings == 1 ? "" : "s");

@@ -4,7 +4,17 @@
 #include "earth.h"
 #include "outfile.h"
 
+#include <math.h>
 #include <stdio.h>
+
+/* a number, or null when it is not finite (JSON has no NaN) */
+static void S_json_num(FILE *fp, const char *fmt, double v)
+{
+	if (isfinite(v))
+		fprintf(fp, fmt, v);
+	else
+		fputs("null", fp);
+}
 
 static void S_json_string(FILE *fp, const char *s)
 {
@@ -34,10 +44,12 @@ static void S_search(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s,
 	if (r) {
 		fprintf(fp, ",\n    \"anchor_refinement\": {\n      \"refined\": %s,\n      \"note\": ", r->done ? "true" : "false");
 		S_json_string(fp, r->note);
-		fprintf(fp, ",\n      \"grid_anchor_level_m\": %.4f,\n      \"grid_util_max\": %.4f,\n"
-		        "      \"anchor_level_m\": %.4f,\n      \"util_max\": %.4f,\n      \"feasible\": %s,\n"
-		        "      \"analyses\": %d,\n      \"brent_iterations\": %d\n    }", r->grid_level_m, r->grid_util_max,
-		        r->level_m, r->util_max, r->feasible ? "true" : "false", r->evaluations, r->iterations);
+		fprintf(fp, ",\n      \"grid_anchor_level_m\": %.4f,\n      \"grid_util_max\": ", r->grid_level_m);
+		S_json_num(fp, "%.4f", r->grid_util_max);
+		fprintf(fp, ",\n      \"anchor_level_m\": %.4f,\n      \"util_max\": ", r->level_m);
+		S_json_num(fp, "%.4f", r->util_max);
+		fprintf(fp, ",\n      \"feasible\": %s,\n      \"analyses\": %d,\n      \"brent_iterations\": %d\n    }",
+		        r->feasible ? "true" : "false", r->evaluations, r->iterations);
 	}
 	fputs("\n  },\n  \"best\": ", fp);
 }
@@ -58,7 +70,7 @@ static void S_why(FILE *fp, const sp_study_t *st, const sp_explain_t *x)
 		        "\"util_max\": ", i ? "," : "", r->cand.id, r->cost.cost_per_m, r->cost.objective,
 		        sp_why_name(x->cheapest_why[i]));
 		if (x->cheapest_why[i] < SP_CHECK_N)
-			fprintf(fp, "%.4f}", r->checks.util_max);
+			S_json_num(fp, "%.4f", r->checks.util_max), fputc('}', fp);
 		else
 			fputs("null}", fp);
 	}
