@@ -1148,6 +1148,27 @@ size_t sp_pool_cancel(sp_pool_t *p, const void *owner)
 	return gone + S_drop_owner(p, p->waiting, &p->n_waiting, owner);
 }
 
+size_t sp_pool_cancel_running(sp_pool_t *p, const void *owner)
+{
+	size_t gone = 0;
+	for (int s = 0; s < p->o.slots; s++) {
+		size_t i = p->slot_job[s];
+		if (i == SIZE_MAX || p->jobs[i]->owner != owner)
+			continue;
+		kill(-p->run[i].pid, SIGKILL); /* the whole group: the solver and what it started */
+		S_reap_blocking(p, i);
+		p->slot_job[s] = SIZE_MAX;
+		p->running--;
+		S_give(p, i);
+		p->jobs[i]->end_s = sp_pool_elapsed_s(p);
+		p->jobs[i]->busy_s += p->jobs[i]->end_s - p->jobs[i]->start_s;
+		p->run[i].state = S_DONE; /* done, never handed out */
+		p->done++;
+		gone++;
+	}
+	return gone;
+}
+
 int sp_pool_slots(const sp_pool_t *p)
 {
 	return p->o.slots;
