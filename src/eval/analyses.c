@@ -214,6 +214,7 @@ static void S_bf_stats(sp_analyses_t *an)
 	s->bf_feasible = i.feasible;
 	s->bf_restarts = i.restarts;
 	s->bf_proof = (int)i.proof;
+	s->bf_feasible_goal = an->plan->st->top_k;
 	s->bf_bound_objective = i.bound_objective;
 	s->bf_kth_objective = i.kth_objective;
 }

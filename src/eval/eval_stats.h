@@ -36,6 +36,7 @@ typedef struct {
 	size_t bf_cancelled;     /* analyses under way when the proof came, stopped (exec: solver killed,
 	                            licence freed) or never started */
 	int bf_proof;            /* sp_bf_proof */
+	int bf_feasible_goal;    /* top_k */
 	double bf_bound_objective; /* objective of the next candidate to visit (lower bound on the unvisited) */
 	double bf_kth_objective; /* the k-th feasible's objective (NaN: fewer than top_k) */
 	int exec;                /* 1: an external solver did the analyses (then batch is set) */
