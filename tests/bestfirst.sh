@@ -7,7 +7,8 @@
 #   - results.csv holds every candidate once: each analysed row byte-identical
 #     to the exhaustive row, each other one skipped:bound or skipped:dominated;
 #     no row skipped by the bound ranks before the k-th ranked design (objective
-#     cost: cost_per_m and candidate id), so the proof is checked from outside;
+#     cost: cost_per_m and candidate id), so the proof is checked from outside,
+#     and every skipped:dominated row is not feasible in the exhaustive run;
 #   - run.json search: analyses_run below analyses_exhaustive on the beam and
 #     exec examples, candidates_skipped = the skipped rows, proof;
 #   - results.csv identical for 1 and 2 threads (and 1 and 3 licences);
@@ -48,6 +49,8 @@ check_results() { # E/results.csv B/results.csv B/ranking.csv
         if (st == "skipped:bound" && nr > 1 && (f[c["cost_per_m"]] + 0 < kcost || (f[c["cost_per_m"]] + 0 == kcost && id + 0 < kid))) {
           print "skipped:bound " id " ranks before the k-th (" kcost ")"; bad = 1; exit }
         split(ex[id], e, ","); if (e[c["cost_per_m"]] != f[c["cost_per_m"]]) { print "cost of skipped " id " differs"; bad = 1; exit }
+        # a dominated candidate must be one the exhaustive run finds not feasible (the rules are sound here)
+        if (st == "skipped:dominated" && e[c["feasible"]] != 0) { print "skipped:dominated " id " is feasible in the exhaustive run"; bad = 1; exit }
         next }
       if ($0 != ex[id]) { print "analysed row " id " differs from exhaustive"; bad = 1; exit } }
     END { if (!bad) { if (rows != ne - 1) print "rows " rows " of " ne - 1; else print "ok " rows " " skipped + 0 } }' "$2"
@@ -82,6 +85,9 @@ for design in anchored-quay-wall anchored-quay-wall-subgrade cantilever-excavati
     ar=$(json b1 analyses_run); ae=$(json b1 analyses_exhaustive)
     case $design in anchored-quay-wall-subgrade|licensed-solver)
       [ "$ar" -lt "$ae" ]; ok $? "$design top_k=$k: fewer analyses than exhaustive ($ar of $ae)";; esac
+    if [ $design = anchored-quay-wall-subgrade ]; then
+      [ "$(json b1 candidates_skipped_dominated)" -gt 0 ]; ok $? "$design top_k=$k: the equilibrium rule skipped candidates"
+    fi
     echo "$design top_k=$k analyses $ar/$ae skipped ${3:-?}" >> "$WORK/figures"
   done
 done

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define S_NO_EQUILIBRIUM "no equilibrium" /* in the reason of a beam analysis that found none */
+
 #define S_LOOKAHEAD 100000 /* candidates past the front scanned for analyses to run ahead */
 
 typedef struct {
@@ -20,9 +22,18 @@ typedef struct {
 	int dropped;                 /* the premise failed: the rule is not used for this group */
 } S_group;
 
+/* The equilibrium rule, per anchor option. */
+typedef struct {
+	double longest_no_eq_m;  /* longest visited length whose analysis found no equilibrium; -inf: none */
+	double shortest_eq_m;    /* shortest visited length whose analysis found one; +inf: none */
+} S_anchor;
+
 struct sp_bestfirst {
 	const sp_plan_t *plan;
 	size_t n, pos, k, n_groups;
+	S_anchor *anchor;        /* per anchor option */
+	int eq_rule;             /* 1: the equilibrium rule is used (beam engine, premise not seen false) */
+	size_t eq_dominated;     /* candidates it skipped in this walk */
 	S_entry *order;          /* visit order: objective ascending, ties by id */
 	unsigned char *status;   /* per candidate id: SP_BF_* */
 	S_group *g;
@@ -49,6 +60,9 @@ static void S_restart(sp_bestfirst_t *bf)
 		bf->g[g].shortest_feasible_m = INFINITY;
 		bf->g[g].dominated = 0;
 	}
+	for (size_t a = 0; a < bf->plan->st->n_anchors; a++)
+		bf->anchor[a] = (S_anchor){-INFINITY, INFINITY};
+	bf->eq_dominated = 0;
 	size_t restarts = bf->info.restarts;
 	memset(&bf->info, 0, sizeof bf->info);
 	bf->info.restarts = restarts;
@@ -70,7 +84,10 @@ sp_bestfirst_t *sp_bestfirst_alloc(const sp_plan_t *plan)
 	bf->order = malloc((bf->n ? bf->n : 1) * sizeof *bf->order);
 	bf->status = malloc(bf->n ? bf->n : 1);
 	bf->g = calloc(bf->n_groups ? bf->n_groups : 1, sizeof *bf->g);
-	if (!bf->order || !bf->status || !bf->g) {
+	bf->anchor = malloc((st->n_anchors ? st->n_anchors : 1) * sizeof *bf->anchor);
+	/* the built-in beam engine: its reason names a missing equilibrium */
+	bf->eq_rule = plan->engine->uses_section == 1 && plan->engine->batch == NULL;
+	if (!bf->order || !bf->status || !bf->g || !bf->anchor) {
 		sp_bestfirst_free(bf); /* exception in constructor, avoid memory leak */
 		return NULL;
 	}
@@ -95,6 +112,7 @@ void sp_bestfirst_free(sp_bestfirst_t *bf)
 	free(bf->order);
 	free(bf->status);
 	free(bf->g);
+	free(bf->anchor);
 	free(bf);
 }
 
@@ -108,6 +126,14 @@ static size_t S_group_of(const sp_study_t *st, const sp_candidate_t *c)
 static int S_dominated(const S_group *q, double length_m)
 {
 	return !q->dropped && length_m < q->longest_infeasible_m;
+}
+
+/* The equilibrium rule skips a candidate of anchor option an, length_m:
+ * an analysis of a length at least as long with that anchor found no
+ * equilibrium. */
+static int S_no_equilibrium(const sp_bestfirst_t *bf, size_t an, double length_m)
+{
+	return bf->eq_rule && length_m <= bf->anchor[an].longest_no_eq_m;
 }
 
 /* Everything after the proof is skipped by the bound. */
@@ -133,10 +159,14 @@ int sp_bestfirst_advance(sp_bestfirst_t *bf, const unsigned char *done, const sp
 		S_group *q = &bf->g[S_group_of(st, &c)];
 		double length_m = st->lengths_m[c.length];
 		bf->info.bound_objective = e->objective;
-		if (S_dominated(q, length_m)) {
+		int by_eq = S_no_equilibrium(bf, c.anchor, length_m);
+		if (by_eq || S_dominated(q, length_m)) {
 			bf->status[e->id] = SP_BF_DOMINATED;
 			bf->info.dominated++;
-			q->dominated++;
+			if (by_eq)
+				bf->eq_dominated++;
+			else
+				q->dominated++;
 			bf->pos++;
 			continue;
 		}
@@ -145,6 +175,23 @@ int sp_bestfirst_advance(sp_bestfirst_t *bf, const unsigned char *done, const sp
 			return 0;
 		sp_result_t r;
 		sp_plan_evaluate(plan, e->id, &analyses[a], &r);
+		S_anchor *an = &bf->anchor[c.anchor];
+		int no_eq = !analyses[a].ok && strstr(analyses[a].reason, S_NO_EQUILIBRIUM) != NULL;
+		if (bf->eq_rule && no_eq && an->shortest_eq_m <= length_m) {
+			/* an equilibrium was found for a length no longer than this one
+			 * with the same anchor: the premise fails; the rule is dropped
+			 * and what it skipped is visited again */
+			bf->eq_rule = 0;
+			bf->info.restarts++;
+			if (bf->eq_dominated > 0) {
+				S_restart(bf);
+				continue;
+			}
+		}
+		if (no_eq && length_m > an->longest_no_eq_m)
+			an->longest_no_eq_m = length_m;
+		else if (analyses[a].ok && length_m < an->shortest_eq_m)
+			an->shortest_eq_m = length_m;
 		if (r.status == SP_CAND_INFEASIBLE && !q->dropped && q->shortest_feasible_m < length_m) {
 			/* a feasible length shorter than this infeasible one: the premise
 			 * fails for this group; its skipped candidates are visited again */
@@ -185,8 +232,9 @@ size_t sp_bestfirst_front(const sp_bestfirst_t *bf, const unsigned char *done, c
 	for (size_t p = bf->pos; p < bf->n && p - bf->pos < S_LOOKAHEAD && m < max; p++) {
 		sp_candidate_t c;
 		sp_candidate_at(st, bf->order[p].id, &c);
-		/* what the rule would skip now (it may not later: then it is needed) */
-		if (S_dominated(&bf->g[S_group_of(st, &c)], st->lengths_m[c.length]))
+		/* what the rules would skip now (they may not later: then it is needed) */
+		if (S_no_equilibrium(bf, c.anchor, st->lengths_m[c.length])
+		    || S_dominated(&bf->g[S_group_of(st, &c)], st->lengths_m[c.length]))
 			continue;
 		size_t a = sp_plan_analysis_of(plan, &c), k;
 		if (done[a] || (busy && busy[a]))

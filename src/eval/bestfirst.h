@@ -25,6 +25,19 @@
  * the order, so the rule never fires; it matters only for studies where a
  * longer pile costs no more.
  *
+ * The equilibrium rule (the built-in beam engine only; premise: whether a
+ * wall of a given length and anchor option can find an equilibrium with
+ * the soil does not depend on its bending stiffness, and a shorter wall
+ * cannot when a longer one cannot): once an analysis finds no equilibrium
+ * (its reason holds "no equilibrium") at length L with anchor option a,
+ * every candidate with anchor option a and a length <= L, of any profile
+ * and grade, is skipped as dominated. When an analysis with anchor option a
+ * finds an equilibrium at a length no longer than one that found none, the
+ * premise fails: the rule is dropped for the study and, if it had skipped
+ * any candidate, the walk starts again (analyses kept). On the subgrade
+ * example no-equilibrium depends on (length, anchor) only: every profile
+ * of a (length, anchor) pair fails or none does.
+ *
  * Which analyses run ahead (sp_bestfirst_front) is up to the caller (threads,
  * licences); the resolved statuses depend only on the analyses' results,
  * never on which ran ahead: results.csv and ranking.csv are the same for any
@@ -71,7 +84,7 @@ typedef struct {
 	size_t dominated;       /* skipped by the dominance rule */
 	size_t bound;           /* skipped by the bound (after the proof) */
 	size_t feasible;        /* feasible among the analysed */
-	size_t restarts;        /* groups whose premise failed (dominance dropped, walk restarted) */
+	size_t restarts;        /* premises seen false (a rule dropped; the walk restarted if it had skipped any) */
 	double bound_objective; /* the objective of the next candidate to visit (a lower bound on every unvisited) */
 	double kth_objective;   /* proven by top_k: the k-th feasible's objective */
 } sp_bestfirst_info_t;

@@ -32,7 +32,7 @@ static void S_search(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s,
 	if (st->search == SP_SEARCH_BEST_FIRST) {
 		fprintf(fp, ",\n    \"candidates_skipped\": %zu,\n    \"candidates_skipped_dominated\": %zu,\n"
 		        "    \"candidates_skipped_bound\": %zu,\n    \"analyses_cancelled\": %zu,\n"
-		        "    \"groups_premise_failed\": %zu,\n    \"feasible_found\": %zu,\n    \"top_k\": %d,\n",
+		        "    \"premises_failed\": %zu,\n    \"feasible_found\": %zu,\n    \"top_k\": %d,\n",
 		        s->skipped, s->bf_dominated, s->bf_bound, s->bf_cancelled, s->bf_restarts, s->bf_feasible, st->top_k);
 		fputs("    \"kth_objective\": ", fp);
 		if (s->bf_kth_objective == s->bf_kth_objective) /* not NaN */
