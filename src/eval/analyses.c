@@ -385,8 +385,7 @@ static int S_bf_batch_step(sp_analyses_t *an, double until, int *finished, sp_er
 	int proven = sp_bestfirst_advance(an->bf, an->analysed, an->analyses), rc;
 	S_bf_stats(an);
 	if (proven) {
-		size_t gone = sp_pool_cancel(an->pool, an);
-		gone += sp_pool_cancel_running(an->pool, an);
+		size_t gone = sp_pool_cancel_all(an->pool, an, 1);
 		an->in_flight -= gone < an->in_flight ? gone : an->in_flight;
 		an->stats->bf_cancelled += gone;
 		*finished = 1;
