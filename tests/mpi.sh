@@ -57,6 +57,17 @@ abs "$ROOT/designs/anchored-quay-wall-subgrade.ini" \
 mpi 3 run sub.ini -o sub3 --quiet --no-plots --threads 1; ok $? "subgrade: np=3"
 same sub1 sub3 "subgrade np=3"
 
+# --- best-first: the front spread over the ranks, ranking.csv as exhaustive ------
+abs "$ROOT/designs/anchored-quay-wall-subgrade.ini" | sed 's/^\[search\]/[search]\nstrategy = best-first/' > bf.ini
+"$SP" run bf.ini -o bf1 --quiet --no-plots; ok $? "best-first: one process"
+abs "$ROOT/designs/anchored-quay-wall-subgrade.ini" > bfex.ini
+"$SP" run bfex.ini -o bfex --quiet --no-plots; ok $? "best-first: the exhaustive run"
+for np in 2 3; do
+  mpi $np run bf.ini -o bf$np --quiet --no-plots --threads 1; ok $? "best-first: mpirun -np $np"
+  same bf1 bf$np "best-first np=$np"
+  cmp -s bfex/ranking.csv bf$np/ranking.csv; ok $? "best-first np=$np: ranking.csv identical to exhaustive"
+done
+
 # --- an external solver: 2 licences over 3 ranks, counted by the solvers ----------
 mkdir locks
 cat > counted.sh <<EOF
@@ -74,6 +85,9 @@ abs "$ROOT/designs/licensed-solver.ini" | sed -e '/^\[solver\]/,$d' > builtin.in
 mpi 2 run ex.ini -o ex-untrusted --quiet 2> untrusted.err; rc=$?
 [ $rc = 77 ] && [ ! -e ex-untrusted ] && [ "$(grep -c '^\[ERROR\]' untrusted.err)" = 1 ]
 ok $? "exec np=2 without consent: exit 77 ($rc), nothing written, one message"
+sed 's/^\[search\]/[search]\nstrategy = best-first/' ex.ini > exbf.ini
+mpi 2 run exbf.ini -o exbf --quiet --no-plots --trust-solver; ok $? "exec best-first: np=2"
+cmp -s ex1/ranking.csv exbf/ranking.csv; ok $? "exec best-first np=2: ranking.csv identical to the built-in exhaustive run"
 mpi 3 run ex.ini -o ex3 --quiet --no-plots --trust-solver; ok $? "exec: np=3, 2 licences"
 [ ! -e locks/over ]; ok $? "exec np=3: never a third solver at once over all ranks (lock-directory counter)"
 mc=$(json ex3 max_concurrent_solvers); [ "$mc" -ge 1 ] && [ "$mc" -le 2 ]; ok $? "exec np=3: run.json max_concurrent_solvers <= 2 ($mc)"

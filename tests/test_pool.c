@@ -234,6 +234,42 @@ static void test_stop(void)
 	sp_pool_free(p);
 }
 
+/* sp_pool_cancel_all with running = 1 (best-first's proof): one owner's
+ * running job is killed with its process group and its licence goes at
+ * once to the other owner's queued job; the third, of the same owner,
+ * queued, never starts. Source of the expectation: pool.h's contract. */
+static void test_cancel_running(void)
+{
+	const char *d0 = S_dir("cancel", 0), *d1 = S_dir("cancel", 1), *d2 = S_dir("cancel", 2);
+	char slow[512];
+	snprintf(slow, sizeof slow, "echo $$ > %s/self; sleep 30", d0);
+	char *a0[] = {"/bin/sh", "-c", slow, NULL};
+	char *a1[] = {"/bin/sh", "-c", "exit 0", NULL};
+	int owner_a, owner_b;
+	sp_pool_job_t jobs[3];
+	memset(jobs, 0, sizeof jobs);
+	jobs[0].argv = a0, jobs[0].workdir = d0, jobs[0].estimate_s = 3, jobs[0].owner = &owner_a;
+	jobs[1].argv = a1, jobs[1].workdir = d1, jobs[1].estimate_s = 2, jobs[1].owner = &owner_b;
+	jobs[2].argv = a1, jobs[2].workdir = d2, jobs[2].estimate_s = 1, jobs[2].owner = &owner_a;
+	sp_pool_opts_t o = {.slots = 1, .kill_grace_s = 0.2};
+	sp_err_t err = {0, ""};
+	sp_pool_t *p = sp_pool_alloc(&o, jobs, 3, &err);
+	size_t k = 99;
+	INT_EQ(sp_pool_wait(p, &k, 0.0, &err), SP_POOL_IDLE, "cancel running: the longest job runs, nothing finished");
+	for (int i = 0; i < 500 && S_pid(d0, "self") <= 0; i++) { /* job 0 has started: wait for its pid */
+		struct timespec ts = {0, 10000000};
+		nanosleep(&ts, NULL);
+	}
+	pid_t pid = S_pid(d0, "self");
+	INT_EQ(sp_pool_cancel_all(p, &owner_a, 1), 2, "cancel running: owner A's running and queued jobs cancelled");
+	OK(pid > 0 && S_gone(pid), "cancel running: its solver is gone");
+	INT_EQ(sp_pool_next(p, &k, &err), SP_POOL_FINISHED, "cancel running: the freed licence runs owner B's job");
+	INT_EQ(k, 1, "cancel running: it is job 1");
+	INT_EQ(sp_pool_next(p, &k, &err), SP_POOL_EMPTY, "cancel running: nothing else is handed out");
+	INT_EQ(jobs[2].attempts, 0, "cancel running: the queued job never started");
+	sp_pool_free(p);
+}
+
 /* Jobs added to a running pool, two owners, per-job settings, cancel,
  * outlook and the IDLE answer. The owner-A jobs wait for a "go" file made
  * when the job with its own time limit has been stopped, so the order in
@@ -624,6 +660,7 @@ int main(void)
 	test_denied();
 	test_stop();
 	test_dynamic();
+	test_cancel_running();
 	test_record_parse();
 	test_leftovers();
 	char cmd[600];

@@ -100,6 +100,15 @@ void sp_progress_analyses(sp_progress_t *p, const sp_eval_stats_t *s, size_t n)
 		max = fmax(max, s[i].remaining_max_s);
 		slots = s[i].pool_slots > 0 ? s[i].pool_slots : 1;
 	}
+	/* best-first (one study): the total is the exhaustive count, and the
+	 * bound closing in on the k-th feasible design is shown */
+	if (n == 1 && s[0].search == SP_SEARCH_BEST_FIRST && s[0].analysing) {
+		char what[96];
+		snprintf(what, sizeof what, "analyses, %zu/%d feasible, bound %.6g", s[0].bf_feasible, s[0].bf_feasible_goal,
+		         s[0].bf_bound_objective);
+		sp_progress_show(p, what, s[0].analyses_done, s[0].analyses_exhaustive, -1.0);
+		return;
+	}
 	if (any)
 		sp_progress_show(p, "analyses", done, total, lb ? fmax(sum / slots, max) : -1.0);
 }

@@ -360,6 +360,13 @@ static void S_print_summary(const sp_study_t *st, const sp_eval_stats_t *stats, 
 		              "%zu of %zu groups scanned in full (not monotone in length)\n", stats->evaluated,
 		              stats->candidates, stats->analyses_run, stats->analyses_exhaustive, stats->search_scanned,
 		              stats->search_groups);
+	if (st->search == SP_SEARCH_BEST_FIRST)
+		sp_cli_printf(stdout, "search     best-first: %zu of %zu analyses run (%zu cancelled), %zu candidates "
+		              "checked, %zu skipped (%zu by the bound, %zu dominated); proof: %s\n", stats->analyses_run,
+		              stats->analyses_exhaustive, stats->bf_cancelled, stats->bf_analysed, stats->skipped,
+		              stats->bf_bound, stats->bf_dominated,
+		              stats->bf_proof == 1 ? "top_k feasible found, every other candidate no better than the k-th"
+		              : "every candidate visited");
 	char ranks[48] = "";
 	if (sp_dist_size() > 1)
 		snprintf(ranks, sizeof ranks, " (rank 0) on %d MPI ranks", sp_dist_size());

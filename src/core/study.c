@@ -18,7 +18,7 @@ const char *sp_sens_param_key(sp_sens_param p)
 const char *const sp_study_safety_words[] = {"kp-factor", "embedment-factor", "ec7-da1-c2", "ec7-da1-c1",
                                                     "ec7-da1",   "ec7-da2",          "ec7-da3",    NULL};
 const char *const sp_study_objective_words[] = {"cost", "mass", "co2", "weighted", NULL};
-const char *const sp_study_search_words[] = {"exhaustive", "min-length", NULL};
+const char *const sp_study_search_words[] = {"exhaustive", "min-length", "best-first", NULL};
 const char *const sp_study_cantilever_words[] = {"full", "blum", NULL};
 const char *const sp_study_theory_words[] = {"rankine", "coulomb", "ec7", NULL};
 const char *const sp_study_method_words[] = {"le", "subgrade", NULL};

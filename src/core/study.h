@@ -50,7 +50,7 @@ typedef enum { SP_CANTILEVER_FULL = 0, SP_CANTILEVER_BLUM = 1 } sp_cantilever_me
 typedef enum { SP_OBJ_COST = 0, SP_OBJ_MASS = 1, SP_OBJ_CO2 = 2, SP_OBJ_WEIGHTED = 3 } sp_objective;
 /* exhaustive: every candidate; min-length: per (profile, grade, anchor option)
  * the shortest feasible length by bisection (eval/search.h) */
-typedef enum { SP_SEARCH_EXHAUSTIVE = 0, SP_SEARCH_MIN_LENGTH = 1 } sp_search_strategy;
+typedef enum { SP_SEARCH_EXHAUSTIVE = 0, SP_SEARCH_MIN_LENGTH = 1, SP_SEARCH_BEST_FIRST = 2 } sp_search_strategy;
 typedef enum { SP_METHOD_LE = 0, SP_METHOD_SUBGRADE = 1 } sp_method;
 typedef enum { SP_UPILE_SINGLES = 0, SP_UPILE_CRIMPED = 1 } sp_upile_unit;
 typedef enum { SP_COND_HIGHLY_UNFAVOURABLE = 0, SP_COND_UNFAVOURABLE = 1, SP_COND_FAVOURABLE = 2 } sp_ground_condition;

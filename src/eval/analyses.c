@@ -1,6 +1,7 @@
 /* analyses.c - the analysis phase of an evaluation. */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "analyses.h"
+#include "bestfirst.h"
 #include "dist.h"
 
 #include <math.h>
@@ -18,6 +19,9 @@ struct sp_analyses {
 	unsigned char *analysed;           /* per analysis: run already */
 	sp_search_t *search;               /* min-length: the search; NULL: exhaustive */
 	size_t *ids;                       /* min-length, finished: the candidates evaluated, ascending */
+	sp_bestfirst_t *bf;                /* best-first: the search; NULL otherwise */
+	unsigned char *skip;               /* best-first, finished: per candidate, SP_CAND_SKIPPED_* or 0 */
+	unsigned char *busy;               /* best-first, exec: per analysis, submitted to the pool */
 	/* the steps */
 	int error;                         /* a step failed: err says why (sticky) */
 	sp_err_t err;
@@ -198,6 +202,38 @@ static int S_search_done(sp_analyses_t *an, sp_err_t *err)
 	return SP_OK;
 }
 
+/* Best-first: what the search knows into the stats. */
+static void S_bf_stats(sp_analyses_t *an)
+{
+	sp_bestfirst_info_t i;
+	sp_bestfirst_info(an->bf, &i);
+	sp_eval_stats_t *s = an->stats;
+	s->bf_analysed = i.analysed;
+	s->bf_dominated = i.dominated;
+	s->bf_bound = i.bound;
+	s->bf_feasible = i.feasible;
+	s->bf_restarts = i.restarts;
+	s->bf_proof = (int)i.proof;
+	s->bf_feasible_goal = an->plan->st->top_k;
+	s->bf_bound_objective = i.bound_objective;
+	s->bf_kth_objective = i.kth_objective;
+}
+
+/* Best-first, proven: which candidates are skipped, and why. */
+static int S_bf_done(sp_analyses_t *an, sp_err_t *err)
+{
+	size_t n = an->stats->candidates;
+	if ((an->skip = malloc(n ? n : 1)) == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	const unsigned char *status = sp_bestfirst_status(an->bf);
+	for (size_t id = 0; id < n; id++)
+		an->skip[id] = status[id] == SP_BF_DOMINATED ? SP_CAND_SKIPPED_DOMINATED
+		               : status[id] == SP_BF_BOUND   ? SP_CAND_SKIPPED_BOUND
+		                                             : 0;
+	S_bf_stats(an);
+	return SP_OK;
+}
+
 /* The next list of analyses to run, or *more = 0 when the analysis phase is
  * over. Exhaustive: every analysis not yet done, once. Min-length (search.h):
  * the previous round's candidates are checked and reported, then the
@@ -207,6 +243,25 @@ static int S_next_list(sp_analyses_t *an, int *more, sp_err_t *err)
 	const sp_study_t *st = an->plan->st;
 	an->n_list = an->pos = 0;
 	*more = 1;
+	if (an->bf) {
+		int proven = sp_bestfirst_advance(an->bf, an->analysed, an->analyses);
+		S_bf_stats(an);
+		if (proven) {
+			*more = 0;
+			return S_bf_done(an, err);
+		}
+		/* the front: as many analyses as run at once (MPI: on every rank).
+		 * A list of analyses shorter than S_SERIAL_S in all runs on one
+		 * thread (below): best-first then stays serial, as waking the
+		 * threads for each short list costs more than it saves (measured:
+		 * 2 threads 4x slower on the subgrade example on a loaded machine) */
+		size_t max = (size_t)(an->stats->workers > 0 ? an->stats->workers : 1) * (size_t)sp_dist_size();
+		an->n_list = sp_bestfirst_front(an->bf, an->analysed, NULL, max, an->list);
+		if (an->n_list == 0)
+			return sp_err_set(err, SP_ESOFTWARE, "best-first: the front needs no analysis but is not proven");
+		an->stats->analyses_known += an->n_list;
+		return SP_OK;
+	}
 	if (st->search != SP_SEARCH_MIN_LENGTH) {
 		if (an->listed) {
 			*more = 0;
@@ -319,6 +374,50 @@ static int S_wait_pool(sp_analyses_t *an, double max_s, int *stopped, sp_err_t *
 	}
 }
 
+/* Best-first with a licence pool: the next analyses of the front are
+ * submitted as licences free up (at most as many in the pool as it has
+ * licences, the pool starting the longest expected first); once a result
+ * proves the answer, the study's analyses still queued are dropped and its
+ * solvers still running are stopped (their licences freed): counted in
+ * bf_cancelled. One finished job (or the budget) per call. */
+static int S_bf_batch_step(sp_analyses_t *an, double until, int *finished, sp_err_t *e)
+{
+	int proven = sp_bestfirst_advance(an->bf, an->analysed, an->analyses), rc;
+	S_bf_stats(an);
+	if (proven) {
+		size_t gone = sp_pool_cancel_all(an->pool, an, 1);
+		an->in_flight -= gone < an->in_flight ? gone : an->in_flight;
+		an->stats->bf_cancelled += gone;
+		*finished = 1;
+		if ((rc = S_bf_done(an, e)) != SP_OK)
+			return rc;
+		return S_phase_done(an, 0, e);
+	}
+	size_t slots = (size_t)sp_pool_slots(an->pool);
+	if (an->in_flight < slots) {
+		size_t m = sp_bestfirst_front(an->bf, an->analysed, an->busy, slots - an->in_flight, an->list);
+		for (size_t k = 0; k < m; k++) {
+			if ((rc = an->plan->engine->batch->submit(an->batch, an->list[k], e)) != SP_OK)
+				return rc;
+			an->busy[an->list[k]] = 1;
+			an->in_flight++;
+			an->stats->analyses_known++;
+		}
+	}
+	if (an->in_flight == 0)
+		return sp_err_set(e, SP_ESOFTWARE, "best-first: the front needs no analysis but is not proven");
+	int stopped;
+	if ((rc = S_wait_pool(an, until - S_now_s(), &stopped, e)) != SP_OK)
+		return rc;
+	if (an->error) /* routed here, failed */
+		return an->err.code;
+	if (stopped) {
+		S_phase_done(an, 1, e); /* the timeline; SP_ESTOPPED with what is kept */
+		return e->code ? e->code : SP_ESTOPPED;
+	}
+	return SP_OK;
+}
+
 int sp_analyses_step(sp_analyses_t *an, double budget_s, int *finished, sp_err_t *err)
 {
 	*finished = !an->stats->analysing;
@@ -343,6 +442,11 @@ int sp_analyses_step(sp_analyses_t *an, double budget_s, int *finished, sp_err_t
 			goto failed;
 	}
 	for (;;) {
+		if (an->bf && an->batch) {
+			if (S_bf_batch_step(an, until, finished, &e) != SP_OK)
+				break;
+			return SP_OK; /* progress can be shown, other studies advanced */
+		}
 		if (an->pos == an->n_list && an->in_flight == 0) { /* this list is done */
 			int more;
 			if (S_next_list(an, &more, &e) != SP_OK)
@@ -441,6 +545,11 @@ sp_analyses_t *sp_analyses_open(const sp_plan_t *plan, const sp_analyses_opts_t 
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
+	if (st->search == SP_SEARCH_BEST_FIRST
+	    && ((an->bf = sp_bestfirst_alloc(plan)) == NULL || (an->busy = calloc(na, 1)) == NULL)) {
+		sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		goto fail;
+	}
 	/* an external solver: every analysis is a job of the licence pool, the
 	 * journal and the timeline are the engine's; min-length submits only
 	 * what each round of the search needs */
@@ -496,6 +605,9 @@ void sp_analyses_free(sp_analyses_t *an)
 	free(an->analysed);
 	sp_search_free(an->search);
 	free(an->ids);
+	sp_bestfirst_free(an->bf);
+	free(an->skip);
+	free(an->busy);
 	/* exec */
 	if (an->own_pool)
 		sp_pool_free(an->pool); /* first: kills what still runs, so no job points into the batch */
@@ -518,6 +630,11 @@ const sp_analysis_t *sp_analyses_results(const sp_analyses_t *an)
 const size_t *sp_analyses_ids(const sp_analyses_t *an)
 {
 	return an->ids;
+}
+
+const unsigned char *sp_analyses_skip(const sp_analyses_t *an)
+{
+	return an->skip;
 }
 
 const sp_search_t *sp_analyses_search(const sp_analyses_t *an)

@@ -3,6 +3,10 @@
  * analysis, once. Min-length: round by round, the analyses the next
  * candidates of the search need, once each; the candidates of a round are
  * checked and reported to the search (search.h) before the next round.
+ * Best-first (bestfirst.h): the analyses the front of the objective order
+ * needs, as many at once as there are threads (times MPI ranks) or
+ * licences, until the answer is proven; with a licence pool the proof
+ * cancels the study's jobs still queued or running.
  *
  * The built-in engines run in this process, in parallel slices of about a
  * step's budget (over more than one MPI rank: collectively, a round at a
@@ -51,6 +55,9 @@ const sp_analysis_t *sp_analyses_results(const sp_analyses_t *an);
 /* Once finished, min-length: the candidates the search evaluated, ascending
  * (stats->to_evaluate of them; owned by an); NULL: exhaustive, every one. */
 const size_t *sp_analyses_ids(const sp_analyses_t *an);
+/* Once finished, best-first: per candidate id, SP_CAND_SKIPPED_DOMINATED,
+ * SP_CAND_SKIPPED_BOUND or 0 (analysed; owned by an); NULL otherwise. */
+const unsigned char *sp_analyses_skip(const sp_analyses_t *an);
 /* The min-length search (its groups), or NULL for exhaustive. */
 const sp_search_t *sp_analyses_search(const sp_analyses_t *an);
 /* While an external solver's jobs run in a pool: what is left of them

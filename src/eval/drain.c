@@ -15,10 +15,11 @@ void sp_drain_init(sp_drain_t *d, const sp_plan_t *plan, sp_eval_stats_t *stats,
 	d->chunk = chunk;
 }
 
-void sp_drain_start(sp_drain_t *d, const sp_analysis_t *analyses, const size_t *ids)
+void sp_drain_start(sp_drain_t *d, const sp_analysis_t *analyses, const size_t *ids, const unsigned char *skip)
 {
 	d->analyses = analyses;
 	d->ids = ids;
+	d->skip = skip;
 	if (d->chunk > d->stats->to_evaluate)
 		d->chunk = d->stats->to_evaluate ? d->stats->to_evaluate : 1;
 }
@@ -69,7 +70,7 @@ int sp_drain_slots(sp_drain_t *d, int n, size_t bytes)
 
 sp_drain_tally_t sp_drain_tally(const sp_result_t *rows, size_t n)
 {
-	sp_drain_tally_t t = {0, 0, 0};
+	sp_drain_tally_t t = {0, 0, 0, 0};
 	for (size_t j = 0; j < n; j++) {
 		switch (rows[j].status) {
 		case SP_CAND_OK:
@@ -81,6 +82,10 @@ sp_drain_tally_t sp_drain_tally(const sp_result_t *rows, size_t n)
 		case SP_CAND_FAILED:
 			t.failed++;
 			break;
+		case SP_CAND_SKIPPED_DOMINATED:
+		case SP_CAND_SKIPPED_BOUND:
+			t.skipped++;
+			break;
 		}
 	}
 	return t;
@@ -91,6 +96,7 @@ void sp_drain_count(sp_drain_t *d, const sp_drain_tally_t *t, size_t n)
 	d->stats->feasible += t->feasible;
 	d->stats->infeasible += t->infeasible;
 	d->stats->failed += t->failed;
+	d->stats->skipped += t->skipped;
 	d->next += n;
 	d->stats->evaluated = d->next;
 }
@@ -143,13 +149,13 @@ int sp_drain_run(sp_drain_t *d, const sp_eval_sink_t *sink)
 			if (k >= n_chunks)
 				break;
 			size_t c0 = first + k * chunk, n = total - c0 < chunk ? total - c0 : chunk, bytes = 0;
-			sp_drain_tally_t t = {0, 0, 0};
+			sp_drain_tally_t t = {0, 0, 0, 0};
 			int go = atomic_load(&rc) == SP_OK;
 			if (go) {
 				int now = atomic_fetch_add(&inflight, 1) + 1, was = atomic_load(&peak);
 				while (now > was && !atomic_compare_exchange_weak(&peak, &was, now))
 					;
-				sp_plan_rows(d->plan, d->analyses, d->ids, c0, n, rows);
+				sp_plan_rows(d->plan, d->analyses, d->ids, d->skip, c0, n, rows);
 				atomic_fetch_sub(&inflight, 1);
 				bytes = sink->prepare(sink->data, rows, n, sp_drain_prepared(slot, n));
 				t = sp_drain_tally(rows, n);

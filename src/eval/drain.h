@@ -20,6 +20,7 @@ typedef struct {
 	const sp_plan_t *plan;
 	const sp_analysis_t *analyses; /* per analysis of the plan, every one run */
 	const size_t *ids;             /* min-length: the candidates to hand out, ascending; NULL: every one */
+	const unsigned char *skip;     /* best-first: per candidate id, SP_CAND_SKIPPED_* or 0 (analysed); may be NULL */
 	sp_eval_stats_t *stats;        /* the caller's: reads workers and to_evaluate; counts evaluated,
 	                                  feasible, infeasible, failed and max_concurrent */
 	size_t chunk, next;            /* rows per chunk (at most); next to hand out */
@@ -34,7 +35,7 @@ typedef struct {
 void sp_drain_init(sp_drain_t *d, const sp_plan_t *plan, sp_eval_stats_t *stats, size_t chunk);
 /* After it: the analyses and the candidates to hand out (stats->to_evaluate
  * of them; NULL: 0, 1, ...); the chunk is cut to them. */
-void sp_drain_start(sp_drain_t *d, const sp_analysis_t *analyses, const size_t *ids);
+void sp_drain_start(sp_drain_t *d, const sp_analysis_t *analyses, const size_t *ids, const unsigned char *skip);
 void sp_drain_clear(sp_drain_t *d);
 
 /* Hand out every candidate not yet handed out: sp_eval_drain() in one
@@ -52,7 +53,7 @@ char *sp_drain_prepared(char *slot, size_t count);
 /* The statuses of a chunk's rows: what is counted, also of a chunk whose
  * rows stay on the MPI rank that evaluated it (sent as they are). */
 typedef struct {
-	uint64_t feasible, infeasible, failed;
+	uint64_t feasible, infeasible, failed, skipped;
 } sp_drain_tally_t;
 
 sp_drain_tally_t sp_drain_tally(const sp_result_t *rows, size_t n);

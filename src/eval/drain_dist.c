@@ -33,7 +33,7 @@ static size_t S_chunk(sp_drain_t *d, size_t first, size_t count, char *slot, con
 	sp_result_t *rows = (sp_result_t *)slot;
 	char *out = sp_drain_prepared(slot, count);
 	if (d->stats->workers <= 1) { /* one worker: the whole chunk at once, nothing to move together */
-		sp_plan_rows(d->plan, d->analyses, d->ids, first, count, rows);
+		sp_plan_rows(d->plan, d->analyses, d->ids, d->skip, first, count, rows);
 		if (d->stats->max_concurrent < 1)
 			d->stats->max_concurrent = 1;
 		return sink->prepare(sink->data, rows, count, out);
@@ -50,7 +50,7 @@ static size_t S_chunk(sp_drain_t *d, size_t first, size_t count, char *slot, con
 			if (now > peak)
 				peak = now;
 			size_t j = (b0 + b) * S_BLOCK, n = count - j < S_BLOCK ? count - j : S_BLOCK;
-			sp_plan_rows(d->plan, d->analyses, d->ids, first + j, n, rows + j);
+			sp_plan_rows(d->plan, d->analyses, d->ids, d->skip, first + j, n, rows + j);
 #pragma omp atomic
 			inflight--;
 			len[b] = sink->prepare(sink->data, rows + j, n, out + j * sink->bytes_per_row);

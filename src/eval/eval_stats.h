@@ -25,6 +25,20 @@ typedef struct {
 	size_t search_no_feasible; /* min-length: groups without a feasible length */
 	size_t search_rounds;    /* min-length: rounds of the bisection */
 	size_t feasible, infeasible, failed;
+	size_t skipped;          /* best-first: rows handed out skipped (dominated or bound), not analysed */
+	/* best-first (bestfirst.h), set once the analysis phase has finished
+	 * (bf_bound_objective and bf_feasible also while it runs) */
+	size_t bf_analysed;      /* candidates checked from their analysis */
+	size_t bf_dominated;     /* skipped by the dominance rule */
+	size_t bf_bound;         /* skipped by the bound */
+	size_t bf_feasible;      /* feasible found (at most top_k) */
+	size_t bf_restarts;      /* groups whose premise failed (the rule dropped for them) */
+	size_t bf_cancelled;     /* analyses under way when the proof came, stopped (exec: solver killed,
+	                            licence freed) or never started */
+	int bf_proof;            /* sp_bf_proof */
+	int bf_feasible_goal;    /* top_k */
+	double bf_bound_objective; /* objective of the next candidate to visit (lower bound on the unvisited) */
+	double bf_kth_objective; /* the k-th feasible's objective (NaN: fewer than top_k) */
 	int exec;                /* 1: an external solver did the analyses (then batch is set) */
 	sp_batch_stats_t batch;
 	/* the analysis phase, for progress (sp_eval_step): the analyses of this

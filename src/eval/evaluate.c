@@ -59,7 +59,8 @@ fail:
 /* The analysis phase has just finished: the candidate phase can start. */
 static int S_analysed(sp_eval_t *ev, sp_err_t *err)
 {
-	sp_drain_start(&ev->drain, sp_analyses_results(ev->analyses), sp_analyses_ids(ev->analyses));
+	sp_drain_start(&ev->drain, sp_analyses_results(ev->analyses), sp_analyses_ids(ev->analyses),
+	               sp_analyses_skip(ev->analyses));
 	if (sp_dist_size() > 1) /* the chunks go round the ranks (collective) */
 		return sp_drain_dist_open(&ev->dist, &ev->drain, err);
 	return SP_OK;
@@ -142,6 +143,11 @@ int sp_eval_distributing(const sp_eval_t *ev)
 int sp_eval_result(const sp_eval_t *ev, size_t id, sp_result_t *r)
 {
 	const size_t *ids = sp_analyses_ids(ev->analyses);
+	const unsigned char *skip = sp_analyses_skip(ev->analyses);
+	if (skip && skip[id]) { /* best-first: not analysed */
+		sp_plan_skipped(&ev->plan, id, (sp_cand_status)skip[id], r);
+		return 0;
+	}
 	if (ids) { /* the candidates the search evaluated, ascending */
 		size_t lo = 0, hi = ev->stats.to_evaluate;
 		while (lo < hi) {

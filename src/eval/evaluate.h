@@ -95,8 +95,9 @@ int sp_eval_distributing(const sp_eval_t *ev);
 
 /* Once the analysis phase has finished: the result of candidate id from the
  * analyses already run (no analysis runs, no counter moves). Returns 1, or
- * 0 when the search strategy did not evaluate the candidate (min-length):
- * then only r->cand and r->cost are set (they need no analysis). */
+ * 0 when the search strategy did not evaluate the candidate (min-length,
+ * best-first): then only r->cand and r->cost are set (they need no
+ * analysis; best-first also sets the skipped status). */
 int sp_eval_result(const sp_eval_t *ev, size_t id, sp_result_t *r);
 /* The finished min-length search (its groups), or NULL for exhaustive. */
 const sp_search_t *sp_eval_search(const sp_eval_t *ev);

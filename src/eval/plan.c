@@ -4,6 +4,7 @@
 #include "corrosion.h"
 #include "engine_exec.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,11 +155,28 @@ void sp_plan_evaluate(const sp_plan_t *p, size_t id, const sp_analysis_t *a, sp_
 	r->status = !a->ok ? SP_CAND_FAILED : r->checks.feasible ? SP_CAND_OK : SP_CAND_INFEASIBLE;
 }
 
-void sp_plan_rows(const sp_plan_t *p, const sp_analysis_t *analyses, const size_t *ids, size_t first, size_t count,
-                  sp_result_t *rows)
+void sp_plan_skipped(const sp_plan_t *p, size_t id, sp_cand_status status, sp_result_t *r)
+{
+	static const sp_analysis_t not_analysed; /* ok = 0, no diagram */
+	const sp_study_t *st = p->st;
+	memset(r, 0, sizeof *r);
+	sp_candidate_at(st, id, &r->cand);
+	r->analysis = &not_analysed;
+	r->status = status;
+	r->checks.util_max = NAN;
+	sp_cost_of(st, sp_plan_profile(p, r->cand.profile), r->cand.grade, st->lengths_m[r->cand.length],
+	           &st->anchors[r->cand.anchor], &p->ref, &r->cost);
+}
+
+void sp_plan_rows(const sp_plan_t *p, const sp_analysis_t *analyses, const size_t *ids, const unsigned char *skip,
+                  size_t first, size_t count, sp_result_t *rows)
 {
 	for (size_t j = 0; j < count; j++) {
 		size_t id = ids ? ids[first + j] : first + j;
+		if (skip && skip[id]) {
+			sp_plan_skipped(p, id, (sp_cand_status)skip[id], &rows[j]);
+			continue;
+		}
 		sp_candidate_t c;
 		sp_candidate_at(p->st, id, &c);
 		sp_plan_evaluate(p, id, &analyses[sp_plan_analysis_of(p, &c)], &rows[j]);

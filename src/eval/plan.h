@@ -48,12 +48,17 @@ const sp_grade_t *sp_plan_grade(const sp_plan_t *p, size_t grade);
 const sp_steel_t *sp_plan_steel(const sp_plan_t *p, size_t profile, size_t grade);
 /* Checks and cost of candidate id from its (shared) analysis a. */
 void sp_plan_evaluate(const sp_plan_t *p, size_t id, const sp_analysis_t *a, sp_result_t *r);
+/* A candidate not analysed (best-first): its axes, its cost and status
+ * (SP_CAND_SKIPPED_*); checks zero, analysis a static one that is not ok. */
+void sp_plan_skipped(const sp_plan_t *p, size_t id, sp_cand_status status, sp_result_t *r);
 /* Candidates ids[first .. first + count) (first .. first + count when ids
  * is NULL) into rows, each from its analysis in analyses[] (one per
- * analysis of the plan), on this thread. Each candidate writes only its
- * own row: results cannot depend on the thread count or the schedule. */
-void sp_plan_rows(const sp_plan_t *p, const sp_analysis_t *analyses, const size_t *ids, size_t first, size_t count,
-                  sp_result_t *rows);
+ * analysis of the plan), on this thread; skip (per candidate id, may be
+ * NULL): non-zero, the candidate is skipped with that status
+ * (sp_plan_skipped). Each candidate writes only its own row: results
+ * cannot depend on the thread count or the schedule. */
+void sp_plan_rows(const sp_plan_t *p, const sp_analysis_t *analyses, const size_t *ids, const unsigned char *skip,
+                  size_t first, size_t count, sp_result_t *rows);
 /* Point rows to their analyses in analyses[] (rows from another MPI rank). */
 void sp_plan_relink(const sp_plan_t *p, const sp_analysis_t *analyses, sp_result_t *rows, size_t n);
 

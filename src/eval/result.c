@@ -15,5 +15,11 @@ void sp_result_status(const sp_result_t *r, char *buf, size_t size)
 	case SP_CAND_FAILED:
 		snprintf(buf, size, "failed:%s", r->analysis->reason);
 		break;
+	case SP_CAND_SKIPPED_DOMINATED:
+		snprintf(buf, size, "skipped:dominated");
+		break;
+	case SP_CAND_SKIPPED_BOUND:
+		snprintf(buf, size, "skipped:bound");
+		break;
 	}
 }

@@ -10,7 +10,15 @@
 #include "cost.h"
 #include "engine.h"
 
-typedef enum { SP_CAND_OK = 0, SP_CAND_INFEASIBLE = 1, SP_CAND_FAILED = 2 } sp_cand_status;
+/* best-first (bestfirst.h): a candidate not analysed, skipped by the
+ * dominance rule or by the bound; only its axes and cost are known */
+typedef enum {
+	SP_CAND_OK = 0,
+	SP_CAND_INFEASIBLE = 1,
+	SP_CAND_FAILED = 2,
+	SP_CAND_SKIPPED_DOMINATED = 3,
+	SP_CAND_SKIPPED_BOUND = 4
+} sp_cand_status;
 
 typedef struct {
 	sp_candidate_t cand;
@@ -20,7 +28,7 @@ typedef struct {
 	sp_cost_t cost;
 } sp_result_t;
 
-/* "ok", "infeasible" or "failed:<reason>" */
+/* "ok", "infeasible", "failed:<reason>", "skipped:dominated" or "skipped:bound" */
 void sp_result_status(const sp_result_t *r, char *buf, size_t size);
 
 #endif

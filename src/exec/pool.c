@@ -1138,14 +1138,26 @@ static size_t S_drop_owner(sp_pool_t *p, size_t *list, size_t *n, const void *ow
 	return gone;
 }
 
+size_t sp_pool_cancel_all(sp_pool_t *p, const void *owner, int running)
+{
+	size_t m = p->n_heap, done = p->done;
+	for (int s = 0; running && s < p->o.slots; s++) {
+		size_t i = p->slot_job[s];
+		if (i != SIZE_MAX && p->jobs[i]->owner == owner) { /* SIGKILL to its group, reaped; slot and licence freed */
+			kill(-p->run[i].pid, SIGKILL), S_reap_blocking(p, i), S_requeue(p, s, i);
+			p->run[i].state = S_DONE, p->done++; /* never handed out */
+		}
+	}
+	S_drop_owner(p, p->heap, &m, owner), p->n_heap = 0;
+	for (size_t k = 0; k < m; k++) /* the heap rebuilt */
+		S_heap_push(p, p->heap[k]);
+	S_drop_owner(p, p->waiting, &p->n_waiting, owner);
+	return p->done - done;
+}
+
 size_t sp_pool_cancel(sp_pool_t *p, const void *owner)
 {
-	size_t m = p->n_heap;
-	size_t gone = S_drop_owner(p, p->heap, &m, owner);
-	p->n_heap = 0;
-	for (size_t k = 0; k < m; k++) /* rebuilt */
-		S_heap_push(p, p->heap[k]);
-	return gone + S_drop_owner(p, p->waiting, &p->n_waiting, owner);
+	return sp_pool_cancel_all(p, owner, 0);
 }
 
 int sp_pool_slots(const sp_pool_t *p)

@@ -165,6 +165,10 @@ void sp_pool_outlook(const sp_pool_t *p, const void *owner, sp_pool_outlook_t *o
 /* Take the owner's jobs not started (or waiting for a retry) out of the
  * pool; they never run and are not handed out. Returns their number. */
 size_t sp_pool_cancel(sp_pool_t *p, const void *owner);
+/* As sp_pool_cancel, and with running = 1 also the owner's jobs running now
+ * (SIGKILL to each process group, reaped, the licence freed at once): none
+ * of them is handed out. Returns how many jobs were cancelled. */
+size_t sp_pool_cancel_all(sp_pool_t *p, const void *owner, int running);
 int sp_pool_slots(const sp_pool_t *p);
 
 double sp_pool_elapsed_s(const sp_pool_t *p);   /* since sp_pool_alloc */

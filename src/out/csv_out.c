@@ -105,8 +105,38 @@ static char *S_field(char *p, int has, double v, int decimals)
 	return p;
 }
 
+/* A candidate skipped by best-first: no analysis, so only its axes, its
+ * status, feasible 0 and its mass, CO2 and cost (they need none). */
+static size_t S_skipped_format(char *buf, const sp_study_t *st, const sp_result_t *r)
+{
+	char *p = buf, status[32];
+	const sp_anchor_option_t *an = &st->anchors[r->cand.anchor];
+	p = S_int(p, r->cand.id), S_SEP(p);
+	p = S_text(p, st->profiles[r->cand.profile]), S_SEP(p);
+	p = S_text(p, st->grades[r->cand.grade]), S_SEP(p);
+	p = S_num(p, st->lengths_m[r->cand.length], 3), S_SEP(p);
+	if (an->anchored)
+		p = S_num(p, an->level_m, 3);
+	S_SEP(p);
+	sp_result_status(r, status, sizeof status);
+	p = S_text(p, status), S_SEP(p);
+	*p++ = '0';
+	for (int i = 7; i < 24; i++) /* embedment_required_m .. util_max */
+		S_SEP(p);
+	S_SEP(p), p = S_num(p, r->cost.mass_kg_per_m, 1);
+	S_SEP(p), p = S_num(p, r->cost.co2_kg_per_m, 1);
+	S_SEP(p), p = S_num(p, r->cost.cost_per_m, 2);
+	for (int i = 27; i < 40; i++) /* top_displacement_mm .. util_heave */
+		S_SEP(p);
+	*p++ = '\r';
+	*p++ = '\n';
+	return (size_t)(p - buf);
+}
+
 size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t *r)
 {
+	if (r->status == SP_CAND_SKIPPED_DOMINATED || r->status == SP_CAND_SKIPPED_BOUND)
+		return S_skipped_format(buf, st, r);
 	char *p = buf, status[SP_REASON_MAX + 16];
 	const sp_anchor_option_t *an = &st->anchors[r->cand.anchor];
 	const sp_checks_t *k = &r->checks;

@@ -225,7 +225,7 @@ size_t sp_plot_format_sampled(const sp_plot_t *p, const sp_result_t *rows, size_
 	char *o = out;
 	for (size_t i = 0; i < n; i++) {
 		const sp_result_t *r = &rows[i];
-		if (r->status == SP_CAND_FAILED || r->cand.id % p->stride != 0)
+		if (r->status >= SP_CAND_FAILED || r->cand.id % p->stride != 0) /* failed, or skipped (best-first) */
 			continue;
 		double c[3];
 		sp_pareto_criteria(r, c);
@@ -252,7 +252,7 @@ void sp_plot_gather(sp_plot_t *p, const sp_result_t *rows, size_t n)
 			if (r->cost.cost_per_m < *c)
 				*c = r->cost.cost_per_m;
 		}
-		if (r->status == SP_CAND_FAILED)
+		if (r->status >= SP_CAND_FAILED) /* failed, or skipped (best-first): no checks */
 			continue;
 		double c[3];
 		p->disp |= sp_pareto_criteria(r, c);

@@ -627,12 +627,23 @@ static void S_stats(FILE *fp, const sp_report_t *r)
 	fputs("<h2 id=\"run\">Run statistics</h2>\n<table class=\"kv\">\n", fp);
 	S_kv(fp, "candidates in the search space", "%.0f", (double)s->candidates, "");
 	S_kv_text(fp, "search strategy", sp_search_name(r->st->search));
-	S_kv(fp, "candidates evaluated", "%.0f", (double)s->evaluated, "");
+	S_kv(fp, "candidates evaluated", "%.0f", (double)(s->evaluated - s->skipped), "");
 	S_kv(fp, "feasible", "%.0f", (double)s->feasible, "");
 	S_kv(fp, "infeasible", "%.0f", (double)s->infeasible, "");
 	S_kv(fp, "failed", "%.0f", (double)s->failed, "");
 	S_kv(fp, "distinct analyses", "%.0f", (double)s->analyses_run, "");
 	S_kv(fp, "distinct analyses of an exhaustive search", "%.0f", (double)s->analyses_exhaustive, "");
+	if (r->st->search == SP_SEARCH_BEST_FIRST) { /* how the bound closed in */
+		S_kv(fp, "best-first: candidates skipped by the bound", "%.0f", (double)s->bf_bound, "");
+		S_kv(fp, "best-first: candidates skipped as dominated", "%.0f", (double)s->bf_dominated, "");
+		S_kv(fp, "best-first: analyses cancelled at the proof", "%.0f", (double)s->bf_cancelled, "");
+		if (s->bf_proof == 1) {
+			S_kv(fp, "best-first: objective of the k-th feasible design", "%.6g", s->bf_kth_objective, "");
+			S_kv(fp, "best-first: lowest objective not visited (the bound)", "%.6g", s->bf_bound_objective, "");
+		}
+		S_kv_text(fp, "best-first: proof", s->bf_proof == 1 ? "top_k feasible found; no candidate not visited is better"
+		                                   : "every candidate visited (fewer than top_k feasible)");
+	}
 	if (s->exec) /* taken from journal.txt by --resume: checked, but not run by this invocation */
 		S_kv(fp, "analyses from an earlier run (journal.txt)", "%.0f", (double)s->batch.resumed, "");
 	if (r->sens && r->sens->n)

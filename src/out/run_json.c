@@ -37,7 +37,27 @@ static void S_search(FILE *fp, const sp_study_t *st, const sp_eval_stats_t *s,
 {
 	fprintf(fp, "\"search\": {\n    \"strategy\": \"%s\",\n    \"candidates_evaluated\": %zu,\n"
 	        "    \"candidates_exhaustive\": %zu,\n    \"analyses_run\": %zu,\n    \"analyses_exhaustive\": %zu",
-	        sp_search_name(st->search), s->evaluated, s->candidates, s->analyses_run, s->analyses_exhaustive);
+	        sp_search_name(st->search), s->evaluated - s->skipped, s->candidates, s->analyses_run,
+	        s->analyses_exhaustive);
+	if (st->search == SP_SEARCH_BEST_FIRST) {
+		fprintf(fp, ",\n    \"candidates_skipped\": %zu,\n    \"candidates_skipped_dominated\": %zu,\n"
+		        "    \"candidates_skipped_bound\": %zu,\n    \"analyses_cancelled\": %zu,\n"
+		        "    \"premises_failed\": %zu,\n    \"feasible_found\": %zu,\n    \"top_k\": %d,\n",
+		        s->skipped, s->bf_dominated, s->bf_bound, s->bf_cancelled, s->bf_restarts, s->bf_feasible, st->top_k);
+		fputs("    \"kth_objective\": ", fp);
+		if (s->bf_kth_objective == s->bf_kth_objective) /* not NaN */
+			fprintf(fp, "%.6g", s->bf_kth_objective);
+		else
+			fputs("null", fp);
+		fputs(",\n    \"bound_objective\": ", fp);
+		if (s->bf_bound_objective == s->bf_bound_objective && s->bf_bound_objective < 1e300)
+			fprintf(fp, "%.6g", s->bf_bound_objective);
+		else
+			fputs("null", fp);
+		fprintf(fp, ",\n    \"proof\": \"%s\",\n    \"pareto\": \"over the analysed candidates only: a front "
+		        "member that was skipped by the bound is not in pareto.csv\"",
+		        s->bf_proof == 1 ? "top_k" : s->bf_proof == 2 ? "exhausted" : "none");
+	}
 	if (st->search == SP_SEARCH_MIN_LENGTH)
 		fprintf(fp, ",\n    \"groups\": %zu,\n    \"groups_full_scan\": %zu,\n    \"groups_without_feasible\": %zu,"
 		        "\n    \"rounds\": %zu", s->search_groups, s->search_scanned, s->search_no_feasible, s->search_rounds);
