@@ -3,10 +3,13 @@
 #       levels.dat (excavation level, anchor level or ?)
 set datafile missing "?"   # sheetpile writes ? where a value is missing
 if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
+# the title: the study and design on a line of their own, in a font that fits
+# the 1200 px width (a character is about 0.6 x the font size wide)
+tfs = int(1200 / (0.6 * (strlen(subtitle) + 4))); tfs = tfs > 11 ? 11 : (tfs < 6 ? 6 : tfs)
 do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1200,750 font ",11"; set output outdir.'/best_diagrams.png' } \
   else { set terminal svg size 1200,750 dynamic font ",11"; set output outdir.'/best_diagrams.svg' }
-  set multiplot layout 1,3 title sprintf("Best design: %s", subtitle)
+  set multiplot layout 1,3 title sprintf("Best design\n%s", subtitle) font sprintf(",%d", tfs)
   set grid
   set ylabel "level (m)"
   set key bottom right

@@ -5,10 +5,13 @@
 #   level_m displacement_mm moment_kNm_per_m shear_kN_per_m left_total_kPa right_total_kPa
 set datafile missing "?"   # sheetpile writes ? where a value is missing
 if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
+# the title: the study and design on a line of their own, in a font that fits
+# the 1500 px width (a character is about 0.6 x the font size wide)
+tfs = int(1500 / (0.6 * (strlen(subtitle) + 4))); tfs = tfs > 11 ? 11 : (tfs < 6 ? 6 : tfs)
 do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1500,800 font ",11"; set output outdir.'/best_stages.png' } \
   else { set terminal svg size 1500,800 dynamic font ",11"; set output outdir.'/best_stages.svg' }
-  set multiplot layout 1,4 title sprintf("Construction stages: %s", subtitle)
+  set multiplot layout 1,4 title sprintf("Construction stages\n%s", subtitle) font sprintf(",%d", tfs)
   set grid
   set xzeroaxis; set yzeroaxis
   set key bottom left font ",9"

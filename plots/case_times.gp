@@ -9,10 +9,13 @@ stats timeline using 2 skip 1 nooutput name "SLOT"
 par = E_max - S_min
 parlabel = sprintf("parallel, %d lic.", SLOT_max)
 if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
+# the title: the study and design on a line of their own, in a font that fits
+# the 1100 px width (a character is about 0.6 x the font size wide)
+tfs = int(1100 / (0.6 * (strlen(subtitle) + 4))); tfs = tfs > 11 ? 11 : (tfs < 6 ? 6 : tfs)
 do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1100,600 font ",11"; set output outdir.'/case_times.png' } \
   else { set terminal svg size 1100,600 dynamic font ",11"; set output outdir.'/case_times.svg' }
-  set title sprintf("Time of each analysis and of the whole study (%s)", subtitle)
+  set title sprintf("Time of each analysis and of the whole study\n%s", subtitle) font sprintf(",%d", tfs)
   set xlabel "each analysis (by id), then the whole study in parallel and in series"
   set ylabel "time (s)"
   set yrange [0:*]

@@ -3,10 +3,13 @@
 # Data: candidates.dat (cost_per_m util_max feasible), best.dat (cost_per_m util_max)
 set datafile missing "?"   # sheetpile writes ? where a value is missing
 if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
+# the title: the study and design on a line of their own, in a font that fits
+# the 1100 px width (a character is about 0.6 x the font size wide)
+tfs = int(1100 / (0.6 * (strlen(subtitle) + 4))); tfs = tfs > 11 ? 11 : (tfs < 6 ? 6 : tfs)
 do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1100,750 font ",11"; set output outdir.'/cost_vs_utilisation.png' } \
   else { set terminal svg size 1100,750 dynamic font ",11"; set output outdir.'/cost_vs_utilisation.svg' }
-  set title sprintf("Cost against maximum utilisation (%s)", subtitle)
+  set title sprintf("Cost against maximum utilisation\n%s", subtitle) font sprintf(",%d", tfs)
   set xlabel "maximum utilisation util\\_max (-), values above 3 drawn at 3"
   set ylabel sprintf("cost per m of wall (%s/m)", currency)
   set grid

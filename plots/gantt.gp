@@ -5,10 +5,13 @@ set datafile separator comma
 stats timeline using 2 skip 1 nooutput name "SLOT"
 stats timeline using 4 skip 1 nooutput name "END"
 if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
+# the title: the study and design on a line of their own, in a font that fits
+# the 1100 px width (a character is about 0.6 x the font size wide)
+tfs = int(1100 / (0.6 * (strlen(subtitle) + 4))); tfs = tfs > 11 ? 11 : (tfs < 6 ? 6 : tfs)
 do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1100,500 font ",11"; set output outdir.'/gantt.png' } \
   else { set terminal svg size 1100,500 dynamic font ",11"; set output outdir.'/gantt.svg' }
-  set title sprintf("Licence slots: %d analyses, makespan %.2f s (%s)", SLOT_records, END_max, subtitle)
+  set title sprintf("Licence slots: %d analyses, makespan %.2f s\n%s", SLOT_records, END_max, subtitle) font sprintf(",%d", tfs)
   set xlabel "time since the first start (s)"
   set ylabel "licence slot"
   set yrange [0.4:SLOT_max+0.6]

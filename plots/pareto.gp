@@ -6,10 +6,13 @@
 #       pareto.dat (cost_per_m co2_kg_per_m third), best.dat (cost_per_m util_max co2_kg_per_m third)
 set datafile missing "?"   # sheetpile writes ? where a value is missing
 if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
+# the title: the study and design on a line of their own, in a font that fits
+# the 1400 px width (a character is about 0.6 x the font size wide)
+tfs = int(1400 / (0.6 * (strlen(subtitle) + 4))); tfs = tfs > 11 ? 11 : (tfs < 6 ? 6 : tfs)
 do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1400,650 font ",11"; set output outdir.'/pareto.png' } \
   else { set terminal svg size 1400,650 dynamic font ",11"; set output outdir.'/pareto.svg' }
-  set multiplot layout 1,2 title sprintf("Pareto front of the feasible designs (%s)", subtitle)
+  set multiplot layout 1,2 title sprintf("Pareto front of the feasible designs\n%s", subtitle) font sprintf(",%d", tfs)
   set grid
   set key top right
   set xlabel sprintf("cost per m of wall (%s/m)", currency)

@@ -10,10 +10,13 @@ set datafile missing "?"   # sheetpile writes ? where a value is missing
 if (!exists("outdir")) outdir = datadir   # sheetpile draws into a scratch folder, then renames
 stats datafile = datadir.'/search_space.dat' using 1 nooutput
 nblocks = STATS_blocks
+# the title: the study and design on a line of their own, in a font that fits
+# the 1000 px width (a character is about 0.6 x the font size wide)
+tfs = int(1000 / (0.6 * (strlen(subtitle) + 4))); tfs = tfs > 11 ? 11 : (tfs < 6 ? 6 : tfs)
 do for [term in "pngcairo svg"] {
   if (term eq "pngcairo") { set terminal pngcairo size 1000,650 font ",11"; set output outdir.'/search_space.png' } \
   else { set terminal svg size 1000,650 dynamic font ",11"; set output outdir.'/search_space.svg' }
-  set title sprintf("Search space at the chosen grade and anchor option, by governing check\n%s", subtitle)
+  set title sprintf("Search space at the chosen grade and anchor option, by governing check\n%s", subtitle) font sprintf(",%d", tfs)
   set grid
   set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
   set key outside right top
