@@ -22,6 +22,15 @@ for b in bm1-3 bm1-5 bm3-5a bm3-5b bm3-7a bm4-5a bm4-6a bm4-11a; do
   diff <(tail -n +2 "$b.ini") <(tail -n +2 "$b-x.ini") >/dev/null; ok $? "$b: the same study after the round trip"
 done
 
+# --- run on an imported project (its fixed wall, no search space): no crash,
+# every output file, no warning (it crashed on the empty search space once)
+for b in bm1-3 bm4-11a; do
+  "$SP" run "$b.ini" -o "$b-run" > "$b-run.out" 2> "$b-run.err"; rc=$?
+  [ $rc = 0 ]; ok $? "$b: run on the imported study exits 0 (got $rc)"
+  [ -s "$b-run/run.json" ] && [ -s "$b-run/report.html" ]; ok $? "$b: run writes run.json and report.html"
+  ! grep -q '^\[WARNING\]' "$b-run.err"; ok $? "$b: no warning ($(head -c 200 "$b-run.err"))"
+done
+
 # --- export-dsheet ------------------------------------------------------------
 SUB="$ROOT/designs/anchored-quay-wall-subgrade.ini"
 "$SP" export-dsheet "$SUB" --candidate 3 -o c3.shi; ok $? "export-dsheet --candidate"

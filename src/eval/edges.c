@@ -65,6 +65,8 @@ static int S_weakest_grade(const sp_study_t *st, const sp_catalogue_t *cat, cons
 size_t sp_edges_find(const sp_study_t *st, const sp_catalogue_t *cat, const sp_result_t *best, size_t n_best,
                      sp_edge_t out[SP_EDGE_N])
 {
+	if (n_best == 0 || st->n_lengths == 0)
+		return 0; /* no best design (or no search space: a fixed wall): no edge */
 	int hit[SP_EDGE_N] = {0};
 	const sp_result_t *at[SP_EDGE_N] = {0}; /* the first best design on each edge */
 	double shortest_m = st->lengths_m[0];

@@ -528,6 +528,8 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		if (best == NULL && (strcmp(script, "best_diagrams.gp") == 0 || strcmp(script, "cost_vs_length.gp") == 0 ||
 		                     strcmp(script, "pareto.gp") == 0))
 			continue; /* no feasible design: nothing to draw (gnuplot would fail on empty data) */
+		if (sp_study_n_candidates(p->st) == 0 && strcmp(script, "cost_vs_utilisation.gp") == 0)
+			continue; /* no candidate at all (a fixed wall): no scatter */
 		int g = S_gnuplot(p->dir, script, vars, log);
 		S_take_plots(p, tfd, script, g == 0);
 		if (g < 0) {
