@@ -29,6 +29,14 @@ for b in bm1-3 bm4-11a; do
   [ $rc = 0 ]; ok $? "$b: run on the imported study exits 0 (got $rc)"
   [ -s "$b-run/run.json" ] && [ -s "$b-run/report.html" ]; ok $? "$b: run writes run.json and report.html"
   ! grep -q '^\[WARNING\]' "$b-run.err"; ok $? "$b: no warning ($(head -c 200 "$b-run.err"))"
+  # the wall's stages: the summary's lines and best_stages.csv agree with analyze's rows
+  "$SP" analyze "$b.ini" > "$b-an.csv"; ok $? "$b: analyze the imported study"
+  stages=$(tail -n +2 "$b-an.csv" | wc -l)
+  [ "$(grep -c '^Stage [0-9]*: ok, max moment' "$b-run.out")" = "$stages" ]; ok $? "$b: run prints one line per stage ($stages)"
+  bad=$(awk -F, 'NR == FNR { if (FNR > 1) m[$1] = $4 < 0 ? -$4 : $4; next }
+    FNR > 1 { v = $5 < 0 ? -$5 : $5; if (v > big[$1]) big[$1] = v }
+    END { for (k in m) if (big[k] - m[k] > 0.01 || m[k] - big[k] > 0.01) n++; print n + 0 }' "$b-an.csv" "$b-run/best_stages.csv")
+  [ "$bad" = 0 ]; ok $? "$b: best_stages.csv's largest moment per stage = analyze's ($bad stages differ)"
 done
 
 # --- export-dsheet ------------------------------------------------------------

@@ -505,17 +505,28 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 		sp_csv_diagram_rows(dg.fp, i + 1, best[i].cand.id, &diag[i]);
 	if ((rc = sp_outfile_commit(&dg, &err)) != SP_OK)
 		goto out;
-	/* subgrade studies: every construction stage of the best design */
-	if (st->method == SP_METHOD_SUBGRADE && nbest) {
-		const sp_candidate_t *c = &best[0].cand;
-		long pi = sp_catalogue_find_profile(cat, st->profiles[c->profile]);
+	/* subgrade studies: every construction stage of the best design; a study
+	 * of a fixed wall without a search space (an imported D-Sheet Piling
+	 * project): every stage of that wall */
+	int fixed_only = st->wall_fixed && st->wall && sp_study_n_candidates(st) == 0;
+	if ((st->method == SP_METHOD_SUBGRADE && nbest) || fixed_only) {
 		best_wall = malloc(sizeof *best_wall);
-		if (best_wall == NULL || pi < 0) {
+		if (best_wall == NULL) {
 			rc = sp_err_set(&err, SP_ESOFTWARE, "out of memory");
 			goto out;
 		}
-		sp_study_wall_for_case(st, sp_profile_ei_kNm2_per_m(sp_catalogue_profile(cat, (size_t)pi)),
-		                       st->lengths_m[c->length], &st->anchors[c->anchor], best_wall);
+		if (fixed_only) {
+			*best_wall = *st->wall;
+		} else {
+			const sp_candidate_t *c = &best[0].cand;
+			long pi = sp_catalogue_find_profile(cat, st->profiles[c->profile]);
+			if (pi < 0) {
+				rc = sp_err_set(&err, SP_ESOFTWARE, "the best design's profile is not in the catalogue");
+				goto out;
+			}
+			sp_study_wall_for_case(st, sp_profile_ei_kNm2_per_m(sp_catalogue_profile(cat, (size_t)pi)),
+			                       st->lengths_m[c->length], &st->anchors[c->anchor], best_wall);
+		}
 		if ((rc = sp_beam_analyse(best_wall, 1, &stages, &err)) != SP_OK)
 			goto out;
 		if ((rc = sp_outfile_open(&sg, outdir, "best_stages.csv", &err)) != SP_OK)
@@ -553,7 +564,20 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 		goto out;
 	char warnings[6000], decision[2048];
 	size_t n_warnings = S_run_warnings(warnings, sizeof warnings, &stats, warning, rows_warning, outdir, edges, n_edges);
-	sp_describe_decision(decision, sizeof decision, st, nbest ? &best[0] : NULL, &why, n_warnings);
+	if (fixed_only) { /* no search: the wall's stages instead of a decision */
+		size_t n = 0;
+		n += (size_t)snprintf(decision + n, sizeof decision - n,
+		                      "The study's own wall (no search space): its stages in best_stages.csv.\n");
+		for (int s = 0; s < stages.n_stages && n < sizeof decision; s++) {
+			const sp_beam_stage_result_t *r = &stages.stage[s];
+			n += (size_t)snprintf(decision + n, sizeof decision - n,
+			                      "Stage %d: %s, max moment %.2f kNm/m, max shear %.2f kN/m, max displacement %.2f mm.\n",
+			                      s + 1, r->status == SP_BEAM_OK ? "ok" : "failed", r->max_moment_kNm_per_m,
+			                      r->max_shear_kN_per_m, r->max_displacement_mm);
+		}
+	} else {
+		sp_describe_decision(decision, sizeof decision, st, nbest ? &best[0] : NULL, &why, n_warnings);
+	}
 	sp_run_json_explain_t ex = {edges, n_edges, &why, decision};
 	if ((rc = sp_run_json_write(outdir, st, &stats, st->licenses, seconds, nbest ? &best[0] : NULL,
 	                         st->refine_anchor && nbest ? &refine : NULL, &ex, &err)))
