@@ -131,18 +131,44 @@ static void S_bending(const sp_study_t *st, const sp_steel_t *s, const sp_profil
  * plane leaves the wall at its fixing level (S_fixing_level_m). An anchorage
  * the check cannot model (its foot not below the retained surface) gives a
  * NaN utilisation: never a pass. */
+/* The allowable force of the anchorage of an anchored wall whose free-earth
+ * span ends at S_fixing_level_m: 1, or -1 when it cannot be modelled. */
+static int S_kranz_allowable(const sp_study_t *st, const sp_anchor_option_t *anchor, const sp_analysis_t *a,
+                             double toe_level_m, double *allowable_kN_per_m)
+{
+	sp_kranz_input_t in = {.anchor_level_m = anchor->level_m, .anchor_inclination_deg = st->anchor_inclination_deg,
+	                       .anchor_length_m = st->anchor_length_m, .anchorage_height_m = st->anchorage_height_m,
+	                       .slip_start_level_m = S_fixing_level_m(st, a, toe_level_m)};
+	sp_kranz_result_t kr;
+	if (sp_kranz_run(st, &in, &kr, NULL) != SP_OK)
+		return -1;
+	*allowable_kN_per_m = kr.allowable_kN_per_m;
+	return 1;
+}
+
+void sp_checks_kranz_prepare(const sp_study_t *st, const sp_case_t *c, sp_analysis_t *a)
+{
+	a->kranz_state = 0;
+	/* only where every candidate of the analysis shares the slip plane: an
+	 * equilibrium toe, or the case's own length (engines that use it) */
+	if (!a->ok || !c->anchor.anchored || !st->kranz_checked || !(a->embedment_equilibrium_m > 0 || c->length_m > 0))
+		return;
+	a->kranz_state = S_kranz_allowable(st, &c->anchor, a, st->top_of_wall_m - c->length_m, &a->kranz_allowable_kN_per_m);
+}
+
 static void S_kranz(const sp_study_t *st, const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out)
 {
 	out->util_kranz = 0;
 	out->kranz_allowable_anchor_force_kN_per_m = NAN;
 	if (!anchor->anchored || !st->kranz_checked)
 		return;
-	double slip_m = S_fixing_level_m(st, a, out->toe_level_m);
-	sp_kranz_input_t in = {.anchor_level_m = anchor->level_m, .anchor_inclination_deg = st->anchor_inclination_deg,
-	                       .anchor_length_m = st->anchor_length_m, .anchorage_height_m = st->anchorage_height_m,
-	                       .slip_start_level_m = slip_m};
 	sp_kranz_result_t kr;
-	if (sp_kranz_run(st, &in, &kr, NULL) != SP_OK) {
+	int state = a->kranz_state;
+	if (state != 0)
+		kr.allowable_kN_per_m = a->kranz_allowable_kN_per_m;
+	else
+		state = S_kranz_allowable(st, anchor, a, out->toe_level_m, &kr.allowable_kN_per_m);
+	if (state < 0) {
 		out->util_kranz = NAN; /* no block to check: never a pass */
 		return;
 	}

@@ -105,6 +105,10 @@ void sp_checks_run_steel(const sp_study_t *st, const sp_steel_t *s, const sp_pro
 /* The same with the profile x grade computed here (one candidate at a time). */
 void sp_checks_run(const sp_study_t *st, const sp_profile_t *p, const sp_grade_t *g, double length_m,
                    const sp_anchor_option_t *anchor, const sp_analysis_t *a, sp_checks_t *out);
+/* Kranz's allowable force once for analysis a of case c (a->kranz_state),
+ * where every candidate of the analysis shares it: the evaluator calls it
+ * after each analysis, so the checks do not compute it per candidate. */
+void sp_checks_kranz_prepare(const sp_study_t *st, const sp_case_t *c, sp_analysis_t *a);
 /* "bending" ... or "analysis-failed" */
 const char *sp_checks_governing_name(const sp_checks_t *k);
 

@@ -43,6 +43,12 @@ typedef struct {
 	double max_displacement_mm;      /* largest |displacement| of any stage */
 	double top_displacement_mm;      /* largest |displacement| of the top of the wall */
 	double mobilised_passive_pct;    /* largest mobilised resistance of a side, any stage */
+	/* Kranz's allowable anchor force, kN/m along the anchor, when the
+	 * evaluator prepared it once for the analysis (sp_checks_kranz_prepare):
+	 * kranz_state 1 ready, -1 the anchorage cannot be modelled, 0 not
+	 * prepared (the checks compute it per candidate, to the same bits) */
+	int kranz_state;
+	double kranz_allowable_kN_per_m;
 	sp_diagram_point_t *diagram;     /* owned; NULL unless requested */
 	size_t n_diagram;
 } sp_analysis_t;

@@ -54,6 +54,8 @@ static int S_analyse_counted(sp_analyses_t *an, size_t i, int *inflight, int *pe
 	sp_case_t c;
 	sp_plan_case(an->plan, i, &c);
 	int failed = an->plan->engine->analyse(an->plan->st, &c, 0.0, 0, &an->analyses[i]) != SP_OK;
+	if (!failed)
+		sp_checks_kranz_prepare(an->plan->st, &c, &an->analyses[i]);
 #pragma omp atomic
 	--*inflight;
 	return failed;
