@@ -47,7 +47,7 @@ static const char *const KNOWN_GAPS[][2] = {
 	{"bm4-4b", "sloping ground: the wedges match D-Sheet, its neutral pressure under sloping ground does not (max u +2.1 %)"},
 	{"bm4-5a", "sloping ground and wide surcharges: D-Sheet's neutral pressure (vertical stress spread) is not reproduced"},
 	{"bm3-11", "stage 1 has no second profile yet: a sloping embankment with a uniform load on it on a c-phi-delta side (the neutral-pressure gap of bm4-4b) gives max M 50.5 vs 39.9 kNm/m; stage 2 (excess pore pressure profile on the right) starts from that state"},
-	{"bm4-17d", "stage 1 (one profile: surcharge and uniform load on a cohesive c-phi-delta side) max M 30.1 vs 25.5 kNm/m; stage 2 matches (150.00 kNm/m, 24.52 mm, anchor 80.00 kN/m); stage 3 (a profile per side) starts from stage 1's state"},
+	{"bm4-17d", "stage 1 (one profile: surcharge and uniform load on a cohesive c-phi-delta side, CalcMinorNodesOn=0: D-Sheet takes one lambda per major segment, p = lambda sigma_v(z), and its neutral surcharge stress is 1.71 to 1.49 times Flamant sigma_x, not our 2: docs/validation.md) max M 30.1 vs 25.5 kNm/m; stage 2 matches (150.00 kNm/m, 24.52 mm, anchor 80.00 kN/m); stage 3 (a profile per side) starts from stage 1's state"},
 	{"bm4-10a", "moduli of subgrade reaction with several branches under unloading and reloading: max M 31.72 vs 27.64 kNm/m in stage 1"},
 	{"bm4-13a", "slide planes at the major nodes only (CalcMinorNodesOn=0) and the CUR 166 reduction of delta (CalcReduceDeltas): max M 138.6 vs 152.1 kNm/m"},
 	{"bm4-13b", "slide planes at the major nodes only (CalcMinorNodesOn=0) on a c-phi-delta side: max M 145.2 vs 152.1 kNm/m"},
