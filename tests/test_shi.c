@@ -121,6 +121,29 @@ static void test_all_benchmarks(void)
 	}
 }
 
+/* SoilLambdaType 1 (Mueller-Breslau): D-Sheet computes Ka, K0, Kp from phi
+ * and delta at full precision, the file holds them rounded. Tutorial-1.shd
+ * (right side, clay phi 17, delta 11, gamma' 16 - 9.81 = 6.19 kN/m3): active
+ * pressure rising 2.99880 kPa/m (Ka 0.48446), passive 14.44267 (Kp 2.33329),
+ * neutral 4.38020 (K0 0.70763); the file: 0.48, 2.33, 0.71. bm4-33a.shd
+ * (sand phi 30, delta 20, gamma' 10): passive 57.37452 kPa/m (Kp 5.73745),
+ * file 5.74. Values typed in are kept: bm4-10a (phi 30, delta 0) holds Ka
+ * 0.22, Kp 4.50, as its .shd uses. */
+static void test_lambda_types(void)
+{
+	sp_err_t err;
+	INT_EQ(read_bench("Tutorial-1", "shi", &w, &err), SP_OK, "Tutorial-1 reads");
+	DBL_REL(w.soils[0].ka, 2.99880 / 6.19, 2e-4, "Tutorial-1 clay: Ka 0.48446 as D-Sheet's active pressures");
+	DBL_REL(w.soils[0].kp, 14.44267 / 6.19, 2e-4, "Tutorial-1 clay: Kp 2.33329 as D-Sheet's passive pressures");
+	DBL_REL(w.soils[0].k0, 4.38020 / 6.19, 2e-4, "Tutorial-1 clay: K0 0.70763 as D-Sheet's neutral pressures");
+	DBL_REL(w.soils[2].kp, 6.84, REL, "Tutorial-1 sand (Koetter, type 2): Kp as stored");
+	INT_EQ(read_bench("bm4-33a", "shi", &w, &err), SP_OK, "bm4-33a reads");
+	DBL_REL(w.soils[1].kp, 57.37452 / 10.0, 2e-4, "bm4-33a sand: Kp 5.73745 as D-Sheet's passive pressures");
+	INT_EQ(read_bench("bm4-10a", "shi", &w, &err), SP_OK, "bm4-10a reads");
+	DBL_REL(w.soils[0].ka, 0.22, REL, "bm4-10a: Ka typed in (Mueller-Breslau's would be 1/3) kept");
+	DBL_REL(w.soils[0].kp, 4.50, REL, "bm4-10a: Kp typed in kept");
+}
+
 static void test_bm1_1(void)
 {
 	sp_err_t err;
@@ -549,6 +572,7 @@ int main(void)
 {
 	test_all_benchmarks();
 	test_bm1_1();
+	test_lambda_types();
 	test_bm4_11a();
 	test_branches();
 	test_loads();

@@ -61,6 +61,17 @@ static void test_vertical_stress(void)
 	sp_wall_surcharge_t tri = {.n_points = 2, .distance_m = {0.0, 5.0}, .value_kPa = {20.0, 0.0}};
 	DBL_REL(sp_surcharge_vertical_stress(&tri, 1.9048), 7.65545, 5e-3, "bm3-7b: sigma_z at 1.905 m (D-Sheet)");
 	DBL_REL(sp_surcharge_vertical_stress(&tri, 6.3810), 4.23109, 5e-3, "bm3-7b: sigma_z at 6.381 m (D-Sheet)");
+	/* D-Sheet Piling bm4-17d stage 1, right side (.shd [LAMBDAS] "Vertical
+	 * stress", CalcMinorNodesOn=0): 40 kPa from 2 to 10 m on clay with a
+	 * 10 kPa uniform load. Printed 13.76623 at 0.25 m, 52.43513 at 3.0 m,
+	 * 127.72564 at 13.7 m; less the soil and uniform load (by hand from the
+	 * .shi: 10 + 15 z above the water at 2 m, then 6, 1, 9, 9 kN/m3 submerged
+	 * for clay, peat 6-8, sand 8-11, sand below) = 13.75, 46.0, 117.3 kPa, the
+	 * surcharge's share is 0.01623, 6.43513, 10.42564 kPa: Flamant's sigma_z */
+	sp_wall_surcharge_t b17 = {.n_points = 2, .distance_m = {2.0, 10.0}, .value_kPa = {40.0, 40.0}};
+	DBL_REL(sp_surcharge_vertical_stress(&b17, 0.25), 0.01623, 2e-2, "bm4-17d: sigma_z at 0.25 m (D-Sheet)");
+	DBL_REL(sp_surcharge_vertical_stress(&b17, 3.0), 6.43513, 2e-3, "bm4-17d: sigma_z at 3.0 m (D-Sheet)");
+	DBL_REL(sp_surcharge_vertical_stress(&b17, 13.7), 10.42564, 2e-3, "bm4-17d: sigma_z at 13.7 m (D-Sheet)");
 }
 
 static void test_wedge(void)

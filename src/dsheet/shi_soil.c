@@ -7,9 +7,18 @@
  * "Use Cur values" = 1 means the three SoilCurKb/Ko are secant moduli at 50,
  * 80 and 100 % of the way to the limit pressure; they are converted to the
  * tangent moduli of three branches (bm4-6a secant 1000/500/250 equals bm4-6b
- * tangent 1000/272.73/83.33). Ignored: SoilLambdaType (how the UI derived
- * SoilLa/Ln/Lp from phi and delta; the derived values are in the file);
- * SoilUseMenard, SoilUseBrinchHansen and SoilHorizontalBehaviourType in the
+ * tangent 1000/272.73/83.33).
+ *
+ * SoilLambdaType 1 (Mueller-Breslau): the file stores SoilLa/Ln/Lp rounded to
+ * two decimals, D-Sheet computes with the coefficients of phi and delta at
+ * full precision; so do we (Tutorial-1 .shd: its clay, phi 17, delta 11,
+ * carries active pressures rising 2.99880 kPa/m over gamma' 6.19 = Ka
+ * 0.48446, passive 14.44267 = Kp 2.33329, neutral 4.38020 = K0 0.70763,
+ * where the file holds 0.48, 2.33, 0.71), when the stored value is the
+ * rounding of the derived one (else typed in: S_full_precision). Type 0: as given. Type
+ * 2 (Koetter): as given (Tutorial-1's sand, phi 35, delta 27: D-Sheet used Ka
+ * 0.22456 and Kp 6.8396, neither Mueller-Breslau's; the rule is not known).
+ * Ignored: SoilUseMenard, SoilUseBrinchHansen and SoilHorizontalBehaviourType in the
  * sheet piling model (they belong to the single pile model; bm1-1 has
  * SoilUseMenard=1 with explicit moduli); soil profile X/Y coordinates. */
 #include "shi_soil.h"
@@ -25,6 +34,16 @@ typedef struct {
 	int n_layers;
 	sp_wall_layer_t layers[SP_WALL_MAX_LAYERS];
 } S_profile;
+
+/* A coefficient the file holds rounded to two decimals: the derived value
+ * when the stored one is its rounding, else the stored one, typed in (bm1-8,
+ * bm1-10, bm4-10a carry SoilLambdaType=1 with values of their own, e.g. Ka
+ * 0.14 for phi 25, delta 15, and D-Sheet uses them). */
+static void S_full_precision(double *stored, double derived)
+{
+	if (isfinite(derived) && fabs(derived - *stored) <= 0.005 + 1e-9)
+		*stored = derived;
+}
 
 int sp_shi_soil_read(sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w)
 {
@@ -81,6 +100,7 @@ int sp_shi_soil_read(sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w)
 			{"SoilEModMenard", &x->e_menard, 0, 0},
 			{"SoilSoilType", &x->soil_type, 0, 0},
 			{"SoilUseBrinchHansen", &x->brinch_hansen, 0, 0},
+			{"SoilLambdaType", &x->lambda_type, 0, 0},
 		};
 		if ((rc = sp_shi_scan_block(in, "[END OF SOIL]", keys, (int)(sizeof keys / sizeof keys[0]), 0)) !=
 		    SP_OK)
@@ -90,6 +110,12 @@ int sp_shi_soil_read(sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w)
 			return sp_shi_scan_fail(in, x->line,
 						"soil '%s': negative unit weight, cohesion or K, or phi outside 0..90",
 						so->name);
+		if (x->lambda_type == 1) { /* Mueller-Breslau at full precision (see the top) */
+			S_full_precision(&so->ka, sp_ka_coulomb(so->phi_deg, so->delta_deg));
+			S_full_precision(&so->kp, sp_kp_coulomb(so->phi_deg, so->delta_deg));
+			S_full_precision(&so->k0, sp_k0_jaky(so->phi_deg) * pow(so->ocr > 0 ? so->ocr : 1.0,
+			                                                        sin(so->phi_deg * SP_PI / 180.0)));
+		}
 		w->n_soils = k + 1;
 	}
 	return sp_shi_scan_expect_end(in);

@@ -20,6 +20,7 @@ typedef struct {
 	double shell_factor;         /* SoilShellFactor: multiplies the moduli (bm1-8/bm1-9 .shd: 4000 x 2.5 = 10000) */
 	double menard, brinch_hansen;
 	double e_menard, soil_type;  /* SoilEModMenard, SoilSoilType (0 gravel .. 4 peat) */
+	double lambda_type;          /* SoilLambdaType: 0 as given, 1 Mueller-Breslau, 2 Koetter */
 	int line;
 } sp_shi_soil_extra_t;
 
