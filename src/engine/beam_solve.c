@@ -42,7 +42,22 @@ static int S_ldlt_band_decomp(gsl_matrix *a)
 {
 	const size_t n = a->size1, p = a->size2 - 1, tda = a->tda;
 	double *d = a->data;
-	for (size_t j = 0; j + 1 < n; j++) {
+	size_t j = 0;
+	if (p == 3) /* the beam's band: the same operations unrolled */
+		for (; j + 4 < n; j++) { /* lenv = 3 */
+			double *c = &d[j * tda], ajj = c[0];
+			if (ajj == 0.0)
+				return -1;
+			double inv = 1.0 / ajj;
+			double v0 = c[1] * inv, v1 = c[2] * inv, v2 = c[3] * inv;
+			c[1] = v0, c[2] = v1, c[3] = v2;
+			double t0 = -ajj * v0, t1 = -ajj * v1, t2 = -ajj * v2;
+			double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
+			r0[0] += v0 * t0, r0[1] += v1 * t0, r0[2] += v2 * t0;
+			r1[0] += v1 * t1, r1[1] += v2 * t1;
+			r2[0] += v2 * t2;
+		}
+	for (; j + 1 < n; j++) {
 		double ajj = d[j * tda];
 		if (ajj == 0.0)
 			return -1;
@@ -67,6 +82,38 @@ static void S_ldlt_band_solve(const gsl_matrix *a, double *x)
 {
 	const size_t n = a->size1, p = a->size2 - 1, tda = a->tda;
 	const double *d = a->data;
+	if (p == 3 && n > 6) { /* the beam's band: the same operations unrolled */
+		for (size_t i = 1; i < 3; i++) {
+			double t = x[i];
+			for (size_t j = 0; j < i; j++)
+				t -= d[j * tda + (i - j)] * x[j];
+			x[i] = t;
+		}
+		for (size_t i = 3; i < n; i++) {
+			double t = x[i];
+			t -= d[(i - 3) * tda + 3] * x[i - 3];
+			t -= d[(i - 2) * tda + 2] * x[i - 2];
+			t -= d[(i - 1) * tda + 1] * x[i - 1];
+			x[i] = t;
+		}
+		for (size_t i = 0; i < n; i++)
+			x[i] /= d[i * tda];
+		for (size_t i = n - 1; i-- > n - 4;) {
+			double t = x[i];
+			for (size_t j = i + 1; j < n; j++)
+				t -= d[i * tda + (j - i)] * x[j];
+			x[i] = t;
+		}
+		for (size_t i = n - 4; i-- > 0;) {
+			const double *c = &d[i * tda];
+			double t = x[i];
+			t -= c[1] * x[i + 1];
+			t -= c[2] * x[i + 2];
+			t -= c[3] * x[i + 3];
+			x[i] = t;
+		}
+		return;
+	}
 	for (size_t i = 1; i < n; i++) {
 		double t = x[i];
 		for (size_t j = i > p ? i - p : 0; j < i; j++)
