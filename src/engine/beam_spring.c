@@ -5,8 +5,18 @@
  * src/CMakeLists.txt). */
 #include "beam_spring.h"
 
+#include <string.h>
+
 void sp_beam_spring_prepare(sp_beam_spring_t *sp)
 {
+	double sig[3] = {sp->sig_a, sp->sig_n, sp->sig_p};
+	if (sp->prepared && sp->prep_nb == sp->nb && memcmp(sp->prep_sig, sig, sizeof sig) == 0 &&
+	    memcmp(sp->prep_k, sp->k, sizeof sp->k) == 0 && memcmp(sp->prep_lam, sp->lam, sizeof sp->lam) == 0)
+		return; /* the same input, bit for bit: the same curve */
+	sp->prepared = 1, sp->prep_nb = sp->nb;
+	memcpy(sp->prep_sig, sig, sizeof sig);
+	memcpy(sp->prep_k, sp->k, sizeof sp->k);
+	memcpy(sp->prep_lam, sp->lam, sizeof sp->lam);
 	sp->k_first = 1.0;
 	for (int k = 0; k < sp->nb; k++)
 		if (sp->k[k] > 0) {

@@ -33,10 +33,16 @@ typedef struct {
 	int nb;
 	int layer;                 /* layer index of this half */
 	int merged;                /* 1: this lower half is carried by the upper half (same layer) */
+	/* the input the curve was last prepared from (sp_beam_spring_prepare):
+	 * a stage that leaves it as it was keeps the curve */
+	int prepared;
+	int prep_nb;
+	double prep_sig[3], prep_k[SP_WALL_BRANCHES], prep_lam[SP_WALL_BRANCHES - 1];
 } sp_beam_spring_t;
 
 /* Prepare the curve of a spring from its pressures and moduli (sig_*, k,
- * lam, nb). */
+ * lam, nb); nothing to do when they are the bits it was last prepared from
+ * (the spring starts zeroed: sp_beam_work_alloc). */
 void sp_beam_spring_prepare(sp_beam_spring_t *sp);
 
 /* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */
