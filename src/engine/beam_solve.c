@@ -360,6 +360,10 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	double rnorm = S_residual(b, st, b->u, r, b->kband);
 	double tol = w->tolerance_kPa > 0 ? w->tolerance_kPa : 1e-6;
 	double force_tol = tol * (w->max_element_m > 0 ? w->max_element_m : 0.05);
+	double stiff_max = 0.0; /* the largest 12 EI / L^3 of an element */
+	for (int e = 0; e + 1 < b->n; e++)
+		if (12.0 * b->ecoef[e] > stiff_max)
+			stiff_max = 12.0 * b->ecoef[e];
 	for (it = 1; it <= (w->max_iterations > 0 ? w->max_iterations : 500); it++) {
 		/* constrained dofs: identity rows */
 		for (int i = 0; i < n2; i++) {
@@ -453,11 +457,7 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 			break;
 		}
 		/* residuals below the round-off of K u (stiff walls) count as zero */
-		double scale = 0.0;
-		for (int e = 0; e + 1 < b->n; e++)
-			if (12.0 * b->ecoef[e] > scale)
-				scale = 12.0 * b->ecoef[e];
-		scale *= umax + 1e-3;
+		double scale = stiff_max * (umax + 1e-3);
 		double step_max = 0.0;
 		for (int i = 0; i < b->n; i++)
 			if (fabs(t * dx[2 * i]) > step_max)
