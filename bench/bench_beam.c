@@ -72,6 +72,8 @@ static void wall(sp_wall_t *w)
 	}
 }
 
+static int iterations[SP_WALL_MAX_STAGES]; /* Newton iterations per stage of the analysis */
+
 static double run(const sp_wall_t *w, int threads, int n, int *nodes, double *check)
 {
 	double t0 = now_s(), sum = 0.0;
@@ -92,6 +94,8 @@ static double run(const sp_wall_t *w, int threads, int n, int *nodes, double *ch
 	sp_err_t err;
 	if (sp_beam_analyse(w, 1, &r, &err) == SP_OK) {
 		nn = (int)r.stage[0].n_nodes;
+		for (int s = 0; s < r.n_stages; s++)
+			iterations[s] = r.stage[s].iterations;
 		sp_beam_result_free(&r);
 	}
 	*nodes = nn;
@@ -116,6 +120,10 @@ int main(int argc, char **argv)
 	printf("beam engine: three-stage anchored wall, %d nodes, %d analyses\n", nodes, n);
 	printf("  max moment of the last stage: %.3f kNm/m (same on 1 and 2 threads: %s)\n", m1,
 	       m1 == m2 ? "yes" : "NO");
+	printf("  Newton iterations per stage:");
+	for (int s = 0; s < w.n_stages; s++)
+		printf(" %d", iterations[s]);
+	printf("\n");
 	printf("  1 thread : %8.0f analyses/s per core\n", n / t1);
 	printf("  2 threads: %8.0f analyses/s in total, %8.0f per core, speedup %.2fx\n", n / t2, n / t2 / 2,
 	       t1 / t2);

@@ -2,14 +2,16 @@
  *
  * Newton iterations with the tangent stiffness (a plastic spring keeps 1e-9
  * of its first-branch stiffness so that the matrix stays positive definite),
- * GSL's banded LDL^T factorisation, reused while no spring or tie changes
- * branch, and an exact line search on the potential energy when the full
- * step overshoots. The pressures are piecewise linear in the displacement,
+ * a banded LDL^T factorisation (S_ldlt_band_*: GSL's algorithm and operation
+ * order, so the same bits, without its condition-number estimate and BLAS
+ * calls per column), reused while no spring or tie changes branch, and an
+ * exact line search on the potential energy when the full step overshoots.
+ * The beam's own band (bending and normal force) is assembled once per stage
+ * (b->kbeam); each tangent copies it and adds the springs on the diagonal. The pressures are piecewise linear in the displacement,
  * so Newton ends exactly once the branch of every spring is right. */
 #include "beam_solve.h"
 
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_linalg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,107 @@ static void S_band_add(gsl_matrix *k, size_t i, size_t j, double v)
 	}
 	/* lower storage: AB(j, i - j) = A(i, j) with i >= j */
 	k->data[j * k->tda + (i - j)] += v;
+}
+
+/* LDL^T of a symmetric band matrix in GSL's lower band storage (row j:
+ * A(j,j), A(j+1,j), ..., A(j+p,j)), in place: D on the diagonal, the unit
+ * lower L below. The operations and their order are those of GSL 2.7's
+ * gsl_linalg_ldlt_band_decomp (scale the column by 1/d_j, then the rank-one
+ * update of the trailing block row by row as its dsyr does), so the factors
+ * are the same bits; it skips the 1-norm GSL keeps for rcond and the BLAS
+ * call overhead, which cost ten times the arithmetic at bandwidth 3.
+ * Returns 0, or -1 for a zero pivot (singular). */
+static int S_ldlt_band_decomp(gsl_matrix *a)
+{
+	const size_t n = a->size1, p = a->size2 - 1, tda = a->tda;
+	double *d = a->data;
+	size_t j = 0;
+	if (p == 3) /* the beam's band: the same operations unrolled */
+		for (; j + 4 < n; j++) { /* lenv = 3 */
+			double *c = &d[j * tda], ajj = c[0];
+			if (ajj == 0.0)
+				return -1;
+			double inv = 1.0 / ajj;
+			double v0 = c[1] * inv, v1 = c[2] * inv, v2 = c[3] * inv;
+			c[1] = v0, c[2] = v1, c[3] = v2;
+			double t0 = -ajj * v0, t1 = -ajj * v1, t2 = -ajj * v2;
+			double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
+			r0[0] += v0 * t0, r0[1] += v1 * t0, r0[2] += v2 * t0;
+			r1[0] += v1 * t1, r1[1] += v2 * t1;
+			r2[0] += v2 * t2;
+		}
+	for (; j + 1 < n; j++) {
+		double ajj = d[j * tda];
+		if (ajj == 0.0)
+			return -1;
+		size_t lenv = p < n - j - 1 ? p : n - j - 1;
+		double *v = &d[j * tda + 1], inv = 1.0 / ajj;
+		for (size_t k = 0; k < lenv; k++)
+			v[k] *= inv;
+		for (size_t i = 0; i < lenv; i++) {
+			double tmp = -ajj * v[i];
+			double *row = &d[(j + 1 + i) * tda];
+			for (size_t k = i; k < lenv; k++)
+				row[k - i] += v[k] * tmp;
+		}
+	}
+	return n > 0 && d[(n - 1) * tda] == 0.0 ? -1 : 0;
+}
+
+/* Solve L D L^T x = x with the factors of S_ldlt_band_decomp, in the order
+ * of gsl_linalg_ldlt_band_svx (forward and back substitution each summing
+ * from the lowest index up), so the same bits. */
+static void S_ldlt_band_solve(const gsl_matrix *a, double *x)
+{
+	const size_t n = a->size1, p = a->size2 - 1, tda = a->tda;
+	const double *d = a->data;
+	if (p == 3 && n > 6) { /* the beam's band: the same operations unrolled */
+		for (size_t i = 1; i < 3; i++) {
+			double t = x[i];
+			for (size_t j = 0; j < i; j++)
+				t -= d[j * tda + (i - j)] * x[j];
+			x[i] = t;
+		}
+		for (size_t i = 3; i < n; i++) {
+			double t = x[i];
+			t -= d[(i - 3) * tda + 3] * x[i - 3];
+			t -= d[(i - 2) * tda + 2] * x[i - 2];
+			t -= d[(i - 1) * tda + 1] * x[i - 1];
+			x[i] = t;
+		}
+		for (size_t i = 0; i < n; i++)
+			x[i] /= d[i * tda];
+		for (size_t i = n - 1; i-- > n - 4;) {
+			double t = x[i];
+			for (size_t j = i + 1; j < n; j++)
+				t -= d[i * tda + (j - i)] * x[j];
+			x[i] = t;
+		}
+		for (size_t i = n - 4; i-- > 0;) {
+			const double *c = &d[i * tda];
+			double t = x[i];
+			t -= c[1] * x[i + 1];
+			t -= c[2] * x[i + 2];
+			t -= c[3] * x[i + 3];
+			x[i] = t;
+		}
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		double t = x[i];
+		for (size_t j = i > p ? i - p : 0; j < i; j++)
+			t -= d[j * tda + (i - j)] * x[j];
+		x[i] = t;
+	}
+	for (size_t i = 0; i < n; i++)
+		x[i] /= d[i * tda];
+	for (size_t i = n - 1; i-- > 0;) {
+		double t = x[i];
+		size_t last = i + p < n - 1 ? i + p : n - 1;
+		for (size_t j = i + 1; j <= last; j++)
+			t -= d[i * tda + (j - i)] * x[j];
+		x[i] = t;
+	}
 }
 
 /* Element stiffness: bending (EI) plus, with a normal force T, the consistent
@@ -177,16 +280,8 @@ static double S_residual(sp_beam_work_t *b, const sp_wall_stage_t *st, const dou
 	sp_beam_solve_beam_force(b, u, 1, r);
 	for (int i = 0; i < n2; i++)
 		r[i] = b->f_ext[i] - r[i];
-	if (k) {
-		gsl_matrix_set_zero(k);
-		for (int e = 0; e + 1 < b->n; e++) {
-			double ke[4][4];
-			S_beam_element(b, e, ke);
-			for (int p = 0; p < 4; p++)
-				for (int q = 0; q <= p; q++)
-					S_band_add(k, 2 * (size_t)e + (size_t)p, 2 * (size_t)e + (size_t)q, ke[p][q]);
-		}
-	}
+	if (k) /* the beam's band of the stage, assembled in the same order */
+		memcpy(k->data, b->kbeam->data, k->size1 * k->tda * sizeof *k->data);
 	S_soil(b, u, r, k);
 	S_ties(b, st, u, r, k);
 	S_supports(b, st, u, r, k);
@@ -211,14 +306,27 @@ static double S_slope_along(sp_beam_work_t *b, const sp_wall_stage_t *st, const 
 	return g;
 }
 
+/* The beam's band of the stage: bending and the normal force of the stage
+ * (b->etension, set by sp_beam_load_stage), element by element. */
+static void S_beam_band(sp_beam_work_t *b)
+{
+	gsl_matrix *k = b->kbeam;
+	gsl_matrix_set_zero(k);
+	for (int e = 0; e + 1 < b->n; e++) {
+		double ke[4][4];
+		S_beam_element(b, e, ke);
+		for (int p = 0; p < 4; p++)
+			for (int q = 0; q <= p; q++)
+				S_band_add(k, 2 * (size_t)e + (size_t)p, 2 * (size_t)e + (size_t)q, ke[p][q]);
+	}
+}
+
 int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_stage_result_t *res)
 {
 	const sp_wall_t *w = b->w;
 	int n2 = 2 * b->n;
-	double *r = malloc(2 * (size_t)n2 * sizeof *r);
-	if (r == NULL)
-		return SP_ESOFTWARE;
-	double *r2 = r + n2;
+	double *r = b->resid, *r2 = b->resid + n2;
+	S_beam_band(b);
 	/* constraints */
 	memset(b->fixed, 0, (size_t)n2 * sizeof *b->fixed);
 	for (int i = 0; i < w->n_rigid_supports; i++) {
@@ -252,6 +360,10 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	double rnorm = S_residual(b, st, b->u, r, b->kband);
 	double tol = w->tolerance_kPa > 0 ? w->tolerance_kPa : 1e-6;
 	double force_tol = tol * (w->max_element_m > 0 ? w->max_element_m : 0.05);
+	double stiff_max = 0.0; /* the largest 12 EI / L^3 of an element */
+	for (int e = 0; e + 1 < b->n; e++)
+		if (12.0 * b->ecoef[e] > stiff_max)
+			stiff_max = 12.0 * b->ecoef[e];
 	for (it = 1; it <= (w->max_iterations > 0 ? w->max_iterations : 500); it++) {
 		/* constrained dofs: identity rows */
 		for (int i = 0; i < n2; i++) {
@@ -273,7 +385,7 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		size_t nt = (size_t)b->n + 2 * SP_WALL_MAX_ITEMS;
 		int reuse = b->have_fact && memcmp(b->tangent, b->tangent_fact, nt * sizeof *b->tangent) == 0;
 		if (!reuse) {
-			if (gsl_linalg_ldlt_band_decomp(b->kband) == GSL_SUCCESS) {
+			if (S_ldlt_band_decomp(b->kband) == 0) {
 				gsl_matrix *t = b->kfact;
 				b->kfact = b->kband, b->kband = t;
 				memcpy(b->tangent_fact, b->tangent, nt * sizeof *b->tangent);
@@ -282,7 +394,9 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 				b->have_fact = 0;
 			}
 		}
-		if (!b->have_fact || gsl_linalg_ldlt_band_svx(b->kfact, b->rhs) != GSL_SUCCESS) {
+		if (b->have_fact)
+			S_ldlt_band_solve(b->kfact, dx);
+		else {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;
 			snprintf(res->reason, sizeof res->reason, "the wall is not supported (singular stiffness)");
 			break;
@@ -343,11 +457,7 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 			break;
 		}
 		/* residuals below the round-off of K u (stiff walls) count as zero */
-		double scale = 0.0;
-		for (int e = 0; e + 1 < b->n; e++)
-			if (12.0 * b->ecoef[e] > scale)
-				scale = 12.0 * b->ecoef[e];
-		scale *= umax + 1e-3;
+		double scale = stiff_max * (umax + 1e-3);
 		double step_max = 0.0;
 		for (int i = 0; i < b->n; i++)
 			if (fabs(t * dx[2 * i]) > step_max)
@@ -361,7 +471,6 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	if (res->status == SP_BEAM_NOT_CONVERGED)
 		snprintf(res->reason, sizeof res->reason, "not converged in %d iterations (residual %.3g kN/m)",
 		         it - 1, rnorm);
-	free(r);
 	return SP_OK;
 }
 

@@ -5,8 +5,18 @@
  * src/CMakeLists.txt). */
 #include "beam_spring.h"
 
+#include <string.h>
+
 void sp_beam_spring_prepare(sp_beam_spring_t *sp)
 {
+	double sig[3] = {sp->sig_a, sp->sig_n, sp->sig_p};
+	if (sp->prepared && sp->prep_nb == sp->nb && memcmp(sp->prep_sig, sig, sizeof sig) == 0 &&
+	    memcmp(sp->prep_k, sp->k, sizeof sp->k) == 0 && memcmp(sp->prep_lam, sp->lam, sizeof sp->lam) == 0)
+		return; /* the same input, bit for bit: the same curve */
+	sp->prepared = 1, sp->prep_nb = sp->nb;
+	memcpy(sp->prep_sig, sig, sizeof sig);
+	memcpy(sp->prep_k, sp->k, sizeof sp->k);
+	memcpy(sp->prep_lam, sp->lam, sizeof sp->lam);
 	sp->k_first = 1.0;
 	for (int k = 0; k < sp->nb; k++)
 		if (sp->k[k] > 0) {
@@ -35,7 +45,7 @@ void sp_beam_spring_prepare(sp_beam_spring_t *sp)
 }
 
 /* Pressure on the virgin curve at displacement s into the soil; *slope = dp/ds. */
-static double S_virgin(const sp_beam_spring_t *sp, double s, double *slope)
+static inline double S_virgin(const sp_beam_spring_t *sp, double s, double *slope)
 {
 	double d = s - sp->shift_m;
 	int dir = d >= 0;
@@ -52,7 +62,7 @@ static double S_virgin(const sp_beam_spring_t *sp, double s, double *slope)
 
 /* 0: the spring is on its virgin curve at s; +1/-1: on the unloading line
  * from a turning point on the passive/active side. */
-static int S_regime(const sp_beam_spring_t *sp, double s)
+static inline int S_regime(const sp_beam_spring_t *sp, double s)
 {
 	if (!sp->has_turn || sp->k_unload <= 0.0)
 		return 0;
@@ -63,7 +73,8 @@ static int S_regime(const sp_beam_spring_t *sp, double s)
 	return 0;
 }
 
-double sp_beam_spring_pressure(const sp_beam_spring_t *sp, double s, double *slope)
+/* sp_beam_spring_pressure, inlined into the Newton loop's sp_beam_spring_forces */
+static inline double S_pressure(const sp_beam_spring_t *sp, double s, double *slope)
 {
 	int regime = S_regime(sp, s);
 	if (regime == 0)
@@ -75,6 +86,11 @@ double sp_beam_spring_pressure(const sp_beam_spring_t *sp, double s, double *slo
 	if (p > sp->sig_p)
 		p = sp->sig_p, *slope = 0.0;
 	return p;
+}
+
+double sp_beam_spring_pressure(const sp_beam_spring_t *sp, double s, double *slope)
+{
+	return S_pressure(sp, s, slope);
 }
 
 /* Elastic reach of a spring on each side (displacement from the centre to the limit). */
@@ -97,7 +113,7 @@ void sp_beam_spring_forces(const sp_beam_spring_t *spr, int n, const double *u, 
 				if (!sp->on)
 					continue;
 				double slope;
-				double p = sp_beam_spring_pressure(sp, s, &slope);
+				double p = S_pressure(sp, s, &slope);
 				fi += push * p * sp->trib_m;
 				double kt = slope > 0 ? slope : 1e-9 * sp->k_first;
 				ki += kt * sp->trib_m;

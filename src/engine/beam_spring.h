@@ -13,28 +13,36 @@
 #include "wall.h"
 
 typedef struct {
+	/* what the Newton loop reads, first (one or two cache lines) */
 	int on;                    /* soil present on this half */
+	int has_turn;              /* unloading/reloading: see s_turn */
+	int nseg[2];               /* the curve's branches per direction, see reach */
 	double trib_m;             /* tributary length */
+	double shift_m;            /* plastic shift of the curve (displacement into the soil) */
 	double sig_a, sig_n, sig_p;/* effective active, neutral, passive pressure (kPa) */
+	double k_first;
+	/* unloading/reloading (wall->unloading_curve): the last turning point on
+	 * the virgin curve; moving back from it follows k_unload */
+	double s_turn, p_turn, k_unload;
+	/* the curve, prepared per stage: per direction (0 active, 1 passive) the
+	 * reach, pressure offset and slope at the end of each branch */
+	double reach[2][SP_WALL_BRANCHES], offset[2][SP_WALL_BRANCHES], slope[2][SP_WALL_BRANCHES];
+	/* the input of the curve */
 	double k[SP_WALL_BRANCHES];/* branch moduli (kPa/m) */
 	double lam[SP_WALL_BRANCHES - 1];
 	int nb;
-	double shift_m;            /* plastic shift of the curve (displacement into the soil) */
-	/* the curve, prepared per stage: per direction (0 active, 1 passive) the
-	 * reach, pressure offset and slope at the end of each branch */
-	int nseg[2];
-	double reach[2][SP_WALL_BRANCHES], offset[2][SP_WALL_BRANCHES], slope[2][SP_WALL_BRANCHES];
-	double k_first;
 	int layer;                 /* layer index of this half */
-	/* unloading/reloading (wall->unloading_curve): the last turning point on
-	 * the virgin curve; moving back from it follows k_unload */
-	int has_turn;
-	double s_turn, p_turn, k_unload;
 	int merged;                /* 1: this lower half is carried by the upper half (same layer) */
+	/* the input the curve was last prepared from (sp_beam_spring_prepare):
+	 * a stage that leaves it as it was keeps the curve */
+	int prepared;
+	int prep_nb;
+	double prep_sig[3], prep_k[SP_WALL_BRANCHES], prep_lam[SP_WALL_BRANCHES - 1];
 } sp_beam_spring_t;
 
 /* Prepare the curve of a spring from its pressures and moduli (sig_*, k,
- * lam, nb). */
+ * lam, nb); nothing to do when they are the bits it was last prepared from
+ * (the spring starts zeroed: sp_beam_work_alloc). */
 void sp_beam_spring_prepare(sp_beam_spring_t *sp);
 
 /* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */

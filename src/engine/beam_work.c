@@ -161,12 +161,14 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->fixed_value = calloc((size_t)n2, sizeof *b->fixed_value);
 	b->kband = gsl_matrix_alloc((size_t)n2, SP_BEAM_WORK_BAND + 1);
 	b->kfact = gsl_matrix_alloc((size_t)n2, SP_BEAM_WORK_BAND + 1);
+	b->kbeam = gsl_matrix_alloc((size_t)n2, SP_BEAM_WORK_BAND + 1);
+	b->resid = malloc(2 * (size_t)n2 * sizeof *b->resid);
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
 	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
 	b->rhs = gsl_vector_alloc((size_t)n2);
 	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->u ||
 	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->kband ||
-	    !b->kfact || !b->tangent || !b->tangent_fact || !b->rhs) {
+	    !b->kfact || !b->kbeam || !b->resid || !b->tangent || !b->tangent_fact || !b->rhs) {
 		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
 		return NULL;
 	}
@@ -191,13 +193,15 @@ void sp_beam_work_free(sp_beam_work_t *b)
 	/* the arrays b owns */
 	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, b->u,
 			 b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->tangent,
-			 b->tangent_fact};
+			 b->tangent_fact, b->resid};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		free(owned[i]);
 	if (b->kband)
 		gsl_matrix_free(b->kband);
 	if (b->kfact)
 		gsl_matrix_free(b->kfact);
+	if (b->kbeam)
+		gsl_matrix_free(b->kbeam);
 	if (b->rhs)
 		gsl_vector_free(b->rhs);
 	free(b);

@@ -37,6 +37,8 @@ typedef struct {
 	double *water[2];          /* water pressure per node and side (kPa) */
 	gsl_matrix *kband;         /* n2 x (SP_BEAM_WORK_BAND+1) */
 	gsl_matrix *kfact;         /* the last LDL^T factorisation */
+	gsl_matrix *kbeam;         /* the beam's own band of the stage (bending, normal force) */
+	double *resid;             /* 4n: the Newton loop's residuals (beam_solve.c) */
 	double *tangent, *tangent_fact; /* soil stiffness per node and tie stiffnesses: assembled, factorised */
 	int have_fact;             /* kfact is the factorisation of tangent_fact (this stage) */
 	gsl_vector *rhs;
