@@ -70,11 +70,18 @@ static void cmp_support(const sp_wall_support_t *a, const sp_wall_support_t *b)
 	EQ_D(a->trans_fixed, b->trans_fixed, "trans fixed");
 }
 
+static void cmp_kind(const sp_wall_load_kind_t *a, const sp_wall_load_kind_t *b)
+{
+	EQ_D(a->variable, b->variable, "load_type");
+	EQ_D(a->favourable, b->favourable, "favourable");
+}
+
 static void cmp_point(const sp_wall_point_load_t *a, const sp_wall_point_load_t *b)
 {
 	EQ_S(a->name, b->name, "load name");
 	EQ_D(a->level_m, b->level_m, "load level");
 	EQ_D(a->value, b->value, "load value");
+	cmp_kind(&a->kind, &b->kind);
 }
 
 /* Number of differing fields (the first few printed). */
@@ -141,6 +148,7 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 		EQ_S(a->uniform_loads[i].name, b->uniform_loads[i].name, "uniform name");
 		EQ_D(a->uniform_loads[i].left_kPa, b->uniform_loads[i].left_kPa, "uniform left");
 		EQ_D(a->uniform_loads[i].right_kPa, b->uniform_loads[i].right_kPa, "uniform right");
+		cmp_kind(&a->uniform_loads[i].kind, &b->uniform_loads[i].kind);
 		const sp_wall_surcharge_t *s = &a->surcharges[i], *t = &b->surcharges[i];
 		EQ_S(s->name, t->name, "surcharge name");
 		EQ_D(s->n_points, t->n_points, "surcharge points");
@@ -148,6 +156,7 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 			EQ_D(s->distance_m[j], t->distance_m[j], "surcharge distance");
 			EQ_D(s->value_kPa[j], t->value_kPa[j], "surcharge value");
 		}
+		cmp_kind(&s->kind, &t->kind);
 		cmp_point(&a->line_loads[i], &b->line_loads[i]);
 		cmp_point(&a->moments[i], &b->moments[i]);
 		const sp_wall_normal_force_t *f = &a->normal_forces[i], *g = &b->normal_forces[i];
@@ -156,6 +165,7 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 		EQ_D(f->at_surface_left_kN, g->at_surface_left_kN, "N left");
 		EQ_D(f->at_surface_right_kN, g->at_surface_right_kN, "N right");
 		EQ_D(f->at_toe_kN, g->at_toe_kN, "N toe");
+		cmp_kind(&f->kind, &g->kind);
 	}
 	EQ_D(a->n_stages, b->n_stages, "n_stages");
 	for (int i = 0; i < SP_WALL_MAX_STAGES; i++) {
@@ -592,12 +602,12 @@ static void build_wall(sp_wall_t *w)
 	w->rigid_supports[0].rot_fixed = 1;
 	w->rigid_supports[0].trans_fixed = 1;
 	w->n_line_loads = 1;
-	w->line_loads[0] = (sp_wall_point_load_t){"bollard", 2.0 / 3, -35.5};
+	w->line_loads[0] = (sp_wall_point_load_t){"bollard", 2.0 / 3, -35.5, {1, SP_LOAD_UNFAVOURABLE}};
 	w->n_moments = 1;
-	w->moments[0] = (sp_wall_point_load_t){"beam", 2.385, 1.0 / 7};
+	w->moments[0] = (sp_wall_point_load_t){"beam", 2.385, 1.0 / 7, {0, SP_LOAD_FAVOURABLE}};
 	w->n_uniform_loads = 2;
-	w->uniform_loads[0] = (sp_wall_uniform_load_t){"traffic", 20.0 / 3, 0};
-	w->uniform_loads[1] = (sp_wall_uniform_load_t){"", -1.5, 2.5};
+	w->uniform_loads[0] = (sp_wall_uniform_load_t){"traffic", 20.0 / 3, 0, {1, SP_LOAD_AUTO}};
+	w->uniform_loads[1] = (sp_wall_uniform_load_t){"", -1.5, 2.5, {0, SP_LOAD_AUTO}};
 	w->n_surcharges = 2;
 	for (int i = 0; i < 2; i++) {
 		sp_wall_surcharge_t *s = &w->surcharges[i];
@@ -607,9 +617,10 @@ static void build_wall(sp_wall_t *w)
 			s->distance_m[j] = j / 3.0 + 0.1;
 			s->value_kPa[j] = (j % 3) * 12.345678901234567;
 		}
+		s->kind = (sp_wall_load_kind_t){i, i ? SP_LOAD_UNFAVOURABLE : SP_LOAD_AUTO};
 	}
 	w->n_normal_forces = 1;
-	w->normal_forces[0] = (sp_wall_normal_force_t){"deck", 150.1, 120.5, 80.0 / 3, -10};
+	w->normal_forces[0] = (sp_wall_normal_force_t){"deck", 150.1, 120.5, 80.0 / 3, -10, {1, SP_LOAD_FAVOURABLE}};
 	w->n_stages = 4;
 	for (int i = 0; i < 4; i++) {
 		sp_wall_stage_t *g = &w->stages[i];

@@ -40,6 +40,9 @@ static const S_kind S_kinds[K_N] = {
 };
 
 static const char *const S_yesno[] = {"no", "yes", NULL};
+/* sp_wall_load_kind_t: the index is the value (wall.h) */
+static const char *const S_load_type_words[] = {"permanent", "variable", NULL};
+static const char *const S_favourable_words[] = {"auto", "yes", "no", NULL};
 static const char *const S_side_words[] = {"left", "right", NULL};
 static const char *const S_kmethod_words[] = {"given", "c-phi-delta", NULL};
 static const char *const S_model_words[] = {"sheet-piling", "single-pile", NULL};
@@ -265,6 +268,13 @@ static void S_read_surface(sp_ini_t *c, const char *sec, int side, sp_wall_stage
 	s->n_surface_points[side] = nd;
 }
 
+/* load_type, favourable: how a verification factors the load (wall.h). */
+static void S_load_kind(sp_ini_t *c, const char *sec, sp_wall_load_kind_t *kind)
+{
+	kind->variable = sp_ini_word(c, sec, "load_type", 0, S_load_type_words);
+	kind->favourable = sp_ini_word(c, sec, "favourable", SP_LOAD_AUTO, S_favourable_words);
+}
+
 static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec, const char *name, int line)
 {
 	switch (k) {
@@ -317,6 +327,7 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	case K_MOMENT: {
 		sp_wall_point_load_t *p = k == K_LINE ? &w->line_loads[i] : &w->moments[i];
 		sp_strlcpy(p->name, name, sizeof p->name);
+		S_load_kind(c, sec, &p->kind);
 		p->level_m = sp_ini_num(c, sec, "level_m", 1, 0, S_level_lo, 0, S_level_hi, 0, "level, m");
 		if (k == K_LINE)
 			p->value = sp_ini_num(c, sec, "value_kN_per_m", 1, 0, -1e7, 0, 1e7, 0,
@@ -328,6 +339,7 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	case K_UNIFORM: {
 		sp_wall_uniform_load_t *u = &w->uniform_loads[i];
 		sp_strlcpy(u->name, name, sizeof u->name);
+		S_load_kind(c, sec, &u->kind);
 		u->left_kPa = sp_ini_num(c, sec, "left_kPa", 0, 0, -1e5, 0, 1e5, 0, "vertical load on the left, kPa");
 		u->right_kPa = sp_ini_num(c, sec, "right_kPa", 0, 0, -1e5, 0, 1e5, 0, "vertical load on the right, kPa");
 		break;
@@ -335,6 +347,7 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	case K_SURCHARGE: {
 		sp_wall_surcharge_t *s = &w->surcharges[i];
 		sp_strlcpy(s->name, name, sizeof s->name);
+		S_load_kind(c, sec, &s->kind);
 		int nd = sp_ini_numbers(c, sec, "distance_m", 1, s->distance_m, SP_WALL_MAX_SURCHARGE_POINTS, 0, 1e4,
 		                   "distances from the wall, m");
 		int nv = sp_ini_numbers(c, sec, "value_kPa", 1, s->value_kPa, SP_WALL_MAX_SURCHARGE_POINTS, -1e5, 1e5,
@@ -361,6 +374,7 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	case K_NORMAL: {
 		sp_wall_normal_force_t *f = &w->normal_forces[i];
 		sp_strlcpy(f->name, name, sizeof f->name);
+		S_load_kind(c, sec, &f->kind);
 		f->at_top_kN = sp_ini_num(c, sec, "at_top_kN", 0, 0, -1e7, 0, 1e7, 0, "normal force at the top, kN/m");
 		f->at_surface_left_kN = sp_ini_num(c, sec, "at_surface_left_kN", 0, 0, -1e7, 0, 1e7, 0,
 		                                   "normal force at the left surface, kN/m");
@@ -918,6 +932,15 @@ static void S_list_end(S_list *l)
 	l->n = 0;
 }
 
+/* The load's kind when it is not the default (permanent, auto). */
+static void S_put_load_kind(FILE *fp, const sp_wall_load_kind_t *kind)
+{
+	if (kind->variable)
+		fprintf(fp, "load_type = %s\n", S_load_type_words[1]);
+	if (kind->favourable != SP_LOAD_AUTO)
+		fprintf(fp, "favourable = %s\n", S_favourable_words[kind->favourable]);
+}
+
 static void S_put_list(FILE *fp, const char *key, const double *v, int n)
 {
 	S_list l = {fp, 0, 0};
@@ -1081,22 +1104,26 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 		fprintf(fp, "\n[line-load %s]\n", w->line_loads[i].name);
 		S_put(fp, "level_m", w->line_loads[i].level_m);
 		S_put(fp, "value_kN_per_m", w->line_loads[i].value);
+		S_put_load_kind(fp, &w->line_loads[i].kind);
 	}
 	for (int i = 0; i < w->n_moments; i++) {
 		fprintf(fp, "\n[moment-load %s]\n", w->moments[i].name);
 		S_put(fp, "level_m", w->moments[i].level_m);
 		S_put(fp, "value_kNm_per_m", w->moments[i].value);
+		S_put_load_kind(fp, &w->moments[i].kind);
 	}
 	for (int i = 0; i < w->n_uniform_loads; i++) {
 		fprintf(fp, "\n[uniform-load %s]\n", w->uniform_loads[i].name);
 		S_put(fp, "left_kPa", w->uniform_loads[i].left_kPa);
 		S_put(fp, "right_kPa", w->uniform_loads[i].right_kPa);
+		S_put_load_kind(fp, &w->uniform_loads[i].kind);
 	}
 	for (int i = 0; i < w->n_surcharges; i++) {
 		const sp_wall_surcharge_t *s = &w->surcharges[i];
 		fprintf(fp, "\n[surcharge %s]\n", s->name);
 		S_put_list(fp, "distance_m", s->distance_m, s->n_points);
 		S_put_list(fp, "value_kPa", s->value_kPa, s->n_points);
+		S_put_load_kind(fp, &s->kind);
 	}
 	for (int i = 0; i < w->n_normal_forces; i++) {
 		const sp_wall_normal_force_t *f = &w->normal_forces[i];
@@ -1105,6 +1132,7 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 		S_put(fp, "at_surface_left_kN", f->at_surface_left_kN);
 		S_put(fp, "at_surface_right_kN", f->at_surface_right_kN);
 		S_put(fp, "at_toe_kN", f->at_toe_kN);
+		S_put_load_kind(fp, &f->kind);
 	}
 	for (int i = 0; i < w->n_stages; i++) {
 		const sp_wall_stage_t *s = &w->stages[i];

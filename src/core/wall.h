@@ -109,15 +109,26 @@ typedef struct {
 	int rot_fixed, trans_fixed; /* rigid supports */
 } sp_wall_support_t;
 
+/* How a verification factors a load (D-Sheet Piling's Permanent and
+ * Favourable flags; the numbers are D-Sheet's). A characteristic analysis
+ * ignores them. */
+enum { SP_LOAD_AUTO = 0, SP_LOAD_FAVOURABLE = 1, SP_LOAD_UNFAVOURABLE = 2 };
+typedef struct {
+	int variable;               /* 0 permanent, 1 variable */
+	int favourable;             /* SP_LOAD_*: AUTO lets the stage's passive side decide */
+} sp_wall_load_kind_t;
+
 typedef struct {
 	char name[SP_NAME_MAX];
 	double level_m;
 	double value;               /* kN/m for line loads (to the right), kNm/m for moments */
+	sp_wall_load_kind_t kind;
 } sp_wall_point_load_t;
 
 typedef struct {
 	char name[SP_NAME_MAX];
 	double left_kPa, right_kPa; /* uniform vertical load on each side's surface */
+	sp_wall_load_kind_t kind;
 } sp_wall_uniform_load_t;
 
 typedef struct {
@@ -125,11 +136,13 @@ typedef struct {
 	int n_points;               /* piecewise-linear vertical load along the surface */
 	double distance_m[SP_WALL_MAX_SURCHARGE_POINTS];
 	double value_kPa[SP_WALL_MAX_SURCHARGE_POINTS];
+	sp_wall_load_kind_t kind;
 } sp_wall_surcharge_t;
 
 typedef struct {
 	char name[SP_NAME_MAX];
 	double at_top_kN, at_surface_left_kN, at_surface_right_kN, at_toe_kN; /* compression positive */
+	sp_wall_load_kind_t kind;
 } sp_wall_normal_force_t;
 
 typedef struct {

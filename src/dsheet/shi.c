@@ -26,8 +26,7 @@
  * calculation, InputCalculationType=0 with every StageVerify*=0, writes the
  * same single result per stage, PartialFactorSet=4, in the .shd of bm1-11 and
  * bm4-9a as without verification); standard deviations and distribution
- * types (probabilistic only); Permanent/Favourable flags of loads
- * (partial factors only); what the section readers list at the top of
+ * types (probabilistic only); what the section readers list at the top of
  * shi_wall.c and shi_soil.c. Their conventions found in the benchmarks are
  * described there too (see the report of the reader). */
 #include "shi.h"

@@ -1,10 +1,28 @@
 /* shi_load.c - the loads of a .shi file (shi_load.h): [UNIFORM LOADS],
  * [SURCHARGE LOADS], [HORIZONTAL LINE LOADS], [MOMENTS] and [NORMAL FORCES].
- * Their Permanent/Favourable flags act only through partial factors and are
- * ignored (see shi.c). */
+ * Their Permanent/Favourable flags act only through the partial factors of a
+ * verification (engine/verify.c): Permanent 0 permanent, 1 variable;
+ * Favourable 0 decided by D-Sheet (the stage's passive side), 1 favourable,
+ * 2 unfavourable (bm4-16a.shd prints a uniform load with UniformLoadPermanent=0
+ * as "Is permanent 1"; bm4-21a's loads marked 2 as "Is favorable 0"). */
 #include "shi_load.h"
 
 #include <math.h>
+
+/* The flags as read (doubles) into kind; line is where they were. */
+static int S_kind(sp_shi_scan_t *in, int line, const char *name, double permanent, double favourable,
+                  sp_wall_load_kind_t *kind)
+{
+	if (permanent != 0 && permanent != 1)
+		return sp_shi_scan_fail(in, line, "load '%s': Permanent %g is not 0 (permanent) or 1 (variable)", name,
+		                        permanent);
+	if (favourable != 0 && favourable != 1 && favourable != 2)
+		return sp_shi_scan_fail(in, line, "load '%s': Favourable %g is not 0 (automatic), 1 or 2", name,
+		                        favourable);
+	kind->variable = (int)permanent;
+	kind->favourable = (int)favourable;
+	return SP_OK;
+}
 
 int sp_shi_load_read_point(sp_shi_scan_t *in, sp_wall_t *w, int moments)
 {
@@ -18,6 +36,8 @@ int sp_shi_load_read_point(sp_shi_scan_t *in, sp_wall_t *w, int moments)
 		sp_strlcpy(l[k].name, t.name[k], SP_NAME_MAX);
 		l[k].level_m = t.v[k][0];
 		l[k].value = t.v[k][1];
+		if ((rc = S_kind(in, sp_shi_scan_lno(in), l[k].name, t.v[k][2], t.v[k][3], &l[k].kind)) != SP_OK)
+			return rc;
 	}
 	if (moments)
 		w->n_moments = t.n;
@@ -40,6 +60,8 @@ int sp_shi_load_read_normal_forces(sp_shi_scan_t *in, sp_wall_t *w)
 		f->at_surface_left_kN = t.v[k][1];
 		f->at_surface_right_kN = t.v[k][2];
 		f->at_toe_kN = t.v[k][3];
+		if ((rc = S_kind(in, sp_shi_scan_lno(in), f->name, t.v[k][4], t.v[k][5], &f->kind)) != SP_OK)
+			return rc;
 	}
 	w->n_normal_forces = t.n;
 	return SP_OK;
@@ -70,9 +92,14 @@ int sp_shi_load_read_uniform(sp_shi_scan_t *in, sp_wall_t *w)
 		sp_wall_uniform_load_t *u = &w->uniform_loads[k];
 		if ((rc = S_load_head(in, w->uniform_loads, sizeof *u, k, u->name)) != SP_OK)
 			return rc;
+		double permanent = 0, favourable = 0;
 		sp_shi_scan_key_t keys[] = {{"UniformLoadLeft", &u->left_kPa, 1, 0},
-					    {"UniformLoadRight", &u->right_kPa, 1, 0}};
-		if ((rc = sp_shi_scan_block(in, "[END OF LOAD]", keys, 2, 0)) != SP_OK)
+					    {"UniformLoadRight", &u->right_kPa, 1, 0},
+					    {"UniformLoadPermanent", &permanent, 0, 0},
+					    {"UniformLoadFavourable", &favourable, 0, 0}};
+		if ((rc = sp_shi_scan_block(in, "[END OF LOAD]", keys, 4, 0)) != SP_OK)
+			return rc;
+		if ((rc = S_kind(in, sp_shi_scan_lno(in), u->name, permanent, favourable, &u->kind)) != SP_OK)
 			return rc;
 		w->n_uniform_loads = k + 1;
 	}
@@ -107,7 +134,12 @@ int sp_shi_load_read_surcharges(sp_shi_scan_t *in, sp_wall_t *w)
 				return sp_shi_scan_fail(in, sp_shi_scan_lno(in),
 							"'%s': distances must be >= 0 and increasing", q->name);
 		}
-		if ((rc = sp_shi_scan_block(in, "[END OF LOAD]", NULL, 0, 0)) != SP_OK)
+		double permanent = 0, favourable = 0;
+		sp_shi_scan_key_t keys[] = {{"SurchargeLoadPermanent", &permanent, 0, 0},
+					    {"SurchargeLoadFavourable", &favourable, 0, 0}};
+		if ((rc = sp_shi_scan_block(in, "[END OF LOAD]", keys, 2, 0)) != SP_OK)
+			return rc;
+		if ((rc = S_kind(in, sp_shi_scan_lno(in), q->name, permanent, favourable, &q->kind)) != SP_OK)
 			return rc;
 		w->n_surcharges = k + 1;
 	}

@@ -570,8 +570,8 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 			S_item(o, "LOAD", "uniform load", u->name);
 			S_key(o, "UniformLoadLeft", u->left_kPa, 'f', 2);
 			S_key(o, "UniformLoadRight", u->right_kPa, 'f', 2);
-			S_line(o, "UniformLoadPermanent=0");
-			S_line(o, "UniformLoadFavourable=0");
+			S_line(o, "UniformLoadPermanent=%d", u->kind.variable);
+			S_line(o, "UniformLoadFavourable=%d", u->kind.favourable);
 			S_line(o, "UniformLoadStandardDeviationLeft=0.00");
 			S_line(o, "UniformLoadStandardDeviationRight=0.00");
 			S_line(o, "UniformLoadDistLeft=2");
@@ -592,8 +592,8 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 				S_key(o, "SurchargeLoadValue", q->value_kPa[j], 'f', 2);
 				S_line(o, "[END OF POINT]");
 			}
-			S_line(o, "SurchargeLoadPermanent=0");
-			S_line(o, "SurchargeLoadFavourable=0");
+			S_line(o, "SurchargeLoadPermanent=%d", q->kind.variable);
+			S_line(o, "SurchargeLoadFavourable=%d", q->kind.favourable);
 			S_line(o, "SurchargeLoadStandardDeviation=0.00");
 			S_line(o, "SurchargeLoadDistribution=2");
 			S_line(o, "[END OF LOAD]");
@@ -609,8 +609,8 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 		              " Nr      Level      Value  Permanent Favourable Name");
 		for (int k = 0; k < n; k++) {
 			snprintf(o->item, sizeof o->item, "%s '%.63s'", m ? "moment" : "horizontal line load", l[k].name);
-			S_line(o, "%3d %10s %10s      0          0     %s", k + 1, F2("level", l[k].level_m),
-			       F2("value", l[k].value), l[k].name);
+			S_line(o, "%3d %10s %10s      %d          %d     %s", k + 1, F2("level", l[k].level_m),
+			       F2("value", l[k].value), l[k].kind.variable, l[k].kind.favourable, l[k].name);
 		}
 		S_table_end(o);
 	}
@@ -620,9 +620,9 @@ static void S_loads(S_w *o, const sp_wall_t *w)
 		for (int k = 0; k < w->n_normal_forces; k++) {
 			const sp_wall_normal_force_t *f = &w->normal_forces[k];
 			snprintf(o->item, sizeof o->item, "normal force '%s'", f->name);
-			S_line(o, "%3d %10s %10s %10s %10s      0          0     %s", k + 1, F2("FPileTop", f->at_top_kN),
+			S_line(o, "%3d %10s %10s %10s %10s      %d          %d     %s", k + 1, F2("FPileTop", f->at_top_kN),
 			       F2("FSurfLeft", f->at_surface_left_kN), F2("FSurfRight", f->at_surface_right_kN),
-			       F2("FPileToe", f->at_toe_kN), f->name);
+			       F2("FPileToe", f->at_toe_kN), f->kind.variable, f->kind.favourable, f->name);
 		}
 		S_table_end(o);
 	}
