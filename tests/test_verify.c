@@ -15,7 +15,23 @@
  * - EN 1997-1 9.3.2.2 (2): the excavation allowance Delta a = 10 % of the
  *   retained height, at most 0.5 m (the DA2 set of bm4-16a prints
  *   DeltaSoilPassivePerc 10.00 and DeltaSoilPassiveMax 0.50): 7.0 m
- *   retained -> 0.50 m. */
+ *   retained -> 0.50 m; "for a supported wall, 10 % of the distance between
+ *   the lowest support and the excavation level": bm4-16a.shd prints the
+ *   passive surface -2.00 of its stage 2 (anchor at -1.50) as -2.05 in the
+ *   DA2 run.
+ * - The load factors D-Sheet applied in bm4-16a's DA2 run (.shd, stage 2 and
+ *   3 of PartialFactorSet=7; [FACTORS FOR VERIFICATION]: LoadTempFav 0.000,
+ *   LoadTempUnfav 1.100, LoadPermFav 1.000, LoadPermUnfav 1.000,
+ *   FactorOnEffect 1.350), its loads all "Favourable=0" in the .shi and
+ *   the left side passive: the variable surcharge of 40 kPa on the right
+ *   printed as 44.00 "Is favorable 0"; the variable horizontal loads +150
+ *   and -300 kN/m printed as 0.00 ("Is favorable 1") and -330.00 (0); the
+ *   permanent +200 and -100 as 200.00 (1) and -100.00 (0); the permanent
+ *   uniform load 10 kPa on the right as 10.00, on the left "Is favorable 1";
+ *   the permanent surcharge of 60 kPa on the left as 60.00 (1). bm4-21a
+ *   (DA1 set 1, EffectFactor 0.80, EffectFactorVarUnfav 0.60) prints
+ *   LoadTempUnfav 0.600, LoadPermUnfav 1.000; bm4-19a (CUR I, no effect
+ *   factor) its set's 0.900 and 0.800. */
 #include "harness.h"
 #include "verify.h"
 
@@ -38,14 +54,14 @@ int main(void)
 	w.stages[0].water_m[1] = -2.0;
 
 	sp_factor_set_t m2 = {.cohesion_factor = 1.25, .tan_phi_factor = 1.25, .subgrade_factor = 1, .effect_factor = 1};
-	sp_verify_wall(&w, &m2, SP_STEP_FACTORED, &f);
+	sp_verify_wall(&w, &m2, SP_STEP_FACTORED, &f, NULL);
 	DBL_REL(f.soils[0].phi_deg, 24.79, 5e-4, "EN 1997-1 M2: phi'_d = atan(tan 30 / 1.25) = 24.79 deg");
 	DBL_REL(f.soils[0].c_kPa, 8.0, 1e-9, "EN 1997-1 M2: c'_d = 10 / 1.25 = 8 kPa");
 	DBL_REL(f.stages[0].surface_m[0], -7.0, 1e-12, "no allowance in the set: the passive surface stays");
 
 	sp_factor_set_t da2 = {.cohesion_factor = 1, .tan_phi_factor = 1, .subgrade_factor = 1, .effect_factor = 1.35,
 	                       .retaining_height_inc_pct = 10, .retaining_height_inc_max_m = 0.5};
-	sp_verify_wall(&w, &da2, SP_STEP_FACTORED, &f);
+	sp_verify_wall(&w, &da2, SP_STEP_FACTORED, &f, NULL);
 	DBL_REL(f.stages[0].surface_m[0], -7.5, 1e-12, "EN 1997-1 9.3.2.2: 10 % of 7 m, at most 0.5 m: -7.50");
 	DBL_REL(f.stages[0].surface_m[1], 0.0, 1e-12, "the active surface stays");
 	DBL_REL(f.soils[0].phi_deg, 30.0, 1e-12, "DA2: gamma_phi 1, phi unchanged");
@@ -53,15 +69,81 @@ int main(void)
 	sp_factor_set_t cur1 = {.cohesion_factor = 2, .tan_phi_factor = 0.8, .subgrade_factor = 0.8,
 	                        .effect_factor = 1, .passive_surface_drop_m = 0.25, .passive_water_delta_m = 0.30,
 	                        .active_water_rise_m = 0.20};
-	sp_verify_wall(&w, &cur1, SP_STEP_LOW_K_LOW_WATER, &f);
+	sp_verify_wall(&w, &cur1, SP_STEP_LOW_K_LOW_WATER, &f, NULL);
 	DBL_REL(f.stages[0].surface_m[0], -7.25, 1e-12, "bm4-19a CUR I: the passive surface 0.25 m lower");
 	DBL_REL(f.stages[0].water_m[1], -1.80, 1e-12, "bm4-19a CUR I: the active water level 0.20 m higher");
 	DBL_REL(f.stages[0].water_m[0], -10.30, 1e-12, "bm4-19a CUR I step 6.3: passive water 0.30 m lower");
 	DBL_REL(f.soils[0].kh_top_kN_m3[0], 800, 1e-12, "step 6.3, low modulus: k x min(0.8, 1/0.8)");
-	sp_verify_wall(&w, &cur1, SP_STEP_HIGH_K_HIGH_WATER, &f);
+	sp_verify_wall(&w, &cur1, SP_STEP_HIGH_K_HIGH_WATER, &f, NULL);
 	DBL_REL(f.stages[0].water_m[0], -9.70, 1e-12, "bm4-19a CUR I step 6.2: passive water 0.30 m higher");
 	DBL_REL(f.soils[0].kh_top_kN_m3[0], 1250, 1e-12, "step 6.2, high modulus: k / 0.8");
 	DBL_REL(f.soils[0].c_kPa, 5.0, 1e-12, "CUR I of bm4-19a: c / 2");
+
+	/* the load factors (bm4-16a, DA2): passive left in stage 0, right in stage 1 */
+	static sp_wall_t lw;
+	sp_wall_init(&lw);
+	lw.n_stages = 2;
+	for (int i = 0; i < 2; i++) {
+		lw.stages[i].surface_m[i] = -2.0; /* stage 0: left passive, stage 1: right */
+		lw.stages[i].water_m[0] = lw.stages[i].water_m[1] = -2.0;
+	}
+	lw.n_line_loads = 4;
+	const double hv[4] = {200, -100, 150, -300};
+	for (int i = 0; i < 4; i++) {
+		lw.line_loads[i].value = hv[i];
+		lw.line_loads[i].kind.variable = i >= 2;
+		lw.stages[0].line_load_on[i] = 1;
+	}
+	lw.n_uniform_loads = 1;
+	lw.uniform_loads[0].left_kPa = 5;
+	lw.uniform_loads[0].right_kPa = 10;
+	lw.stages[0].uniform_load_on[0] = 1;
+	lw.n_surcharges = 2;
+	lw.surcharges[0].n_points = lw.surcharges[1].n_points = 1;
+	lw.surcharges[0].value_kPa[0] = 40;
+	lw.surcharges[0].kind.variable = 1;
+	lw.surcharges[1].value_kPa[0] = 60;
+	lw.stages[0].surcharge_on[SP_RIGHT][0] = 1;
+	lw.stages[0].surcharge_on[SP_LEFT][1] = 1;
+	lw.stages[1].surcharge_on[SP_RIGHT][0] = 1; /* stage 1: on the passive side, favourable: a copy */
+	sp_factor_set_t da2l = da2;
+	da2l.load_perm_unfav = 1.35, da2l.load_perm_fav = 1.0, da2l.load_var_unfav = 1.5, da2l.load_var_fav = 0;
+	da2l.effect_factor_var_unfav = 1.10;
+	INT_EQ(sp_verify_wall(&lw, &da2l, SP_STEP_FACTORED, &f, NULL), SP_OK, "the loads factored");
+	DBL_REL(f.line_loads[0].value, 200, 1e-12, "bm4-16a DA2: permanent +200 favourable, x 1.000");
+	DBL_REL(f.line_loads[1].value, -100, 1e-12, "bm4-16a DA2: permanent -100 unfavourable, x 1.000");
+	DBL_ABS(f.line_loads[2].value, 0, 1e-12, "bm4-16a DA2: variable +150 favourable, x 0.000");
+	DBL_REL(f.line_loads[3].value, -330, 1e-12, "bm4-16a DA2: variable -300 unfavourable, x 1.100");
+	DBL_REL(f.uniform_loads[0].right_kPa, 10, 1e-12, "bm4-16a DA2: permanent 10 kPa on the right, x 1.000");
+	DBL_REL(f.surcharges[0].value_kPa[0], 44, 1e-12, "bm4-16a DA2: variable 40 kPa on the right: 44.00");
+	DBL_REL(f.surcharges[1].value_kPa[0], 60, 1e-12, "bm4-16a DA2: permanent 60 kPa on the left: 60.00");
+	INT_EQ(f.n_surcharges, 3, "the variable surcharge on the passive side in stage 1: a copy");
+	INT_EQ(f.stages[1].surcharge_on[SP_RIGHT][0], 0, "stage 1 uses the copy, not the original");
+	INT_EQ(f.stages[1].surcharge_on[SP_RIGHT][2], 1, "stage 1 uses the copy");
+	DBL_ABS(f.surcharges[2].value_kPa[0], 0, 1e-12, "variable favourable: x LoadTempFav 0.000");
+	lw.line_loads[2].kind.favourable = SP_LOAD_UNFAVOURABLE;
+	sp_factor_set_t da1 = da2l;
+	da1.effect_factor = 0.8, da1.effect_factor_var_unfav = 0.6;
+	sp_verify_wall(&lw, &da1, SP_STEP_FACTORED, &f, NULL);
+	DBL_REL(f.line_loads[2].value, 90, 1e-12, "marked unfavourable (2): bm4-21a DA1 set 1 LoadTempUnfav 0.600");
+	DBL_REL(f.line_loads[1].value, -100, 1e-12, "bm4-21a DA1 set 1: LoadPermUnfav 1.000");
+	sp_factor_set_t cur = cur1;
+	cur.load_perm_unfav = 0.9, cur.load_perm_fav = 1.1, cur.load_var_unfav = 0.8, cur.load_var_fav = 0;
+	sp_verify_wall(&lw, &cur, SP_STEP_LOW_K_LOW_WATER, &f, NULL);
+	DBL_REL(f.line_loads[1].value, -90, 1e-12, "bm4-19a CUR I: LoadPermUnfav 0.900");
+	DBL_REL(f.line_loads[0].value, 220, 1e-12, "bm4-19a CUR I: LoadPermFav 1.100");
+	DBL_REL(f.line_loads[3].value, -240, 1e-12, "bm4-19a CUR I: LoadTempUnfav 0.800");
+
+	/* the excavation allowance of a supported stage */
+	lw.n_anchors = 1;
+	lw.anchors[0].level_m = -1.5;
+	lw.stages[0].anchor_on[0] = 1;
+	lw.stages[0].surface_m[1] = 0;
+	sp_verify_wall(&lw, &da2l, SP_STEP_FACTORED, &f, NULL);
+	DBL_REL(f.stages[0].surface_m[0], -2.05, 1e-12, "bm4-16a DA2 stage 2: anchor -1.50, passive -2.00 -> -2.05");
+	lw.stages[0].anchor_on[0] = 0;
+	sp_verify_wall(&lw, &da2l, SP_STEP_FACTORED, &f, NULL);
+	DBL_REL(f.stages[0].surface_m[0], -2.20, 1e-12, "bm4-16a DA2 stage 1: no anchor, -2.00 -> -2.20");
 
 	/* the design length: a 15 m wall of two elements cut to 13 m */
 	w.top_level_m = 0;

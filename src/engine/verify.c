@@ -11,13 +11,29 @@
  * - every stage whose sides differ in surface level (the lower is the
  *   passive side): the passive surface lowered by passive_surface_drop_m plus
  *   the excavation allowance min(retaining_height_inc_pct % of the retained
- *   height, retaining_height_inc_max_m); the active water level raised by
+ *   height, retaining_height_inc_max_m), the retained height measured from
+ *   the lowest anchor, strut or support of the stage above the passive
+ *   surface when there is one (EN 1997-1:2004 9.3.2.2 (2): "for a supported
+ *   wall, 10 % of the distance between the lowest support and the excavation
+ *   level"; bm4-16a.shd, DA2, anchor at -1.50: the passive surface at -2.00
+ *   printed at -2.05 in stage 2, -7.00 at -7.50 in stage 3, and, without the
+ *   anchor, -2.00 at -2.20 in stage 1); the active water level raised by
  *   active_water_rise_m; the passive water level raised ("high") or lowered
  *   ("low") by passive_water_delta_m, never above the active one;
- * - the effects (moments, forces) multiplied by effect_factor.
- * Not applied (known gaps, docs/dsheet-verification.md): load factors (the
- * importer does not carry the permanent/favourable flags of loads), the
- * resistance factor on the passive pressure. */
+ * - the effects (moments, forces) multiplied by effect_factor;
+ * - every load multiplied by its load factor (S_load_factors): permanent or
+ *   variable, favourable or unfavourable as the load says, or, when it says
+ *   "auto" (D-Sheet's Favourable=0), decided by the stage's passive side as
+ *   D-Sheet prints it in bm4-16a.shd (IsLeftSidePassive=1; "Is favorable"
+ *   1 for the uniform load's left part and the surcharge on the left, 0 on
+ *   the right; horizontal line loads of +200 and +150 kN/m favourable, -100
+ *   and -300 unfavourable): a vertical load on the passive side is
+ *   favourable, a horizontal line load pointing away from the passive side
+ *   is; moments and normal forces on "auto" are taken as unfavourable (no
+ *   benchmark shows them). A load used in stages with different passive
+ *   sides is copied, one copy per side.
+ * Not applied (known gaps, docs/dsheet-verification.md): the resistance
+ * factor on the passive pressure, the construction-load factors. */
 #include "verify.h"
 #include "beam.h"
 
@@ -31,7 +47,191 @@ static double S_factored_angle(double deg, double factor)
 	return atan(tan(deg * rad) / factor) / rad;
 }
 
-void sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, sp_wall_t *out)
+/* The load factors D-Sheet applies (its [FACTORS FOR VERIFICATION] columns
+ * LoadPermFav, LoadPermUnfav, LoadTempFav, LoadTempUnfav): a set that
+ * factors the effects (EffectFactor != 1) leaves the unfavourable permanent
+ * loads as they are and multiplies the unfavourable variable ones by
+ * EffectFactorVarUnfav (bm4-16a, DA2: EffectFactor 1.35, EffectFactorVarUnfav
+ * 1.10 -> printed LoadPermUnfav 1.000, LoadTempUnfav 1.100; bm4-21a, DA1
+ * set 1: 0.80, 0.60 -> 1.000, 0.600); otherwise the load factors of the set
+ * (bm4-19a, CUR I: 0.900, 0.800; bm4-21a, DA1 set 2: 1.000, 1.300). The
+ * favourable factors are the set's in both cases. */
+typedef struct {
+	double factor[2][2]; /* [variable][unfavourable] */
+} S_load_factors;
+
+static S_load_factors S_factors(const sp_factor_set_t *f)
+{
+	S_load_factors lf;
+	int on_effects = f->effect_factor != 1.0;
+	lf.factor[0][0] = f->load_perm_fav;
+	lf.factor[1][0] = f->load_var_fav;
+	lf.factor[0][1] = on_effects ? 1.0 : f->load_perm_unfav;
+	lf.factor[1][1] = on_effects ? f->effect_factor_var_unfav : f->load_var_unfav;
+	return lf;
+}
+
+/* The factor of a load of kind: auto_unfav says what "auto" is here. */
+static double S_factor(const S_load_factors *lf, const sp_wall_load_kind_t *kind, int auto_unfav)
+{
+	int unfav = kind->favourable == SP_LOAD_AUTO ? auto_unfav : kind->favourable == SP_LOAD_UNFAVOURABLE;
+	return lf->factor[kind->variable ? 1 : 0][unfav];
+}
+
+/* The side whose resistance is passive in stage sg: the lower surface, the
+ * left when they are level (D-Sheet's IsLeftSidePassive in bm4-16a). */
+static int S_passive_side(const sp_wall_stage_t *sg)
+{
+	return sg->surface_m[SP_RIGHT] < sg->surface_m[SP_LEFT] ? SP_RIGHT : SP_LEFT;
+}
+
+/* The copies of loads factored for a passive side: slot[i][side] is the
+ * index of load i factored for side (-1 not yet). */
+typedef struct {
+	int slot[SP_WALL_MAX_ITEMS][2];
+} S_copies;
+
+/* The index of original load i (of items, stride bytes, *n of them in the
+ * factored wall; orig the unfactored list) factored for passive side side:
+ * in place the first time, a copy appended for the other side. fresh: set
+ * when the caller must factor it now. -1: no room for a copy. */
+static int S_slot(S_copies *c, void *items, const void *orig, size_t stride, int *n, int i, int side, int *fresh)
+{
+	*fresh = 0;
+	if (c->slot[i][side] >= 0)
+		return c->slot[i][side];
+	int j = i;
+	if (c->slot[i][1 - side] >= 0) {
+		if (*n >= SP_WALL_MAX_ITEMS)
+			return -1;
+		j = (*n)++;
+	}
+	memcpy((char *)items + (size_t)j * stride, (const char *)orig + (size_t)i * stride, stride);
+	c->slot[i][side] = j;
+	*fresh = 1;
+	return j;
+}
+
+/* Move stage flag on[i] to on[j]. */
+static void S_move(int *on, int i, int j)
+{
+	if (i != j) {
+		on[i] = 0;
+		on[j] = 1;
+	}
+}
+
+/* Every load of every stage multiplied by its factor (see the top). */
+static int S_factor_loads(const sp_wall_t *w, const sp_factor_set_t *f, sp_wall_t *out, sp_err_t *err)
+{
+	const S_load_factors lf = S_factors(f);
+	S_copies cu, cs, cl, cm, cn;
+	memset(&cu, -1, sizeof cu);
+	memset(&cs, -1, sizeof cs);
+	memset(&cl, -1, sizeof cl);
+	memset(&cm, -1, sizeof cm);
+	memset(&cn, -1, sizeof cn);
+	for (int s = 0; s < out->n_stages; s++) {
+		sp_wall_stage_t *sg = &out->stages[s];
+		const int pas = S_passive_side(&w->stages[s]);
+		int fresh, j;
+		for (int i = 0; i < w->n_uniform_loads; i++) {
+			if (!sg->uniform_load_on[i])
+				continue;
+			if ((j = S_slot(&cu, out->uniform_loads, w->uniform_loads, sizeof w->uniform_loads[0],
+			                &out->n_uniform_loads, i,
+			                w->uniform_loads[i].kind.favourable == SP_LOAD_AUTO ? pas : 0, &fresh)) < 0)
+				goto full;
+			if (fresh) {
+				sp_wall_uniform_load_t *u = &out->uniform_loads[j];
+				u->left_kPa *= S_factor(&lf, &u->kind, pas != SP_LEFT);
+				u->right_kPa *= S_factor(&lf, &u->kind, pas != SP_RIGHT);
+			}
+			S_move(sg->uniform_load_on, i, j);
+		}
+		for (int side = 0; side < 2; side++)
+			for (int i = 0; i < w->n_surcharges; i++) {
+				if (!sg->surcharge_on[side][i])
+					continue;
+				/* a copy per (passive side == this side): slot 1 favourable */
+				int fav = side == pas;
+				if ((j = S_slot(&cs, out->surcharges, w->surcharges, sizeof w->surcharges[0],
+				                &out->n_surcharges, i,
+				                w->surcharges[i].kind.favourable == SP_LOAD_AUTO ? fav : 0, &fresh)) < 0)
+					goto full;
+				if (fresh) {
+					sp_wall_surcharge_t *q = &out->surcharges[j];
+					double k = S_factor(&lf, &q->kind, !fav);
+					for (int p = 0; p < q->n_points; p++)
+						q->value_kPa[p] *= k;
+				}
+				S_move(sg->surcharge_on[side], i, j);
+			}
+		for (int i = 0; i < w->n_line_loads; i++) {
+			if (!sg->line_load_on[i])
+				continue;
+			/* favourable when it points away from the passive side */
+			const double v = w->line_loads[i].value;
+			int fav = pas == SP_LEFT ? v > 0 : v < 0;
+			if ((j = S_slot(&cl, out->line_loads, w->line_loads, sizeof w->line_loads[0], &out->n_line_loads,
+			                i, w->line_loads[i].kind.favourable == SP_LOAD_AUTO ? fav : 0, &fresh)) < 0)
+				goto full;
+			if (fresh)
+				out->line_loads[j].value *= S_factor(&lf, &out->line_loads[j].kind, !fav);
+			S_move(sg->line_load_on, i, j);
+		}
+		for (int i = 0; i < w->n_moments; i++)
+			if (sg->moment_on[i]) {
+				if ((j = S_slot(&cm, out->moments, w->moments, sizeof w->moments[0], &out->n_moments, i, 0,
+				                &fresh)) < 0)
+					goto full;
+				if (fresh)
+					out->moments[j].value *= S_factor(&lf, &out->moments[j].kind, 1);
+			}
+		for (int i = 0; i < w->n_normal_forces; i++)
+			if (sg->normal_force_on[i]) {
+				if ((j = S_slot(&cn, out->normal_forces, w->normal_forces, sizeof w->normal_forces[0],
+				                &out->n_normal_forces, i, 0, &fresh)) < 0)
+					goto full;
+				if (fresh) {
+					sp_wall_normal_force_t *n = &out->normal_forces[j];
+					double k = S_factor(&lf, &n->kind, 1);
+					n->at_top_kN *= k;
+					n->at_surface_left_kN *= k;
+					n->at_surface_right_kN *= k;
+					n->at_toe_kN *= k;
+				}
+			}
+	}
+	return SP_OK;
+full:
+	return sp_err_set(err, SP_EDATA,
+	                  "verification: a load used with the passive side on the left and on the right needs a "
+	                  "factored copy, and the wall has %d loads of that kind already", SP_WALL_MAX_ITEMS);
+}
+
+/* The height the excavation allowance is a percentage of: from the lowest
+ * support of stage sg above the passive surface, else from the active
+ * surface, down to the passive surface. */
+static double S_supported_height(const sp_wall_t *w, const sp_wall_stage_t *sg, double active_m, double passive_m)
+{
+	double top = active_m;
+	int found = 0;
+#define S_LOWEST(n, on, arr)                                                               \
+	for (int i = 0; i < (n); i++)                                                      \
+		if (sg->on[i] && (arr)[i].level_m > passive_m && (!found || (arr)[i].level_m < top)) { \
+			top = (arr)[i].level_m;                                                    \
+			found = 1;                                                                 \
+		}
+	S_LOWEST(w->n_anchors, anchor_on, w->anchors)
+	S_LOWEST(w->n_struts, strut_on, w->struts)
+	S_LOWEST(w->n_spring_supports, spring_support_on, w->spring_supports)
+	S_LOWEST(w->n_rigid_supports, rigid_support_on, w->rigid_supports)
+#undef S_LOWEST
+	return top - passive_m;
+}
+
+int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, sp_wall_t *out, sp_err_t *err)
 {
 	*out = *w;
 	double k_mult = 1.0 / f->subgrade_factor;
@@ -58,7 +258,7 @@ void sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step
 		if (sg->surface_m[0] == sg->surface_m[1])
 			continue;
 		int pas = sg->surface_m[0] < sg->surface_m[1] ? 0 : 1, act = 1 - pas;
-		double retained = sg->surface_m[act] - sg->surface_m[pas];
+		double retained = S_supported_height(out, sg, sg->surface_m[act], sg->surface_m[pas]);
 		double allowance = fmin(f->retaining_height_inc_pct / 100.0 * retained, f->retaining_height_inc_max_m);
 		double drop = f->passive_surface_drop_m + allowance;
 		sg->surface_m[pas] -= drop;
@@ -71,6 +271,7 @@ void sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step
 				sg->water_m[pas] = sg->water_m[act];
 		}
 	}
+	return S_factor_loads(w, f, out, err);
 }
 
 void sp_verify_wall_length(sp_wall_t *w, double length_m)
@@ -130,8 +331,9 @@ int sp_verify_run(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step s
 	sp_wall_t *fw = malloc(sizeof *fw); /* too large for a worker thread's stack */
 	if (fw == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	sp_verify_wall(w, f, step, fw);
-	int rc = S_run(fw, f->effect_factor, out, err);
+	int rc = sp_verify_wall(w, f, step, fw, err);
+	if (rc == SP_OK)
+		rc = S_run(fw, f->effect_factor, out, err);
 	free(fw);
 	return rc;
 }

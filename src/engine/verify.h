@@ -31,8 +31,10 @@ typedef struct {
 	double mobilised_pct;           /* the larger of the two sides' mobilised resistance */
 } sp_verify_stage_t;
 
-/* The wall of a step: *out = *w with the set applied (see the .c file). */
-void sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, sp_wall_t *out);
+/* The wall of a step: *out = *w with the set applied (see the .c file).
+ * SP_OK, or SP_EDATA when a load needs a factored copy and there is no
+ * room for it. */
+int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, sp_wall_t *out, sp_err_t *err);
 
 /* The wall shortened (or lengthened) to length_m: the toe moved, the
  * elements below it dropped, the last one ending at the toe. */
