@@ -45,7 +45,8 @@ grep -q '^name = EUROCODE DA2$' bm4-16a.ini && grep -q '^effect_factor = 1.35$' 
   grep -q '^retaining_height_increase_pct = 10$' bm4-16a.ini && grep -q '^retaining_height_increase_max_m = 0.5$' bm4-16a.ini
 ok $? "bm4-16a: DA2 as D-Sheet printed it (1.350, 10 %, 0.50 m)"
 grep -q '^name = EUROCODE DA1 SET2$' bm4-21a.ini; ok $? "bm4-21a: DA1 verifies with both sets"
-grep -q '^name = EC7 BE 1 SET2$' bm4-25a.ini; ok $? "bm4-25a: the Belgian annex with both sets of risk class 1"
+grep -q '^name = EC7 BE 2 SET1$' bm4-25a.ini && grep -q '^name = EC7 BE 2 SET2$' bm4-25a.ini
+ok $? "bm4-25a: EC7BEOverallRiskClass=1 is risk class 2, both sets (printed c 2.000 / 1.250, LoadTempUnfav 0.600 / 1.100)"
 
 # rows: characteristic + steps per stage; the design values
 n=$(awk -F, 'NR > 1 && $0 == "" { exit } NR > 1' bm4-19a.csv | wc -l); [ "$n" = 15 ]; ok $? "bm4-19a: 15 rows (3 stages x 5 runs), got $n"
@@ -63,6 +64,18 @@ near() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d
 row() { awk -F, -v st="$1" -v set="$2" '$1 == st && $2 == set { print $9 }' "$3"; }
 m=$(row 2 "EUROCODE DA2" bm4-16a.csv); near "$m" 903.61 0.025; ok $? "bm4-16a DA2 stage 2: M_max $m / 903.61 kNm/m"
 m=$(row 3 "EUROCODE DA2" bm4-16a.csv); near "$m" 514.67 0.025; ok $? "bm4-16a DA2 stage 3: M_max $m / 514.67 kNm/m"
+# the same model under DA1 (bm4-21a.shd, sets 5 and 6) and the Belgian annex
+# (bm4-25a.shd, sets 12 and 13): stage 2's largest moment
+m=$(row 2 "EUROCODE DA1 SET1" bm4-21a.csv); near "$m" 215.09 0.025; ok $? "bm4-21a DA1 set 1 stage 2: M_max $m / 215.09"
+m=$(row 2 "EUROCODE DA1 SET2" bm4-21a.csv); near "$m" 1141.26 0.025; ok $? "bm4-21a DA1 set 2 stage 2: M_max $m / 1141.26"
+m=$(row 2 "EC7 BE 2 SET1" bm4-25a.csv); near "$m" 206.11 0.025; ok $? "bm4-25a BE set 1 stage 2: M_max $m / 206.11"
+m=$(row 2 "EC7 BE 2 SET2" bm4-25a.csv); near "$m" 836.76 0.025; ok $? "bm4-25a BE set 2 stage 2: M_max $m / 836.76"
+# the design moment: [MAXIMUM SUMMARY RESULTS] MaximumMoment
+dm() { awk -F, '$1 == "design_max_moment_kNm_per_m" { getline; print $1 }' "$1"; }
+for pair in bm4-16a:903.608 bm4-21a:1141.257 bm4-25a:836.757; do
+  b=${pair%%:*} want=${pair#*:} m=$(dm "${pair%%:*}.csv")
+  near "$m" "$want" 0.025; ok $? "$b: design_max_moment_kNm_per_m $m / MaximumMoment $want"
+done
 
 # CUR method B is refused and named
 "$SP" import-dsheet "$DS/bm4-17a.shi" -o b.ini 2>err.txt; [ $? = 65 ] && grep -q 'CUR 166 method B' err.txt

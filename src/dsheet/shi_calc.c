@@ -7,7 +7,10 @@
  * takes VerifyType (0 CUR, 1 EC7, 2 EC7 NL, 3 EC7 BE) and the set of that
  * rule: CUROverallPartialFactorSet (0 = CUR I), EuroCodePartialFactorSet
  * (0 DA1 = both sets, 1 DA2, 2 DA3), EC7NLOverallPartialFactorSet,
- * EC7BEOverallRiskClass (both sets); CURMethod 0 = A, 1 = B. A design of
+ * EC7BEOverallRiskClass (both sets; 0-based: bm4-25a's EC7BEOverallRiskClass=1
+ * runs sets 12 and 13 whose printed factors, c 2.000, FactorOnEffect 0.800,
+ * LoadTempUnfav 0.600, and c 1.250, LoadTempUnfav 1.100, dry 0.30, are those
+ * of [PARTIAL FACTORS EC7 BE 2 SET1|SET2]); CURMethod 0 = A, 1 = B. A design of
  * the length (InputCalculationType=1) takes DesignType (0 EC7, 1 CUR, 2 EC7
  * NL, 3 EC7 BE), DesignEuroCodePartialFactorSet, DesignPartialFactorSet,
  * DesignPartialFactorSetEC7NADNL, DesignEC7BEPartialFactorSet, DesignCURMethod,
@@ -183,11 +186,11 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, sp_wall_t
 		c->n_sets = 1;
 		break;
 	default:
-		if (s < 1 || s > 3)
-			return sp_shi_scan_fail(in, line, "EC7 BE risk class %d is not 1..3", s);
-		snprintf(name, sizeof name, "EC7 BE %d SET1", s);
+		if (s < 0 || s > 2)
+			return sp_shi_scan_fail(in, line, "EC7 BE risk class %d is not 0..2 (risk class 1..3)", s);
+		snprintf(name, sizeof name, "EC7 BE %d SET1", s + 1);
 		rc = S_read_set(in, first, last, line, name, &c->sets[0]);
-		snprintf(name, sizeof name, "EC7 BE %d SET2", s);
+		snprintf(name, sizeof name, "EC7 BE %d SET2", s + 1);
 		if (rc == SP_OK)
 			rc = S_read_set(in, first, last, line, name, &c->sets[1]);
 		c->n_sets = 2;
