@@ -44,15 +44,11 @@ static double S_surcharge_min(const sp_wall_surcharge_t *sc, double d)
 static int S_fixed_wall(const sp_study_t *st, FILE *out, sp_err_t *err)
 {
 	const sp_wall_t *w = st->wall;
-	if (w->calc.type == SP_CALC_VERIFY || w->calc.type == SP_CALC_DESIGN_LENGTH) /* dsheet_calc.c */
-		/* issue 20 is open: these numbers do not match D-Sheet's yet; say so before them */
-		sp_cli_printf(stderr, "[WARNING] %s: sheetpile does not reproduce D-Sheet Piling's %s results yet "
-		              "(docs/validation.md): do not use these numbers for design\n", st->path,
-		              w->calc.type == SP_CALC_VERIFY ? "verification" : "design sheet piling length");
+	sp_dsheet_calc_warn(w, st->path); /* dsheet_calc.c */
 	if (w->calc.type == SP_CALC_VERIFY)
 		return sp_dsheet_verify_print(w, out, err);
 	if (w->calc.type == SP_CALC_DESIGN_LENGTH)
-		return sp_dsheet_design_length_print(w, out, err);
+		return sp_dsheet_design_length_print(w, out, NULL, err);
 	sp_beam_result_t res;
 	int rc = sp_beam_analyse(w, 1, &res, err);
 	if (rc != SP_OK) {

@@ -1,6 +1,7 @@
 /* dsheet_calc.c - design length and verification of an imported D-Sheet
  * Piling calculation (dsheet_calc.h). */
 #include "dsheet_calc.h"
+#include "cli.h"
 #include "verify.h"
 
 #include <math.h>
@@ -76,7 +77,7 @@ int sp_dsheet_verify_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
 	return rc;
 }
 
-int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
+int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, double *designed_m, sp_err_t *err)
 {
 	const sp_wall_calc_t *c = &w->calc;
 	sp_wall_t *lw = malloc(sizeof *lw);
@@ -104,12 +105,18 @@ int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
 			break;
 		const sp_verify_stage_t *d = &r[c->design_stage];
 		int ok = d->ok && d->mobilised_pct < 100.0;
+		/* D-Sheet's [DESIGN SHEETPILE LENGTH] prints the anchor force of a
+		 * tensioned anchor negative (bm4-20a -38.086, Tutorial-15a -266.142
+		 * kN/m, both anchors on the right); ours is positive in tension */
 		fprintf(out, "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%s\n", len, d->displacement_mm, d->max_moment_kNm_per_m,
-		        d->min_moment_kNm_per_m, d->anchor_force_kN_per_m, d->mobilised_pct, ok ? "ok" : "failed");
+		        d->min_moment_kNm_per_m, d->anchor_force_kN_per_m == 0 ? 0.0 : -d->anchor_force_kN_per_m,
+		        d->mobilised_pct, ok ? "ok" : "failed");
 		if (!ok)
 			break;
 		designed = len;
 	}
+	if (designed_m != NULL)
+		*designed_m = designed;
 	if (rc == SP_OK) {
 		fputs("\ndesigned_length_m\n", out);
 		if (isnan(designed))
@@ -120,4 +127,14 @@ int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
 	free(lw);
 	free(r);
 	return rc;
+}
+
+void sp_dsheet_calc_warn(const sp_wall_t *w, const char *path)
+{
+	if (w->calc.type != SP_CALC_VERIFY && w->calc.type != SP_CALC_DESIGN_LENGTH)
+		return;
+	/* issue 20 is open: these numbers do not all match D-Sheet's yet; say so before them */
+	sp_cli_printf(stderr, "[WARNING] %s: sheetpile does not reproduce D-Sheet Piling's %s results yet "
+	              "(docs/validation.md): do not use these numbers for design\n", path,
+	              w->calc.type == SP_CALC_VERIFY ? "verification" : "design sheet piling length");
 }

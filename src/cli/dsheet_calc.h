@@ -15,7 +15,13 @@ int sp_dsheet_verify_print(const sp_wall_t *w, FILE *out, sp_err_t *err);
 /* Design of the length: the verification of the design stage at each
  * length from design_from_m down by design_step_m to design_to_m, stopping
  * after the first length that fails; rows with D-Sheet's columns, then the
- * designed length (the shortest that passed). CSV on out. */
-int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, sp_err_t *err);
+ * designed length (the shortest that passed; NaN none, also in *designed_m
+ * unless NULL). CSV on out: `analyze` prints it, `run` writes it to
+ * dsheet_design_length.csv. */
+int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, double *designed_m, sp_err_t *err);
+
+/* The stderr warning while the design values do not match D-Sheet's
+ * (docs/validation.md), for the study at path. */
+void sp_dsheet_calc_warn(const sp_wall_t *w, const char *path);
 
 #endif

@@ -13,6 +13,7 @@
 #include "edges.h"
 #include "explain.h"
 #include "designs.h"
+#include "dsheet_calc.h"
 #include "dist.h"
 #include "outfile.h"
 #include "pareto.h"
@@ -25,6 +26,7 @@
 #include "sensitivity.h"
 #include "study_wall.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -408,7 +410,7 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	sp_rank_t *rank = NULL;
 	sp_pareto_t *front = NULL;
 	sp_plot_t *plot = NULL;
-	sp_outfile_t res = {0}, rk = {0}, dg = {0}, sg = {0};
+	sp_outfile_t res = {0}, rk = {0}, dg = {0}, sg = {0}, dl = {0};
 	sp_wall_t *best_wall = NULL;
 	sp_explain_t why;
 	sp_explain_point_t *space = NULL;
@@ -540,6 +542,19 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 		if (plot)
 			sp_plot_set_stages(plot, &stages, best_wall);
 	}
+	/* an imported D-Sheet Piling design of the sheet piling length: its
+	 * lengths with D-Sheet's columns (dsheet_calc.c) */
+	double designed_m = NAN;
+	int design_length = fixed_only && st->wall->calc.type == SP_CALC_DESIGN_LENGTH;
+	if (design_length) {
+		sp_dsheet_calc_warn(st->wall, st->path);
+		if ((rc = sp_outfile_open(&dl, outdir, "dsheet_design_length.csv", &err)) != SP_OK)
+			goto out;
+		if ((rc = sp_dsheet_design_length_print(st->wall, dl.fp, &designed_m, &err)) != SP_OK)
+			goto out;
+		if ((rc = sp_outfile_commit(&dl, &err)) != SP_OK)
+			goto out;
+	}
 	sp_anchor_refine_t refine;
 	if (st->refine_anchor && nbest && (rc = sp_anchor_refine(st, cat, &best[0], &refine, &err)) != SP_OK)
 		goto out;
@@ -574,6 +589,14 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 			                      "Stage %d: %s, max moment %.2f kNm/m, max shear %.2f kN/m, max displacement %.2f mm.\n",
 			                      s + 1, r->status == SP_BEAM_OK ? "ok" : "failed", r->max_moment_kNm_per_m,
 			                      r->max_shear_kN_per_m, r->max_displacement_mm);
+		}
+		if (design_length && n < sizeof decision) {
+			if (isnan(designed_m))
+				snprintf(decision + n, sizeof decision - n,
+				         "Design of the sheet piling length: no length passed (dsheet_design_length.csv).\n");
+			else
+				snprintf(decision + n, sizeof decision - n,
+				         "Design of the sheet piling length: %.2f m (dsheet_design_length.csv).\n", designed_m);
 		}
 	} else {
 		sp_describe_decision(decision, sizeof decision, st, nbest ? &best[0] : NULL, &why, n_warnings);
@@ -624,6 +647,7 @@ out:
 	sp_outfile_abort(&rk);
 	sp_outfile_abort(&dg);
 	sp_outfile_abort(&sg);
+	sp_outfile_abort(&dl);
 	sp_beam_result_free(&stages);
 	sp_sens_free(&sens);
 	free(best_wall);
