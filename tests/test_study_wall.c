@@ -449,6 +449,8 @@ static void test_bad(void)
 	           "right_method = c-phi-delta", "sloping surface on a Ka/K0/Kp side");
 	expect_err("bad_surcharge_given.ini", 139, "[stage excavate to -1] key 'surcharges_left': surcharge 'crane rail'",
 	           "left_method = c-phi-delta", "surcharge on a side with Ka, K0, Kp given");
+	expect_err("bad_load_type.ini", 107, "[line-load bollard] key 'load_type'", "permanent, variable",
+	           "a load's type is permanent or variable");
 	expect_err("bad_side.ini", 25, "[anchor-item A1] key 'side'", "left, right", "bad side word");
 	expect_err("bad_prestress.ini", 31, "[stage dig] key 'anchors'", "NAME@force", "bad prestress");
 	expect_err("bad_listed_twice.ini", 31, "[stage dig] key 'anchors'", "listed twice", "name listed twice");
