@@ -35,6 +35,7 @@
  * the design moment and anchor force are gamma_G times that analysis'. */
 #include "engine.h"
 #include "harness.h"
+#include "rankine.h"
 #include "pressure.h"
 #include "study.h"
 #include "study_read.h"
@@ -45,23 +46,6 @@
 
 #define STEP 0.05   /* diagram step, m */
 #define CLOSED 0.01 /* closed form evaluated here */
-
-static double rad(double deg)
-{
-	return deg * (acos(-1.0) / 180.0);
-}
-
-static double ka_rankine(double phi_deg)
-{
-	double t = tan(rad(45.0 - phi_deg / 2.0));
-	return t * t;
-}
-
-static double kp_rankine(double phi_deg)
-{
-	double t = tan(rad(45.0 + phi_deg / 2.0));
-	return t * t;
-}
 
 /* design angle of M2: tan phi'_d = tan phi'_k / gamma_phi */
 static double phi_m2(double phi_deg, double gamma_phi)

@@ -39,6 +39,7 @@
  */
 #include "engine.h"
 #include "harness.h"
+#include "rankine.h"
 #include "study.h"
 #include "study_read.h"
 
@@ -56,23 +57,6 @@
 #define SAME 1e-6      /* two engine runs that must agree */
 #define EQ_V 0.5       /* kN/m, toe equilibrium of the diagram */
 #define EQ_M 0.5       /* kNm/m */
-
-static double rad(double deg)
-{
-	return deg * (acos(-1.0) / 180.0);
-}
-
-static double ka_rankine(double phi_deg)
-{
-	double t = tan(rad(45.0 - phi_deg / 2.0));
-	return t * t;
-}
-
-static double kp_rankine(double phi_deg)
-{
-	double t = tan(rad(45.0 + phi_deg / 2.0));
-	return t * t;
-}
 
 /* ---- running the engine ----------------------------------------------- */
 
