@@ -292,10 +292,14 @@ static void S_study(FILE *fp, const sp_report_t *r)
 			         d->exposure[0] >= 0 ? sp_study_exposure_words[d->exposure[0]] : "given", loss[1],
 			         d->exposure[1] >= 0 ? sp_study_exposure_words[d->exposure[1]] : "given");
 		S_kv_text(fp, "corrosion allowance", text);
-		if (st->kranz_checked)
+		if (st->kranz_checked && st->anchorage_height_m > 0)
 			snprintf(text, sizeof text, "anchorage %.2f m along the anchor, anchor wall %.2f m high; "
 			         "util_kranz = design anchor force x %.2f / allowable force (docs/kranz.md)",
 			         st->anchor_length_m, st->anchorage_height_m, st->kranz_factor);
+		else if (st->kranz_checked)
+			snprintf(text, sizeof text, "a point anchorage (a grout body's centre) %.2f m along the anchor; "
+			         "util_kranz = design anchor force x %.2f / allowable force (docs/kranz.md)",
+			         st->anchor_length_m, st->kranz_factor);
 		else
 			snprintf(text, sizeof text, "Kranz was not checked (no [anchor] length_m)");
 		S_kv_text(fp, "Kranz (deep slip plane)", text);
