@@ -1,6 +1,7 @@
 /* analyses.c - the analysis phase of an evaluation. */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "analyses.h"
+#include "block.h"
 #include "bestfirst.h"
 #include "dist.h"
 
@@ -518,7 +519,11 @@ failed:
 sp_analyses_t *sp_analyses_open(const sp_plan_t *plan, const sp_analyses_opts_t *opts, sp_eval_stats_t *stats,
                                 sp_err_t *err)
 {
-	sp_analyses_t *an = calloc(1, sizeof *an);
+	size_t na = plan->n_analyses ? plan->n_analyses : 1;
+	void *at[5];
+	sp_analyses_t *an = sp_block_alloc(sizeof *an, 5, (const sp_block_part_t[]){{na, sizeof *an->analyses},
+	                                   {na, sizeof *an->analysed}, {na, sizeof *an->list}, {na, sizeof *an->queued},
+	                                   {na, sizeof *an->busy}}, at);
 	if (an == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		return NULL;
@@ -528,15 +533,7 @@ sp_analyses_t *sp_analyses_open(const sp_plan_t *plan, const sp_analyses_opts_t 
 	an->opts = *opts;
 	an->opts.outdir = opts->outdir ? opts->outdir : ".";
 	an->stats = stats;
-	size_t na = plan->n_analyses ? plan->n_analyses : 1;
-	an->analyses = calloc(na, sizeof *an->analyses);
-	an->analysed = calloc(na, 1);
-	an->list = malloc(na * sizeof *an->list);
-	an->queued = calloc(na, 1);
-	if (!an->analyses || !an->analysed || !an->list || !an->queued) {
-		sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		goto fail;
-	}
+	an->analyses = at[0], an->analysed = at[1], an->list = at[2], an->queued = at[3], an->busy = at[4];
 	stats->search = st->search;
 	stats->analyses_exhaustive = plan->n_analyses;
 	stats->to_evaluate = stats->candidates;
@@ -547,8 +544,7 @@ sp_analyses_t *sp_analyses_open(const sp_plan_t *plan, const sp_analyses_opts_t 
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
-	if (st->search == SP_SEARCH_BEST_FIRST
-	    && ((an->bf = sp_bestfirst_alloc(plan)) == NULL || (an->busy = calloc(na, 1)) == NULL)) {
+	if (st->search == SP_SEARCH_BEST_FIRST && (an->bf = sp_bestfirst_alloc(plan)) == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		goto fail;
 	}
@@ -600,16 +596,12 @@ void sp_analyses_free(sp_analyses_t *an)
 {
 	if (an == NULL)
 		return;
-	if (an->analyses)
-		for (size_t i = 0; i < an->plan->n_analyses; i++)
-			sp_analysis_free(&an->analyses[i]);
-	free(an->analyses);
-	free(an->analysed);
+	for (size_t i = 0; i < an->plan->n_analyses; i++)
+		sp_analysis_free(&an->analyses[i]);
 	sp_search_free(an->search);
 	free(an->ids);
 	sp_bestfirst_free(an->bf);
 	free(an->skip);
-	free(an->busy);
 	/* exec */
 	if (an->own_pool)
 		sp_pool_free(an->pool); /* first: kills what still runs, so no job points into the batch */
@@ -618,10 +610,7 @@ void sp_analyses_free(sp_analyses_t *an)
 	if (an->batch)
 		an->plan->engine->batch->free(an->batch);
 	free(an->cases);
-	/* the steps */
-	free(an->list);
-	free(an->queued);
-	free(an);
+	free(an); /* and the arrays per analysis, one block */
 }
 
 const sp_analysis_t *sp_analyses_results(const sp_analyses_t *an)

@@ -1,5 +1,6 @@
 /* bestfirst.c - the search strategy best-first (bestfirst.h). */
 #include "bestfirst.h"
+#include "block.h"
 #include "candidate.h"
 
 #include <math.h>
@@ -74,23 +75,17 @@ static void S_restart(sp_bestfirst_t *bf)
 sp_bestfirst_t *sp_bestfirst_alloc(const sp_plan_t *plan)
 {
 	const sp_study_t *st = plan->st;
-	sp_bestfirst_t *bf = calloc(1, sizeof *bf);
+	size_t n = sp_study_n_candidates(st), n_groups = st->n_profiles * st->n_grades * st->n_anchors;
+	void *at[4];
+	sp_bestfirst_t *bf = sp_block_alloc(sizeof *bf, 4, (const sp_block_part_t[]){{n, sizeof *bf->order},
+	                                    {n, sizeof *bf->status}, {n_groups, sizeof *bf->g},
+	                                    {st->n_anchors, sizeof *bf->anchor}}, at);
 	if (bf == NULL)
 		return NULL;
-	bf->plan = plan;
-	bf->n = sp_study_n_candidates(st);
-	bf->k = st->top_k > 0 ? (size_t)st->top_k : 1;
-	bf->n_groups = st->n_profiles * st->n_grades * st->n_anchors;
-	bf->order = malloc((bf->n ? bf->n : 1) * sizeof *bf->order);
-	bf->status = malloc(bf->n ? bf->n : 1);
-	bf->g = calloc(bf->n_groups ? bf->n_groups : 1, sizeof *bf->g);
-	bf->anchor = malloc((st->n_anchors ? st->n_anchors : 1) * sizeof *bf->anchor);
+	*bf = (sp_bestfirst_t){.plan = plan, .n = n, .k = st->top_k > 0 ? (size_t)st->top_k : 1, .n_groups = n_groups,
+	                       .order = at[0], .status = at[1], .g = at[2], .anchor = at[3]};
 	/* the built-in beam engine: its reason names a missing equilibrium */
 	bf->eq_rule = plan->engine->uses_section == 1 && plan->engine->batch == NULL;
-	if (!bf->order || !bf->status || !bf->g || !bf->anchor) {
-		sp_bestfirst_free(bf); /* exception in constructor, avoid memory leak */
-		return NULL;
-	}
 	for (size_t id = 0; id < bf->n; id++) {
 		sp_candidate_t c;
 		sp_cost_t cost;
@@ -107,13 +102,7 @@ sp_bestfirst_t *sp_bestfirst_alloc(const sp_plan_t *plan)
 
 void sp_bestfirst_free(sp_bestfirst_t *bf)
 {
-	if (bf == NULL)
-		return;
-	free(bf->order);
-	free(bf->status);
-	free(bf->g);
-	free(bf->anchor);
-	free(bf);
+	free(bf); /* and its arrays, one block */
 }
 
 static size_t S_group_of(const sp_study_t *st, const sp_candidate_t *c)

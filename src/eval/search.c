@@ -1,6 +1,7 @@
 /* search.c - the search strategy min-length: bisection over the lengths of
  * each (profile, grade, anchor option) group. */
 #include "search.h"
+#include "block.h"
 #include "candidate.h"
 
 #include <stdlib.h>
@@ -25,19 +26,14 @@ struct sp_search {
 
 sp_search_t *sp_search_alloc(const sp_study_t *st)
 {
-	sp_search_t *s = calloc(1, sizeof *s);
+	size_t n_groups = st->n_profiles * st->n_grades * st->n_anchors, n_cand = sp_study_n_candidates(st);
+	void *at[3];
+	sp_search_t *s = sp_block_alloc(sizeof *s, 3, (const sp_block_part_t[]){{st->n_lengths, sizeof *s->order},
+	                                {n_cand, sizeof *s->state}, {n_groups, sizeof *s->g}}, at);
 	if (s == NULL)
 		return NULL;
-	s->st = st;
-	s->n_groups = st->n_profiles * st->n_grades * st->n_anchors;
-	s->n_cand = sp_study_n_candidates(st);
-	s->order = malloc((st->n_lengths ? st->n_lengths : 1) * sizeof *s->order);
-	s->state = calloc(s->n_cand ? s->n_cand : 1, 1);
-	s->g = calloc(s->n_groups ? s->n_groups : 1, sizeof *s->g);
-	if (!s->order || !s->state || !s->g) {
-		sp_search_free(s); /* exception in constructor, avoid memory leak */
-		return NULL;
-	}
+	*s = (sp_search_t){.st = st, .n_groups = n_groups, .n_cand = n_cand,
+	                   .order = at[0], .state = at[1], .g = at[2]};
 	/* lengths ascending, ties by index: an insertion sort (a small grid, and no
 	 * comparator state shared through a global) */
 	const double *len = st->lengths_m;
@@ -58,11 +54,8 @@ void sp_search_free(sp_search_t *s)
 {
 	if (s == NULL)
 		return;
-	free(s->order);
-	free(s->state);
-	free(s->g);
 	free(s->ids);
-	free(s);
+	free(s); /* and its arrays, one block */
 }
 
 /* candidate id of group g at length position pos */

@@ -15,6 +15,7 @@
  *                  earlier_run = 1), this invocation's times following theirs */
 #define _GNU_SOURCE /* mkdtemp, realpath, fsync */
 #include "engine_exec.h"
+#include "block.h"
 #include "csv_field.h"
 #include "journal.h"
 #include "dist.h"
@@ -527,29 +528,26 @@ static void E_batch_free(sp_batch_t *b)
 		return;
 	if (b->journal)
 		fclose(b->journal);
-	if (b->jobs && b->submitted)
-		for (size_t i = 0; i < b->n; i++)
-			if (b->submitted[i])
-				S_job_free(&b->jobs[i]);
-	free(b->jobs);
-	free(b->pj);
-	free(b->submitted);
-	free(b->meta);
-	free(b->est);
-	free(b);
+	for (size_t i = 0; i < b->n; i++)
+		if (b->submitted[i])
+			S_job_free(&b->jobs[i]);
+	free(b); /* and the arrays per analysis id, one block */
 }
 
 static sp_batch_t *E_batch_open(const sp_study_t *st, const sp_case_t *cases, size_t n, const sp_batch_opts_t *o,
                                 sp_pool_t *pool, void *owner, sp_analysis_t *out, unsigned char *done,
                                 sp_err_t *err)
 {
-	sp_batch_t *b = malloc(sizeof *b);
+	void *at[5];
+	sp_batch_t *b = sp_block_alloc(sizeof *b, 5, (const sp_block_part_t[]){{n, sizeof *b->est}, {n, sizeof *b->jobs},
+	                               {n, sizeof *b->pj}, {n, sizeof *b->submitted}, {n, sizeof *b->meta}}, at);
 	if (b == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		return NULL;
 	}
 	*b = (sp_batch_t){.st = st, .cases = cases, .n = n, .out = out, .done = done, .pool = pool, .owner = owner,
-	                  .licenses = o->licenses > 0 ? o->licenses : 1, .first_start_s = INFINITY};
+	                  .licenses = o->licenses > 0 ? o->licenses : 1, .first_start_s = INFINITY,
+	                  .est = at[0], .jobs = at[1], .pj = at[2], .submitted = at[3], .meta = at[4]};
 	if (realpath(o->outdir, b->dir) == NULL) {
 		sp_err_set(err, SP_ECANTCREAT, "%s: %s", o->outdir, strerror(errno));
 		goto fail;
@@ -565,16 +563,6 @@ static sp_batch_t *E_batch_open(const sp_study_t *st, const sp_case_t *cases, si
 	/* solvers an earlier run left behind (killed with SIGKILL) would run
 	 * beside ours: more than `licenses` at once */
 	sp_pool_stop_leftovers(b->work, st->solver->kill_grace_s, &b->stats.leftovers_stopped);
-	size_t m = n ? n : 1;
-	b->est = malloc(m * sizeof *b->est);
-	b->jobs = calloc(m, sizeof *b->jobs);
-	b->pj = calloc(m, sizeof *b->pj);
-	b->submitted = calloc(m, 1);
-	b->meta = calloc(m, sizeof *b->meta);
-	if (!b->est || !b->jobs || !b->pj || !b->submitted || !b->meta) {
-		sp_err_set(err, SP_ESOFTWARE, "out of memory");
-		goto fail;
-	}
 	if ((b->journal = sp_journal_open(b->dir, st, n, o->resume, out, (char *)done, b->meta, &b->stats.resumed,
 	                                 &b->journal_fp, err)) == NULL)
 		goto fail;

@@ -1,6 +1,7 @@
 /* pool.c - the licence pool: posix_spawn, process groups, poll on pidfds. */
 #define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np, SYS_pidfd_open */
 #include "pool.h"
+#include "block.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -148,19 +149,9 @@ static int S_regex_of(sp_pool_t *p, const sp_pool_opts_t *o, long *index, sp_err
 	return SP_OK;
 }
 
-/* *array_ptr (a pointer to an array's pointer) reallocated to n elements of
- * elem bytes; -1 (the array as it was) when out of memory. */
-static int S_resize(void *array_ptr, size_t n, size_t elem)
-{
-	void *a;
-	memcpy(&a, array_ptr, sizeof a);
-	void *b = realloc(a, n * elem);
-	if (b == NULL)
-		return -1;
-	memcpy(array_ptr, &b, sizeof b);
-	return 0;
-}
-
+/* The per-job arrays (jobs, run, heap, waiting, fin) for at least want jobs:
+ * one block, that jobs starts, into which the old one is moved. Out of
+ * memory, the pool stays as it was. */
 static int S_grow(sp_pool_t *p, size_t want, sp_err_t *err)
 {
 	if (want <= p->cap)
@@ -168,10 +159,15 @@ static int S_grow(sp_pool_t *p, size_t want, sp_err_t *err)
 	size_t cap = p->cap ? p->cap : 64;
 	while (cap < want)
 		cap *= 2;
-	if (S_resize(&p->jobs, cap, sizeof *p->jobs) || S_resize(&p->run, cap, sizeof *p->run)
-	    || S_resize(&p->heap, cap, sizeof *p->heap) || S_resize(&p->waiting, cap, sizeof *p->waiting)
-	    || S_resize(&p->fin, cap, sizeof *p->fin))
-		return sp_err_set(err, SP_ESOFTWARE, "out of memory"); /* the arrays resized so far stay valid */
+	const sp_block_part_t part[] = {{cap, sizeof *p->jobs}, {cap, sizeof *p->run}, {cap, sizeof *p->heap},
+	                                {cap, sizeof *p->waiting}, {cap, sizeof *p->fin}};
+	void *at[5], *old[5] = {p->jobs, p->run, p->heap, p->waiting, p->fin};
+	if (sp_block_alloc(0, 5, part, at) == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	for (int k = 0; k < 5 && p->cap > 0; k++)
+		memcpy(at[k], old[k], p->cap * part[k].size);
+	free(p->jobs);
+	p->jobs = at[0], p->run = at[1], p->heap = at[2], p->waiting = at[3], p->fin = at[4];
 	p->cap = cap;
 	return SP_OK;
 }
@@ -206,18 +202,18 @@ sp_pool_job_t *sp_pool_job(const sp_pool_t *p, size_t index)
 
 sp_pool_t *sp_pool_alloc(const sp_pool_opts_t *o, sp_pool_job_t *jobs, size_t n, sp_err_t *err)
 {
-	sp_pool_t *p = calloc(1, sizeof *p);
+	int slots = o->slots < 1 ? 1 : o->slots;
+	void *at[1];
+	sp_pool_t *p = sp_block_alloc(sizeof *p, 1, &(const sp_block_part_t){(size_t)slots, sizeof *p->slot_job}, at);
 	if (p == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		return NULL;
 	}
 	p->o = *o;
-	if (p->o.slots < 1)
-		p->o.slots = 1;
-	p->slot_job = malloc((size_t)p->o.slots * sizeof *p->slot_job);
-	if (p->slot_job == NULL || S_grow(p, n, err) != SP_OK) {
+	p->o.slots = slots;
+	p->slot_job = at[0];
+	if (S_grow(p, n, err) != SP_OK) {
 		sp_pool_free(p);
-		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		return NULL;
 	}
 	for (int s = 0; s < p->o.slots; s++)
@@ -775,19 +771,14 @@ void sp_pool_free(sp_pool_t *p)
 {
 	if (p == NULL)
 		return;
-	if (p->run && p->slot_job)
+	if (p->run)
 		S_kill_running(p);
 	for (size_t k = 0; k < p->n_res; k++)
 		regfree(&p->res[k].re);
 	free(p->res);
-	free(p->jobs);
-	free(p->run);
-	free(p->heap);
+	free(p->jobs); /* the block of the per-job arrays */
 	free(p->order);
-	free(p->waiting);
-	free(p->fin);
-	free(p->slot_job);
-	free(p);
+	free(p); /* and slot_job */
 }
 
 static void S_finish(sp_pool_t *p, size_t i, sp_job_outcome outcome, int code)
