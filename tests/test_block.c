@@ -5,6 +5,7 @@
  * max_align_t. Each array of a block must have that alignment, follow the
  * one before it without overlapping it, be zeroed, and hold at least one
  * element; sizes that do not fit a size_t give NULL, not a short block.
+ * A grown block keeps the first elements of each array and zeroes the rest.
  * The writes below reach the last byte of every array: under the sanitizer
  * build, a layout one byte short is a heap-buffer-overflow. */
 #include "harness.h"
@@ -62,5 +63,32 @@ int main(void)
 	   "an array that ends past SIZE_MAX after its alignment: NULL");
 	OK(sp_block_alloc(SIZE_MAX - 2, 1, (const sp_block_part_t[]){{1, 1}}, big) == NULL,
 	   "a head too large to align the array after it: NULL");
+
+	/* growing: the first n_old elements of each array move to the new block */
+	void *o[2];
+	double *d;
+	if (sp_block_alloc(0, 2, (const sp_block_part_t[]){{3, sizeof(double)}, {3, 1}}, o) == NULL) {
+		OK(0, "a block of two arrays of 3");
+		return sp_test_done("block");
+	}
+	d = o[0];
+	d[0] = 2.385, d[1] = -1.5, d[2] = 7.25;
+	memcpy(o[1], "abc", 3);
+	void *g[2];
+	OK(sp_block_grow(2, (const sp_block_part_t[]){{10, sizeof(double)}, {10, 1}}, o, 2, g) == g[0],
+	   "grown to 10: the block starts with its first array");
+	d = g[0];
+	const unsigned char *c = g[1];
+	OK(d[0] == 2.385 && d[1] == -1.5 && d[2] == 0, "n_old 2: the first two doubles copied, the third zero");
+	OK(c[0] == 'a' && c[1] == 'b' && c[2] == 0 && c[9] == 0, "the first two bytes copied, the rest zero");
+	OK((uintptr_t)g[1] % align == 0 && (unsigned char *)g[1] >= (unsigned char *)g[0] + 10 * sizeof(double),
+	   "the second array aligned, after the ten doubles");
+	void *fresh[1];
+	unsigned char *f = sp_block_grow(1, (const sp_block_part_t[]){{4, 4}}, (void *[]){NULL}, 0, fresh);
+	OK(f != NULL && fresh[0] == (void *)f && S_zero(f, 16), "no old block: a new zeroed one");
+	free(f);
+	OK(sp_block_grow(2, (const sp_block_part_t[]){{SIZE_MAX / 4, 8}, {1, 1}}, g, 10, o) == NULL && d[0] == 2.385,
+	   "out of memory: NULL, the old block kept");
+	free(g[0]);
 	return sp_test_done("block");
 }

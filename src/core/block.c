@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define S_ALIGN _Alignof(max_align_t)
 
@@ -33,5 +34,16 @@ void *sp_block_alloc(size_t head, size_t n_parts, const sp_block_part_t *part, v
 		at[i] = block + offset;
 		size = offset + (part[i].n ? part[i].n : 1) * part[i].size;
 	}
+	return block;
+}
+
+void *sp_block_grow(size_t n_parts, const sp_block_part_t *part, void *const *old, size_t n_old, void **at)
+{
+	void *block = sp_block_alloc(0, n_parts, part, at);
+	if (block == NULL || old[0] == NULL)
+		return block;
+	for (size_t i = 0; i < n_parts && n_old > 0; i++)
+		memcpy(at[i], old[i], n_old * part[i].size);
+	free(old[0]);
 	return block;
 }

@@ -3,7 +3,8 @@
  * A struct whose arrays are sized once, when it is made, is allocated with
  * them as one zeroed block: the struct (head bytes) first, then each array,
  * aligned for any type. One free() releases it all, and a constructor has
- * one failure path. */
+ * one failure path. Arrays that grow together (the same capacity) are one
+ * block too, moved to a larger one as a whole. */
 #ifndef SP_BLOCK_H
 #define SP_BLOCK_H
 
@@ -20,5 +21,13 @@ typedef struct {
  * Returns the block, or NULL when out of memory or when the sizes overflow.
  * The caller frees it with free(). */
 void *sp_block_alloc(size_t head, size_t n_parts, const sp_block_part_t *part, void **at);
+
+/* Parallel arrays that grow together, as one block with no head: a new
+ * block of the arrays of part, into which the first n_old elements of each
+ * array old[i] of the old block are copied (old[0] is that block; NULL, or
+ * n_old 0: nothing to copy); the old block is then freed. Returns the new
+ * block, at[i] its arrays; NULL, the old block untouched, when out of
+ * memory. */
+void *sp_block_grow(size_t n_parts, const sp_block_part_t *part, void *const *old, size_t n_old, void **at);
 
 #endif

@@ -8,6 +8,7 @@
  * section) as used, so whatever is never looked up can be reported as
  * unknown by the caller. */
 #include "sp_ini.h"
+#include "block.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -562,16 +563,15 @@ sp_ini_t *sp_ini_read(const char *path, sp_err_t *err)
 		return NULL;
 	}
 
-	sp_ini_t *c = malloc(sizeof *c);
-	S_reader *heap = malloc(sizeof *heap);
-	if (c == NULL || heap == NULL) {
-		free(c), free(heap);
+	void *at[1];
+	sp_ini_t *c = sp_block_alloc(sizeof *c, 1, &(const sp_block_part_t){1, sizeof r}, at);
+	if (c == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		S_reader_free(&r);
 		return NULL;
 	}
-	*heap = r;
-	*c = (sp_ini_t){heap, err, 0};
+	*c = (sp_ini_t){at[0], err, 0};
+	*c->r = r;
 	return c;
 }
 
@@ -580,8 +580,7 @@ void sp_ini_free(sp_ini_t *c)
 	if (c == NULL)
 		return;
 	S_reader_free(c->r);
-	free(c->r);
-	free(c);
+	free(c); /* and c->r, one block */
 }
 
 size_t sp_ini_n_entries(const sp_ini_t *c) { return c->r->n; }

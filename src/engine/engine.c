@@ -5,13 +5,7 @@
 
 const sp_engine_type *sp_engine_builtin(const sp_study_t *st)
 {
-	switch (st->method) {
-	case SP_METHOD_LE:
-		return sp_engine_le;
-	case SP_METHOD_SUBGRADE:
-		return sp_engine_beam;
-	}
-	return sp_engine_le;
+	return st->method == SP_METHOD_SUBGRADE ? sp_engine_beam : sp_engine_le;
 }
 
 void sp_analysis_free(sp_analysis_t *a)

@@ -1,5 +1,6 @@
 /* pareto.c - the Pareto front of the feasible designs. */
 #include "pareto.h"
+#include "block.h"
 
 #include <gsl/gsl_heapsort.h>
 #include <stdlib.h>
@@ -20,8 +21,7 @@ void sp_pareto_free(sp_pareto_t *p)
 {
 	if (p == NULL)
 		return;
-	free(p->rows);
-	free(p->crit);
+	free(p->rows); /* and crit, one block */
 	free(p);
 }
 
@@ -69,15 +69,11 @@ int sp_pareto_add(sp_pareto_t *p, const sp_result_t *rows, size_t n)
 		p->n = m;
 		if (p->n == p->cap) {
 			size_t cap = p->cap ? 2 * p->cap : 64;
-			sp_result_t *nr = realloc(p->rows, cap * sizeof *nr);
-			if (nr == NULL)
+			void *at[2];
+			if (sp_block_grow(2, (const sp_block_part_t[]){{cap, sizeof *p->rows}, {cap, sizeof *p->crit}},
+			                  (void *[]){p->rows, p->crit}, p->n, at) == NULL)
 				return SP_ESOFTWARE;
-			p->rows = nr;
-			double(*nc)[3] = realloc(p->crit, cap * sizeof *nc);
-			if (nc == NULL)
-				return SP_ESOFTWARE;
-			p->crit = nc;
-			p->cap = cap;
+			p->rows = at[0], p->crit = at[1], p->cap = cap;
 		}
 		p->rows[p->n] = *r;
 		memcpy(p->crit[p->n], c, sizeof c);

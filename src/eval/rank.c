@@ -1,5 +1,6 @@
 /* rank.c - top-k of the feasible designs. */
 #include "rank.h"
+#include "block.h"
 
 #include <gsl/gsl_heapsort.h>
 #include <stdlib.h>
@@ -22,25 +23,17 @@ static int S_cmp(const void *a, const void *b)
 
 sp_rank_t *sp_rank_alloc(size_t k)
 {
-	sp_rank_t *r = calloc(1, sizeof *r);
-	if (r == NULL)
-		return NULL;
-	r->k = k ? k : 1;
-	r->cap = 2 * r->k;
-	r->rows = malloc(r->cap * sizeof *r->rows);
-	if (r->rows == NULL) {
-		free(r); /* exception in constructor, avoid memory leak */
-		return NULL;
-	}
+	k = k ? k : 1;
+	void *at[1];
+	sp_rank_t *r = sp_block_alloc(sizeof *r, 1, &(const sp_block_part_t){2 * k, sizeof *r->rows}, at);
+	if (r != NULL)
+		*r = (sp_rank_t){.k = k, .cap = 2 * k, .rows = at[0]};
 	return r;
 }
 
 void sp_rank_free(sp_rank_t *r)
 {
-	if (r == NULL)
-		return;
-	free(r->rows);
-	free(r);
+	free(r); /* and its rows, one block */
 }
 
 static void S_cut(sp_rank_t *r)

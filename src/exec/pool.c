@@ -150,8 +150,7 @@ static int S_regex_of(sp_pool_t *p, const sp_pool_opts_t *o, long *index, sp_err
 }
 
 /* The per-job arrays (jobs, run, heap, waiting, fin) for at least want jobs:
- * one block, that jobs starts, into which the old one is moved. Out of
- * memory, the pool stays as it was. */
+ * one block, that jobs starts. Out of memory, the pool stays as it was. */
 static int S_grow(sp_pool_t *p, size_t want, sp_err_t *err)
 {
 	if (want <= p->cap)
@@ -161,12 +160,9 @@ static int S_grow(sp_pool_t *p, size_t want, sp_err_t *err)
 		cap *= 2;
 	const sp_block_part_t part[] = {{cap, sizeof *p->jobs}, {cap, sizeof *p->run}, {cap, sizeof *p->heap},
 	                                {cap, sizeof *p->waiting}, {cap, sizeof *p->fin}};
-	void *at[5], *old[5] = {p->jobs, p->run, p->heap, p->waiting, p->fin};
-	if (sp_block_alloc(0, 5, part, at) == NULL)
+	void *at[5];
+	if (sp_block_grow(5, part, (void *[]){p->jobs, p->run, p->heap, p->waiting, p->fin}, p->cap, at) == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
-	for (int k = 0; k < 5 && p->cap > 0; k++)
-		memcpy(at[k], old[k], p->cap * part[k].size);
-	free(p->jobs);
 	p->jobs = at[0], p->run = at[1], p->heap = at[2], p->waiting = at[3], p->fin = at[4];
 	p->cap = cap;
 	return SP_OK;
