@@ -471,6 +471,16 @@ int sp_outfile_commit(sp_outfile_t *f, sp_err_t *err)
 	return rc;
 }
 
+int sp_outfile_save(const char *dir, const char *name, sp_outfile_body_fn *body, const void *ctx, sp_err_t *err)
+{
+	sp_outfile_t f;
+	int rc = sp_outfile_open(&f, dir, name, err);
+	if (rc != SP_OK)
+		return rc;
+	body(f.fp, ctx);
+	return sp_outfile_commit(&f, err);
+}
+
 void sp_outfile_abort(sp_outfile_t *f)
 {
 	if (f->fp) {

@@ -45,6 +45,10 @@ int sp_outfile_write(sp_outfile_t *f, const void *buf, size_t n);
  * temporary file is removed). A name ending in .csv is converted to the
  * dialect set by sp_outfile_set_csv_dialect() on the way. */
 int sp_outfile_commit(sp_outfile_t *f, sp_err_t *err);
+/* dir/name written whole by body(fp, ctx), opened and committed as above:
+ * the status of sp_outfile_open or of sp_outfile_commit. */
+typedef void sp_outfile_body_fn(FILE *fp, const void *ctx);
+int sp_outfile_save(const char *dir, const char *name, sp_outfile_body_fn *body, const void *ctx, sp_err_t *err);
 /* The dialect of every *.csv file committed from now on (default RFC 4180:
  * written as is). A process-wide setting: set it once, before any output
  * and outside parallel regions (main does, from --csv-dialect). */

@@ -59,21 +59,17 @@ void sp_plot_set_pareto(sp_plot_t *p, const sp_result_t *front, size_t n)
 }
 
 /* pareto.dat: cost_per_m co2_kg_per_m third-criterion, the front by cost */
-static int S_write_pareto(sp_plot_t *p, sp_err_t *err)
+static void S_pareto_dat(FILE *fp, const void *plot)
 {
-	sp_outfile_t f;
-	int rc = sp_outfile_open(&f, p->dir, "pareto.dat", err);
-	if (rc)
-		return rc;
-	fprintf(f.fp, "# cost_per_m co2_kg_per_m %s (Pareto front)\n", p->disp ? "max_displacement_mm" : "util_max");
+	const sp_plot_t *p = plot;
+	fprintf(fp, "# cost_per_m co2_kg_per_m %s (Pareto front)\n", p->disp ? "max_displacement_mm" : "util_max");
 	for (size_t i = 0; i < p->n_front; i++) {
 		double c[3];
 		sp_pareto_criteria(&p->front[i], c);
-		fprintf(f.fp, "%.2f %.1f %.4f\n", c[0], c[1], c[2]);
+		fprintf(fp, "%.2f %.1f %.4f\n", c[0], c[1], c[2]);
 	}
 	if (p->n_front == 0)
-		fputs("? ? ?\n", f.fp); /* "?": missing (the .gp set it so) */
-	return sp_outfile_commit(&f, err);
+		fputs("? ? ?\n", fp); /* "?": missing (the .gp set it so) */
 }
 
 void sp_plot_set_search_space(sp_plot_t *p, const sp_explain_point_t *pts, size_t n, size_t best_id, int has_best)
@@ -85,14 +81,10 @@ void sp_plot_set_search_space(sp_plot_t *p, const sp_explain_point_t *pts, size_
 }
 
 /* search_space.dat: one block per class present (feasible, then each check
- * that excludes designs), its title on its first line; search_chosen.dat
- * the chosen design */
-static int S_write_space(sp_plot_t *p, sp_err_t *err)
+ * that excludes designs), its title on its first line */
+static void S_space_dat(FILE *fp, const void *plot)
 {
-	sp_outfile_t f;
-	int rc = sp_outfile_open(&f, p->dir, "search_space.dat", err);
-	if (rc)
-		return rc;
+	const sp_plot_t *p = plot;
 	int blocks = 0;
 	for (int why = -1; why < SP_WHY_N; why++) {
 		int any = 0;
@@ -101,26 +93,27 @@ static int S_write_space(sp_plot_t *p, sp_err_t *err)
 			if (q->why != why)
 				continue;
 			if (!any)
-				fprintf(f.fp, "%s\"%s\" \"mass_kg_per_m2\"\n", blocks++ ? "\n\n" : "",
+				fprintf(fp, "%s\"%s\" \"mass_kg_per_m2\"\n", blocks++ ? "\n\n" : "",
 				        why < 0 ? "feasible" : sp_why_name(why));
 			any = 1;
-			fprintf(f.fp, "%.3f %.2f\n", q->length_m, q->mass_kg_per_m2);
+			fprintf(fp, "%.3f %.2f\n", q->length_m, q->mass_kg_per_m2);
 		}
 	}
-	if ((rc = sp_outfile_commit(&f, err)) != SP_OK)
-		return rc;
-	if ((rc = sp_outfile_open(&f, p->dir, "search_chosen.dat", err)) != SP_OK)
-		return rc;
-	fputs("# length_m mass_kg_per_m2 of the chosen design\n", f.fp);
+}
+
+/* search_chosen.dat: the chosen design */
+static void S_chosen_dat(FILE *fp, const void *plot)
+{
+	const sp_plot_t *p = plot;
+	fputs("# length_m mass_kg_per_m2 of the chosen design\n", fp);
 	int found = 0;
 	for (size_t i = 0; i < p->n_space && p->space_has_best; i++)
 		if (p->space[i].id == p->space_best) {
-			fprintf(f.fp, "%.3f %.2f\n", p->space[i].length_m, p->space[i].mass_kg_per_m2);
+			fprintf(fp, "%.3f %.2f\n", p->space[i].length_m, p->space[i].mass_kg_per_m2);
 			found = 1;
 		}
 	if (!found)
-		fputs("? ?\n", f.fp);
-	return sp_outfile_commit(&f, err);
+		fputs("? ?\n", fp);
 }
 
 void sp_plot_set_stages(sp_plot_t *p, const sp_beam_result_t *r, const sp_wall_t *w)
@@ -130,25 +123,21 @@ void sp_plot_set_stages(sp_plot_t *p, const sp_beam_result_t *r, const sp_wall_t
 }
 
 /* best_stages.dat: one gnuplot data block per stage */
-static int S_write_stages(sp_plot_t *p, sp_err_t *err)
+static void S_stages_dat(FILE *fp, const void *plot)
 {
-	sp_outfile_t f;
-	int rc = sp_outfile_open(&f, p->dir, "best_stages.dat", err);
-	if (rc)
-		return rc;
+	const sp_plot_t *p = plot;
 	for (int s = 0; s < p->stages->n_stages; s++) {
 		const sp_beam_stage_result_t *r = &p->stages->stage[s];
-		fprintf(f.fp, "# stage %d: level_m displacement_mm moment_kNm_per_m shear_kN_per_m "
+		fprintf(fp, "# stage %d: level_m displacement_mm moment_kNm_per_m shear_kN_per_m "
 		              "left_total_kPa right_total_kPa\n", s + 1);
 		for (size_t i = 0; i < r->n_nodes; i++) {
 			const sp_beam_node_t *d = &r->nodes[i];
-			fprintf(f.fp, "%.3f %.3f %.3f %.3f %.3f %.3f\n", d->level_m, d->displacement_mm, d->moment_kNm_per_m,
+			fprintf(fp, "%.3f %.3f %.3f %.3f %.3f %.3f\n", d->level_m, d->displacement_mm, d->moment_kNm_per_m,
 			        d->shear_kN_per_m, d->effective_kPa[SP_LEFT] + d->water_kPa[SP_LEFT],
 			        d->effective_kPa[SP_RIGHT] + d->water_kPa[SP_RIGHT]);
 		}
-		fputs(r->n_nodes ? "\n\n" : "? ? ? ? ? ?\n\n\n", f.fp); /* "?": missing (the .gp set it so) */
+		fputs(r->n_nodes ? "\n\n" : "? ? ? ? ? ?\n\n\n", fp); /* "?": missing (the .gp set it so) */
 	}
-	return sp_outfile_commit(&f, err);
 }
 
 int sp_plot_template_path(char *path, size_t size, const char *script)
@@ -337,32 +326,31 @@ static int S_write_length(sp_plot_t *p, size_t *nprof, sp_err_t *err)
 	return rc;
 }
 
-static int S_write_best(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a, sp_err_t *err)
+/* best.dat: the best design's point on the plots of cost (NULL: none feasible) */
+static void S_best_dat(FILE *fp, const void *result)
 {
-	sp_outfile_t f;
-	int rc = sp_outfile_open(&f, p->dir, "best.dat", err);
-	if (rc)
-		return rc;
-	fputs("# cost_per_m util_max co2_kg_per_m pareto_third\n", f.fp);
+	const sp_result_t *best = result;
+	fputs("# cost_per_m util_max co2_kg_per_m pareto_third\n", fp);
 	if (best) {
 		double c[3];
 		sp_pareto_criteria(best, c);
-		fprintf(f.fp, "%.2f %.4f %.1f %.4f\n", best->cost.cost_per_m, best->checks.util_max, c[1], c[2]);
+		fprintf(fp, "%.2f %.4f %.1f %.4f\n", best->cost.cost_per_m, best->checks.util_max, c[1], c[2]);
 	} else {
-		fputs("? ? ? ?\n", f.fp); /* no feasible design; "?" is gnuplot's missing value here */
+		fputs("? ? ? ?\n", fp); /* no feasible design; "?" is gnuplot's missing value here */
 	}
-	if ((rc = sp_outfile_commit(&f, err)) != SP_OK)
-		return rc;
-	if ((rc = sp_outfile_open(&f, p->dir, "best_diagram.dat", err)) != SP_OK)
-		return rc;
-	fputs("# level_m net_pressure_kPa shear_kN_per_m moment_kNm_per_m\n", f.fp);
+}
+
+/* best_diagram.dat: the diagrams of the best design's analysis (NULL: none) */
+static void S_diagram_dat(FILE *fp, const void *analysis)
+{
+	const sp_analysis_t *a = analysis;
+	fputs("# level_m net_pressure_kPa shear_kN_per_m moment_kNm_per_m\n", fp);
 	if (a && a->n_diagram)
 		for (size_t i = 0; i < a->n_diagram; i++)
-			fprintf(f.fp, "%.3f %.3f %.3f %.3f\n", a->diagram[i].level_m, a->diagram[i].net_pressure_kPa,
+			fprintf(fp, "%.3f %.3f %.3f %.3f\n", a->diagram[i].level_m, a->diagram[i].net_pressure_kPa,
 			        a->diagram[i].shear_kN_per_m, a->diagram[i].moment_kNm_per_m);
 	else
-		fputs("? ? ? ?\n", f.fp);
-	return sp_outfile_commit(&f, err);
+		fputs("? ? ? ?\n", fp);
 }
 
 /* copy a template next to the data so the user can re-run it */
@@ -459,15 +447,19 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 	int rc = sp_outfile_commit(&p->cand, err);
 	size_t nprof = 1;
 	if (rc == SP_OK)
-		rc = S_write_best(p, best, a, err);
+		rc = sp_outfile_save(p->dir, "best.dat", S_best_dat, best, err);
+	if (rc == SP_OK)
+		rc = sp_outfile_save(p->dir, "best_diagram.dat", S_diagram_dat, a, err);
 	if (rc == SP_OK)
 		rc = S_write_length(p, &nprof, err);
 	if (rc == SP_OK && p->stages)
-		rc = S_write_stages(p, err);
+		rc = sp_outfile_save(p->dir, "best_stages.dat", S_stages_dat, p, err);
 	if (rc == SP_OK)
-		rc = S_write_pareto(p, err);
+		rc = sp_outfile_save(p->dir, "pareto.dat", S_pareto_dat, p, err);
 	if (rc == SP_OK && p->space)
-		rc = S_write_space(p, err);
+		rc = sp_outfile_save(p->dir, "search_space.dat", S_space_dat, p, err);
+	if (rc == SP_OK && p->space)
+		rc = sp_outfile_save(p->dir, "search_chosen.dat", S_chosen_dat, p, err);
 	if (rc == SP_OK && p->space)
 		rc = S_copy_template(p, "search_space.gp", err);
 	if (rc == SP_OK && p->stages)
