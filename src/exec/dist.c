@@ -1,5 +1,6 @@
 /* dist.c - work across MPI ranks, or the serial fallback of one process. */
 #include "dist.h"
+#include "block.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -510,13 +511,13 @@ struct sp_dist_licences {
 
 sp_dist_licences_t *sp_dist_licences_alloc(int n, sp_err_t *err)
 {
-	sp_dist_licences_t *l = calloc(1, sizeof *l);
-	if (l == NULL || n < 1 || (l->taken = calloc((size_t)n, 1)) == NULL) {
-		free(l);
+	void *at[1];
+	sp_dist_licences_t *l = n < 1 ? NULL : sp_block_alloc(sizeof *l, 1, &(const sp_block_part_t){(size_t)n, 1}, at);
+	if (l == NULL) {
 		sp_err_set(err, SP_ESOFTWARE, "out of memory");
 		return NULL;
 	}
-	l->n = n;
+	*l = (sp_dist_licences_t){.n = n, .taken = at[0]};
 	return l;
 }
 
@@ -545,10 +546,7 @@ int sp_dist_licence_peak(sp_dist_licences_t *l)
 
 void sp_dist_licences_free(sp_dist_licences_t *l)
 {
-	if (l == NULL)
-		return;
-	free(l->taken);
-	free(l);
+	free(l); /* and taken, one block */
 }
 
 #endif
