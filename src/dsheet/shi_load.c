@@ -32,6 +32,7 @@ int sp_shi_load_read_point(sp_shi_scan_t *in, sp_wall_t *w, int moments)
 	if (rc != SP_OK)
 		return rc;
 	sp_wall_point_load_t *l = moments ? w->moments : w->line_loads;
+	int *n = moments ? &w->n_moments : &w->n_line_loads;
 	for (int k = 0; k < t.n; k++) {
 		sp_strlcpy(l[k].name, t.name[k], SP_NAME_MAX);
 		l[k].level_m = t.v[k][0];
@@ -39,10 +40,7 @@ int sp_shi_load_read_point(sp_shi_scan_t *in, sp_wall_t *w, int moments)
 		if ((rc = S_kind(in, sp_shi_scan_lno(in), l[k].name, t.v[k][2], t.v[k][3], &l[k].kind)) != SP_OK)
 			return rc;
 	}
-	if (moments)
-		w->n_moments = t.n;
-	else
-		w->n_line_loads = t.n;
+	*n = t.n;
 	return SP_OK;
 }
 
@@ -76,11 +74,7 @@ static int S_load_head(sp_shi_scan_t *in, const void *base, size_t stride, int k
 	const char *s = sp_shi_scan_get(in);
 	if (s == NULL)
 		return sp_shi_scan_eof(in);
-	if ((rc = sp_shi_scan_name(in, sp_shi_scan_lno(in), s, name, "load")) != SP_OK)
-		return rc;
-	if (sp_shi_scan_index(base, stride, k, name) >= 0)
-		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "duplicate load name '%s'", name);
-	return SP_OK;
+	return sp_shi_scan_new_name(in, sp_shi_scan_lno(in), s, base, stride, k, name, "load");
 }
 
 int sp_shi_load_read_uniform(sp_shi_scan_t *in, sp_wall_t *w)

@@ -198,6 +198,15 @@ int sp_shi_scan_index(const void *base, size_t stride, int n, const char *name)
 	return -1;
 }
 
+int sp_shi_scan_new_name(sp_shi_scan_t *in, int line, const char *s, const void *base, size_t stride, int k,
+                         char *name, const char *what)
+{
+	int rc = sp_shi_scan_name(in, line, s, name, what);
+	if (rc == SP_OK && sp_shi_scan_index(base, stride, k, name) >= 0)
+		return sp_shi_scan_fail(in, line, "duplicate %s name '%s'", what, name);
+	return rc;
+}
+
 int sp_shi_scan_value(sp_shi_scan_t *in, const char *want, double *v)
 {
 	const char *s = sp_shi_scan_get_nonblank(in);

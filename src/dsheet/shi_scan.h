@@ -56,6 +56,11 @@ int sp_shi_scan_name(sp_shi_scan_t *in, int line, const char *s, char *dst, cons
 /* Index of name among n structs of size stride whose first member is the
  * name, or -1. */
 int sp_shi_scan_index(const void *base, size_t stride, int n, const char *name);
+/* s, read on line, as the name of item k (what: "soil", "load", ...) into
+ * name, as sp_shi_scan_name does, and new among the k items before it at
+ * base (structs as for sp_shi_scan_index). */
+int sp_shi_scan_new_name(sp_shi_scan_t *in, int line, const char *s, const void *base, size_t stride, int k,
+                         char *name, const char *what);
 
 /* "number label": the number, and the label must contain want. */
 int sp_shi_scan_value(sp_shi_scan_t *in, const char *want, double *v);

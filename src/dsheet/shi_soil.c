@@ -59,10 +59,8 @@ int sp_shi_soil_read(sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w)
 		if (s == NULL)
 			return sp_shi_scan_eof(in);
 		x->line = sp_shi_scan_lno(in);
-		if ((rc = sp_shi_scan_name(in, x->line, s, so->name, "soil")) != SP_OK)
+		if ((rc = sp_shi_scan_new_name(in, x->line, s, w->soils, sizeof *so, k, so->name, "soil")) != SP_OK)
 			return rc;
-		if (sp_shi_scan_index(w->soils, sizeof w->soils[0], k, so->name) >= 0)
-			return sp_shi_scan_fail(in, x->line, "duplicate soil name '%s'", so->name);
 		so->ocr = 1.0;
 		x->lam[0] = 50, x->lam[1] = 80, x->lam[2] = 90;
 		x->shell_factor = 1.0;

@@ -30,10 +30,8 @@ int sp_shi_stage_read_surfaces(sp_shi_stage_t *sg, sp_shi_scan_t *in)
 		double v;
 		if (!sp_shi_scan_int(&p, &nr) || !sp_shi_scan_int((p = sp_shi_scan_skip_space(p), &p), &np))
 			return sp_shi_scan_fail(in, su->line, "expected 'Nr points name', found '%.60s'", s);
-		if ((rc = sp_shi_scan_name(in, su->line, p, su->name, "surface")) != SP_OK)
+		if ((rc = sp_shi_scan_new_name(in, su->line, p, sg->surfaces, sizeof *su, k, su->name, "surface")) != SP_OK)
 			return rc;
-		if (sp_shi_scan_index(sg->surfaces, sizeof *su, k, su->name) >= 0)
-			return sp_shi_scan_fail(in, su->line, "duplicate surface name '%s'", su->name);
 		if (np < 1 || np > S_MAX_SURFACE_POINTS)
 			return sp_shi_scan_fail(in, su->line, "surface '%s': %d points is out of range 1..%d", su->name,
 						np, S_MAX_SURFACE_POINTS);
@@ -95,10 +93,9 @@ int sp_shi_stage_read_water_levels(sp_shi_stage_t *sg, sp_shi_scan_t *in)
 		if (s == NULL)
 			return sp_shi_scan_eof(in);
 		wl->line = sp_shi_scan_lno(in);
-		if ((rc = sp_shi_scan_name(in, wl->line, s, wl->name, "water level")) != SP_OK)
+		if ((rc = sp_shi_scan_new_name(in, wl->line, s, sg->water, sizeof *wl, k, wl->name, "water level"))
+		    != SP_OK)
 			return rc;
-		if (sp_shi_scan_index(sg->water, sizeof *wl, k, wl->name) >= 0)
-			return sp_shi_scan_fail(in, wl->line, "duplicate water level name '%s'", wl->name);
 		if ((rc = sp_shi_scan_bare(in, "water level", &wl->level_m)) != SP_OK ||
 		    (rc = sp_shi_scan_bare(in, "standard deviation", &v)) != SP_OK ||
 		    (rc = sp_shi_scan_bare(in, "distribution type", &v)) != SP_OK)

@@ -105,6 +105,7 @@ int sp_shi_wall_read_anchors(sp_shi_scan_t *in, sp_wall_t *w, int struts)
 	if (rc != SP_OK)
 		return rc;
 	sp_wall_anchor_t *a = struts ? w->struts : w->anchors;
+	int *n = struts ? &w->n_struts : &w->n_anchors;
 	for (int k = 0; k < t.n; k++) {
 		/* Level E A Length Yield(anchor)/Buckling(strut) Angle Height Side */
 		sp_strlcpy(a[k].name, t.name[k], SP_NAME_MAX);
@@ -124,10 +125,7 @@ int sp_shi_wall_read_anchors(sp_shi_scan_t *in, sp_wall_t *w, int struts)
 						"height >= 0",
 						t.name[k]);
 	}
-	if (struts)
-		w->n_struts = t.n;
-	else
-		w->n_anchors = t.n;
+	*n = t.n;
 	return SP_OK;
 }
 
@@ -138,6 +136,7 @@ int sp_shi_wall_read_supports(sp_shi_scan_t *in, sp_wall_t *w, int rigid)
 	if (rc != SP_OK)
 		return rc;
 	sp_wall_support_t *su = rigid ? w->rigid_supports : w->spring_supports;
+	int *n = rigid ? &w->n_rigid_supports : &w->n_spring_supports;
 	for (int k = 0; k < t.n; k++) {
 		sp_strlcpy(su[k].name, t.name[k], SP_NAME_MAX);
 		su[k].level_m = t.v[k][0];
@@ -155,10 +154,7 @@ int sp_shi_wall_read_supports(sp_shi_scan_t *in, sp_wall_t *w, int rigid)
 			su[k].trans_stiffness_kN_per_m_per_m = t.v[k][2];
 		}
 	}
-	if (rigid)
-		w->n_rigid_supports = t.n;
-	else
-		w->n_spring_supports = t.n;
+	*n = t.n;
 	return SP_OK;
 }
 
