@@ -400,33 +400,39 @@ void sp_ini_text(sp_ini_t *c, const char *section, const char *key, char *dst, s
 	sp_strlcpy(dst, v, size);
 }
 
+size_t sp_ini_list_next(const char **p, char *item, size_t size, const char **start)
+{
+	const char *s = *p, *q = strchr(s, ',');
+	size_t n = q ? (size_t)(q - s) : strlen(s);
+	while (n > 0 && isspace((unsigned char)*s))
+		s++, n--;
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	item[0] = '\0';
+	if (n < size) {
+		memcpy(item, s, n);
+		item[n] = '\0';
+	}
+	if (start)
+		*start = s;
+	*p = q ? q + 1 : NULL;
+	return n;
+}
+
 /* Split a comma-separated list into trimmed items; calls fn for each. */
 int sp_ini_split(sp_ini_t *c, sp_ini_entry_t *e, sp_ini_item_fn fn, void *user)
 {
-	const char *p = e->value;
-	int count = 0;
-	for (;;) {
-		const char *q = strchr(p, ',');
-		size_t n = q ? (size_t)(q - p) : strlen(p);
+	for (const char *p = e->value; p != NULL;) {
 		char item[256];
-		while (n > 0 && isspace((unsigned char)*p))
-			p++, n--;
-		while (n > 0 && isspace((unsigned char)p[n - 1]))
-			n--;
+		size_t n = sp_ini_list_next(&p, item, sizeof item, NULL);
 		if (n >= sizeof item)
 			return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': list item longer than %zu characters",
 			              c->r->path, e->line, e->section, e->key, sizeof item - 1);
-		memcpy(item, p, n);
-		item[n] = '\0';
 		if (n == 0)
 			return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': empty item in the list '%s'", c->r->path,
 			              e->line, e->section, e->key, e->value);
 		if (fn(c, e, item, user) != 0)
 			return c->status;
-		count++;
-		if (q == NULL)
-			break;
-		p = q + 1;
 	}
 	return 0;
 }

@@ -58,6 +58,11 @@ void sp_ini_text(sp_ini_t *c, const char *section, const char *key, char *dst, s
  * and items over 255 characters fail); stops at fn's first non-zero. */
 typedef int (*sp_ini_item_fn)(sp_ini_t *c, sp_ini_entry_t *e, const char *item, void *user);
 int sp_ini_split(sp_ini_t *c, sp_ini_entry_t *e, sp_ini_item_fn fn, void *user);
+/* The next item of the comma-separated list at *p, trimmed, copied into item
+ * (size bytes) when it fits; *p moves past its comma, to NULL after the last
+ * item; *start (when not NULL) gets where the trimmed item begins. Returns
+ * its length: size or more when it did not fit (item then empty). */
+size_t sp_ini_list_next(const char **p, char *item, size_t size, const char **start);
 /* The raw value and its line, or NULL (and *line = 0). */
 const char *sp_ini_value(sp_ini_t *c, const char *section, const char *key, int *line);
 

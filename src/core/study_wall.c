@@ -23,20 +23,31 @@ typedef struct {
 	const char *stage_key; /* the [stage] key that lists them, NULL if none */
 	const char *unnamed;  /* name of an unnamed item: "anchor 3" */
 	int max;
+	size_t items, stride, count; /* in sp_wall_t: the array (each item's name first), its count */
+	size_t load_kind;     /* in an item: the sp_wall_load_kind_t of a load; 0: not a load */
 } S_kind;
 
+#define S_ITEMS(arr, n) offsetof(sp_wall_t, arr), sizeof ((sp_wall_t *)0)->arr[0], offsetof(sp_wall_t, n)
+
 static const S_kind S_kinds[K_N] = {
-	{"wall-element", NULL, "element", SP_WALL_MAX_ELEMENTS},
-	{"anchor-item", "anchors", "anchor", SP_WALL_MAX_ITEMS},
-	{"strut", "struts", "strut", SP_WALL_MAX_ITEMS},
-	{"spring-support", "spring_supports", "spring support", SP_WALL_MAX_ITEMS},
-	{"rigid-support", "rigid_supports", "rigid support", SP_WALL_MAX_ITEMS},
-	{"line-load", "line_loads", "line load", SP_WALL_MAX_ITEMS},
-	{"moment-load", "moment_loads", "moment", SP_WALL_MAX_ITEMS},
-	{"uniform-load", "uniform_loads", "uniform load", SP_WALL_MAX_ITEMS},
-	{"surcharge", NULL, "surcharge", SP_WALL_MAX_ITEMS}, /* surcharges_left / surcharges_right */
-	{"normal-force", "normal_forces", "normal force", SP_WALL_MAX_ITEMS},
-	{"stage", NULL, "stage", SP_WALL_MAX_STAGES},
+	{"wall-element", NULL, "element", SP_WALL_MAX_ELEMENTS, S_ITEMS(elements, n_elements), 0},
+	{"anchor-item", "anchors", "anchor", SP_WALL_MAX_ITEMS, S_ITEMS(anchors, n_anchors), 0},
+	{"strut", "struts", "strut", SP_WALL_MAX_ITEMS, S_ITEMS(struts, n_struts), 0},
+	{"spring-support", "spring_supports", "spring support", SP_WALL_MAX_ITEMS,
+	 S_ITEMS(spring_supports, n_spring_supports), 0},
+	{"rigid-support", "rigid_supports", "rigid support", SP_WALL_MAX_ITEMS,
+	 S_ITEMS(rigid_supports, n_rigid_supports), 0},
+	{"line-load", "line_loads", "line load", SP_WALL_MAX_ITEMS, S_ITEMS(line_loads, n_line_loads),
+	 offsetof(sp_wall_point_load_t, kind)},
+	{"moment-load", "moment_loads", "moment", SP_WALL_MAX_ITEMS, S_ITEMS(moments, n_moments),
+	 offsetof(sp_wall_point_load_t, kind)},
+	{"uniform-load", "uniform_loads", "uniform load", SP_WALL_MAX_ITEMS, S_ITEMS(uniform_loads, n_uniform_loads),
+	 offsetof(sp_wall_uniform_load_t, kind)},
+	{"surcharge", NULL, "surcharge", SP_WALL_MAX_ITEMS, S_ITEMS(surcharges, n_surcharges), /* surcharges_left / surcharges_right */
+	 offsetof(sp_wall_surcharge_t, kind)},
+	{"normal-force", "normal_forces", "normal force", SP_WALL_MAX_ITEMS, S_ITEMS(normal_forces, n_normal_forces),
+	 offsetof(sp_wall_normal_force_t, kind)},
+	{"stage", NULL, "stage", SP_WALL_MAX_STAGES, S_ITEMS(stages, n_stages), 0},
 };
 
 static const char *const S_yesno[] = {"no", "yes", NULL};
@@ -96,19 +107,12 @@ static int S_refs(sp_ini_t *c, const char *sec, const char *key, int kind, const
 		p++;
 	if (*p == '\0') /* an empty list: none */
 		return SP_OK;
-	for (;;) {
-		const char *q = strchr(p, ',');
-		size_t len = q ? (size_t)(q - p) : strlen(p);
+	for (const char *rest = p; rest != NULL;) {
 		char item[256];
-		while (len > 0 && isspace((unsigned char)*p))
-			p++, len--;
-		while (len > 0 && isspace((unsigned char)p[len - 1]))
-			len--;
+		size_t len = sp_ini_list_next(&rest, item, sizeof item, &p);
 		if (len == 0 || len >= sizeof item)
 			return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': empty or over-long item in the list '%s'",
 			                   sp_ini_path(c), line, sec, key, v);
-		memcpy(item, p, len);
-		item[len] = '\0';
 		double x = 0;
 		char *at = strchr(item, '@');
 		if (at && val) {
@@ -131,9 +135,6 @@ static int S_refs(sp_ini_t *c, const char *sec, const char *key, int kind, const
 		on[i] = 1;
 		if (val)
 			val[i] = x;
-		if (q == NULL)
-			break;
-		p = q + 1;
 	}
 	return SP_OK;
 }
@@ -275,12 +276,12 @@ static void S_load_kind(sp_ini_t *c, const char *sec, sp_wall_load_kind_t *kind)
 	kind->favourable = sp_ini_word(c, sec, "favourable", SP_LOAD_AUTO, S_favourable_words);
 }
 
-static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec, const char *name, int line)
+/* The keys of item i of kind k, after its name and the kind of a load. */
+static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec, int line)
 {
 	switch (k) {
 	case K_ELEMENT: {
 		sp_wall_element_t *e = &w->elements[i];
-		sp_strlcpy(e->name, name, sizeof e->name);
 		e->bottom_level_m = sp_ini_num(c, sec, "bottom_level_m", 1, 0, S_level_lo, 0, S_level_hi, 0,
 		                               "level of the bottom of the element, m");
 		e->ei_kNm2_per_m = sp_ini_num(c, sec, "ei_kNm2_per_m", 1, 0, 0, 1, 1e9, 0, "bending stiffness EI, kNm2/m");
@@ -298,16 +299,13 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		break;
 	}
 	case K_ANCHOR:
-		sp_strlcpy(w->anchors[i].name, name, SP_NAME_MAX);
 		S_read_anchor(c, sec, &w->anchors[i], "yield force, kN/m (0 = none given)");
 		break;
 	case K_STRUT:
-		sp_strlcpy(w->struts[i].name, name, SP_NAME_MAX);
 		S_read_anchor(c, sec, &w->struts[i], "largest compression force, kN/m (0 = none given)");
 		break;
 	case K_SPRING: {
 		sp_wall_support_t *s = &w->spring_supports[i];
-		sp_strlcpy(s->name, name, sizeof s->name);
 		s->level_m = sp_ini_num(c, sec, "level_m", 1, 0, S_level_lo, 0, S_level_hi, 0, "level, m");
 		s->rot_stiffness_kNm_per_rad_per_m = sp_ini_num(c, sec, "rot_stiffness_kNm_per_rad_per_m", 0, 0, 0, 0, 1e15,
 		                                                0, "rotational stiffness, kNm/rad per m");
@@ -317,7 +315,6 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	}
 	case K_RIGID: {
 		sp_wall_support_t *s = &w->rigid_supports[i];
-		sp_strlcpy(s->name, name, sizeof s->name);
 		s->level_m = sp_ini_num(c, sec, "level_m", 1, 0, S_level_lo, 0, S_level_hi, 0, "level, m");
 		s->rot_fixed = sp_ini_word(c, sec, "fix_rotation", 0, S_yesno);
 		s->trans_fixed = sp_ini_word(c, sec, "fix_translation", 1, S_yesno);
@@ -326,8 +323,6 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	case K_LINE:
 	case K_MOMENT: {
 		sp_wall_point_load_t *p = k == K_LINE ? &w->line_loads[i] : &w->moments[i];
-		sp_strlcpy(p->name, name, sizeof p->name);
-		S_load_kind(c, sec, &p->kind);
 		p->level_m = sp_ini_num(c, sec, "level_m", 1, 0, S_level_lo, 0, S_level_hi, 0, "level, m");
 		if (k == K_LINE)
 			p->value = sp_ini_num(c, sec, "value_kN_per_m", 1, 0, -1e7, 0, 1e7, 0,
@@ -338,16 +333,12 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	}
 	case K_UNIFORM: {
 		sp_wall_uniform_load_t *u = &w->uniform_loads[i];
-		sp_strlcpy(u->name, name, sizeof u->name);
-		S_load_kind(c, sec, &u->kind);
 		u->left_kPa = sp_ini_num(c, sec, "left_kPa", 0, 0, -1e5, 0, 1e5, 0, "vertical load on the left, kPa");
 		u->right_kPa = sp_ini_num(c, sec, "right_kPa", 0, 0, -1e5, 0, 1e5, 0, "vertical load on the right, kPa");
 		break;
 	}
 	case K_SURCHARGE: {
 		sp_wall_surcharge_t *s = &w->surcharges[i];
-		sp_strlcpy(s->name, name, sizeof s->name);
-		S_load_kind(c, sec, &s->kind);
 		int nd = sp_ini_numbers(c, sec, "distance_m", 1, s->distance_m, SP_WALL_MAX_SURCHARGE_POINTS, 0, 1e4,
 		                   "distances from the wall, m");
 		int nv = sp_ini_numbers(c, sec, "value_kPa", 1, s->value_kPa, SP_WALL_MAX_SURCHARGE_POINTS, -1e5, 1e5,
@@ -373,8 +364,6 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	}
 	case K_NORMAL: {
 		sp_wall_normal_force_t *f = &w->normal_forces[i];
-		sp_strlcpy(f->name, name, sizeof f->name);
-		S_load_kind(c, sec, &f->kind);
 		f->at_top_kN = sp_ini_num(c, sec, "at_top_kN", 0, 0, -1e7, 0, 1e7, 0, "normal force at the top, kN/m");
 		f->at_surface_left_kN = sp_ini_num(c, sec, "at_surface_left_kN", 0, 0, -1e7, 0, 1e7, 0,
 		                                   "normal force at the left surface, kN/m");
@@ -385,7 +374,6 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 	}
 	case K_STAGE: {
 		sp_wall_stage_t *s = &w->stages[i];
-		sp_strlcpy(s->name, name, sizeof s->name);
 		s->surface_m[SP_LEFT] = sp_ini_num(c, sec, "left_surface_m", 1, 0, S_level_lo, 0, S_level_hi, 0,
 		                                   "surface level on the left, m");
 		s->surface_m[SP_RIGHT] = sp_ini_num(c, sec, "right_surface_m", 1, 0, S_level_lo, 0, S_level_hi, 0,
@@ -438,19 +426,19 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 
 static int *S_count(sp_wall_t *w, int k)
 {
-	switch (k) {
-	case K_ELEMENT: return &w->n_elements;
-	case K_ANCHOR: return &w->n_anchors;
-	case K_STRUT: return &w->n_struts;
-	case K_SPRING: return &w->n_spring_supports;
-	case K_RIGID: return &w->n_rigid_supports;
-	case K_LINE: return &w->n_line_loads;
-	case K_MOMENT: return &w->n_moments;
-	case K_UNIFORM: return &w->n_uniform_loads;
-	case K_SURCHARGE: return &w->n_surcharges;
-	case K_NORMAL: return &w->n_normal_forces;
-	default: return &w->n_stages;
-	}
+	return (int *)((char *)w + S_kinds[k].count);
+}
+
+static int S_n_items(const sp_wall_t *w, int k)
+{
+	return *(const int *)((const char *)w + S_kinds[k].count);
+}
+
+/* Item i of kind k; its name is its first member. Like strchr, writable
+ * when w is. */
+static char *S_item(const sp_wall_t *w, int k, int i)
+{
+	return (char *)w + S_kinds[k].items + (size_t)i * S_kinds[k].stride;
 }
 
 /* The stage of a subgrade search without [stage] sections: retained side
@@ -598,7 +586,11 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 			if (*n == S_kinds[k].max)
 				return sp_ini_fail(c, SP_EDATA, "%s:%d: [%s]: more than %d [%s NAME] sections", path, line, sec,
 				                   S_kinds[k].max, S_kinds[k].section);
-			S_read_item(c, w, k, *n, sec, name, line);
+			char *item = S_item(w, k, *n);
+			sp_strlcpy(item, name, SP_NAME_MAX);
+			if (S_kinds[k].load_kind)
+				S_load_kind(c, sec, (sp_wall_load_kind_t *)(item + S_kinds[k].load_kind));
+			S_read_item(c, w, k, *n, sec, line);
 			(*n)++;
 		}
 	}
@@ -967,18 +959,110 @@ static void S_put_refs(FILE *fp, const char *key, const void *items, size_t stri
 	S_list_end(&l);
 }
 
-static void S_put_anchor(FILE *fp, const char *kind, const sp_wall_anchor_t *a, const char *yield_key)
+static void S_put_anchor(FILE *fp, const sp_wall_anchor_t *a)
 {
-	fprintf(fp, "\n[%s %s]\n", kind, a->name);
 	S_put(fp, "level_m", a->level_m);
 	S_put(fp, "e_kPa", a->e_kPa);
 	S_put(fp, "area_m2_per_m", a->area_m2_per_m);
 	S_put(fp, "length_m", a->length_m);
-	S_put(fp, yield_key, a->yield_force_kN_per_m);
+	S_put(fp, "yield_force_kN_per_m", a->yield_force_kN_per_m);
 	S_put(fp, "angle_deg", a->angle_deg);
 	if (a->anchorage_height_m > 0)
 		S_put(fp, "anchorage_height_m", a->anchorage_height_m);
 	fprintf(fp, "side = %s\n", a->side == SP_RIGHT ? "right" : "left");
+}
+
+/* The keys of item i of kind k (its section and kind of load aside), as
+ * S_read_item reads them. */
+static void S_put_item(FILE *fp, const sp_wall_t *w, int k, int i)
+{
+	switch (k) {
+	case K_ELEMENT: {
+		const sp_wall_element_t *e = &w->elements[i];
+		S_put(fp, "bottom_level_m", e->bottom_level_m);
+		S_put(fp, "ei_kNm2_per_m", e->ei_kNm2_per_m);
+		S_put(fp, "acting_width_m", e->acting_width_m);
+		if (e->plastic_moment_kNm_per_m > 0)
+			S_put(fp, "plastic_moment_kNm_per_m", e->plastic_moment_kNm_per_m);
+		break;
+	}
+	case K_ANCHOR:
+	case K_STRUT:
+		S_put_anchor(fp, k == K_ANCHOR ? &w->anchors[i] : &w->struts[i]);
+		break;
+	case K_SPRING:
+	case K_RIGID: {
+		const sp_wall_support_t *s = k == K_SPRING ? &w->spring_supports[i] : &w->rigid_supports[i];
+		S_put(fp, "level_m", s->level_m);
+		if (k == K_SPRING) {
+			S_put(fp, "rot_stiffness_kNm_per_rad_per_m", s->rot_stiffness_kNm_per_rad_per_m);
+			S_put(fp, "trans_stiffness_kN_per_m_per_m", s->trans_stiffness_kN_per_m_per_m);
+		} else {
+			fprintf(fp, "fix_rotation = %s\nfix_translation = %s\n", s->rot_fixed ? "yes" : "no",
+			        s->trans_fixed ? "yes" : "no");
+		}
+		break;
+	}
+	case K_LINE:
+	case K_MOMENT: {
+		const sp_wall_point_load_t *p = k == K_LINE ? &w->line_loads[i] : &w->moments[i];
+		S_put(fp, "level_m", p->level_m);
+		S_put(fp, k == K_LINE ? "value_kN_per_m" : "value_kNm_per_m", p->value);
+		break;
+	}
+	case K_UNIFORM:
+		S_put(fp, "left_kPa", w->uniform_loads[i].left_kPa);
+		S_put(fp, "right_kPa", w->uniform_loads[i].right_kPa);
+		break;
+	case K_SURCHARGE:
+		S_put_list(fp, "distance_m", w->surcharges[i].distance_m, w->surcharges[i].n_points);
+		S_put_list(fp, "value_kPa", w->surcharges[i].value_kPa, w->surcharges[i].n_points);
+		break;
+	case K_NORMAL: {
+		const sp_wall_normal_force_t *f = &w->normal_forces[i];
+		S_put(fp, "at_top_kN", f->at_top_kN);
+		S_put(fp, "at_surface_left_kN", f->at_surface_left_kN);
+		S_put(fp, "at_surface_right_kN", f->at_surface_right_kN);
+		S_put(fp, "at_toe_kN", f->at_toe_kN);
+		break;
+	}
+	case K_STAGE: {
+		const sp_wall_stage_t *s = &w->stages[i];
+		S_put(fp, "left_surface_m", s->surface_m[SP_LEFT]);
+		S_put(fp, "right_surface_m", s->surface_m[SP_RIGHT]);
+		S_put(fp, "left_water_m", s->water_m[SP_LEFT]);
+		S_put(fp, "right_water_m", s->water_m[SP_RIGHT]);
+		fprintf(fp, "left_method = %s\nright_method = %s\n", S_kmethod_words[s->kmethod[SP_LEFT]],
+		        S_kmethod_words[s->kmethod[SP_RIGHT]]);
+		for (int side = 0; side < 2; side++)
+			if (s->profile[side] > 0)
+				fprintf(fp, "%s_soil_profile = %s\n", side == SP_LEFT ? "left" : "right",
+				        w->profiles[s->profile[side] - 1].name);
+		for (int side = 0; side < 2; side++) {
+			if (s->n_surface_points[side] == 0)
+				continue;
+			S_put_list(fp, side == SP_LEFT ? "left_surface_distances_m" : "right_surface_distances_m",
+			           s->surface_distance_m[side], s->n_surface_points[side]);
+			S_put_list(fp, side == SP_LEFT ? "left_surface_levels_m" : "right_surface_levels_m",
+			           s->surface_level_m[side], s->n_surface_points[side]);
+		}
+#define REFS(key, arr, on, val) S_put_refs(fp, key, w->arr, sizeof w->arr[0], s->on, val)
+		REFS("anchors", anchors, anchor_on, s->anchor_prestress_kN_per_m);
+		REFS("struts", struts, strut_on, s->strut_precompression_kN_per_m);
+		REFS("spring_supports", spring_supports, spring_support_on, NULL);
+		REFS("rigid_supports", rigid_supports, rigid_support_on, NULL);
+		REFS("uniform_loads", uniform_loads, uniform_load_on, NULL);
+		REFS("surcharges_left", surcharges, surcharge_on[SP_LEFT], NULL);
+		REFS("surcharges_right", surcharges, surcharge_on[SP_RIGHT], NULL);
+		REFS("line_loads", line_loads, line_load_on, NULL);
+		REFS("moment_loads", moments, moment_on, NULL);
+		REFS("normal_forces", normal_forces, normal_force_on, NULL);
+#undef REFS
+		if (s->use_top_displacement)
+			S_put(fp, "top_displacement_mm", s->top_displacement_mm);
+		break;
+	}
+	}
 }
 
 static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
@@ -1073,103 +1157,14 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	S_put(fp, "length_m", w->length_m);
 	if (w->single_pile)
 		fputs("model = single-pile\n", fp);
-	for (int i = 0; i < w->n_elements; i++) {
-		const sp_wall_element_t *e = &w->elements[i];
-		fprintf(fp, "\n[wall-element %s]\n", e->name);
-		S_put(fp, "bottom_level_m", e->bottom_level_m);
-		S_put(fp, "ei_kNm2_per_m", e->ei_kNm2_per_m);
-		S_put(fp, "acting_width_m", e->acting_width_m);
-		if (e->plastic_moment_kNm_per_m > 0)
-			S_put(fp, "plastic_moment_kNm_per_m", e->plastic_moment_kNm_per_m);
-	}
-	for (int i = 0; i < w->n_anchors; i++)
-		S_put_anchor(fp, "anchor-item", &w->anchors[i], "yield_force_kN_per_m");
-	for (int i = 0; i < w->n_struts; i++)
-		S_put_anchor(fp, "strut", &w->struts[i], "yield_force_kN_per_m");
-	for (int i = 0; i < w->n_spring_supports; i++) {
-		const sp_wall_support_t *s = &w->spring_supports[i];
-		fprintf(fp, "\n[spring-support %s]\n", s->name);
-		S_put(fp, "level_m", s->level_m);
-		S_put(fp, "rot_stiffness_kNm_per_rad_per_m", s->rot_stiffness_kNm_per_rad_per_m);
-		S_put(fp, "trans_stiffness_kN_per_m_per_m", s->trans_stiffness_kN_per_m_per_m);
-	}
-	for (int i = 0; i < w->n_rigid_supports; i++) {
-		const sp_wall_support_t *s = &w->rigid_supports[i];
-		fprintf(fp, "\n[rigid-support %s]\n", s->name);
-		S_put(fp, "level_m", s->level_m);
-		fprintf(fp, "fix_rotation = %s\nfix_translation = %s\n", s->rot_fixed ? "yes" : "no",
-		        s->trans_fixed ? "yes" : "no");
-	}
-	for (int i = 0; i < w->n_line_loads; i++) {
-		fprintf(fp, "\n[line-load %s]\n", w->line_loads[i].name);
-		S_put(fp, "level_m", w->line_loads[i].level_m);
-		S_put(fp, "value_kN_per_m", w->line_loads[i].value);
-		S_put_load_kind(fp, &w->line_loads[i].kind);
-	}
-	for (int i = 0; i < w->n_moments; i++) {
-		fprintf(fp, "\n[moment-load %s]\n", w->moments[i].name);
-		S_put(fp, "level_m", w->moments[i].level_m);
-		S_put(fp, "value_kNm_per_m", w->moments[i].value);
-		S_put_load_kind(fp, &w->moments[i].kind);
-	}
-	for (int i = 0; i < w->n_uniform_loads; i++) {
-		fprintf(fp, "\n[uniform-load %s]\n", w->uniform_loads[i].name);
-		S_put(fp, "left_kPa", w->uniform_loads[i].left_kPa);
-		S_put(fp, "right_kPa", w->uniform_loads[i].right_kPa);
-		S_put_load_kind(fp, &w->uniform_loads[i].kind);
-	}
-	for (int i = 0; i < w->n_surcharges; i++) {
-		const sp_wall_surcharge_t *s = &w->surcharges[i];
-		fprintf(fp, "\n[surcharge %s]\n", s->name);
-		S_put_list(fp, "distance_m", s->distance_m, s->n_points);
-		S_put_list(fp, "value_kPa", s->value_kPa, s->n_points);
-		S_put_load_kind(fp, &s->kind);
-	}
-	for (int i = 0; i < w->n_normal_forces; i++) {
-		const sp_wall_normal_force_t *f = &w->normal_forces[i];
-		fprintf(fp, "\n[normal-force %s]\n", f->name);
-		S_put(fp, "at_top_kN", f->at_top_kN);
-		S_put(fp, "at_surface_left_kN", f->at_surface_left_kN);
-		S_put(fp, "at_surface_right_kN", f->at_surface_right_kN);
-		S_put(fp, "at_toe_kN", f->at_toe_kN);
-		S_put_load_kind(fp, &f->kind);
-	}
-	for (int i = 0; i < w->n_stages; i++) {
-		const sp_wall_stage_t *s = &w->stages[i];
-		fprintf(fp, "\n[stage %s]\n", s->name);
-		S_put(fp, "left_surface_m", s->surface_m[SP_LEFT]);
-		S_put(fp, "right_surface_m", s->surface_m[SP_RIGHT]);
-		S_put(fp, "left_water_m", s->water_m[SP_LEFT]);
-		S_put(fp, "right_water_m", s->water_m[SP_RIGHT]);
-		fprintf(fp, "left_method = %s\nright_method = %s\n", S_kmethod_words[s->kmethod[SP_LEFT]],
-		        S_kmethod_words[s->kmethod[SP_RIGHT]]);
-		for (int side = 0; side < 2; side++)
-			if (s->profile[side] > 0)
-				fprintf(fp, "%s_soil_profile = %s\n", side == SP_LEFT ? "left" : "right",
-				        w->profiles[s->profile[side] - 1].name);
-		for (int side = 0; side < 2; side++) {
-			if (s->n_surface_points[side] == 0)
-				continue;
-			S_put_list(fp, side == SP_LEFT ? "left_surface_distances_m" : "right_surface_distances_m",
-			           s->surface_distance_m[side], s->n_surface_points[side]);
-			S_put_list(fp, side == SP_LEFT ? "left_surface_levels_m" : "right_surface_levels_m",
-			           s->surface_level_m[side], s->n_surface_points[side]);
+	for (int k = 0; k < K_N; k++)
+		for (int i = 0; i < S_n_items(w, k); i++) {
+			const char *item = S_item(w, k, i);
+			fprintf(fp, "\n[%s %s]\n", S_kinds[k].section, item);
+			S_put_item(fp, w, k, i);
+			if (S_kinds[k].load_kind)
+				S_put_load_kind(fp, (const sp_wall_load_kind_t *)(item + S_kinds[k].load_kind));
 		}
-#define REFS(key, arr, on, val) S_put_refs(fp, key, w->arr, sizeof w->arr[0], s->on, val)
-		REFS("anchors", anchors, anchor_on, s->anchor_prestress_kN_per_m);
-		REFS("struts", struts, strut_on, s->strut_precompression_kN_per_m);
-		REFS("spring_supports", spring_supports, spring_support_on, NULL);
-		REFS("rigid_supports", rigid_supports, rigid_support_on, NULL);
-		REFS("uniform_loads", uniform_loads, uniform_load_on, NULL);
-		REFS("surcharges_left", surcharges, surcharge_on[SP_LEFT], NULL);
-		REFS("surcharges_right", surcharges, surcharge_on[SP_RIGHT], NULL);
-		REFS("line_loads", line_loads, line_load_on, NULL);
-		REFS("moment_loads", moments, moment_on, NULL);
-		REFS("normal_forces", normal_forces, normal_force_on, NULL);
-#undef REFS
-		if (s->use_top_displacement)
-			S_put(fp, "top_displacement_mm", s->top_displacement_mm);
-	}
 	sp_study_calc_write(fp, w);
 }
 
