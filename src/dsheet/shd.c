@@ -484,28 +484,48 @@ static int S_pressures(S_parser_t *p, const S_table_t *t)
 	return SP_OK;
 }
 
+/* The columns of a table of forces: its key (Position in a stage's [ANCHOR
+ * DATA] and [SUPPORT DATA], StageNumber in the resumes), Force, the type of
+ * an anchor (1: strut; none for supports) and the name. */
+typedef struct {
+	const char *key_name, *type_name;
+	int supports;
+	int key, force, type, name;
+} S_force_cols_t;
+
+/* Row r of a table of forces: its key and force, its kind and its name. */
+static int S_force_row(S_parser_t *p, const S_table_t *t, size_t r, const S_force_cols_t *c, double *key,
+                       double *force, int *kind, char *name, size_t size)
+{
+	double type = 0;
+	int rc;
+	if ((rc = S_cell(p, t, r, c->key, c->key_name, key)) != SP_OK ||
+	    (rc = S_cell(p, t, r, c->force, "Force", force)) != SP_OK ||
+	    (!c->supports && (rc = S_cell(p, t, r, c->type, c->type_name, &type)) != SP_OK))
+		return rc;
+	S_text_cell(p, t, r, c->name, name, size);
+	*kind = c->supports ? SP_SHD_SUPPORT : type == 1 ? SP_SHD_STRUT : SP_SHD_ANCHOR;
+	return SP_OK;
+}
+
 /* [ANCHOR DATA] (anchors and struts) and [SUPPORT DATA] of a stage. */
 static int S_stage_forces(S_parser_t *p, const S_table_t *t, int supports)
 {
 	const char *sec = supports ? "SUPPORT DATA" : "ANCHOR DATA";
 	sp_shd_stage_t *st = S_cur(p);
-	int cl, cf, ct = -1, cn, rc;
-	if ((rc = S_col(p, t, sec, "Position", &cl)) != SP_OK ||
-	    (rc = S_col(p, t, sec, "Force", &cf)) != SP_OK)
+	S_force_cols_t c = {"Position", "Type", supports, .type = -1};
+	int rc;
+	if ((rc = S_col(p, t, sec, c.key_name, &c.key)) != SP_OK || (rc = S_col(p, t, sec, "Force", &c.force)) != SP_OK)
 		return rc;
-	if (!supports && (rc = S_col(p, t, sec, "Type", &ct)) != SP_OK)
+	if (!supports && (rc = S_col(p, t, sec, c.type_name, &c.type)) != SP_OK)
 		return rc;
-	cn = S_col_find(t, supports ? "SupportName|Name" : "Name|AnchorName");
+	c.name = S_col_find(t, supports ? "SupportName|Name" : "Name|AnchorName");
 	for (size_t r = 0; r < (size_t)t->count; r++) {
-		double level, force, type = 0;
+		double level, force;
+		int kind;
 		char name[64];
-		if ((rc = S_cell(p, t, r, cl, "Position", &level)) != SP_OK ||
-		    (rc = S_cell(p, t, r, cf, "Force", &force)) != SP_OK ||
-		    (!supports && (rc = S_cell(p, t, r, ct, "Type", &type)) != SP_OK))
-			return rc;
-		S_text_cell(p, t, r, cn, name, sizeof name);
-		int kind = supports ? SP_SHD_SUPPORT : type == 1 ? SP_SHD_STRUT : SP_SHD_ANCHOR;
-		if ((rc = S_add_force(p, st, t->row0 + r, name, level, force, kind)) != SP_OK)
+		if ((rc = S_force_row(p, t, r, &c, &level, &force, &kind, name, sizeof name)) != SP_OK ||
+		    (rc = S_add_force(p, st, t->row0 + r, name, level, force, kind)) != SP_OK)
 			return rc;
 	}
 	return SP_OK;
@@ -549,26 +569,23 @@ static int S_resume(S_parser_t *p, const S_table_t *t)
 static int S_forces_resume(S_parser_t *p, const S_table_t *t, int supports)
 {
 	const char *sec = supports ? "SUPPORTS RESUME" : "ANCHORS AND STRUTS RESUME";
-	int cs, cf, ct = -1, cn, rc;
-	if ((rc = S_col(p, t, sec, "StageNumber", &cs)) != SP_OK ||
-	    (rc = S_col(p, t, sec, "Force", &cf)) != SP_OK ||
-	    (rc = S_col(p, t, sec, supports ? "SupportName" : "AnchorName", &cn)) != SP_OK)
+	S_force_cols_t c = {"StageNumber", "AnchorType", supports, .type = -1};
+	int rc;
+	if ((rc = S_col(p, t, sec, c.key_name, &c.key)) != SP_OK || (rc = S_col(p, t, sec, "Force", &c.force)) != SP_OK ||
+	    (rc = S_col(p, t, sec, supports ? "SupportName" : "AnchorName", &c.name)) != SP_OK)
 		return rc;
-	if (!supports && (rc = S_col(p, t, sec, "AnchorType", &ct)) != SP_OK)
+	if (!supports && (rc = S_col(p, t, sec, c.type_name, &c.type)) != SP_OK)
 		return rc;
 	for (size_t r = 0; r < (size_t)t->count; r++) {
-		double num, force, type = 0;
+		double num, force;
+		int kind;
 		char name[64];
-		if ((rc = S_cell(p, t, r, cs, "StageNumber", &num)) != SP_OK ||
-		    (rc = S_cell(p, t, r, cf, "Force", &force)) != SP_OK ||
-		    (!supports && (rc = S_cell(p, t, r, ct, "AnchorType", &type)) != SP_OK))
+		if ((rc = S_force_row(p, t, r, &c, &num, &force, &kind, name, sizeof name)) != SP_OK)
 			return rc;
-		S_text_cell(p, t, r, cn, name, sizeof name);
 		int s = S_find_stage(p->out, (int)num);
 		if (s < 0)
 			return S_data_error(p, t->row0 + r, "force for a stage without results", "");
 		sp_shd_stage_t *st = &p->out->stages[s];
-		int kind = supports ? SP_SHD_SUPPORT : type == 1 ? SP_SHD_STRUT : SP_SHD_ANCHOR;
 		int have = 0;
 		for (int k = 0; k < st->n_forces; k++)
 			have |= st->forces[k].kind == kind && strcmp(st->forces[k].name, name) == 0;
@@ -596,22 +613,24 @@ static int S_dispatch_table(S_parser_t *p, const S_table_t *t)
 						  "%s:%zu: [%s] before StageNumber=", p->path,
 						  t->at + 1, sec);
 		}
-	if (strcmp(sec, "POINTS ON SHEETPILE") == 0)
-		return S_points(p, t);
-	if (strcmp(sec, "MOMENTS FORCES DISPLACEMENTS") == 0)
-		return S_moments(p, t);
-	if (strcmp(sec, "PRESSURES") == 0)
-		return S_pressures(p, t);
-	if (strcmp(sec, "ANCHOR DATA") == 0)
-		return S_stage_forces(p, t, 0);
-	if (strcmp(sec, "SUPPORT DATA") == 0)
-		return S_stage_forces(p, t, 1);
-	if (strcmp(sec, "RESUME") == 0)
-		return S_resume(p, t);
-	if (strcmp(sec, "ANCHORS AND STRUTS RESUME") == 0)
-		return S_forces_resume(p, t, 0);
-	if (strcmp(sec, "SUPPORTS RESUME") == 0)
-		return S_forces_resume(p, t, 1);
+	static const struct {
+		const char *section;
+		int (*read)(S_parser_t *p, const S_table_t *t);
+		int (*read_forces)(S_parser_t *p, const S_table_t *t, int supports); /* when read is NULL */
+		int supports;
+	} readers[] = {
+		{"POINTS ON SHEETPILE", S_points, NULL, 0},
+		{"MOMENTS FORCES DISPLACEMENTS", S_moments, NULL, 0},
+		{"PRESSURES", S_pressures, NULL, 0},
+		{"ANCHOR DATA", NULL, S_stage_forces, 0},
+		{"SUPPORT DATA", NULL, S_stage_forces, 1},
+		{"RESUME", S_resume, NULL, 0},
+		{"ANCHORS AND STRUTS RESUME", NULL, S_forces_resume, 0},
+		{"SUPPORTS RESUME", NULL, S_forces_resume, 1},
+	};
+	for (size_t k = 0; k < sizeof readers / sizeof *readers; k++)
+		if (strcmp(sec, readers[k].section) == 0)
+			return readers[k].read ? readers[k].read(p, t) : readers[k].read_forces(p, t, readers[k].supports);
 	if (strcmp(sec, "WARNINGS") == 0)
 		p->out->n_warnings += (int)t->count;
 	if (strcmp(sec, "ERRORS") == 0) {

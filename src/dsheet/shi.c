@@ -279,22 +279,6 @@ static int S_stage_options_sec(S_ctx *c)
 {
 	return sp_shi_stage_read_options(&c->stage, &c->in);
 }
-static int S_anchors_sec(S_ctx *c)
-{
-	return sp_shi_wall_read_anchors(&c->in, c->w, 0);
-}
-static int S_struts_sec(S_ctx *c)
-{
-	return sp_shi_wall_read_anchors(&c->in, c->w, 1);
-}
-static int S_spring_sec(S_ctx *c)
-{
-	return sp_shi_wall_read_supports(&c->in, c->w, 0);
-}
-static int S_rigid_sec(S_ctx *c)
-{
-	return sp_shi_wall_read_supports(&c->in, c->w, 1);
-}
 static int S_uniform_loads_sec(S_ctx *c)
 {
 	return sp_shi_load_read_uniform(&c->in, c->w);
@@ -303,14 +287,6 @@ static int S_surcharges_sec(S_ctx *c)
 {
 	return sp_shi_load_read_surcharges(&c->in, c->w);
 }
-static int S_line_loads_sec(S_ctx *c)
-{
-	return sp_shi_load_read_point(&c->in, c->w, 0);
-}
-static int S_moments_sec(S_ctx *c)
-{
-	return sp_shi_load_read_point(&c->in, c->w, 1);
-}
 static int S_normal_forces_sec(S_ctx *c)
 {
 	return sp_shi_load_read_normal_forces(&c->in, c->w);
@@ -318,40 +294,42 @@ static int S_normal_forces_sec(S_ctx *c)
 
 typedef struct {
 	const char *name;
-	int (*read)(S_ctx *c); /* NULL: skipped (see the top of this file) */
+	int (*read)(S_ctx *c); /* NULL: read_items, else skipped (see the top of this file) */
+	int (*read_items)(sp_shi_scan_t *in, sp_wall_t *w, int which); /* a list of items with two kinds */
+	int which;
 } S_section_t;
 
 static const S_section_t S_sections[] = {
-	{"VERSION", NULL},
-	{"VERSION EXTERNALS", NULL},
-	{"SOIL COLLECTION", S_soils_sec},
-	{"RUN IDENTIFICATION", S_run_id},
-	{"MODEL", S_model},
-	{"CPT LIST", S_cpt},
-	{"SHEET PILING", S_piling_sec},
-	{"COMBINED WALL", NULL},
-	{"VERTICAL BALANCE", NULL},
-	{"SETTLEMENT BY VIBRATION PARAMS", NULL},
-	{"SOIL DISPLACEMENTS", S_soil_displacements},
-	{"ANCHORS", S_anchors_sec},
-	{"STRUTS", S_struts_sec},
-	{"SPRING SUPPORTS", S_spring_sec},
-	{"RIGID SUPPORTS", S_rigid_sec},
-	{"UNIFORM LOADS", S_uniform_loads_sec},
-	{"SURCHARGE LOADS", S_surcharges_sec},
-	{"HORIZONTAL LINE LOADS", S_line_loads_sec},
-	{"MOMENTS", S_moments_sec},
-	{"NORMAL FORCES", S_normal_forces_sec},
-	{"WATER", S_water},
-	{"EARTH QUAKE", S_earthquake},
-	{"SOIL PROFILES", S_profiles_sec},
-	{"SURFACES", S_surfaces_sec},
-	{"WATERLEVELS", S_water_levels_sec},
-	{"CONSTRUCTION STAGES", S_stages_sec},
-	{"CALCULATION OPTIONS PER STAGE", S_stage_options_sec},
-	{"CALCULATION OPTIONS", S_calc_options},
-	{"PROBABILISTIC CALCULATION OPTIONS", NULL},
-	{"PROBABILISTIC CONTROL PARAMETERS", NULL},
+	{"VERSION", NULL, NULL, 0},
+	{"VERSION EXTERNALS", NULL, NULL, 0},
+	{"SOIL COLLECTION", S_soils_sec, NULL, 0},
+	{"RUN IDENTIFICATION", S_run_id, NULL, 0},
+	{"MODEL", S_model, NULL, 0},
+	{"CPT LIST", S_cpt, NULL, 0},
+	{"SHEET PILING", S_piling_sec, NULL, 0},
+	{"COMBINED WALL", NULL, NULL, 0},
+	{"VERTICAL BALANCE", NULL, NULL, 0},
+	{"SETTLEMENT BY VIBRATION PARAMS", NULL, NULL, 0},
+	{"SOIL DISPLACEMENTS", S_soil_displacements, NULL, 0},
+	{"ANCHORS", NULL, sp_shi_wall_read_anchors, 0},
+	{"STRUTS", NULL, sp_shi_wall_read_anchors, 1},
+	{"SPRING SUPPORTS", NULL, sp_shi_wall_read_supports, 0},
+	{"RIGID SUPPORTS", NULL, sp_shi_wall_read_supports, 1},
+	{"UNIFORM LOADS", S_uniform_loads_sec, NULL, 0},
+	{"SURCHARGE LOADS", S_surcharges_sec, NULL, 0},
+	{"HORIZONTAL LINE LOADS", NULL, sp_shi_load_read_point, 0},
+	{"MOMENTS", NULL, sp_shi_load_read_point, 1},
+	{"NORMAL FORCES", S_normal_forces_sec, NULL, 0},
+	{"WATER", S_water, NULL, 0},
+	{"EARTH QUAKE", S_earthquake, NULL, 0},
+	{"SOIL PROFILES", S_profiles_sec, NULL, 0},
+	{"SURFACES", S_surfaces_sec, NULL, 0},
+	{"WATERLEVELS", S_water_levels_sec, NULL, 0},
+	{"CONSTRUCTION STAGES", S_stages_sec, NULL, 0},
+	{"CALCULATION OPTIONS PER STAGE", S_stage_options_sec, NULL, 0},
+	{"CALCULATION OPTIONS", S_calc_options, NULL, 0},
+	{"PROBABILISTIC CALCULATION OPTIONS", NULL, NULL, 0},
+	{"PROBABILISTIC CONTROL PARAMETERS", NULL, NULL, 0},
 };
 #define S_N_SECTIONS ((int)(sizeof S_sections / sizeof S_sections[0]))
 
@@ -426,8 +404,10 @@ static int S_parse(S_ctx *c)
 		if (seen[k]++)
 			return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "section %s appears twice", s);
 		in->sec = S_sections[k].name;
-		int rc = S_sections[k].read != NULL ? S_sections[k].read(c)
-						    : sp_shi_scan_skip(in, S_sections[k].name, sp_shi_scan_lno(in));
+		const S_section_t *sec = &S_sections[k];
+		int rc = sec->read ? sec->read(c)
+		         : sec->read_items ? sec->read_items(in, c->w, sec->which)
+		         : sp_shi_scan_skip(in, sec->name, sp_shi_scan_lno(in));
 		if (rc != SP_OK)
 			return rc;
 		in->sec = NULL;
