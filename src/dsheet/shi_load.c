@@ -24,45 +24,37 @@ static int S_kind(sp_shi_scan_t *in, int line, const char *name, double permanen
 	return SP_OK;
 }
 
+/* Level Value Permanent Favourable */
+static int S_point_row(sp_shi_scan_t *in, const sp_shi_scan_table_t *t, int k, void *item)
+{
+	sp_wall_point_load_t *l = item;
+	l->level_m = t->v[k][0];
+	l->value = t->v[k][1];
+	return S_kind(in, sp_shi_scan_lno(in), l->name, t->v[k][2], t->v[k][3], &l->kind);
+}
+
 int sp_shi_load_read_point(sp_shi_scan_t *in, sp_wall_t *w, int moments)
 {
-	sp_shi_scan_table_t t;
-	/* Level Value Permanent Favourable */
-	int rc = sp_shi_scan_table(in, moments ? "Number of moments" : "Number of horizontal line loads", 4, &t);
-	if (rc != SP_OK)
-		return rc;
 	sp_wall_point_load_t *l = moments ? w->moments : w->line_loads;
-	int *n = moments ? &w->n_moments : &w->n_line_loads;
-	for (int k = 0; k < t.n; k++) {
-		sp_strlcpy(l[k].name, t.name[k], SP_NAME_MAX);
-		l[k].level_m = t.v[k][0];
-		l[k].value = t.v[k][1];
-		if ((rc = S_kind(in, sp_shi_scan_lno(in), l[k].name, t.v[k][2], t.v[k][3], &l[k].kind)) != SP_OK)
-			return rc;
-	}
-	*n = t.n;
-	return SP_OK;
+	return sp_shi_scan_items(in, moments ? "Number of moments" : "Number of horizontal line loads", 4, l, sizeof *l,
+	                         moments ? &w->n_moments : &w->n_line_loads, S_point_row);
+}
+
+/* FPileTop FSurfLeft FSurfRight FPileToe Permanent Favourable */
+static int S_normal_force_row(sp_shi_scan_t *in, const sp_shi_scan_table_t *t, int k, void *item)
+{
+	sp_wall_normal_force_t *f = item;
+	f->at_top_kN = t->v[k][0];
+	f->at_surface_left_kN = t->v[k][1];
+	f->at_surface_right_kN = t->v[k][2];
+	f->at_toe_kN = t->v[k][3];
+	return S_kind(in, sp_shi_scan_lno(in), f->name, t->v[k][4], t->v[k][5], &f->kind);
 }
 
 int sp_shi_load_read_normal_forces(sp_shi_scan_t *in, sp_wall_t *w)
 {
-	sp_shi_scan_table_t t;
-	/* FPileTop FSurfLeft FSurfRight FPileToe Permanent Favourable */
-	int rc = sp_shi_scan_table(in, "Number of normal forces", 6, &t);
-	if (rc != SP_OK)
-		return rc;
-	for (int k = 0; k < t.n; k++) {
-		sp_wall_normal_force_t *f = &w->normal_forces[k];
-		sp_strlcpy(f->name, t.name[k], SP_NAME_MAX);
-		f->at_top_kN = t.v[k][0];
-		f->at_surface_left_kN = t.v[k][1];
-		f->at_surface_right_kN = t.v[k][2];
-		f->at_toe_kN = t.v[k][3];
-		if ((rc = S_kind(in, sp_shi_scan_lno(in), f->name, t.v[k][4], t.v[k][5], &f->kind)) != SP_OK)
-			return rc;
-	}
-	w->n_normal_forces = t.n;
-	return SP_OK;
+	return sp_shi_scan_items(in, "Number of normal forces", 6, w->normal_forces, sizeof w->normal_forces[0],
+	                         &w->n_normal_forces, S_normal_force_row);
 }
 
 /* "[LOAD]" then the name line; checks that the name is new. */

@@ -207,40 +207,43 @@ int sp_shi_scan_new_name(sp_shi_scan_t *in, int line, const char *s, const void 
 	return rc;
 }
 
+/* The next non-blank line (*line), *p at its first non-blank character:
+ * SP_OK, or the error of sp_shi_scan_eof. */
+static int S_number_line(sp_shi_scan_t *in, const char **line, const char **p)
+{
+	if ((*line = sp_shi_scan_get_nonblank(in)) == NULL)
+		return sp_shi_scan_eof(in);
+	*p = sp_shi_scan_skip_space(*line);
+	return SP_OK;
+}
+
 int sp_shi_scan_value(sp_shi_scan_t *in, const char *want, double *v)
 {
-	const char *s = sp_shi_scan_get_nonblank(in);
-	if (s == NULL)
-		return sp_shi_scan_eof(in);
-	const char *p = sp_shi_scan_skip_space(s);
-	if (!sp_shi_scan_dbl(&p, v) || strstr(p, want) == NULL)
-		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "expected 'number %s', found '%.60s'", want, s);
-	return SP_OK;
+	const char *s, *p;
+	int rc = S_number_line(in, &s, &p);
+	if (rc == SP_OK && (!sp_shi_scan_dbl(&p, v) || strstr(p, want) == NULL))
+		rc = sp_shi_scan_fail(in, sp_shi_scan_lno(in), "expected 'number %s', found '%.60s'", want, s);
+	return rc;
 }
 
 int sp_shi_scan_count(sp_shi_scan_t *in, const char *want, int lo, int hi, int *n)
 {
-	const char *s = sp_shi_scan_get_nonblank(in);
-	if (s == NULL)
-		return sp_shi_scan_eof(in);
-	const char *p = sp_shi_scan_skip_space(s);
-	if (!sp_shi_scan_int(&p, n) || strstr(p, want) == NULL)
-		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "expected 'integer %s', found '%.60s'", want, s);
-	if (*n < lo || *n > hi)
-		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "%s: %d is out of range %d..%d", want, *n, lo, hi);
-	return SP_OK;
+	const char *s, *p;
+	int rc = S_number_line(in, &s, &p);
+	if (rc == SP_OK && (!sp_shi_scan_int(&p, n) || strstr(p, want) == NULL))
+		rc = sp_shi_scan_fail(in, sp_shi_scan_lno(in), "expected 'integer %s', found '%.60s'", want, s);
+	else if (rc == SP_OK && (*n < lo || *n > hi))
+		rc = sp_shi_scan_fail(in, sp_shi_scan_lno(in), "%s: %d is out of range %d..%d", want, *n, lo, hi);
+	return rc;
 }
 
 int sp_shi_scan_bare(sp_shi_scan_t *in, const char *what, double *v)
 {
-	const char *s = sp_shi_scan_get_nonblank(in);
-	if (s == NULL)
-		return sp_shi_scan_eof(in);
-	const char *p = sp_shi_scan_skip_space(s);
-	if (!sp_shi_scan_dbl(&p, v) || *sp_shi_scan_skip_space(p) != '\0')
-		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "expected the %s (one number), found '%.60s'", what,
-					s);
-	return SP_OK;
+	const char *s, *p;
+	int rc = S_number_line(in, &s, &p);
+	if (rc == SP_OK && (!sp_shi_scan_dbl(&p, v) || *sp_shi_scan_skip_space(p) != '\0'))
+		rc = sp_shi_scan_fail(in, sp_shi_scan_lno(in), "expected the %s (one number), found '%.60s'", what, s);
+	return rc;
 }
 
 int sp_shi_scan_expect(sp_shi_scan_t *in, const char *line)
@@ -359,4 +362,19 @@ int sp_shi_scan_table(sp_shi_scan_t *in, const char *count_label, int ncols, sp_
 				return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "duplicate name '%s'", t->name[k]);
 	}
 	return sp_shi_scan_expect_end(in);
+}
+
+int sp_shi_scan_items(sp_shi_scan_t *in, const char *count_label, int ncols, void *base, size_t stride, int *n,
+                      sp_shi_scan_row_fn row)
+{
+	sp_shi_scan_table_t t;
+	int rc = sp_shi_scan_table(in, count_label, ncols, &t);
+	for (int k = 0; rc == SP_OK && k < t.n; k++) {
+		char *item = (char *)base + (size_t)k * stride;
+		sp_strlcpy(item, t.name[k], SP_NAME_MAX);
+		rc = row(in, &t, k, item);
+	}
+	if (rc == SP_OK)
+		*n = t.n;
+	return rc;
 }

@@ -97,4 +97,12 @@ typedef struct {
 
 int sp_shi_scan_table(sp_shi_scan_t *in, const char *count_label, int ncols, sp_shi_scan_table_t *t);
 
+/* A table of the items at base (structs of stride bytes whose first member
+ * is the name, room for SP_WALL_MAX_ITEMS): each row's name copied into its
+ * item, then row(in, t, k, item) for the rest of row k; *n set to the number
+ * of rows once every row is read. */
+typedef int (*sp_shi_scan_row_fn)(sp_shi_scan_t *in, const sp_shi_scan_table_t *t, int k, void *item);
+int sp_shi_scan_items(sp_shi_scan_t *in, const char *count_label, int ncols, void *base, size_t stride, int *n,
+                      sp_shi_scan_row_fn row);
+
 #endif

@@ -98,63 +98,75 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 	return sp_shi_scan_expect_end(in);
 }
 
-int sp_shi_wall_read_anchors(sp_shi_scan_t *in, sp_wall_t *w, int struts)
+/* Level E A Length Yield(anchor)/Buckling(strut) Angle Height Side; a
+ * strut has no anchorage height */
+static int S_anchor_or_strut(sp_shi_scan_t *in, const sp_shi_scan_table_t *t, int k, sp_wall_anchor_t *a,
+                             int strut)
 {
-	sp_shi_scan_table_t t;
-	int rc = sp_shi_scan_table(in, struts ? "Number of struts" : "Number of anchors", 8, &t);
+	a->level_m = t->v[k][0];
+	a->e_kPa = t->v[k][1];
+	a->area_m2_per_m = t->v[k][2];
+	a->length_m = t->v[k][3];
+	a->yield_force_kN_per_m = t->v[k][4];
+	a->angle_deg = t->v[k][5];
+	a->anchorage_height_m = strut ? 0.0 : t->v[k][6];
+	int rc = S_side(in, t->line[k], t->name[k], t->v[k][7], &a->side);
 	if (rc != SP_OK)
 		return rc;
+	if (!(a->e_kPa > 0) || !(a->area_m2_per_m > 0) || !(a->length_m > 0) || !(fabs(a->angle_deg) < 90) ||
+	    !(a->anchorage_height_m >= 0))
+		return sp_shi_scan_fail(in, t->line[k],
+					"'%s': E, cross-section and length must be positive, |angle| < 90, height >= 0",
+					t->name[k]);
+	return SP_OK;
+}
+
+static int S_anchor_row(sp_shi_scan_t *in, const sp_shi_scan_table_t *t, int k, void *item)
+{
+	return S_anchor_or_strut(in, t, k, item, 0);
+}
+
+static int S_strut_row(sp_shi_scan_t *in, const sp_shi_scan_table_t *t, int k, void *item)
+{
+	return S_anchor_or_strut(in, t, k, item, 1);
+}
+
+int sp_shi_wall_read_anchors(sp_shi_scan_t *in, sp_wall_t *w, int struts)
+{
 	sp_wall_anchor_t *a = struts ? w->struts : w->anchors;
-	int *n = struts ? &w->n_struts : &w->n_anchors;
-	for (int k = 0; k < t.n; k++) {
-		/* Level E A Length Yield(anchor)/Buckling(strut) Angle Height Side */
-		sp_strlcpy(a[k].name, t.name[k], SP_NAME_MAX);
-		a[k].level_m = t.v[k][0];
-		a[k].e_kPa = t.v[k][1];
-		a[k].area_m2_per_m = t.v[k][2];
-		a[k].length_m = t.v[k][3];
-		a[k].yield_force_kN_per_m = t.v[k][4];
-		a[k].angle_deg = t.v[k][5];
-		a[k].anchorage_height_m = struts ? 0.0 : t.v[k][6];
-		if ((rc = S_side(in, t.line[k], t.name[k], t.v[k][7], &a[k].side)) != SP_OK)
-			return rc;
-		if (!(a[k].e_kPa > 0) || !(a[k].area_m2_per_m > 0) || !(a[k].length_m > 0) ||
-		    !(fabs(a[k].angle_deg) < 90) || !(a[k].anchorage_height_m >= 0))
-			return sp_shi_scan_fail(in, t.line[k],
-						"'%s': E, cross-section and length must be positive, |angle| < 90, "
-						"height >= 0",
-						t.name[k]);
-	}
-	*n = t.n;
+	return sp_shi_scan_items(in, struts ? "Number of struts" : "Number of anchors", 8, a, sizeof *a,
+	                         struts ? &w->n_struts : &w->n_anchors, struts ? S_strut_row : S_anchor_row);
+}
+
+/* Level, then the rotation and translation fixed (0/1) */
+static int S_rigid_row(sp_shi_scan_t *in, const sp_shi_scan_table_t *t, int k, void *item)
+{
+	sp_wall_support_t *su = item;
+	su->level_m = t->v[k][0];
+	for (int j = 1; j <= 2; j++)
+		if (t->v[k][j] != 0 && t->v[k][j] != 1)
+			return sp_shi_scan_fail(in, t->line[k], "'%s': rigid support flags must be 0 or 1", t->name[k]);
+	su->rot_fixed = (int)t->v[k][1];
+	su->trans_fixed = (int)t->v[k][2];
+	return SP_OK;
+}
+
+/* Level, then the rotational and translational stiffness */
+static int S_spring_row(sp_shi_scan_t *in, const sp_shi_scan_table_t *t, int k, void *item)
+{
+	sp_wall_support_t *su = item;
+	su->level_m = t->v[k][0];
+	if (t->v[k][1] < 0 || t->v[k][2] < 0)
+		return sp_shi_scan_fail(in, t->line[k], "'%s': negative stiffness", t->name[k]);
+	su->rot_stiffness_kNm_per_rad_per_m = t->v[k][1];
+	su->trans_stiffness_kN_per_m_per_m = t->v[k][2];
 	return SP_OK;
 }
 
 int sp_shi_wall_read_supports(sp_shi_scan_t *in, sp_wall_t *w, int rigid)
 {
-	sp_shi_scan_table_t t;
-	int rc = sp_shi_scan_table(in, rigid ? "Number of rigid supports" : "Number of spring supports", 3, &t);
-	if (rc != SP_OK)
-		return rc;
 	sp_wall_support_t *su = rigid ? w->rigid_supports : w->spring_supports;
-	int *n = rigid ? &w->n_rigid_supports : &w->n_spring_supports;
-	for (int k = 0; k < t.n; k++) {
-		sp_strlcpy(su[k].name, t.name[k], SP_NAME_MAX);
-		su[k].level_m = t.v[k][0];
-		if (rigid) {
-			for (int j = 1; j <= 2; j++)
-				if (t.v[k][j] != 0 && t.v[k][j] != 1)
-					return sp_shi_scan_fail(in, t.line[k],
-								"'%s': rigid support flags must be 0 or 1", t.name[k]);
-			su[k].rot_fixed = (int)t.v[k][1];
-			su[k].trans_fixed = (int)t.v[k][2];
-		} else {
-			if (t.v[k][1] < 0 || t.v[k][2] < 0)
-				return sp_shi_scan_fail(in, t.line[k], "'%s': negative stiffness", t.name[k]);
-			su[k].rot_stiffness_kNm_per_rad_per_m = t.v[k][1];
-			su[k].trans_stiffness_kN_per_m_per_m = t.v[k][2];
-		}
-	}
-	*n = t.n;
-	return SP_OK;
+	return sp_shi_scan_items(in, rigid ? "Number of rigid supports" : "Number of spring supports", 3, su, sizeof *su,
+	                         rigid ? &w->n_rigid_supports : &w->n_spring_supports, rigid ? S_rigid_row : S_spring_row);
 }
 
