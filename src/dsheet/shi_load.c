@@ -57,78 +57,80 @@ int sp_shi_load_read_normal_forces(sp_shi_scan_t *in, sp_wall_t *w)
 	                         &w->n_normal_forces, S_normal_force_row);
 }
 
-/* "[LOAD]" then the name line; checks that the name is new. */
-static int S_load_head(sp_shi_scan_t *in, const void *base, size_t stride, int k, char *name)
+/* A list of [LOAD] items at base (structs of stride bytes, the name first):
+ * the count, then for each "[LOAD]", its name (new) and what read reads up
+ * to its [END OF LOAD]; then the end of the section. *n counts the loads
+ * read. */
+static int S_loads(sp_shi_scan_t *in, void *base, size_t stride, int *n, int (*read)(sp_shi_scan_t *in, void *load))
 {
-	int rc = sp_shi_scan_expect(in, "[LOAD]");
-	if (rc != SP_OK)
+	int count, rc;
+	if ((rc = sp_shi_scan_count(in, "= number of items", 0, SP_WALL_MAX_ITEMS, &count)) != SP_OK)
 		return rc;
-	const char *s = sp_shi_scan_get(in);
-	if (s == NULL)
-		return sp_shi_scan_eof(in);
-	return sp_shi_scan_new_name(in, sp_shi_scan_lno(in), s, base, stride, k, name, "load");
+	for (int k = 0; k < count; k++) {
+		char *load = (char *)base + (size_t)k * stride;
+		if ((rc = sp_shi_scan_expect(in, "[LOAD]")) != SP_OK)
+			return rc;
+		const char *s = sp_shi_scan_get(in);
+		if (s == NULL)
+			return sp_shi_scan_eof(in);
+		if ((rc = sp_shi_scan_new_name(in, sp_shi_scan_lno(in), s, base, stride, k, load, "load")) != SP_OK ||
+		    (rc = read(in, load)) != SP_OK)
+			return rc;
+		*n = k + 1;
+	}
+	return sp_shi_scan_expect_end(in);
+}
+
+static int S_uniform(sp_shi_scan_t *in, void *load)
+{
+	sp_wall_uniform_load_t *u = load;
+	double permanent = 0, favourable = 0;
+	sp_shi_scan_key_t keys[] = {{"UniformLoadLeft", &u->left_kPa, 1, 0},
+				    {"UniformLoadRight", &u->right_kPa, 1, 0},
+				    {"UniformLoadPermanent", &permanent, 0, 0},
+				    {"UniformLoadFavourable", &favourable, 0, 0}};
+	int rc = sp_shi_scan_block(in, "[END OF LOAD]", keys, 4, 0);
+	return rc != SP_OK ? rc : S_kind(in, sp_shi_scan_lno(in), u->name, permanent, favourable, &u->kind);
 }
 
 int sp_shi_load_read_uniform(sp_shi_scan_t *in, sp_wall_t *w)
 {
-	int n, rc;
-	if ((rc = sp_shi_scan_count(in, "= number of items", 0, SP_WALL_MAX_ITEMS, &n)) != SP_OK)
+	return S_loads(in, w->uniform_loads, sizeof w->uniform_loads[0], &w->n_uniform_loads, S_uniform);
+}
+
+static int S_surcharge(sp_shi_scan_t *in, void *load)
+{
+	sp_wall_surcharge_t *q = load;
+	int rc;
+	double np;
+	if ((rc = sp_shi_scan_bare(in, "number of points", &np)) != SP_OK)
 		return rc;
-	for (int k = 0; k < n; k++) {
-		sp_wall_uniform_load_t *u = &w->uniform_loads[k];
-		if ((rc = S_load_head(in, w->uniform_loads, sizeof *u, k, u->name)) != SP_OK)
+	if (np != floor(np) || np < 1 || np > SP_WALL_MAX_SURCHARGE_POINTS)
+		return sp_shi_scan_fail(in, sp_shi_scan_lno(in),
+					"'%s': number of points %g is out of range 1..%d", q->name, np,
+					SP_WALL_MAX_SURCHARGE_POINTS);
+	q->n_points = (int)np;
+	for (int j = 0; j < q->n_points; j++) {
+		if ((rc = sp_shi_scan_expect(in, "[POINT]")) != SP_OK)
 			return rc;
-		double permanent = 0, favourable = 0;
-		sp_shi_scan_key_t keys[] = {{"UniformLoadLeft", &u->left_kPa, 1, 0},
-					    {"UniformLoadRight", &u->right_kPa, 1, 0},
-					    {"UniformLoadPermanent", &permanent, 0, 0},
-					    {"UniformLoadFavourable", &favourable, 0, 0}};
-		if ((rc = sp_shi_scan_block(in, "[END OF LOAD]", keys, 4, 0)) != SP_OK)
+		sp_shi_scan_key_t keys[] = {{"SurchargeLoadDistance", &q->distance_m[j], 1, 0},
+				{"SurchargeLoadValue", &q->value_kPa[j], 1, 0}};
+		if ((rc = sp_shi_scan_block(in, "[END OF POINT]", keys, 2, 0)) != SP_OK)
 			return rc;
-		if ((rc = S_kind(in, sp_shi_scan_lno(in), u->name, permanent, favourable, &u->kind)) != SP_OK)
-			return rc;
-		w->n_uniform_loads = k + 1;
+		if (q->distance_m[j] < 0 || (j > 0 && q->distance_m[j] < q->distance_m[j - 1]))
+			return sp_shi_scan_fail(in, sp_shi_scan_lno(in),
+						"'%s': distances must be >= 0 and increasing", q->name);
 	}
-	return sp_shi_scan_expect_end(in);
+	double permanent = 0, favourable = 0;
+	sp_shi_scan_key_t keys[] = {{"SurchargeLoadPermanent", &permanent, 0, 0},
+				    {"SurchargeLoadFavourable", &favourable, 0, 0}};
+	if ((rc = sp_shi_scan_block(in, "[END OF LOAD]", keys, 2, 0)) != SP_OK)
+		return rc;
+	return S_kind(in, sp_shi_scan_lno(in), q->name, permanent, favourable, &q->kind);
 }
 
 int sp_shi_load_read_surcharges(sp_shi_scan_t *in, sp_wall_t *w)
 {
-	int n, rc;
-	if ((rc = sp_shi_scan_count(in, "= number of items", 0, SP_WALL_MAX_ITEMS, &n)) != SP_OK)
-		return rc;
-	for (int k = 0; k < n; k++) {
-		sp_wall_surcharge_t *q = &w->surcharges[k];
-		if ((rc = S_load_head(in, w->surcharges, sizeof *q, k, q->name)) != SP_OK)
-			return rc;
-		double np;
-		if ((rc = sp_shi_scan_bare(in, "number of points", &np)) != SP_OK)
-			return rc;
-		if (np != floor(np) || np < 1 || np > SP_WALL_MAX_SURCHARGE_POINTS)
-			return sp_shi_scan_fail(in, sp_shi_scan_lno(in),
-						"'%s': number of points %g is out of range 1..%d", q->name, np,
-						SP_WALL_MAX_SURCHARGE_POINTS);
-		q->n_points = (int)np;
-		for (int j = 0; j < q->n_points; j++) {
-			if ((rc = sp_shi_scan_expect(in, "[POINT]")) != SP_OK)
-				return rc;
-			sp_shi_scan_key_t keys[] = {{"SurchargeLoadDistance", &q->distance_m[j], 1, 0},
-					{"SurchargeLoadValue", &q->value_kPa[j], 1, 0}};
-			if ((rc = sp_shi_scan_block(in, "[END OF POINT]", keys, 2, 0)) != SP_OK)
-				return rc;
-			if (q->distance_m[j] < 0 || (j > 0 && q->distance_m[j] < q->distance_m[j - 1]))
-				return sp_shi_scan_fail(in, sp_shi_scan_lno(in),
-							"'%s': distances must be >= 0 and increasing", q->name);
-		}
-		double permanent = 0, favourable = 0;
-		sp_shi_scan_key_t keys[] = {{"SurchargeLoadPermanent", &permanent, 0, 0},
-					    {"SurchargeLoadFavourable", &favourable, 0, 0}};
-		if ((rc = sp_shi_scan_block(in, "[END OF LOAD]", keys, 2, 0)) != SP_OK)
-			return rc;
-		if ((rc = S_kind(in, sp_shi_scan_lno(in), q->name, permanent, favourable, &q->kind)) != SP_OK)
-			return rc;
-		w->n_surcharges = k + 1;
-	}
-	return sp_shi_scan_expect_end(in);
+	return S_loads(in, w->surcharges, sizeof w->surcharges[0], &w->n_surcharges, S_surcharge);
 }
 
