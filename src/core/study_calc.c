@@ -113,6 +113,12 @@ void sp_study_calc_read_verification(sp_ini_t *c, sp_study_t *st)
 		            "calculation already ([dsheet-calculation], line %d); keep one of them", path, line, d, at);
 		return;
 	}
+	if (sp_ini_section_line(c, "wall") > 0 && sp_ini_find_section(c, "search") == NULL) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification': %s checks the candidates of a search; this "
+		            "study has a [wall] and no [search] (add one with the wall's profile, grade and length)",
+		            path, line, d, word);
+		return;
+	}
 	const char *const *classes = sp_partial_factors_classes(v);
 	int cls = 0;
 	if (classes == NULL && cv != NULL) {
