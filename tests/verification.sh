@@ -77,6 +77,17 @@ done
 [ "$(col max_displacement_mm t.csv)" = "$(col max_displacement_mm k.csv)" ] && [ "$(col max_displacement_mm m.csv)" != "$(col max_displacement_mm k.csv)" ]
 ok $? "tan phi factor: the displacement stays characteristic"
 
+# CUR 166 method A, safety class II: the four steps run; a wall long enough for the
+# characteristic run (8.5 m) but not for the factored steps fails, naming the step
+with search.ini cur2.ini "verification = cur-a\nverification_class = ii"
+"$SP" analyze cur2.ini > cur2.csv; ok $? "cur-a ii: analyze"
+[ "$(col status cur2.csv)" = ok ] && awk -v d="$(col design_moment_kNm_per_m cur2.csv)" -v k="$(col design_moment_kNm_per_m k.csv)" 'BEGIN { exit !(d > k) }'
+ok $? "cur-a ii: feasible, design moment $(col design_moment_kNm_per_m cur2.csv) above the characteristic $(col design_moment_kNm_per_m k.csv)"
+sed 's/^length_m = 11$/length_m = 8.5/' search.ini > short.ini; sed 's/^length_m = 11$/length_m = 8.5/' cur2.ini > shortcur.ini
+"$SP" analyze short.ini > short.csv; "$SP" analyze shortcur.ini > shortcur.csv
+[ "$(col status short.csv)" = ok ] && [ "$(col status shortcur.csv)" = "failed:stage 2: no equilibrium (cur-a 6.1)" ]
+ok $? "8.5 m: characteristic $(col status short.csv), cur-a ii $(col status shortcur.csv)"
+
 # --- (c) errors ------------------------------------------------------------------------
 bad() { # study want-regex text
   "$SP" analyze "$1" > out 2> err; rc=$?
@@ -109,6 +120,8 @@ with search.ini unk.ini "verification = ec7-da2" "tan_phi = 1.2\n"
 bad unk.ini "unk.ini:$(line tan_phi unk.ini):.*tan_phi" "an unknown partial factor key"
 cp bm4-21a-da1.ini dc.ini; printf '\n[dsheet-calculation]\ntype = verify\nverification = ec7\nmethod = a\n' >> dc.ini
 bad dc.ini "dc.ini:$(line verification dc.ini): \[design\] key 'verification': the study has an imported D-Sheet Piling calculation already (\[dsheet-calculation\], line $(line '\[dsheet-calculation\]' dc.ini))" "[design] verification and [dsheet-calculation] in one study"
+with search.ini solver.ini "verification = ec7-da2"; printf '\n[solver]\ncommand = {sheetpile} evaluate {input} -o {output}\n' >> solver.ini
+bad solver.ini "solver.ini:$(line verification solver.ini): \[design\] key 'verification': ec7-da2 runs sheetpile's own beam engine" "a study analysed by a [solver]"
 sed '/^\[search\]/,/^$/d' bm4-16a-da2.ini > nosearch.ini
 bad nosearch.ini "nosearch.ini:$(line verification nosearch.ini): \[design\] key 'verification': ec7-da2 checks the candidates of a search" "a fixed wall without [search]"
 

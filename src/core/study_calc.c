@@ -119,6 +119,13 @@ void sp_study_calc_read_verification(sp_ini_t *c, sp_study_t *st)
 		            path, line, d, word);
 		return;
 	}
+	int sv = sp_ini_section_line(c, "solver");
+	if (sv > 0) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification': %s runs sheetpile's own beam engine, and this "
+		            "study's candidates are analysed by its [solver] (line %d); verify in the solver instead",
+		            path, line, d, word, sv);
+		return;
+	}
 	const char *const *classes = sp_partial_factors_classes(v);
 	int cls = 0;
 	if (classes == NULL && cv != NULL) {
