@@ -135,7 +135,9 @@ int sp_cmd_analyze(const sp_cli_opts_t *o)
 	int rc, said = 0;
 	if ((rc = sp_cli_load(o->study, &st, &cat, &err)) != SP_OK)
 		goto out;
-	if (st->wall_fixed && st->solver == NULL && !o->profile && !o->grade && !o->length && !o->anchor && !o->outdir) {
+	/* a [design] verification checks the search's candidates: analyze one of them */
+	if (st->wall_fixed && st->solver == NULL && st->verification == 0 && !o->profile && !o->grade && !o->length &&
+	    !o->anchor && !o->outdir) {
 		FILE *tmp = tmpfile();
 		if (tmp == NULL) {
 			rc = sp_err_set(&err, SP_ECANTCREAT, "cannot create a temporary file: %s", strerror(errno));

@@ -210,6 +210,14 @@ typedef struct {
 	double hyd_gamma_g_dst;     /* EN 1997-1 A.5 HYD: factor on destabilising permanent actions (heave) */
 	double hyd_gamma_g_stb;     /* EN 1997-1 A.5 HYD: factor on stabilising permanent actions (heave) */
 	double gamma_M1;            /* EN 1993-5 partial factor on member buckling (5.13) */
+	/* [design] verification (subgrade only): D-Sheet Piling's verification of
+	 * each candidate with these partial factor sets (core/partial_factors.h,
+	 * engine/verify_design.h); the table's sets, [partial-factors N] keys
+	 * overriding them */
+	int verification;           /* sp_partial_factors_verification, 0 = none */
+	int verification_class;     /* index into its class words; -1 when it has none */
+	sp_factor_set_t verification_sets[SP_CALC_MAX_SETS];
+	int n_verification_sets;
 	sp_resistance resistance;   /* elastic or plastic bending resistance of class 1-2 sections */
 	sp_upile_unit upile_unit;
 	sp_ground_condition upile_condition;

@@ -1,5 +1,6 @@
 /* study_calc.c - [dsheet-calculation] and [partial-factors N] (study_calc.h). */
 #include "study_calc.h"
+#include "partial_factors.h"
 
 #include <string.h>
 
@@ -73,6 +74,98 @@ void sp_study_calc_read(sp_ini_t *c, sp_wall_t *w)
 		for (size_t i = 0; i < S_N_KEYS; i++)
 			*(double *)((char *)&k->sets[s] + S_keys[i].off) =
 			    sp_ini_num(c, sec, S_keys[i].key, 1, 0, S_keys[i].lo, 0, S_keys[i].hi, 0, "partial factor");
+	}
+}
+
+void sp_study_calc_read_verification(sp_ini_t *c, sp_study_t *st)
+{
+	const char *d = "design", *path = sp_ini_path(c);
+	st->verification_class = -1;
+	st->n_verification_sets = 0;
+	int v = sp_ini_word(c, d, "verification", SP_VERIFICATION_NONE, sp_partial_factors_words);
+	st->verification = v;
+	int line = 0, cline = 0;
+	sp_ini_value(c, d, "verification", &line);
+	const char *cv = sp_ini_value(c, d, "verification_class", &cline);
+	if (sp_ini_status(c))
+		return;
+	if (v == SP_VERIFICATION_NONE) {
+		if (cv != NULL)
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification_class': a class needs a verification "
+			            "(verification = ec7-nl, ec7-be or cur-a)", path, cline, d);
+		return;
+	}
+	const char *word = sp_partial_factors_words[v];
+	if (st->method != SP_METHOD_SUBGRADE) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification': %s verifies the wall on elastoplastic springs "
+		            "as D-Sheet Piling does; it needs method = subgrade, not le", path, line, d, word);
+		return;
+	}
+	if (v == SP_VERIFICATION_CUR_B) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification': cur-b, CUR 166 method B (only the verified "
+		            "stage with partial factors, the stages before it characteristic), is not implemented; "
+		            "use cur-a", path, line, d);
+		return;
+	}
+	int at = sp_ini_section_line(c, "dsheet-calculation");
+	if (at > 0) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification': the study has an imported D-Sheet Piling "
+		            "calculation already ([dsheet-calculation], line %d); keep one of them", path, line, d, at);
+		return;
+	}
+	if (sp_ini_section_line(c, "wall") > 0 && sp_ini_find_section(c, "search") == NULL) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification': %s checks the candidates of a search; this "
+		            "study has a [wall] and no [search] (add one with the wall's profile, grade and length)",
+		            path, line, d, word);
+		return;
+	}
+	int sv = sp_ini_section_line(c, "solver");
+	if (sv > 0) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification': %s runs sheetpile's own beam engine, and this "
+		            "study's candidates are analysed by its [solver] (line %d); verify in the solver instead",
+		            path, line, d, word, sv);
+		return;
+	}
+	const char *const *classes = sp_partial_factors_classes(v);
+	int cls = 0;
+	if (classes == NULL && cv != NULL) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification_class': %s has no class (only ec7-nl, ec7-be and "
+		            "cur-a have one)", path, cline, d, word);
+		return;
+	}
+	if (classes != NULL && cv == NULL) {
+		sp_ini_missing(c, d, "verification_class",
+		               v == SP_VERIFICATION_EC7_NL   ? "NEN 9997-1 reliability class of ec7-nl: rc0, rc1, rc2 or rc3"
+		               : v == SP_VERIFICATION_EC7_BE ? "risk class of ec7-be: rc1, rc2 or rc3"
+		                                             : "CUR 166 safety class of cur-a: i, ii or iii");
+		return;
+	}
+	if (classes != NULL)
+		cls = sp_ini_word(c, d, "verification_class", 0, classes);
+	if (sp_ini_status(c))
+		return;
+	st->verification_class = classes ? cls : -1;
+	st->n_verification_sets = sp_partial_factors_sets(v, cls, st->verification_sets);
+	/* [partial-factors N]: the keys the importer writes, each overriding the table */
+	for (int s = 0; s < SP_CALC_MAX_SETS && !sp_ini_status(c); s++) {
+		char sec[32];
+		snprintf(sec, sizeof sec, "partial-factors %d", s + 1);
+		int sl = sp_ini_section_line(c, sec);
+		if (sl == 0)
+			continue;
+		if (s >= st->n_verification_sets) {
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s]: %s verifies with %d partial factor set%s", path, sl, sec, word,
+			            st->n_verification_sets, st->n_verification_sets == 1 ? "" : "s");
+			return;
+		}
+		sp_factor_set_t *f = &st->verification_sets[s];
+		char name[sizeof f->name];
+		snprintf(name, sizeof name, "%s", f->name);
+		sp_ini_text(c, sec, "name", f->name, sizeof f->name, name);
+		for (size_t i = 0; i < S_N_KEYS; i++) {
+			double *x = (double *)((char *)f + S_keys[i].off);
+			*x = sp_ini_num(c, sec, S_keys[i].key, 0, *x, S_keys[i].lo, 0, S_keys[i].hi, 0, "partial factor");
+		}
 	}
 }
 

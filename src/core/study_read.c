@@ -7,6 +7,7 @@
 #include "study_read.h"
 #include "datadir.h"
 #include "sp_ini.h"
+#include "study_calc.h"
 #include "study_solver.h"
 #include "study_wall.h"
 
@@ -492,6 +493,7 @@ layers:
 	st->hyd_gamma_g_stb = sp_ini_num(c, d, "hyd_gamma_g_stb", 0, 0.9, 0, 1, 1, 0,
 	                             "EN 1997-1 HYD factor on stabilising permanent actions");
 	st->gamma_M1 = sp_ini_num(c, d, "gamma_M1", 0, 1.1, 1, 0, 2, 0, "EN 1993-5 partial factor gamma_M1 (buckling)");
+	sp_study_calc_read_verification(c, st); /* [design] verification, [partial-factors N] */
 	st->resistance = (sp_resistance)sp_ini_word(c, d, "resistance", SP_RESIST_ELASTIC, sp_study_resistance_words);
 	st->upile_unit = (sp_upile_unit)sp_ini_word(c, d, "u_pile_unit", SP_UPILE_CRIMPED, sp_study_upile_words);
 	st->upile_condition = (sp_ground_condition)sp_ini_word(c, d, "u_pile_ground_condition", SP_COND_UNFAVOURABLE, sp_study_condition_words);

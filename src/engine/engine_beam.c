@@ -5,6 +5,7 @@
 #include "beam.h"
 #include "engine.h"
 #include "study_wall.h"
+#include "verify_design.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -82,9 +83,12 @@ static int B_analyse(const sp_study_t *st, const sp_case_t *c, double step, int 
 		}
 		out->n_diagram = rs->n_nodes;
 	}
+	/* [design] verification: the design values of its factored steps */
+	if (out->ok && st->verification != 0)
+		rc = sp_verify_design_apply(st, w, out);
 	sp_beam_result_free(&r);
 	free(w);
-	return SP_OK;
+	return rc == SP_ESOFTWARE ? rc : SP_OK;
 }
 
 static const sp_engine_type B_type = {"beam", 1, B_analyse, NULL};

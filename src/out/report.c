@@ -5,6 +5,7 @@
 #include "html.h"
 #include "describe.h"
 #include "corrosion.h"
+#include "partial_factors.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -248,6 +249,19 @@ static void S_study(FILE *fp, const sp_report_t *r)
 	fputs("<div class=\"keep\"><h3>Analysis and safety convention</h3>\n<table class=\"kv\">\n", fp);
 	S_kv_text(fp, "method", S_method(st));
 	S_kv_text(fp, "earth pressure", sp_earth_theory_name(st->earth_pressure));
+	if (st->verification != SP_VERIFICATION_NONE) { /* [design] verification */
+		const char *const *classes = sp_partial_factors_classes(st->verification);
+		char text[256];
+		int n = snprintf(text, sizeof text, "%s%s%s, D-Sheet Piling's set%s ", sp_partial_factors_words[st->verification],
+		                 classes ? " " : "", classes ? classes[st->verification_class] : "",
+		                 st->n_verification_sets > 1 ? "s" : "");
+		for (int i = 0; i < st->n_verification_sets && n > 0 && (size_t)n < sizeof text; i++)
+			n += snprintf(text + n, sizeof text - (size_t)n, "%s%s", i ? " and " : "", st->verification_sets[i].name);
+		if (n > 0 && (size_t)n < sizeof text)
+			snprintf(text + n, sizeof text - (size_t)n, ": moment, shear, anchor force and mobilised resistance "
+			         "are the design values of the factored runs; displacements characteristic");
+		S_kv_text(fp, "verification", text);
+	}
 	if (st->method == SP_METHOD_LE)
 		S_kv_text(fp, "cantilever method", sp_cantilever_name(st->cantilever_method));
 	S_kv_text(fp, "safety convention", sp_safety_name(st->safety));

@@ -3,6 +3,7 @@
 #include "dist.h"
 #include "earth.h"
 #include "outfile.h"
+#include "partial_factors.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -131,6 +132,16 @@ int sp_run_json_write(const char *dir, const sp_study_t *st, const sp_eval_stats
 	        "  \"objective\": \"%s\",\n  \"currency\": ",
 	        st->method == SP_METHOD_SUBGRADE ? "subgrade" : "le", sp_earth_theory_name(st->earth_pressure), sp_safety_name(st->safety), sp_objective_name(st->objective));
 	S_json_string(fp, st->currency);
+	/* [design] verification: which, its class and the partial factor sets used */
+	const char *const *classes = sp_partial_factors_classes(st->verification);
+	fprintf(fp, ",\n  \"verification\": \"%s\",\n  \"verification_class\": \"%s\",\n  \"partial_factor_sets\": [",
+	        sp_partial_factors_words[st->verification],
+	        classes && st->verification_class >= 0 ? classes[st->verification_class] : "");
+	for (int i = 0; i < st->n_verification_sets; i++) {
+		fputs(i ? ", " : "", fp);
+		S_json_string(fp, st->verification_sets[i].name);
+	}
+	fputc(']', fp);
 	fprintf(fp,
 	        ",\n  \"candidates\": %zu,\n  \"analyses_run\": %zu,\n  \"evaluated\": %zu,\n  \"feasible\": %zu,\n"
 	        "  \"infeasible\": %zu,\n  \"failed\": %zu,\n  \"wall_time_s\": %.6f,\n  \"evaluations_per_s\": %.0f,\n"
