@@ -233,6 +233,18 @@ static void test_neutral_stress(void)
 		        r17[i].lam * r17[i].sv - k * (r17[i].sv - r17[i].sz), 2e-3, what);
 	}
 
+	/* L is the wall's length, not the depth of its toe below the loaded
+	 * surface: bm4-17d stage 2, left side (surface -2 m, toe -14 m; 60 kPa from
+	 * 2 to 5 m): [LAMBDAS] at -3.0 m sigma_v 7.12304, lambda neutral 2.79884,
+	 * sigma_z 1.11841 (Flamant), clay phi 21; at -9.85 m 52.80158, 0.45667,
+	 * 10.15166, sand phi 31: 16.0835 and 3.4292 kPa (with L = 12 m: 15.74, 3.34) */
+	sp_wall_surcharge_t b17l = {.n_points = 2, .distance_m = {2.0, 5.0}, .value_kPa = {60.0, 60.0}};
+	double k21 = 1.0 - sin(21.0 * SP_PI / 180.0), k31 = 1.0 - sin(31.0 * SP_PI / 180.0);
+	DBL_REL(sp_surcharge_neutral_stress(&b17l, 1.0, 14.0), 2.79884 * 7.12304 - k21 * (7.12304 - 1.11841), 1e-3,
+	        "bm4-17d stage 2 left: neutral stress 1 m below its surface (L the wall's 14 m)");
+	DBL_REL(sp_surcharge_neutral_stress(&b17l, 7.85, 14.0), 0.45667 * 52.80158 - k31 * (52.80158 - 10.15166), 1e-3,
+	        "bm4-17d stage 2 left: neutral stress 7.85 m below its surface");
+
 	/* bm4-44a stage 3, right side (16 m wall; 30 kPa from 1 to 10 m on clay,
 	 * phi 17): [LAMBDAS] at 1.425 m sigma_v 26.04225, lambda neutral 1.32868;
 	 * sigma_z of the load 4.6487 (Flamant) */
