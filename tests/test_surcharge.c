@@ -245,6 +245,22 @@ static void test_neutral_stress(void)
 	DBL_REL(sp_surcharge_neutral_stress(&b17l, 7.85, 14.0), 0.45667 * 52.80158 - k31 * (52.80158 - 10.15166), 1e-3,
 	        "bm4-17d stage 2 left: neutral stress 7.85 m below its surface");
 
+	/* A sloping ground as the strip load of the ground above the wall's level
+	 * (beam_load.c), the same rule: bm3-11 stage 1, right side (a 24.4 m wall,
+	 * top +9.4, toe -15; surface +2.5 at the wall, +2.5 to 1 m, rising to
+	 * +5.0 at 4 m, level beyond: dry sand 18 kN/m3 above the water at 0, so
+	 * 45 kPa beyond 4 m; 7 kPa uniform; sand phi 30 down to -2, clay phi 20).
+	 * [LAMBDAS] at +0.41667 sigma_v 48.32154, lambda neutral 1.01686 (sigma'_v
+	 * of soil and uniform load 7 + 18 x 2.08333 = 44.5); at -6.13636 115.71934,
+	 * 0.80271 (7 + 18 x 2.5 + 10 x 2 + 7 x 4.13636 = 100.95452). With L the
+	 * toe's depth below the surface, 17.5 m, 3 % lower. */
+	sp_wall_surcharge_t emb = {.n_points = 4, .distance_m = {0.0, 1.0, 4.0, 1e4}, .value_kPa = {0.0, 0.0, 45.0, 45.0}};
+	double k20 = 1.0 - sin(20.0 * SP_PI / 180.0);
+	DBL_REL(sp_surcharge_neutral_stress(&emb, 2.08333, 24.4), 1.01686 * 48.32154 - 0.5 * 44.5, 2e-3,
+	        "bm3-11: neutral stress of the embankment at +0.42 m");
+	DBL_REL(sp_surcharge_neutral_stress(&emb, 8.63636, 24.4), 0.80271 * 115.71934 - k20 * 100.95452, 2e-3,
+	        "bm3-11: neutral stress of the embankment at -6.14 m");
+
 	/* bm4-44a stage 3, right side (16 m wall; 30 kPa from 1 to 10 m on clay,
 	 * phi 17): [LAMBDAS] at 1.425 m sigma_v 26.04225, lambda neutral 1.32868;
 	 * sigma_z of the load 4.6487 (Flamant) */
