@@ -154,11 +154,128 @@ static void test_wedge(void)
 	OK(sp_surcharge_wedge_force(0.0, 0.0, l, 1, 30.0, 0.0, 0.0, 0, NULL) == 0.0, "no depth, no force");
 }
 
+/* D-Sheet Piling's horizontal stress at rest of a surcharge (its neutral
+ * pressure less K0 times the vertical stress of soil and uniform load), read
+ * from the .shd files of the development set (../shared/dsheet-benchmarks):
+ * Flamant's sigma_x plus its mirror image weighted 1 - x/L within a wall
+ * length L, the load beyond 5 L ignored. */
+static void test_neutral_stress(void)
+{
+	/* the rule itself against the closed forms: a load beyond L counts once
+	 * (sigma_x), a load at the wall twice; 2..3 m on a 10 m wall: by the
+	 * (2 - x/L) weights integrated with Simpson's rule on 2000 panels */
+	sp_wall_surcharge_t far = {.n_points = 2, .distance_m = {3.0, 5.0}, .value_kPa = {10.0, 10.0}};
+	DBL_REL(sp_surcharge_neutral_stress(&far, 4.0, 2.5), sp_surcharge_wall_stress(&far, 4.0) / 2.0, 1e-9,
+	        "beyond one wall length: sigma_x of the load alone");
+	DBL_REL(sp_surcharge_neutral_stress(&far, 4.0, 0.0), sp_surcharge_wall_stress(&far, 4.0), 1e-12,
+	        "no wall length: the doubled Flamant stress");
+	sp_wall_surcharge_t near = {.n_points = 2, .distance_m = {2.0, 3.0}, .value_kPa = {12.0, 6.0}};
+	double z = 1.7, h = 1.0 / 2000, sum = 0.0;
+	for (int i = 0; i <= 2000; i++) {
+		double x = 2.0 + i * h, q = 12.0 - 6.0 * (x - 2.0);
+		double f = (2.0 / SP_PI) * q * x * x * z / ((x * x + z * z) * (x * x + z * z)) * (2.0 - x / 10.0);
+		sum += f * (i == 0 || i == 2000 ? 1 : i % 2 ? 4 : 2);
+	}
+	DBL_REL(sp_surcharge_neutral_stress(&near, z, 10.0), sum * h / 3.0, 1e-9, "within L: (2 - x/L) sigma_x");
+
+	/* bm3-7a (10 m wall; 20 kPa at the wall falling to 0 at 5 m, on both
+	 * sides; weightless soil c = 100 kPa, phi = 0, so the neutral pressure is
+	 * the surcharge's alone): [PRESSURES] neutral 17.53529 kPa at 0.09524 m,
+	 * 11.54675 at 0.57143, 4.54516 at 2.0, 1.08178 at 4.85714, 0.19398 at
+	 * 9.90476 (twice Flamant's sigma_x: 17.84, 12.22, 5.07, 1.25, 0.226) */
+	sp_wall_surcharge_t tri = {.n_points = 2, .distance_m = {0.0, 5.0}, .value_kPa = {20.0, 0.0}};
+	DBL_REL(sp_surcharge_neutral_stress(&tri, 0.09524, 10.0), 17.53529, 5e-4, "bm3-7a: neutral at 0.095 m");
+	DBL_REL(sp_surcharge_neutral_stress(&tri, 0.57143, 10.0), 11.54675, 5e-4, "bm3-7a: neutral at 0.571 m");
+	DBL_REL(sp_surcharge_neutral_stress(&tri, 2.0, 10.0), 4.54516, 5e-4, "bm3-7a: neutral at 2.0 m");
+	DBL_REL(sp_surcharge_neutral_stress(&tri, 4.85714, 10.0), 1.08178, 5e-4, "bm3-7a: neutral at 4.857 m");
+	DBL_REL(sp_surcharge_neutral_stress(&tri, 9.90476, 10.0), 0.19398, 5e-4, "bm3-7a: neutral at 9.905 m");
+
+	/* bm3-1a and bm3-2a (7 m wall; 3 kPa from the wall to 100 m, resp. to
+	 * 10 000 m, and a 3 kPa uniform load on submerged soil, gamma' 5, phi 25,
+	 * K0 = 1 - sin 25): identical [LAMBDAS], so the load ends at 5 L = 35 m.
+	 * Vertical stress 38.71420 kPa at 6.84375 m = 3 + 5 z + sigma_z: sigma_z
+	 * 1.49545 (Flamant of the whole load: 1.49955); lambda neutral 0.93966 at
+	 * 0.16667 m (sigma_v 5.33333) and 0.58680 at 6.84375 m: less K0 (3 + 5 z)
+	 * the surcharge's neutral stress is 2.79820 and 1.22810 kPa */
+	double k0 = 1.0 - sin(25.0 * SP_PI / 180.0);
+	for (int k = 0; k < 2; k++) {
+		sp_wall_surcharge_t wide = {.n_points = 2, .distance_m = {0.0, k ? 1e4 : 100.0}, .value_kPa = {3.0, 3.0}};
+		const char *nm = k ? "bm3-2a" : "bm3-1a";
+		char what[96];
+		snprintf(what, sizeof what, "%s: sigma_z of the load within 35 m at 6.84 m", nm);
+		DBL_REL(sp_surcharge_vertical_stress_within(&wide, 6.84375, 7.0), 38.71420 - 3.0 - 5.0 * 6.84375, 1e-4, what);
+		snprintf(what, sizeof what, "%s: neutral stress at 0.167 m", nm);
+		DBL_REL(sp_surcharge_neutral_stress(&wide, 0.16667, 7.0), 0.93966 * 5.33333 - k0 * (3.0 + 5.0 * 0.16667),
+		        5e-4, what);
+		snprintf(what, sizeof what, "%s: neutral stress at 6.84 m", nm);
+		DBL_REL(sp_surcharge_neutral_stress(&wide, 6.84375, 7.0), 0.58680 * 38.71420 - k0 * (3.0 + 5.0 * 6.84375),
+		        5e-4, what);
+	}
+
+	/* bm4-17d stage 1, right side (14 m wall; 40 kPa from 2 to 10 m on clay,
+	 * phi 21, below 6 m peat phi 24.5, below 8 m sand phi 31; K0 = 1 - sin phi):
+	 * [LAMBDAS] at 3.0 m sigma_v 52.43513, lambda neutral 0.91014, sigma_z
+	 * 6.43513 (test_vertical_stress); at 6.9375 m (peat) 76.21625, 0.62261,
+	 * sigma_z 11.27799 (Flamant); at 9.85 m (sand) 94.07828, 0.48487, 11.42822.
+	 * The surcharge's part lambda sigma_v - K0 (sigma_v - sigma_z) is 1.63,
+	 * 1.54, 1.51 times Flamant's sigma_x there, not 2. */
+	sp_wall_surcharge_t b17 = {.n_points = 2, .distance_m = {2.0, 10.0}, .value_kPa = {40.0, 40.0}};
+	struct {
+		double z, sv, lam, sz, phi;
+	} r17[] = {{3.0, 52.43513, 0.91014, 6.43513, 21.0},
+	           {6.9375, 76.21625, 0.62261, 11.27799, 24.5},
+	           {9.85, 94.07828, 0.48487, 11.42822, 31.0}};
+	for (int i = 0; i < 3; i++) {
+		double k = 1.0 - sin(r17[i].phi * SP_PI / 180.0);
+		char what[64];
+		snprintf(what, sizeof what, "bm4-17d: neutral stress at %.2f m", r17[i].z);
+		DBL_REL(sp_surcharge_neutral_stress(&b17, r17[i].z, 14.0),
+		        r17[i].lam * r17[i].sv - k * (r17[i].sv - r17[i].sz), 2e-3, what);
+	}
+
+	/* L is the wall's length, not the depth of its toe below the loaded
+	 * surface: bm4-17d stage 2, left side (surface -2 m, toe -14 m; 60 kPa from
+	 * 2 to 5 m): [LAMBDAS] at -3.0 m sigma_v 7.12304, lambda neutral 2.79884,
+	 * sigma_z 1.11841 (Flamant), clay phi 21; at -9.85 m 52.80158, 0.45667,
+	 * 10.15166, sand phi 31: 16.0835 and 3.4292 kPa (with L = 12 m: 15.74, 3.34) */
+	sp_wall_surcharge_t b17l = {.n_points = 2, .distance_m = {2.0, 5.0}, .value_kPa = {60.0, 60.0}};
+	double k21 = 1.0 - sin(21.0 * SP_PI / 180.0), k31 = 1.0 - sin(31.0 * SP_PI / 180.0);
+	DBL_REL(sp_surcharge_neutral_stress(&b17l, 1.0, 14.0), 2.79884 * 7.12304 - k21 * (7.12304 - 1.11841), 1e-3,
+	        "bm4-17d stage 2 left: neutral stress 1 m below its surface (L the wall's 14 m)");
+	DBL_REL(sp_surcharge_neutral_stress(&b17l, 7.85, 14.0), 0.45667 * 52.80158 - k31 * (52.80158 - 10.15166), 1e-3,
+	        "bm4-17d stage 2 left: neutral stress 7.85 m below its surface");
+
+	/* A sloping ground as the strip load of the ground above the wall's level
+	 * (beam_load.c), the same rule: bm3-11 stage 1, right side (a 24.4 m wall,
+	 * top +9.4, toe -15; surface +2.5 at the wall, +2.5 to 1 m, rising to
+	 * +5.0 at 4 m, level beyond: dry sand 18 kN/m3 above the water at 0, so
+	 * 45 kPa beyond 4 m; 7 kPa uniform; sand phi 30 down to -2, clay phi 20).
+	 * [LAMBDAS] at +0.41667 sigma_v 48.32154, lambda neutral 1.01686 (sigma'_v
+	 * of soil and uniform load 7 + 18 x 2.08333 = 44.5); at -6.13636 115.71934,
+	 * 0.80271 (7 + 18 x 2.5 + 10 x 2 + 7 x 4.13636 = 100.95452). With L the
+	 * toe's depth below the surface, 17.5 m, 3 % lower. */
+	sp_wall_surcharge_t emb = {.n_points = 4, .distance_m = {0.0, 1.0, 4.0, 1e4}, .value_kPa = {0.0, 0.0, 45.0, 45.0}};
+	double k20 = 1.0 - sin(20.0 * SP_PI / 180.0);
+	DBL_REL(sp_surcharge_neutral_stress(&emb, 2.08333, 24.4), 1.01686 * 48.32154 - 0.5 * 44.5, 2e-3,
+	        "bm3-11: neutral stress of the embankment at +0.42 m");
+	DBL_REL(sp_surcharge_neutral_stress(&emb, 8.63636, 24.4), 0.80271 * 115.71934 - k20 * 100.95452, 2e-3,
+	        "bm3-11: neutral stress of the embankment at -6.14 m");
+
+	/* bm4-44a stage 3, right side (16 m wall; 30 kPa from 1 to 10 m on clay,
+	 * phi 17): [LAMBDAS] at 1.425 m sigma_v 26.04225, lambda neutral 1.32868;
+	 * sigma_z of the load 4.6487 (Flamant) */
+	sp_wall_surcharge_t b44 = {.n_points = 2, .distance_m = {1.0, 10.0}, .value_kPa = {30.0, 30.0}};
+	double k17 = 1.0 - sin(17.0 * SP_PI / 180.0);
+	DBL_REL(sp_surcharge_neutral_stress(&b44, 1.425, 16.0), 1.32868 * 26.04225 - k17 * (26.04225 - 4.6487), 2e-3,
+	        "bm4-44a: neutral stress at 1.425 m");
+}
+
 int main(void)
 {
 	test_resultant();
 	test_wall_stress();
 	test_vertical_stress();
+	test_neutral_stress();
 	test_wedge();
 	return sp_test_done("surcharge");
 }

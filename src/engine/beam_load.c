@@ -140,14 +140,32 @@ static void S_order_pressures(double *sa, double *sn, double *spv)
 		*sn = *spv;
 }
 
+/* The horizontal stress at rest of the surcharges (and of a sloping ground's
+ * strip load) at depth d_node below the surface, added to the neutral
+ * pressure K0 sigma_v' of the soil and the uniform load: D-Sheet Piling's
+ * rule, sp_surcharge_neutral_stress (the mirror image of a load fading over
+ * a wall length; bm3-7a, bm4-17d). The surface point carries none. */
+static double S_neutral_surcharge(const sp_wall_surcharge_t *const *loads, int n_loads,
+                                  const sp_wall_surcharge_t *ground_load, double d_node, double wall_length_m)
+{
+	double s = 0.0;
+	if (d_node <= 1e-9)
+		return 0.0;
+	for (int k = 0; k < n_loads; k++)
+		s += sp_surcharge_neutral_stress(loads[k], d_node, wall_length_m);
+	if (ground_load)
+		s += sp_surcharge_neutral_stress(ground_load, d_node, wall_length_m);
+	return s;
+}
+
 /* Culmann's wedges on a c, phi, delta side with cohesion or surcharge loads
  * (D-Sheet Piling: pressure = dQ/dz between slide planes, its [SLIDE PLANE]
  * and [LAMBDAS] tables). On entry *sa, *sn, *spv hold the frictional values at
  * the node (K sigma_v, no cohesion). Cohesion alone: the pressure of the
  * critical wedge at the node (envelope theorem). With surcharges: the change of
  * the wedge force over the half spring between depths d_node and d_mid, less
- * the frictional K (wint_mid - wint). The neutral pressure gains twice the
- * Flamant stress of the loads. wint: integral of sigma_v' down to d_node,
+ * the frictional K (wint_mid - wint). *sn holds the loads' neutral stress
+ * already (S_neutral_surcharge). wint: integral of sigma_v' down to d_node,
  * sv_node the node's and sv_half the half's mean sigma_v'. Returns 1 when the
  * pressures are the half's own (not the node's: the cohesive active wedge
  * force clipped at zero), 0 otherwise. */
@@ -164,10 +182,7 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surc
 		return 0;
 	}
 	int half_dependent = 0;
-	for (int k = 0; k < n_loads; k++)
-		*sn += sp_surcharge_wall_stress(loads[k], d_node);
-	if (ground_load)
-		*sn += sp_surcharge_wall_stress(ground_load, d_node);
+	(void)ground_load; /* its neutral pressure: S_neutral_surcharge */
 	if (km == SP_KMETHOD_GIVEN)
 		return 0;
 	double phi = so->phi_deg, delta = so->delta_deg, c = so->c_kPa;
@@ -359,7 +374,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				                && !ground;
 				if (no_planes)
 					for (int k = 0; k < n_loads; k++)
-						sv += sp_surcharge_vertical_stress(loads[k], zs - b->z[i]);
+						sv += sp_surcharge_vertical_stress_within(loads[k], zs - b->z[i], w->length_m);
 				/* c, phi, delta with cohesion or surcharges: Culmann's wedges (S_culmann) */
 				int culmann = st->kmethod[side] != SP_KMETHOD_GIVEN && !no_planes
 				              && (n_loads > 0 || so->c_kPa > 0 || ground);
@@ -373,6 +388,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if ((n_loads > 0 && !no_planes) || culmann) {
+					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
 					int halves = S_culmann(st->kmethod[side], so, loads, n_loads, ground, ground_load, zs - b->z[i],
 					                       zs - mid, wint, sv,
 					                       (sv + fmax(S_sigma_v(w, ls, nl, mid, zs, zw, q, &wp), 0.0)) / 2.0,

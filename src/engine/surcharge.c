@@ -65,6 +65,40 @@ double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m)
 	return 2.0 * (2.0 / SP_PI) * S_over_load(q, depth_m, S_f1, S_f2);
 }
 
+/* Antiderivative of x^4 z / (x^2 + z^2)^2 in x. */
+static double S_f3(double x, double z)
+{
+	return z * (x - 1.5 * z * atan(x / z) + z * z * x / (2.0 * (x * x + z * z)));
+}
+
+/* The integral over [lo, hi] of p(x) (c0 + c1 x) x^2 z / (x^2 + z^2)^2, p the
+ * load (a + b x per segment): the antiderivatives S_f1, S_f2, S_f3. */
+static double S_sigma_x_weighted(const sp_wall_surcharge_t *q, double z, double lo, double hi, double c0, double c1)
+{
+	double s = 0.0;
+	for (int k = 0; k + 1 < q->n_points; k++) {
+		double x0 = fmax(q->distance_m[k], lo), x1 = fmin(q->distance_m[k + 1], hi);
+		if (x1 <= x0)
+			continue;
+		double a, b;
+		S_segment(q, k, &a, &b);
+		s += a * c0 * (S_f1(x1, z) - S_f1(x0, z)) + (a * c1 + b * c0) * (S_f2(x1, z) - S_f2(x0, z)) +
+		     b * c1 * (S_f3(x1, z) - S_f3(x0, z));
+	}
+	return s;
+}
+
+double sp_surcharge_neutral_stress(const sp_wall_surcharge_t *q, double depth_m, double wall_length_m)
+{
+	double z = depth_m > 1e-9 ? depth_m : 1e-9, l = wall_length_m;
+	if (!(l > 0.0)) /* no length: the rigid wall's mirror everywhere */
+		return sp_surcharge_wall_stress(q, depth_m);
+	/* (2 - x / L) sigma_x within L of the wall, sigma_x from L to 5 L */
+	double near = S_sigma_x_weighted(q, z, 0.0, l, 2.0, -1.0 / l);
+	double far = S_sigma_x_weighted(q, z, l, SP_SURCHARGE_REACH * l, 1.0, 0.0);
+	return (2.0 / SP_PI) * (near + far);
+}
+
 /* Antiderivatives of z^3 / (x^2 + z^2)^2 and x z^3 / (x^2 + z^2)^2 in x. */
 static double S_g1(double x, double z)
 {
@@ -79,6 +113,22 @@ static double S_g2(double x, double z)
 double sp_surcharge_vertical_stress(const sp_wall_surcharge_t *q, double depth_m)
 {
 	return (2.0 / SP_PI) * S_over_load(q, depth_m, S_g1, S_g2);
+}
+
+double sp_surcharge_vertical_stress_within(const sp_wall_surcharge_t *q, double depth_m, double wall_length_m)
+{
+	if (!(wall_length_m > 0.0))
+		return sp_surcharge_vertical_stress(q, depth_m);
+	double z = depth_m > 1e-9 ? depth_m : 1e-9, reach = SP_SURCHARGE_REACH * wall_length_m, s = 0.0;
+	for (int k = 0; k + 1 < q->n_points; k++) {
+		double x0 = q->distance_m[k], x1 = fmin(q->distance_m[k + 1], reach);
+		if (x1 <= x0)
+			continue;
+		double a, b;
+		S_segment(q, k, &a, &b);
+		s += a * (S_g1(x1, z) - S_g1(x0, z)) + b * (S_g2(x1, z) - S_g2(x0, z));
+	}
+	return (2.0 / SP_PI) * s;
 }
 
 /* A family of wedges through the wall at one point: level ground (ground

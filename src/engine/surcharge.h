@@ -17,10 +17,31 @@ double sp_surcharge_resultant(const sp_wall_surcharge_t *q, double width_m);
  * rigid wall mirrors the half-space). */
 double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m);
 
+/* D-Sheet Piling considers a surcharge up to this many wall lengths from the
+ * wall (bm3-1a and bm3-2a, a 7 m wall with 3 kPa from the wall to 100 m and to
+ * 10 000 m: identical [LAMBDAS]; their vertical stress falls short of
+ * Flamant's by the load beyond 35.00 m, 0.00455 kPa at 6.84 m). */
+#define SP_SURCHARGE_REACH 5.0
+
+/* Horizontal stress at rest of a surcharge on a wall of length
+ * wall_length_m (kPa), D-Sheet Piling's neutral pressure of the load: the
+ * Flamant sigma_x of the load plus that of its mirror image, the image
+ * weighted by 1 - x/L within a wall length L of the wall and absent beyond;
+ * the load beyond SP_SURCHARGE_REACH L ignored. Read from the .shd files of
+ * bm3-7a, bm3-1a, bm4-17d, bm4-44a and Tutorial-16 ([LAMBDAS] neutral
+ * pressure less K0 (1 - sin phi) times the vertical stress of soil and
+ * uniform load; docs/validation.md). With wall_length_m <= 0 it is
+ * sp_surcharge_wall_stress. */
+double sp_surcharge_neutral_stress(const sp_wall_surcharge_t *q, double depth_m, double wall_length_m);
+
 /* Vertical stress at the wall (x = 0) at depth_m below the surface (kPa):
  * Flamant's sigma_z = 2 p z^3 / (pi (x^2 + z^2)^2) integrated in closed form
  * over the load (half the load's intensity at the surface under its edge). */
 double sp_surcharge_vertical_stress(const sp_wall_surcharge_t *q, double depth_m);
+
+/* The same of the load within SP_SURCHARGE_REACH wall lengths of the wall
+ * (D-Sheet Piling; all of it with wall_length_m <= 0). */
+double sp_surcharge_vertical_stress_within(const sp_wall_surcharge_t *q, double depth_m, double wall_length_m);
 
 /* Horizontal earth force on the wall from the surface down to depth_m by
  * Culmann's sliding wedges through the foot of the wall (kN/m):
