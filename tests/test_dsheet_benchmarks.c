@@ -53,9 +53,8 @@ static const char *const KNOWN_GAPS[][2] = {
 	{"bm3-11", "stage 1 has no second profile yet: a sloping embankment with a uniform load on it on a c-phi-delta side (the neutral-pressure gap of bm4-4b) gives max M 50.5 vs 39.9 kNm/m; stage 2 (excess pore pressure profile on the right) starts from that state"},
 	{"bm4-17d", "stage 1 (one profile: surcharge and uniform load on a cohesive c-phi-delta side, CalcMinorNodesOn=0: D-Sheet takes one lambda per major segment, p = lambda sigma_v(z), and its neutral surcharge stress is 1.71 to 1.49 times Flamant sigma_x, not our 2: docs/validation.md) max M 30.1 vs 25.5 kNm/m; stage 2 matches (150.00 kNm/m, 24.52 mm, anchor 80.00 kN/m); stage 3 (a profile per side) starts from stage 1's state"},
 	{"bm4-10a", "moduli of subgrade reaction with several branches under unloading and reloading: max M 31.72 vs 27.64 kNm/m in stage 1"},
-	{"bm4-13a", "slide planes at the major nodes only (CalcMinorNodesOn=0) and the CUR 166 reduction of delta (CalcReduceDeltas): max M 138.6 vs 152.1 kNm/m"},
-	{"bm4-13b", "slide planes at the major nodes only (CalcMinorNodesOn=0) on a c-phi-delta side: max M 145.2 vs 152.1 kNm/m"},
-	{"bm4-13i", "wedges through several layers with slide planes at the major nodes only: max M 61.7 vs 67.9 kNm/m"},
+	{"bm4-13a", "the CUR 166 reduction of delta (CalcReduceDeltas: D-Sheet takes delta 16.6 and 17.2 for 33 and 36 deg, bm4-13b gives them by hand and passes): with the major-node lambdas max M 142.3 vs 152.1 kNm/m"},
+	{"bm4-13i", "wedges through several layers (negative delta -33 and -36 deg below a delta 24 deg layer) with slide planes at the major nodes only: max M 64.9 vs 67.9 kNm/m, max u 25.3 vs 23.9 mm (was 61.7 and 23.4 with every node's planes)"},
 	{"bm3-1a", "Allowable Anchor Force file (Kranz within 0.1 %, test_kranz): the stage's anchor force 18.50 vs 17.98 kN/m and max M 5 % below D-Sheet's (an anchor wall with a load on it, short anchorage)"},
 	{"bm4-16a", "Eurocode verification file (its design values: docs/dsheet-verification.md, not reproduced yet); its characteristic stage 1 (surcharge on a cohesive c-phi-delta side, as bm4-17d) max M 30.08 vs 25.52 kNm/m"},
 	{"bm4-19a", "CUR method A verification file (design values not reproduced yet); characteristic stage 1 on the same model as bm4-16a differs as bm4-17d does"},
@@ -95,6 +94,18 @@ static double at_level(const sp_beam_stage_result_t *r, double level, int what)
 		}
 	return Q(n - 1);
 #undef Q
+}
+
+/* The passive limit pressure of one side at a level (kPa): linear between nodes. */
+static double passive_at(const sp_beam_stage_result_t *r, double level, int side)
+{
+	for (size_t i = 0; i + 1 < r->n_nodes; i++)
+		if (level <= r->nodes[i].level_m && level >= r->nodes[i + 1].level_m) {
+			const sp_beam_node_t *a = &r->nodes[i], *b = &r->nodes[i + 1];
+			double t = (a->level_m - level) / (a->level_m - b->level_m);
+			return a->passive_kPa[side] + t * (b->passive_kPa[side] - a->passive_kPa[side]);
+		}
+	return NAN;
 }
 
 /* Resultant of the effective horizontal pressure on one side from the top of
@@ -335,6 +346,48 @@ static void feature_checks(void)
 		}
 	} else {
 		OK(0, "Tutorial-2a: imported");
+	}
+	/* bm4-13b, slide planes at the major nodes only (CalcMinorNodesOn=0) on
+	 * c-phi-delta sides with cohesion (c 15 kPa in all three layers): one
+	 * lambda per major segment (every 0.5 m here), the pressure lambda
+	 * sigma_v'(z) in it. bm4-13b.shd: max moment 152.071 kNm/m, max
+	 * displacement 61.363 mm; right side [PRESSURES] passive 205.08281 kPa at
+	 * -0.2 m (lambda 15.77560 x 13 kPa) and 257.88352 at -0.7 m (12.57968 x
+	 * 20.5); left side at its passive limit 107.44577 kPa at -5.2 m (lambda
+	 * 35.81526 x 3 kPa) and 148.09500 at -5.6 m (16.45500 x 9). */
+	if (w && load_wall("bm4-13b", w, why, sizeof why) == 0) {
+		OK(!w->minor_nodes, "bm4-13b: CalcMinorNodesOn=0 imported as minor_nodes = no");
+		sp_beam_result_t res;
+		if (sp_beam_analyse(w, 1, &res, &err) == SP_OK) {
+			const sp_beam_stage_result_t *ms = &res.stage[0];
+			char label[200];
+			snprintf(label, sizeof label, "bm4-13b: max moment %.3f vs D-Sheet 152.071 kNm/m",
+			         fabs(ms->max_moment_kNm_per_m));
+			OK(close_enough(fabs(ms->max_moment_kNm_per_m), 152.071, 0.01, 0), label);
+			snprintf(label, sizeof label, "bm4-13b: max displacement %.3f vs D-Sheet 61.363 mm",
+			         fabs(ms->max_displacement_mm));
+			OK(close_enough(fabs(ms->max_displacement_mm), 61.363, 0.01, 0), label);
+			static const struct {
+				double level, want;
+				int side, passive;
+			} pts[] = {{-0.2, 205.08281, SP_RIGHT, 1},
+			           {-0.7, 257.88352, SP_RIGHT, 1},
+			           {-5.2, 107.44577, SP_LEFT, 0},
+			           {-5.6, 148.09500, SP_LEFT, 0}};
+			for (size_t k = 0; k < sizeof pts / sizeof *pts; k++) {
+				double got = pts[k].passive ? passive_at(ms, pts[k].level, pts[k].side)
+				                            : at_level(ms, pts[k].level, 2 + pts[k].side);
+				snprintf(label, sizeof label, "bm4-13b: %s %s pressure at %.1f m %.3f vs D-Sheet %.3f kPa",
+				         pts[k].side == SP_LEFT ? "left" : "right", pts[k].passive ? "passive" : "effective",
+				         pts[k].level, got, pts[k].want);
+				OK(close_enough(got, pts[k].want, 0.01, 0), label);
+			}
+			sp_beam_result_free(&res);
+		} else {
+			OK(0, "bm4-13b: beam engine runs");
+		}
+	} else {
+		OK(0, "bm4-13b: imported");
 	}
 	/* bm4-44a, plastic calculation (Elastic calculation = FALSE): each
 	 * element's plastic moment (SheetPilingElementMaxPlasticCharacteristicMoment,

@@ -11,6 +11,7 @@
  * stage, it still takes about a tenth of an analysis (bench/bench_beam). */
 #include "beam_load.h"
 #include "earth.h"
+#include "major_nodes.h"
 #include "surcharge.h"
 
 #include <math.h>
@@ -271,6 +272,118 @@ static void S_ground_load(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl,
 	l->n_points++;
 }
 
+/* ---- slide planes at the major nodes only (CalcMinorNodesOn=0) ----------------
+ *
+ * D-Sheet Piling computes its slide planes at the major nodes (major_nodes.h)
+ * and per major segment one coefficient for active and one for passive,
+ * lambda = (Q(bottom) - Q(top)) / (dz sigma_v'(middle)), Q the wedge force of
+ * the plane (the active one clipped at zero as a force); the pressure in the
+ * segment is lambda sigma_v'(z): bm4-13b.shd [SLIDE PLANE], [LAMBDAS] and
+ * [PRESSURES], right side: Q min 108.457 and 242.116 kN/m at -0.5 and -1 m,
+ * segment -0.5..-1 m passive 267.318 kPa = 12.57968 x 21.25, the passive
+ * pressure at 0 m 157.756 = 15.7756 x 10 kPa (the uniform load). Each
+ * segment's wedges have the soil of its own layer (layer tops are major
+ * nodes). */
+#define S_MAJOR_CAP 512
+
+typedef struct {
+	int n;                       /* major levels (segments: n - 1); 0: not used on this side */
+	double lev[S_MAJOR_CAP];
+	double lam[2][S_MAJOR_CAP];  /* per segment: active, passive coefficient */
+	double dqdz[2][S_MAJOR_CAP]; /* per segment: dQ/dz, the pressure where sigma_v'(middle) is 0 (lam NAN) */
+	unsigned char on[S_MAJOR_CAP];
+} S_major_t;
+
+/* sigma_v' clipped at zero (beam nodes take the same) */
+static double S_sv_pos(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double z, double zs, double zw, double q)
+{
+	double wp, sv = S_sigma_v(w, ls, nl, z, zs, zw, q, &wp);
+	return sv > 0.0 ? sv : 0.0;
+}
+
+/* The layer holding level z (the lowest whose top is at or above it), -1 above the first. */
+static int S_layer_of(const sp_wall_layer_t *ls, int nl, double z)
+{
+	int li = -1;
+	for (int i = 0; i < nl; i++)
+		if (ls[i].top_level_m >= z - 1e-9)
+			li = i;
+	return li;
+}
+
+/* The wedge force through the wall at depth d below the surface (kN/m). */
+static double S_major_force(const sp_wall_soil_t *so, const sp_wall_surcharge_t *const *loads, int n_loads,
+                            const sp_ground_t *ground, double d, double wint, int passive)
+{
+	if (d <= 1e-9)
+		return 0.0;
+	double q = ground ? sp_surcharge_ground_wedge_force(ground, ground->wall_level_m - d, loads, n_loads, so->phi_deg,
+	                                                    so->delta_deg, so->c_kPa, passive, NULL)
+	                  : sp_surcharge_wedge_force(d, wint, loads, n_loads, so->phi_deg, so->delta_deg, so->c_kPa,
+	                                             passive, NULL);
+	return passive ? q : S_MAX(q, 0.0);
+}
+
+/* The coefficients of every major segment below the surface of one side. */
+static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double zs, double zw,
+                          double q, const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground)
+{
+	m->n = sp_major_nodes_levels(w, m->lev, S_MAJOR_CAP);
+	if (m->n > S_MAJOR_CAP || m->n < 2) {
+		m->n = 0; /* not expected (at most 100 segments and the key levels): every node's own planes */
+		return;
+	}
+	double wint = 0.0; /* integral of sigma_v' from the surface down to lev[k] */
+	for (int k = 0; k + 1 < m->n; k++) {
+		double top = m->lev[k], bot = m->lev[k + 1];
+		m->on[k] = 0;
+		if (top > zs + 1e-9) /* above the surface (the surface is a major node) */
+			continue;
+		double mid = (top + bot) / 2.0, dz = top - bot;
+		double s0 = S_sv_pos(w, ls, nl, top, zs, zw, q), s1 = S_sv_pos(w, ls, nl, (3 * top + bot) / 4, zs, zw, q);
+		double s2 = S_sv_pos(w, ls, nl, mid, zs, zw, q), s3 = S_sv_pos(w, ls, nl, (top + 3 * bot) / 4, zs, zw, q);
+		double s4 = S_sv_pos(w, ls, nl, bot, zs, zw, q);
+		double wint_bot = wint + dz / 12.0 * (s0 + 4 * s1 + 2 * s2 + 4 * s3 + s4); /* Simpson, 4 parts */
+		int li = S_layer_of(ls, nl, mid);
+		if (li >= 0) {
+			const sp_wall_soil_t *so = &w->soils[ls[li].soil];
+			for (int passive = 0; passive < 2; passive++) {
+				double qa = S_major_force(so, loads, n_loads, ground, zs - top, wint, passive);
+				double qb = S_major_force(so, loads, n_loads, ground, zs - bot, wint_bot, passive);
+				m->dqdz[passive][k] = (qb - qa) / dz;
+				m->lam[passive][k] = s2 > 1e-9 ? m->dqdz[passive][k] / s2 : NAN;
+			}
+			m->on[k] = 1;
+		}
+		wint = wint_bot;
+	}
+}
+
+/* The active and passive pressures at a node of a half spring whose middle is
+ * at level zc, sigma_v' sv there; 0 (nothing set) outside the major segments. */
+static int S_major_pressures(const S_major_t *m, double zc, double sv, double *sa, double *spv)
+{
+	if (m->n == 0)
+		return 0;
+	int lo = 0, hi = m->n - 1; /* levels descend: the segment k with lev[k] >= zc > lev[k + 1] */
+	if (zc > m->lev[0] || zc < m->lev[hi])
+		return 0;
+	while (hi - lo > 1) {
+		int mid = (lo + hi) / 2;
+		if (m->lev[mid] >= zc)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (!m->on[lo])
+		return 0;
+	for (int passive = 0; passive < 2; passive++) {
+		double *p = passive ? spv : sa;
+		*p = isnan(m->lam[passive][lo]) ? m->dqdz[passive][lo] : m->lam[passive][lo] * sv;
+	}
+	return 1;
+}
+
 void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
@@ -313,6 +426,10 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 			ground_load = &ground_load_store;
 			S_ground_load(w, ls, nl, st, side, q, ground_load);
 		}
+		S_major_t major; /* slide planes at the major nodes only */
+		major.n = 0;
+		if (!w->minor_nodes && st->kmethod[side] != SP_KMETHOD_GIVEN)
+			S_major_setup(&major, w, ls, nl, zs, zw, q, loads, n_loads, ground);
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
@@ -379,6 +496,8 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					                       &sa, &sn, &spv);
 					cached_layer = halves ? -1 : li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
 				}
+				if (culmann && S_major_pressures(&major, (b->z[i] + mid) / 2.0, sv, &sa, &spv))
+					S_order_pressures(&sa, &sn, &spv);
 				sp->on = 1;
 				sp->layer = li;
 				sp->sig_a = sa, sp->sig_n = sn, sp->sig_p = spv;
