@@ -325,8 +325,9 @@ static double S_major_force(const sp_wall_soil_t *so, const sp_wall_surcharge_t 
 }
 
 /* The coefficients of every major segment below the surface of one side. */
-static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double zs, double zw,
-                          double q, const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground)
+static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls,
+                          int nl, double zs, double zw, double q, const sp_wall_surcharge_t *const *loads, int n_loads,
+                          const sp_ground_t *ground)
 {
 	m->n = sp_major_nodes_levels(w, m->lev, S_MAJOR_CAP);
 	if (m->n > S_MAJOR_CAP || m->n < 2) {
@@ -346,7 +347,7 @@ static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_layer_
 		double wint_bot = wint + dz / 12.0 * (s0 + 4 * s1 + 2 * s2 + 4 * s3 + s4); /* Simpson, 4 parts */
 		int li = S_layer_of(ls, nl, mid);
 		if (li >= 0) {
-			const sp_wall_soil_t *so = &w->soils[ls[li].soil];
+			const sp_wall_soil_t *so = &soils[ls[li].soil];
 			for (int passive = 0; passive < 2; passive++) {
 				double qa = S_major_force(so, loads, n_loads, ground, zs - top, wint, passive);
 				double qb = S_major_force(so, loads, n_loads, ground, zs - bot, wint_bot, passive);
@@ -384,11 +385,34 @@ static int S_major_pressures(const S_major_t *m, double zc, double sv, double *s
 	return 1;
 }
 
+/* The soils with the wall friction angle D-Sheet Piling's CalcReduceDeltas
+ * takes (sp_delta_cur166; used by the c, phi, delta sides only): w->soils
+ * itself when the option is off, else reduced, filled. D-Sheet reduces the
+ * factored angles of the CUR, EC7 and Belgian verifications (bm4-19a,
+ * bm4-21a, bm4-25a print them) and in bm4-20a's CUR design of the length; a
+ * project verified by the Dutch annex (EC7 NL) is computed unreduced:
+ * Tutorial-15a's design of the length mobilises 29.0 % at 20 m and stops at
+ * 14 m in its .shd, as unreduced (30.0 %, 14 m), not reduced (38.8 %, 15 m)
+ * (docs/validation.md). */
+static const sp_wall_soil_t *S_reduced_soils(const sp_wall_t *w, sp_wall_soil_t *reduced)
+{
+	int ec7_nl = w->calc.type != SP_CALC_STANDARD && w->calc.verify == SP_VERIFY_EC7_NL;
+	if (!w->reduce_delta || ec7_nl)
+		return w->soils;
+	for (int k = 0; k < w->n_soils && k < SP_WALL_MAX_SOILS; k++) {
+		reduced[k] = w->soils[k];
+		reduced[k].delta_deg = sp_delta_cur166(w->soils[k].phi_deg, w->soils[k].delta_deg);
+	}
+	return reduced;
+}
+
 void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
 	int n = b->n;
 	memset(b->f_ext, 0, 2 * (size_t)n * sizeof *b->f_ext);
+	sp_wall_soil_t reduced[SP_WALL_MAX_SOILS];
+	const sp_wall_soil_t *soils = S_reduced_soils(w, reduced);
 	for (int side = 0; side < 2; side++) {
 		int nl;
 		const sp_wall_layer_t *ls = sp_wall_side_layers(w, st, side, &nl);
@@ -429,7 +453,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		S_major_t major; /* slide planes at the major nodes only */
 		major.n = 0;
 		if (!w->minor_nodes && st->kmethod[side] != SP_KMETHOD_GIVEN)
-			S_major_setup(&major, w, ls, nl, zs, zw, q, loads, n_loads, ground);
+			S_major_setup(&major, w, soils, ls, nl, zs, zw, q, loads, n_loads, ground);
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
@@ -465,7 +489,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					sp->on = 0;
 					continue;
 				}
-				const sp_wall_soil_t *so = &w->soils[ls[li].soil];
+				const sp_wall_soil_t *so = &soils[ls[li].soil];
 				double ka, k0, kp;
 				S_coefficients(so, st->kmethod[side], &ka, &k0, &kp);
 				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
