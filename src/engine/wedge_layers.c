@@ -28,14 +28,27 @@ static double S_slice(const sp_wedge_layer_t *s, double a, double v_extra, int p
 	return (v * sin(a - phi) - cl) / cos(a - phi - delta) * cos(delta);
 }
 
+/* The surcharges' resultant on the first width_m of the surface. */
+static double S_loads(const S_wedge *w, double width_m)
+{
+	double r = 0.0;
+	for (int i = 0; i < w->n_loads; i++)
+		r += sp_surcharge_resultant(w->loads[i], width_m);
+	return r;
+}
+
+/* The wedge's force at angle a: each slice carries the column above its
+ * part of the plane, so a strip load bears on the slice under it (bm4-16a
+ * stage 3: the 60 kPa strip from 2 to 5 m on the peat and sand slices). */
 static double S_force(const S_wedge *w, double a)
 {
-	double extra = 0.0, width = w->depth / tan(a);
-	for (int i = 0; i < w->n_loads; i++)
-		extra += sp_surcharge_resultant(w->loads[i], width);
-	double f = 0.0;
-	for (int k = 0; k < w->n; k++)
-		f += S_slice(&w->sl[k], a, k == 0 ? extra : 0.0, w->passive);
+	double f = 0.0, below = w->depth, outer = w->n_loads ? S_loads(w, below / tan(a)) : 0.0;
+	for (int k = 0; k < w->n; k++) {
+		below -= w->sl[k].height_m; /* the plane's height below the slice's bottom */
+		double inner = w->n_loads && below > 0.0 ? S_loads(w, below / tan(a)) : 0.0;
+		f += S_slice(&w->sl[k], a, outer - inner, w->passive);
+		outer = inner;
+	}
 	return f;
 }
 

@@ -21,8 +21,9 @@ typedef struct {
 } sp_wedge_layer_t;
 
 /* Horizontal force on the wall (kN/m) of the wedge over the n slices (top
- * first; the plane through the foot of the last). The surcharges' resultant
- * on the wedge's surface width loads the top slice. *alpha_deg (may be NULL):
+ * first; the plane through the foot of the last). A surcharge loads the
+ * slice whose part of the plane lies under it (each slice carries the column
+ * above its part of the plane). *alpha_deg (may be NULL):
  * the critical plane's angle from the horizontal. 0 without slices. */
 double sp_wedge_layers_force(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
                              int n_loads, int passive, double *alpha_deg);
