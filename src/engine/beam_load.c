@@ -285,9 +285,11 @@ static void S_ground_load(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl,
  * segment is lambda sigma_v'(z): bm4-13b.shd [SLIDE PLANE], [LAMBDAS] and
  * [PRESSURES], right side: Q min 108.457 and 242.116 kN/m at -0.5 and -1 m,
  * segment -0.5..-1 m passive 267.318 kPa = 12.57968 x 21.25, the passive
- * pressure at 0 m 157.756 = 15.7756 x 10 kPa (the uniform load). Each
- * segment's wedges have the soil of its own layer (layer tops are major
- * nodes). */
+ * pressure at 0 m 157.756 = 15.7756 x 10 kPa (the uniform load). On level
+ * ground the planes go through the layers above (wedge_layers.h); under a
+ * sloping surface the wedge has the soil of the segment's layer (layer tops
+ * are major nodes). The passive wedges take the CUR 166 delta
+ * (S_reduced_soils), the active ones delta as given. */
 #define S_MAJOR_CAP 512
 
 typedef struct {
