@@ -263,9 +263,32 @@ static void test_brinch_hansen(void)
 	OK(kq1 > kq && kc1 > kc, "Brinch Hansen: K_q and K_c grow with depth");
 }
 
+/* D-Sheet Piling's CUR 166 reduction of delta (CalcReduceDeltas=1), as its
+ * .shd files print it in [SOIL PROFILE FOR SHEET PILING MODEL], columns
+ * "Angle of wall friction (reduced)" / "(not reduced)" / "Angle of internal
+ * friction": bm4-13a.shd 24.00/24.00/30.00, 16.60/33.00/35.00,
+ * 17.20/36.00/38.00; bm4-16a.shd 16.60/24.00/31.00, 17.20/24.00/37.00;
+ * bm4-17d.shd 17.20/28.57/36.91, 17.20/28.08/43.29; Tutorial-16.shd
+ * 16.60/27.00/35.00; bm4-21a.shd 16.60/20.16/31.08; ComplexProjects24.shd
+ * 10.90/10.90/33.00; bm4-13i.shd -33.00/-33.00/35.00. */
+static void test_delta_cur166(void)
+{
+	static const double rows[][3] = {{24.0, 24.0, 30.0},   {16.6, 33.0, 35.0},  {17.2, 36.0, 38.0},
+	                                 {16.6, 24.0, 31.0},   {17.2, 24.0, 37.0},  {17.2, 28.57, 36.91},
+	                                 {17.2, 28.08, 43.29}, {16.6, 27.0, 35.0},  {16.6, 20.16, 31.08},
+	                                 {10.9, 10.9, 33.0},   {-33.0, -33.0, 35.0}};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		char name[96];
+		snprintf(name, sizeof name, "CUR 166 delta: phi %.2f, delta %.2f -> %.2f", rows[i][2], rows[i][1],
+		         rows[i][0]);
+		DBL_ABS(sp_delta_cur166(rows[i][2], rows[i][1]), rows[i][0], 1e-12, name);
+	}
+}
+
 int main(void)
 {
 	test_names();
+	test_delta_cur166();
 	test_brinch_hansen();
 	test_closed_forms();
 	test_published();

@@ -189,6 +189,10 @@ static void test_bm1_1(void)
 	INT_EQ(st->line_load_on[0], 1, "bm1-1 line load on");
 	INT_EQ(st->use_top_displacement, 0, "bm1-1 no top displacement");
 	INT_EQ(w.reduce_delta, 1, "bm1-1 CalcReduceDeltas");
+	INT_EQ(w.minor_nodes, 1, "bm1-1 CalcMinorNodesOn=1");
+	/* bm4-13a.shi [CALCULATION OPTIONS]: CalcMinorNodesOn=0 */
+	INT_EQ(read_bench("bm4-13a", "shi", &w, &err), SP_OK, "bm4-13a reads");
+	INT_EQ(w.minor_nodes, 0, "bm4-13a CalcMinorNodesOn=0: slide planes at the major nodes only");
 }
 
 static void test_bm4_11a(void)

@@ -199,6 +199,7 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 		EQ_D(s->top_displacement_mm, t->top_displacement_mm, "top displacement");
 	}
 	EQ_D(a->reduce_delta, b->reduce_delta, "reduce_delta");
+	EQ_D(a->minor_nodes, b->minor_nodes, "minor_nodes");
 	EQ_D(a->max_element_m, b->max_element_m, "max_element_m");
 	EQ_D(a->max_iterations, b->max_iterations, "max_iterations");
 	EQ_D(a->tolerance_kPa, b->tolerance_kPa, "tolerance_kPa");
@@ -528,6 +529,7 @@ static void build_wall(sp_wall_t *w)
 	w->n_branches = 4;
 	w->unloading_curve = 1;
 	w->reduce_delta = 0;
+	w->minor_nodes = 0; /* D-Sheet CalcMinorNodesOn=0 */
 	w->max_element_m = 1.0 / 30;
 	w->max_iterations = 1234;
 	w->tolerance_kPa = 3.3e-7;

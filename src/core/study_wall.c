@@ -492,6 +492,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 	w->n_branches = sp_ini_int(c, g, "branches", 1, 1, SP_WALL_BRANCHES, "branches of the subgrade modulus");
 	w->unloading_curve = sp_ini_word(c, g, "unloading_curve", 0, S_yesno);
 	w->reduce_delta = sp_ini_word(c, g, "reduce_delta", 1, S_yesno);
+	w->minor_nodes = sp_ini_word(c, g, "minor_nodes", 1, S_yesno);
 	w->plastic = sp_ini_word(c, g, "plastic", 0, S_yesno);
 	w->max_element_m = sp_ini_num(c, g, "max_element_m", 0, 0.05, 0, 1, 10, 0, "longest beam element, m");
 	w->max_iterations = sp_ini_int(c, g, "max_iterations", 500, 1, 10000000, "iterations per stage");
@@ -829,6 +830,7 @@ int sp_study_wall_normalise(sp_wall_t *w, sp_err_t *err)
 	w->unloading_curve = !!w->unloading_curve;
 	w->single_pile = !!w->single_pile;
 	w->reduce_delta = !!w->reduce_delta;
+	w->minor_nodes = !!w->minor_nodes;
 	w->plastic = !!w->plastic;
 	for (int i = 0; i < w->n_stages; i++) {
 		sp_wall_stage_t *s = &w->stages[i];
@@ -1088,6 +1090,8 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	fprintf(fp, "branches = %d\n", w->n_branches);
 	fprintf(fp, "unloading_curve = %s\n", w->unloading_curve ? "yes" : "no");
 	fprintf(fp, "reduce_delta = %s\n", w->reduce_delta ? "yes" : "no");
+	if (!w->minor_nodes)
+		fputs("minor_nodes = no\n", fp);
 	if (w->plastic)
 		fputs("plastic = yes\n", fp);
 	S_put(fp, "max_element_m", w->max_element_m);

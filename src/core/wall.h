@@ -219,6 +219,9 @@ typedef struct {
 
 	/* Calculation options. */
 	int reduce_delta;           /* D-Sheet CalcReduceDeltas */
+	int minor_nodes;            /* D-Sheet CalcMinorNodesOn: 1 the slide planes (wedge pressures) at every
+	                               node; 0 at D-Sheet's major nodes only, one earth pressure coefficient
+	                               per major segment (sp_major_levels, major_nodes.h) */
 	double max_element_m;       /* longest beam element (discretisation) */
 	int max_iterations;         /* per stage */
 	double tolerance_kPa;       /* convergence: largest change of a spring pressure */

@@ -188,15 +188,16 @@ static int S_water(S_ctx *c)
 static int S_calc_options(S_ctx *c)
 {
 	sp_shi_scan_t *in = &c->in;
-	double first = 0, reduce = 1, type = 0, vibration = 0;
+	double first = 0, minor = 1, reduce = 1, type = 0, vibration = 0;
 	sp_shi_scan_key_t keys[] = {
 		{"CalcFirstStageInitial", &first, 0, 0},
+		{"CalcMinorNodesOn", &minor, 0, 0},
 		{"CalcReduceDeltas", &reduce, 0, 0},
 		{"InputCalculationType", &type, 0, 0},
 		{"IsVibrationCalculation", &vibration, 0, 0},
 	};
 	int line = sp_shi_scan_lno(in), body = in->i;
-	int rc = sp_shi_scan_block(in, "[END OF CALCULATION OPTIONS]", keys, 4, 1);
+	int rc = sp_shi_scan_block(in, "[END OF CALCULATION OPTIONS]", keys, 5, 1);
 	if (rc != SP_OK)
 		return rc;
 	if (type == 1 || type == 2) { /* design length, verification: shi_calc.c */
@@ -217,6 +218,7 @@ static int S_calc_options(S_ctx *c)
 	if (vibration != 0)
 		c->trildens = 1; /* see S_model */
 	c->w->reduce_delta = sp_shi_scan_flag(reduce);
+	c->w->minor_nodes = sp_shi_scan_flag(minor);
 	return SP_OK;
 }
 

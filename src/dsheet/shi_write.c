@@ -880,7 +880,7 @@ static void S_options(S_w *o, const sp_wall_t *w)
 {
 	S_line(o, "[CALCULATION OPTIONS]");
 	S_line(o, "CalcFirstStageInitial=0");
-	S_line(o, "CalcMinorNodesOn=1");
+	S_line(o, "CalcMinorNodesOn=%d", w->minor_nodes ? 1 : 0);
 	S_line(o, "CalcReduceDeltas=%d", w->reduce_delta ? 1 : 0);
 	S_line(o, "InputCalculationType=0");
 	S_line(o, "IsVibrationCalculation=0");

@@ -11,7 +11,9 @@
  * stage, it still takes about a tenth of an analysis (bench/bench_beam). */
 #include "beam_load.h"
 #include "earth.h"
+#include "major_nodes.h"
 #include "surcharge.h"
+#include "wedge_layers.h"
 
 #include <math.h>
 #include <string.h>
@@ -19,7 +21,8 @@
 #define S_MIN(a, b) ((a) < (b) ? (a) : (b)) /* inline, unlike fmin without -ffast-math */
 #define S_MAX(a, b) ((a) > (b) ? (a) : (b))
 
-static void S_coefficients(const sp_wall_soil_t *so, sp_kmethod km, double *ka, double *k0, double *kp)
+static void S_coefficients(const sp_wall_soil_t *so, double delta_passive_deg, sp_kmethod km, double *ka, double *k0,
+                           double *kp)
 {
 	if (km == SP_KMETHOD_GIVEN) {
 		*ka = so->ka, *k0 = so->k0, *kp = so->kp;
@@ -28,7 +31,7 @@ static void S_coefficients(const sp_wall_soil_t *so, sp_kmethod km, double *ka, 
 	/* c, phi, delta: Mueller-Breslau (Coulomb, horizontal components) and
 	 * K0 = (1 - sin phi) OCR^sin phi */
 	*ka = sp_ka_coulomb(so->phi_deg, so->delta_deg);
-	*kp = sp_kp_coulomb(so->phi_deg, so->delta_deg);
+	*kp = sp_kp_coulomb(so->phi_deg, delta_passive_deg);
 	*k0 = sp_k0_jaky(so->phi_deg) * pow(so->ocr > 0 ? so->ocr : 1.0, sin(so->phi_deg * SP_PI / 180.0));
 }
 
@@ -169,7 +172,8 @@ static double S_neutral_surcharge(const sp_wall_surcharge_t *const *loads, int n
  * sv_node the node's and sv_half the half's mean sigma_v'. Returns 1 when the
  * pressures are the half's own (not the node's: the cohesive active wedge
  * force clipped at zero), 0 otherwise. */
-static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surcharge_t *const *loads, int n_loads,
+static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passive_deg,
+                      const sp_wall_surcharge_t *const *loads, int n_loads,
                       const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load, double d_node, double d_mid,
                       double wint, double sv_node, double sv_half, double *sa, double *sn, double *spv)
 {
@@ -185,10 +189,11 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, const sp_wall_surc
 	(void)ground_load; /* its neutral pressure: S_neutral_surcharge */
 	if (km == SP_KMETHOD_GIVEN)
 		return 0;
-	double phi = so->phi_deg, delta = so->delta_deg, c = so->c_kPa;
+	double phi = so->phi_deg, c = so->c_kPa;
 	double len = d_mid - d_node;
 	for (int passive = 0; passive < 2; passive++) {
 		double *p = passive ? spv : sa;
+		double delta = passive ? delta_passive_deg : so->delta_deg;
 		double wint_mid = wint + sv_half * len, far, near;
 		if (!ground && n_loads == 0) {
 			double alpha;
@@ -286,11 +291,201 @@ static void S_ground_load(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl,
 	l->n_points++;
 }
 
+/* ---- slide planes at the major nodes only (CalcMinorNodesOn=0) ----------------
+ *
+ * D-Sheet Piling computes its slide planes at the major nodes (major_nodes.h)
+ * and per major segment one coefficient for active and one for passive,
+ * lambda = (Q(bottom) - Q(top)) / (dz sigma_v'(middle)), Q the wedge force of
+ * the plane (the active one clipped at zero as a force); the pressure in the
+ * segment is lambda sigma_v'(z): bm4-13b.shd [SLIDE PLANE], [LAMBDAS] and
+ * [PRESSURES], right side: Q min 108.457 and 242.116 kN/m at -0.5 and -1 m,
+ * segment -0.5..-1 m passive 267.318 kPa = 12.57968 x 21.25, the passive
+ * pressure at 0 m 157.756 = 15.7756 x 10 kPa (the uniform load). On level
+ * ground the planes go through the layers above (wedge_layers.h); under a
+ * sloping surface the wedge has the soil of the segment's layer (layer tops
+ * are major nodes). The passive wedges take the CUR 166 delta
+ * (S_reduced_soils), the active ones delta as given. */
+#define S_MAJOR_CAP 512
+
+typedef struct {
+	int n;                       /* major levels (segments: n - 1); 0: not used on this side */
+	double lev[S_MAJOR_CAP];
+	double lam[2][S_MAJOR_CAP];  /* per segment: active, passive coefficient */
+	double dqdz[2][S_MAJOR_CAP]; /* per segment: dQ/dz, the pressure where sigma_v'(middle) is 0 (lam NAN) */
+	unsigned char on[S_MAJOR_CAP];
+} S_major_t;
+
+/* sigma_v' clipped at zero (beam nodes take the same) */
+static double S_sv_pos(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double z, double zs, double zw, double q)
+{
+	double wp, sv = S_sigma_v(w, ls, nl, z, zs, zw, q, &wp);
+	return sv > 0.0 ? sv : 0.0;
+}
+
+/* The layer holding level z (the lowest whose top is at or above it), -1 above the first. */
+static int S_layer_of(const sp_wall_layer_t *ls, int nl, double z)
+{
+	int li = -1;
+	for (int i = 0; i < nl; i++)
+		if (ls[i].top_level_m >= z - 1e-9)
+			li = i;
+	return li;
+}
+
+/* Integral of sigma_v' (clipped at zero) from level top down to bot: Simpson
+ * on each side of the water level, where sigma_v' is linear. */
+static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double zs, double zw, double q,
+                            double top, double bot)
+{
+	double cut[3] = {top, bot, bot};
+	int np = 1;
+	if (zw < top && zw > bot)
+		cut[1] = zw, np = 2;
+	double sum = 0.0;
+	for (int k = 0; k < np; k++) {
+		double a = cut[k], b = cut[k + 1], h = (a - b) / 4.0;
+		double f = S_sv_pos(w, ls, nl, a, zs, zw, q) + S_sv_pos(w, ls, nl, b, zs, zw, q);
+		for (int i = 1; i < 4; i++)
+			f += (i % 2 ? 4.0 : 2.0) * S_sv_pos(w, ls, nl, a - i * h, zs, zw, q);
+		sum += f * h / 3.0;
+	}
+	return sum;
+}
+
+/* The wedge force through the wall at level z (kN/m), its plane through
+ * the layers above (wedge_layers.h): level ground. */
+static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
+                                    double zs, double zw, double q, const sp_wall_surcharge_t *const *loads,
+                                    int n_loads, double z, int passive)
+{
+	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
+	int n = 0;
+	for (int i = 0; i < nl; i++) {
+		double top = i > 0 ? S_MIN(ls[i].top_level_m, zs) : zs;
+		double bot = i + 1 < nl ? S_MAX(ls[i + 1].top_level_m, z) : z;
+		if (top - bot <= 1e-9)
+			continue;
+		const sp_wall_soil_t *so = &soils[ls[i].soil];
+		sl[n].height_m = top - bot;
+		sl[n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot);
+		sl[n].phi_deg = so->phi_deg, sl[n].delta_deg = so->delta_deg, sl[n].c_kPa = so->c_kPa;
+		n++;
+	}
+	return sp_wedge_layers_force(sl, n, loads, n_loads, passive, NULL);
+}
+
+/* The wedge force through the wall at depth d below the surface (kN/m):
+ * through the layers on level ground, in the soil so under a sloping one. */
+static double S_major_force(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
+                            double zs, double zw, double q, const sp_wall_soil_t *so,
+                            const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground, double d,
+                            int passive)
+{
+	if (d <= 1e-9)
+		return 0.0;
+	double f = ground ? sp_surcharge_ground_wedge_force(ground, ground->wall_level_m - d, loads, n_loads, so->phi_deg,
+	                                                    so->delta_deg, so->c_kPa, passive, NULL)
+	                  : S_major_layered_force(w, soils, ls, nl, zs, zw, q, loads, n_loads, zs - d, passive);
+	return passive ? f : S_MAX(f, 0.0);
+}
+
+/* The coefficients of every major segment below the surface of one side. */
+static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_soil_t *const soils[2], const sp_wall_layer_t *ls,
+                          int nl, double zs, double zw, double q, const sp_wall_surcharge_t *const *loads, int n_loads,
+                          const sp_ground_t *ground)
+{
+	m->n = sp_major_nodes_levels(w, m->lev, S_MAJOR_CAP);
+	if (m->n > S_MAJOR_CAP || m->n < 2) {
+		m->n = 0; /* not expected (at most 100 segments and the key levels): every node's own planes */
+		return;
+	}
+	double qprev[2] = {0.0, 0.0}; /* the forces at the top of segment k when it continues segment k - 1 */
+	int prev_layer = -2;
+	for (int k = 0; k + 1 < m->n; k++) {
+		double top = m->lev[k], bot = m->lev[k + 1];
+		m->on[k] = 0;
+		if (top > zs + 1e-9) /* above the surface (the surface is a major node) */
+			continue;
+		double mid = (top + bot) / 2.0, dz = top - bot;
+		double s2 = S_sv_pos(w, ls, nl, mid, zs, zw, q);
+		int li = S_layer_of(ls, nl, mid);
+		if (li >= 0) {
+			for (int passive = 0; passive < 2; passive++) {
+				const sp_wall_soil_t *so = &soils[passive][ls[li].soil];
+				/* the top's force is the previous bottom's unless a sloping ground's wedge changed soil */
+				double qa = ground && prev_layer != li
+				                    ? S_major_force(w, soils[passive], ls, nl, zs, zw, q, so, loads, n_loads, ground,
+				                                    zs - top, passive)
+				                    : qprev[passive];
+				double qb = S_major_force(w, soils[passive], ls, nl, zs, zw, q, so, loads, n_loads, ground, zs - bot,
+				                          passive);
+				m->dqdz[passive][k] = (qb - qa) / dz;
+				m->lam[passive][k] = s2 > 1e-9 ? m->dqdz[passive][k] / s2 : NAN;
+				qprev[passive] = qb;
+			}
+			m->on[k] = 1;
+		}
+		prev_layer = li;
+	}
+}
+
+/* The active and passive pressures at a node of a half spring whose middle is
+ * at level zc, sigma_v' sv there; 0 (nothing set) outside the major segments. */
+static int S_major_pressures(const S_major_t *m, double zc, double sv, double *sa, double *spv)
+{
+	if (m->n == 0)
+		return 0;
+	int lo = 0, hi = m->n - 1; /* levels descend: the segment k with lev[k] >= zc > lev[k + 1] */
+	if (zc > m->lev[0] || zc < m->lev[hi])
+		return 0;
+	while (hi - lo > 1) {
+		int mid = (lo + hi) / 2;
+		if (m->lev[mid] >= zc)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (!m->on[lo])
+		return 0;
+	for (int passive = 0; passive < 2; passive++) {
+		double *p = passive ? spv : sa;
+		*p = isnan(m->lam[passive][lo]) ? m->dqdz[passive][lo] : m->lam[passive][lo] * sv;
+	}
+	return 1;
+}
+
+/* The soils with the wall friction angle D-Sheet Piling's CalcReduceDeltas
+ * takes for the passive wedges (sp_delta_cur166; used by the c, phi, delta
+ * sides only): w->soils
+ * itself when the option is off, else reduced, filled. D-Sheet reduces the
+ * factored angles of the CUR, EC7 and Belgian verifications (bm4-19a,
+ * bm4-21a, bm4-25a print them) and in bm4-20a's CUR design of the length; a
+ * project verified by the Dutch annex (EC7 NL) is computed unreduced:
+ * Tutorial-15a's design of the length mobilises 29.0 % at 20 m and stops at
+ * 14 m in its .shd, as unreduced (30.0 %, 14 m), not reduced (38.8 %, 15 m)
+ * (docs/validation.md). */
+static const sp_wall_soil_t *S_reduced_soils(const sp_wall_t *w, sp_wall_soil_t *reduced)
+{
+	int ec7_nl = w->calc.type != SP_CALC_STANDARD && w->calc.verify == SP_VERIFY_EC7_NL;
+	if (!w->reduce_delta || ec7_nl)
+		return w->soils;
+	for (int k = 0; k < w->n_soils && k < SP_WALL_MAX_SOILS; k++) {
+		reduced[k] = w->soils[k];
+		reduced[k].delta_deg = sp_delta_cur166(w->soils[k].phi_deg, w->soils[k].delta_deg);
+	}
+	return reduced;
+}
+
 void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
 	int n = b->n;
 	memset(b->f_ext, 0, 2 * (size_t)n * sizeof *b->f_ext);
+	sp_wall_soil_t reduced[SP_WALL_MAX_SOILS];
+	/* active wedges with the wall friction as given, passive ones with it
+	 * reduced (bm4-16a.shd stage 3, left side: [SLIDE PLANE] Q max with delta
+	 * 24 deg, Q min with 16.6, both to the printed digits) */
+	const sp_wall_soil_t *soils[2] = {w->soils, S_reduced_soils(w, reduced)};
 	for (int side = 0; side < 2; side++) {
 		int nl;
 		const sp_wall_layer_t *ls = sp_wall_side_layers(w, st, side, &nl);
@@ -328,6 +523,10 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 			ground_load = &ground_load_store;
 			S_ground_load(w, ls, nl, st, side, q, ground_load);
 		}
+		S_major_t major; /* slide planes at the major nodes only */
+		major.n = 0;
+		if (!w->minor_nodes && st->kmethod[side] != SP_KMETHOD_GIVEN)
+			S_major_setup(&major, w, soils, ls, nl, zs, zw, q, loads, n_loads, ground);
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
@@ -364,8 +563,9 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					continue;
 				}
 				const sp_wall_soil_t *so = &w->soils[ls[li].soil];
+				double delta_p = soils[1][ls[li].soil].delta_deg; /* passive: reduced */
 				double ka, k0, kp;
-				S_coefficients(so, st->kmethod[side], &ka, &k0, &kp);
+				S_coefficients(so, delta_p, st->kmethod[side], &ka, &k0, &kp);
 				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
 				/* c = phi = 0 (c, phi, delta; level ground): no slide planes, as in
 				 * D-Sheet (bm3-7b): a surcharge adds the vertical stress it causes
@@ -389,12 +589,14 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if ((n_loads > 0 && !no_planes) || culmann) {
 					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
-					int halves = S_culmann(st->kmethod[side], so, loads, n_loads, ground, ground_load, zs - b->z[i],
+					int halves = S_culmann(st->kmethod[side], so, delta_p, loads, n_loads, ground, ground_load, zs - b->z[i],
 					                       zs - mid, wint, sv,
 					                       (sv + fmax(S_sigma_v(w, ls, nl, mid, zs, zw, q, &wp), 0.0)) / 2.0,
 					                       &sa, &sn, &spv);
 					cached_layer = halves ? -1 : li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
 				}
+				if (culmann && S_major_pressures(&major, (b->z[i] + mid) / 2.0, sv, &sa, &spv))
+					S_order_pressures(&sa, &sn, &spv);
 				sp->on = 1;
 				sp->layer = li;
 				sp->sig_a = sa, sp->sig_n = sn, sp->sig_p = spv;

@@ -57,6 +57,23 @@ const char *sp_earth_theory_name(sp_earth_theory t)
 	return "unknown";
 }
 
+/* The reduced wall friction angle D-Sheet Piling prints ("Angle of wall
+ * friction (reduced)" of [SOIL PROFILE FOR SHEET PILING MODEL], c-phi-delta
+ * sides with CalcReduceDeltas=1): phi 31 and 35 deg give 16.6 (bm4-16a,
+ * Tutorial-16 from delta 24 and 27, bm4-13a from 33), phi 36.91, 37, 38 and
+ * 43.29 give 17.2 (bm4-17d, bm4-16a, bm4-13a from 28.57, 24, 36 and 28.08);
+ * phi 30 keeps delta 24 (bm4-13a), delta 10.9 below 16.6 is kept
+ * (ComplexProjects24, phi 33), negative deltas are kept (bm4-13i: -33, -36).
+ * bm4-13b, the same wall with 16.6 and 17.2 typed in and the option off, has
+ * bm4-13a's results to the digit. */
+double sp_delta_cur166(double phi_deg, double delta_deg)
+{
+	if (!(phi_deg > 30.0) || !(delta_deg > 0.0))
+		return delta_deg;
+	double limit = phi_deg > 35.0 ? 17.2 : 16.6;
+	return delta_deg > limit ? limit : delta_deg;
+}
+
 /* Jaky (1944), normally consolidated: K0 = 1 - sin(phi) */
 double sp_k0_jaky(double phi_deg)
 {

@@ -35,6 +35,11 @@ double sp_kp_rankine(double phi_deg);                 /* tan^2(45 + phi/2) */
  * meaningful (EN 1997-1 9.5.3(2): use a curved surface for high phi, delta). */
 double sp_ka_coulomb(double phi_deg, double delta_deg);
 double sp_kp_coulomb(double phi_deg, double delta_deg);
+/* D-Sheet Piling's reduction of the wall friction angle "according to CUR
+ * 166" (CalcReduceDeltas): delta at most 16.6 deg for 30 < phi <= 35 and 17.2
+ * deg for phi > 35; unchanged for phi <= 30 and for delta <= 0. D-Sheet
+ * applies it to the passive wedges only (bm4-16a.shd). */
+double sp_delta_cur166(double phi_deg, double delta_deg);
 /* EN 1997-1:2004 Annex C.2 (C.3)-(C.6) for theta = beta = 0: Kn, the normal
  * (= horizontal) component; the active case is the passive one with phi and
  * delta of opposite sign. Equal to Rankine for delta = 0; the passive value is

@@ -3,6 +3,7 @@
 #include "block.h"
 
 #include <gsl/gsl_heapsort.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,12 +26,22 @@ void sp_pareto_free(sp_pareto_t *p)
 	free(p);
 }
 
+/* x to the decimals results.csv prints it with (csv_out.c) */
+static double S_printed(double x, double scale)
+{
+	return round(x * scale) / scale;
+}
+
+/* The criteria as results.csv prints them (cost 0.01, CO2 0.1, displacement
+ * 0.01 mm, utilisation 0.0001): a difference below the printed digits (two
+ * lengths of one profile 0.001 mm apart in displacement) does not keep a
+ * costlier design on the front that its own file shows dominated. */
 int sp_pareto_criteria(const sp_result_t *r, double c[3])
 {
 	int disp = r->analysis && r->analysis->has_displacement;
-	c[0] = r->cost.cost_per_m;
-	c[1] = r->cost.co2_kg_per_m;
-	c[2] = disp ? r->analysis->max_displacement_mm : r->checks.util_max;
+	c[0] = S_printed(r->cost.cost_per_m, 100.0);
+	c[1] = S_printed(r->cost.co2_kg_per_m, 10.0);
+	c[2] = disp ? S_printed(r->analysis->max_displacement_mm, 100.0) : S_printed(r->checks.util_max, 1e4);
 	return disp;
 }
 

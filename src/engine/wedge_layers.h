@@ -1,0 +1,31 @@
+/* wedge_layers.h - Culmann's wedge through a layered soil as D-Sheet Piling
+ * computes it at its slide planes: one straight slide plane from the wall at
+ * the plane's level up to the surface, cut by the layer boundaries into
+ * horizontal slices; each slice carries the vertical effective stress on
+ * its top over its width and its own weight to its part of the plane, with
+ * its own phi, c and wall friction delta; the force on the wall is the sum
+ * of the slices' forces, the largest (active) or smallest (passive) over the
+ * one angle of the plane. Reproduces D-Sheet's [SLIDE PLANE] Q and theta to
+ * the printed digits (bm4-13b right side, bm4-13i left side with delta 24
+ * above -33 and -36 deg: tests/test_wedge_layers.c). Pure functions. */
+#ifndef SP_WEDGE_LAYERS_H
+#define SP_WEDGE_LAYERS_H
+
+#include "wall.h"
+
+/* One slice, between two layer boundaries (or the surface or the plane's level). */
+typedef struct {
+	double height_m;                 /* > 0 */
+	double weight_integral_kN_per_m; /* integral of sigma_v' (kPa) over the slice's height */
+	double phi_deg, delta_deg, c_kPa;
+} sp_wedge_layer_t;
+
+/* Horizontal force on the wall (kN/m) of the wedge over the n slices (top
+ * first; the plane through the foot of the last). A surcharge loads the
+ * slice whose part of the plane lies under it (each slice carries the column
+ * above its part of the plane). *alpha_deg (may be NULL):
+ * the critical plane's angle from the horizontal. 0 without slices. */
+double sp_wedge_layers_force(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
+                             int n_loads, int passive, double *alpha_deg);
+
+#endif

@@ -1,0 +1,158 @@
+/* test_major_nodes.c - D-Sheet Piling's major nodes (major_nodes.c) against
+ * the [POINTS ON SHEETPILE] of the development .shd files: D-Sheet prints
+ * every major node twice (the end of one major segment and the start of the
+ * next), so the major nodes are the first point, the repeated points and the
+ * last point. Source: tests/data/dsheet/<name>.shd, written by D-Sheet
+ * Piling 24.1 (GEOLib test data); the imported wall: <name>.shi. */
+#define _POSIX_C_SOURCE 200809L
+#include "harness.h"
+#include "major_nodes.h"
+#include "shd.h"
+#include "shi.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DSHEET_DIR "data/dsheet/"
+#define CAP 1024
+
+/* Major levels of stage 1 of a .shd; returns their count (0: no points). */
+static int shd_major(const sp_shd_t *r, double *lev)
+{
+	const sp_shd_stage_t *st = r->n_stages > 0 ? &r->stages[0] : NULL;
+	if (st == NULL || st->points == NULL || st->n_points < 2)
+		return 0;
+	int n = 0;
+	lev[n++] = st->points[0].level_m;
+	for (size_t k = 1; k < st->n_points && n < CAP; k++)
+		if (st->points[k].level_m == st->points[k - 1].level_m)
+			lev[n++] = st->points[k].level_m;
+	if (n < CAP)
+		lev[n++] = st->points[st->n_points - 1].level_m;
+	return n;
+}
+
+/* 1 when the wall's major levels are the .shd's (to its 5 printed decimals). */
+static int same_levels(const double *a, int na, const double *b, int nb)
+{
+	if (na != nb)
+		return 0;
+	for (int i = 0; i < na; i++)
+		if (fabs(a[i] - b[i]) > 1.0e-5)
+			return 0;
+	return 1;
+}
+
+static int read_wall(const char *name, sp_wall_t *w)
+{
+	char path[256];
+	sp_err_t err;
+	snprintf(path, sizeof path, DSHEET_DIR "%s.shi", name);
+	sp_wall_init(w);
+	return sp_shi_read(path, w, &err);
+}
+
+static int read_shd(const char *name, sp_shd_t *r)
+{
+	char path[256];
+	sp_err_t err;
+	snprintf(path, sizeof path, DSHEET_DIR "%s.shd", name);
+	return sp_shd_read(path, r, &err);
+}
+
+/* Every development file the importer reads and whose .shd prints its points. */
+static void test_all_files(void)
+{
+	DIR *d = opendir("data/dsheet");
+	OK(d != NULL, "data/dsheet");
+	if (d == NULL)
+		return;
+	sp_wall_t *w = malloc(sizeof *w);
+	double *mine = malloc(CAP * sizeof *mine), *theirs = malloc(CAP * sizeof *theirs);
+	int compared = 0, same = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".shi") != 0)
+			continue;
+		char name[128];
+		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
+		if (read_wall(name, w) != SP_OK)
+			continue; /* refused by the importer: test_dsheet_benchmarks says why */
+		sp_shd_t r;
+		if (read_shd(name, &r) != SP_OK)
+			continue;
+		int nt = shd_major(&r, theirs);
+		sp_shd_free(&r);
+		if (nt == 0)
+			continue; /* a design-length file: no stage points */
+		int nm = sp_major_nodes_levels(w, mine, CAP);
+		compared++;
+		if (same_levels(mine, nm, theirs, nt)) {
+			same++;
+		} else {
+			char label[200];
+			snprintf(label, sizeof label, "%s: %d major nodes, D-Sheet %d (first %.5f / %.5f)", name, nm, nt,
+			         mine[0], theirs[0]);
+			OK(0, label);
+		}
+	}
+	closedir(d);
+	/* 56 today: the 62 development files less the four the importer refuses
+	 * (ComplexProjects24, bm4-15a, bm4-17a, bm4-5b) and the two design-length
+	 * files without stage points (bm4-20a, Tutorial-15a) */
+	OK(compared >= 50, "at least 50 development files compared");
+	INT_EQ(same, compared, "development files whose major nodes are D-Sheet's");
+	printf("major nodes: %d of %d development files as D-Sheet Piling places them\n", same, compared);
+	free(w);
+	free(mine);
+	free(theirs);
+}
+
+/* The files named in issue 19, with their levels as bm4-16a.shd and
+ * bm4-17d.shd print them ([POINTS ON SHEETPILE], stage 1). */
+static void test_named(void)
+{
+	sp_wall_t *w = malloc(sizeof *w);
+	double lev[CAP];
+	/* bm4-16a.shd: -2..-4 m in 3, the peat -6..-8 m in 4 (a key at -7: the stage-3 surface) */
+	static const double bm4_16a[] = {0, -0.5, -1, -1.5, -2, -2.66667, -3.33333, -4, -4.66667, -5.33333, -6, -6.5, -7,
+	                                 -7.5, -8, -8.66667, -9.33333, -10, -10.5, -11, -11.6, -12.2, -12.8, -13.4, -14};
+	OK(read_wall("bm4-16a", w) == SP_OK, "bm4-16a read");
+	int n = sp_major_nodes_levels(w, lev, CAP);
+	OK(same_levels(lev, n, bm4_16a, (int)(sizeof bm4_16a / sizeof *bm4_16a)), "bm4-16a: its 25 major nodes");
+	/* bm4-17d.shd: -6..-7.25 m in 2, -7.25..-8 in 2, -8..-9.7 in 3 */
+	static const double bm4_17d[] = {0,   -0.5,     -1,       -1.5,     -1.8,     -2,   -2.66667, -3.33333, -4,
+	                                 -4.66667, -5.33333, -6, -6.625, -7.25, -7.625, -8, -8.56667, -9.13333,
+	                                 -9.7, -10, -10.5, -11, -11.6, -12.2, -12.8, -13.4, -14};
+	OK(read_wall("bm4-17d", w) == SP_OK, "bm4-17d read");
+	n = sp_major_nodes_levels(w, lev, CAP);
+	OK(same_levels(lev, n, bm4_17d, (int)(sizeof bm4_17d / sizeof *bm4_17d)), "bm4-17d: its 27 major nodes");
+	/* bm4-13a.shd: every 0.5 m over the 11 m wall (keys 0, -1, -5, -6, -8, -11) */
+	OK(read_wall("bm4-13a", w) == SP_OK, "bm4-13a read");
+	n = sp_major_nodes_levels(w, lev, CAP);
+	INT_EQ(n, 23, "bm4-13a: 23 major nodes");
+	DBL_ABS(lev[3], -1.5, 1e-12, "bm4-13a: the 4th at -1.5 m");
+	/* an interval that is an exact multiple of L/20 gets one segment more:
+	 * bm1-2.shd, a 20 m wall, 21 segments of 0.95238 m */
+	OK(read_wall("bm1-2", w) == SP_OK, "bm1-2 read");
+	n = sp_major_nodes_levels(w, lev, CAP);
+	INT_EQ(n, 22, "bm1-2: 22 major nodes");
+	DBL_ABS(lev[1], -0.95238, 1e-5, "bm1-2: the second at -0.95238 m");
+	/* a plastic calculation: L/100 (bm4-44a.shd: 0..-1.5 m in 10, 104 segments in all) */
+	OK(read_wall("bm4-44a", w) == SP_OK, "bm4-44a read");
+	n = sp_major_nodes_levels(w, lev, CAP);
+	INT_EQ(n, 105, "bm4-44a: 105 major nodes");
+	DBL_ABS(lev[1], -0.15, 1e-12, "bm4-44a: the second at -0.15 m");
+	INT_EQ(sp_major_nodes_parts(2.0, 14.0 / 20), 3, "2 m with h = 0.7 m: 3 parts (bm4-16a -2..-4 m)");
+	INT_EQ(sp_major_nodes_parts(1.0, 14.0 / 20), 2, "1 m with h = 0.7 m: 2 parts (bm4-16a -6..-7 m)");
+	free(w);
+}
+
+int main(void)
+{
+	test_named();
+	test_all_files();
+	return sp_test_done("major_nodes");
+}
