@@ -224,7 +224,7 @@ static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u
 /* Soil force and stiffness at displacement u. */
 static void S_soil(sp_beam_work_t *b, const double *u, double *f, gsl_matrix *k)
 {
-	sp_beam_spring_forces(b->spr, b->n, u, f, k ? b->tangent : NULL);
+	sp_beam_spring_forces(b->spr, b->piece, b->n, u, f, k ? b->tangent : NULL);
 	if (k)
 		for (int i = 0; i < b->n; i++)
 			S_band_add(k, 2 * (size_t)i, 2 * (size_t)i, b->tangent[i]);
@@ -354,6 +354,7 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		if (b->fixed[i])
 			b->u[i] = b->fixed_value[i];
 
+	sp_beam_spring_pieces_reset(b->piece, b->n); /* new curves, shifts, turning points */
 	res->status = SP_BEAM_NOT_CONVERGED;
 	b->have_fact = 0; /* new stage: new constraints and beam */
 	int it;

@@ -48,13 +48,32 @@ void sp_beam_spring_prepare(sp_beam_spring_t *sp);
 /* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */
 double sp_beam_spring_pressure(const sp_beam_spring_t *sp, double s, double *slope);
 
+/* The soil force of one node as a linear function of its displacement w
+ * (to the right): f = f0 + f1 w and tangent stiffness k while w stays in
+ * [w_lo, w_hi], where none of the node's springs changes branch. The curves
+ * are piecewise linear, so a Newton iteration usually finds most nodes in the
+ * piece of the last one; w_lo > w_hi marks a piece not known yet. */
+typedef struct {
+	double w_lo, w_hi;
+	double f0, f1;
+	double k;
+} sp_beam_spring_piece_t;
+
+/* Forget the pieces of n nodes (the curves, shifts or turning points changed:
+ * a new stage). */
+void sp_beam_spring_pieces_reset(sp_beam_spring_piece_t *pc, int n);
+
 /* Soil forces at displacement u of n nodes (u[2 i]: node i's, to the right)
  * from their springs, spr[4 i + 2 side + half] (side SP_LEFT, SP_RIGHT;
  * half 0 above the node, 1 below): adds the sum of pressure x tributary
  * length, positive to the right, to f[2 i]. k (unless NULL): k[i] = the
  * node's tangent stiffness (a plastic spring keeps 1e-9 of its first
- * branch's, so that the stiffness matrix stays positive definite). */
-void sp_beam_spring_forces(const sp_beam_spring_t *spr, int n, const double *u, double *f, double *k);
+ * branch's, so that the stiffness matrix stays positive definite). pc: the
+ * nodes' pieces (above), found again where u left them. The force is that of
+ * sp_beam_spring_pressure within the round-off of a linear function's
+ * evaluation. */
+void sp_beam_spring_forces(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *pc, int n, const double *u, double *f,
+                           double *k);
 
 /* End of a stage at displacement s: the spring keeps its plastic shift and
  * its turning point. */

@@ -152,6 +152,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->elayer = malloc((size_t)n * sizeof *b->elayer);
 	b->elayer_side = malloc((size_t)n * sizeof *b->elayer_side);
 	b->spr = calloc((size_t)n * 4, sizeof *b->spr);
+	b->piece = malloc((size_t)n * sizeof *b->piece);
 	b->u = calloc((size_t)n2, sizeof *b->u);
 	b->u_trial = calloc((size_t)n2, sizeof *b->u_trial);
 	b->f_ext = calloc((size_t)n2, sizeof *b->f_ext);
@@ -166,7 +167,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
 	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
 	b->rhs = gsl_vector_alloc((size_t)n2);
-	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->u ||
+	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->piece || !b->u ||
 	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->kband ||
 	    !b->kfact || !b->kbeam || !b->resid || !b->tangent || !b->tangent_fact || !b->rhs) {
 		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
@@ -191,7 +192,7 @@ void sp_beam_work_free(sp_beam_work_t *b)
 	if (b == NULL)
 		return;
 	/* the arrays b owns */
-	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, b->u,
+	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, b->piece, b->u,
 			 b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->tangent,
 			 b->tangent_fact, b->resid};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)

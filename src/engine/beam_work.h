@@ -31,6 +31,7 @@ typedef struct {
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
 	int *elayer_side;          /* the same for a side with a soil profile of its own (beam_load.c) */
 	sp_beam_spring_t *spr;     /* [node][side][half], see SP_BEAM_WORK_SPR */
+	sp_beam_spring_piece_t *piece; /* per node: the linear piece of its soil force (beam_spring.h) */
 	double *u;                 /* 2n: w (m), theta (rad) */
 	double *u_trial;
 	double *f_ext;             /* 2n: loads of the stage (water, line loads, moments) */
