@@ -3,60 +3,75 @@
  * Newton iterations with the tangent stiffness (a plastic spring keeps 1e-9
  * of its first-branch stiffness so that the matrix stays positive definite),
  * a banded LDL^T factorisation (S_ldlt_band_*: GSL's algorithm and operation
- * order, so the same bits, without its condition-number estimate and BLAS
- * calls per column), reused while no spring or tie changes branch, and an
- * exact line search on the potential energy when the full step overshoots.
- * The beam's own band (bending and normal force) is assembled once per stage
- * (b->kbeam); each tangent copies it and adds the springs on the diagonal. The pressures are piecewise linear in the displacement,
- * so Newton ends exactly once the branch of every spring is right. */
+ * order, without its condition-number estimate and BLAS calls per column),
+ * reused while no spring or tie changes branch, and an exact line search on
+ * the potential energy when the full step overshoots. The beam's own band
+ * (bending, normal force, spring supports, constrained dofs) is assembled
+ * once per stage (b->kbeam); the factorisation reads it and adds the springs
+ * and ties on the diagonal as it goes. The soil forces are piecewise linear
+ * in the displacement (beam_spring.h), so Newton ends exactly once the branch
+ * of every spring is right. */
 #include "beam_solve.h"
 
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define S_MAX_DISPLACEMENT 50.0 /* m: beyond this the wall has no equilibrium */
+#define S_TDA (SP_BEAM_WORK_BAND + 1) /* doubles per row of a band */
 
-static void S_band_add(gsl_matrix *k, size_t i, size_t j, double v)
+/* Adds v to A(i, j) of a symmetric band in lower storage (row j: A(j,j),
+ * A(j+1,j), ..., A(j+p,j)). */
+static void S_band_add(double *k, size_t i, size_t j, double v)
 {
 	if (j > i) {
 		size_t t = i;
 		i = j;
 		j = t;
 	}
-	/* lower storage: AB(j, i - j) = A(i, j) with i >= j */
-	k->data[j * k->tda + (i - j)] += v;
+	k[j * S_TDA + (i - j)] += v;
 }
 
-/* LDL^T of a symmetric band matrix in GSL's lower band storage (row j:
- * A(j,j), A(j+1,j), ..., A(j+p,j)), in place: D on the diagonal, the unit
- * lower L below. The operations and their order are those of GSL 2.7's
- * gsl_linalg_ldlt_band_decomp (scale the column by 1/d_j, then the rank-one
- * update of the trailing block row by row as its dsyr does), so the factors
- * are the same bits; it skips the 1-norm GSL keeps for rcond and the BLAS
- * call overhead, which cost ten times the arithmetic at bandwidth 3.
- * Returns 0, or -1 for a zero pivot (singular). */
-static int S_ldlt_band_decomp(gsl_matrix *a)
+/* Row r of the matrix to factorise: the stage's band a plus diag[r / 2] on
+ * the diagonal of a displacement dof. */
+static inline void S_row_init(double *d, const double *a, const double *diag, size_t r)
 {
-	const size_t n = a->size1, p = a->size2 - 1, tda = a->tda;
-	double *d = a->data;
+	double *o = &d[r * S_TDA];
+	const double *i = &a[r * S_TDA];
+	o[0] = i[0] + (r % 2 == 0 ? diag[r / 2] : 0.0), o[1] = i[1], o[2] = i[2], o[3] = i[3];
+}
+
+/* LDL^T of the symmetric band a + diag (n rows, bandwidth 3, lower storage as
+ * S_band_add's) into d: D on the diagonal, the unit lower L below. The
+ * operations and their order are those of GSL 2.7's
+ * gsl_linalg_ldlt_band_decomp (scale the column by 1/d_j, then the rank-one
+ * update of the trailing block row by row as its dsyr does); each row of d is
+ * set from a and diag just before the first column that updates it, so a
+ * is read once and never copied. Returns 0, or -1 for a zero pivot
+ * (singular). */
+static int S_ldlt_band_decomp(double *d, const double *a, const double *diag, size_t n)
+{
+	const size_t p = SP_BEAM_WORK_BAND, tda = S_TDA;
+	for (size_t r = 0; r < n && r < p; r++)
+		S_row_init(d, a, diag, r);
 	size_t j = 0;
-	if (p == 3) /* the beam's band: the same operations unrolled */
-		for (; j + 4 < n; j++) { /* lenv = 3 */
-			double *c = &d[j * tda], ajj = c[0];
-			if (ajj == 0.0)
-				return -1;
-			double inv = 1.0 / ajj;
-			double v0 = c[1] * inv, v1 = c[2] * inv, v2 = c[3] * inv;
-			c[1] = v0, c[2] = v1, c[3] = v2;
-			double t0 = -ajj * v0, t1 = -ajj * v1, t2 = -ajj * v2;
-			double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
-			r0[0] += v0 * t0, r0[1] += v1 * t0, r0[2] += v2 * t0;
-			r1[0] += v1 * t1, r1[1] += v2 * t1;
-			r2[0] += v2 * t2;
-		}
+	for (; j + 4 < n; j++) { /* lenv = 3: the operations unrolled */
+		S_row_init(d, a, diag, j + 3);
+		double *c = &d[j * tda], ajj = c[0];
+		if (ajj == 0.0)
+			return -1;
+		double inv = 1.0 / ajj;
+		double v0 = c[1] * inv, v1 = c[2] * inv, v2 = c[3] * inv;
+		c[1] = v0, c[2] = v1, c[3] = v2;
+		double t0 = -ajj * v0, t1 = -ajj * v1, t2 = -ajj * v2;
+		double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
+		r0[0] += v0 * t0, r0[1] += v1 * t0, r0[2] += v2 * t0;
+		r1[0] += v1 * t1, r1[1] += v2 * t1;
+		r2[0] += v2 * t2;
+	}
+	if (j + 3 < n) /* the last row not set yet */
+		S_row_init(d, a, diag, j + 3);
 	for (; j + 1 < n; j++) {
 		double ajj = d[j * tda];
 		if (ajj == 0.0)
@@ -75,14 +90,13 @@ static int S_ldlt_band_decomp(gsl_matrix *a)
 	return n > 0 && d[(n - 1) * tda] == 0.0 ? -1 : 0;
 }
 
-/* Solve L D L^T x = x with the factors of S_ldlt_band_decomp, in the order
- * of gsl_linalg_ldlt_band_svx (forward and back substitution each summing
- * from the lowest index up), so the same bits. */
-static void S_ldlt_band_solve(const gsl_matrix *a, double *x)
+/* Solve L D L^T x = x with the factors of S_ldlt_band_decomp (n rows), in the
+ * order of gsl_linalg_ldlt_band_svx (forward and back substitution each
+ * summing from the lowest index up). */
+static void S_ldlt_band_solve(const double *d, size_t n, double *x)
 {
-	const size_t n = a->size1, p = a->size2 - 1, tda = a->tda;
-	const double *d = a->data;
-	if (p == 3 && n > 6) { /* the beam's band: the same operations unrolled */
+	const size_t p = SP_BEAM_WORK_BAND, tda = S_TDA;
+	if (n > 6) { /* the operations unrolled */
 		for (size_t i = 1; i < 3; i++) {
 			double t = x[i];
 			for (size_t j = 0; j < i; j++)
@@ -177,8 +191,9 @@ static S_tie_t S_tie(sp_beam_work_t *b, const sp_wall_stage_t *st, int kind, int
 	return (S_tie_t){&w->struts[i], &b->struts[i], st->strut_on[i], st->strut_precompression_kN_per_m[i]};
 }
 
-/* Internal forces of ties at displacement u: adds to f and (if k) the stiffness. */
-static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
+/* Internal forces of ties at displacement u: adds to f and (if want_k) sets
+ * their stiffnesses in b->tangent after the nodes'. */
+static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, int want_k)
 {
 	for (int kind = 0; kind < 2; kind++) {
 		for (int i = 0; i < S_n_ties(b->w, kind); i++) {
@@ -210,27 +225,36 @@ static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u
 					force = yield, stiff = 0.0;
 			}
 			t->tension = force;
-			if (k)
+			if (want_k)
 				b->tangent[b->n + kind * SP_WALL_MAX_ITEMS + i] = stiff;
 			/* horizontal force on the wall: anchors pull towards their side, struts push away */
 			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
 			f[2 * node] += (kind == 0 ? side_sign : -side_sign) * force * cs;
-			if (k)
-				S_band_add(k, 2 * (size_t)node, 2 * (size_t)node, stiff * cs * cs);
 		}
 	}
 }
 
-/* Soil force and stiffness at displacement u. */
-static void S_soil(sp_beam_work_t *b, const double *u, double *f, gsl_matrix *k)
+/* The diagonal the factorisation adds to the stage's band: per node the soil
+ * tangent and the ties' stiffness (b->tangent), none at a constrained
+ * displacement. */
+static void S_diagonal(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
-	sp_beam_spring_forces(b->spr, b->piece, b->n, u, f, k ? b->tangent : NULL);
-	if (k)
-		for (int i = 0; i < b->n; i++)
-			S_band_add(k, 2 * (size_t)i, 2 * (size_t)i, b->tangent[i]);
+	memcpy(b->kdiag, b->tangent, (size_t)b->n * sizeof *b->kdiag);
+	for (int kind = 0; kind < 2; kind++)
+		for (int i = 0; i < S_n_ties(b->w, kind); i++) {
+			S_tie_t tie = S_tie(b, st, kind, i);
+			if (!tie.on)
+				continue;
+			int node = sp_beam_work_node_at(b, tie.a->level_m);
+			double cs = cos(tie.a->angle_deg * SP_PI / 180.0);
+			b->kdiag[node] += b->tangent[b->n + kind * SP_WALL_MAX_ITEMS + i] * cs * cs;
+		}
+	for (int k = 0; k < b->n_fixed; k++)
+		if (b->fixed_list[k] % 2 == 0)
+			b->kdiag[b->fixed_list[k] / 2] = 0.0;
 }
 
-static void S_supports(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
+static void S_supports(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f)
 {
 	const sp_wall_t *w = b->w;
 	for (int i = 0; i < w->n_spring_supports; i++) {
@@ -242,10 +266,6 @@ static void S_supports(sp_beam_work_t *b, const sp_wall_stage_t *st, const doubl
 		double kt = s->trans_stiffness_kN_per_m_per_m * width, kr = s->rot_stiffness_kNm_per_rad_per_m * width;
 		f[2 * node] -= kt * u[2 * node];
 		f[2 * node + 1] -= kr * u[2 * node + 1];
-		if (k) {
-			S_band_add(k, 2 * (size_t)node, 2 * (size_t)node, kt);
-			S_band_add(k, 2 * (size_t)node + 1, 2 * (size_t)node + 1, kr);
-		}
 	}
 }
 
@@ -272,52 +292,102 @@ void sp_beam_solve_beam_force(const sp_beam_work_t *b, const double *u, int with
 	}
 }
 
-/* Residual r = f_ext + soil, tie and support forces at u - K_beam u; returns
- * its largest free entry. */
-static double S_residual(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *r, gsl_matrix *k)
+/* r = f_ext - K_beam u, element by element in one pass: the arithmetic of
+ * sp_beam_solve_beam_force (with the normal force) in its order, so the
+ * same bits, without clearing and scattering into a vector first. */
+static void S_beam_residual(const sp_beam_work_t *b, const double *u, double *r)
+{
+	double cw = 0.0, ct = 0.0; /* node e's forces from element e - 1 */
+	int n = b->n;
+	for (int e = 0; e + 1 < n; e++) {
+		double L = b->elen[e], c = b->ecoef[e];
+		const double *ue = &u[2 * e];
+		double dw = ue[0] - ue[2], ts = ue[1] + ue[3];
+		double v = c * (12 * dw + 6 * L * ts);
+		double fw = cw + v, ft = ct + c * L * (6 * dw + 4 * L * ue[1] + 2 * L * ue[3]);
+		double nw = -v, nt = c * L * (6 * dw + 2 * L * ue[1] + 4 * L * ue[3]);
+		if (b->etension[e] != 0.0) {
+			double g = b->etension[e] / (30.0 * L);
+			double vg = g * (36 * dw + 3 * L * ts);
+			fw += vg;
+			ft += g * L * (3 * dw + 4 * L * ue[1] - L * ue[3]);
+			nw -= vg;
+			nt += g * L * (3 * dw - L * ue[1] + 4 * L * ue[3]);
+		}
+		r[2 * e] = b->f_ext[2 * e] - fw;
+		r[2 * e + 1] = b->f_ext[2 * e + 1] - ft;
+		cw = nw, ct = nt;
+	}
+	r[2 * n - 2] = b->f_ext[2 * n - 2] - cw;
+	r[2 * n - 1] = b->f_ext[2 * n - 1] - ct;
+}
+
+/* Residual r = f_ext + soil, tie and support forces at u - K_beam u, zero at
+ * the constrained dofs; returns its largest entry. want_k: the tangent
+ * (b->tangent) at u too. */
+static double S_residual(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *r, int want_k)
 {
 	int n2 = 2 * b->n;
-	sp_beam_solve_beam_force(b, u, 1, r);
-	for (int i = 0; i < n2; i++)
-		r[i] = b->f_ext[i] - r[i];
-	if (k) /* the beam's band of the stage, assembled in the same order */
-		memcpy(k->data, b->kbeam->data, k->size1 * k->tda * sizeof *k->data);
-	S_soil(b, u, r, k);
-	S_ties(b, st, u, r, k);
-	S_supports(b, st, u, r, k);
+	S_beam_residual(b, u, r);
+	sp_beam_spring_forces(b->spr, b->piece, b->n, u, r, want_k ? b->tangent : NULL);
+	S_ties(b, st, u, r, want_k);
+	S_supports(b, st, u, r);
+	for (int k = 0; k < b->n_fixed; k++)
+		r[b->fixed_list[k]] = 0.0;
 	double m = 0;
 	for (int i = 0; i < n2; i++)
-		if (!b->fixed[i] && fabs(r[i]) > m)
+		if (fabs(r[i]) > m)
 			m = fabs(r[i]);
 	return m;
 }
 
-/* Slope of the potential energy along dx at u + t dx (free dofs). */
+/* Slope of the potential energy along dx at u + t dx (-r . dx). */
 static double S_slope_along(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *dx, double t, double *r2)
 {
 	int n2 = 2 * b->n;
 	for (int i = 0; i < n2; i++)
 		b->u_trial[i] = b->u[i] + t * dx[i];
-	S_residual(b, st, b->u_trial, r2, NULL);
+	S_residual(b, st, b->u_trial, r2, 0);
 	double g = 0.0;
 	for (int i = 0; i < n2; i++)
-		if (!b->fixed[i])
-			g -= r2[i] * dx[i];
+		g -= r2[i] * dx[i];
 	return g;
 }
 
-/* The beam's band of the stage: bending and the normal force of the stage
- * (b->etension, set by sp_beam_load_stage), element by element. */
-static void S_beam_band(sp_beam_work_t *b)
+/* The stage's band: bending and the normal force of the stage (b->etension,
+ * set by sp_beam_load_stage), element by element, the spring supports, and
+ * identity rows at the constrained dofs. */
+static void S_beam_band(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
-	gsl_matrix *k = b->kbeam;
-	gsl_matrix_set_zero(k);
+	double *k = b->kbeam;
+	const sp_wall_t *w = b->w;
+	memset(k, 0, 2 * (size_t)b->n * S_TDA * sizeof *k);
 	for (int e = 0; e + 1 < b->n; e++) {
 		double ke[4][4];
 		S_beam_element(b, e, ke);
 		for (int p = 0; p < 4; p++)
 			for (int q = 0; q <= p; q++)
 				S_band_add(k, 2 * (size_t)e + (size_t)p, 2 * (size_t)e + (size_t)q, ke[p][q]);
+	}
+	for (int i = 0; i < w->n_spring_supports; i++) {
+		if (!st->spring_support_on[i])
+			continue;
+		const sp_wall_support_t *s = &w->spring_supports[i];
+		int node = sp_beam_work_node_at(b, s->level_m);
+		double width = sp_beam_work_node_width(b, node);
+		S_band_add(k, 2 * (size_t)node, 2 * (size_t)node, s->trans_stiffness_kN_per_m_per_m * width);
+		S_band_add(k, 2 * (size_t)node + 1, 2 * (size_t)node + 1, s->rot_stiffness_kNm_per_rad_per_m * width);
+	}
+	int n2 = 2 * b->n;
+	for (int f = 0; f < b->n_fixed; f++) {
+		int i = b->fixed_list[f];
+		for (int j = i - SP_BEAM_WORK_BAND; j <= i + SP_BEAM_WORK_BAND; j++) {
+			if (j < 0 || j >= n2 || j == i)
+				continue;
+			size_t lo = (size_t)(i < j ? i : j), hi = (size_t)(i < j ? j : i);
+			k[lo * S_TDA + (hi - lo)] = 0.0;
+		}
+		k[(size_t)i * S_TDA] = 1.0;
 	}
 }
 
@@ -326,7 +396,6 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	const sp_wall_t *w = b->w;
 	int n2 = 2 * b->n;
 	double *r = b->resid, *r2 = b->resid + n2;
-	S_beam_band(b);
 	/* constraints */
 	memset(b->fixed, 0, (size_t)n2 * sizeof *b->fixed);
 	for (int i = 0; i < w->n_rigid_supports; i++) {
@@ -340,6 +409,11 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	}
 	if (st->use_top_displacement)
 		b->fixed[0] = 1, b->fixed_value[0] = st->top_displacement_mm / 1000.0;
+	b->n_fixed = 0;
+	for (int i = 0; i < n2; i++)
+		if (b->fixed[i])
+			b->fixed_list[b->n_fixed++] = i;
+	S_beam_band(b, st);
 	/* a tie installed in this stage starts from the current displacement */
 	for (int kind = 0; kind < 2; kind++) {
 		for (int i = 0; i < S_n_ties(w, kind); i++) {
@@ -358,7 +432,7 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	res->status = SP_BEAM_NOT_CONVERGED;
 	b->have_fact = 0; /* new stage: new constraints and beam */
 	int it;
-	double rnorm = S_residual(b, st, b->u, r, b->kband);
+	double rnorm = S_residual(b, st, b->u, r, 1);
 	double tol = w->tolerance_kPa > 0 ? w->tolerance_kPa : 1e-6;
 	double force_tol = tol * (w->max_element_m > 0 ? w->max_element_m : 0.05);
 	double stiff_max = 0.0; /* the largest 12 EI / L^3 of an element */
@@ -366,29 +440,15 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		if (12.0 * b->ecoef[e] > stiff_max)
 			stiff_max = 12.0 * b->ecoef[e];
 	for (it = 1; it <= (w->max_iterations > 0 ? w->max_iterations : 500); it++) {
-		/* constrained dofs: identity rows */
-		for (int i = 0; i < n2; i++) {
-			if (!b->fixed[i])
-				continue;
-			for (int j = i - SP_BEAM_WORK_BAND; j <= i + SP_BEAM_WORK_BAND; j++) {
-				if (j < 0 || j >= n2 || j == i)
-					continue;
-				size_t lo = (size_t)(i < j ? i : j), hi = (size_t)(i < j ? j : i);
-				gsl_matrix_set(b->kband, lo, hi - lo, 0.0);
-			}
-			gsl_matrix_set(b->kband, (size_t)i, 0, 1.0);
-			r[i] = 0.0;
-		}
-		double *dx = b->rhs->data; /* stride 1: allocated by gsl_vector_alloc */
+		double *dx = b->dx;
 		memcpy(dx, r, (size_t)n2 * sizeof *dx);
 		/* the tangent changes only when a spring or tie changes branch: the
 		 * last factorisation serves again when it has not */
 		size_t nt = (size_t)b->n + 2 * SP_WALL_MAX_ITEMS;
 		int reuse = b->have_fact && memcmp(b->tangent, b->tangent_fact, nt * sizeof *b->tangent) == 0;
 		if (!reuse) {
-			if (S_ldlt_band_decomp(b->kband) == 0) {
-				gsl_matrix *t = b->kfact;
-				b->kfact = b->kband, b->kband = t;
+			S_diagonal(b, st);
+			if (S_ldlt_band_decomp(b->kfact, b->kbeam, b->kdiag, (size_t)n2) == 0) {
 				memcpy(b->tangent_fact, b->tangent, nt * sizeof *b->tangent);
 				b->have_fact = 1;
 			} else {
@@ -396,26 +456,25 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 			}
 		}
 		if (b->have_fact)
-			S_ldlt_band_solve(b->kfact, dx);
+			S_ldlt_band_solve(b->kfact, (size_t)n2, dx);
 		else {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;
 			snprintf(res->reason, sizeof res->reason, "the wall is not supported (singular stiffness)");
 			break;
 		}
 		/* exact line search on the (convex, piecewise quadratic) potential
-		 * energy: its slope along dx at step t is -r(u + t dx) . dx */
+		 * energy: its slope along dx at step t is -r(u + t dx) . dx (r and
+		 * dx are zero at the constrained dofs) */
 		double g0 = 0.0;
-		for (int i = 0; i < n2; i++)
-			if (!b->fixed[i])
-				g0 -= r[i] * dx[i];
-		/* the full step, with the tangent assembled there: usually accepted */
-		for (int i = 0; i < n2; i++)
+		for (int i = 0; i < n2; i++) {
+			g0 -= r[i] * dx[i];
 			b->u_trial[i] = b->u[i] + dx[i];
-		double rn_full = S_residual(b, st, b->u_trial, r2, b->kband);
+		}
+		/* the full step, with the tangent assembled there: usually accepted */
+		double rn_full = S_residual(b, st, b->u_trial, r2, 1);
 		double t = 1.0, g1 = 0.0;
 		for (int i = 0; i < n2; i++)
-			if (!b->fixed[i])
-				g1 -= r2[i] * dx[i];
+			g1 -= r2[i] * dx[i];
 		int full = !(g0 < 0.0 && g1 > 0.0);
 		if (!full) {
 			double ta = 0.0, ga = g0, tb = 1.0, gb = g1;
@@ -439,18 +498,22 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 			}
 		}
 		if (full) {
-			memcpy(b->u, b->u_trial, (size_t)n2 * sizeof *b->u);
-			memcpy(r, r2, (size_t)n2 * sizeof *r);
+			double *sw = b->u;
+			b->u = b->u_trial, b->u_trial = sw;
+			sw = r, r = r2, r2 = sw;
 			rnorm = rn_full;
 		} else {
 			for (int i = 0; i < n2; i++)
 				b->u[i] += t * dx[i];
-			rnorm = S_residual(b, st, b->u, r, b->kband);
+			rnorm = S_residual(b, st, b->u, r, 1);
 		}
-		double umax = 0;
-		for (int i = 0; i < b->n; i++)
+		double umax = 0, step_max = 0.0;
+		for (int i = 0; i < b->n; i++) {
 			if (fabs(b->u[2 * i]) > umax)
 				umax = fabs(b->u[2 * i]);
+			if (fabs(t * dx[2 * i]) > step_max)
+				step_max = fabs(t * dx[2 * i]);
+		}
 		if (!isfinite(rnorm) || umax > S_MAX_DISPLACEMENT) {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;
 			snprintf(res->reason, sizeof res->reason,
@@ -459,10 +522,6 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		}
 		/* residuals below the round-off of K u (stiff walls) count as zero */
 		double scale = stiff_max * (umax + 1e-3);
-		double step_max = 0.0;
-		for (int i = 0; i < b->n; i++)
-			if (fabs(t * dx[2 * i]) > step_max)
-				step_max = fabs(t * dx[2 * i]);
 		if (rnorm <= force_tol || (step_max < 1e-10 && rnorm <= 1e-14 * scale)) {
 			res->status = SP_BEAM_OK;
 			break;
