@@ -151,7 +151,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->etension = calloc((size_t)n, sizeof *b->etension);
 	b->elayer = malloc((size_t)n * sizeof *b->elayer);
 	b->elayer_side = malloc((size_t)n * sizeof *b->elayer_side);
-	b->spr = calloc((size_t)n * 4, sizeof *b->spr);
+	b->spr = malloc((size_t)n * 4 * sizeof *b->spr);
 	b->piece = malloc((size_t)n * sizeof *b->piece);
 	b->u = calloc((size_t)n2, sizeof *b->u);
 	b->u_trial = calloc((size_t)n2, sizeof *b->u_trial);
