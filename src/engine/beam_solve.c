@@ -33,13 +33,13 @@ static void S_band_add(double *k, size_t i, size_t j, double v)
 	k[j * S_TDA + (i - j)] += v;
 }
 
-/* Row r of the matrix to factorise: the stage's band a plus diag[r / 2] on
- * the diagonal of a displacement dof. */
+/* Row r of the matrix to factorise: the stage's band a plus diag[r] on the
+ * diagonal. */
 static inline void S_row_init(double *d, const double *a, const double *diag, size_t r)
 {
 	double *o = &d[r * S_TDA];
 	const double *i = &a[r * S_TDA];
-	o[0] = i[0] + (r % 2 == 0 ? diag[r / 2] : 0.0), o[1] = i[1], o[2] = i[2], o[3] = i[3];
+	o[0] = i[0] + diag[r], o[1] = i[1], o[2] = i[2], o[3] = i[3];
 }
 
 /* LDL^T of the symmetric band a + diag (n rows, bandwidth 3, lower storage as
@@ -234,12 +234,13 @@ static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u
 	}
 }
 
-/* The diagonal the factorisation adds to the stage's band: per node the soil
- * tangent and the ties' stiffness (b->tangent), none at a constrained
- * displacement. */
+/* The diagonal the factorisation adds to the stage's band (2n entries, zero
+ * at the rotations): per node the soil tangent and the ties' stiffness
+ * (b->tangent), none at a constrained displacement. */
 static void S_diagonal(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
-	memcpy(b->kdiag, b->tangent, (size_t)b->n * sizeof *b->kdiag);
+	for (int i = 0; i < b->n; i++)
+		b->kdiag[2 * i] = b->tangent[i], b->kdiag[2 * i + 1] = 0.0;
 	for (int kind = 0; kind < 2; kind++)
 		for (int i = 0; i < S_n_ties(b->w, kind); i++) {
 			S_tie_t tie = S_tie(b, st, kind, i);
@@ -247,11 +248,10 @@ static void S_diagonal(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				continue;
 			int node = sp_beam_work_node_at(b, tie.a->level_m);
 			double cs = cos(tie.a->angle_deg * SP_PI / 180.0);
-			b->kdiag[node] += b->tangent[b->n + kind * SP_WALL_MAX_ITEMS + i] * cs * cs;
+			b->kdiag[2 * node] += b->tangent[b->n + kind * SP_WALL_MAX_ITEMS + i] * cs * cs;
 		}
 	for (int k = 0; k < b->n_fixed; k++)
-		if (b->fixed_list[k] % 2 == 0)
-			b->kdiag[b->fixed_list[k] / 2] = 0.0;
+		b->kdiag[b->fixed_list[k]] = 0.0;
 }
 
 static void S_supports(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f)
@@ -306,7 +306,7 @@ static void S_beam_residual(const sp_beam_work_t *b, const double *u, double *r)
 		double v = c * (12 * dw + 6 * L * ts);
 		double fw = cw + v, ft = ct + c * L * (6 * dw + 4 * L * ue[1] + 2 * L * ue[3]);
 		double nw = -v, nt = c * L * (6 * dw + 2 * L * ue[1] + 4 * L * ue[3]);
-		if (b->etension[e] != 0.0) {
+		if (b->normal && b->etension[e] != 0.0) {
 			double g = b->etension[e] / (30.0 * L);
 			double vg = g * (36 * dw + 3 * L * ts);
 			fw += vg;
@@ -362,6 +362,9 @@ static void S_beam_band(sp_beam_work_t *b, const sp_wall_stage_t *st)
 	double *k = b->kbeam;
 	const sp_wall_t *w = b->w;
 	memset(k, 0, 2 * (size_t)b->n * S_TDA * sizeof *k);
+	b->normal = 0;
+	for (int e = 0; e + 1 < b->n; e++)
+		b->normal |= b->etension[e] != 0.0;
 	for (int e = 0; e + 1 < b->n; e++) {
 		double ke[4][4];
 		S_beam_element(b, e, ke);

@@ -163,7 +163,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->fixed_list = malloc((size_t)n2 * sizeof *b->fixed_list);
 	b->kbeam = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kbeam);
 	b->kfact = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kfact);
-	b->kdiag = malloc((size_t)n * sizeof *b->kdiag);
+	b->kdiag = malloc((size_t)n2 * sizeof *b->kdiag);
 	b->resid = malloc(2 * (size_t)n2 * sizeof *b->resid);
 	b->dx = malloc((size_t)n2 * sizeof *b->dx);
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);

@@ -25,6 +25,7 @@ typedef struct {
 	double *width;             /* acting width per element */
 	double *elen, *ecoef;      /* per element: length and EI / L^3 */
 	double *etension;          /* per element: normal force of the stage (kN), see beam_load.c */
+	int normal;                /* some element has one (beam_solve.c) */
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
 	int *elayer_side;          /* the same for a side with a soil profile of its own (beam_load.c) */
 	sp_beam_spring_t *spr;     /* [node][side][half], see SP_BEAM_WORK_SPR */
@@ -36,7 +37,7 @@ typedef struct {
 	double *kbeam;             /* 2n x (SP_BEAM_WORK_BAND+1): the stage's band in lower storage (row j: A(j,j),
 	                            * A(j+1,j), ...): bending, normal force, spring supports, constrained dofs */
 	double *kfact;             /* the last LDL^T factorisation, as kbeam */
-	double *kdiag;             /* per node: the springs' and ties' stiffness the factorisation adds */
+	double *kdiag;             /* 2n: the springs' and ties' stiffness the factorisation adds */
 	double *resid;             /* 4n: the Newton loop's residuals (beam_solve.c) */
 	double *dx;                /* 2n: its step */
 	double *tangent, *tangent_fact; /* soil stiffness per node and tie stiffnesses: assembled, factorised */
