@@ -61,14 +61,16 @@ static int S_ldlt_band_decomp(double *d, const double *a, const double *diag, si
 		double *c = &d[j * tda], ajj = c[0];
 		if (ajj == 0.0)
 			return -1;
-		double inv = 1.0 / ajj;
-		double v0 = c[1] * inv, v1 = c[2] * inv, v2 = c[3] * inv;
+		/* the next pivot waits for this one: its update is a_10^2 / a_00,
+		 * one division and one multiplication after the pivot (GSL's
+		 * -a_00 (a_10 / a_00)^2 takes two more) */
+		double c1 = c[1], c2 = c[2], c3 = c[3], inv = 1.0 / ajj;
+		double v0 = c1 * inv, v1 = c2 * inv, v2 = c3 * inv;
 		c[1] = v0, c[2] = v1, c[3] = v2;
-		double t0 = -ajj * v0, t1 = -ajj * v1, t2 = -ajj * v2;
 		double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
-		r0[0] += v0 * t0, r0[1] += v1 * t0, r0[2] += v2 * t0;
-		r1[0] += v1 * t1, r1[1] += v2 * t1;
-		r2[0] += v2 * t2;
+		r0[0] -= (c1 * c1) * inv, r0[1] -= v1 * c1, r0[2] -= v2 * c1;
+		r1[0] -= v1 * c2, r1[1] -= v2 * c2;
+		r2[0] -= v2 * c3;
 	}
 	if (j + 3 < n) /* the last row not set yet */
 		S_row_init(d, a, diag, j + 3);
@@ -118,12 +120,12 @@ static void S_ldlt_band_solve(const double *d, size_t n, double *x)
 				t -= d[i * tda + (j - i)] * x[j];
 			x[i] = t;
 		}
-		for (size_t i = n - 4; i-- > 0;) {
+		for (size_t i = n - 4; i-- > 0;) { /* x[i + 1], known last, subtracted last */
 			const double *c = &d[i * tda];
 			double t = x[i];
-			t -= c[1] * x[i + 1];
-			t -= c[2] * x[i + 2];
 			t -= c[3] * x[i + 3];
+			t -= c[2] * x[i + 2];
+			t -= c[1] * x[i + 1];
 			x[i] = t;
 		}
 		return;
