@@ -147,6 +147,111 @@ static void S_ldlt_band_solve(const double *d, size_t n, double *x)
 	}
 }
 
+/* The twisted factorisation of the same band (n rows, n >= S_TWIST_MIN):
+ * columns 0..m-1 eliminated from the top (L D L^T) and n-1..m+3 from the
+ * bottom (U D U^T) in one loop, two independent chains of divisions that
+ * the processor overlaps, then the 3 x 3 block m..m+2 between them. The
+ * same storage: below the diagonal of row j the multipliers of a top
+ * column j, and of a bottom column j those of A(j-k, j) in row j-k. Any
+ * symmetric elimination order of a positive definite matrix is as stable.
+ * Returns 0, or -1 for a zero pivot (singular). */
+#define S_TWIST_MIN 16
+static size_t S_twist_split(size_t n)
+{
+	return (n - 3) / 2;
+}
+
+static int S_twisted_decomp(double *d, const double *a, const double *diag, size_t n)
+{
+	const size_t tda = S_TDA, m = S_twist_split(n), nb = n - 3 - m;
+	for (size_t r = 0; r < n; r++)
+		S_row_init(d, a, diag, r);
+	for (size_t s = 0; s < nb; s++) {
+		if (s < m) { /* top column j: its rows j+1..j+3 */
+			double *c = &d[s * tda], ajj = c[0];
+			if (ajj == 0.0)
+				return -1;
+			double c1 = c[1], c2 = c[2], c3 = c[3], inv = 1.0 / ajj;
+			double v1 = c2 * inv, v2 = c3 * inv;
+			c[1] = c1 * inv, c[2] = v1, c[3] = v2;
+			double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
+			r0[0] -= (c1 * c1) * inv, r0[1] -= v1 * c1, r0[2] -= v2 * c1;
+			r1[0] -= v1 * c2, r1[1] -= v2 * c2;
+			r2[0] -= v2 * c3;
+		}
+		{ /* bottom column j: its rows j-1..j-3 */
+			size_t j = n - 1 - s;
+			double ajj = d[j * tda];
+			if (ajj == 0.0)
+				return -1;
+			double *q1 = &d[(j - 1) * tda], *q2 = &d[(j - 2) * tda], *q3 = &d[(j - 3) * tda];
+			double c1 = q1[1], c2 = q2[2], c3 = q3[3], inv = 1.0 / ajj;
+			double v2 = c2 * inv, v3 = c3 * inv;
+			q1[1] = c1 * inv, q2[2] = v2, q3[3] = v3;
+			q1[0] -= (c1 * c1) * inv, q2[1] -= v2 * c1, q3[2] -= v3 * c1;
+			q2[0] -= v2 * c2, q3[1] -= v3 * c2;
+			q3[0] -= v3 * c3;
+		}
+	}
+	for (size_t j = m; j < m + 3; j++) { /* the block between them */
+		double ajj = d[j * tda];
+		if (ajj == 0.0)
+			return -1;
+		size_t lenv = m + 2 - j;
+		double *v = &d[j * tda + 1], inv = 1.0 / ajj;
+		for (size_t k = 0; k < lenv; k++)
+			v[k] *= inv;
+		for (size_t i = 0; i < lenv; i++) {
+			double tmp = -ajj * v[i];
+			double *row = &d[(j + 1 + i) * tda];
+			for (size_t k = i; k < lenv; k++)
+				row[k - i] += v[k] * tmp;
+		}
+	}
+	return 0;
+}
+
+/* Solve A x = x with the factors of S_twisted_decomp: the substitutions in
+ * its order of elimination and back, top and bottom together. */
+static void S_twisted_solve(const double *d, size_t n, double *x)
+{
+	const size_t tda = S_TDA, m = S_twist_split(n), nb = n - 3 - m;
+	for (size_t s = 0; s < nb; s++) {
+		if (s < m) {
+			const double *c = &d[s * tda];
+			double xj = x[s];
+			x[s + 1] -= c[1] * xj, x[s + 2] -= c[2] * xj, x[s + 3] -= c[3] * xj;
+		}
+		size_t j = n - 1 - s;
+		double xj = x[j];
+		x[j - 1] -= d[(j - 1) * tda + 1] * xj, x[j - 2] -= d[(j - 2) * tda + 2] * xj;
+		x[j - 3] -= d[(j - 3) * tda + 3] * xj;
+	}
+	x[m + 1] -= d[m * tda + 1] * x[m], x[m + 2] -= d[m * tda + 2] * x[m];
+	x[m + 2] -= d[(m + 1) * tda + 1] * x[m + 1];
+	for (size_t i = 0; i < n; i++)
+		x[i] /= d[i * tda];
+	x[m + 1] -= d[(m + 1) * tda + 1] * x[m + 2];
+	x[m] -= d[m * tda + 2] * x[m + 2], x[m] -= d[m * tda + 1] * x[m + 1];
+	for (size_t s = 0; s < nb; s++) {
+		if (s < m) {
+			size_t j = m - 1 - s;
+			const double *c = &d[j * tda];
+			double t = x[j];
+			t -= c[3] * x[j + 3];
+			t -= c[2] * x[j + 2];
+			t -= c[1] * x[j + 1];
+			x[j] = t;
+		}
+		size_t j = m + 3 + s;
+		double t = x[j];
+		t -= d[(j - 3) * tda + 3] * x[j - 3];
+		t -= d[(j - 2) * tda + 2] * x[j - 2];
+		t -= d[(j - 1) * tda + 1] * x[j - 1];
+		x[j] = t;
+	}
+}
+
 /* Element stiffness: bending (EI) plus, with a normal force T, the consistent
  * geometric stiffness T/(30 L) [36 3L -36 3L; 3L 4L^2 -3L -L^2; ...]
  * (second-order effect; Przemieniecki, Theory of Matrix Structural Analysis). */
@@ -453,7 +558,8 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		int reuse = b->have_fact && memcmp(b->tangent, b->tangent_fact, nt * sizeof *b->tangent) == 0;
 		if (!reuse) {
 			S_diagonal(b, st);
-			if (S_ldlt_band_decomp(b->kfact, b->kbeam, b->kdiag, (size_t)n2) == 0) {
+			int twist = n2 >= S_TWIST_MIN;
+			if ((twist ? S_twisted_decomp : S_ldlt_band_decomp)(b->kfact, b->kbeam, b->kdiag, (size_t)n2) == 0) {
 				memcpy(b->tangent_fact, b->tangent, nt * sizeof *b->tangent);
 				b->have_fact = 1;
 			} else {
@@ -461,7 +567,7 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 			}
 		}
 		if (b->have_fact)
-			S_ldlt_band_solve(b->kfact, (size_t)n2, dx);
+			(n2 >= S_TWIST_MIN ? S_twisted_solve : S_ldlt_band_solve)(b->kfact, (size_t)n2, dx);
 		else {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;
 			snprintf(res->reason, sizeof res->reason, "the wall is not supported (singular stiffness)");
