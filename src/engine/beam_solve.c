@@ -298,6 +298,41 @@ static S_tie_t S_tie(sp_beam_work_t *b, const sp_wall_stage_t *st, int kind, int
 	return (S_tie_t){&w->struts[i], &b->struts[i], st->strut_on[i], st->strut_precompression_kN_per_m[i]};
 }
 
+/* Tie `tie` (in place) at displacement u: its node, its force along its axis
+ * (kept in its state) and stiffness, and the horizontal force on the wall. */
+static double S_tie_force(sp_beam_work_t *b, S_tie_t tie, int kind, const double *u, int *node_out, double *stiff_out)
+{
+	const sp_wall_anchor_t *a = tie.a;
+	sp_beam_work_tie_t *t = tie.t;
+	double pre = tie.pre_kN_per_m;
+	int node = sp_beam_work_node_at(b, a->level_m);
+	double cs = cos(a->angle_deg * SP_PI / 180.0);
+	/* D-Sheet Piling: the input is per m of wall, the wall acts over its
+	 * acting width (bm4-9b: width 2 m, same displacement as bm4-9a) */
+	double width = sp_beam_work_node_width(b, node);
+	double yield = a->yield_force_kN_per_m * width;
+	double force, stiff;
+	pre *= width;
+	if (pre > 0.0) {
+		force = pre, stiff = 0.0;
+	} else {
+		/* from the state of its last stage, or of its installation */
+		double kax = a->length_m > 0 ? a->e_kPa * a->area_m2_per_m / a->length_m : 0.0;
+		kax *= width;
+		force = t->ref_force + kax * (S_tie_stretch(b, a, kind, u) - t->ref_elong);
+		stiff = kax;
+		if (force < 0.0)
+			force = 0.0, stiff = 0.0;
+		if (yield > 0 && force > yield)
+			force = yield, stiff = 0.0;
+	}
+	t->tension = force;
+	*node_out = node, *stiff_out = stiff;
+	/* horizontal force on the wall: anchors pull towards their side, struts push away */
+	double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
+	return (kind == 0 ? side_sign : -side_sign) * force * cs;
+}
+
 /* Internal forces of ties at displacement u: adds to f and (if want_k) sets
  * their stiffnesses in b->tangent after the nodes'. */
 static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, int want_k)
@@ -307,38 +342,30 @@ static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u
 			S_tie_t tie = S_tie(b, st, kind, i);
 			if (!tie.on)
 				continue;
-			const sp_wall_anchor_t *a = tie.a;
-			sp_beam_work_tie_t *t = tie.t;
-			double pre = tie.pre_kN_per_m;
-			int node = sp_beam_work_node_at(b, a->level_m);
-			double cs = cos(a->angle_deg * SP_PI / 180.0);
-			/* D-Sheet Piling: the input is per m of wall, the wall acts over its
-			 * acting width (bm4-9b: width 2 m, same displacement as bm4-9a) */
-			double width = sp_beam_work_node_width(b, node);
-			double yield = a->yield_force_kN_per_m * width;
-			double force, stiff;
-			pre *= width;
-			if (pre > 0.0) {
-				force = pre, stiff = 0.0;
-			} else {
-				/* from the state of its last stage, or of its installation */
-				double kax = a->length_m > 0 ? a->e_kPa * a->area_m2_per_m / a->length_m : 0.0;
-				kax *= width;
-				force = t->ref_force + kax * (S_tie_stretch(b, a, kind, u) - t->ref_elong);
-				stiff = kax;
-				if (force < 0.0)
-					force = 0.0, stiff = 0.0;
-				if (yield > 0 && force > yield)
-					force = yield, stiff = 0.0;
-			}
-			t->tension = force;
+			int node;
+			double stiff, fx = S_tie_force(b, tie, kind, u, &node, &stiff);
 			if (want_k)
 				b->tangent[b->n + kind * SP_WALL_MAX_ITEMS + i] = stiff;
-			/* horizontal force on the wall: anchors pull towards their side, struts push away */
-			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
-			f[2 * node] += (kind == 0 ? side_sign : -side_sign) * force * cs;
+			f[2 * node] += fx;
 		}
 	}
+}
+
+/* The work of the soil springs and ties at u along dx: sum of their forces
+ * times dx. */
+static double S_soil_ties_work(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, const double *dx)
+{
+	double sum = sp_beam_spring_work(b->spr, b->piece, b->n, u, dx);
+	for (int kind = 0; kind < 2; kind++)
+		for (int i = 0; i < S_n_ties(b->w, kind); i++) {
+			S_tie_t tie = S_tie(b, st, kind, i);
+			if (!tie.on)
+				continue;
+			int node;
+			double stiff, fx = S_tie_force(b, tie, kind, u, &node, &stiff);
+			sum += fx * dx[2 * node];
+		}
+	return sum;
 }
 
 /* The diagonal the factorisation adds to the stage's band (2n entries, zero
@@ -448,17 +475,36 @@ static double S_residual(sp_beam_work_t *b, const sp_wall_stage_t *st, const dou
 	return m;
 }
 
-/* Slope of the potential energy along dx at u + t dx (-r . dx). */
-static double S_slope_along(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *dx, double t, double *r2)
+/* The line search's slope of the potential energy along dx, -r(u + t dx) . dx:
+ * the beam, its supports and the loads are linear in t, so only the soil
+ * and the ties are evaluated at u + t dx:
+ * g(t) = g0 + t dx.K dx - (W(t) - W(0)), W the soil's and ties' work along dx. */
+typedef struct {
+	double g0;     /* the slope at t = 0 */
+	double curv;   /* dx . K_band dx */
+	double work0;  /* W(0) */
+} S_line_t;
+
+static double S_slope_along(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *dx, double t, const S_line_t *ln)
 {
 	int n2 = 2 * b->n;
 	for (int i = 0; i < n2; i++)
 		b->u_trial[i] = b->u[i] + t * dx[i];
-	S_residual(b, st, b->u_trial, r2, 0);
-	double g = 0.0;
-	for (int i = 0; i < n2; i++)
-		g -= r2[i] * dx[i];
-	return g;
+	return ln->g0 + t * ln->curv - (S_soil_ties_work(b, st, b->u_trial, dx) - ln->work0);
+}
+
+/* x . K x for the symmetric band k (n rows, lower storage). */
+static double S_band_energy(const double *k, size_t n, const double *x)
+{
+	double sum = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		const double *c = &k[i * S_TDA];
+		double off = 0.0;
+		for (size_t j = 1; j <= SP_BEAM_WORK_BAND && i + j < n; j++)
+			off += c[j] * x[i + j];
+		sum += x[i] * (c[0] * x[i] + 2.0 * off);
+	}
+	return sum;
 }
 
 /* The stage's band: bending and the normal force of the stage (b->etension,
@@ -590,9 +636,10 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		if (!full) {
 			double ta = 0.0, ga = g0, tb = 1.0, gb = g1;
 			int last = 0;
+			S_line_t ln = {g0, S_band_energy(b->kbeam, (size_t)n2, dx), S_soil_ties_work(b, st, b->u, dx)};
 			for (int k = 0; k < 60; k++) { /* Illinois regula falsi */
 				t = (ta * gb - tb * ga) / (gb - ga);
-				double g = S_slope_along(b, st, dx, t, r2);
+				double g = S_slope_along(b, st, dx, t, &ln);
 				if (fabs(g) <= 1e-13 * fabs(g0) || tb - ta < 1e-15)
 					break;
 				if (g < 0.0) {

@@ -218,6 +218,20 @@ void sp_beam_spring_forces(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *
 	}
 }
 
+double sp_beam_spring_work(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *pc, int n, const double *u,
+                           const double *dx)
+{
+	double sum = 0.0;
+	for (int i = 0; i < n; i++) {
+		double wi = u[2 * i];
+		sp_beam_spring_piece_t *p = &pc[i];
+		if (!(wi >= p->w_lo && wi <= p->w_hi))
+			S_node_piece(&spr[4 * (size_t)i], wi, p);
+		sum += (p->f0 + p->f1 * wi) * dx[2 * i];
+	}
+	return sum;
+}
+
 void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
 {
 	double d = s - sp->shift_m;

@@ -75,6 +75,11 @@ void sp_beam_spring_pieces_reset(sp_beam_spring_piece_t *pc, int n);
 void sp_beam_spring_forces(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *pc, int n, const double *u, double *f,
                            double *k);
 
+/* The work of the soil forces at u along dx: sum over the n nodes of their
+ * force (as sp_beam_spring_forces) times dx[2 i]. */
+double sp_beam_spring_work(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *pc, int n, const double *u,
+                           const double *dx);
+
 /* End of a stage at displacement s: the spring keeps its plastic shift and
  * its turning point. */
 void sp_beam_spring_commit(sp_beam_spring_t *sp, double s);
