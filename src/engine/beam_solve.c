@@ -154,7 +154,8 @@ static void S_ldlt_band_solve(const double *d, size_t n, double *x)
  * same storage: below the diagonal of row j the multipliers of a top
  * column j, and of a bottom column j those of A(j-k, j) in row j-k. Any
  * symmetric elimination order of a positive definite matrix is as stable.
- * Returns 0, or -1 for a zero pivot (singular). */
+ * The diagonal holds 1 / D (the solve multiplies). Returns 0, or -1 for a
+ * zero pivot (singular). */
 #define S_TWIST_MIN 16
 static size_t S_twist_split(size_t n)
 {
@@ -173,7 +174,7 @@ static int S_twisted_decomp(double *d, const double *a, const double *diag, size
 				return -1;
 			double c1 = c[1], c2 = c[2], c3 = c[3], inv = 1.0 / ajj;
 			double v1 = c2 * inv, v2 = c3 * inv;
-			c[1] = c1 * inv, c[2] = v1, c[3] = v2;
+			c[0] = inv, c[1] = c1 * inv, c[2] = v1, c[3] = v2;
 			double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
 			r0[0] -= (c1 * c1) * inv, r0[1] -= v1 * c1, r0[2] -= v2 * c1;
 			r1[0] -= v1 * c2, r1[1] -= v2 * c2;
@@ -187,7 +188,7 @@ static int S_twisted_decomp(double *d, const double *a, const double *diag, size
 			double *q1 = &d[(j - 1) * tda], *q2 = &d[(j - 2) * tda], *q3 = &d[(j - 3) * tda];
 			double c1 = q1[1], c2 = q2[2], c3 = q3[3], inv = 1.0 / ajj;
 			double v2 = c2 * inv, v3 = c3 * inv;
-			q1[1] = c1 * inv, q2[2] = v2, q3[3] = v3;
+			d[j * tda] = inv, q1[1] = c1 * inv, q2[2] = v2, q3[3] = v3;
 			q1[0] -= (c1 * c1) * inv, q2[1] -= v2 * c1, q3[2] -= v3 * c1;
 			q2[0] -= v2 * c2, q3[1] -= v3 * c2;
 			q3[0] -= v3 * c3;
@@ -207,6 +208,7 @@ static int S_twisted_decomp(double *d, const double *a, const double *diag, size
 			for (size_t k = i; k < lenv; k++)
 				row[k - i] += v[k] * tmp;
 		}
+		d[j * tda] = inv;
 	}
 	return 0;
 }
@@ -230,7 +232,7 @@ static void S_twisted_solve(const double *d, size_t n, double *x)
 	x[m + 1] -= d[m * tda + 1] * x[m], x[m + 2] -= d[m * tda + 2] * x[m];
 	x[m + 2] -= d[(m + 1) * tda + 1] * x[m + 1];
 	for (size_t i = 0; i < n; i++)
-		x[i] /= d[i * tda];
+		x[i] *= d[i * tda];
 	x[m + 1] -= d[(m + 1) * tda + 1] * x[m + 2];
 	x[m] -= d[m * tda + 2] * x[m + 2], x[m] -= d[m * tda + 1] * x[m + 1];
 	for (size_t s = 0; s < nb; s++) {
