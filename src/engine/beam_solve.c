@@ -162,39 +162,68 @@ static size_t S_twist_split(size_t n)
 	return (n - 3) / 2;
 }
 
+/* An entry A(i, j) = A(j, i) of the band to factorise (|i - j| <= 3): the
+ * stage's band a plus diag on the diagonal. */
+static inline double S_entry(const double *a, const double *diag, size_t i, size_t j)
+{
+	size_t lo = i < j ? i : j, hi = i < j ? j : i;
+	return a[lo * S_TDA + (hi - lo)] + (hi == lo ? diag[lo] : 0.0);
+}
+
 static int S_twisted_decomp(double *d, const double *a, const double *diag, size_t n)
 {
 	const size_t tda = S_TDA, m = S_twist_split(n), nb = n - 3 - m;
-	for (size_t r = 0; r < n; r++)
-		S_row_init(d, a, diag, r);
+	/* each chain carries its three pending rows in registers: the top's
+	 * rows j..j+2 (p: A(j,j), A(j+1,j), A(j+2,j); q: A(j+1,j+1), A(j+2,j+1);
+	 * w: A(j+2,j+2)) as updated so far, and reads row j+3 from a as it
+	 * reaches it; the bottom mirrors it. The block m..m+2 starts from a in
+	 * the top chain and from zero in the bottom one (its updates alone). */
+	double tp0 = S_entry(a, diag, 0, 0), tp1 = S_entry(a, diag, 1, 0), tp2 = S_entry(a, diag, 2, 0);
+	double tq0 = S_entry(a, diag, 1, 1), tq1 = S_entry(a, diag, 2, 1), tw0 = S_entry(a, diag, 2, 2);
+	size_t e = n - 1;
+	double bp0 = S_entry(a, diag, e, e), bp1 = S_entry(a, diag, e - 1, e), bp2 = S_entry(a, diag, e - 2, e);
+	double bq0 = S_entry(a, diag, e - 1, e - 1), bq1 = S_entry(a, diag, e - 2, e - 1);
+	double bw0 = S_entry(a, diag, e - 2, e - 2);
 	for (size_t s = 0; s < nb; s++) {
-		if (s < m) { /* top column j: its rows j+1..j+3 */
-			double *c = &d[s * tda], ajj = c[0];
+		if (s < m) { /* top column j = s; row j+3 <= m+2 */
+			size_t j = s;
+			const double *r3 = &a[j * tda];
+			double c1 = tp1, c2 = tp2, c3 = r3[3], ajj = tp0;
 			if (ajj == 0.0)
 				return -1;
-			double c1 = c[1], c2 = c[2], c3 = c[3], inv = 1.0 / ajj;
-			double v1 = c2 * inv, v2 = c3 * inv;
-			c[0] = inv, c[1] = c1 * inv, c[2] = v1, c[3] = v2;
-			double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
-			r0[0] -= (c1 * c1) * inv, r0[1] -= v1 * c1, r0[2] -= v2 * c1;
-			r1[0] -= v1 * c2, r1[1] -= v2 * c2;
-			r2[0] -= v2 * c3;
+			double inv = 1.0 / ajj, v1 = c2 * inv, v2 = c3 * inv;
+			double *o = &d[j * tda];
+			o[0] = inv, o[1] = c1 * inv, o[2] = v1, o[3] = v2;
+			double n0 = tq0 - (c1 * c1) * inv, n1 = tq1 - v1 * c1;
+			double n2 = a[(j + 1) * tda + 2] - v2 * c1;
+			double m0 = tw0 - v1 * c2, m1 = a[(j + 2) * tda + 1] - v2 * c2;
+			double k0 = a[(j + 3) * tda] + diag[j + 3] - v2 * c3;
+			tp0 = n0, tp1 = n1, tp2 = n2, tq0 = m0, tq1 = m1, tw0 = k0;
 		}
-		{ /* bottom column j: its rows j-1..j-3 */
-			size_t j = n - 1 - s;
-			double ajj = d[j * tda];
+		{ /* bottom column j = n-1-s: rows j-1..j-3 (j-3 >= m) */
+			size_t j = n - 1 - s, r = j - 3;
+			int blk = r <= m + 2; /* row j-3 in the block: its entries with the block start at zero */
+			double c1 = bp1, c2 = bp2, c3 = a[r * tda + 3], ajj = bp0;
 			if (ajj == 0.0)
 				return -1;
-			double *q1 = &d[(j - 1) * tda], *q2 = &d[(j - 2) * tda], *q3 = &d[(j - 3) * tda];
-			double c1 = q1[1], c2 = q2[2], c3 = q3[3], inv = 1.0 / ajj;
-			double v2 = c2 * inv, v3 = c3 * inv;
-			d[j * tda] = inv, q1[1] = c1 * inv, q2[2] = v2, q3[3] = v3;
-			q1[0] -= (c1 * c1) * inv, q2[1] -= v2 * c1, q3[2] -= v3 * c1;
-			q2[0] -= v2 * c2, q3[1] -= v3 * c2;
-			q3[0] -= v3 * c3;
+			double inv = 1.0 / ajj, v2 = c2 * inv, v3 = c3 * inv;
+			d[j * tda] = inv, d[(j - 1) * tda + 1] = c1 * inv, d[(j - 2) * tda + 2] = v2, d[r * tda + 3] = v3;
+			double a2 = blk && j - 1 <= m + 2 ? 0.0 : a[r * tda + 2];
+			double a1 = blk && j - 2 <= m + 2 ? 0.0 : a[r * tda + 1];
+			double a0 = blk ? 0.0 : a[r * tda] + diag[r];
+			double n0 = bq0 - (c1 * c1) * inv, n1 = bq1 - v2 * c1, n2 = a2 - v3 * c1;
+			double m0 = bw0 - v2 * c2, m1 = a1 - v3 * c2;
+			double k0 = a0 - v3 * c3;
+			bp0 = n0, bp1 = n1, bp2 = n2, bq0 = m0, bq1 = m1, bw0 = k0;
 		}
 	}
-	for (size_t j = m; j < m + 3; j++) { /* the block between them */
+	/* the block m..m+2: the top's rows plus the bottom's updates (the
+	 * bottom's p is row m+2 from below: A(m+2,m+2), A(m+1,m+2), A(m,m+2)) */
+	double *b0 = &d[m * tda], *b1 = b0 + tda, *b2 = b1 + tda;
+	b0[0] = tp0 + bw0, b0[1] = tp1 + bq1, b0[2] = tp2 + bp2;
+	b1[0] = tq0 + bq0, b1[1] = tq1 + bp1;
+	b2[0] = tw0 + bp0;
+	for (size_t j = m; j < m + 3; j++) {
 		double ajj = d[j * tda];
 		if (ajj == 0.0)
 			return -1;
