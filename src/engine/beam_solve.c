@@ -243,43 +243,56 @@ static int S_twisted_decomp(double *d, const double *a, const double *diag, size
 }
 
 /* Solve A x = x with the factors of S_twisted_decomp: the substitutions in
- * its order of elimination and back, top and bottom together. */
+ * its order of elimination and back, top and bottom together, each chain's
+ * pending values in registers (the bottom's for the block start at zero),
+ * the scaling by 1 / D inside the back substitution. */
 static void S_twisted_solve(const double *d, size_t n, double *x)
 {
 	const size_t tda = S_TDA, m = S_twist_split(n), nb = n - 3 - m;
+	double t0 = x[0], t1 = x[1], t2 = x[2];
+	double b0 = x[n - 1], b1 = x[n - 2], b2 = x[n - 3];
 	for (size_t s = 0; s < nb; s++) {
 		if (s < m) {
 			const double *c = &d[s * tda];
-			double xj = x[s];
-			x[s + 1] -= c[1] * xj, x[s + 2] -= c[2] * xj, x[s + 3] -= c[3] * xj;
+			double xj = t0;
+			x[s] = xj;
+			t0 = t1 - c[1] * xj, t1 = t2 - c[2] * xj, t2 = x[s + 3] - c[3] * xj;
 		}
-		size_t j = n - 1 - s;
-		double xj = x[j];
-		x[j - 1] -= d[(j - 1) * tda + 1] * xj, x[j - 2] -= d[(j - 2) * tda + 2] * xj;
-		x[j - 3] -= d[(j - 3) * tda + 3] * xj;
+		size_t j = n - 1 - s, r = j - 3;
+		double xj = b0;
+		x[j] = xj;
+		b0 = b1 - d[(j - 1) * tda + 1] * xj, b1 = b2 - d[(j - 2) * tda + 2] * xj;
+		b2 = (r <= m + 2 ? 0.0 : x[r]) - d[r * tda + 3] * xj;
 	}
-	x[m + 1] -= d[m * tda + 1] * x[m], x[m + 2] -= d[m * tda + 2] * x[m];
-	x[m + 2] -= d[(m + 1) * tda + 1] * x[m + 1];
-	for (size_t i = 0; i < n; i++)
-		x[i] *= d[i * tda];
-	x[m + 1] -= d[(m + 1) * tda + 1] * x[m + 2];
-	x[m] -= d[m * tda + 2] * x[m + 2], x[m] -= d[m * tda + 1] * x[m + 1];
+	/* the block m..m+2 */
+	double x0 = t0 + b2, x1 = t1 + b1, x2 = t2 + b0;
+	const double *k0 = &d[m * tda], *k1 = k0 + tda, *k2 = k1 + tda;
+	x1 -= k0[1] * x0, x2 -= k0[2] * x0;
+	x2 -= k1[1] * x1;
+	x0 *= k0[0], x1 *= k1[0], x2 *= k2[0];
+	x1 -= k1[1] * x2;
+	x0 -= k0[2] * x2, x0 -= k0[1] * x1;
+	x[m] = x0, x[m + 1] = x1, x[m + 2] = x2;
+	double y1 = x0, y2 = x1, y3 = x2; /* the top's x[j+1], x[j+2], x[j+3] */
+	double z1 = x2, z2 = x1, z3 = x0; /* the bottom's x[j-1], x[j-2], x[j-3] */
 	for (size_t s = 0; s < nb; s++) {
 		if (s < m) {
 			size_t j = m - 1 - s;
 			const double *c = &d[j * tda];
-			double t = x[j];
-			t -= c[3] * x[j + 3];
-			t -= c[2] * x[j + 2];
-			t -= c[1] * x[j + 1];
+			double t = x[j] * c[0];
+			t -= c[3] * y3;
+			t -= c[2] * y2;
+			t -= c[1] * y1;
 			x[j] = t;
+			y3 = y2, y2 = y1, y1 = t;
 		}
 		size_t j = m + 3 + s;
-		double t = x[j];
-		t -= d[(j - 3) * tda + 3] * x[j - 3];
-		t -= d[(j - 2) * tda + 2] * x[j - 2];
-		t -= d[(j - 1) * tda + 1] * x[j - 1];
+		double t = x[j] * d[j * tda];
+		t -= d[(j - 3) * tda + 3] * z3;
+		t -= d[(j - 2) * tda + 2] * z2;
+		t -= d[(j - 1) * tda + 1] * z1;
 		x[j] = t;
+		z3 = z2, z2 = z1, z1 = t;
 	}
 }
 
