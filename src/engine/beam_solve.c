@@ -644,6 +644,9 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		if (b->fixed[i])
 			b->u[i] = b->fixed_value[i];
 
+	for (int i = 0; i < 4 * b->n; i++) /* the curves of the springs in use, prepared once */
+		if (b->spr[i].on)
+			sp_beam_spring_ready(&b->spr[i]);
 	sp_beam_spring_pieces_reset(b->piece, b->n); /* new curves, shifts, turning points */
 	res->status = SP_BEAM_NOT_CONVERGED;
 	b->have_fact = 0; /* new stage: new constraints and beam */

@@ -11,9 +11,17 @@
 void sp_beam_spring_prepare(sp_beam_spring_t *sp)
 {
 	double sig[3] = {sp->sig_a, sp->sig_n, sp->sig_p};
-	if (sp->prepared && sp->prep_nb == sp->nb && memcmp(sp->prep_sig, sig, sizeof sig) == 0 &&
-	    memcmp(sp->prep_k, sp->k, sizeof sp->k) == 0 && memcmp(sp->prep_lam, sp->lam, sizeof sp->lam) == 0)
-		return; /* the same input, bit for bit: the same curve */
+	/* the same input, bit for bit: the same curve */
+	sp->dirty = !(sp->prepared && sp->prep_nb == sp->nb && memcmp(sp->prep_sig, sig, sizeof sig) == 0 &&
+	              memcmp(sp->prep_k, sp->k, sizeof sp->k) == 0 && memcmp(sp->prep_lam, sp->lam, sizeof sp->lam) == 0);
+}
+
+void sp_beam_spring_ready(sp_beam_spring_t *sp)
+{
+	if (!sp->dirty)
+		return;
+	sp->dirty = 0;
+	double sig[3] = {sp->sig_a, sp->sig_n, sp->sig_p};
 	sp->prepared = 1, sp->prep_nb = sp->nb;
 	memcpy(sp->prep_sig, sig, sizeof sig);
 	memcpy(sp->prep_k, sp->k, sizeof sp->k);

@@ -36,14 +36,21 @@ typedef struct {
 	/* the input the curve was last prepared from (sp_beam_spring_prepare):
 	 * a stage that leaves it as it was keeps the curve */
 	int prepared;
+	int dirty;                 /* the input differs from the prep_* bits: prepare before use */
 	int prep_nb;
 	double prep_sig[3], prep_k[SP_WALL_BRANCHES], prep_lam[SP_WALL_BRANCHES - 1];
 } sp_beam_spring_t;
 
-/* Prepare the curve of a spring from its pressures and moduli (sig_*, k,
- * lam, nb); nothing to do when they are the bits it was last prepared from
- * (the spring starts zeroed: sp_beam_work_alloc). */
+/* The curve of a spring is to follow its pressures and moduli (sig_*, k,
+ * lam, nb): nothing to do when they are the bits it was last prepared from,
+ * otherwise the curve is prepared by sp_beam_spring_ready, once, from the
+ * input of the last call (a stage may set a spring's input twice: the
+ * halves' own pressures, then their mean). */
 void sp_beam_spring_prepare(sp_beam_spring_t *sp);
+
+/* Prepare the curve if sp_beam_spring_prepare found its input changed
+ * (before the spring is used: sp_beam_solve_stage). */
+void sp_beam_spring_ready(sp_beam_spring_t *sp);
 
 /* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */
 double sp_beam_spring_pressure(const sp_beam_spring_t *sp, double s, double *slope);

@@ -178,7 +178,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	 * (sp_beam_load_stage sets the rest of a spring that is on) */
 	for (size_t i = 0; i < (size_t)n * 4; i++) {
 		sp_beam_spring_t *sp = &b->spr[i];
-		sp->on = 0, sp->merged = 0, sp->prepared = 0, sp->has_turn = 0;
+		sp->on = 0, sp->merged = 0, sp->prepared = 0, sp->dirty = 0, sp->has_turn = 0;
 		sp->trib_m = 0.0, sp->shift_m = 0.0, sp->s_turn = 0.0, sp->p_turn = 0.0;
 	}
 	for (int e = 0; e + 1 < n; e++) {
