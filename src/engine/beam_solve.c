@@ -2,8 +2,9 @@
  *
  * Newton iterations with the tangent stiffness (a plastic spring keeps 1e-9
  * of its first-branch stiffness so that the matrix stays positive definite),
- * a banded LDL^T factorisation (S_ldlt_band_*: GSL's algorithm and operation
- * order, without its condition-number estimate and BLAS calls per column),
+ * a banded LDL^T factorisation, twisted for 16 dofs and more (S_twisted_*:
+ * eliminated from the top and from the bottom at once, two independent
+ * chains of divisions; S_ldlt_band_*: GSL's algorithm for smaller systems),
  * reused while no spring or tie changes branch, and an exact line search on
  * the potential energy when the full step overshoots. The beam's own band
  * (bending, normal force, spring supports, constrained dofs) is assembled
