@@ -21,18 +21,17 @@ static const sp_wall_element_t *S_element_at(const sp_wall_t *w, double z)
 }
 
 /* Distributed force at node i from the half element above it and the one
- * below it: soil springs and water, as lumped in the solution. */
-static void S_half_forces(const sp_beam_work_t *b, int i, double *up, double *down)
+ * below it: soil springs (their pressures p[side][half], 0 where off) and
+ * water, as lumped in the solution. */
+static void S_half_forces(const sp_beam_work_t *b, int i, double p[2][2], double *up, double *down)
 {
-	const double *u = b->u;
 	for (int side = 0; side < 2; side++) {
-		double s = side == SP_RIGHT ? u[2 * i] : -u[2 * i];
 		double push = side == SP_RIGHT ? -1.0 : 1.0;
 		for (int h = 0; h < 2; h++) {
 			const sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);
 			if (!sp->on)
 				continue;
-			double slope, f = push * sp_beam_spring_pressure(sp, s, &slope) * sp->trib_m;
+			double f = push * p[side][h] * sp->trib_m;
 			if (h == 1) {
 				*down += f;
 			} else if (SP_BEAM_WORK_SPR(b, i, side, 1)->merged) {
@@ -60,26 +59,28 @@ static void S_half_forces(const sp_beam_work_t *b, int i, double *up, double *do
 	}
 }
 
-int sp_beam_diagram_stage(const sp_beam_work_t *b, const sp_wall_stage_t *st, int want_nodes,
-			  sp_beam_stage_result_t *res)
+int sp_beam_diagram_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, int want_nodes, sp_beam_stage_result_t *res)
 {
 	const sp_wall_t *w = b->w;
 	int n = b->n, n2 = 2 * n;
-	double *kf = malloc(2 * (size_t)n2 * sizeof *kf), *kb = kf + n2;
-	if (kf == NULL)
-		return SP_ESOFTWARE;
+	/* the Newton loop's residuals are free now: 4n doubles */
+	double *kf = b->resid, *kb = b->resid + n2;
 	/* total nodal force = K_beam u (equilibrium, reactions included): its sum
 	 * above a section is the shear (horizontal); the moment comes from the
 	 * bending part alone, so that it includes the second-order effect of a
-	 * normal force */
+	 * normal force (without one, the two are the same) */
+	int normal = 0;
+	for (int e = 0; e + 1 < n && !normal; e++)
+		normal = b->etension[e] != 0.0;
 	sp_beam_solve_beam_force(b, b->u, 1, kf);
-	sp_beam_solve_beam_force(b, b->u, 0, kb);
+	if (normal)
+		sp_beam_solve_beam_force(b, b->u, 0, kb);
+	else
+		kb = kf;
 	if (want_nodes) {
 		res->nodes = calloc((size_t)n, sizeof *res->nodes);
-		if (res->nodes == NULL) {
-			free(kf);
+		if (res->nodes == NULL)
 			return SP_ESOFTWARE;
-		}
 		res->n_nodes = (size_t)n;
 	}
 	double sum_f = 0.0, sum_b = 0.0, sum_bz = 0.0, sum_m = 0.0;
@@ -89,6 +90,17 @@ int sp_beam_diagram_stage(const sp_beam_work_t *b, const sp_wall_stage_t *st, in
 	double hinge_m = 0, hinge_z = 0;
 	for (int i = 0; i < n; i++) {
 		double z = b->z[i];
+		/* the springs' pressures at the node, once */
+		double p[2][2] = {{0, 0}, {0, 0}};
+		for (int side = 0; side < 2; side++) {
+			double s = side == SP_RIGHT ? b->u[2 * i] : -b->u[2 * i];
+			for (int h = 0; h < 2; h++) {
+				const sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);
+				double slope;
+				if (sp->on)
+					p[side][h] = sp_beam_spring_pressure(sp, s, &slope);
+			}
+		}
 		/* moment at node i from everything above it */
 		sum_m += kb[2 * i + 1]; /* a moment at this node acts just above the section below it */
 		double m = sum_b * z - sum_bz + sum_m;
@@ -96,7 +108,7 @@ int sp_beam_diagram_stage(const sp_beam_work_t *b, const sp_wall_stage_t *st, in
 		 * (soil, water) force of the half element above the node; point loads
 		 * and reactions at the node make the jump to the value just below */
 		double f_i = kf[2 * i], f_up = 0.0, f_down = 0.0;
-		S_half_forces(b, i, &f_up, &f_down);
+		S_half_forces(b, i, p, &f_up, &f_down);
 		double v_above = -(sum_f + f_up);
 		double v_below = -(sum_f + f_i - f_down);
 		sum_f += f_i;
@@ -117,17 +129,16 @@ int sp_beam_diagram_stage(const sp_beam_work_t *b, const sp_wall_stage_t *st, in
 		if (fabs(ui) > fabs(umax))
 			umax = ui;
 		for (int side = 0; side < 2; side++) {
-			double s = side == SP_RIGHT ? b->u[2 * i] : -b->u[2 * i];
 			double pe = 0, pa = 0, pn = 0, pp = 0, trib = 0;
 			for (int h = 0; h < 2; h++) {
 				const sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);
 				if (!sp->on)
 					continue;
-				double slope, p = sp_beam_spring_pressure(sp, s, &slope);
-				eff[side] += p * sp->trib_m;
+				eff[side] += p[side][h] * sp->trib_m;
 				pas[side] += sp->sig_p * sp->trib_m;
-				pe += p * sp->trib_m, pa += sp->sig_a * sp->trib_m, pn += sp->sig_n * sp->trib_m,
-				    pp += sp->sig_p * sp->trib_m, trib += sp->trib_m;
+				if (res->nodes)
+					pe += p[side][h] * sp->trib_m, pa += sp->sig_a * sp->trib_m,
+					    pn += sp->sig_n * sp->trib_m, pp += sp->sig_p * sp->trib_m, trib += sp->trib_m;
 			}
 			if (res->nodes) {
 				sp_beam_node_t *nd = &res->nodes[i];
@@ -167,6 +178,5 @@ int sp_beam_diagram_stage(const sp_beam_work_t *b, const sp_wall_stage_t *st, in
 		res->anchor_force_kN_per_m[i] = st->anchor_on[i] ? b->anchors[i].tension : 0.0;
 	for (int i = 0; i < w->n_struts; i++)
 		res->strut_force_kN_per_m[i] = st->strut_on[i] ? b->struts[i].tension : 0.0;
-	free(kf);
 	return SP_OK;
 }

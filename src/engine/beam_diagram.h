@@ -10,8 +10,8 @@
 
 /* Fill *res (but its status) from the state of b after sp_beam_solve_stage;
  * with want_nodes, res->nodes too (owned by res, see sp_beam_result_free).
- * Returns SP_OK, or SP_ESOFTWARE when out of memory. */
-int sp_beam_diagram_stage(const sp_beam_work_t *b, const sp_wall_stage_t *st, int want_nodes,
-			  sp_beam_stage_result_t *res);
+ * Uses b->resid (the solution's residuals) as its scratch. Returns SP_OK, or
+ * SP_ESOFTWARE when out of memory. */
+int sp_beam_diagram_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, int want_nodes, sp_beam_stage_result_t *res);
 
 #endif

@@ -2,61 +2,79 @@
  *
  * Newton iterations with the tangent stiffness (a plastic spring keeps 1e-9
  * of its first-branch stiffness so that the matrix stays positive definite),
- * a banded LDL^T factorisation (S_ldlt_band_*: GSL's algorithm and operation
- * order, so the same bits, without its condition-number estimate and BLAS
- * calls per column), reused while no spring or tie changes branch, and an
- * exact line search on the potential energy when the full step overshoots.
- * The beam's own band (bending and normal force) is assembled once per stage
- * (b->kbeam); each tangent copies it and adds the springs on the diagonal. The pressures are piecewise linear in the displacement,
- * so Newton ends exactly once the branch of every spring is right. */
+ * a banded LDL^T factorisation, twisted for 16 dofs and more (S_twisted_*:
+ * eliminated from the top and from the bottom at once, two independent
+ * chains of divisions; S_ldlt_band_*: GSL's algorithm for smaller systems),
+ * reused while no spring or tie changes branch, and an exact line search on
+ * the potential energy when the full step overshoots. The beam's own band
+ * (bending, normal force, spring supports, constrained dofs) is assembled
+ * once per stage (b->kbeam); the factorisation reads it and adds the springs
+ * and ties on the diagonal as it goes. The soil forces are piecewise linear
+ * in the displacement (beam_spring.h), so Newton ends exactly once the branch
+ * of every spring is right. */
 #include "beam_solve.h"
 
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define S_MAX_DISPLACEMENT 50.0 /* m: beyond this the wall has no equilibrium */
+#define S_TDA (SP_BEAM_WORK_BAND + 1) /* doubles per row of a band */
 
-static void S_band_add(gsl_matrix *k, size_t i, size_t j, double v)
+/* Adds v to A(i, j) of a symmetric band in lower storage (row j: A(j,j),
+ * A(j+1,j), ..., A(j+p,j)). */
+static void S_band_add(double *k, size_t i, size_t j, double v)
 {
 	if (j > i) {
 		size_t t = i;
 		i = j;
 		j = t;
 	}
-	/* lower storage: AB(j, i - j) = A(i, j) with i >= j */
-	k->data[j * k->tda + (i - j)] += v;
+	k[j * S_TDA + (i - j)] += v;
 }
 
-/* LDL^T of a symmetric band matrix in GSL's lower band storage (row j:
- * A(j,j), A(j+1,j), ..., A(j+p,j)), in place: D on the diagonal, the unit
- * lower L below. The operations and their order are those of GSL 2.7's
- * gsl_linalg_ldlt_band_decomp (scale the column by 1/d_j, then the rank-one
- * update of the trailing block row by row as its dsyr does), so the factors
- * are the same bits; it skips the 1-norm GSL keeps for rcond and the BLAS
- * call overhead, which cost ten times the arithmetic at bandwidth 3.
- * Returns 0, or -1 for a zero pivot (singular). */
-static int S_ldlt_band_decomp(gsl_matrix *a)
+/* Row r of the matrix to factorise: the stage's band a plus diag[r] on the
+ * diagonal. */
+static inline void S_row_init(double *d, const double *a, const double *diag, size_t r)
 {
-	const size_t n = a->size1, p = a->size2 - 1, tda = a->tda;
-	double *d = a->data;
+	double *o = &d[r * S_TDA];
+	const double *i = &a[r * S_TDA];
+	o[0] = i[0] + diag[r], o[1] = i[1], o[2] = i[2], o[3] = i[3];
+}
+
+/* LDL^T of the symmetric band a + diag (n rows, bandwidth 3, lower storage as
+ * S_band_add's) into d: D on the diagonal, the unit lower L below. The
+ * operations and their order are those of GSL 2.7's
+ * gsl_linalg_ldlt_band_decomp (scale the column by 1/d_j, then the rank-one
+ * update of the trailing block row by row as its dsyr does); each row of d is
+ * set from a and diag just before the first column that updates it, so a
+ * is read once and never copied. Returns 0, or -1 for a zero pivot
+ * (singular). */
+static int S_ldlt_band_decomp(double *d, const double *a, const double *diag, size_t n)
+{
+	const size_t p = SP_BEAM_WORK_BAND, tda = S_TDA;
+	for (size_t r = 0; r < n && r < p; r++)
+		S_row_init(d, a, diag, r);
 	size_t j = 0;
-	if (p == 3) /* the beam's band: the same operations unrolled */
-		for (; j + 4 < n; j++) { /* lenv = 3 */
-			double *c = &d[j * tda], ajj = c[0];
-			if (ajj == 0.0)
-				return -1;
-			double inv = 1.0 / ajj;
-			double v0 = c[1] * inv, v1 = c[2] * inv, v2 = c[3] * inv;
-			c[1] = v0, c[2] = v1, c[3] = v2;
-			double t0 = -ajj * v0, t1 = -ajj * v1, t2 = -ajj * v2;
-			double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
-			r0[0] += v0 * t0, r0[1] += v1 * t0, r0[2] += v2 * t0;
-			r1[0] += v1 * t1, r1[1] += v2 * t1;
-			r2[0] += v2 * t2;
-		}
+	for (; j + 4 < n; j++) { /* lenv = 3: the operations unrolled */
+		S_row_init(d, a, diag, j + 3);
+		double *c = &d[j * tda], ajj = c[0];
+		if (ajj == 0.0)
+			return -1;
+		/* the next pivot waits for this one: its update is a_10^2 / a_00,
+		 * one division and one multiplication after the pivot (GSL's
+		 * -a_00 (a_10 / a_00)^2 takes two more) */
+		double c1 = c[1], c2 = c[2], c3 = c[3], inv = 1.0 / ajj;
+		double v0 = c1 * inv, v1 = c2 * inv, v2 = c3 * inv;
+		c[1] = v0, c[2] = v1, c[3] = v2;
+		double *r0 = c + tda, *r1 = r0 + tda, *r2 = r1 + tda;
+		r0[0] -= (c1 * c1) * inv, r0[1] -= v1 * c1, r0[2] -= v2 * c1;
+		r1[0] -= v1 * c2, r1[1] -= v2 * c2;
+		r2[0] -= v2 * c3;
+	}
+	if (j + 3 < n) /* the last row not set yet */
+		S_row_init(d, a, diag, j + 3);
 	for (; j + 1 < n; j++) {
 		double ajj = d[j * tda];
 		if (ajj == 0.0)
@@ -75,14 +93,13 @@ static int S_ldlt_band_decomp(gsl_matrix *a)
 	return n > 0 && d[(n - 1) * tda] == 0.0 ? -1 : 0;
 }
 
-/* Solve L D L^T x = x with the factors of S_ldlt_band_decomp, in the order
- * of gsl_linalg_ldlt_band_svx (forward and back substitution each summing
- * from the lowest index up), so the same bits. */
-static void S_ldlt_band_solve(const gsl_matrix *a, double *x)
+/* Solve L D L^T x = x with the factors of S_ldlt_band_decomp (n rows), in the
+ * order of gsl_linalg_ldlt_band_svx (forward and back substitution each
+ * summing from the lowest index up). */
+static void S_ldlt_band_solve(const double *d, size_t n, double *x)
 {
-	const size_t n = a->size1, p = a->size2 - 1, tda = a->tda;
-	const double *d = a->data;
-	if (p == 3 && n > 6) { /* the beam's band: the same operations unrolled */
+	const size_t p = SP_BEAM_WORK_BAND, tda = S_TDA;
+	if (n > 6) { /* the operations unrolled */
 		for (size_t i = 1; i < 3; i++) {
 			double t = x[i];
 			for (size_t j = 0; j < i; j++)
@@ -104,12 +121,12 @@ static void S_ldlt_band_solve(const gsl_matrix *a, double *x)
 				t -= d[i * tda + (j - i)] * x[j];
 			x[i] = t;
 		}
-		for (size_t i = n - 4; i-- > 0;) {
+		for (size_t i = n - 4; i-- > 0;) { /* x[i + 1], known last, subtracted last */
 			const double *c = &d[i * tda];
 			double t = x[i];
-			t -= c[1] * x[i + 1];
-			t -= c[2] * x[i + 2];
 			t -= c[3] * x[i + 3];
+			t -= c[2] * x[i + 2];
+			t -= c[1] * x[i + 1];
 			x[i] = t;
 		}
 		return;
@@ -128,6 +145,155 @@ static void S_ldlt_band_solve(const gsl_matrix *a, double *x)
 		for (size_t j = i + 1; j <= last; j++)
 			t -= d[i * tda + (j - i)] * x[j];
 		x[i] = t;
+	}
+}
+
+/* The twisted factorisation of the same band (n rows, n >= S_TWIST_MIN):
+ * columns 0..m-1 eliminated from the top (L D L^T) and n-1..m+3 from the
+ * bottom (U D U^T) in one loop, two independent chains of divisions that
+ * the processor overlaps, then the 3 x 3 block m..m+2 between them. The
+ * same storage: below the diagonal of row j the multipliers of a top
+ * column j, and of a bottom column j those of A(j-k, j) in row j-k. Any
+ * symmetric elimination order of a positive definite matrix is as stable.
+ * The diagonal holds 1 / D (the solve multiplies). Returns 0, or -1 for a
+ * zero pivot (singular). */
+#define S_TWIST_MIN 16
+static size_t S_twist_split(size_t n)
+{
+	return (n - 3) / 2;
+}
+
+/* An entry A(i, j) = A(j, i) of the band to factorise (|i - j| <= 3): the
+ * stage's band a plus diag on the diagonal. */
+static inline double S_entry(const double *a, const double *diag, size_t i, size_t j)
+{
+	size_t lo = i < j ? i : j, hi = i < j ? j : i;
+	return a[lo * S_TDA + (hi - lo)] + (hi == lo ? diag[lo] : 0.0);
+}
+
+static int S_twisted_decomp(double *d, const double *a, const double *diag, size_t n)
+{
+	const size_t tda = S_TDA, m = S_twist_split(n), nb = n - 3 - m;
+	/* each chain carries its three pending rows in registers: the top's
+	 * rows j..j+2 (p: A(j,j), A(j+1,j), A(j+2,j); q: A(j+1,j+1), A(j+2,j+1);
+	 * w: A(j+2,j+2)) as updated so far, and reads row j+3 from a as it
+	 * reaches it; the bottom mirrors it. The block m..m+2 starts from a in
+	 * the top chain and from zero in the bottom one (its updates alone). */
+	double tp0 = S_entry(a, diag, 0, 0), tp1 = S_entry(a, diag, 1, 0), tp2 = S_entry(a, diag, 2, 0);
+	double tq0 = S_entry(a, diag, 1, 1), tq1 = S_entry(a, diag, 2, 1), tw0 = S_entry(a, diag, 2, 2);
+	size_t e = n - 1;
+	double bp0 = S_entry(a, diag, e, e), bp1 = S_entry(a, diag, e - 1, e), bp2 = S_entry(a, diag, e - 2, e);
+	double bq0 = S_entry(a, diag, e - 1, e - 1), bq1 = S_entry(a, diag, e - 2, e - 1);
+	double bw0 = S_entry(a, diag, e - 2, e - 2);
+	for (size_t s = 0; s < nb; s++) {
+		if (s < m) { /* top column j = s; row j+3 <= m+2 */
+			size_t j = s;
+			const double *r3 = &a[j * tda];
+			double c1 = tp1, c2 = tp2, c3 = r3[3], ajj = tp0;
+			if (ajj == 0.0)
+				return -1;
+			double inv = 1.0 / ajj, v1 = c2 * inv, v2 = c3 * inv;
+			double *o = &d[j * tda];
+			o[0] = inv, o[1] = c1 * inv, o[2] = v1, o[3] = v2;
+			double n0 = tq0 - (c1 * c1) * inv, n1 = tq1 - v1 * c1;
+			double n2 = a[(j + 1) * tda + 2] - v2 * c1;
+			double m0 = tw0 - v1 * c2, m1 = a[(j + 2) * tda + 1] - v2 * c2;
+			double k0 = a[(j + 3) * tda] + diag[j + 3] - v2 * c3;
+			tp0 = n0, tp1 = n1, tp2 = n2, tq0 = m0, tq1 = m1, tw0 = k0;
+		}
+		{ /* bottom column j = n-1-s: rows j-1..j-3 (j-3 >= m) */
+			size_t j = n - 1 - s, r = j - 3;
+			int blk = r <= m + 2; /* row j-3 in the block: its entries with the block start at zero */
+			double c1 = bp1, c2 = bp2, c3 = a[r * tda + 3], ajj = bp0;
+			if (ajj == 0.0)
+				return -1;
+			double inv = 1.0 / ajj, v2 = c2 * inv, v3 = c3 * inv;
+			d[j * tda] = inv, d[(j - 1) * tda + 1] = c1 * inv, d[(j - 2) * tda + 2] = v2, d[r * tda + 3] = v3;
+			double a2 = blk && j - 1 <= m + 2 ? 0.0 : a[r * tda + 2];
+			double a1 = blk && j - 2 <= m + 2 ? 0.0 : a[r * tda + 1];
+			double a0 = blk ? 0.0 : a[r * tda] + diag[r];
+			double n0 = bq0 - (c1 * c1) * inv, n1 = bq1 - v2 * c1, n2 = a2 - v3 * c1;
+			double m0 = bw0 - v2 * c2, m1 = a1 - v3 * c2;
+			double k0 = a0 - v3 * c3;
+			bp0 = n0, bp1 = n1, bp2 = n2, bq0 = m0, bq1 = m1, bw0 = k0;
+		}
+	}
+	/* the block m..m+2: the top's rows plus the bottom's updates (the
+	 * bottom's p is row m+2 from below: A(m+2,m+2), A(m+1,m+2), A(m,m+2)) */
+	double *b0 = &d[m * tda], *b1 = b0 + tda, *b2 = b1 + tda;
+	b0[0] = tp0 + bw0, b0[1] = tp1 + bq1, b0[2] = tp2 + bp2;
+	b1[0] = tq0 + bq0, b1[1] = tq1 + bp1;
+	b2[0] = tw0 + bp0;
+	for (size_t j = m; j < m + 3; j++) {
+		double ajj = d[j * tda];
+		if (ajj == 0.0)
+			return -1;
+		size_t lenv = m + 2 - j;
+		double *v = &d[j * tda + 1], inv = 1.0 / ajj;
+		for (size_t k = 0; k < lenv; k++)
+			v[k] *= inv;
+		for (size_t i = 0; i < lenv; i++) {
+			double tmp = -ajj * v[i];
+			double *row = &d[(j + 1 + i) * tda];
+			for (size_t k = i; k < lenv; k++)
+				row[k - i] += v[k] * tmp;
+		}
+		d[j * tda] = inv;
+	}
+	return 0;
+}
+
+/* Solve A x = x with the factors of S_twisted_decomp: the substitutions in
+ * its order of elimination and back, top and bottom together, each chain's
+ * pending values in registers (the bottom's for the block start at zero),
+ * the scaling by 1 / D inside the back substitution. */
+static void S_twisted_solve(const double *d, size_t n, double *x)
+{
+	const size_t tda = S_TDA, m = S_twist_split(n), nb = n - 3 - m;
+	double t0 = x[0], t1 = x[1], t2 = x[2];
+	double b0 = x[n - 1], b1 = x[n - 2], b2 = x[n - 3];
+	for (size_t s = 0; s < nb; s++) {
+		if (s < m) {
+			const double *c = &d[s * tda];
+			double xj = t0;
+			x[s] = xj;
+			t0 = t1 - c[1] * xj, t1 = t2 - c[2] * xj, t2 = x[s + 3] - c[3] * xj;
+		}
+		size_t j = n - 1 - s, r = j - 3;
+		double xj = b0;
+		x[j] = xj;
+		b0 = b1 - d[(j - 1) * tda + 1] * xj, b1 = b2 - d[(j - 2) * tda + 2] * xj;
+		b2 = (r <= m + 2 ? 0.0 : x[r]) - d[r * tda + 3] * xj;
+	}
+	/* the block m..m+2 */
+	double x0 = t0 + b2, x1 = t1 + b1, x2 = t2 + b0;
+	const double *k0 = &d[m * tda], *k1 = k0 + tda, *k2 = k1 + tda;
+	x1 -= k0[1] * x0, x2 -= k0[2] * x0;
+	x2 -= k1[1] * x1;
+	x0 *= k0[0], x1 *= k1[0], x2 *= k2[0];
+	x1 -= k1[1] * x2;
+	x0 -= k0[2] * x2, x0 -= k0[1] * x1;
+	x[m] = x0, x[m + 1] = x1, x[m + 2] = x2;
+	double y1 = x0, y2 = x1, y3 = x2; /* the top's x[j+1], x[j+2], x[j+3] */
+	double z1 = x2, z2 = x1, z3 = x0; /* the bottom's x[j-1], x[j-2], x[j-3] */
+	for (size_t s = 0; s < nb; s++) {
+		if (s < m) {
+			size_t j = m - 1 - s;
+			const double *c = &d[j * tda];
+			double t = x[j] * c[0];
+			t -= c[3] * y3;
+			t -= c[2] * y2;
+			t -= c[1] * y1;
+			x[j] = t;
+			y3 = y2, y2 = y1, y1 = t;
+		}
+		size_t j = m + 3 + s;
+		double t = x[j] * d[j * tda];
+		t -= d[(j - 3) * tda + 3] * z3;
+		t -= d[(j - 2) * tda + 2] * z2;
+		t -= d[(j - 1) * tda + 1] * z1;
+		x[j] = t;
+		z3 = z2, z2 = z1, z1 = t;
 	}
 }
 
@@ -177,60 +343,97 @@ static S_tie_t S_tie(sp_beam_work_t *b, const sp_wall_stage_t *st, int kind, int
 	return (S_tie_t){&w->struts[i], &b->struts[i], st->strut_on[i], st->strut_precompression_kN_per_m[i]};
 }
 
-/* Internal forces of ties at displacement u: adds to f and (if k) the stiffness. */
-static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
+/* Tie `tie` (in place) at displacement u: its node, its force along its axis
+ * (kept in its state) and stiffness, and the horizontal force on the wall. */
+static double S_tie_force(sp_beam_work_t *b, S_tie_t tie, int kind, const double *u, int *node_out, double *stiff_out)
+{
+	const sp_wall_anchor_t *a = tie.a;
+	sp_beam_work_tie_t *t = tie.t;
+	double pre = tie.pre_kN_per_m;
+	int node = sp_beam_work_node_at(b, a->level_m);
+	double cs = cos(a->angle_deg * SP_PI / 180.0);
+	/* D-Sheet Piling: the input is per m of wall, the wall acts over its
+	 * acting width (bm4-9b: width 2 m, same displacement as bm4-9a) */
+	double width = sp_beam_work_node_width(b, node);
+	double yield = a->yield_force_kN_per_m * width;
+	double force, stiff;
+	pre *= width;
+	if (pre > 0.0) {
+		force = pre, stiff = 0.0;
+	} else {
+		/* from the state of its last stage, or of its installation */
+		double kax = a->length_m > 0 ? a->e_kPa * a->area_m2_per_m / a->length_m : 0.0;
+		kax *= width;
+		force = t->ref_force + kax * (S_tie_stretch(b, a, kind, u) - t->ref_elong);
+		stiff = kax;
+		if (force < 0.0)
+			force = 0.0, stiff = 0.0;
+		if (yield > 0 && force > yield)
+			force = yield, stiff = 0.0;
+	}
+	t->tension = force;
+	*node_out = node, *stiff_out = stiff;
+	/* horizontal force on the wall: anchors pull towards their side, struts push away */
+	double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
+	return (kind == 0 ? side_sign : -side_sign) * force * cs;
+}
+
+/* Internal forces of ties at displacement u: adds to f and (if want_k) sets
+ * their stiffnesses in b->tangent after the nodes'. */
+static void S_ties(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, int want_k)
 {
 	for (int kind = 0; kind < 2; kind++) {
 		for (int i = 0; i < S_n_ties(b->w, kind); i++) {
 			S_tie_t tie = S_tie(b, st, kind, i);
 			if (!tie.on)
 				continue;
-			const sp_wall_anchor_t *a = tie.a;
-			sp_beam_work_tie_t *t = tie.t;
-			double pre = tie.pre_kN_per_m;
-			int node = sp_beam_work_node_at(b, a->level_m);
-			double cs = cos(a->angle_deg * SP_PI / 180.0);
-			/* D-Sheet Piling: the input is per m of wall, the wall acts over its
-			 * acting width (bm4-9b: width 2 m, same displacement as bm4-9a) */
-			double width = sp_beam_work_node_width(b, node);
-			double yield = a->yield_force_kN_per_m * width;
-			double force, stiff;
-			pre *= width;
-			if (pre > 0.0) {
-				force = pre, stiff = 0.0;
-			} else {
-				/* from the state of its last stage, or of its installation */
-				double kax = a->length_m > 0 ? a->e_kPa * a->area_m2_per_m / a->length_m : 0.0;
-				kax *= width;
-				force = t->ref_force + kax * (S_tie_stretch(b, a, kind, u) - t->ref_elong);
-				stiff = kax;
-				if (force < 0.0)
-					force = 0.0, stiff = 0.0;
-				if (yield > 0 && force > yield)
-					force = yield, stiff = 0.0;
-			}
-			t->tension = force;
-			if (k)
+			int node;
+			double stiff, fx = S_tie_force(b, tie, kind, u, &node, &stiff);
+			if (want_k)
 				b->tangent[b->n + kind * SP_WALL_MAX_ITEMS + i] = stiff;
-			/* horizontal force on the wall: anchors pull towards their side, struts push away */
-			double side_sign = a->side == SP_LEFT ? -1.0 : 1.0;
-			f[2 * node] += (kind == 0 ? side_sign : -side_sign) * force * cs;
-			if (k)
-				S_band_add(k, 2 * (size_t)node, 2 * (size_t)node, stiff * cs * cs);
+			f[2 * node] += fx;
 		}
 	}
 }
 
-/* Soil force and stiffness at displacement u. */
-static void S_soil(sp_beam_work_t *b, const double *u, double *f, gsl_matrix *k)
+/* The work of the soil springs and ties at u along dx: sum of their forces
+ * times dx. */
+static double S_soil_ties_work(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, const double *dx)
 {
-	sp_beam_spring_forces(b->spr, b->n, u, f, k ? b->tangent : NULL);
-	if (k)
-		for (int i = 0; i < b->n; i++)
-			S_band_add(k, 2 * (size_t)i, 2 * (size_t)i, b->tangent[i]);
+	double sum = sp_beam_spring_work(b->spr, b->piece, b->n, u, dx);
+	for (int kind = 0; kind < 2; kind++)
+		for (int i = 0; i < S_n_ties(b->w, kind); i++) {
+			S_tie_t tie = S_tie(b, st, kind, i);
+			if (!tie.on)
+				continue;
+			int node;
+			double stiff, fx = S_tie_force(b, tie, kind, u, &node, &stiff);
+			sum += fx * dx[2 * node];
+		}
+	return sum;
 }
 
-static void S_supports(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f, gsl_matrix *k)
+/* The diagonal the factorisation adds to the stage's band (2n entries, zero
+ * at the rotations): per node the soil tangent and the ties' stiffness
+ * (b->tangent), none at a constrained displacement. */
+static void S_diagonal(sp_beam_work_t *b, const sp_wall_stage_t *st)
+{
+	for (int i = 0; i < b->n; i++)
+		b->kdiag[2 * i] = b->tangent[i], b->kdiag[2 * i + 1] = 0.0;
+	for (int kind = 0; kind < 2; kind++)
+		for (int i = 0; i < S_n_ties(b->w, kind); i++) {
+			S_tie_t tie = S_tie(b, st, kind, i);
+			if (!tie.on)
+				continue;
+			int node = sp_beam_work_node_at(b, tie.a->level_m);
+			double cs = cos(tie.a->angle_deg * SP_PI / 180.0);
+			b->kdiag[2 * node] += b->tangent[b->n + kind * SP_WALL_MAX_ITEMS + i] * cs * cs;
+		}
+	for (int k = 0; k < b->n_fixed; k++)
+		b->kdiag[b->fixed_list[k]] = 0.0;
+}
+
+static void S_supports(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *f)
 {
 	const sp_wall_t *w = b->w;
 	for (int i = 0; i < w->n_spring_supports; i++) {
@@ -242,10 +445,6 @@ static void S_supports(sp_beam_work_t *b, const sp_wall_stage_t *st, const doubl
 		double kt = s->trans_stiffness_kN_per_m_per_m * width, kr = s->rot_stiffness_kNm_per_rad_per_m * width;
 		f[2 * node] -= kt * u[2 * node];
 		f[2 * node + 1] -= kr * u[2 * node + 1];
-		if (k) {
-			S_band_add(k, 2 * (size_t)node, 2 * (size_t)node, kt);
-			S_band_add(k, 2 * (size_t)node + 1, 2 * (size_t)node + 1, kr);
-		}
 	}
 }
 
@@ -272,52 +471,140 @@ void sp_beam_solve_beam_force(const sp_beam_work_t *b, const double *u, int with
 	}
 }
 
-/* Residual r = f_ext + soil, tie and support forces at u - K_beam u; returns
- * its largest free entry. */
-static double S_residual(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *r, gsl_matrix *k)
+/* r = f_ext - K_beam u, element by element in one pass: the arithmetic of
+ * sp_beam_solve_beam_force (with the normal force) in its order, so the
+ * same bits, without clearing and scattering into a vector first. */
+static void S_beam_residual(const sp_beam_work_t *b, const double *u, double *r)
 {
-	int n2 = 2 * b->n;
-	sp_beam_solve_beam_force(b, u, 1, r);
-	for (int i = 0; i < n2; i++)
-		r[i] = b->f_ext[i] - r[i];
-	if (k) /* the beam's band of the stage, assembled in the same order */
-		memcpy(k->data, b->kbeam->data, k->size1 * k->tda * sizeof *k->data);
-	S_soil(b, u, r, k);
-	S_ties(b, st, u, r, k);
-	S_supports(b, st, u, r, k);
-	double m = 0;
-	for (int i = 0; i < n2; i++)
-		if (!b->fixed[i] && fabs(r[i]) > m)
-			m = fabs(r[i]);
-	return m;
+	double cw = 0.0, ct = 0.0; /* node e's forces from element e - 1 */
+	int n = b->n;
+	for (int e = 0; e + 1 < n; e++) {
+		double L = b->elen[e], c = b->ecoef[e];
+		const double *ue = &u[2 * e];
+		double dw = ue[0] - ue[2], ts = ue[1] + ue[3];
+		double v = c * (12 * dw + 6 * L * ts);
+		double fw = cw + v, ft = ct + c * L * (6 * dw + 4 * L * ue[1] + 2 * L * ue[3]);
+		double nw = -v, nt = c * L * (6 * dw + 2 * L * ue[1] + 4 * L * ue[3]);
+		if (b->normal && b->etension[e] != 0.0) {
+			double g = b->etension[e] / (30.0 * L);
+			double vg = g * (36 * dw + 3 * L * ts);
+			fw += vg;
+			ft += g * L * (3 * dw + 4 * L * ue[1] - L * ue[3]);
+			nw -= vg;
+			nt += g * L * (3 * dw - L * ue[1] + 4 * L * ue[3]);
+		}
+		r[2 * e] = b->f_ext[2 * e] - fw;
+		r[2 * e + 1] = b->f_ext[2 * e + 1] - ft;
+		cw = nw, ct = nt;
+	}
+	r[2 * n - 2] = b->f_ext[2 * n - 2] - cw;
+	r[2 * n - 1] = b->f_ext[2 * n - 1] - ct;
 }
 
-/* Slope of the potential energy along dx at u + t dx (free dofs). */
-static double S_slope_along(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *dx, double t, double *r2)
+/* x . y (n even) in four partial sums: the additions do not wait for each
+ * other. */
+static double S_dot(const double *x, const double *y, int n)
+{
+	double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+	int i = 0;
+	for (; i + 4 <= n; i += 4)
+		s0 += x[i] * y[i], s1 += x[i + 1] * y[i + 1], s2 += x[i + 2] * y[i + 2], s3 += x[i + 3] * y[i + 3];
+	for (; i < n; i++)
+		s0 += x[i] * y[i];
+	return (s0 + s1) + (s2 + s3);
+}
+
+/* Residual r = f_ext + soil, tie and support forces at u - K_beam u, zero at
+ * the constrained dofs; returns its largest entry. want_k: the tangent
+ * (b->tangent) at u too. */
+static double S_residual(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *u, double *r, int want_k)
+{
+	int n2 = 2 * b->n;
+	S_beam_residual(b, u, r);
+	sp_beam_spring_forces(b->spr, b->piece, b->n, u, r, want_k ? b->tangent : NULL);
+	S_ties(b, st, u, r, want_k);
+	S_supports(b, st, u, r);
+	for (int k = 0; k < b->n_fixed; k++)
+		r[b->fixed_list[k]] = 0.0;
+	double m0 = 0, m1 = 0; /* two maxima: no chain of dependent comparisons */
+	for (int i = 0; i < n2; i += 2) {
+		if (fabs(r[i]) > m0)
+			m0 = fabs(r[i]);
+		if (fabs(r[i + 1]) > m1)
+			m1 = fabs(r[i + 1]);
+	}
+	return m0 > m1 ? m0 : m1;
+}
+
+/* The line search's slope of the potential energy along dx, -r(u + t dx) . dx:
+ * the beam, its supports and the loads are linear in t, so only the soil
+ * and the ties are evaluated at u + t dx:
+ * g(t) = g0 + t dx.K dx - (W(t) - W(0)), W the soil's and ties' work along dx. */
+typedef struct {
+	double g0;     /* the slope at t = 0 */
+	double curv;   /* dx . K_band dx */
+	double work0;  /* W(0) */
+} S_line_t;
+
+static double S_slope_along(sp_beam_work_t *b, const sp_wall_stage_t *st, const double *dx, double t, const S_line_t *ln)
 {
 	int n2 = 2 * b->n;
 	for (int i = 0; i < n2; i++)
 		b->u_trial[i] = b->u[i] + t * dx[i];
-	S_residual(b, st, b->u_trial, r2, NULL);
-	double g = 0.0;
-	for (int i = 0; i < n2; i++)
-		if (!b->fixed[i])
-			g -= r2[i] * dx[i];
-	return g;
+	return ln->g0 + t * ln->curv - (S_soil_ties_work(b, st, b->u_trial, dx) - ln->work0);
 }
 
-/* The beam's band of the stage: bending and the normal force of the stage
- * (b->etension, set by sp_beam_load_stage), element by element. */
-static void S_beam_band(sp_beam_work_t *b)
+/* x . K x for the symmetric band k (n rows, lower storage). */
+static double S_band_energy(const double *k, size_t n, const double *x)
 {
-	gsl_matrix *k = b->kbeam;
-	gsl_matrix_set_zero(k);
+	double sum = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		const double *c = &k[i * S_TDA];
+		double off = 0.0;
+		for (size_t j = 1; j <= SP_BEAM_WORK_BAND && i + j < n; j++)
+			off += c[j] * x[i + j];
+		sum += x[i] * (c[0] * x[i] + 2.0 * off);
+	}
+	return sum;
+}
+
+/* The stage's band: bending and the normal force of the stage (b->etension,
+ * set by sp_beam_load_stage), element by element, the spring supports, and
+ * identity rows at the constrained dofs. */
+static void S_beam_band(sp_beam_work_t *b, const sp_wall_stage_t *st)
+{
+	double *k = b->kbeam;
+	const sp_wall_t *w = b->w;
+	memset(k, 0, 2 * (size_t)b->n * S_TDA * sizeof *k);
+	b->normal = 0;
+	for (int e = 0; e + 1 < b->n; e++)
+		b->normal |= b->etension[e] != 0.0;
 	for (int e = 0; e + 1 < b->n; e++) {
 		double ke[4][4];
 		S_beam_element(b, e, ke);
 		for (int p = 0; p < 4; p++)
 			for (int q = 0; q <= p; q++)
 				S_band_add(k, 2 * (size_t)e + (size_t)p, 2 * (size_t)e + (size_t)q, ke[p][q]);
+	}
+	for (int i = 0; i < w->n_spring_supports; i++) {
+		if (!st->spring_support_on[i])
+			continue;
+		const sp_wall_support_t *s = &w->spring_supports[i];
+		int node = sp_beam_work_node_at(b, s->level_m);
+		double width = sp_beam_work_node_width(b, node);
+		S_band_add(k, 2 * (size_t)node, 2 * (size_t)node, s->trans_stiffness_kN_per_m_per_m * width);
+		S_band_add(k, 2 * (size_t)node + 1, 2 * (size_t)node + 1, s->rot_stiffness_kNm_per_rad_per_m * width);
+	}
+	int n2 = 2 * b->n;
+	for (int f = 0; f < b->n_fixed; f++) {
+		int i = b->fixed_list[f];
+		for (int j = i - SP_BEAM_WORK_BAND; j <= i + SP_BEAM_WORK_BAND; j++) {
+			if (j < 0 || j >= n2 || j == i)
+				continue;
+			size_t lo = (size_t)(i < j ? i : j), hi = (size_t)(i < j ? j : i);
+			k[lo * S_TDA + (hi - lo)] = 0.0;
+		}
+		k[(size_t)i * S_TDA] = 1.0;
 	}
 }
 
@@ -326,7 +613,6 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	const sp_wall_t *w = b->w;
 	int n2 = 2 * b->n;
 	double *r = b->resid, *r2 = b->resid + n2;
-	S_beam_band(b);
 	/* constraints */
 	memset(b->fixed, 0, (size_t)n2 * sizeof *b->fixed);
 	for (int i = 0; i < w->n_rigid_supports; i++) {
@@ -340,6 +626,11 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	}
 	if (st->use_top_displacement)
 		b->fixed[0] = 1, b->fixed_value[0] = st->top_displacement_mm / 1000.0;
+	b->n_fixed = 0;
+	for (int i = 0; i < n2; i++)
+		if (b->fixed[i])
+			b->fixed_list[b->n_fixed++] = i;
+	S_beam_band(b, st);
 	/* a tie installed in this stage starts from the current displacement */
 	for (int kind = 0; kind < 2; kind++) {
 		for (int i = 0; i < S_n_ties(w, kind); i++) {
@@ -354,10 +645,14 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		if (b->fixed[i])
 			b->u[i] = b->fixed_value[i];
 
+	for (int i = 0; i < 4 * b->n; i++) /* the curves of the springs in use, prepared once */
+		if (b->spr[i].on)
+			sp_beam_spring_ready(&b->spr[i]);
+	sp_beam_spring_pieces_reset(b->piece, b->n); /* new curves, shifts, turning points */
 	res->status = SP_BEAM_NOT_CONVERGED;
 	b->have_fact = 0; /* new stage: new constraints and beam */
 	int it;
-	double rnorm = S_residual(b, st, b->u, r, b->kband);
+	double rnorm = S_residual(b, st, b->u, r, 1);
 	double tol = w->tolerance_kPa > 0 ? w->tolerance_kPa : 1e-6;
 	double force_tol = tol * (w->max_element_m > 0 ? w->max_element_m : 0.05);
 	double stiff_max = 0.0; /* the largest 12 EI / L^3 of an element */
@@ -365,29 +660,16 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		if (12.0 * b->ecoef[e] > stiff_max)
 			stiff_max = 12.0 * b->ecoef[e];
 	for (it = 1; it <= (w->max_iterations > 0 ? w->max_iterations : 500); it++) {
-		/* constrained dofs: identity rows */
-		for (int i = 0; i < n2; i++) {
-			if (!b->fixed[i])
-				continue;
-			for (int j = i - SP_BEAM_WORK_BAND; j <= i + SP_BEAM_WORK_BAND; j++) {
-				if (j < 0 || j >= n2 || j == i)
-					continue;
-				size_t lo = (size_t)(i < j ? i : j), hi = (size_t)(i < j ? j : i);
-				gsl_matrix_set(b->kband, lo, hi - lo, 0.0);
-			}
-			gsl_matrix_set(b->kband, (size_t)i, 0, 1.0);
-			r[i] = 0.0;
-		}
-		double *dx = b->rhs->data; /* stride 1: allocated by gsl_vector_alloc */
+		double *dx = b->dx;
 		memcpy(dx, r, (size_t)n2 * sizeof *dx);
 		/* the tangent changes only when a spring or tie changes branch: the
 		 * last factorisation serves again when it has not */
 		size_t nt = (size_t)b->n + 2 * SP_WALL_MAX_ITEMS;
 		int reuse = b->have_fact && memcmp(b->tangent, b->tangent_fact, nt * sizeof *b->tangent) == 0;
 		if (!reuse) {
-			if (S_ldlt_band_decomp(b->kband) == 0) {
-				gsl_matrix *t = b->kfact;
-				b->kfact = b->kband, b->kband = t;
+			S_diagonal(b, st);
+			int twist = n2 >= S_TWIST_MIN;
+			if ((twist ? S_twisted_decomp : S_ldlt_band_decomp)(b->kfact, b->kbeam, b->kdiag, (size_t)n2) == 0) {
 				memcpy(b->tangent_fact, b->tangent, nt * sizeof *b->tangent);
 				b->have_fact = 1;
 			} else {
@@ -395,33 +677,29 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 			}
 		}
 		if (b->have_fact)
-			S_ldlt_band_solve(b->kfact, dx);
+			(n2 >= S_TWIST_MIN ? S_twisted_solve : S_ldlt_band_solve)(b->kfact, (size_t)n2, dx);
 		else {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;
 			snprintf(res->reason, sizeof res->reason, "the wall is not supported (singular stiffness)");
 			break;
 		}
 		/* exact line search on the (convex, piecewise quadratic) potential
-		 * energy: its slope along dx at step t is -r(u + t dx) . dx */
-		double g0 = 0.0;
-		for (int i = 0; i < n2; i++)
-			if (!b->fixed[i])
-				g0 -= r[i] * dx[i];
-		/* the full step, with the tangent assembled there: usually accepted */
+		 * energy: its slope along dx at step t is -r(u + t dx) . dx (r and
+		 * dx are zero at the constrained dofs) */
 		for (int i = 0; i < n2; i++)
 			b->u_trial[i] = b->u[i] + dx[i];
-		double rn_full = S_residual(b, st, b->u_trial, r2, b->kband);
-		double t = 1.0, g1 = 0.0;
-		for (int i = 0; i < n2; i++)
-			if (!b->fixed[i])
-				g1 -= r2[i] * dx[i];
+		double g0 = -S_dot(r, dx, n2);
+		/* the full step, with the tangent assembled there: usually accepted */
+		double rn_full = S_residual(b, st, b->u_trial, r2, 1);
+		double t = 1.0, g1 = -S_dot(r2, dx, n2);
 		int full = !(g0 < 0.0 && g1 > 0.0);
 		if (!full) {
 			double ta = 0.0, ga = g0, tb = 1.0, gb = g1;
 			int last = 0;
+			S_line_t ln = {g0, S_band_energy(b->kbeam, (size_t)n2, dx), S_soil_ties_work(b, st, b->u, dx)};
 			for (int k = 0; k < 60; k++) { /* Illinois regula falsi */
 				t = (ta * gb - tb * ga) / (gb - ga);
-				double g = S_slope_along(b, st, dx, t, r2);
+				double g = S_slope_along(b, st, dx, t, &ln);
 				if (fabs(g) <= 1e-13 * fabs(g0) || tb - ta < 1e-15)
 					break;
 				if (g < 0.0) {
@@ -438,18 +716,22 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 			}
 		}
 		if (full) {
-			memcpy(b->u, b->u_trial, (size_t)n2 * sizeof *b->u);
-			memcpy(r, r2, (size_t)n2 * sizeof *r);
+			double *sw = b->u;
+			b->u = b->u_trial, b->u_trial = sw;
+			sw = r, r = r2, r2 = sw;
 			rnorm = rn_full;
 		} else {
 			for (int i = 0; i < n2; i++)
 				b->u[i] += t * dx[i];
-			rnorm = S_residual(b, st, b->u, r, b->kband);
+			rnorm = S_residual(b, st, b->u, r, 1);
 		}
-		double umax = 0;
-		for (int i = 0; i < b->n; i++)
+		double umax = 0, step_max = 0.0;
+		for (int i = 0; i < b->n; i++) {
 			if (fabs(b->u[2 * i]) > umax)
 				umax = fabs(b->u[2 * i]);
+			if (fabs(t * dx[2 * i]) > step_max)
+				step_max = fabs(t * dx[2 * i]);
+		}
 		if (!isfinite(rnorm) || umax > S_MAX_DISPLACEMENT) {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;
 			snprintf(res->reason, sizeof res->reason,
@@ -458,10 +740,6 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		}
 		/* residuals below the round-off of K u (stiff walls) count as zero */
 		double scale = stiff_max * (umax + 1e-3);
-		double step_max = 0.0;
-		for (int i = 0; i < b->n; i++)
-			if (fabs(t * dx[2 * i]) > step_max)
-				step_max = fabs(t * dx[2 * i]);
 		if (rnorm <= force_tol || (step_max < 1e-10 && rnorm <= 1e-14 * scale)) {
 			res->status = SP_BEAM_OK;
 			break;

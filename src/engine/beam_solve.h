@@ -1,6 +1,6 @@
 /* beam_solve.h - one construction stage of the beam engine (beam.h) solved:
  * the beam's stiffness, the soil springs, ties and supports assembled into
- * GSL's banded storage, Newton iterations with the tangent stiffness, an
+ * a band in GSL's lower band storage, Newton iterations with the tangent stiffness, an
  * exact line search, and the state a stage hands on to the next. This is
  * the engine's hot path (compiled with -O3, see src/CMakeLists.txt). */
 #ifndef SP_BEAM_SOLVE_H

@@ -5,14 +5,23 @@
  * src/CMakeLists.txt). */
 #include "beam_spring.h"
 
+#include <math.h>
 #include <string.h>
 
 void sp_beam_spring_prepare(sp_beam_spring_t *sp)
 {
 	double sig[3] = {sp->sig_a, sp->sig_n, sp->sig_p};
-	if (sp->prepared && sp->prep_nb == sp->nb && memcmp(sp->prep_sig, sig, sizeof sig) == 0 &&
-	    memcmp(sp->prep_k, sp->k, sizeof sp->k) == 0 && memcmp(sp->prep_lam, sp->lam, sizeof sp->lam) == 0)
-		return; /* the same input, bit for bit: the same curve */
+	/* the same input, bit for bit: the same curve */
+	sp->dirty = !(sp->prepared && sp->prep_nb == sp->nb && memcmp(sp->prep_sig, sig, sizeof sig) == 0 &&
+	              memcmp(sp->prep_k, sp->k, sizeof sp->k) == 0 && memcmp(sp->prep_lam, sp->lam, sizeof sp->lam) == 0);
+}
+
+void sp_beam_spring_ready(sp_beam_spring_t *sp)
+{
+	if (!sp->dirty)
+		return;
+	sp->dirty = 0;
+	double sig[3] = {sp->sig_a, sp->sig_n, sp->sig_p};
 	sp->prepared = 1, sp->prep_nb = sp->nb;
 	memcpy(sp->prep_sig, sig, sizeof sig);
 	memcpy(sp->prep_k, sp->k, sizeof sp->k);
@@ -100,29 +109,135 @@ static double S_reach(const sp_beam_spring_t *sp, int passive)
 	return m ? sp->reach[passive][m - 1] : 0.0;
 }
 
-void sp_beam_spring_forces(const sp_beam_spring_t *spr, int n, const double *u, double *f, double *k)
+/* The linear piece of the spring's curve that holds s: p = a + b s for s in
+ * [lo, hi], and its tangent kt (1e-9 of the first branch's when plastic).
+ * The piece is chosen as S_pressure chooses it at s; its ends are those of
+ * the branch (within round-off, where the curve is continuous). */
+static void S_piece(const sp_beam_spring_t *sp, double s, double *lo, double *hi, double *a, double *b, double *kt)
+{
+	double slope, l = -INFINITY, h = INFINITY;
+	int regime = S_regime(sp, s);
+	if (regime == 0) {
+		if (sp->has_turn && sp->k_unload > 0.0) { /* the virgin curve's side of the turning point */
+			if (sp->p_turn > sp->sig_n + 1e-9)
+				l = sp->s_turn;
+			else if (sp->p_turn < sp->sig_n - 1e-9)
+				h = sp->s_turn;
+		}
+		double d = s - sp->shift_m;
+		int dir = d >= 0;
+		double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
+		int m = sp->nseg[dir], k = 0;
+		while (k < m && !(ad <= sp->reach[dir][k]))
+			k++;
+		double r0 = k > 0 ? sp->reach[dir][k - 1] : 0.0, r1 = k < m ? sp->reach[dir][k] : INFINITY;
+		if (k < m) {
+			slope = sp->slope[dir][k];
+			*b = slope;
+			*a = sp->sig_n + sign * (sp->offset[dir][k] - slope * r1) - slope * sp->shift_m;
+		} else {
+			slope = 0.0;
+			*b = 0.0;
+			*a = dir ? sp->sig_p : sp->sig_a;
+		}
+		double bl = dir ? sp->shift_m + r0 : sp->shift_m - r1, bh = dir ? sp->shift_m + r1 : sp->shift_m - r0;
+		if (bl > l)
+			l = bl;
+		if (bh < h)
+			h = bh;
+	} else {
+		/* the unloading line from the turning point, between the limits */
+		if (regime > 0)
+			h = sp->s_turn;
+		else
+			l = sp->s_turn;
+		double ku = sp->k_unload, p = sp->p_turn + ku * (s - sp->s_turn);
+		double s_a = sp->s_turn + (sp->sig_a - sp->p_turn) / ku, s_p = sp->s_turn + (sp->sig_p - sp->p_turn) / ku;
+		if (p < sp->sig_a) {
+			slope = 0.0, *b = 0.0, *a = sp->sig_a;
+			if (s_a < h)
+				h = s_a;
+		} else if (p > sp->sig_p) {
+			slope = 0.0, *b = 0.0, *a = sp->sig_p;
+			if (s_p > l)
+				l = s_p;
+		} else {
+			slope = ku, *b = ku, *a = sp->p_turn - ku * sp->s_turn;
+			if (s_a > l)
+				l = s_a;
+			if (s_p < h)
+				h = s_p;
+		}
+	}
+	*lo = l, *hi = h;
+	*kt = slope > 0 ? slope : 1e-9 * sp->k_first;
+}
+
+void sp_beam_spring_pieces_reset(sp_beam_spring_piece_t *pc, int n)
+{
+	for (int i = 0; i < n; i++)
+		pc[i].w_lo = INFINITY, pc[i].w_hi = -INFINITY;
+}
+
+/* The piece of node i at its displacement w: its springs' pieces summed
+ * (f = push p trib with s = w on the right, -w on the left). */
+static void S_node_piece(const sp_beam_spring_t *node, double w, sp_beam_spring_piece_t *pc)
+{
+	double lo = -INFINITY, hi = INFINITY, f0 = 0.0, f1 = 0.0, k = 0.0;
+	for (int side = 0; side < 2; side++) {
+		double s = side == SP_RIGHT ? w : -w;
+		for (int h = 0; h < 2; h++) {
+			const sp_beam_spring_t *sp = &node[side * 2 + h];
+			if (!sp->on)
+				continue;
+			double sl, sh, a, b, kt;
+			S_piece(sp, s, &sl, &sh, &a, &b, &kt);
+			if (side == SP_RIGHT) { /* w = s, force -p trib */
+				if (sl > lo)
+					lo = sl;
+				if (sh < hi)
+					hi = sh;
+				f0 -= a * sp->trib_m;
+			} else { /* w = -s, force +p trib */
+				if (-sh > lo)
+					lo = -sh;
+				if (-sl < hi)
+					hi = -sl;
+				f0 += a * sp->trib_m;
+			}
+			f1 -= b * sp->trib_m;
+			k += kt * sp->trib_m;
+		}
+	}
+	pc->w_lo = lo, pc->w_hi = hi, pc->f0 = f0, pc->f1 = f1, pc->k = k;
+}
+
+void sp_beam_spring_forces(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *pc, int n, const double *u, double *f,
+                           double *k)
 {
 	for (int i = 0; i < n; i++) {
-		const sp_beam_spring_t *node = &spr[4 * (size_t)i];
-		double wi = u[2 * i], fi = 0.0, ki = 0.0;
-		for (int side = 0; side < 2; side++) {
-			double s = side == SP_RIGHT ? wi : -wi; /* displacement into this side's soil */
-			double push = side == SP_RIGHT ? -1.0 : 1.0;
-			for (int h = 0; h < 2; h++) {
-				const sp_beam_spring_t *sp = &node[side * 2 + h];
-				if (!sp->on)
-					continue;
-				double slope;
-				double p = S_pressure(sp, s, &slope);
-				fi += push * p * sp->trib_m;
-				double kt = slope > 0 ? slope : 1e-9 * sp->k_first;
-				ki += kt * sp->trib_m;
-			}
-		}
-		f[2 * i] += fi;
+		double wi = u[2 * i];
+		sp_beam_spring_piece_t *p = &pc[i];
+		if (!(wi >= p->w_lo && wi <= p->w_hi))
+			S_node_piece(&spr[4 * (size_t)i], wi, p);
+		f[2 * i] += p->f0 + p->f1 * wi;
 		if (k)
-			k[i] = ki;
+			k[i] = p->k;
 	}
+}
+
+double sp_beam_spring_work(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *pc, int n, const double *u,
+                           const double *dx)
+{
+	double sum = 0.0;
+	for (int i = 0; i < n; i++) {
+		double wi = u[2 * i];
+		sp_beam_spring_piece_t *p = &pc[i];
+		if (!(wi >= p->w_lo && wi <= p->w_hi))
+			S_node_piece(&spr[4 * (size_t)i], wi, p);
+		sum += (p->f0 + p->f1 * wi) * dx[2 * i];
+	}
+	return sum;
 }
 
 void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)

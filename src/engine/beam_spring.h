@@ -36,25 +36,56 @@ typedef struct {
 	/* the input the curve was last prepared from (sp_beam_spring_prepare):
 	 * a stage that leaves it as it was keeps the curve */
 	int prepared;
+	int dirty;                 /* the input differs from the prep_* bits: prepare before use */
 	int prep_nb;
 	double prep_sig[3], prep_k[SP_WALL_BRANCHES], prep_lam[SP_WALL_BRANCHES - 1];
 } sp_beam_spring_t;
 
-/* Prepare the curve of a spring from its pressures and moduli (sig_*, k,
- * lam, nb); nothing to do when they are the bits it was last prepared from
- * (the spring starts zeroed: sp_beam_work_alloc). */
+/* The curve of a spring is to follow its pressures and moduli (sig_*, k,
+ * lam, nb): nothing to do when they are the bits it was last prepared from,
+ * otherwise the curve is prepared by sp_beam_spring_ready, once, from the
+ * input of the last call (a stage may set a spring's input twice: the
+ * halves' own pressures, then their mean). */
 void sp_beam_spring_prepare(sp_beam_spring_t *sp);
+
+/* Prepare the curve if sp_beam_spring_prepare found its input changed
+ * (before the spring is used: sp_beam_solve_stage). */
+void sp_beam_spring_ready(sp_beam_spring_t *sp);
 
 /* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */
 double sp_beam_spring_pressure(const sp_beam_spring_t *sp, double s, double *slope);
+
+/* The soil force of one node as a linear function of its displacement w
+ * (to the right): f = f0 + f1 w and tangent stiffness k while w stays in
+ * [w_lo, w_hi], where none of the node's springs changes branch. The curves
+ * are piecewise linear, so a Newton iteration usually finds most nodes in the
+ * piece of the last one; w_lo > w_hi marks a piece not known yet. */
+typedef struct {
+	double w_lo, w_hi;
+	double f0, f1;
+	double k;
+} sp_beam_spring_piece_t;
+
+/* Forget the pieces of n nodes (the curves, shifts or turning points changed:
+ * a new stage). */
+void sp_beam_spring_pieces_reset(sp_beam_spring_piece_t *pc, int n);
 
 /* Soil forces at displacement u of n nodes (u[2 i]: node i's, to the right)
  * from their springs, spr[4 i + 2 side + half] (side SP_LEFT, SP_RIGHT;
  * half 0 above the node, 1 below): adds the sum of pressure x tributary
  * length, positive to the right, to f[2 i]. k (unless NULL): k[i] = the
  * node's tangent stiffness (a plastic spring keeps 1e-9 of its first
- * branch's, so that the stiffness matrix stays positive definite). */
-void sp_beam_spring_forces(const sp_beam_spring_t *spr, int n, const double *u, double *f, double *k);
+ * branch's, so that the stiffness matrix stays positive definite). pc: the
+ * nodes' pieces (above), found again where u left them. The force is that of
+ * sp_beam_spring_pressure within the round-off of a linear function's
+ * evaluation. */
+void sp_beam_spring_forces(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *pc, int n, const double *u, double *f,
+                           double *k);
+
+/* The work of the soil forces at u along dx: sum over the n nodes of their
+ * force (as sp_beam_spring_forces) times dx[2 i]. */
+double sp_beam_spring_work(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *pc, int n, const double *u,
+                           const double *dx);
 
 /* End of a stage at displacement s: the spring keeps its plastic shift and
  * its turning point. */

@@ -151,7 +151,8 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->etension = calloc((size_t)n, sizeof *b->etension);
 	b->elayer = malloc((size_t)n * sizeof *b->elayer);
 	b->elayer_side = malloc((size_t)n * sizeof *b->elayer_side);
-	b->spr = calloc((size_t)n * 4, sizeof *b->spr);
+	b->spr = malloc((size_t)n * 4 * sizeof *b->spr);
+	b->piece = malloc((size_t)n * sizeof *b->piece);
 	b->u = calloc((size_t)n2, sizeof *b->u);
 	b->u_trial = calloc((size_t)n2, sizeof *b->u_trial);
 	b->f_ext = calloc((size_t)n2, sizeof *b->f_ext);
@@ -159,18 +160,26 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->water[1] = calloc((size_t)n, sizeof(double));
 	b->fixed = calloc((size_t)n2, sizeof *b->fixed);
 	b->fixed_value = calloc((size_t)n2, sizeof *b->fixed_value);
-	b->kband = gsl_matrix_alloc((size_t)n2, SP_BEAM_WORK_BAND + 1);
-	b->kfact = gsl_matrix_alloc((size_t)n2, SP_BEAM_WORK_BAND + 1);
-	b->kbeam = gsl_matrix_alloc((size_t)n2, SP_BEAM_WORK_BAND + 1);
+	b->fixed_list = malloc((size_t)n2 * sizeof *b->fixed_list);
+	b->kbeam = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kbeam);
+	b->kfact = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kfact);
+	b->kdiag = malloc((size_t)n2 * sizeof *b->kdiag);
 	b->resid = malloc(2 * (size_t)n2 * sizeof *b->resid);
+	b->dx = malloc((size_t)n2 * sizeof *b->dx);
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
 	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
-	b->rhs = gsl_vector_alloc((size_t)n2);
-	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->u ||
-	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->kband ||
-	    !b->kfact || !b->kbeam || !b->resid || !b->tangent || !b->tangent_fact || !b->rhs) {
+	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->piece || !b->u ||
+	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->fixed_list ||
+	    !b->kbeam || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact) {
 		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
 		return NULL;
+	}
+	/* the springs at rest, no curve prepared: the fields a stage does not set
+	 * (sp_beam_load_stage sets the rest of a spring that is on) */
+	for (size_t i = 0; i < (size_t)n * 4; i++) {
+		sp_beam_spring_t *sp = &b->spr[i];
+		sp->on = 0, sp->merged = 0, sp->prepared = 0, sp->dirty = 0, sp->has_turn = 0;
+		sp->trib_m = 0.0, sp->shift_m = 0.0, sp->s_turn = 0.0, sp->p_turn = 0.0;
 	}
 	for (int e = 0; e + 1 < n; e++) {
 		const sp_wall_element_t *el = S_element_at(w, (b->z[e] + b->z[e + 1]) / 2.0);
@@ -191,18 +200,10 @@ void sp_beam_work_free(sp_beam_work_t *b)
 	if (b == NULL)
 		return;
 	/* the arrays b owns */
-	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, b->u,
-			 b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->tangent,
-			 b->tangent_fact, b->resid};
+	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, b->piece,
+			 b->u, b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->fixed_list,
+			 b->kbeam, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		free(owned[i]);
-	if (b->kband)
-		gsl_matrix_free(b->kband);
-	if (b->kfact)
-		gsl_matrix_free(b->kfact);
-	if (b->kbeam)
-		gsl_matrix_free(b->kbeam);
-	if (b->rhs)
-		gsl_vector_free(b->rhs);
 	free(b);
 }

@@ -8,9 +8,6 @@
 #include "beam_spring.h"
 #include "wall.h"
 
-#include <gsl/gsl_matrix.h>
-#include <gsl/gsl_vector.h>
-
 #define SP_BEAM_WORK_BAND 3 /* lower bandwidth of the (w, theta) system */
 
 /* An anchor or strut. */
@@ -28,21 +25,25 @@ typedef struct {
 	double *width;             /* acting width per element */
 	double *elen, *ecoef;      /* per element: length and EI / L^3 */
 	double *etension;          /* per element: normal force of the stage (kN), see beam_load.c */
+	int normal;                /* some element has one (beam_solve.c) */
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
 	int *elayer_side;          /* the same for a side with a soil profile of its own (beam_load.c) */
 	sp_beam_spring_t *spr;     /* [node][side][half], see SP_BEAM_WORK_SPR */
+	sp_beam_spring_piece_t *piece; /* per node: the linear piece of its soil force (beam_spring.h) */
 	double *u;                 /* 2n: w (m), theta (rad) */
 	double *u_trial;
 	double *f_ext;             /* 2n: loads of the stage (water, line loads, moments) */
 	double *water[2];          /* water pressure per node and side (kPa) */
-	gsl_matrix *kband;         /* n2 x (SP_BEAM_WORK_BAND+1) */
-	gsl_matrix *kfact;         /* the last LDL^T factorisation */
-	gsl_matrix *kbeam;         /* the beam's own band of the stage (bending, normal force) */
+	double *kbeam;             /* 2n x (SP_BEAM_WORK_BAND+1): the stage's band in lower storage (row j: A(j,j),
+	                            * A(j+1,j), ...): bending, normal force, spring supports, constrained dofs */
+	double *kfact;             /* the last LDL^T factorisation, as kbeam */
+	double *kdiag;             /* 2n: the springs' and ties' stiffness the factorisation adds */
 	double *resid;             /* 4n: the Newton loop's residuals (beam_solve.c) */
+	double *dx;                /* 2n: its step */
 	double *tangent, *tangent_fact; /* soil stiffness per node and tie stiffnesses: assembled, factorised */
 	int have_fact;             /* kfact is the factorisation of tangent_fact (this stage) */
-	gsl_vector *rhs;
 	int *fixed;                /* 2n: constrained dof */
+	int *fixed_list, n_fixed;  /* the constrained dofs */
 	double *fixed_value;
 	sp_beam_work_tie_t anchors[SP_WALL_MAX_ITEMS], struts[SP_WALL_MAX_ITEMS];
 } sp_beam_work_t;
