@@ -241,6 +241,18 @@ void sp_wall_init(sp_wall_t *w);
 /* Appends one line to w->notes (cut short if full). */
 void sp_wall_note(sp_wall_t *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Most key levels a wall can have (sp_wall_key_levels). */
+#define SP_WALL_MAX_KEY_LEVELS                                                                               \
+	(2 + SP_WALL_MAX_ELEMENTS + SP_WALL_MAX_LAYERS * (1 + SP_WALL_MAX_PROFILES) + 4 * SP_WALL_MAX_STAGES +   \
+	 6 * SP_WALL_MAX_ITEMS)
+
+/* The levels where the wall's model changes, top-down and each once (levels
+ * closer than 1e-6 m are one): its top and toe, element bottoms, the layer
+ * tops of every soil profile, the surfaces and water levels of every stage
+ * and side, anchors, struts, supports, line loads and moments within the
+ * wall. Returns how many (at least 2). */
+int sp_wall_key_levels(const sp_wall_t *w, double levels_m[SP_WALL_MAX_KEY_LEVELS]);
+
 /* The layers on one side of a stage (its soil profile) and their count. */
 const sp_wall_layer_t *sp_wall_side_layers(const sp_wall_t *w, const sp_wall_stage_t *st, int side, int *n_layers);
 

@@ -12,73 +12,18 @@
 
 #define S_EPS_LEVEL 1e-6 /* levels closer than this are the same node */
 
-static int S_cmp_desc(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x < y) - (x > y);
-}
-
 static int S_levels(const sp_wall_t *w, double **out, int *n_out)
 {
-	double top = w->top_level_m, toe = w->top_level_m - w->length_m;
-	size_t n_profile_layers = 0;
-	for (int k = 0; k < w->n_profiles; k++)
-		n_profile_layers += (size_t)w->profiles[k].n_layers;
-	size_t cap = 16 + (size_t)w->n_elements + (size_t)w->n_layers + n_profile_layers + 4u * (size_t)w->n_stages +
-	             (size_t)(w->n_anchors + w->n_struts + w->n_spring_supports + w->n_rigid_supports +
-	                      w->n_line_loads + w->n_moments);
-	double *key = malloc(cap * sizeof *key);
-	if (key == NULL)
-		return -1;
-	size_t nk = 0;
-#define ADD(v)                                                                                                 \
-	do {                                                                                                   \
-		double v_ = (v);                                                                               \
-		if (v_ < top - S_EPS_LEVEL && v_ > toe + S_EPS_LEVEL)                                          \
-			key[nk++] = v_;                                                                        \
-	} while (0)
-	key[nk++] = top;
-	key[nk++] = toe;
-	for (int i = 0; i < w->n_elements; i++)
-		ADD(w->elements[i].bottom_level_m);
-	for (int i = 0; i < w->n_layers; i++)
-		ADD(w->layers[i].top_level_m);
-	for (int k = 0; k < w->n_profiles; k++)
-		for (int i = 0; i < w->profiles[k].n_layers; i++)
-			ADD(w->profiles[k].layers[i].top_level_m);
-	for (int s = 0; s < w->n_stages; s++)
-		for (int side = 0; side < 2; side++) {
-			ADD(w->stages[s].surface_m[side]);
-			ADD(w->stages[s].water_m[side]);
-		}
-	for (int i = 0; i < w->n_anchors; i++)
-		ADD(w->anchors[i].level_m);
-	for (int i = 0; i < w->n_struts; i++)
-		ADD(w->struts[i].level_m);
-	for (int i = 0; i < w->n_spring_supports; i++)
-		ADD(w->spring_supports[i].level_m);
-	for (int i = 0; i < w->n_rigid_supports; i++)
-		ADD(w->rigid_supports[i].level_m);
-	for (int i = 0; i < w->n_line_loads; i++)
-		ADD(w->line_loads[i].level_m);
-	for (int i = 0; i < w->n_moments; i++)
-		ADD(w->moments[i].level_m);
-#undef ADD
-	qsort(key, nk, sizeof *key, S_cmp_desc);
-	size_t m = 0;
-	for (size_t i = 0; i < nk; i++)
-		if (m == 0 || key[m - 1] - key[i] > S_EPS_LEVEL)
-			key[m++] = key[i];
+	double key[SP_WALL_MAX_KEY_LEVELS];
+	size_t m = (size_t)sp_wall_key_levels(w, key);
 	/* subdivide */
 	double hmax = w->max_element_m > 0 ? w->max_element_m : 0.05;
 	size_t total = 1;
 	for (size_t i = 0; i + 1 < m; i++)
 		total += (size_t)ceil((key[i] - key[i + 1]) / hmax - 1e-9);
 	double *z = malloc(total * sizeof *z);
-	if (z == NULL) {
-		free(key);
+	if (z == NULL)
 		return -1;
-	}
 	size_t k = 0;
 	z[k++] = key[0];
 	for (size_t i = 0; i + 1 < m; i++) {
@@ -88,7 +33,6 @@ static int S_levels(const sp_wall_t *w, double **out, int *n_out)
 		for (int j = 1; j <= parts; j++)
 			z[k++] = j == parts ? key[i + 1] : key[i] - (key[i] - key[i + 1]) * j / parts;
 	}
-	free(key);
 	*out = z;
 	*n_out = (int)k;
 	return 0;

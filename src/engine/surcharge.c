@@ -16,18 +16,41 @@ static void S_segment(const sp_wall_surcharge_t *q, int k, double *a, double *b)
 	*a = p0 - *b * x0;
 }
 
-double sp_surcharge_resultant(const sp_wall_surcharge_t *q, double width_m)
+/* The integral over the load, up to reach_m from the wall, of q(x) times a
+ * kernel whose antiderivatives in x, for q's constant and linear parts, are
+ * f_a and f_b (at depth z). */
+static double S_over_load(const sp_wall_surcharge_t *q, double depth_m, double (*f_a)(double, double),
+                          double (*f_b)(double, double), double reach_m)
 {
-	double total = 0.0;
+	double z = depth_m > 1e-9 ? depth_m : 1e-9;
+	double s = 0.0;
 	for (int k = 0; k + 1 < q->n_points; k++) {
-		double x0 = q->distance_m[k], x1 = fmin(q->distance_m[k + 1], width_m);
+		double x0 = q->distance_m[k], x1 = fmin(q->distance_m[k + 1], reach_m);
 		if (x1 <= x0)
 			continue;
 		double a, b;
 		S_segment(q, k, &a, &b);
-		total += a * (x1 - x0) + b * (x1 * x1 - x0 * x0) / 2.0;
+		s += a * (f_a(x1, z) - f_a(x0, z)) + b * (f_b(x1, z) - f_b(x0, z));
 	}
-	return total;
+	return s;
+}
+
+/* Antiderivatives of 1 and x in x (the resultant; z unused). */
+static double S_x(double x, double z)
+{
+	(void)z;
+	return x;
+}
+
+static double S_half_x2(double x, double z)
+{
+	(void)z;
+	return x * x / 2.0;
+}
+
+double sp_surcharge_resultant(const sp_wall_surcharge_t *q, double width_m)
+{
+	return S_over_load(q, 0.0, S_x, S_half_x2, width_m);
 }
 
 /* Antiderivatives of x^2 z / (x^2 + z^2)^2 and x^3 z / (x^2 + z^2)^2 in x. */
@@ -42,27 +65,9 @@ static double S_f2(double x, double z)
 	return 0.5 * z * (log(t) + z * z / t);
 }
 
-/* The integral over the load of p(x) k(x, z), p = a + b x per segment, from
- * antiderivatives f_a of k and f_b of x k in x. */
-static double S_over_load(const sp_wall_surcharge_t *q, double depth_m, double (*f_a)(double, double),
-                          double (*f_b)(double, double))
-{
-	double z = depth_m > 1e-9 ? depth_m : 1e-9;
-	double s = 0.0;
-	for (int k = 0; k + 1 < q->n_points; k++) {
-		double x0 = q->distance_m[k], x1 = q->distance_m[k + 1];
-		if (x1 <= x0)
-			continue;
-		double a, b;
-		S_segment(q, k, &a, &b);
-		s += a * (f_a(x1, z) - f_a(x0, z)) + b * (f_b(x1, z) - f_b(x0, z));
-	}
-	return s;
-}
-
 double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m)
 {
-	return 2.0 * (2.0 / SP_PI) * S_over_load(q, depth_m, S_f1, S_f2);
+	return 2.0 * (2.0 / SP_PI) * S_over_load(q, depth_m, S_f1, S_f2, INFINITY);
 }
 
 /* Antiderivative of x^4 z / (x^2 + z^2)^2 in x. */
@@ -112,23 +117,14 @@ static double S_g2(double x, double z)
 
 double sp_surcharge_vertical_stress(const sp_wall_surcharge_t *q, double depth_m)
 {
-	return (2.0 / SP_PI) * S_over_load(q, depth_m, S_g1, S_g2);
+	return (2.0 / SP_PI) * S_over_load(q, depth_m, S_g1, S_g2, INFINITY);
 }
 
 double sp_surcharge_vertical_stress_within(const sp_wall_surcharge_t *q, double depth_m, double wall_length_m)
 {
 	if (!(wall_length_m > 0.0))
 		return sp_surcharge_vertical_stress(q, depth_m);
-	double z = depth_m > 1e-9 ? depth_m : 1e-9, reach = SP_SURCHARGE_REACH * wall_length_m, s = 0.0;
-	for (int k = 0; k + 1 < q->n_points; k++) {
-		double x0 = q->distance_m[k], x1 = fmin(q->distance_m[k + 1], reach);
-		if (x1 <= x0)
-			continue;
-		double a, b;
-		S_segment(q, k, &a, &b);
-		s += a * (S_g1(x1, z) - S_g1(x0, z)) + b * (S_g2(x1, z) - S_g2(x0, z));
-	}
-	return (2.0 / SP_PI) * s;
+	return (2.0 / SP_PI) * S_over_load(q, depth_m, S_g1, S_g2, SP_SURCHARGE_REACH * wall_length_m);
 }
 
 /* A family of wedges through the wall at one point: level ground (ground
