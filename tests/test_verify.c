@@ -34,6 +34,7 @@
  *   factor) its set's 0.900 and 0.800. */
 #include "harness.h"
 #include "verify.h"
+#include "earth.h"
 
 #include <math.h>
 #include <string.h>
@@ -78,6 +79,46 @@ int main(void)
 	DBL_REL(f.stages[0].water_m[0], -9.70, 1e-12, "bm4-19a CUR I step 6.2: passive water 0.30 m higher");
 	DBL_REL(f.soils[0].kh_top_kN_m3[0], 1250, 1e-12, "step 6.2, high modulus: k / 0.8");
 	DBL_REL(f.soils[0].c_kPa, 5.0, 1e-12, "CUR I of bm4-19a: c / 2");
+
+	/* bm4-19a.shd, stages 1-2 (both water levels at -2.00), step 6.1 (high
+	 * passive water): active -1.80, passive -2.00 (+0.30 capped at the
+	 * active level before its rise); step 6.3: passive -2.30. */
+	static sp_wall_t lv;
+	sp_wall_init(&lv);
+	lv.n_soils = 1;
+	lv.soils[0] = w.soils[0];
+	lv.n_stages = 1;
+	lv.stages[0].surface_m[0] = -2.0;
+	lv.stages[0].water_m[0] = lv.stages[0].water_m[1] = -2.0;
+	sp_verify_wall(&lv, &cur1, SP_STEP_LOW_K_HIGH_WATER, &f, NULL);
+	DBL_REL(f.stages[0].water_m[1], -1.80, 1e-12, "bm4-19a 6.1 stage 1: active water -1.80");
+	DBL_REL(f.stages[0].water_m[0], -2.00, 1e-12, "bm4-19a 6.1 stage 1: passive water -2.00, not -1.70 or -1.80");
+	DBL_REL(f.stages[0].surface_m[0], -2.25, 1e-12, "bm4-19a 6.1 stage 1: passive surface -2.25");
+	sp_verify_wall(&lv, &cur1, SP_STEP_LOW_K_LOW_WATER, &f, NULL);
+	DBL_REL(f.stages[0].water_m[0], -2.30, 1e-12, "bm4-19a 6.3 stage 1: passive water -2.30");
+
+	/* bm4-19a.shd, CUR I step 6.3, [SOIL PROFILE FOR SHEET PILING MODEL]:
+	 * Clay (SoilLambdaType=1, Mueller-Breslau) phi 21, delta 14, Ka 0.41,
+	 * K0 0.64, Kp 2.99 become phi 25.63, delta 17.09, Ka 0.34, K0 0.57, Kp
+	 * 4.09 (printed to 2 decimals); typed-in coefficients stay. */
+	lv.soils[0].phi_deg = 21;
+	lv.soils[0].delta_deg = 14;
+	lv.soils[0].ocr = 1;
+	lv.soils[0].ka = sp_ka_coulomb(21, 14);
+	lv.soils[0].kp = sp_kp_coulomb(21, 14);
+	lv.soils[0].k0 = sp_k0_jaky(21);
+	DBL_REL(lv.soils[0].kp, 2.99, 2e-3, "bm4-19a Clay: the characteristic Kp 2.99");
+	sp_verify_wall(&lv, &cur1, SP_STEP_LOW_K_LOW_WATER, &f, NULL);
+	DBL_REL(f.soils[0].phi_deg, 25.63, 2e-4, "bm4-19a Clay 6.3: phi 25.63");
+	DBL_REL(f.soils[0].delta_deg, 17.09, 3e-4, "bm4-19a Clay 6.3: delta 17.09");
+	DBL_REL(f.soils[0].ka, 0.34, 0.015, "bm4-19a Clay 6.3: Ka 0.34");
+	DBL_REL(f.soils[0].k0, 0.57, 0.01, "bm4-19a Clay 6.3: K0 0.57");
+	DBL_REL(f.soils[0].kp, 4.09, 2e-3, "bm4-19a Clay 6.3: Kp 4.09");
+	lv.soils[0].ka = 0.36;
+	lv.soils[0].k0 = 0.59;
+	lv.soils[0].kp = 3.38;
+	sp_verify_wall(&lv, &cur1, SP_STEP_LOW_K_LOW_WATER, &f, NULL);
+	DBL_REL(f.soils[0].kp, 3.38, 1e-12, "typed-in Kp (not phi's) kept");
 
 	/* the load factors (bm4-16a, DA2): passive left in stage 0, right in stage 1 */
 	static sp_wall_t lw;

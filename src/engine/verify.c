@@ -3,8 +3,16 @@
  * What the factored wall is (D-Sheet Piling manual, "Verification" and
  * "Partial factors"; the numbers are those of the file's set, printed by
  * D-Sheet in [FACTORS FOR VERIFICATION]):
- * - every soil: c / cohesion_factor, tan(phi) / tan_phi_factor, tan(delta) /
- *   tan_phi_factor; typed-in Ka, K0, Kp are kept;
+ * - every soil: c / cohesion_factor, tan(phi) / tan_phi_factor, delta in
+ *   the same ratio to phi as before (bm4-19a.shd, CUR I, tan phi factor
+ *   0.8: Clay phi 21 -> 25.63, delta 14 -> 17.09, not atan(tan 14 / 0.8) =
+ *   17.31; Peat 24.5 -> 29.67, 18 -> 21.80; Sand 1 31 -> 36.91, 24 ->
+ *   28.57), tan(delta) / tan_phi_factor when phi is 0; Ka, K0, Kp that are the Coulomb (Mueller-Breslau) and
+ *   Jaky values of the soil's phi and delta (D-Sheet's SoilLambdaType=1,
+ *   which the importer writes at full precision) follow the factored phi
+ *   and delta (bm4-19a.shd, CUR I step 6.3, the "Ka,K0,Kp" side: Clay phi
+ *   21 -> 25.63, delta 14 -> 17.09, Ka 0.41 -> 0.34, K0 0.64 -> 0.57, Kp
+ *   2.99 -> 4.09; Sand 1 Kp 7.16 -> 14.33); typed-in ones are kept;
  * - the modulus of subgrade reaction (every branch, loading and unloading):
  *   CUR's "low" steps take k x min(f, 1/f), the "high" steps k x max(f, 1/f);
  *   the factored EC7 run takes k / f;
@@ -19,7 +27,10 @@
  *   printed at -2.05 in stage 2, -7.00 at -7.50 in stage 3, and, without the
  *   anchor, -2.00 at -2.20 in stage 1); the active water level raised by
  *   active_water_rise_m; the passive water level raised ("high") or lowered
- *   ("low") by passive_water_delta_m, never above the active one;
+ *   ("low") by passive_water_delta_m, never above the active level as it was
+ *   before its rise (bm4-19a.shd, CUR I, stages 1-2 with both levels at
+ *   -2.00: step 6.1 prints the active level -1.80 and the passive -2.00,
+ *   step 6.3 the passive -2.30; stage 3's -10.00 becomes -9.70 / -10.30);
  * - the effects (moments, forces) multiplied by effect_factor;
  * - every load multiplied by its load factor (S_load_factors): permanent or
  *   variable, favourable or unfavourable as the load says, or, when it says
@@ -32,10 +43,11 @@
  *   is; moments and normal forces on "auto" are taken as unfavourable (no
  *   benchmark shows them). A load used in stages with different passive
  *   sides is copied, one copy per side.
- * Not applied (known gaps, docs/dsheet-verification.md): the resistance
- * factor on the passive pressure, the construction-load factors. */
+ * Not applied (known gaps, docs/dsheet-verification.md): the construction-
+ * load factors. */
 #include "verify.h"
 #include "beam.h"
+#include "earth.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -231,6 +243,26 @@ static double S_supported_height(const sp_wall_t *w, const sp_wall_stage_t *sg, 
 	return top - passive_m;
 }
 
+/* Ka, K0, Kp of soil s from its phi, delta and OCR: Coulomb (D-Sheet's
+ * Mueller-Breslau) and Jaky x OCR^sin(phi), as the importer derives them. */
+static void S_k_derive(sp_wall_soil_t *s)
+{
+	const double rad = 3.14159265358979323846 / 180.0;
+	s->ka = sp_ka_coulomb(s->phi_deg, s->delta_deg);
+	s->kp = sp_kp_coulomb(s->phi_deg, s->delta_deg);
+	s->k0 = sp_k0_jaky(s->phi_deg) * pow(s->ocr > 0 ? s->ocr : 1.0, sin(s->phi_deg * rad));
+}
+
+/* Whether soil s's Ka, K0, Kp are those of its phi and delta (to 1e-9):
+ * then they are derived values, not typed in. */
+static int S_k_derived(const sp_wall_soil_t *s)
+{
+	sp_wall_soil_t d = *s;
+	S_k_derive(&d);
+	return fabs(d.ka - s->ka) <= 1e-9 * d.ka && fabs(d.kp - s->kp) <= 1e-9 * d.kp &&
+	       fabs(d.k0 - s->k0) <= 1e-9 * d.k0 && s->kp > 0;
+}
+
 int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, sp_wall_t *out, sp_err_t *err)
 {
 	*out = *w;
@@ -242,9 +274,16 @@ int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step 
 	}
 	for (int i = 0; i < out->n_soils; i++) {
 		sp_wall_soil_t *s = &out->soils[i];
+		int derived = S_k_derived(s);
 		s->c_kPa /= f->cohesion_factor;
-		s->phi_deg = S_factored_angle(s->phi_deg, f->tan_phi_factor);
-		s->delta_deg = (s->delta_deg < 0 ? -1 : 1) * S_factored_angle(fabs(s->delta_deg), f->tan_phi_factor);
+		const double phi_k = s->phi_deg;
+		s->phi_deg = S_factored_angle(phi_k, f->tan_phi_factor);
+		if (phi_k > 0) /* delta keeps its ratio to phi */
+			s->delta_deg *= s->phi_deg / phi_k;
+		else
+			s->delta_deg = (s->delta_deg < 0 ? -1 : 1) * S_factored_angle(fabs(s->delta_deg), f->tan_phi_factor);
+		if (derived)
+			S_k_derive(s);
 		for (int b = 0; b < SP_WALL_BRANCHES; b++) {
 			s->kh_top_kN_m3[b] *= k_mult;
 			s->kh_bottom_kN_m3[b] *= k_mult;
@@ -264,11 +303,12 @@ int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step 
 		sg->surface_m[pas] -= drop;
 		for (int k = 0; k < sg->n_surface_points[pas]; k++)
 			sg->surface_level_m[pas][k] -= drop;
+		const double active_water_m = sg->water_m[act];
 		sg->water_m[act] += f->active_water_rise_m;
 		if (step != SP_STEP_FACTORED) {
 			sg->water_m[pas] += high ? f->passive_water_delta_m : -f->passive_water_delta_m;
-			if (sg->water_m[pas] > sg->water_m[act])
-				sg->water_m[pas] = sg->water_m[act];
+			if (sg->water_m[pas] > active_water_m)
+				sg->water_m[pas] = active_water_m;
 		}
 	}
 	return S_factor_loads(w, f, out, err);
