@@ -67,7 +67,8 @@ with search.ini t.ini "verification = ec7-da2" \
   "effect_factor = 1\ntan_phi_factor = 1.25\nload_variable_favourable = 1\nretaining_height_increase_pct = 0\n"
 "$SP" analyze t.ini > t.csv; ok $? "tan phi factor only: analyze"
 pd=$(awk 'BEGIN { r = atan2(1, 1) / 45; printf "%.10f", atan2(sin(32.5 * r) / cos(32.5 * r) / 1.25, 1) / r }')
-dd=$(awk 'BEGIN { r = atan2(1, 1) / 45; printf "%.10f", atan2(sin(21.5 * r) / cos(21.5 * r) / 1.25, 1) / r }')
+# delta keeps its ratio to phi (D-Sheet, bm4-19a.shd: Clay 21 -> 25.63, delta 14 -> 17.09)
+dd=$(awk -v pd="$pd" 'BEGIN { printf "%.10f", 21.5 * pd / 32.5 }')
 sed "s/^phi_deg = 32.5\$/phi_deg = $pd/; s/^delta_deg = 21.5\$/delta_deg = $dd/" search.ini > m.ini
 "$SP" analyze m.ini > m.csv; ok $? "phi_d = $pd, delta_d = $dd typed in: analyze"
 for c in design_moment_kNm_per_m max_shear_kN_per_m anchor_force_kN_per_m; do
