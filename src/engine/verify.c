@@ -12,10 +12,16 @@
  *   which the importer writes at full precision) follow the factored phi
  *   and delta (bm4-19a.shd, CUR I step 6.3, the "Ka,K0,Kp" side: Clay phi
  *   21 -> 25.63, delta 14 -> 17.09, Ka 0.41 -> 0.34, K0 0.64 -> 0.57, Kp
- *   2.99 -> 4.09; Sand 1 Kp 7.16 -> 14.33); typed-in ones are kept;
+ *   2.99 -> 4.09; Sand 1 Kp 7.16 -> 14.33), and so do the EN 1997-1
+ *   Annex C.2 values (D-Sheet's Koetter, SoilLambdaType=2: Peat Kp 3.38 ->
+ *   4.65, Sand 2 7.47 -> 12.54); typed-in ones are kept;
  * - the modulus of subgrade reaction (every branch, loading and unloading):
- *   CUR's "low" steps take k x min(f, 1/f), the "high" steps k x max(f, 1/f);
- *   the factored EC7 run takes k / f;
+ *   with g = min(f, 1/f), CUR's "low" steps take k / g, the "high" steps
+ *   k (1 + g) / g, as D-Sheet prints them in bm4-19a.shd (CUR I, f = 0.800:
+ *   every layer's 2000, 800, 10000 kN/m3 as 2500, 1000, 12500 in steps 6.1
+ *   and 6.3 and 4500, 1800, 22500 in 6.2 and 6.4, stages 1-3; the rule is
+ *   read from this one factor: 1.25 and 2.25 x k); the factored EC7 run
+ *   takes k / f;
  * - every stage whose sides differ in surface level (the lower is the
  *   passive side): the passive surface lowered by passive_surface_drop_m plus
  *   the excavation allowance min(retaining_height_inc_pct % of the retained
@@ -243,24 +249,29 @@ static double S_supported_height(const sp_wall_t *w, const sp_wall_stage_t *sg, 
 	return top - passive_m;
 }
 
-/* Ka, K0, Kp of soil s from its phi, delta and OCR: Coulomb (D-Sheet's
- * Mueller-Breslau) and Jaky x OCR^sin(phi), as the importer derives them. */
-static void S_k_derive(sp_wall_soil_t *s)
+/* Ka, K0, Kp of soil s from its phi, delta and OCR as the importer derives
+ * them: theory 1 Coulomb (D-Sheet's Mueller-Breslau), 2 EN 1997-1 Annex
+ * C.2 (D-Sheet's Koetter); K0 Jaky x OCR^sin(phi). */
+static void S_k_derive(sp_wall_soil_t *s, int theory)
 {
 	const double rad = 3.14159265358979323846 / 180.0;
-	s->ka = sp_ka_coulomb(s->phi_deg, s->delta_deg);
-	s->kp = sp_kp_coulomb(s->phi_deg, s->delta_deg);
+	s->ka = theory == 1 ? sp_ka_coulomb(s->phi_deg, s->delta_deg) : sp_ka_ec7(s->phi_deg, s->delta_deg);
+	s->kp = theory == 1 ? sp_kp_coulomb(s->phi_deg, s->delta_deg) : sp_kp_ec7(s->phi_deg, s->delta_deg);
 	s->k0 = sp_k0_jaky(s->phi_deg) * pow(s->ocr > 0 ? s->ocr : 1.0, sin(s->phi_deg * rad));
 }
 
-/* Whether soil s's Ka, K0, Kp are those of its phi and delta (to 1e-9):
- * then they are derived values, not typed in. */
+/* The theory whose Ka, K0, Kp of its phi and delta soil s holds (to 1e-9),
+ * 1 or 2 (S_k_derive); 0: typed in. */
 static int S_k_derived(const sp_wall_soil_t *s)
 {
-	sp_wall_soil_t d = *s;
-	S_k_derive(&d);
-	return fabs(d.ka - s->ka) <= 1e-9 * d.ka && fabs(d.kp - s->kp) <= 1e-9 * d.kp &&
-	       fabs(d.k0 - s->k0) <= 1e-9 * d.k0 && s->kp > 0;
+	for (int theory = 1; theory <= 2; theory++) {
+		sp_wall_soil_t d = *s;
+		S_k_derive(&d, theory);
+		if (fabs(d.ka - s->ka) <= 1e-9 * d.ka && fabs(d.kp - s->kp) <= 1e-9 * d.kp &&
+		    fabs(d.k0 - s->k0) <= 1e-9 * d.k0 && s->kp > 0)
+			return theory;
+	}
+	return 0;
 }
 
 int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, sp_wall_t *out, sp_err_t *err)
@@ -270,7 +281,7 @@ int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step 
 	if (step != SP_STEP_FACTORED) {
 		double lo = fmin(f->subgrade_factor, 1.0 / f->subgrade_factor);
 		int low = step == SP_STEP_LOW_K_HIGH_WATER || step == SP_STEP_LOW_K_LOW_WATER;
-		k_mult = low ? lo : 1.0 / lo;
+		k_mult = low ? 1.0 / lo : (1.0 + lo) / lo;
 	}
 	for (int i = 0; i < out->n_soils; i++) {
 		sp_wall_soil_t *s = &out->soils[i];
@@ -283,7 +294,7 @@ int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step 
 		else
 			s->delta_deg = (s->delta_deg < 0 ? -1 : 1) * S_factored_angle(fabs(s->delta_deg), f->tan_phi_factor);
 		if (derived)
-			S_k_derive(s);
+			S_k_derive(s, derived);
 		for (int b = 0; b < SP_WALL_BRANCHES; b++) {
 			s->kh_top_kN_m3[b] *= k_mult;
 			s->kh_bottom_kN_m3[b] *= k_mult;
