@@ -103,6 +103,9 @@ u=$(row 2 "EC7 BE 2 SET2" bm4-25a.csv 6); near "$u" -746.92098 0.005; ok $? "bm4
 m=$(row 3 "EUROCODE DA1 SET2" bm4-21a.csv 5); near "$m" 490.88529 0.015; ok $? "bm4-21a DA1 set 2 stage 3: M $m / 490.89"
 m=$(row 3 "EUROCODE DA1 SET1" bm4-21a.csv 5); near "$m" -190.15106 0.015; ok $? "bm4-21a DA1 set 1 stage 3: M $m / -190.15"
 m=$(row 3 "EC7 BE 2 SET1" bm4-25a.csv 5); near "$m" -149.78508 0.015; ok $? "bm4-25a BE set 1 stage 3: M $m / -149.79"
+# set 2 lowers the dry excavation of stage 3 by its 0.30 m (printed -7.30)
+m=$(row 3 "EC7 BE 2 SET2" bm4-25a.csv 5); near "$m" 518.06135 0.025; ok $? "bm4-25a BE set 2 stage 3: M $m / 518.06"
+m=$(row 3 "EC7 BE 2 SET2" bm4-25a.csv 8); near "$m" 93.92429 0.01; ok $? "bm4-25a BE set 2 stage 3: mobilised $m / 93.92 %"
 
 # the design moment: [MAXIMUM SUMMARY RESULTS] MaximumMoment
 dm() { awk -F, '$1 == "design_max_moment_kNm_per_m" { getline; print $1 }' "$1"; }

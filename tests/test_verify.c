@@ -67,6 +67,14 @@ int main(void)
 	DBL_REL(f.stages[0].surface_m[1], 0.0, 1e-12, "the active surface stays");
 	DBL_REL(f.soils[0].phi_deg, 30.0, 1e-12, "DA2: gamma_phi 1, phi unchanged");
 
+	/* bm4-25a.shd, EC7 BE 2 SET2 (10 %, at most 0.50 m, dry 0.30 m): the
+	 * stage-3 passive surface -7.00 with the passive water at -10.00 (dry)
+	 * printed at -7.30 */
+	sp_factor_set_t be2 = da2;
+	be2.retaining_height_inc_dry_m = 0.30;
+	sp_verify_wall(&w, &be2, SP_STEP_FACTORED, &f, NULL);
+	DBL_REL(f.stages[0].surface_m[0], -7.30, 1e-12, "bm4-25a BE set 2: dry excavation, 0.30 m: -7.30");
+
 	sp_factor_set_t cur1 = {.cohesion_factor = 2, .tan_phi_factor = 0.8, .subgrade_factor = 0.8,
 	                        .effect_factor = 1, .passive_surface_drop_m = 0.25, .passive_water_delta_m = 0.30,
 	                        .active_water_rise_m = 0.20};

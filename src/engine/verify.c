@@ -31,7 +31,12 @@
  *   wall, 10 % of the distance between the lowest support and the excavation
  *   level"; bm4-16a.shd, DA2, anchor at -1.50: the passive surface at -2.00
  *   printed at -2.05 in stage 2, -7.00 at -7.50 in stage 3, and, without the
- *   anchor, -2.00 at -2.20 in stage 1); the active water level raised by
+ *   anchor, -2.00 at -2.20 in stage 1); where the passive water level is
+ *   below the passive surface (a dry excavation) and the set has a dry
+ *   allowance (GeometryIncRetainingHeightDry), that instead (bm4-25a.shd, EC7
+ *   BE 2 SET2, dry 0.30 m: stage 3, passive water -10.00, surface -7.00
+ *   printed at -7.30; stages 1-2, water at the surface, -2.20 and -2.05);
+ *   the active water level raised by
  *   active_water_rise_m; the passive water level raised ("high") or lowered
  *   ("low") by passive_water_delta_m, never above the active level as it was
  *   before its rise (bm4-19a.shd, CUR I, stages 1-2 with both levels at
@@ -310,6 +315,10 @@ int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step 
 		int pas = sg->surface_m[0] < sg->surface_m[1] ? 0 : 1, act = 1 - pas;
 		double retained = S_supported_height(out, sg, sg->surface_m[act], sg->surface_m[pas]);
 		double allowance = fmin(f->retaining_height_inc_pct / 100.0 * retained, f->retaining_height_inc_max_m);
+		/* a dry excavation (the passive water level below the passive
+		 * surface) takes the set's dry allowance where it has one */
+		if (f->retaining_height_inc_dry_m > 0 && sg->water_m[pas] < sg->surface_m[pas])
+			allowance = f->retaining_height_inc_dry_m;
 		double drop = f->passive_surface_drop_m + allowance;
 		sg->surface_m[pas] -= drop;
 		for (int k = 0; k < sg->n_surface_points[pas]; k++)
