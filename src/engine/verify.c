@@ -367,16 +367,18 @@ static int S_run(const sp_wall_t *w, double effect, sp_verify_stage_t out[SP_WAL
 		o->moment_kNm_per_m = r->max_moment_kNm_per_m * effect;
 		o->displacement_mm = r->max_displacement_mm;
 		o->mobilised_pct = fmax(r->mobilised_pct[0], r->mobilised_pct[1]);
-		const double rad = 3.14159265358979323846 / 180.0;
+		/* the force along the anchor or strut, as D-Sheet prints it
+		 * (bm4-16a.shd, anchor at -5 deg prestressed to 80 kN/m: 80.00,
+		 * DA2 108.00 = 1.35 x 80) */
 		for (int i = 0; i < w->n_anchors; i++)
 			if (w->stages[s].anchor_on[i]) {
-				double h = r->anchor_force_kN_per_m[i] * cos(w->anchors[i].angle_deg * rad) * effect;
+				double h = r->anchor_force_kN_per_m[i] * effect;
 				if (fabs(h) > fabs(o->anchor_force_kN_per_m))
 					o->anchor_force_kN_per_m = h;
 			}
 		for (int i = 0; i < w->n_struts; i++)
 			if (w->stages[s].strut_on[i]) {
-				double h = r->strut_force_kN_per_m[i] * cos(w->struts[i].angle_deg * rad) * effect;
+				double h = r->strut_force_kN_per_m[i] * effect;
 				if (fabs(h) > fabs(o->anchor_force_kN_per_m))
 					o->anchor_force_kN_per_m = h;
 			}
