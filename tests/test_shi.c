@@ -127,8 +127,9 @@ static void test_all_benchmarks(void)
  * pressure rising 2.99880 kPa/m (Ka 0.48446), passive 14.44267 (Kp 2.33329),
  * neutral 4.38020 (K0 0.70763); the file: 0.48, 2.33, 0.71. bm4-33a.shd
  * (sand phi 30, delta 20, gamma' 10): passive 57.37452 kPa/m (Kp 5.73745),
- * file 5.74. Type 2 (Koetter) likewise from EN 1997-1 Annex C.2. Values typed in are kept: bm4-10a (phi 30, delta 0) holds Ka
- * 0.22, Kp 4.50, as its .shd uses. */
+ * file 5.74. Type 2 (Koetter) likewise from EN 1997-1 Annex C.2. Values
+ * typed in are kept: bm4-10a (phi 30, delta 0) holds Ka 0.22, Kp 4.50, as
+ * its .shd uses. */
 static void test_lambda_types(void)
 {
 	sp_err_t err;

@@ -7,10 +7,10 @@
  *   the same ratio to phi as before (bm4-19a.shd, CUR I, tan phi factor
  *   0.8: Clay phi 21 -> 25.63, delta 14 -> 17.09, not atan(tan 14 / 0.8) =
  *   17.31; Peat 24.5 -> 29.67, 18 -> 21.80; Sand 1 31 -> 36.91, 24 ->
- *   28.57), tan(delta) / tan_phi_factor when phi is 0; Ka, K0, Kp that are the Coulomb (Mueller-Breslau) and
- *   Jaky values of the soil's phi and delta (D-Sheet's SoilLambdaType=1,
- *   which the importer writes at full precision) follow the factored phi
- *   and delta (bm4-19a.shd, CUR I step 6.3, the "Ka,K0,Kp" side: Clay phi
+ *   28.57), tan(delta) / tan_phi_factor when phi is 0; Ka, K0, Kp that
+ *   are the Coulomb (Mueller-Breslau) and Jaky values of the soil's phi and
+ *   delta (D-Sheet's SoilLambdaType=1, which the importer writes at full
+ *   precision) follow the factored phi and delta (bm4-19a.shd, CUR I step 6.3, the "Ka,K0,Kp" side: Clay phi
  *   21 -> 25.63, delta 14 -> 17.09, Ka 0.41 -> 0.34, K0 0.64 -> 0.57, Kp
  *   2.99 -> 4.09; Sand 1 Kp 7.16 -> 14.33), and so do the EN 1997-1
  *   Annex C.2 values (D-Sheet's Koetter, SoilLambdaType=2: Peat Kp 3.38 ->
