@@ -127,8 +127,9 @@ static void test_all_benchmarks(void)
  * pressure rising 2.99880 kPa/m (Ka 0.48446), passive 14.44267 (Kp 2.33329),
  * neutral 4.38020 (K0 0.70763); the file: 0.48, 2.33, 0.71. bm4-33a.shd
  * (sand phi 30, delta 20, gamma' 10): passive 57.37452 kPa/m (Kp 5.73745),
- * file 5.74. Values typed in are kept: bm4-10a (phi 30, delta 0) holds Ka
- * 0.22, Kp 4.50, as its .shd uses. */
+ * file 5.74. Type 2 (Koetter) likewise from EN 1997-1 Annex C.2. Values
+ * typed in are kept: bm4-10a (phi 30, delta 0) holds Ka 0.22, Kp 4.50, as
+ * its .shd uses. */
 static void test_lambda_types(void)
 {
 	sp_err_t err;
@@ -136,7 +137,10 @@ static void test_lambda_types(void)
 	DBL_REL(w.soils[0].ka, 2.99880 / 6.19, 2e-4, "Tutorial-1 clay: Ka 0.48446 as D-Sheet's active pressures");
 	DBL_REL(w.soils[0].kp, 14.44267 / 6.19, 2e-4, "Tutorial-1 clay: Kp 2.33329 as D-Sheet's passive pressures");
 	DBL_REL(w.soils[0].k0, 4.38020 / 6.19, 2e-4, "Tutorial-1 clay: K0 0.70763 as D-Sheet's neutral pressures");
-	DBL_REL(w.soils[2].kp, 6.84, REL, "Tutorial-1 sand (Koetter, type 2): Kp as stored");
+	/* type 2 (Koetter): EN 1997-1 Annex C.2's Kn; D-Sheet used Ka 0.22456, Kp
+	 * 6.8396 for Tutorial-1's sand (phi 35, delta 27; file 0.22, 6.84) */
+	DBL_REL(w.soils[2].kp, 6.8396, 2e-5, "Tutorial-1 sand (Koetter, type 2): Kp 6.8396 as D-Sheet used");
+	DBL_REL(w.soils[2].ka, 0.22456, 5e-5, "Tutorial-1 sand (Koetter, type 2): Ka 0.22456 as D-Sheet used");
 	INT_EQ(read_bench("bm4-33a", "shi", &w, &err), SP_OK, "bm4-33a reads");
 	DBL_REL(w.soils[1].kp, 57.37452 / 10.0, 2e-4, "bm4-33a sand: Kp 5.73745 as D-Sheet's passive pressures");
 	INT_EQ(read_bench("bm4-10a", "shi", &w, &err), SP_OK, "bm4-10a reads");

@@ -34,6 +34,7 @@
  *   factor) its set's 0.900 and 0.800. */
 #include "harness.h"
 #include "verify.h"
+#include "earth.h"
 
 #include <math.h>
 #include <string.h>
@@ -66,6 +67,14 @@ int main(void)
 	DBL_REL(f.stages[0].surface_m[1], 0.0, 1e-12, "the active surface stays");
 	DBL_REL(f.soils[0].phi_deg, 30.0, 1e-12, "DA2: gamma_phi 1, phi unchanged");
 
+	/* bm4-25a.shd, EC7 BE 2 SET2 (10 %, at most 0.50 m, dry 0.30 m): the
+	 * stage-3 passive surface -7.00 with the passive water at -10.00 (dry)
+	 * printed at -7.30 */
+	sp_factor_set_t be2 = da2;
+	be2.retaining_height_inc_dry_m = 0.30;
+	sp_verify_wall(&w, &be2, SP_STEP_FACTORED, &f, NULL);
+	DBL_REL(f.stages[0].surface_m[0], -7.30, 1e-12, "bm4-25a BE set 2: dry excavation, 0.30 m: -7.30");
+
 	sp_factor_set_t cur1 = {.cohesion_factor = 2, .tan_phi_factor = 0.8, .subgrade_factor = 0.8,
 	                        .effect_factor = 1, .passive_surface_drop_m = 0.25, .passive_water_delta_m = 0.30,
 	                        .active_water_rise_m = 0.20};
@@ -73,11 +82,51 @@ int main(void)
 	DBL_REL(f.stages[0].surface_m[0], -7.25, 1e-12, "bm4-19a CUR I: the passive surface 0.25 m lower");
 	DBL_REL(f.stages[0].water_m[1], -1.80, 1e-12, "bm4-19a CUR I: the active water level 0.20 m higher");
 	DBL_REL(f.stages[0].water_m[0], -10.30, 1e-12, "bm4-19a CUR I step 6.3: passive water 0.30 m lower");
-	DBL_REL(f.soils[0].kh_top_kN_m3[0], 800, 1e-12, "step 6.3, low modulus: k x min(0.8, 1/0.8)");
+	DBL_REL(f.soils[0].kh_top_kN_m3[0], 1250, 1e-12, "step 6.3, low modulus: x 1.25 (bm4-19a.shd 6.3: 2000 -> 2500)");
 	sp_verify_wall(&w, &cur1, SP_STEP_HIGH_K_HIGH_WATER, &f, NULL);
 	DBL_REL(f.stages[0].water_m[0], -9.70, 1e-12, "bm4-19a CUR I step 6.2: passive water 0.30 m higher");
-	DBL_REL(f.soils[0].kh_top_kN_m3[0], 1250, 1e-12, "step 6.2, high modulus: k / 0.8");
+	DBL_REL(f.soils[0].kh_top_kN_m3[0], 2250, 1e-12, "step 6.2, high modulus: x 2.25 (bm4-19a.shd 6.2: 2000 -> 4500)");
 	DBL_REL(f.soils[0].c_kPa, 5.0, 1e-12, "CUR I of bm4-19a: c / 2");
+
+	/* bm4-19a.shd, stages 1-2 (both water levels at -2.00), step 6.1 (high
+	 * passive water): active -1.80, passive -2.00 (+0.30 capped at the
+	 * active level before its rise); step 6.3: passive -2.30. */
+	static sp_wall_t lv;
+	sp_wall_init(&lv);
+	lv.n_soils = 1;
+	lv.soils[0] = w.soils[0];
+	lv.n_stages = 1;
+	lv.stages[0].surface_m[0] = -2.0;
+	lv.stages[0].water_m[0] = lv.stages[0].water_m[1] = -2.0;
+	sp_verify_wall(&lv, &cur1, SP_STEP_LOW_K_HIGH_WATER, &f, NULL);
+	DBL_REL(f.stages[0].water_m[1], -1.80, 1e-12, "bm4-19a 6.1 stage 1: active water -1.80");
+	DBL_REL(f.stages[0].water_m[0], -2.00, 1e-12, "bm4-19a 6.1 stage 1: passive water -2.00, not -1.70 or -1.80");
+	DBL_REL(f.stages[0].surface_m[0], -2.25, 1e-12, "bm4-19a 6.1 stage 1: passive surface -2.25");
+	sp_verify_wall(&lv, &cur1, SP_STEP_LOW_K_LOW_WATER, &f, NULL);
+	DBL_REL(f.stages[0].water_m[0], -2.30, 1e-12, "bm4-19a 6.3 stage 1: passive water -2.30");
+
+	/* bm4-19a.shd, CUR I step 6.3, [SOIL PROFILE FOR SHEET PILING MODEL]:
+	 * Clay (SoilLambdaType=1, Mueller-Breslau) phi 21, delta 14, Ka 0.41,
+	 * K0 0.64, Kp 2.99 become phi 25.63, delta 17.09, Ka 0.34, K0 0.57, Kp
+	 * 4.09 (printed to 2 decimals); typed-in coefficients stay. */
+	lv.soils[0].phi_deg = 21;
+	lv.soils[0].delta_deg = 14;
+	lv.soils[0].ocr = 1;
+	lv.soils[0].ka = sp_ka_coulomb(21, 14);
+	lv.soils[0].kp = sp_kp_coulomb(21, 14);
+	lv.soils[0].k0 = sp_k0_jaky(21);
+	DBL_REL(lv.soils[0].kp, 2.99, 2e-3, "bm4-19a Clay: the characteristic Kp 2.99");
+	sp_verify_wall(&lv, &cur1, SP_STEP_LOW_K_LOW_WATER, &f, NULL);
+	DBL_REL(f.soils[0].phi_deg, 25.63, 2e-4, "bm4-19a Clay 6.3: phi 25.63");
+	DBL_REL(f.soils[0].delta_deg, 17.09, 3e-4, "bm4-19a Clay 6.3: delta 17.09");
+	DBL_REL(f.soils[0].ka, 0.34, 0.015, "bm4-19a Clay 6.3: Ka 0.34");
+	DBL_REL(f.soils[0].k0, 0.57, 0.01, "bm4-19a Clay 6.3: K0 0.57");
+	DBL_REL(f.soils[0].kp, 4.09, 2e-3, "bm4-19a Clay 6.3: Kp 4.09");
+	lv.soils[0].ka = 0.36;
+	lv.soils[0].k0 = 0.59;
+	lv.soils[0].kp = 3.38;
+	sp_verify_wall(&lv, &cur1, SP_STEP_LOW_K_LOW_WATER, &f, NULL);
+	DBL_REL(f.soils[0].kp, 3.38, 1e-12, "typed-in Kp (not phi's) kept");
 
 	/* the load factors (bm4-16a, DA2): passive left in stage 0, right in stage 1 */
 	static sp_wall_t lw;

@@ -67,7 +67,8 @@ with search.ini t.ini "verification = ec7-da2" \
   "effect_factor = 1\ntan_phi_factor = 1.25\nload_variable_favourable = 1\nretaining_height_increase_pct = 0\n"
 "$SP" analyze t.ini > t.csv; ok $? "tan phi factor only: analyze"
 pd=$(awk 'BEGIN { r = atan2(1, 1) / 45; printf "%.10f", atan2(sin(32.5 * r) / cos(32.5 * r) / 1.25, 1) / r }')
-dd=$(awk 'BEGIN { r = atan2(1, 1) / 45; printf "%.10f", atan2(sin(21.5 * r) / cos(21.5 * r) / 1.25, 1) / r }')
+# delta keeps its ratio to phi (D-Sheet, bm4-19a.shd: Clay 21 -> 25.63, delta 14 -> 17.09)
+dd=$(awk -v pd="$pd" 'BEGIN { printf "%.10f", 21.5 * pd / 32.5 }')
 sed "s/^phi_deg = 32.5\$/phi_deg = $pd/; s/^delta_deg = 21.5\$/delta_deg = $dd/" search.ini > m.ini
 "$SP" analyze m.ini > m.csv; ok $? "phi_d = $pd, delta_d = $dd typed in: analyze"
 for c in design_moment_kNm_per_m max_shear_kN_per_m anchor_force_kN_per_m; do
@@ -76,6 +77,17 @@ for c in design_moment_kNm_per_m max_shear_kN_per_m anchor_force_kN_per_m; do
 done
 [ "$(col max_displacement_mm t.csv)" = "$(col max_displacement_mm k.csv)" ] && [ "$(col max_displacement_mm m.csv)" != "$(col max_displacement_mm k.csv)" ]
 ok $? "tan phi factor: the displacement stays characteristic"
+
+# CUR step 6.5 x the representative factor (bm4-19a.shd: the characteristic
+# moment and anchor force x 1.2): a CUR set that factors nothing else gives
+# exactly 1.5 x the characteristic values with representative_factor = 1.5
+with search.ini rep.ini "verification = cur-a\nverification_class = i" \
+  "cohesion_factor = 1\ntan_phi_factor = 1\nsubgrade_factor = 1\npassive_surface_drop_m = 0\npassive_water_delta_m = 0\nactive_water_rise_m = 0\nload_permanent_unfavourable = 1\nload_permanent_favourable = 1\nload_variable_unfavourable = 1\nload_variable_favourable = 1\nrepresentative_factor = 1.5\n"
+"$SP" analyze rep.ini > rep.csv; ok $? "cur-a, representative factor only: analyze"
+for c in design_moment_kNm_per_m anchor_force_kN_per_m; do
+  k=$(col $c k.csv); d=$(col $c rep.csv); want=$(awk -v k="$k" 'BEGIN { printf "%.4f", 1.5 * k }')
+  near "$d" "$want" 0.001; ok $? "representative factor 1.5: $c $d = 1.5 x $k"
+done
 
 # CUR 166 method A, safety class II: the four steps run; a wall long enough for the
 # characteristic run (9 m; 8.5 m since the CUR 166 δ reduction is applied has no equilibrium at all) but not for the factored steps fails, naming the step

@@ -5,6 +5,7 @@
 #include "verify.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,33 @@ int sp_dsheet_verify_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
 		da = fmax(da, fabs(r[s].anchor_force_kN_per_m));
 		dp = fmax(dp, r[s].mobilised_pct);
 		all_ok &= r[s].ok;
+	}
+	/* CUR step 6.5 x the representative factor (bm4-19a.shd [RESUME]
+	 * VerificationType 14, RepresentativeFactor 1.200: the moment and the
+	 * anchor force of the characteristic run x 1.2, stage 2 -180.00 and 96.00
+	 * of -150.00 and 80.00, the displacement and mobilisation unchanged);
+	 * its moments and anchor forces enter the design values (D-Sheet's
+	 * MAXIMUM ANCHOR FORCE 96.00) */
+	const double rep = w->calc.verify == SP_VERIFY_CUR && w->calc.n_sets > 0 ? w->calc.sets[0].representative_factor : 0;
+	if (rc == SP_OK && rep > 0) {
+		sp_verify_stage_t *x = calloc(SP_WALL_MAX_STAGES, sizeof *x);
+		if (x == NULL)
+			rc = sp_err_set(err, SP_ESOFTWARE, "out of memory");
+		if (x != NULL && (rc = sp_verify_run_plain(w, x, err)) == SP_OK) {
+			char step[32];
+			snprintf(step, sizeof step, "6.5 x %.3f", rep);
+			for (int s = 0; s < w->n_stages; s++) {
+				x[s].moment_kNm_per_m *= rep;
+				x[s].max_moment_kNm_per_m *= rep;
+				x[s].min_moment_kNm_per_m *= rep;
+				x[s].anchor_force_kN_per_m *= rep;
+				S_row(out, s, "characteristic", step, &x[s]);
+				if (fabs(x[s].moment_kNm_per_m) > fabs(dm))
+					dm = x[s].moment_kNm_per_m;
+				da = fmax(da, fabs(x[s].anchor_force_kN_per_m));
+			}
+		}
+		free(x);
 	}
 	sp_verify_step steps[SP_STEP_N];
 	int n_steps = S_steps(&w->calc, steps);

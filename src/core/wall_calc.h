@@ -24,16 +24,21 @@ typedef struct {
 	double effect_factor;            /* on the effects (moments, forces) */
 	double effect_factor_var_unfav;
 	double cohesion_factor;          /* c_d = c / factor */
-	double tan_phi_factor;           /* tan(phi_d) = tan(phi) / factor */
-	double subgrade_factor;          /* modulus of subgrade reaction: low k/f, high k*f */
-	double resistance_factor;        /* on the passive resistance */
+	double tan_phi_factor;           /* tan(phi_d) = tan(phi) / factor, delta in ratio */
+	double subgrade_factor;          /* modulus of subgrade reaction f, g = min(f, 1/f): CUR
+	                                  * low k/g, high k(1+g)/g; EC7 k/f */
+	double resistance_factor;        /* FactorOnResistance: read, not applied (D-Sheet's
+	                                  * pressures and mobilisation do not show it,
+	                                  * docs/dsheet-verification.md) */
 	double retaining_height_inc_pct; /* excavation allowance, % of the retained height */
 	double retaining_height_inc_max_m;
 	double retaining_height_inc_dry_m;
 	double passive_surface_drop_m;   /* CUR: the passive surface lowered */
 	double passive_water_delta_m;    /* CUR: the passive water level raised and lowered */
 	double active_water_rise_m;      /* CUR: the active water level raised */
-	double representative_factor;    /* FactorRepValuesMDPmax: SLS effects times this (0: none) */
+	double representative_factor;    /* CUR step 6.5 x this: the characteristic moments and
+	                                  * anchor forces times it (FactorRepValuesMDPmax, else
+	                                  * CUROverallAnchorFactor; 0: none) */
 } sp_factor_set_t;
 
 typedef struct {

@@ -164,6 +164,15 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, sp_wall_t
 		snprintf(name, sizeof name, "CUR %s", s == 0 ? "I" : s == 1 ? "II" : "III");
 		rc = S_read_set(in, first, last, line, name, &c->sets[0]);
 		c->n_sets = 1;
+		/* CUR step 6.5 x factor: the set's FactorRepValuesMDPmax, else
+		 * CUROverallAnchorFactor (bm4-19a: the set holds 0.000, the
+		 * options 1.200; the .shd prints FactorRepValuesMDPmax 1.200 and
+		 * the "6.5 multiplied by factor" rows at 1.2 x step 6.5) */
+		if (rc == SP_OK && !(c->sets[0].representative_factor > 0)) {
+			double a = S_key(in, first, last, "CUROverallAnchorFactor", &l);
+			if (a > 0)
+				c->sets[0].representative_factor = a;
+		}
 		break;
 	case SP_VERIFY_EC7:
 		if (s < 0 || s > 2)

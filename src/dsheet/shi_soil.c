@@ -16,8 +16,13 @@
  * 0.48446, passive 14.44267 = Kp 2.33329, neutral 4.38020 = K0 0.70763,
  * where the file holds 0.48, 2.33, 0.71), when the stored value is the
  * rounding of the derived one (else typed in: S_full_precision). Type 0: as given. Type
- * 2 (Koetter): as given (Tutorial-1's sand, phi 35, delta 27: D-Sheet used Ka
- * 0.22456 and Kp 6.8396, neither Mueller-Breslau's; the rule is not known).
+ * 2 (Koetter): EN 1997-1 Annex C.2's Kn (curved slip surface), likewise at full
+ * precision (Tutorial-1's sand, phi 35, delta 27: D-Sheet used Ka 0.22456 and
+ * Kp 6.8396, Annex C.2 gives 0.22456 and 6.83958; bm4-19a's Peat, phi 24.5,
+ * delta 18, stored 0.36 and 3.38: 0.35670 and 3.37651; its Sand 2, phi 37,
+ * delta 24, 0.21 and 7.47: 0.21010 and 7.46813; and with CUR I's factored
+ * phi and delta, bm4-19a.shd prints 0.29, 4.65 and 0.16, 12.54: 0.28601,
+ * 4.64992 and 0.15623, 12.54482).
  * Ignored: SoilUseMenard, SoilUseBrinchHansen and SoilHorizontalBehaviourType in the
  * sheet piling model (they belong to the single pile model; bm1-1 has
  * SoilUseMenard=1 with explicit moduli); soil profile X/Y coordinates. */
@@ -108,9 +113,12 @@ int sp_shi_soil_read(sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w)
 			return sp_shi_scan_fail(in, x->line,
 						"soil '%s': negative unit weight, cohesion or K, or phi outside 0..90",
 						so->name);
-		if (x->lambda_type == 1) { /* Mueller-Breslau at full precision (see the top) */
-			S_full_precision(&so->ka, sp_ka_coulomb(so->phi_deg, so->delta_deg));
-			S_full_precision(&so->kp, sp_kp_coulomb(so->phi_deg, so->delta_deg));
+		if (x->lambda_type == 1 || x->lambda_type == 2) { /* at full precision (see the top) */
+			const int mb = x->lambda_type == 1;
+			S_full_precision(&so->ka, mb ? sp_ka_coulomb(so->phi_deg, so->delta_deg)
+			                             : sp_ka_ec7(so->phi_deg, so->delta_deg));
+			S_full_precision(&so->kp, mb ? sp_kp_coulomb(so->phi_deg, so->delta_deg)
+			                             : sp_kp_ec7(so->phi_deg, so->delta_deg));
 			S_full_precision(&so->k0, sp_k0_jaky(so->phi_deg) * pow(so->ocr > 0 ? so->ocr : 1.0,
 			                                                        sin(so->phi_deg * SP_PI / 180.0)));
 		}

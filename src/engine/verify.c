@@ -3,11 +3,25 @@
  * What the factored wall is (D-Sheet Piling manual, "Verification" and
  * "Partial factors"; the numbers are those of the file's set, printed by
  * D-Sheet in [FACTORS FOR VERIFICATION]):
- * - every soil: c / cohesion_factor, tan(phi) / tan_phi_factor, tan(delta) /
- *   tan_phi_factor; typed-in Ka, K0, Kp are kept;
+ * - every soil: c / cohesion_factor, tan(phi) / tan_phi_factor, delta in
+ *   the same ratio to phi as before (bm4-19a.shd, CUR I, tan phi factor
+ *   0.8: Clay phi 21 -> 25.63, delta 14 -> 17.09, not atan(tan 14 / 0.8) =
+ *   17.31; Peat 24.5 -> 29.67, 18 -> 21.80; Sand 1 31 -> 36.91, 24 ->
+ *   28.57), tan(delta) / tan_phi_factor when phi is 0; Ka, K0, Kp that
+ *   are the Coulomb (Mueller-Breslau) and Jaky values of the soil's phi and
+ *   delta (D-Sheet's SoilLambdaType=1, which the importer writes at full
+ *   precision) follow the factored phi and delta (bm4-19a.shd, CUR I step 6.3, the "Ka,K0,Kp" side: Clay phi
+ *   21 -> 25.63, delta 14 -> 17.09, Ka 0.41 -> 0.34, K0 0.64 -> 0.57, Kp
+ *   2.99 -> 4.09; Sand 1 Kp 7.16 -> 14.33), and so do the EN 1997-1
+ *   Annex C.2 values (D-Sheet's Koetter, SoilLambdaType=2: Peat Kp 3.38 ->
+ *   4.65, Sand 2 7.47 -> 12.54); typed-in ones are kept;
  * - the modulus of subgrade reaction (every branch, loading and unloading):
- *   CUR's "low" steps take k x min(f, 1/f), the "high" steps k x max(f, 1/f);
- *   the factored EC7 run takes k / f;
+ *   with g = min(f, 1/f), CUR's "low" steps take k / g, the "high" steps
+ *   k (1 + g) / g, as D-Sheet prints them in bm4-19a.shd (CUR I, f = 0.800:
+ *   every layer's 2000, 800, 10000 kN/m3 as 2500, 1000, 12500 in steps 6.1
+ *   and 6.3 and 4500, 1800, 22500 in 6.2 and 6.4, stages 1-3; the rule is
+ *   read from this one factor: 1.25 and 2.25 x k); the factored EC7 run
+ *   takes k / f;
  * - every stage whose sides differ in surface level (the lower is the
  *   passive side): the passive surface lowered by passive_surface_drop_m plus
  *   the excavation allowance min(retaining_height_inc_pct % of the retained
@@ -17,9 +31,17 @@
  *   wall, 10 % of the distance between the lowest support and the excavation
  *   level"; bm4-16a.shd, DA2, anchor at -1.50: the passive surface at -2.00
  *   printed at -2.05 in stage 2, -7.00 at -7.50 in stage 3, and, without the
- *   anchor, -2.00 at -2.20 in stage 1); the active water level raised by
+ *   anchor, -2.00 at -2.20 in stage 1); where the passive water level is
+ *   below the passive surface (a dry excavation) and the set has a dry
+ *   allowance (GeometryIncRetainingHeightDry), that instead (bm4-25a.shd, EC7
+ *   BE 2 SET2, dry 0.30 m: stage 3, passive water -10.00, surface -7.00
+ *   printed at -7.30; stages 1-2, water at the surface, -2.20 and -2.05);
+ *   the active water level raised by
  *   active_water_rise_m; the passive water level raised ("high") or lowered
- *   ("low") by passive_water_delta_m, never above the active one;
+ *   ("low") by passive_water_delta_m, never above the active level as it was
+ *   before its rise (bm4-19a.shd, CUR I, stages 1-2 with both levels at
+ *   -2.00: step 6.1 prints the active level -1.80 and the passive -2.00,
+ *   step 6.3 the passive -2.30; stage 3's -10.00 becomes -9.70 / -10.30);
  * - the effects (moments, forces) multiplied by effect_factor;
  * - every load multiplied by its load factor (S_load_factors): permanent or
  *   variable, favourable or unfavourable as the load says, or, when it says
@@ -32,10 +54,11 @@
  *   is; moments and normal forces on "auto" are taken as unfavourable (no
  *   benchmark shows them). A load used in stages with different passive
  *   sides is copied, one copy per side.
- * Not applied (known gaps, docs/dsheet-verification.md): the resistance
- * factor on the passive pressure, the construction-load factors. */
+ * Not applied (known gaps, docs/dsheet-verification.md): the construction-
+ * load factors. */
 #include "verify.h"
 #include "beam.h"
+#include "earth.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -231,6 +254,31 @@ static double S_supported_height(const sp_wall_t *w, const sp_wall_stage_t *sg, 
 	return top - passive_m;
 }
 
+/* Ka, K0, Kp of soil s from its phi, delta and OCR as the importer derives
+ * them: theory 1 Coulomb (D-Sheet's Mueller-Breslau), 2 EN 1997-1 Annex
+ * C.2 (D-Sheet's Koetter); K0 Jaky x OCR^sin(phi). */
+static void S_k_derive(sp_wall_soil_t *s, int theory)
+{
+	const double rad = 3.14159265358979323846 / 180.0;
+	s->ka = theory == 1 ? sp_ka_coulomb(s->phi_deg, s->delta_deg) : sp_ka_ec7(s->phi_deg, s->delta_deg);
+	s->kp = theory == 1 ? sp_kp_coulomb(s->phi_deg, s->delta_deg) : sp_kp_ec7(s->phi_deg, s->delta_deg);
+	s->k0 = sp_k0_jaky(s->phi_deg) * pow(s->ocr > 0 ? s->ocr : 1.0, sin(s->phi_deg * rad));
+}
+
+/* The theory whose Ka, K0, Kp of its phi and delta soil s holds (to 1e-9),
+ * 1 or 2 (S_k_derive); 0: typed in. */
+static int S_k_derived(const sp_wall_soil_t *s)
+{
+	for (int theory = 1; theory <= 2; theory++) {
+		sp_wall_soil_t d = *s;
+		S_k_derive(&d, theory);
+		if (fabs(d.ka - s->ka) <= 1e-9 * d.ka && fabs(d.kp - s->kp) <= 1e-9 * d.kp &&
+		    fabs(d.k0 - s->k0) <= 1e-9 * d.k0 && s->kp > 0)
+			return theory;
+	}
+	return 0;
+}
+
 int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, sp_wall_t *out, sp_err_t *err)
 {
 	*out = *w;
@@ -238,13 +286,20 @@ int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step 
 	if (step != SP_STEP_FACTORED) {
 		double lo = fmin(f->subgrade_factor, 1.0 / f->subgrade_factor);
 		int low = step == SP_STEP_LOW_K_HIGH_WATER || step == SP_STEP_LOW_K_LOW_WATER;
-		k_mult = low ? lo : 1.0 / lo;
+		k_mult = low ? 1.0 / lo : (1.0 + lo) / lo;
 	}
 	for (int i = 0; i < out->n_soils; i++) {
 		sp_wall_soil_t *s = &out->soils[i];
+		int derived = S_k_derived(s);
 		s->c_kPa /= f->cohesion_factor;
-		s->phi_deg = S_factored_angle(s->phi_deg, f->tan_phi_factor);
-		s->delta_deg = (s->delta_deg < 0 ? -1 : 1) * S_factored_angle(fabs(s->delta_deg), f->tan_phi_factor);
+		const double phi_k = s->phi_deg;
+		s->phi_deg = S_factored_angle(phi_k, f->tan_phi_factor);
+		if (phi_k > 0) /* delta keeps its ratio to phi */
+			s->delta_deg *= s->phi_deg / phi_k;
+		else
+			s->delta_deg = (s->delta_deg < 0 ? -1 : 1) * S_factored_angle(fabs(s->delta_deg), f->tan_phi_factor);
+		if (derived)
+			S_k_derive(s, derived);
 		for (int b = 0; b < SP_WALL_BRANCHES; b++) {
 			s->kh_top_kN_m3[b] *= k_mult;
 			s->kh_bottom_kN_m3[b] *= k_mult;
@@ -260,15 +315,20 @@ int sp_verify_wall(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step 
 		int pas = sg->surface_m[0] < sg->surface_m[1] ? 0 : 1, act = 1 - pas;
 		double retained = S_supported_height(out, sg, sg->surface_m[act], sg->surface_m[pas]);
 		double allowance = fmin(f->retaining_height_inc_pct / 100.0 * retained, f->retaining_height_inc_max_m);
+		/* a dry excavation (the passive water level below the passive
+		 * surface) takes the set's dry allowance where it has one */
+		if (f->retaining_height_inc_dry_m > 0 && sg->water_m[pas] < sg->surface_m[pas])
+			allowance = f->retaining_height_inc_dry_m;
 		double drop = f->passive_surface_drop_m + allowance;
 		sg->surface_m[pas] -= drop;
 		for (int k = 0; k < sg->n_surface_points[pas]; k++)
 			sg->surface_level_m[pas][k] -= drop;
+		const double active_water_m = sg->water_m[act];
 		sg->water_m[act] += f->active_water_rise_m;
 		if (step != SP_STEP_FACTORED) {
 			sg->water_m[pas] += high ? f->passive_water_delta_m : -f->passive_water_delta_m;
-			if (sg->water_m[pas] > sg->water_m[act])
-				sg->water_m[pas] = sg->water_m[act];
+			if (sg->water_m[pas] > active_water_m)
+				sg->water_m[pas] = active_water_m;
 		}
 	}
 	return S_factor_loads(w, f, out, err);
@@ -307,16 +367,18 @@ static int S_run(const sp_wall_t *w, double effect, sp_verify_stage_t out[SP_WAL
 		o->moment_kNm_per_m = r->max_moment_kNm_per_m * effect;
 		o->displacement_mm = r->max_displacement_mm;
 		o->mobilised_pct = fmax(r->mobilised_pct[0], r->mobilised_pct[1]);
-		const double rad = 3.14159265358979323846 / 180.0;
+		/* the force along the anchor or strut, as D-Sheet prints it
+		 * (bm4-16a.shd, anchor at -5 deg prestressed to 80 kN/m: 80.00,
+		 * DA2 108.00 = 1.35 x 80) */
 		for (int i = 0; i < w->n_anchors; i++)
 			if (w->stages[s].anchor_on[i]) {
-				double h = r->anchor_force_kN_per_m[i] * cos(w->anchors[i].angle_deg * rad) * effect;
+				double h = r->anchor_force_kN_per_m[i] * effect;
 				if (fabs(h) > fabs(o->anchor_force_kN_per_m))
 					o->anchor_force_kN_per_m = h;
 			}
 		for (int i = 0; i < w->n_struts; i++)
 			if (w->stages[s].strut_on[i]) {
-				double h = r->strut_force_kN_per_m[i] * cos(w->struts[i].angle_deg * rad) * effect;
+				double h = r->strut_force_kN_per_m[i] * effect;
 				if (fabs(h) > fabs(o->anchor_force_kN_per_m))
 					o->anchor_force_kN_per_m = h;
 			}

@@ -27,7 +27,7 @@ typedef struct {
 	double min_moment_kNm_per_m;    /* most negative moment */
 	double moment_kNm_per_m;        /* the signed moment of largest magnitude */
 	double displacement_mm;         /* the signed displacement of largest magnitude */
-	double anchor_force_kN_per_m;   /* the largest anchor or strut force, horizontal */
+	double anchor_force_kN_per_m;   /* the largest anchor or strut force (along it, as D-Sheet) */
 	double mobilised_pct;           /* the larger of the two sides' mobilised resistance */
 } sp_verify_stage_t;
 

@@ -58,6 +58,16 @@ int sp_verify_design_apply(const sp_study_t *st, const sp_wall_t *w, sp_analysis
 		return SP_ESOFTWARE;
 	/* the characteristic run's values are the floor (as D-Sheet's summary) */
 	S_extremes d = {out->max_moment_kNm_per_m, out->max_shear_kN_per_m, out->anchor_force_kN_per_m, 0, -1, 0};
+	/* CUR step 6.5 x representative_factor (a set's FactorRepValuesMDPmax;
+	 * bm4-19a.shd: the characteristic moment and anchor force x 1.2) */
+	for (int k = 0; k < st->n_verification_sets; k++) {
+		const double rep = is_cur ? st->verification_sets[k].representative_factor : 0;
+		if (rep > 1) {
+			d.moment_kNm_per_m = fmax(d.moment_kNm_per_m, rep * out->max_moment_kNm_per_m);
+			d.shear_kN_per_m = fmax(d.shear_kN_per_m, rep * out->max_shear_kN_per_m);
+			d.anchor_force_kN_per_m = fmax(d.anchor_force_kN_per_m, rep * out->anchor_force_kN_per_m);
+		}
+	}
 	int rc = SP_OK;
 	for (int k = 0; k < st->n_verification_sets && rc == SP_OK && out->ok; k++)
 		for (int j = 0; j < n_steps && out->ok; j++) {
