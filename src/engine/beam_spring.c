@@ -16,6 +16,19 @@ void sp_beam_spring_prepare(sp_beam_spring_t *sp)
 	              memcmp(sp->prep_k, sp->k, sizeof sp->k) == 0 && memcmp(sp->prep_lam, sp->lam, sizeof sp->lam) == 0);
 }
 
+/* Where branch k of the curve ends, as a pressure step from the neutral
+ * pressure: at SoilLam[k] % of the passive pressure (D-Sheet's "percentage of
+ * passive soil pressure", the mobilisation it prints as pressure / passive
+ * pressure: bm4-10a stage 1, right side at -6.00 m, 23.8186 kPa at
+ * 0.853 mm, passive 38.925, neutral 2.595 kPa on 30000/15000 kN/m3). The
+ * same step bounds the branch towards the active side (bm4-10a stage 1,
+ * left side at -4.2 m: 4.317 kPa, 3.129 mm from its neutral 13.704 kPa on
+ * branch 1 of 3000 kN/m3, 99 % of the way to the active pressure). */
+static double S_branch_end(const sp_beam_spring_t *sp, int k)
+{
+	return sp->lam[k] * sp->sig_p - sp->sig_n;
+}
+
 void sp_beam_spring_ready(sp_beam_spring_t *sp)
 {
 	if (!sp->dirty)
@@ -37,7 +50,7 @@ void sp_beam_spring_ready(sp_beam_spring_t *sp)
 		double prev = 0.0, reach = 0.0;
 		int m = 0;
 		for (int k = 0; k < sp->nb; k++) {
-			double end = k + 1 < sp->nb ? sp->lam[k] * room : room;
+			double end = k + 1 < sp->nb ? S_branch_end(sp, k) : room;
 			if (end > room)
 				end = room;
 			if (end <= prev || sp->k[k] <= 0.0)

@@ -2,8 +2,10 @@
  * element's soil on one side of a node, elastoplastic. Its effective pressure
  * follows the multi-linear curve of the modulus of subgrade reaction from the
  * neutral pressure towards the passive (wall moving into the soil) or active
- * pressure (moving away), with branch ends at branch_end_pct of the way, and
- * stays at the limit beyond it. Plastic displacement shifts the curve
+ * pressure (moving away), a branch ending where the pressure has moved from
+ * the neutral one by branch_end_pct % of the passive pressure less the
+ * neutral (D-Sheet's percentage of the passive pressure, the same step
+ * towards the active side), and stays at the limit beyond it. Plastic displacement shifts the curve
  * (kinematic); with an unloading curve, moving back from the last turning
  * point follows k_unload. Displacements s are into the spring's soil (m),
  * pressures in kPa. */
