@@ -107,6 +107,11 @@ static inline double S_pressure(const sp_beam_spring_t *sp, double s, double *sl
 		p = sp->sig_a, *slope = 0.0;
 	if (p > sp->sig_p)
 		p = sp->sig_p, *slope = 0.0;
+	if (regime < 0) { /* reloading: not above the virgin curve */
+		double vslope, v = S_virgin(sp, s, &vslope);
+		if (v < p)
+			p = v, *slope = vslope;
+	}
 	return p;
 }
 
@@ -122,13 +127,56 @@ static double S_reach(const sp_beam_spring_t *sp, int passive)
 	return m ? sp->reach[passive][m - 1] : 0.0;
 }
 
+/* The piece of the virgin curve that holds s: p = a + b s for s in
+ * [lo, hi] (its branch). */
+static void S_piece_virgin(const sp_beam_spring_t *sp, double s, double *lo, double *hi, double *a, double *b)
+{
+	double d = s - sp->shift_m;
+	int dir = d >= 0;
+	double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
+	int m = sp->nseg[dir], k = 0;
+	while (k < m && !(ad <= sp->reach[dir][k]))
+		k++;
+	double r0 = k > 0 ? sp->reach[dir][k - 1] : 0.0, r1 = k < m ? sp->reach[dir][k] : INFINITY;
+	if (k < m) {
+		double slope = sp->slope[dir][k];
+		*b = slope;
+		*a = sp->sig_n + sign * (sp->offset[dir][k] - slope * r1) - slope * sp->shift_m;
+	} else {
+		*b = 0.0;
+		*a = dir ? sp->sig_p : sp->sig_a;
+	}
+	*lo = dir ? sp->shift_m + r0 : sp->shift_m - r1;
+	*hi = dir ? sp->shift_m + r1 : sp->shift_m - r0;
+}
+
+/* The piece of the unloading line from the turning point that holds s,
+ * between the limits: p = a + b s for s in [lo, hi]. */
+static void S_piece_line(const sp_beam_spring_t *sp, double s, double *lo, double *hi, double *a, double *b)
+{
+	double l = -INFINITY, h = INFINITY;
+	double ku = sp->k_unload, p = sp->p_turn + ku * (s - sp->s_turn);
+	double s_a = sp->s_turn + (sp->sig_a - sp->p_turn) / ku, s_p = sp->s_turn + (sp->sig_p - sp->p_turn) / ku;
+	if (p < sp->sig_a) {
+		*b = 0.0, *a = sp->sig_a;
+		h = s_a;
+	} else if (p > sp->sig_p) {
+		*b = 0.0, *a = sp->sig_p;
+		l = s_p;
+	} else {
+		*b = ku, *a = sp->p_turn - ku * sp->s_turn;
+		l = s_a, h = s_p;
+	}
+	*lo = l, *hi = h;
+}
+
 /* The linear piece of the spring's curve that holds s: p = a + b s for s in
  * [lo, hi], and its tangent kt (1e-9 of the first branch's when plastic).
  * The piece is chosen as S_pressure chooses it at s; its ends are those of
  * the branch (within round-off, where the curve is continuous). */
 static void S_piece(const sp_beam_spring_t *sp, double s, double *lo, double *hi, double *a, double *b, double *kt)
 {
-	double slope, l = -INFINITY, h = INFINITY;
+	double l = -INFINITY, h = INFINITY, pl, ph;
 	int regime = S_regime(sp, s);
 	if (regime == 0) {
 		if (sp->has_turn && sp->k_unload > 0.0) { /* the virgin curve's side of the turning point */
@@ -137,53 +185,37 @@ static void S_piece(const sp_beam_spring_t *sp, double s, double *lo, double *hi
 			else if (sp->p_turn < sp->sig_n - 1e-9)
 				h = sp->s_turn;
 		}
-		double d = s - sp->shift_m;
-		int dir = d >= 0;
-		double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
-		int m = sp->nseg[dir], k = 0;
-		while (k < m && !(ad <= sp->reach[dir][k]))
-			k++;
-		double r0 = k > 0 ? sp->reach[dir][k - 1] : 0.0, r1 = k < m ? sp->reach[dir][k] : INFINITY;
-		if (k < m) {
-			slope = sp->slope[dir][k];
-			*b = slope;
-			*a = sp->sig_n + sign * (sp->offset[dir][k] - slope * r1) - slope * sp->shift_m;
-		} else {
-			slope = 0.0;
-			*b = 0.0;
-			*a = dir ? sp->sig_p : sp->sig_a;
-		}
-		double bl = dir ? sp->shift_m + r0 : sp->shift_m - r1, bh = dir ? sp->shift_m + r1 : sp->shift_m - r0;
-		if (bl > l)
-			l = bl;
-		if (bh < h)
-			h = bh;
+		S_piece_virgin(sp, s, &pl, &ph, a, b);
 	} else {
-		/* the unloading line from the turning point, between the limits */
 		if (regime > 0)
 			h = sp->s_turn;
 		else
 			l = sp->s_turn;
-		double ku = sp->k_unload, p = sp->p_turn + ku * (s - sp->s_turn);
-		double s_a = sp->s_turn + (sp->sig_a - sp->p_turn) / ku, s_p = sp->s_turn + (sp->sig_p - sp->p_turn) / ku;
-		if (p < sp->sig_a) {
-			slope = 0.0, *b = 0.0, *a = sp->sig_a;
-			if (s_a < h)
-				h = s_a;
-		} else if (p > sp->sig_p) {
-			slope = 0.0, *b = 0.0, *a = sp->sig_p;
-			if (s_p > l)
-				l = s_p;
-		} else {
-			slope = ku, *b = ku, *a = sp->p_turn - ku * sp->s_turn;
-			if (s_a > l)
-				l = s_a;
-			if (s_p < h)
-				h = s_p;
+		S_piece_line(sp, s, &pl, &ph, a, b);
+		if (regime < 0) { /* reloading: the lower of the line and the virgin curve */
+			double vl, vh, va, vb;
+			S_piece_virgin(sp, s, &vl, &vh, &va, &vb);
+			if (vl > pl)
+				pl = vl;
+			if (vh < ph)
+				ph = vh;
+			if (vb != *b) { /* where the two cross, the lower one changes */
+				double sx = (va - *a) / (*b - vb);
+				if (sx > s && sx < ph)
+					ph = sx;
+				if (sx < s && sx > pl)
+					pl = sx;
+			}
+			if (va + vb * s < *a + *b * s)
+				*a = va, *b = vb;
 		}
 	}
+	if (pl > l)
+		l = pl;
+	if (ph < h)
+		h = ph;
 	*lo = l, *hi = h;
-	*kt = slope > 0 ? slope : 1e-9 * sp->k_first;
+	*kt = *b > 0 ? *b : 1e-9 * sp->k_first;
 }
 
 void sp_beam_spring_pieces_reset(sp_beam_spring_piece_t *pc, int n)
@@ -258,7 +290,13 @@ void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
 	double d = s - sp->shift_m;
 	double rp = S_reach(sp, 1), ra = S_reach(sp, 0);
 	double slope, p = sp_beam_spring_pressure(sp, s, &slope);
-	if (S_regime(sp, s) == 0) {
+	int regime = S_regime(sp, s);
+	if (regime < 0) { /* reloaded up to the virgin curve: on it again */
+		double vslope;
+		if (S_virgin(sp, s, &vslope) <= p)
+			regime = 0;
+	}
+	if (regime == 0) {
 		if (d > rp)
 			sp->shift_m = s - rp;
 		else if (d < -ra)
