@@ -82,15 +82,25 @@ static inline double S_virgin(const sp_beam_spring_t *sp, double s, double *slop
 	return dir ? sp->sig_p : sp->sig_a;
 }
 
+/* The pressure at the turning point: it keeps its step from the neutral
+ * pressure when a later stage changes the neutral pressure (bm4-10a stage 3,
+ * 50 kPa on the right side: at -5.00 m the passive 24.495 kPa of stage 2
+ * becomes 24.495 + 25.000 less 20000 kN/m3 x 0.36 mm of unloading, the
+ * printed 42.329 kPa). */
+static inline double S_turn_pressure(const sp_beam_spring_t *sp)
+{
+	return sp->sig_n + sp->p_turn;
+}
+
 /* 0: the spring is on its virgin curve at s; +1/-1: on the unloading line
  * from a turning point on the passive/active side. */
 static inline int S_regime(const sp_beam_spring_t *sp, double s)
 {
 	if (!sp->has_turn || sp->k_unload <= 0.0)
 		return 0;
-	if (sp->p_turn > sp->sig_n + 1e-9 && s < sp->s_turn)
+	if (sp->p_turn > 1e-9 && s < sp->s_turn)
 		return 1;
-	if (sp->p_turn < sp->sig_n - 1e-9 && s > sp->s_turn)
+	if (sp->p_turn < -1e-9 && s > sp->s_turn)
 		return -1;
 	return 0;
 }
@@ -101,7 +111,7 @@ static inline double S_pressure(const sp_beam_spring_t *sp, double s, double *sl
 	int regime = S_regime(sp, s);
 	if (regime == 0)
 		return S_virgin(sp, s, slope);
-	double p = sp->p_turn + sp->k_unload * (s - sp->s_turn);
+	double p = S_turn_pressure(sp) + sp->k_unload * (s - sp->s_turn);
 	*slope = sp->k_unload;
 	if (p < sp->sig_a)
 		p = sp->sig_a, *slope = 0.0;
@@ -155,8 +165,8 @@ static void S_piece_virgin(const sp_beam_spring_t *sp, double s, double *lo, dou
 static void S_piece_line(const sp_beam_spring_t *sp, double s, double *lo, double *hi, double *a, double *b)
 {
 	double l = -INFINITY, h = INFINITY;
-	double ku = sp->k_unload, p = sp->p_turn + ku * (s - sp->s_turn);
-	double s_a = sp->s_turn + (sp->sig_a - sp->p_turn) / ku, s_p = sp->s_turn + (sp->sig_p - sp->p_turn) / ku;
+	double pt = S_turn_pressure(sp), ku = sp->k_unload, p = pt + ku * (s - sp->s_turn);
+	double s_a = sp->s_turn + (sp->sig_a - pt) / ku, s_p = sp->s_turn + (sp->sig_p - pt) / ku;
 	if (p < sp->sig_a) {
 		*b = 0.0, *a = sp->sig_a;
 		h = s_a;
@@ -164,7 +174,7 @@ static void S_piece_line(const sp_beam_spring_t *sp, double s, double *lo, doubl
 		*b = 0.0, *a = sp->sig_p;
 		l = s_p;
 	} else {
-		*b = ku, *a = sp->p_turn - ku * sp->s_turn;
+		*b = ku, *a = pt - ku * sp->s_turn;
 		l = s_a, h = s_p;
 	}
 	*lo = l, *hi = h;
@@ -180,9 +190,9 @@ static void S_piece(const sp_beam_spring_t *sp, double s, double *lo, double *hi
 	int regime = S_regime(sp, s);
 	if (regime == 0) {
 		if (sp->has_turn && sp->k_unload > 0.0) { /* the virgin curve's side of the turning point */
-			if (sp->p_turn > sp->sig_n + 1e-9)
+			if (sp->p_turn > 1e-9)
 				l = sp->s_turn;
-			else if (sp->p_turn < sp->sig_n - 1e-9)
+			else if (sp->p_turn < -1e-9)
 				h = sp->s_turn;
 		}
 		S_piece_virgin(sp, s, &pl, &ph, a, b);
@@ -301,10 +311,10 @@ void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
 			sp->shift_m = s - rp;
 		else if (d < -ra)
 			sp->shift_m = s + ra;
-		sp->has_turn = 1, sp->s_turn = s, sp->p_turn = p;
+		sp->has_turn = 1, sp->s_turn = s, sp->p_turn = p - sp->sig_n;
 	} else if (p >= sp->sig_p || p <= sp->sig_a) {
 		/* the unloading line reached a limit: back on the virgin curve there */
 		sp->shift_m = p >= sp->sig_p ? s - rp : s + ra;
-		sp->s_turn = s, sp->p_turn = p;
+		sp->s_turn = s, sp->p_turn = p - sp->sig_n;
 	}
 }

@@ -24,7 +24,8 @@ typedef struct {
 	double sig_a, sig_n, sig_p;/* effective active, neutral, passive pressure (kPa) */
 	double k_first;
 	/* unloading/reloading (wall->unloading_curve): the last turning point on
-	 * the virgin curve; moving back from it follows k_unload */
+	 * the virgin curve, its pressure p_turn as a step from the neutral
+	 * pressure sig_n; moving back from it follows k_unload */
 	double s_turn, p_turn, k_unload;
 	/* the curve, prepared per stage: per direction (0 active, 1 passive) the
 	 * reach, pressure offset and slope at the end of each branch */
