@@ -66,10 +66,11 @@ void sp_beam_spring_ready(sp_beam_spring_t *sp)
 	}
 }
 
-/* Pressure on the virgin curve at displacement s into the soil; *slope = dp/ds. */
-static inline double S_virgin(const sp_beam_spring_t *sp, double s, double *slope)
+/* Pressure on the virgin curve with its origin at displacement shift, at
+ * displacement s into the soil; *slope = dp/ds. */
+static inline double S_virgin_from(const sp_beam_spring_t *sp, double s, double shift, double *slope)
 {
-	double d = s - sp->shift_m;
+	double d = s - shift;
 	int dir = d >= 0;
 	double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
 	int m = sp->nseg[dir];
@@ -82,6 +83,12 @@ static inline double S_virgin(const sp_beam_spring_t *sp, double s, double *slop
 	return dir ? sp->sig_p : sp->sig_a;
 }
 
+/* Pressure on the virgin curve (its origin at the plastic shift). */
+static inline double S_virgin(const sp_beam_spring_t *sp, double s, double *slope)
+{
+	return S_virgin_from(sp, s, sp->shift_m, slope);
+}
+
 /* The pressure at the turning point: it keeps its step from the neutral
  * pressure when a later stage changes the neutral pressure (bm4-10a stage 3,
  * 50 kPa on the right side: at -5.00 m the passive 24.495 kPa of stage 2
@@ -92,16 +99,28 @@ static inline double S_turn_pressure(const sp_beam_spring_t *sp)
 	return sp->sig_n + sp->p_turn;
 }
 
+/* Where the unloading line from the turning point reaches the neutral
+ * pressure: beyond it the spring follows the virgin curve of the other
+ * direction from there (bm4-10a stage 2, left side at -9.38 m: from its
+ * stage-1 turning point 0.191 mm away at 29.460 kPa, neutral 35.185, back on
+ * 37500 kN/m3 to the neutral pressure 0.153 mm later, then 30000 kN/m3:
+ * 132.674 kPa at 3.211 mm into the soil as printed; -9.47 m: 226.289). */
+static inline double S_line_neutral(const sp_beam_spring_t *sp)
+{
+	return sp->s_turn - sp->p_turn / sp->k_unload;
+}
+
 /* 0: the spring is on its virgin curve at s; +1/-1: on the unloading line
- * from a turning point on the passive/active side. */
+ * from a turning point on the passive/active side; +2/-2: past the neutral
+ * pressure of that line, on the virgin curve from there. */
 static inline int S_regime(const sp_beam_spring_t *sp, double s)
 {
 	if (!sp->has_turn || sp->k_unload <= 0.0)
 		return 0;
 	if (sp->p_turn > 1e-9 && s < sp->s_turn)
-		return 1;
+		return s >= S_line_neutral(sp) ? 1 : 2;
 	if (sp->p_turn < -1e-9 && s > sp->s_turn)
-		return -1;
+		return s <= S_line_neutral(sp) ? -1 : -2;
 	return 0;
 }
 
@@ -111,17 +130,14 @@ static inline double S_pressure(const sp_beam_spring_t *sp, double s, double *sl
 	int regime = S_regime(sp, s);
 	if (regime == 0)
 		return S_virgin(sp, s, slope);
+	if (regime == 2 || regime == -2)
+		return S_virgin_from(sp, s, S_line_neutral(sp), slope);
 	double p = S_turn_pressure(sp) + sp->k_unload * (s - sp->s_turn);
 	*slope = sp->k_unload;
 	if (p < sp->sig_a)
 		p = sp->sig_a, *slope = 0.0;
 	if (p > sp->sig_p)
 		p = sp->sig_p, *slope = 0.0;
-	if (regime < 0) { /* reloading: not above the virgin curve */
-		double vslope, v = S_virgin(sp, s, &vslope);
-		if (v < p)
-			p = v, *slope = vslope;
-	}
 	return p;
 }
 
@@ -137,11 +153,12 @@ static double S_reach(const sp_beam_spring_t *sp, int passive)
 	return m ? sp->reach[passive][m - 1] : 0.0;
 }
 
-/* The piece of the virgin curve that holds s: p = a + b s for s in
- * [lo, hi] (its branch). */
-static void S_piece_virgin(const sp_beam_spring_t *sp, double s, double *lo, double *hi, double *a, double *b)
+/* The piece of the virgin curve with its origin at shift that holds s:
+ * p = a + b s for s in [lo, hi] (its branch). */
+static void S_piece_virgin(const sp_beam_spring_t *sp, double s, double shift, double *lo, double *hi, double *a,
+                           double *b)
 {
-	double d = s - sp->shift_m;
+	double d = s - shift;
 	int dir = d >= 0;
 	double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
 	int m = sp->nseg[dir], k = 0;
@@ -151,13 +168,13 @@ static void S_piece_virgin(const sp_beam_spring_t *sp, double s, double *lo, dou
 	if (k < m) {
 		double slope = sp->slope[dir][k];
 		*b = slope;
-		*a = sp->sig_n + sign * (sp->offset[dir][k] - slope * r1) - slope * sp->shift_m;
+		*a = sp->sig_n + sign * (sp->offset[dir][k] - slope * r1) - slope * shift;
 	} else {
 		*b = 0.0;
 		*a = dir ? sp->sig_p : sp->sig_a;
 	}
-	*lo = dir ? sp->shift_m + r0 : sp->shift_m - r1;
-	*hi = dir ? sp->shift_m + r1 : sp->shift_m - r0;
+	*lo = dir ? shift + r0 : shift - r1;
+	*hi = dir ? shift + r1 : shift - r0;
 }
 
 /* The piece of the unloading line from the turning point that holds s,
@@ -195,30 +212,21 @@ static void S_piece(const sp_beam_spring_t *sp, double s, double *lo, double *hi
 			else if (sp->p_turn < -1e-9)
 				h = sp->s_turn;
 		}
-		S_piece_virgin(sp, s, &pl, &ph, a, b);
+		S_piece_virgin(sp, s, sp->shift_m, &pl, &ph, a, b);
 	} else {
-		if (regime > 0)
-			h = sp->s_turn;
+		double sn = S_line_neutral(sp);
+		if (regime == 1)
+			l = sn, h = sp->s_turn;
+		else if (regime == -1)
+			l = sp->s_turn, h = sn;
+		else if (regime == 2)
+			h = sn;
 		else
-			l = sp->s_turn;
-		S_piece_line(sp, s, &pl, &ph, a, b);
-		if (regime < 0) { /* reloading: the lower of the line and the virgin curve */
-			double vl, vh, va, vb;
-			S_piece_virgin(sp, s, &vl, &vh, &va, &vb);
-			if (vl > pl)
-				pl = vl;
-			if (vh < ph)
-				ph = vh;
-			if (vb != *b) { /* where the two cross, the lower one changes */
-				double sx = (va - *a) / (*b - vb);
-				if (sx > s && sx < ph)
-					ph = sx;
-				if (sx < s && sx > pl)
-					pl = sx;
-			}
-			if (va + vb * s < *a + *b * s)
-				*a = va, *b = vb;
-		}
+			l = sn;
+		if (regime == 1 || regime == -1)
+			S_piece_line(sp, s, &pl, &ph, a, b);
+		else
+			S_piece_virgin(sp, s, sn, &pl, &ph, a, b);
 	}
 	if (pl > l)
 		l = pl;
@@ -297,15 +305,14 @@ double sp_beam_spring_work(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *
 
 void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
 {
-	double d = s - sp->shift_m;
-	double rp = S_reach(sp, 1), ra = S_reach(sp, 0);
 	double slope, p = sp_beam_spring_pressure(sp, s, &slope);
 	int regime = S_regime(sp, s);
-	if (regime < 0) { /* reloaded up to the virgin curve: on it again */
-		double vslope;
-		if (S_virgin(sp, s, &vslope) <= p)
-			regime = 0;
+	if (regime == 2 || regime == -2) { /* past the neutral pressure: on the virgin curve from there */
+		sp->shift_m = S_line_neutral(sp);
+		regime = 0;
 	}
+	double d = s - sp->shift_m;
+	double rp = S_reach(sp, 1), ra = S_reach(sp, 0);
 	if (regime == 0) {
 		if (d > rp)
 			sp->shift_m = s - rp;
