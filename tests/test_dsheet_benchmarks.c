@@ -198,13 +198,16 @@ static void compare(const char *name, const sp_wall_t *w, const sp_shd_t *ref, i
 		/* SP_BENCH_DUMP=name: every D-Sheet point against ours (diagnosis) */
 		const char *dump = getenv("SP_BENCH_DUMP");
 		if (dump && strcmp(dump, name) == 0) {
-			printf("%s stage %d: level m | M kNm/m D-Sheet / ours | u mm | left kPa | right kPa\n", name, s + 1);
+			printf("%s stage %d: level m | M kNm/m D-Sheet / ours | u mm | left kPa | right kPa | our passive "
+			       "left, right kPa\n",
+			       name, s + 1);
 			for (size_t i = 0; i < rs->n_points; i++) {
 				const sp_shd_point_t *p = &rs->points[i];
-				printf("%7.2f | %9.3f %9.3f | %8.3f %8.3f | %8.3f %8.3f | %8.3f %8.3f\n", p->level_m,
-				       p->moment_kNm_per_m, at_level(ms, p->level_m, 0), p->displacement_mm,
+				printf("%7.2f | %9.3f %9.3f | %8.3f %8.3f | %8.3f %8.3f | %8.3f %8.3f | %8.3f %8.3f\n",
+				       p->level_m, p->moment_kNm_per_m, at_level(ms, p->level_m, 0), p->displacement_mm,
 				       at_level(ms, p->level_m, 1), p->effective_kPa[0], at_level(ms, p->level_m, 2),
-				       p->effective_kPa[1], at_level(ms, p->level_m, 3));
+				       p->effective_kPa[1], at_level(ms, p->level_m, 3), passive_at(ms, p->level_m, SP_LEFT),
+				       passive_at(ms, p->level_m, SP_RIGHT));
 			}
 		}
 		/* D-Sheet's extremes over its points, signed */
