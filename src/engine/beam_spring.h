@@ -7,7 +7,9 @@
  * neutral (D-Sheet's percentage of the passive pressure, the same step
  * towards the active side), and stays at the limit beyond it. Plastic displacement shifts the curve
  * (kinematic); with an unloading curve, moving back from the last turning
- * point follows k_unload. Displacements s are into the spring's soil (m),
+ * point follows k_unload down to the neutral pressure, then the virgin curve
+ * of the other direction from there; the turning point keeps its step from
+ * the neutral pressure when a stage changes it. Displacements s are into the spring's soil (m),
  * pressures in kPa. */
 #ifndef SP_BEAM_SPRING_H
 #define SP_BEAM_SPRING_H
