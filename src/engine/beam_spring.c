@@ -16,6 +16,19 @@ void sp_beam_spring_prepare(sp_beam_spring_t *sp)
 	              memcmp(sp->prep_k, sp->k, sizeof sp->k) == 0 && memcmp(sp->prep_lam, sp->lam, sizeof sp->lam) == 0);
 }
 
+/* Where branch k of the curve ends, as a pressure step from the neutral
+ * pressure: at SoilLam[k] % of the passive pressure (D-Sheet's "percentage of
+ * passive soil pressure", the mobilisation it prints as pressure / passive
+ * pressure: bm4-10a stage 1, right side at -6.00 m, 23.8186 kPa at
+ * 0.853 mm, passive 38.925, neutral 2.595 kPa on 30000/15000 kN/m3). The
+ * same step bounds the branch towards the active side (bm4-10a stage 1,
+ * left side at -4.2 m: 4.317 kPa, 3.129 mm from its neutral 13.704 kPa on
+ * branch 1 of 3000 kN/m3, 99 % of the way to the active pressure). */
+static double S_branch_end(const sp_beam_spring_t *sp, int k)
+{
+	return sp->lam[k] * sp->sig_p - sp->sig_n;
+}
+
 void sp_beam_spring_ready(sp_beam_spring_t *sp)
 {
 	if (!sp->dirty)
@@ -37,7 +50,7 @@ void sp_beam_spring_ready(sp_beam_spring_t *sp)
 		double prev = 0.0, reach = 0.0;
 		int m = 0;
 		for (int k = 0; k < sp->nb; k++) {
-			double end = k + 1 < sp->nb ? sp->lam[k] * room : room;
+			double end = k + 1 < sp->nb ? S_branch_end(sp, k) : room;
 			if (end > room)
 				end = room;
 			if (end <= prev || sp->k[k] <= 0.0)
@@ -53,10 +66,11 @@ void sp_beam_spring_ready(sp_beam_spring_t *sp)
 	}
 }
 
-/* Pressure on the virgin curve at displacement s into the soil; *slope = dp/ds. */
-static inline double S_virgin(const sp_beam_spring_t *sp, double s, double *slope)
+/* Pressure on the virgin curve with its origin at displacement shift, at
+ * displacement s into the soil; *slope = dp/ds. */
+static inline double S_virgin_from(const sp_beam_spring_t *sp, double s, double shift, double *slope)
 {
-	double d = s - sp->shift_m;
+	double d = s - shift;
 	int dir = d >= 0;
 	double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
 	int m = sp->nseg[dir];
@@ -69,16 +83,44 @@ static inline double S_virgin(const sp_beam_spring_t *sp, double s, double *slop
 	return dir ? sp->sig_p : sp->sig_a;
 }
 
+/* Pressure on the virgin curve (its origin at the plastic shift). */
+static inline double S_virgin(const sp_beam_spring_t *sp, double s, double *slope)
+{
+	return S_virgin_from(sp, s, sp->shift_m, slope);
+}
+
+/* The pressure at the turning point: it keeps its step from the neutral
+ * pressure when a later stage changes the neutral pressure (bm4-10a stage 3,
+ * 50 kPa on the right side: at -5.00 m the passive 24.495 kPa of stage 2
+ * becomes 24.495 + 25.000 less 20000 kN/m3 x 0.36 mm of unloading, the
+ * printed 42.329 kPa). */
+static inline double S_turn_pressure(const sp_beam_spring_t *sp)
+{
+	return sp->sig_n + sp->p_turn;
+}
+
+/* Where the unloading line from the turning point reaches the neutral
+ * pressure: beyond it the spring follows the virgin curve of the other
+ * direction from there (bm4-10a stage 2, left side at -9.38 m: from its
+ * stage-1 turning point 0.191 mm away at 29.460 kPa, neutral 35.185, back on
+ * 37500 kN/m3 to the neutral pressure 0.153 mm later, then 30000 kN/m3:
+ * 132.674 kPa at 3.211 mm into the soil as printed; -9.47 m: 226.289). */
+static inline double S_line_neutral(const sp_beam_spring_t *sp)
+{
+	return sp->s_turn - sp->p_turn / sp->k_unload;
+}
+
 /* 0: the spring is on its virgin curve at s; +1/-1: on the unloading line
- * from a turning point on the passive/active side. */
+ * from a turning point on the passive/active side; +2/-2: past the neutral
+ * pressure of that line, on the virgin curve from there. */
 static inline int S_regime(const sp_beam_spring_t *sp, double s)
 {
 	if (!sp->has_turn || sp->k_unload <= 0.0)
 		return 0;
-	if (sp->p_turn > sp->sig_n + 1e-9 && s < sp->s_turn)
-		return 1;
-	if (sp->p_turn < sp->sig_n - 1e-9 && s > sp->s_turn)
-		return -1;
+	if (sp->p_turn > 1e-9 && s < sp->s_turn)
+		return s >= S_line_neutral(sp) ? 1 : 2;
+	if (sp->p_turn < -1e-9 && s > sp->s_turn)
+		return s <= S_line_neutral(sp) ? -1 : -2;
 	return 0;
 }
 
@@ -88,7 +130,9 @@ static inline double S_pressure(const sp_beam_spring_t *sp, double s, double *sl
 	int regime = S_regime(sp, s);
 	if (regime == 0)
 		return S_virgin(sp, s, slope);
-	double p = sp->p_turn + sp->k_unload * (s - sp->s_turn);
+	if (regime == 2 || regime == -2)
+		return S_virgin_from(sp, s, S_line_neutral(sp), slope);
+	double p = S_turn_pressure(sp) + sp->k_unload * (s - sp->s_turn);
 	*slope = sp->k_unload;
 	if (p < sp->sig_a)
 		p = sp->sig_a, *slope = 0.0;
@@ -109,68 +153,87 @@ static double S_reach(const sp_beam_spring_t *sp, int passive)
 	return m ? sp->reach[passive][m - 1] : 0.0;
 }
 
+/* The piece of the virgin curve with its origin at shift that holds s:
+ * p = a + b s for s in [lo, hi] (its branch). */
+static void S_piece_virgin(const sp_beam_spring_t *sp, double s, double shift, double *lo, double *hi, double *a,
+                           double *b)
+{
+	double d = s - shift;
+	int dir = d >= 0;
+	double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
+	int m = sp->nseg[dir], k = 0;
+	while (k < m && !(ad <= sp->reach[dir][k]))
+		k++;
+	double r0 = k > 0 ? sp->reach[dir][k - 1] : 0.0, r1 = k < m ? sp->reach[dir][k] : INFINITY;
+	if (k < m) {
+		double slope = sp->slope[dir][k];
+		*b = slope;
+		*a = sp->sig_n + sign * (sp->offset[dir][k] - slope * r1) - slope * shift;
+	} else {
+		*b = 0.0;
+		*a = dir ? sp->sig_p : sp->sig_a;
+	}
+	*lo = dir ? shift + r0 : shift - r1;
+	*hi = dir ? shift + r1 : shift - r0;
+}
+
+/* The piece of the unloading line from the turning point that holds s,
+ * between the limits: p = a + b s for s in [lo, hi]. */
+static void S_piece_line(const sp_beam_spring_t *sp, double s, double *lo, double *hi, double *a, double *b)
+{
+	double l = -INFINITY, h = INFINITY;
+	double pt = S_turn_pressure(sp), ku = sp->k_unload, p = pt + ku * (s - sp->s_turn);
+	double s_a = sp->s_turn + (sp->sig_a - pt) / ku, s_p = sp->s_turn + (sp->sig_p - pt) / ku;
+	if (p < sp->sig_a) {
+		*b = 0.0, *a = sp->sig_a;
+		h = s_a;
+	} else if (p > sp->sig_p) {
+		*b = 0.0, *a = sp->sig_p;
+		l = s_p;
+	} else {
+		*b = ku, *a = pt - ku * sp->s_turn;
+		l = s_a, h = s_p;
+	}
+	*lo = l, *hi = h;
+}
+
 /* The linear piece of the spring's curve that holds s: p = a + b s for s in
  * [lo, hi], and its tangent kt (1e-9 of the first branch's when plastic).
  * The piece is chosen as S_pressure chooses it at s; its ends are those of
  * the branch (within round-off, where the curve is continuous). */
 static void S_piece(const sp_beam_spring_t *sp, double s, double *lo, double *hi, double *a, double *b, double *kt)
 {
-	double slope, l = -INFINITY, h = INFINITY;
+	double l = -INFINITY, h = INFINITY, pl, ph;
 	int regime = S_regime(sp, s);
 	if (regime == 0) {
 		if (sp->has_turn && sp->k_unload > 0.0) { /* the virgin curve's side of the turning point */
-			if (sp->p_turn > sp->sig_n + 1e-9)
+			if (sp->p_turn > 1e-9)
 				l = sp->s_turn;
-			else if (sp->p_turn < sp->sig_n - 1e-9)
+			else if (sp->p_turn < -1e-9)
 				h = sp->s_turn;
 		}
-		double d = s - sp->shift_m;
-		int dir = d >= 0;
-		double ad = dir ? d : -d, sign = dir ? 1.0 : -1.0;
-		int m = sp->nseg[dir], k = 0;
-		while (k < m && !(ad <= sp->reach[dir][k]))
-			k++;
-		double r0 = k > 0 ? sp->reach[dir][k - 1] : 0.0, r1 = k < m ? sp->reach[dir][k] : INFINITY;
-		if (k < m) {
-			slope = sp->slope[dir][k];
-			*b = slope;
-			*a = sp->sig_n + sign * (sp->offset[dir][k] - slope * r1) - slope * sp->shift_m;
-		} else {
-			slope = 0.0;
-			*b = 0.0;
-			*a = dir ? sp->sig_p : sp->sig_a;
-		}
-		double bl = dir ? sp->shift_m + r0 : sp->shift_m - r1, bh = dir ? sp->shift_m + r1 : sp->shift_m - r0;
-		if (bl > l)
-			l = bl;
-		if (bh < h)
-			h = bh;
+		S_piece_virgin(sp, s, sp->shift_m, &pl, &ph, a, b);
 	} else {
-		/* the unloading line from the turning point, between the limits */
-		if (regime > 0)
-			h = sp->s_turn;
+		double sn = S_line_neutral(sp);
+		if (regime == 1)
+			l = sn, h = sp->s_turn;
+		else if (regime == -1)
+			l = sp->s_turn, h = sn;
+		else if (regime == 2)
+			h = sn;
 		else
-			l = sp->s_turn;
-		double ku = sp->k_unload, p = sp->p_turn + ku * (s - sp->s_turn);
-		double s_a = sp->s_turn + (sp->sig_a - sp->p_turn) / ku, s_p = sp->s_turn + (sp->sig_p - sp->p_turn) / ku;
-		if (p < sp->sig_a) {
-			slope = 0.0, *b = 0.0, *a = sp->sig_a;
-			if (s_a < h)
-				h = s_a;
-		} else if (p > sp->sig_p) {
-			slope = 0.0, *b = 0.0, *a = sp->sig_p;
-			if (s_p > l)
-				l = s_p;
-		} else {
-			slope = ku, *b = ku, *a = sp->p_turn - ku * sp->s_turn;
-			if (s_a > l)
-				l = s_a;
-			if (s_p < h)
-				h = s_p;
-		}
+			l = sn;
+		if (regime == 1 || regime == -1)
+			S_piece_line(sp, s, &pl, &ph, a, b);
+		else
+			S_piece_virgin(sp, s, sn, &pl, &ph, a, b);
 	}
+	if (pl > l)
+		l = pl;
+	if (ph < h)
+		h = ph;
 	*lo = l, *hi = h;
-	*kt = slope > 0 ? slope : 1e-9 * sp->k_first;
+	*kt = *b > 0 ? *b : 1e-9 * sp->k_first;
 }
 
 void sp_beam_spring_pieces_reset(sp_beam_spring_piece_t *pc, int n)
@@ -242,18 +305,23 @@ double sp_beam_spring_work(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *
 
 void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
 {
+	double slope, p = sp_beam_spring_pressure(sp, s, &slope);
+	int regime = S_regime(sp, s);
+	if (regime == 2 || regime == -2) { /* past the neutral pressure: on the virgin curve from there */
+		sp->shift_m = S_line_neutral(sp);
+		regime = 0;
+	}
 	double d = s - sp->shift_m;
 	double rp = S_reach(sp, 1), ra = S_reach(sp, 0);
-	double slope, p = sp_beam_spring_pressure(sp, s, &slope);
-	if (S_regime(sp, s) == 0) {
+	if (regime == 0) {
 		if (d > rp)
 			sp->shift_m = s - rp;
 		else if (d < -ra)
 			sp->shift_m = s + ra;
-		sp->has_turn = 1, sp->s_turn = s, sp->p_turn = p;
+		sp->has_turn = 1, sp->s_turn = s, sp->p_turn = p - sp->sig_n;
 	} else if (p >= sp->sig_p || p <= sp->sig_a) {
 		/* the unloading line reached a limit: back on the virgin curve there */
 		sp->shift_m = p >= sp->sig_p ? s - rp : s + ra;
-		sp->s_turn = s, sp->p_turn = p;
+		sp->s_turn = s, sp->p_turn = p - sp->sig_n;
 	}
 }

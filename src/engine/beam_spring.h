@@ -2,10 +2,14 @@
  * element's soil on one side of a node, elastoplastic. Its effective pressure
  * follows the multi-linear curve of the modulus of subgrade reaction from the
  * neutral pressure towards the passive (wall moving into the soil) or active
- * pressure (moving away), with branch ends at branch_end_pct of the way, and
- * stays at the limit beyond it. Plastic displacement shifts the curve
+ * pressure (moving away), a branch ending where the pressure has moved from
+ * the neutral one by branch_end_pct % of the passive pressure less the
+ * neutral (D-Sheet's percentage of the passive pressure, the same step
+ * towards the active side), and stays at the limit beyond it. Plastic displacement shifts the curve
  * (kinematic); with an unloading curve, moving back from the last turning
- * point follows k_unload. Displacements s are into the spring's soil (m),
+ * point follows k_unload down to the neutral pressure, then the virgin curve
+ * of the other direction from there; the turning point keeps its step from
+ * the neutral pressure when a stage changes it. Displacements s are into the spring's soil (m),
  * pressures in kPa. */
 #ifndef SP_BEAM_SPRING_H
 #define SP_BEAM_SPRING_H
@@ -22,7 +26,8 @@ typedef struct {
 	double sig_a, sig_n, sig_p;/* effective active, neutral, passive pressure (kPa) */
 	double k_first;
 	/* unloading/reloading (wall->unloading_curve): the last turning point on
-	 * the virgin curve; moving back from it follows k_unload */
+	 * the virgin curve, its pressure p_turn as a step from the neutral
+	 * pressure sig_n; moving back from it follows k_unload */
 	double s_turn, p_turn, k_unload;
 	/* the curve, prepared per stage: per direction (0 active, 1 passive) the
 	 * reach, pressure offset and slope at the end of each branch */
