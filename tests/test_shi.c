@@ -454,7 +454,7 @@ static void test_malformed(void)
 	provoke(b, "unknown_soil", "0.00 Springs\n", "0.00 Sprongs\n", "unknown soil 'Sprongs'", 1);
 	provoke(b, "no_end_soil", "[END OF SOIL]\n", "", "[END OF SOIL]", 0);
 	provoke(b, "no_end_model", "[END OF MODEL]\n", "", "[MODEL]", 0);
-	provoke(b, "elements_99", "  1 Number of elements", " 99 Number of elements", "out of range 1..16", 1);
+	provoke(b, "elements_99", "  1 Number of elements", " 99 Number of elements", "out of range 1..64", 1);
 	provoke(b, "soils_0", "    1 = number of items\n[SOIL]", "    0 = number of items\n[SOIL]", "out of range", 1);
 	provoke(b, "anchor_not_defined", "0              Anchors present", "1              Anchors present",
 		"out of range 0..0", 1);

@@ -466,8 +466,8 @@ static void test_bad(void)
 	expect_err("bad_element_without_wall.ini", 15, "[wall-element pile]", "[wall]", "element without [wall]");
 	expect_err("bad_no_stage.ini", 13, "[wall]", "[stage NAME]", "fixed wall without stages");
 	expect_err("bad_stage_in_le.ini", 14, "[stage dig]", "method = subgrade", "stage in an LE study");
-	expect_err("bad_too_many_stages.ini", 218, "[stage s33]", "more than 32", "too many stages");
-	expect_err("bad_too_many_anchors.ini", 101, "[anchor-item X15]", "more than 16", "too many anchors");
+	expect_err("bad_too_many_stages.ini", 410, "[stage s65]", "more than 64", "too many stages");
+	expect_err("bad_too_many_anchors.ini", 181, "[anchor-item X31]", "more than 32", "too many anchors");
 	expect_err("bad_missing_water.ini", 26, "[stage dig]", "'right_water_m'", "missing stage key");
 	expect_err("bad_method_word.ini", 31, "[stage dig] key 'left_method'", "given, c-phi-delta", "bad method word");
 }
@@ -694,7 +694,7 @@ static void test_round_trip(void)
 		m->stages[3].anchor_on[i] = 1;
 		m->stages[3].anchor_prestress_kN_per_m[i] = i / 3.0;
 	}
-	round_trip(m, "32 stages, 16 anchors");
+	round_trip(m, "the most stages and anchors (SP_WALL_MAX_STAGES, SP_WALL_MAX_ITEMS)");
 
 	m->n_layers = SP_WALL_MAX_SOILS + 1;
 	for (int i = 5; i < m->n_layers; i++) {

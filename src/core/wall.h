@@ -25,9 +25,9 @@
 #define SP_WALL_BRANCHES 4    /* branches of the modulus of subgrade reaction */
 #define SP_WALL_MAX_SOILS 32
 #define SP_WALL_MAX_LAYERS 64
-#define SP_WALL_MAX_ELEMENTS 16
-#define SP_WALL_MAX_ITEMS 16  /* anchors, struts, supports, loads of each kind */
-#define SP_WALL_MAX_STAGES 32
+#define SP_WALL_MAX_ELEMENTS 64
+#define SP_WALL_MAX_ITEMS 32  /* anchors, struts, supports, loads of each kind */
+#define SP_WALL_MAX_STAGES 64
 #define SP_WALL_MAX_SURCHARGE_POINTS 16
 #define SP_WALL_MAX_SURFACE_POINTS 16 /* points of a sloping surface beyond the wall */
 #define SP_WALL_MAX_PROFILES 8  /* soil profiles besides the wall's own layers */
