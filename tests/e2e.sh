@@ -124,8 +124,10 @@ DS="$HERE/data/dsheet"
 "$SP" import-dsheet "$DS/bm4-11a.shi" -o bm4.ini; ok $? "import-dsheet writes a study"
 "$SP" check bm4.ini >/dev/null; ok $? "the imported study checks"
 grep -q '^method = subgrade' bm4.ini && grep -q '^\[anchor-item Pre-stressed anchor\]' bm4.ini; ok $? "imported study holds the anchor"
-"$SP" import-dsheet "$DS/bm4-5b.shi" -o initial.ini 2>err.txt; [ $? = 65 ] && grep -q 'CalcFirstStageInitial' err.txt && [ ! -e initial.ini ]
+"$SP" import-dsheet "$DS/ComplexProjects24.shi" -o diaphragm.ini 2>err.txt; [ $? = 65 ] && grep -q 'Diepwand' err.txt && [ ! -e diaphragm.ini ]
 ok $? "unsupported feature named, exit 65, no output"
+"$SP" import-dsheet "$DS/bm4-5b.shi" -o initial.ini && grep -q '^first_stage_initial = yes$' initial.ini
+ok $? "the first stage as initial stage (bm4-5b) is imported"
 "$SP" import-dsheet "$DS/bm4-4b.shi" -o slope.ini && grep -q '^left_surface_distances_m = 0.2, 0.4, 4$' slope.ini
 ok $? "a sloping surface is imported as the stage's surface points"
 "$SP" import-dsheet nothere.shi 2>/dev/null; [ $? = 66 ]; ok $? "missing .shi exits 66"

@@ -493,6 +493,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 	w->unloading_curve = sp_ini_word(c, g, "unloading_curve", 0, S_yesno);
 	w->reduce_delta = sp_ini_word(c, g, "reduce_delta", 1, S_yesno);
 	w->minor_nodes = sp_ini_word(c, g, "minor_nodes", 1, S_yesno);
+	w->first_stage_initial = sp_ini_word(c, g, "first_stage_initial", 0, S_yesno);
 	w->plastic = sp_ini_word(c, g, "plastic", 0, S_yesno);
 	w->max_element_m = sp_ini_num(c, g, "max_element_m", 0, 0.05, 0, 1, 10, 0, "longest beam element, m");
 	w->max_iterations = sp_ini_int(c, g, "max_iterations", 500, 1, 10000000, "iterations per stage");
@@ -831,6 +832,7 @@ int sp_study_wall_normalise(sp_wall_t *w, sp_err_t *err)
 	w->single_pile = !!w->single_pile;
 	w->reduce_delta = !!w->reduce_delta;
 	w->minor_nodes = !!w->minor_nodes;
+	w->first_stage_initial = !!w->first_stage_initial;
 	w->plastic = !!w->plastic;
 	for (int i = 0; i < w->n_stages; i++) {
 		sp_wall_stage_t *s = &w->stages[i];
@@ -1092,6 +1094,8 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	fprintf(fp, "reduce_delta = %s\n", w->reduce_delta ? "yes" : "no");
 	if (!w->minor_nodes)
 		fputs("minor_nodes = no\n", fp);
+	if (w->first_stage_initial)
+		fputs("first_stage_initial = yes\n", fp);
 	if (w->plastic)
 		fputs("plastic = yes\n", fp);
 	S_put(fp, "max_element_m", w->max_element_m);

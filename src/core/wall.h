@@ -222,6 +222,9 @@ typedef struct {
 	int minor_nodes;            /* D-Sheet CalcMinorNodesOn: 1 the slide planes (wedge pressures) at every
 	                               node; 0 at D-Sheet's major nodes only, one earth pressure coefficient
 	                               per major segment (sp_major_levels, major_nodes.h) */
+	int first_stage_initial;    /* D-Sheet CalcFirstStageInitial: the first stage is the soil before the
+	                               wall (engine/initial_stage.h): its neutral pressure, the same on both
+	                               sides, stays the base of every later stage's */
 	double max_element_m;       /* longest beam element (discretisation) */
 	int max_iterations;         /* per stage */
 	double tolerance_kPa;       /* convergence: largest change of a spring pressure */

@@ -206,10 +206,6 @@ static int S_calc_options(S_ctx *c)
 		if ((rc = sp_shi_calc_read(in, body, in->i - 1, (int)type, c->w)) != SP_OK)
 			return rc;
 	}
-	if (first != 0)
-		return sp_shi_scan_fail(in, line,
-					"CalcFirstStageInitial=%g (first stage as initial state) is not supported",
-					first);
 	if (type != 0 && type != 1 && type != 2 && type != 3)
 		return sp_shi_scan_fail(in, line,
 					"InputCalculationType=%g is not supported (0 standard, 1 design of the length, "
@@ -219,6 +215,7 @@ static int S_calc_options(S_ctx *c)
 		c->trildens = 1; /* see S_model */
 	c->w->reduce_delta = sp_shi_scan_flag(reduce);
 	c->w->minor_nodes = sp_shi_scan_flag(minor);
+	c->w->first_stage_initial = sp_shi_scan_flag(first);
 	return SP_OK;
 }
 

@@ -879,7 +879,7 @@ static const char *const S_factor_sets[][2] = {
 static void S_options(S_w *o, const sp_wall_t *w)
 {
 	S_line(o, "[CALCULATION OPTIONS]");
-	S_line(o, "CalcFirstStageInitial=0");
+	S_line(o, "CalcFirstStageInitial=%d", w->first_stage_initial ? 1 : 0);
 	S_line(o, "CalcMinorNodesOn=%d", w->minor_nodes ? 1 : 0);
 	S_line(o, "CalcReduceDeltas=%d", w->reduce_delta ? 1 : 0);
 	S_line(o, "InputCalculationType=0");

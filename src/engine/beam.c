@@ -14,9 +14,11 @@
 #include "beam_load.h"
 #include "beam_solve.h"
 #include "beam_work.h"
+#include "initial_stage.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int S_check(const sp_wall_t *w, sp_err_t *err)
@@ -68,6 +70,52 @@ static int S_check(const sp_wall_t *w, sp_err_t *err)
 	return SP_OK;
 }
 
+/* D-Sheet's initial stage (initial_stage.h): per spring, the first stage's
+ * initial-state neutral pressure less the ordinary one (off[4 i + 2 side +
+ * half]), found once the first stage is loaded. */
+static void S_initial_offsets(const sp_beam_work_t *b, const sp_wall_stage_t *first, double *off)
+{
+	const sp_wall_t *w = b->w;
+	for (int side = 0; side < 2; side++) {
+		int nl;
+		const sp_wall_layer_t *ls = sp_wall_side_layers(w, first, side, &nl);
+		for (int i = 0; i < b->n; i++)
+			for (int h = 0; h < 2; h++) {
+				const sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);
+				size_t k = (size_t)i * 4 + (size_t)side * 2 + (size_t)h;
+				off[k] = 0.0;
+				if ((sp->on || sp->merged) && sp->layer >= 0 && sp->layer < nl)
+					off[k] = sp_initial_stage_offset_kPa(w, first, side, b->z[i], &w->soils[ls[sp->layer].soil]);
+			}
+	}
+}
+
+/* Every stage's neutral pressure on top of the initial state's: the spring
+ * of a half carried by the other (merged) takes the mean of both, as its
+ * pressures (beam_load.c). */
+static void S_apply_initial(sp_beam_work_t *b, const double *off)
+{
+	for (int i = 0; i < b->n; i++)
+		for (int side = 0; side < 2; side++) {
+			sp_beam_spring_t *up = SP_BEAM_WORK_SPR(b, i, side, 0), *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
+			const double *o = &off[(size_t)i * 4 + (size_t)side * 2];
+			if (up->on)
+				up->sig_n += lo->merged ? (o[0] + o[1]) / 2.0 : o[0];
+			if (lo->on)
+				lo->sig_n += o[1];
+			for (int h = 0; h < 2; h++) {
+				sp_beam_spring_t *sp = h ? lo : up;
+				if (!sp->on)
+					continue;
+				if (sp->sig_n > sp->sig_p)
+					sp->sig_n = sp->sig_p;
+				if (sp->sig_n < sp->sig_a)
+					sp->sig_n = sp->sig_a;
+				sp_beam_spring_prepare(sp);
+			}
+		}
+}
+
 int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, sp_err_t *err)
 {
 	memset(out, 0, sizeof *out);
@@ -77,11 +125,21 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 	sp_beam_work_t *b = sp_beam_work_alloc(w);
 	if (b == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
+	double *initial = NULL; /* D-Sheet's first stage as initial stage */
+	if (w->first_stage_initial && (initial = malloc(4 * (size_t)b->n * sizeof *initial)) == NULL) {
+		sp_beam_work_free(b);
+		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
+	}
 	out->n_stages = w->n_stages;
 	for (int s = 0; s < w->n_stages; s++) {
 		const sp_wall_stage_t *st = &w->stages[s];
 		sp_beam_stage_result_t *res = &out->stage[s];
 		sp_beam_load_stage(b, st);
+		if (initial) {
+			if (s == 0)
+				S_initial_offsets(b, st, initial);
+			S_apply_initial(b, initial);
+		}
 		rc = sp_beam_solve_stage(b, st, res);
 		if (rc) {
 			sp_err_set(err, rc, "beam: out of memory");
@@ -102,6 +160,7 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 		}
 		sp_beam_solve_commit(b, st);
 	}
+	free(initial);
 	sp_beam_work_free(b);
 	if (rc)
 		sp_beam_result_free(out);
