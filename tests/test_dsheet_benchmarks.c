@@ -546,6 +546,36 @@ static void feature_checks(void)
 		OK(0, "bm4-44a: imported");
 	}
 	bm4_5b_checks(w);
+	/* bm4-15a, a wall loaded by given soil displacements ([SOIL DISPLACEMENTS],
+	 * in m: 0.299 at -4.00 m, 10 points from 0 to -10 m; the soil of both
+	 * sides moves, each spring's rest position with it): its .shd [RESUME]
+	 * max M -551.06315 kNm/m, V -324.05548 kN/m, u 229.36301 mm; [PRESSURES]
+	 * left (the soil pushing the wall) 339.63456 kPa at -3.93 m, right 0 there
+	 * (the wall, 116 mm, lags the soil's 0.30 m: active, Ka 0) */
+	if (w && load_wall("bm4-15a", w, why, sizeof why) == 0) {
+		OK(w->n_soil_displacements == 10 && fabs(w->soil_displacement_level_m[5] - -4.0) < 1e-9 &&
+		       fabs(w->soil_displacement_mm[5] - 299.0) < 1e-9,
+		   "bm4-15a: 10 soil displacements read, 299 mm at -4.00 m");
+		sp_beam_result_t res;
+		if (sp_beam_analyse(w, 1, &res, &err) == SP_OK && res.stage[0].status == SP_BEAM_OK) {
+			const sp_beam_stage_result_t *ms = &res.stage[0];
+			char label[160];
+			snprintf(label, sizeof label, "bm4-15a: max moment %.3f vs D-Sheet -551.063 kNm/m", ms->max_moment_kNm_per_m);
+			OK(close_enough(ms->max_moment_kNm_per_m, -551.06315, 0.01, 0), label);
+			snprintf(label, sizeof label, "bm4-15a: max shear %.3f vs D-Sheet -324.055 kN/m", ms->max_shear_kN_per_m);
+			OK(close_enough(ms->max_shear_kN_per_m, -324.05548, 0.01, 0), label);
+			snprintf(label, sizeof label, "bm4-15a: max displacement %.3f vs D-Sheet 229.363 mm", ms->max_displacement_mm);
+			OK(close_enough(ms->max_displacement_mm, 229.36301, 0.01, 0), label);
+			double pl = at_level(ms, -3.93333, 2), pr = at_level(ms, -3.93333, 3);
+			snprintf(label, sizeof label, "bm4-15a: pressure at -3.93 m left %.3f vs 339.635 kPa, right %.3f vs 0", pl, pr);
+			OK(close_enough(pl, 339.63456, 0.02, 0) && fabs(pr) < 0.05, label);
+			sp_beam_result_free(&res);
+		} else {
+			OK(0, "bm4-15a: beam engine runs");
+		}
+	} else {
+		OK(0, "bm4-15a: imported");
+	}
 	free(w);
 }
 

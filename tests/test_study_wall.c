@@ -201,6 +201,11 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 	EQ_D(a->reduce_delta, b->reduce_delta, "reduce_delta");
 	EQ_D(a->minor_nodes, b->minor_nodes, "minor_nodes");
 	EQ_D(a->first_stage_initial, b->first_stage_initial, "first_stage_initial");
+	EQ_D(a->n_soil_displacements, b->n_soil_displacements, "n_soil_displacements");
+	for (int k = 0; k < a->n_soil_displacements && k < SP_WALL_MAX_SOIL_DISPLACEMENTS; k++) {
+		EQ_D(a->soil_displacement_level_m[k], b->soil_displacement_level_m[k], "soil_displacement_level_m");
+		EQ_D(a->soil_displacement_mm[k], b->soil_displacement_mm[k], "soil_displacement_mm");
+	}
 	EQ_D(a->max_element_m, b->max_element_m, "max_element_m");
 	EQ_D(a->max_iterations, b->max_iterations, "max_iterations");
 	EQ_D(a->tolerance_kPa, b->tolerance_kPa, "tolerance_kPa");

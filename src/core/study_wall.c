@@ -269,6 +269,35 @@ static void S_read_surface(sp_ini_t *c, const char *sec, int side, sp_wall_stage
 	s->n_surface_points[side] = nd;
 }
 
+/* Given soil displacements: [wall] soil_displacement_levels_m (decreasing)
+ * and soil_displacements_mm, as many of each. */
+static void S_read_soil_displacements(sp_ini_t *c, sp_wall_t *w)
+{
+	const char *kl = "soil_displacement_levels_m", *kd = "soil_displacements_mm";
+	int nl = sp_ini_numbers(c, "wall", kl, 0, w->soil_displacement_level_m, SP_WALL_MAX_SOIL_DISPLACEMENTS,
+	                        S_level_lo, S_level_hi, "levels of the given soil displacements, m");
+	int nd = sp_ini_numbers(c, "wall", kd, 0, w->soil_displacement_mm, SP_WALL_MAX_SOIL_DISPLACEMENTS, -1e5, 1e5,
+	                        "given soil displacements (to the right), mm");
+	w->n_soil_displacements = 0;
+	if (sp_ini_status(c) || (nl <= 0 && nd <= 0))
+		return;
+	int at = 0;
+	if (nl != nd) {
+		sp_ini_value(c, "wall", nl > 0 ? kl : kd, &at);
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [wall] keys '%s' and '%s' need as many values (%d and %d)", sp_ini_path(c),
+		            at, kl, kd, nl > 0 ? nl : 0, nd > 0 ? nd : 0);
+		return;
+	}
+	for (int j = 1; j < nl; j++)
+		if (!(w->soil_displacement_level_m[j] < w->soil_displacement_level_m[j - 1])) {
+			sp_ini_value(c, "wall", kl, &at);
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [wall] key '%s': levels must decrease (%g after %g)", sp_ini_path(c),
+			            at, kl, w->soil_displacement_level_m[j], w->soil_displacement_level_m[j - 1]);
+			return;
+		}
+	w->n_soil_displacements = nl;
+}
+
 /* load_type, favourable: how a verification factors the load (wall.h). */
 static void S_load_kind(sp_ini_t *c, const char *sec, sp_wall_load_kind_t *kind)
 {
@@ -559,6 +588,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 		                            "level of the top of the wall, m");
 		w->length_m = sp_ini_num(c, "wall", "length_m", 1, 0, 0, 1, 500, 0, "length of the wall, m");
 		w->single_pile = sp_ini_word(c, "wall", "model", 0, S_model_words);
+		S_read_soil_displacements(c, w);
 	} else {
 		w->top_level_m = st->top_of_wall_m;
 	}
@@ -1165,6 +1195,10 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	S_put(fp, "length_m", w->length_m);
 	if (w->single_pile)
 		fputs("model = single-pile\n", fp);
+	if (w->n_soil_displacements > 0) {
+		S_put_list(fp, "soil_displacement_levels_m", w->soil_displacement_level_m, w->n_soil_displacements);
+		S_put_list(fp, "soil_displacements_mm", w->soil_displacement_mm, w->n_soil_displacements);
+	}
 	for (int k = 0; k < K_N; k++)
 		for (int i = 0; i < S_n_items(w, k); i++) {
 			const char *item = S_item(w, k, i);

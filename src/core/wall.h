@@ -31,6 +31,7 @@
 #define SP_WALL_MAX_SURCHARGE_POINTS 16
 #define SP_WALL_MAX_SURFACE_POINTS 16 /* points of a sloping surface beyond the wall */
 #define SP_WALL_MAX_PROFILES 8  /* soil profiles besides the wall's own layers */
+#define SP_WALL_MAX_SOIL_DISPLACEMENTS 64 /* points of the given soil displacements */
 #define SP_WALL_NOTES_MAX 1024  /* notes of the importer (what it read but does not compute) */
 
 enum { SP_LEFT = 0, SP_RIGHT = 1 };
@@ -216,6 +217,16 @@ typedef struct {
 
 	sp_wall_stage_t stages[SP_WALL_MAX_STAGES];
 	int n_stages;
+
+	/* Given soil displacements (D-Sheet Piling [SOIL DISPLACEMENTS], "sheet
+	 * piling loaded by soil displacements"): the soil of both sides moves
+	 * horizontally by soil_displacement_mm (to the right positive) at the
+	 * levels soil_displacement_level_m (decreasing), linear between them and
+	 * 0 beyond the first and last; each spring's rest position moves with it
+	 * before the first stage (beam_spring.h sp_beam_spring_move_soil). */
+	int n_soil_displacements;
+	double soil_displacement_level_m[SP_WALL_MAX_SOIL_DISPLACEMENTS];
+	double soil_displacement_mm[SP_WALL_MAX_SOIL_DISPLACEMENTS];
 
 	/* Calculation options. */
 	int reduce_delta;           /* D-Sheet CalcReduceDeltas */

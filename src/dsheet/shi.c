@@ -37,6 +37,7 @@
 #include "shi_stage.h"
 #include "shi_wall.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,12 +230,54 @@ static int S_earthquake(S_ctx *c)
 	return s == NULL ? sp_shi_scan_eof(in) : SP_OK;
 }
 
-/* A table of given soil displacements loads the wall through its springs:
- * not done yet, and named. */
+/* A table of given soil displacements ("Nr level displacement name", the
+ * displacement in m; bm4-15a) loads the wall through its springs (wall.h):
+ * [TABLE], DataCount=n, [COLUMN INDICATION] ... [END OF COLUMN INDICATION],
+ * [DATA], n rows, [END OF DATA], [END OF TABLE]. */
 static int S_soil_displacements(S_ctx *c)
 {
-	return sp_shi_scan_fail(&c->in, sp_shi_scan_lno(&c->in),
-				"a wall loaded by given soil displacements is not supported");
+	sp_shi_scan_t *in = &c->in;
+	sp_wall_t *w = c->w;
+	int rc;
+	if ((rc = sp_shi_scan_expect(in, "[TABLE]")) != SP_OK)
+		return rc;
+	const char *s = sp_shi_scan_get_nonblank(in);
+	int n = -1;
+	if (s == NULL)
+		return sp_shi_scan_eof(in);
+	if (strncmp(s, "DataCount=", 10) == 0) {
+		const char *p = s + 10;
+		if (!sp_shi_scan_int(&p, &n))
+			n = -1;
+	}
+	if (n < 0 || n > SP_WALL_MAX_SOIL_DISPLACEMENTS)
+		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "DataCount: 0 to %d soil displacement points, found '%.40s'",
+					SP_WALL_MAX_SOIL_DISPLACEMENTS, s);
+	if ((rc = sp_shi_scan_expect(in, "[COLUMN INDICATION]")) != SP_OK ||
+	    (rc = sp_shi_scan_skip(in, "COLUMN INDICATION", sp_shi_scan_lno(in))) != SP_OK ||
+	    (rc = sp_shi_scan_expect(in, "[DATA]")) != SP_OK)
+		return rc;
+	for (int k = 0; k < n; k++) {
+		if ((s = sp_shi_scan_get_nonblank(in)) == NULL)
+			return sp_shi_scan_eof(in);
+		const char *p = s;
+		int nr;
+		double level, d;
+		if (!sp_shi_scan_int(&p, &nr) || !sp_shi_scan_dbl(&p, &level) || !sp_shi_scan_dbl(&p, &d))
+			return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "expected 'number level displacement name', found '%.60s'",
+						s);
+		if (k > 0 && !(level < w->soil_displacement_level_m[k - 1]))
+			return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "soil displacement levels must decrease (%g after %g)",
+						level, w->soil_displacement_level_m[k - 1]);
+		if (fabs(d) > 100.0)
+			return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "soil displacement %g m is out of range -100..100", d);
+		w->soil_displacement_level_m[k] = level;
+		w->soil_displacement_mm[k] = d * 1000.0;
+	}
+	w->n_soil_displacements = n;
+	if ((rc = sp_shi_scan_expect(in, "[END OF DATA]")) != SP_OK || (rc = sp_shi_scan_expect(in, "[END OF TABLE]")) != SP_OK)
+		return rc;
+	return sp_shi_scan_expect_end(in);
 }
 
 /* ---- the whole file ------------------------------------------------------ */

@@ -419,7 +419,7 @@ static void S_model(S_w *o, const sp_wall_t *w)
 	S_line(o, "%s", w->single_pile ? "1 : Single pile" : "0 : Sheet piling");
 	S_line(o, "%s", cphid && given ? "2 : Mixed" : cphid ? "1 : C, phi, delta soil parameters" : "0 : Ka, Ko, Kp soil parameters");
 	S_line(o, "0 : Verification = FALSE");
-	S_line(o, "0 : Pile loaded by forces");
+	S_line(o, "%s", w->n_soil_displacements > 0 ? "1 : Pile loaded by soil displacements" : "0 : Pile loaded by forces");
 	S_line(o, "0 : Pile loaded by user defined soil displacements");
 	S_line(o, "0 : Probabilistic = FALSE");
 	S_line(o, "0 : Check vertical balance = FALSE");
@@ -666,6 +666,25 @@ static int S_level(double *list, int *n, double v)
 static void S_geometry(S_w *o, const sp_wall_t *w)
 {
 	snprintf(o->item, sizeof o->item, "the wall");
+	if (w->n_soil_displacements > 0) { /* given soil displacements, in m (bm4-15a) */
+		S_line(o, "[SOIL DISPLACEMENTS]");
+		S_line(o, "[TABLE]");
+		S_line(o, "DataCount=%d", w->n_soil_displacements);
+		S_line(o, "[COLUMN INDICATION]");
+		S_line(o, "Number");
+		S_line(o, "Depth level");
+		S_line(o, "Displacement value");
+		S_line(o, "Name");
+		S_line(o, "[END OF COLUMN INDICATION]");
+		S_line(o, "[DATA]");
+		for (int k = 0; k < w->n_soil_displacements; k++)
+			S_line(o, "%d %.6f %.9f Undefined", k + 1, w->soil_displacement_level_m[k],
+			       w->soil_displacement_mm[k] / 1000.0);
+		S_line(o, "[END OF DATA]");
+		S_line(o, "[END OF TABLE]");
+		S_line(o, "[END OF SOIL DISPLACEMENTS]");
+		S_line(o, "%s", "");
+	}
 	S_line(o, "[WATER]");
 	S_line(o, "%6s  Unit weight of water", F2("unit weight of water", w->gamma_water_kN_m3));
 	S_line(o, "[END OF WATER]");

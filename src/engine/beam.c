@@ -116,6 +116,35 @@ static void S_apply_initial(sp_beam_work_t *b, const double *off)
 		}
 }
 
+/* Given soil displacement at a level (m, to the right): linear between the
+ * wall's points (levels decreasing), 0 beyond them. */
+static double S_soil_displacement_m(const sp_wall_t *w, double level)
+{
+	int n = w->n_soil_displacements;
+	const double *z = w->soil_displacement_level_m, *d = w->soil_displacement_mm;
+	for (int k = 0; k + 1 < n; k++)
+		if (level <= z[k] && level >= z[k + 1]) {
+			double t = z[k] > z[k + 1] ? (z[k] - level) / (z[k] - z[k + 1]) : 0.0;
+			return (d[k] + t * (d[k + 1] - d[k])) / 1000.0;
+		}
+	return n == 1 && fabs(level - z[0]) < 1e-9 ? d[0] / 1000.0 : 0.0;
+}
+
+/* The soil of both sides moved by the given displacements: every spring's
+ * rest position with it (towards the wall: the left soil moving right, the
+ * right soil moving left). */
+static void S_move_soil(sp_beam_work_t *b)
+{
+	for (int i = 0; i < b->n; i++) {
+		double d = S_soil_displacement_m(b->w, b->z[i]);
+		if (d == 0.0)
+			continue;
+		for (int side = 0; side < 2; side++)
+			for (int h = 0; h < 2; h++)
+				sp_beam_spring_move_soil(SP_BEAM_WORK_SPR(b, i, side, h), side == SP_LEFT ? d : -d);
+	}
+}
+
 int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, sp_err_t *err)
 {
 	memset(out, 0, sizeof *out);
@@ -140,6 +169,8 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 				S_initial_offsets(b, st, initial);
 			S_apply_initial(b, initial);
 		}
+		if (s == 0 && w->n_soil_displacements > 0)
+			S_move_soil(b);
 		rc = sp_beam_solve_stage(b, st, res);
 		if (rc) {
 			sp_err_set(err, rc, "beam: out of memory");

@@ -257,3 +257,9 @@ void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
 		sp->s_turn = s, sp->p_turn = p;
 	}
 }
+
+void sp_beam_spring_move_soil(sp_beam_spring_t *sp, double ds)
+{
+	sp->shift_m -= ds;
+	sp->s_turn -= ds;
+}
