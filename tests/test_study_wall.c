@@ -98,6 +98,7 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 		EQ_D(a->elements[i].bottom_level_m, b->elements[i].bottom_level_m, "element bottom");
 		EQ_D(a->elements[i].ei_kNm2_per_m, b->elements[i].ei_kNm2_per_m, "element EI");
 		EQ_D(a->elements[i].acting_width_m, b->elements[i].acting_width_m, "element width");
+		EQ_D(a->elements[i].elastic_moment_kNm_per_m, b->elements[i].elastic_moment_kNm_per_m, "element elastic moment");
 	}
 	EQ_D(a->n_soils, b->n_soils, "n_soils");
 	for (int i = 0; i < SP_WALL_MAX_SOILS; i++) {
@@ -201,6 +202,7 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 	EQ_D(a->reduce_delta, b->reduce_delta, "reduce_delta");
 	EQ_D(a->minor_nodes, b->minor_nodes, "minor_nodes");
 	EQ_D(a->first_stage_initial, b->first_stage_initial, "first_stage_initial");
+	EQ_D(a->diaphragm, b->diaphragm, "diaphragm");
 	EQ_D(a->n_soil_displacements, b->n_soil_displacements, "n_soil_displacements");
 	for (int k = 0; k < a->n_soil_displacements && k < SP_WALL_MAX_SOIL_DISPLACEMENTS; k++) {
 		EQ_D(a->soil_displacement_level_m[k], b->soil_displacement_level_m[k], "soil_displacement_level_m");

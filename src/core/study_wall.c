@@ -317,6 +317,8 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		e->acting_width_m = sp_ini_num(c, sec, "acting_width_m", 0, 1, 0, 1, 100, 0, "acting width, m");
 		e->plastic_moment_kNm_per_m = sp_ini_num(c, sec, "plastic_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
 		                                         "plastic moment (plastic calculation), kNm/m");
+		e->elastic_moment_kNm_per_m = sp_ini_num(c, sec, "elastic_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
+		                                         "end of the elastic branch of a diaphragm wall, kNm/m");
 		double above = i ? w->elements[i - 1].bottom_level_m : w->top_level_m;
 		if (!sp_ini_status(c) && e->bottom_level_m >= above) {
 			int at;
@@ -523,6 +525,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 	w->reduce_delta = sp_ini_word(c, g, "reduce_delta", 1, S_yesno);
 	w->minor_nodes = sp_ini_word(c, g, "minor_nodes", 1, S_yesno);
 	w->first_stage_initial = sp_ini_word(c, g, "first_stage_initial", 0, S_yesno);
+	w->diaphragm = sp_ini_word(c, g, "diaphragm", 0, S_yesno);
 	w->plastic = sp_ini_word(c, g, "plastic", 0, S_yesno);
 	w->max_element_m = sp_ini_num(c, g, "max_element_m", 0, 0.05, 0, 1, 10, 0, "longest beam element, m");
 	w->max_iterations = sp_ini_int(c, g, "max_iterations", 500, 1, 10000000, "iterations per stage");
@@ -863,6 +866,7 @@ int sp_study_wall_normalise(sp_wall_t *w, sp_err_t *err)
 	w->reduce_delta = !!w->reduce_delta;
 	w->minor_nodes = !!w->minor_nodes;
 	w->first_stage_initial = !!w->first_stage_initial;
+	w->diaphragm = !!w->diaphragm;
 	w->plastic = !!w->plastic;
 	for (int i = 0; i < w->n_stages; i++) {
 		sp_wall_stage_t *s = &w->stages[i];
@@ -1018,6 +1022,8 @@ static void S_put_item(FILE *fp, const sp_wall_t *w, int k, int i)
 		S_put(fp, "acting_width_m", e->acting_width_m);
 		if (e->plastic_moment_kNm_per_m > 0)
 			S_put(fp, "plastic_moment_kNm_per_m", e->plastic_moment_kNm_per_m);
+		if (e->elastic_moment_kNm_per_m > 0)
+			S_put(fp, "elastic_moment_kNm_per_m", e->elastic_moment_kNm_per_m);
 		break;
 	}
 	case K_ANCHOR:
@@ -1126,6 +1132,8 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 		fputs("minor_nodes = no\n", fp);
 	if (w->first_stage_initial)
 		fputs("first_stage_initial = yes\n", fp);
+	if (w->diaphragm)
+		fputs("diaphragm = yes\n", fp);
 	if (w->plastic)
 		fputs("plastic = yes\n", fp);
 	S_put(fp, "max_element_m", w->max_element_m);

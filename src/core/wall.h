@@ -87,6 +87,9 @@ typedef struct {
 	double ei_kNm2_per_m;       /* bending stiffness per m run (reduction factor applied) */
 	double acting_width_m;      /* width over which the soil acts per m run (1 for sheet piling) */
 	double plastic_moment_kNm_per_m; /* plastic calculation: the moment the element cannot exceed (0: elastic) */
+	double elastic_moment_kNm_per_m; /* diaphragm wall (wall diaphragm): where its moment-curvature diagram
+	                                    leaves the elastic branch of EI (0: no diagram); a stage whose
+	                                    moment goes beyond it is not computed (beam.c) */
 } sp_wall_element_t;
 
 typedef struct {
@@ -191,7 +194,9 @@ typedef struct {
 	int n_branches;             /* 1..4 branches of the subgrade modulus */
 	int unloading_curve;        /* 1: unload/reload with kh_unload */
 	int plastic;                /* D-Sheet "Elastic calculation = FALSE": elements' plastic moments bound their moments */
-	int diaphragm;              /* D-Sheet "Diepwand calculation" (refused: M-kappa diagrams) */
+	int diaphragm;              /* D-Sheet "Diepwand calculation": a diaphragm wall whose elements have a
+	                               moment-curvature diagram, read when elastic up to one moment
+	                               (elements' elastic_moment_kNm_per_m) */
 	int single_pile;            /* D-Sheet's single pile model: EI, supports and loads are the pile's own,
 	                               only the soil acts over the acting width */
 	double gamma_water_kN_m3;

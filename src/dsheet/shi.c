@@ -117,9 +117,9 @@ static int S_model(S_ctx *c)
 			if (v != 0)
 				c->trildens = 1;
 		} else if (strncmp(label, "Diepwand", 8) == 0) {
-			if (v != 0)
-				return sp_shi_scan_fail(in, line, "Diepwand calculation is not supported");
-			c->w->diaphragm = 0;
+			/* a diaphragm wall: its elements' moment-curvature diagrams
+			 * (shi_wall.c; ComplexProjects24) */
+			c->w->diaphragm = v != 0;
 		} else if (strncmp(label, "Elastic calculation", 19) == 0) {
 			c->w->plastic = v == 0;
 		} else if (strncmp(label, "Wooden sheet piling", 19) == 0) {

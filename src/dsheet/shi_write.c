@@ -424,7 +424,7 @@ static void S_model(S_w *o, const sp_wall_t *w)
 	S_line(o, "0 : Probabilistic = FALSE");
 	S_line(o, "0 : Check vertical balance = FALSE");
 	S_line(o, "0 : Trildens calculation = FALSE");
-	S_line(o, "0 : Diepwand calculation = FALSE");
+	S_line(o, "%s", w->diaphragm ? "1 : Diepwand calculation = TRUE" : "0 : Diepwand calculation = FALSE");
 	S_line(o, w->plastic ? "0 : Elastic calculation = FALSE" : "1 : Elastic calculation = TRUE");
 	S_line(o, "0 : Wooden sheet piling = FALSE");
 	S_line(o, "[END OF MODEL]");
@@ -467,7 +467,7 @@ static void S_piling(S_w *o, const sp_wall_t *w)
 		snprintf(o->item, sizeof o->item, "wall element '%s'", e->name);
 		S_line(o, "[SHEET PILING ELEMENT]");
 		S_line(o, "%s", e->name);
-		S_line(o, "SheetPilingElementMaterialType=1");
+		S_line(o, "SheetPilingElementMaterialType=%d", w->diaphragm ? 2 : 1);
 		S_line(o, "SheetPilingElementEI=%s", S_num(o, "EI", e->ei_kNm2_per_m, 'E', 6));
 		S_line(o, "SheetPilingElementWidth=%s", F2("acting width", e->acting_width_m));
 		S_line(o, "SheetPilingElementLevel=%s", F2("bottom level", e->bottom_level_m));
@@ -475,7 +475,12 @@ static void S_piling(S_w *o, const sp_wall_t *w)
 			if (strncmp(S_element_defaults[d], "SheetPilingElementMaxPlasticCharacteristicMoment=", 49) == 0)
 				S_line(o, "SheetPilingElementMaxPlasticCharacteristicMoment=%s",
 				       F2("plastic moment", e->plastic_moment_kNm_per_m));
-			else
+			else if (w->diaphragm && strncmp(S_element_defaults[d], "DiaphragmWall", 13) == 0 &&
+			         strstr(S_element_defaults[d], "Mom") != NULL) { /* elastic up to one moment */
+				const char *eq = strchr(S_element_defaults[d], '=');
+				S_line(o, "%.*s=%s", (int)(eq - S_element_defaults[d]), S_element_defaults[d],
+				       F2("elastic moment", e->elastic_moment_kNm_per_m));
+			} else
 				S_line(o, "%s", S_element_defaults[d]);
 	}
 	S_line(o, "[END OF SHEET PILING]");
