@@ -5,6 +5,7 @@
 #include "ini_numbers.h"
 #include "study_profile.h"
 #include "study_calc.h"
+#include "study_wall_lists.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -139,7 +140,7 @@ static int S_refs(sp_ini_t *c, const char *sec, const char *key, int kind, const
 	return SP_OK;
 }
 
-static const double S_level_lo = -1e4, S_level_hi = 1e4;
+static const double S_level_lo = SP_STUDY_LEVEL_LO_M, S_level_hi = SP_STUDY_LEVEL_HI_M;
 
 static void S_read_soil(sp_ini_t *c, const char *sec, const sp_layer_t *L, const sp_wall_t *w, sp_wall_soil_t *s,
                         sp_wall_layer_t *wl)
@@ -230,74 +231,6 @@ static void S_read_anchor(sp_ini_t *c, const char *sec, sp_wall_anchor_t *a, con
 }
 
 /* One named section of kind k as item i of the wall. */
-/* A sloping surface: <side>_surface_distances_m and <side>_surface_levels_m. */
-static void S_read_surface(sp_ini_t *c, const char *sec, int side, sp_wall_stage_t *s)
-{
-	const char *kd = side == SP_LEFT ? "left_surface_distances_m" : "right_surface_distances_m";
-	const char *kl = side == SP_LEFT ? "left_surface_levels_m" : "right_surface_levels_m";
-	const char *km = side == SP_LEFT ? "left_method" : "right_method";
-	int nd = sp_ini_numbers(c, sec, kd, 0, s->surface_distance_m[side], SP_WALL_MAX_SURFACE_POINTS, 1e-6, 1e4,
-	                   "distances from the wall of the surface points, m");
-	int nl = sp_ini_numbers(c, sec, kl, 0, s->surface_level_m[side], SP_WALL_MAX_SURFACE_POINTS, S_level_lo, S_level_hi,
-	                   "levels of the surface points, m");
-	s->n_surface_points[side] = 0;
-	if (sp_ini_status(c) || (nd <= 0 && nl <= 0))
-		return;
-	int at = 0;
-	if (nd != nl) {
-		sp_ini_value(c, sec, nd > 0 ? kd : kl, &at);
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] keys '%s' and '%s' need as many values (%d and %d)", sp_ini_path(c),
-		            at, sec, kd, kl, nd > 0 ? nd : 0, nl > 0 ? nl : 0);
-		return;
-	}
-	for (int j = 1; j < nd; j++)
-		if (!(s->surface_distance_m[side][j] > s->surface_distance_m[side][j - 1])) {
-			sp_ini_value(c, sec, kd, &at);
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': distances must increase (%g after %g)",
-			            sp_ini_path(c), at, sec, kd, s->surface_distance_m[side][j],
-			            s->surface_distance_m[side][j - 1]);
-			return;
-		}
-	if (s->kmethod[side] == SP_KMETHOD_GIVEN) {
-		sp_ini_value(c, sec, kd, &at);
-		sp_ini_fail(c, SP_EDATA,
-		            "%s:%d: [%s] key '%s': a sloping surface needs %s = c-phi-delta (the beam engine takes "
-		            "it into Culmann's wedges)",
-		            sp_ini_path(c), at, sec, kd, km);
-		return;
-	}
-	s->n_surface_points[side] = nd;
-}
-
-/* Given soil displacements: [wall] soil_displacement_levels_m (decreasing)
- * and soil_displacements_mm, as many of each. */
-static void S_read_soil_displacements(sp_ini_t *c, sp_wall_t *w)
-{
-	const char *kl = "soil_displacement_levels_m", *kd = "soil_displacements_mm";
-	int nl = sp_ini_numbers(c, "wall", kl, 0, w->soil_displacement_level_m, SP_WALL_MAX_SOIL_DISPLACEMENTS,
-	                        S_level_lo, S_level_hi, "levels of the given soil displacements, m");
-	int nd = sp_ini_numbers(c, "wall", kd, 0, w->soil_displacement_mm, SP_WALL_MAX_SOIL_DISPLACEMENTS, -1e5, 1e5,
-	                        "given soil displacements (to the right), mm");
-	w->n_soil_displacements = 0;
-	if (sp_ini_status(c) || (nl <= 0 && nd <= 0))
-		return;
-	int at = 0;
-	if (nl != nd) {
-		sp_ini_value(c, "wall", nl > 0 ? kl : kd, &at);
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [wall] keys '%s' and '%s' need as many values (%d and %d)", sp_ini_path(c),
-		            at, kl, kd, nl > 0 ? nl : 0, nd > 0 ? nd : 0);
-		return;
-	}
-	for (int j = 1; j < nl; j++)
-		if (!(w->soil_displacement_level_m[j] < w->soil_displacement_level_m[j - 1])) {
-			sp_ini_value(c, "wall", kl, &at);
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [wall] key '%s': levels must decrease (%g after %g)", sp_ini_path(c),
-			            at, kl, w->soil_displacement_level_m[j], w->soil_displacement_level_m[j - 1]);
-			return;
-		}
-	w->n_soil_displacements = nl;
-}
-
 /* load_type, favourable: how a verification factors the load (wall.h). */
 static void S_load_kind(sp_ini_t *c, const char *sec, sp_wall_load_kind_t *kind)
 {
@@ -416,7 +349,7 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		s->kmethod[SP_LEFT] = (sp_kmethod)sp_ini_word(c, sec, "left_method", SP_KMETHOD_CPHID, S_kmethod_words);
 		s->kmethod[SP_RIGHT] = (sp_kmethod)sp_ini_word(c, sec, "right_method", SP_KMETHOD_CPHID, S_kmethod_words);
 		for (int side = 0; side < 2; side++)
-			S_read_surface(c, sec, side, s);
+			sp_study_read_surface(c, sec, side, s);
 		s->profile[SP_LEFT] = sp_study_profile_of_stage(c, sec, "left_soil_profile", w);
 		s->profile[SP_RIGHT] = sp_study_profile_of_stage(c, sec, "right_soil_profile", w);
 #define REFS(key, kind, arr, n, on, val) S_refs(c, sec, key, kind, arr, sizeof arr[0], n, on, val)
@@ -591,7 +524,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 		                            "level of the top of the wall, m");
 		w->length_m = sp_ini_num(c, "wall", "length_m", 1, 0, 0, 1, 500, 0, "length of the wall, m");
 		w->single_pile = sp_ini_word(c, "wall", "model", 0, S_model_words);
-		S_read_soil_displacements(c, w);
+		sp_study_read_soil_displacements(c, w);
 	} else {
 		w->top_level_m = st->top_of_wall_m;
 	}

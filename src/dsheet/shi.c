@@ -10,17 +10,22 @@
  *
  * Read and mapped: SOIL COLLECTION, RUN IDENTIFICATION (first line = name),
  * MODEL (the "Pile loaded by soil displacements" flags are unused in the
- * Sheet piling model), CPT LIST (the CPTs' names, for a note), SHEET PILING, ANCHORS, STRUTS, SPRING
- * SUPPORTS, RIGID SUPPORTS, UNIFORM LOADS, SURCHARGE LOADS, HORIZONTAL LINE
- * LOADS, MOMENTS, NORMAL FORCES, WATER, SOIL PROFILES, SURFACES, WATERLEVELS,
- * CONSTRUCTION STAGES, CALCULATION OPTIONS PER STAGE, CALCULATION OPTIONS.
+ * Sheet piling model; "Diepwand calculation": a diaphragm wall, shi_wall.c),
+ * CPT LIST (the CPTs' names, for a note), SHEET PILING, ANCHORS, STRUTS,
+ * SPRING SUPPORTS, RIGID SUPPORTS, UNIFORM LOADS, SURCHARGE LOADS,
+ * HORIZONTAL LINE LOADS, MOMENTS, NORMAL FORCES, SOIL DISPLACEMENTS (given
+ * soil displacements, bm4-15a), WATER, SOIL PROFILES, SURFACES, WATERLEVELS,
+ * CONSTRUCTION STAGES, CALCULATION OPTIONS PER STAGE, CALCULATION OPTIONS
+ * (CalcFirstStageInitial: the first stage as initial stage, bm4-5b). A file
+ * that is not UTF-8 is read as Latin-1 (shi_scan.h).
  *
  * Ignored, because they do not change the stage results of a standard
  * calculation: VERSION, VERSION EXTERNALS (program versions); COMBINED WALL
  * (used only with material type "combined", which is refused);
  * VERTICAL BALANCE and "Check vertical balance" (a check done after the
  * beam calculation); SETTLEMENT BY VIBRATION PARAMS (a separate calculation,
- * its stage results are ordinary results, the settlement itself is not computed: a note says so); PROBABILISTIC * (refused through
+ * its stage results are ordinary results, the settlement itself is not
+ * computed: a note says so); PROBABILISTIC * (refused through
  * "Probabilistic = TRUE"); the PARTIAL FACTORS sets and "Verification = TRUE"
  * (they act only in design/verification calculations: a standard
  * calculation, InputCalculationType=0 with every StageVerify*=0, writes the
@@ -275,7 +280,8 @@ static int S_soil_displacements(S_ctx *c)
 		w->soil_displacement_mm[k] = d * 1000.0;
 	}
 	w->n_soil_displacements = n;
-	if ((rc = sp_shi_scan_expect(in, "[END OF DATA]")) != SP_OK || (rc = sp_shi_scan_expect(in, "[END OF TABLE]")) != SP_OK)
+	if ((rc = sp_shi_scan_expect(in, "[END OF DATA]")) != SP_OK ||
+	    (rc = sp_shi_scan_expect(in, "[END OF TABLE]")) != SP_OK)
 		return rc;
 	return sp_shi_scan_expect_end(in);
 }
