@@ -124,8 +124,14 @@ DS="$HERE/data/dsheet"
 "$SP" import-dsheet "$DS/bm4-11a.shi" -o bm4.ini; ok $? "import-dsheet writes a study"
 "$SP" check bm4.ini >/dev/null; ok $? "the imported study checks"
 grep -q '^method = subgrade' bm4.ini && grep -q '^\[anchor-item Pre-stressed anchor\]' bm4.ini; ok $? "imported study holds the anchor"
-"$SP" import-dsheet "$DS/bm4-5b.shi" -o initial.ini 2>err.txt; [ $? = 65 ] && grep -q 'CalcFirstStageInitial' err.txt && [ ! -e initial.ini ]
+sed 's/^0 : Probabilistic = FALSE/1 : Probabilistic = TRUE/' "$DS/bm4-11a.shi" > probabilistic.shi
+"$SP" import-dsheet probabilistic.shi -o probabilistic.ini 2>err.txt; [ $? = 65 ] && grep -q 'probabilistic' err.txt && [ ! -e probabilistic.ini ]
 ok $? "unsupported feature named, exit 65, no output"
+"$SP" import-dsheet "$DS/ComplexProjects24.shi" -o diaphragm.ini && grep -q '^diaphragm = yes$' diaphragm.ini &&
+  grep -q '^elastic_moment_kNm_per_m = 44000$' diaphragm.ini
+ok $? "a diaphragm wall (ComplexProjects24, a Latin-1 file) is imported with its elastic moment"
+"$SP" import-dsheet "$DS/bm4-5b.shi" -o initial.ini && grep -q '^first_stage_initial = yes$' initial.ini
+ok $? "the first stage as initial stage (bm4-5b) is imported"
 "$SP" import-dsheet "$DS/bm4-4b.shi" -o slope.ini && grep -q '^left_surface_distances_m = 0.2, 0.4, 4$' slope.ini
 ok $? "a sloping surface is imported as the stage's surface points"
 "$SP" import-dsheet nothere.shi 2>/dev/null; [ $? = 66 ]; ok $? "missing .shi exits 66"

@@ -98,6 +98,7 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 		EQ_D(a->elements[i].bottom_level_m, b->elements[i].bottom_level_m, "element bottom");
 		EQ_D(a->elements[i].ei_kNm2_per_m, b->elements[i].ei_kNm2_per_m, "element EI");
 		EQ_D(a->elements[i].acting_width_m, b->elements[i].acting_width_m, "element width");
+		EQ_D(a->elements[i].elastic_moment_kNm_per_m, b->elements[i].elastic_moment_kNm_per_m, "element elastic moment");
 	}
 	EQ_D(a->n_soils, b->n_soils, "n_soils");
 	for (int i = 0; i < SP_WALL_MAX_SOILS; i++) {
@@ -200,6 +201,13 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 	}
 	EQ_D(a->reduce_delta, b->reduce_delta, "reduce_delta");
 	EQ_D(a->minor_nodes, b->minor_nodes, "minor_nodes");
+	EQ_D(a->first_stage_initial, b->first_stage_initial, "first_stage_initial");
+	EQ_D(a->diaphragm, b->diaphragm, "diaphragm");
+	EQ_D(a->n_soil_displacements, b->n_soil_displacements, "n_soil_displacements");
+	for (int k = 0; k < a->n_soil_displacements && k < SP_WALL_MAX_SOIL_DISPLACEMENTS; k++) {
+		EQ_D(a->soil_displacement_level_m[k], b->soil_displacement_level_m[k], "soil_displacement_level_m");
+		EQ_D(a->soil_displacement_mm[k], b->soil_displacement_mm[k], "soil_displacement_mm");
+	}
 	EQ_D(a->max_element_m, b->max_element_m, "max_element_m");
 	EQ_D(a->max_iterations, b->max_iterations, "max_iterations");
 	EQ_D(a->tolerance_kPa, b->tolerance_kPa, "tolerance_kPa");
@@ -466,8 +474,8 @@ static void test_bad(void)
 	expect_err("bad_element_without_wall.ini", 15, "[wall-element pile]", "[wall]", "element without [wall]");
 	expect_err("bad_no_stage.ini", 13, "[wall]", "[stage NAME]", "fixed wall without stages");
 	expect_err("bad_stage_in_le.ini", 14, "[stage dig]", "method = subgrade", "stage in an LE study");
-	expect_err("bad_too_many_stages.ini", 218, "[stage s33]", "more than 32", "too many stages");
-	expect_err("bad_too_many_anchors.ini", 101, "[anchor-item X15]", "more than 16", "too many anchors");
+	expect_err("bad_too_many_stages.ini", 410, "[stage s65]", "more than 64", "too many stages");
+	expect_err("bad_too_many_anchors.ini", 181, "[anchor-item X31]", "more than 32", "too many anchors");
 	expect_err("bad_missing_water.ini", 26, "[stage dig]", "'right_water_m'", "missing stage key");
 	expect_err("bad_method_word.ini", 31, "[stage dig] key 'left_method'", "given, c-phi-delta", "bad method word");
 }
@@ -694,7 +702,7 @@ static void test_round_trip(void)
 		m->stages[3].anchor_on[i] = 1;
 		m->stages[3].anchor_prestress_kN_per_m[i] = i / 3.0;
 	}
-	round_trip(m, "32 stages, 16 anchors");
+	round_trip(m, "the most stages and anchors (SP_WALL_MAX_STAGES, SP_WALL_MAX_ITEMS)");
 
 	m->n_layers = SP_WALL_MAX_SOILS + 1;
 	for (int i = 5; i < m->n_layers; i++) {

@@ -5,6 +5,7 @@
 #include "ini_numbers.h"
 #include "study_profile.h"
 #include "study_calc.h"
+#include "study_wall_lists.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -139,7 +140,7 @@ static int S_refs(sp_ini_t *c, const char *sec, const char *key, int kind, const
 	return SP_OK;
 }
 
-static const double S_level_lo = -1e4, S_level_hi = 1e4;
+static const double S_level_lo = SP_STUDY_LEVEL_LO_M, S_level_hi = SP_STUDY_LEVEL_HI_M;
 
 static void S_read_soil(sp_ini_t *c, const char *sec, const sp_layer_t *L, const sp_wall_t *w, sp_wall_soil_t *s,
                         sp_wall_layer_t *wl)
@@ -230,45 +231,6 @@ static void S_read_anchor(sp_ini_t *c, const char *sec, sp_wall_anchor_t *a, con
 }
 
 /* One named section of kind k as item i of the wall. */
-/* A sloping surface: <side>_surface_distances_m and <side>_surface_levels_m. */
-static void S_read_surface(sp_ini_t *c, const char *sec, int side, sp_wall_stage_t *s)
-{
-	const char *kd = side == SP_LEFT ? "left_surface_distances_m" : "right_surface_distances_m";
-	const char *kl = side == SP_LEFT ? "left_surface_levels_m" : "right_surface_levels_m";
-	const char *km = side == SP_LEFT ? "left_method" : "right_method";
-	int nd = sp_ini_numbers(c, sec, kd, 0, s->surface_distance_m[side], SP_WALL_MAX_SURFACE_POINTS, 1e-6, 1e4,
-	                   "distances from the wall of the surface points, m");
-	int nl = sp_ini_numbers(c, sec, kl, 0, s->surface_level_m[side], SP_WALL_MAX_SURFACE_POINTS, S_level_lo, S_level_hi,
-	                   "levels of the surface points, m");
-	s->n_surface_points[side] = 0;
-	if (sp_ini_status(c) || (nd <= 0 && nl <= 0))
-		return;
-	int at = 0;
-	if (nd != nl) {
-		sp_ini_value(c, sec, nd > 0 ? kd : kl, &at);
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] keys '%s' and '%s' need as many values (%d and %d)", sp_ini_path(c),
-		            at, sec, kd, kl, nd > 0 ? nd : 0, nl > 0 ? nl : 0);
-		return;
-	}
-	for (int j = 1; j < nd; j++)
-		if (!(s->surface_distance_m[side][j] > s->surface_distance_m[side][j - 1])) {
-			sp_ini_value(c, sec, kd, &at);
-			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': distances must increase (%g after %g)",
-			            sp_ini_path(c), at, sec, kd, s->surface_distance_m[side][j],
-			            s->surface_distance_m[side][j - 1]);
-			return;
-		}
-	if (s->kmethod[side] == SP_KMETHOD_GIVEN) {
-		sp_ini_value(c, sec, kd, &at);
-		sp_ini_fail(c, SP_EDATA,
-		            "%s:%d: [%s] key '%s': a sloping surface needs %s = c-phi-delta (the beam engine takes "
-		            "it into Culmann's wedges)",
-		            sp_ini_path(c), at, sec, kd, km);
-		return;
-	}
-	s->n_surface_points[side] = nd;
-}
-
 /* load_type, favourable: how a verification factors the load (wall.h). */
 static void S_load_kind(sp_ini_t *c, const char *sec, sp_wall_load_kind_t *kind)
 {
@@ -288,6 +250,8 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		e->acting_width_m = sp_ini_num(c, sec, "acting_width_m", 0, 1, 0, 1, 100, 0, "acting width, m");
 		e->plastic_moment_kNm_per_m = sp_ini_num(c, sec, "plastic_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
 		                                         "plastic moment (plastic calculation), kNm/m");
+		e->elastic_moment_kNm_per_m = sp_ini_num(c, sec, "elastic_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
+		                                         "end of the elastic branch of a diaphragm wall, kNm/m");
 		double above = i ? w->elements[i - 1].bottom_level_m : w->top_level_m;
 		if (!sp_ini_status(c) && e->bottom_level_m >= above) {
 			int at;
@@ -385,7 +349,7 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		s->kmethod[SP_LEFT] = (sp_kmethod)sp_ini_word(c, sec, "left_method", SP_KMETHOD_CPHID, S_kmethod_words);
 		s->kmethod[SP_RIGHT] = (sp_kmethod)sp_ini_word(c, sec, "right_method", SP_KMETHOD_CPHID, S_kmethod_words);
 		for (int side = 0; side < 2; side++)
-			S_read_surface(c, sec, side, s);
+			sp_study_read_surface(c, sec, side, s);
 		s->profile[SP_LEFT] = sp_study_profile_of_stage(c, sec, "left_soil_profile", w);
 		s->profile[SP_RIGHT] = sp_study_profile_of_stage(c, sec, "right_soil_profile", w);
 #define REFS(key, kind, arr, n, on, val) S_refs(c, sec, key, kind, arr, sizeof arr[0], n, on, val)
@@ -493,6 +457,8 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 	w->unloading_curve = sp_ini_word(c, g, "unloading_curve", 0, S_yesno);
 	w->reduce_delta = sp_ini_word(c, g, "reduce_delta", 1, S_yesno);
 	w->minor_nodes = sp_ini_word(c, g, "minor_nodes", 1, S_yesno);
+	w->first_stage_initial = sp_ini_word(c, g, "first_stage_initial", 0, S_yesno);
+	w->diaphragm = sp_ini_word(c, g, "diaphragm", 0, S_yesno);
 	w->plastic = sp_ini_word(c, g, "plastic", 0, S_yesno);
 	w->max_element_m = sp_ini_num(c, g, "max_element_m", 0, 0.05, 0, 1, 10, 0, "longest beam element, m");
 	w->max_iterations = sp_ini_int(c, g, "max_iterations", 500, 1, 10000000, "iterations per stage");
@@ -558,6 +524,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 		                            "level of the top of the wall, m");
 		w->length_m = sp_ini_num(c, "wall", "length_m", 1, 0, 0, 1, 500, 0, "length of the wall, m");
 		w->single_pile = sp_ini_word(c, "wall", "model", 0, S_model_words);
+		sp_study_read_soil_displacements(c, w);
 	} else {
 		w->top_level_m = st->top_of_wall_m;
 	}
@@ -831,6 +798,8 @@ int sp_study_wall_normalise(sp_wall_t *w, sp_err_t *err)
 	w->single_pile = !!w->single_pile;
 	w->reduce_delta = !!w->reduce_delta;
 	w->minor_nodes = !!w->minor_nodes;
+	w->first_stage_initial = !!w->first_stage_initial;
+	w->diaphragm = !!w->diaphragm;
 	w->plastic = !!w->plastic;
 	for (int i = 0; i < w->n_stages; i++) {
 		sp_wall_stage_t *s = &w->stages[i];
@@ -986,6 +955,8 @@ static void S_put_item(FILE *fp, const sp_wall_t *w, int k, int i)
 		S_put(fp, "acting_width_m", e->acting_width_m);
 		if (e->plastic_moment_kNm_per_m > 0)
 			S_put(fp, "plastic_moment_kNm_per_m", e->plastic_moment_kNm_per_m);
+		if (e->elastic_moment_kNm_per_m > 0)
+			S_put(fp, "elastic_moment_kNm_per_m", e->elastic_moment_kNm_per_m);
 		break;
 	}
 	case K_ANCHOR:
@@ -1092,6 +1063,10 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	fprintf(fp, "reduce_delta = %s\n", w->reduce_delta ? "yes" : "no");
 	if (!w->minor_nodes)
 		fputs("minor_nodes = no\n", fp);
+	if (w->first_stage_initial)
+		fputs("first_stage_initial = yes\n", fp);
+	if (w->diaphragm)
+		fputs("diaphragm = yes\n", fp);
 	if (w->plastic)
 		fputs("plastic = yes\n", fp);
 	S_put(fp, "max_element_m", w->max_element_m);
@@ -1161,6 +1136,10 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	S_put(fp, "length_m", w->length_m);
 	if (w->single_pile)
 		fputs("model = single-pile\n", fp);
+	if (w->n_soil_displacements > 0) {
+		S_put_list(fp, "soil_displacement_levels_m", w->soil_displacement_level_m, w->n_soil_displacements);
+		S_put_list(fp, "soil_displacements_mm", w->soil_displacement_mm, w->n_soil_displacements);
+	}
 	for (int k = 0; k < K_N; k++)
 		for (int i = 0; i < S_n_items(w, k); i++) {
 			const char *item = S_item(w, k, i);

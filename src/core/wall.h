@@ -25,12 +25,13 @@
 #define SP_WALL_BRANCHES 4    /* branches of the modulus of subgrade reaction */
 #define SP_WALL_MAX_SOILS 32
 #define SP_WALL_MAX_LAYERS 64
-#define SP_WALL_MAX_ELEMENTS 16
-#define SP_WALL_MAX_ITEMS 16  /* anchors, struts, supports, loads of each kind */
-#define SP_WALL_MAX_STAGES 32
+#define SP_WALL_MAX_ELEMENTS 64
+#define SP_WALL_MAX_ITEMS 32  /* anchors, struts, supports, loads of each kind */
+#define SP_WALL_MAX_STAGES 64
 #define SP_WALL_MAX_SURCHARGE_POINTS 16
 #define SP_WALL_MAX_SURFACE_POINTS 16 /* points of a sloping surface beyond the wall */
 #define SP_WALL_MAX_PROFILES 8  /* soil profiles besides the wall's own layers */
+#define SP_WALL_MAX_SOIL_DISPLACEMENTS 64 /* points of the given soil displacements */
 #define SP_WALL_NOTES_MAX 1024  /* notes of the importer (what it read but does not compute) */
 
 enum { SP_LEFT = 0, SP_RIGHT = 1 };
@@ -86,6 +87,9 @@ typedef struct {
 	double ei_kNm2_per_m;       /* bending stiffness per m run (reduction factor applied) */
 	double acting_width_m;      /* width over which the soil acts per m run (1 for sheet piling) */
 	double plastic_moment_kNm_per_m; /* plastic calculation: the moment the element cannot exceed (0: elastic) */
+	double elastic_moment_kNm_per_m; /* diaphragm wall (wall diaphragm): where its moment-curvature diagram
+	                                    leaves the elastic branch of EI (0: no diagram); a stage whose
+	                                    moment goes beyond it is not computed (beam.c) */
 } sp_wall_element_t;
 
 typedef struct {
@@ -190,7 +194,9 @@ typedef struct {
 	int n_branches;             /* 1..4 branches of the subgrade modulus */
 	int unloading_curve;        /* 1: unload/reload with kh_unload */
 	int plastic;                /* D-Sheet "Elastic calculation = FALSE": elements' plastic moments bound their moments */
-	int diaphragm;              /* D-Sheet "Diepwand calculation" (refused: M-kappa diagrams) */
+	int diaphragm;              /* D-Sheet "Diepwand calculation": a diaphragm wall whose elements have a
+	                               moment-curvature diagram, read when elastic up to one moment
+	                               (elements' elastic_moment_kNm_per_m) */
 	int single_pile;            /* D-Sheet's single pile model: EI, supports and loads are the pile's own,
 	                               only the soil acts over the acting width */
 	double gamma_water_kN_m3;
@@ -217,11 +223,24 @@ typedef struct {
 	sp_wall_stage_t stages[SP_WALL_MAX_STAGES];
 	int n_stages;
 
+	/* Given soil displacements (D-Sheet Piling [SOIL DISPLACEMENTS], "sheet
+	 * piling loaded by soil displacements"): the soil of both sides moves
+	 * horizontally by soil_displacement_mm (to the right positive) at the
+	 * levels soil_displacement_level_m (decreasing), linear between them and
+	 * 0 beyond the first and last; each spring's rest position moves with it
+	 * before the first stage (beam_spring.h sp_beam_spring_move_soil). */
+	int n_soil_displacements;
+	double soil_displacement_level_m[SP_WALL_MAX_SOIL_DISPLACEMENTS];
+	double soil_displacement_mm[SP_WALL_MAX_SOIL_DISPLACEMENTS];
+
 	/* Calculation options. */
 	int reduce_delta;           /* D-Sheet CalcReduceDeltas */
 	int minor_nodes;            /* D-Sheet CalcMinorNodesOn: 1 the slide planes (wedge pressures) at every
 	                               node; 0 at D-Sheet's major nodes only, one earth pressure coefficient
 	                               per major segment (sp_major_levels, major_nodes.h) */
+	int first_stage_initial;    /* D-Sheet CalcFirstStageInitial: the first stage is the soil before the
+	                               wall (engine/initial_stage.h): its neutral pressure, the same on both
+	                               sides, stays the base of every later stage's */
 	double max_element_m;       /* longest beam element (discretisation) */
 	int max_iterations;         /* per stage */
 	double tolerance_kPa;       /* convergence: largest change of a spring pressure */

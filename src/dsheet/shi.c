@@ -10,17 +10,22 @@
  *
  * Read and mapped: SOIL COLLECTION, RUN IDENTIFICATION (first line = name),
  * MODEL (the "Pile loaded by soil displacements" flags are unused in the
- * Sheet piling model), CPT LIST (the CPTs' names, for a note), SHEET PILING, ANCHORS, STRUTS, SPRING
- * SUPPORTS, RIGID SUPPORTS, UNIFORM LOADS, SURCHARGE LOADS, HORIZONTAL LINE
- * LOADS, MOMENTS, NORMAL FORCES, WATER, SOIL PROFILES, SURFACES, WATERLEVELS,
- * CONSTRUCTION STAGES, CALCULATION OPTIONS PER STAGE, CALCULATION OPTIONS.
+ * Sheet piling model; "Diepwand calculation": a diaphragm wall, shi_wall.c),
+ * CPT LIST (the CPTs' names, for a note), SHEET PILING, ANCHORS, STRUTS,
+ * SPRING SUPPORTS, RIGID SUPPORTS, UNIFORM LOADS, SURCHARGE LOADS,
+ * HORIZONTAL LINE LOADS, MOMENTS, NORMAL FORCES, SOIL DISPLACEMENTS (given
+ * soil displacements, bm4-15a), WATER, SOIL PROFILES, SURFACES, WATERLEVELS,
+ * CONSTRUCTION STAGES, CALCULATION OPTIONS PER STAGE, CALCULATION OPTIONS
+ * (CalcFirstStageInitial: the first stage as initial stage, bm4-5b). A file
+ * that is not UTF-8 is read as Latin-1 (shi_scan.h).
  *
  * Ignored, because they do not change the stage results of a standard
  * calculation: VERSION, VERSION EXTERNALS (program versions); COMBINED WALL
  * (used only with material type "combined", which is refused);
  * VERTICAL BALANCE and "Check vertical balance" (a check done after the
  * beam calculation); SETTLEMENT BY VIBRATION PARAMS (a separate calculation,
- * its stage results are ordinary results, the settlement itself is not computed: a note says so); PROBABILISTIC * (refused through
+ * its stage results are ordinary results, the settlement itself is not
+ * computed: a note says so); PROBABILISTIC * (refused through
  * "Probabilistic = TRUE"); the PARTIAL FACTORS sets and "Verification = TRUE"
  * (they act only in design/verification calculations: a standard
  * calculation, InputCalculationType=0 with every StageVerify*=0, writes the
@@ -37,6 +42,7 @@
 #include "shi_stage.h"
 #include "shi_wall.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,9 +122,9 @@ static int S_model(S_ctx *c)
 			if (v != 0)
 				c->trildens = 1;
 		} else if (strncmp(label, "Diepwand", 8) == 0) {
-			if (v != 0)
-				return sp_shi_scan_fail(in, line, "Diepwand calculation is not supported");
-			c->w->diaphragm = 0;
+			/* a diaphragm wall: its elements' moment-curvature diagrams
+			 * (shi_wall.c; ComplexProjects24) */
+			c->w->diaphragm = v != 0;
 		} else if (strncmp(label, "Elastic calculation", 19) == 0) {
 			c->w->plastic = v == 0;
 		} else if (strncmp(label, "Wooden sheet piling", 19) == 0) {
@@ -206,10 +212,6 @@ static int S_calc_options(S_ctx *c)
 		if ((rc = sp_shi_calc_read(in, body, in->i - 1, (int)type, c->w)) != SP_OK)
 			return rc;
 	}
-	if (first != 0)
-		return sp_shi_scan_fail(in, line,
-					"CalcFirstStageInitial=%g (first stage as initial state) is not supported",
-					first);
 	if (type != 0 && type != 1 && type != 2 && type != 3)
 		return sp_shi_scan_fail(in, line,
 					"InputCalculationType=%g is not supported (0 standard, 1 design of the length, "
@@ -219,6 +221,7 @@ static int S_calc_options(S_ctx *c)
 		c->trildens = 1; /* see S_model */
 	c->w->reduce_delta = sp_shi_scan_flag(reduce);
 	c->w->minor_nodes = sp_shi_scan_flag(minor);
+	c->w->first_stage_initial = sp_shi_scan_flag(first);
 	return SP_OK;
 }
 
@@ -232,12 +235,55 @@ static int S_earthquake(S_ctx *c)
 	return s == NULL ? sp_shi_scan_eof(in) : SP_OK;
 }
 
-/* A table of given soil displacements loads the wall through its springs:
- * not done yet, and named. */
+/* A table of given soil displacements ("Nr level displacement name", the
+ * displacement in m; bm4-15a) loads the wall through its springs (wall.h):
+ * [TABLE], DataCount=n, [COLUMN INDICATION] ... [END OF COLUMN INDICATION],
+ * [DATA], n rows, [END OF DATA], [END OF TABLE]. */
 static int S_soil_displacements(S_ctx *c)
 {
-	return sp_shi_scan_fail(&c->in, sp_shi_scan_lno(&c->in),
-				"a wall loaded by given soil displacements is not supported");
+	sp_shi_scan_t *in = &c->in;
+	sp_wall_t *w = c->w;
+	int rc;
+	if ((rc = sp_shi_scan_expect(in, "[TABLE]")) != SP_OK)
+		return rc;
+	const char *s = sp_shi_scan_get_nonblank(in);
+	int n = -1;
+	if (s == NULL)
+		return sp_shi_scan_eof(in);
+	if (strncmp(s, "DataCount=", 10) == 0) {
+		const char *p = s + 10;
+		if (!sp_shi_scan_int(&p, &n))
+			n = -1;
+	}
+	if (n < 0 || n > SP_WALL_MAX_SOIL_DISPLACEMENTS)
+		return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "DataCount: 0 to %d soil displacement points, found '%.40s'",
+					SP_WALL_MAX_SOIL_DISPLACEMENTS, s);
+	if ((rc = sp_shi_scan_expect(in, "[COLUMN INDICATION]")) != SP_OK ||
+	    (rc = sp_shi_scan_skip(in, "COLUMN INDICATION", sp_shi_scan_lno(in))) != SP_OK ||
+	    (rc = sp_shi_scan_expect(in, "[DATA]")) != SP_OK)
+		return rc;
+	for (int k = 0; k < n; k++) {
+		if ((s = sp_shi_scan_get_nonblank(in)) == NULL)
+			return sp_shi_scan_eof(in);
+		const char *p = s;
+		int nr;
+		double level, d;
+		if (!sp_shi_scan_int(&p, &nr) || !sp_shi_scan_dbl(&p, &level) || !sp_shi_scan_dbl(&p, &d))
+			return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "expected 'number level displacement name', found '%.60s'",
+						s);
+		if (k > 0 && !(level < w->soil_displacement_level_m[k - 1]))
+			return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "soil displacement levels must decrease (%g after %g)",
+						level, w->soil_displacement_level_m[k - 1]);
+		if (fabs(d) > 100.0)
+			return sp_shi_scan_fail(in, sp_shi_scan_lno(in), "soil displacement %g m is out of range -100..100", d);
+		w->soil_displacement_level_m[k] = level;
+		w->soil_displacement_mm[k] = d * 1000.0;
+	}
+	w->n_soil_displacements = n;
+	if ((rc = sp_shi_scan_expect(in, "[END OF DATA]")) != SP_OK ||
+	    (rc = sp_shi_scan_expect(in, "[END OF TABLE]")) != SP_OK)
+		return rc;
+	return sp_shi_scan_expect_end(in);
 }
 
 /* ---- the whole file ------------------------------------------------------ */

@@ -94,6 +94,47 @@ static int S_split(sp_shi_scan_t *in, size_t len)
 	return SP_OK;
 }
 
+/* 1 when the n bytes at s are UTF-8 text. */
+static int S_is_utf8(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = s[i];
+		size_t k = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 1 : (c & 0xF0) == 0xE0 ? 2
+		                       : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 3 : 9;
+		if (k == 9 || i + k >= n + (k == 0))
+			return 0;
+		for (size_t j = 1; j <= k; j++)
+			if ((s[i + j] & 0xC0) != 0x80)
+				return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+/* A file that is not UTF-8 was written by D-Sheet Piling on Windows in its
+ * code page (ComplexProjects24: the element "Mur embou\xe9"): each byte
+ * from 0xA0 as the Latin-1 character, 0x80..0x9F (Windows-1252's quotes and
+ * dashes) as '?'. Returns the new buffer (NULL: out of memory). */
+static char *S_latin1_to_utf8(const char *buf, size_t len, size_t *out_len)
+{
+	char *o = malloc(2 * len + 1);
+	if (o == NULL)
+		return NULL;
+	size_t m = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		if (c < 0x80)
+			o[m++] = (char)c;
+		else if (c < 0xA0)
+			o[m++] = '?';
+		else
+			o[m++] = (char)(0xC0 | (c >> 6)), o[m++] = (char)(0x80 | (c & 0x3F));
+	}
+	o[m] = '\0';
+	*out_len = m;
+	return o;
+}
+
 int sp_shi_scan_open(sp_shi_scan_t *in, const char *path, sp_err_t *err)
 {
 	*in = (sp_shi_scan_t){.path = path, .err = err};
@@ -134,6 +175,15 @@ int sp_shi_scan_open(sp_shi_scan_t *in, const char *path, sp_err_t *err)
 	if (memchr(in->buf, '\0', len) != NULL)
 		return sp_err_set(in->err, SP_EDATA, "%s: contains NUL bytes, not a text file", in->path);
 	in->buf[len] = '\0';
+	if (!S_is_utf8((const unsigned char *)in->buf, len)) {
+		size_t n8;
+		char *b = S_latin1_to_utf8(in->buf, len, &n8);
+		if (b == NULL)
+			return sp_err_set(in->err, SP_ESOFTWARE, "%s: out of memory", in->path);
+		free(in->buf);
+		in->buf = b, len = n8;
+		in->latin1 = 1;
+	}
 	return S_split(in, len);
 }
 

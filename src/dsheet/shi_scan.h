@@ -22,12 +22,14 @@ typedef struct {
 	char **lines;   /* owned */
 	int n, i;       /* number of lines; index of the next line */
 	const char *sec; /* the section being read, for messages (NULL: none) */
+	int latin1;     /* the file was not UTF-8: read as Latin-1 (sp_shi_scan_open) */
 	sp_err_t *err;
 } sp_shi_scan_t;
 
 /* Read path into *in, split into lines (no CR, no trailing white space),
- * the cursor before the first. Returns SP_OK, SP_ENOINPUT (cannot open or
- * read), SP_EDATA (too large, NUL bytes) or SP_ESOFTWARE, the message in
+ * the cursor before the first; a file that is not UTF-8 is taken as
+ * Latin-1 (D-Sheet Piling's Windows code page) and made UTF-8 (latin1 = 1).
+ * Returns SP_OK, SP_ENOINPUT (cannot open or read), SP_EDATA (too large, NUL bytes) or SP_ESOFTWARE, the message in
  * *err, which *in keeps for the errors of its readers. sp_shi_scan_close
  * frees what it allocated, also after a failure. */
 int sp_shi_scan_open(sp_shi_scan_t *in, const char *path, sp_err_t *err);

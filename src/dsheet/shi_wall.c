@@ -65,19 +65,34 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 					    (int)(sizeof keys / sizeof keys[0]), 0)) != SP_OK)
 			return rc;
 		/* material 1 steel, 0 user defined (bm4-33a: a wall of EI 81.29
-		 * kNm2/m as given): either way the beam takes the element's EI */
-		if (type != 1 && type != 0)
+		 * kNm2/m as given): either way the beam takes the element's EI; 2
+		 * the concrete of a diaphragm wall (ComplexProjects24) */
+		if (type != 1 && type != 0 && !(type == 2 && w->diaphragm))
 			return sp_shi_scan_fail(in, line,
 						"element '%s': material type %g is not supported (only user defined, 0, "
-						"and steel, 1)",
+						"steel, 1, and a diaphragm wall's concrete, 2)",
 						el->name, type);
 		/* the diaphragm wall's M-kappa diagram acts only in a Diepwand
-		 * calculation (bm4-44a, a sheet piling wall, carries one unused) */
-		for (int j = 0; j < 6 && w->diaphragm; j++)
-			if (mom[j] != 0)
-				return sp_shi_scan_fail(in, line,
-							"element '%s': diaphragm wall M-kappa diagram is not supported",
-							el->name);
+		 * calculation (bm4-44a, a sheet piling wall, carries one unused):
+		 * EI up to the elastic moment, then the elasto-plastic branches up
+		 * to the plastic moment. Read when the diagram is elastic up to one
+		 * moment, the same for both signs (ComplexProjects24: 44000 kNm/m
+		 * elastic, elasto-plastic and plastic): the beam is elastic below it
+		 * and a stage beyond it is not computed */
+		el->elastic_moment_kNm_per_m = 0.0;
+		if (w->diaphragm) {
+			for (int j = 1; j < 6; j++)
+				if (mom[j] != mom[0])
+					return sp_shi_scan_fail(in, line,
+								"element '%s': diaphragm wall M-kappa diagram with elasto-plastic "
+								"branches is not supported (elastic %g / %g, elasto-plastic %g / %g, "
+								"plastic %g / %g kNm/m; only one moment for all)",
+								el->name, mom[0], mom[1], mom[4], mom[5], mom[2], mom[3]);
+			if (!(mom[0] >= 0))
+				return sp_shi_scan_fail(in, line, "element '%s': diaphragm wall moment %g must not be negative",
+							el->name, mom[0]);
+			el->elastic_moment_kNm_per_m = mom[0];
+		}
 		el->ei_kNm2_per_m = ei * factor;
 		if (w->plastic)
 			el->plastic_moment_kNm_per_m = mpl;

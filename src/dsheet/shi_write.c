@@ -419,12 +419,12 @@ static void S_model(S_w *o, const sp_wall_t *w)
 	S_line(o, "%s", w->single_pile ? "1 : Single pile" : "0 : Sheet piling");
 	S_line(o, "%s", cphid && given ? "2 : Mixed" : cphid ? "1 : C, phi, delta soil parameters" : "0 : Ka, Ko, Kp soil parameters");
 	S_line(o, "0 : Verification = FALSE");
-	S_line(o, "0 : Pile loaded by forces");
+	S_line(o, "%s", w->n_soil_displacements > 0 ? "1 : Pile loaded by soil displacements" : "0 : Pile loaded by forces");
 	S_line(o, "0 : Pile loaded by user defined soil displacements");
 	S_line(o, "0 : Probabilistic = FALSE");
 	S_line(o, "0 : Check vertical balance = FALSE");
 	S_line(o, "0 : Trildens calculation = FALSE");
-	S_line(o, "0 : Diepwand calculation = FALSE");
+	S_line(o, "%s", w->diaphragm ? "1 : Diepwand calculation = TRUE" : "0 : Diepwand calculation = FALSE");
 	S_line(o, w->plastic ? "0 : Elastic calculation = FALSE" : "1 : Elastic calculation = TRUE");
 	S_line(o, "0 : Wooden sheet piling = FALSE");
 	S_line(o, "[END OF MODEL]");
@@ -467,7 +467,7 @@ static void S_piling(S_w *o, const sp_wall_t *w)
 		snprintf(o->item, sizeof o->item, "wall element '%s'", e->name);
 		S_line(o, "[SHEET PILING ELEMENT]");
 		S_line(o, "%s", e->name);
-		S_line(o, "SheetPilingElementMaterialType=1");
+		S_line(o, "SheetPilingElementMaterialType=%d", w->diaphragm ? 2 : 1);
 		S_line(o, "SheetPilingElementEI=%s", S_num(o, "EI", e->ei_kNm2_per_m, 'E', 6));
 		S_line(o, "SheetPilingElementWidth=%s", F2("acting width", e->acting_width_m));
 		S_line(o, "SheetPilingElementLevel=%s", F2("bottom level", e->bottom_level_m));
@@ -475,7 +475,12 @@ static void S_piling(S_w *o, const sp_wall_t *w)
 			if (strncmp(S_element_defaults[d], "SheetPilingElementMaxPlasticCharacteristicMoment=", 49) == 0)
 				S_line(o, "SheetPilingElementMaxPlasticCharacteristicMoment=%s",
 				       F2("plastic moment", e->plastic_moment_kNm_per_m));
-			else
+			else if (w->diaphragm && strncmp(S_element_defaults[d], "DiaphragmWall", 13) == 0 &&
+			         strstr(S_element_defaults[d], "Mom") != NULL) { /* elastic up to one moment */
+				const char *eq = strchr(S_element_defaults[d], '=');
+				S_line(o, "%.*s=%s", (int)(eq - S_element_defaults[d]), S_element_defaults[d],
+				       F2("elastic moment", e->elastic_moment_kNm_per_m));
+			} else
 				S_line(o, "%s", S_element_defaults[d]);
 	}
 	S_line(o, "[END OF SHEET PILING]");
@@ -666,6 +671,25 @@ static int S_level(double *list, int *n, double v)
 static void S_geometry(S_w *o, const sp_wall_t *w)
 {
 	snprintf(o->item, sizeof o->item, "the wall");
+	if (w->n_soil_displacements > 0) { /* given soil displacements, in m (bm4-15a) */
+		S_line(o, "[SOIL DISPLACEMENTS]");
+		S_line(o, "[TABLE]");
+		S_line(o, "DataCount=%d", w->n_soil_displacements);
+		S_line(o, "[COLUMN INDICATION]");
+		S_line(o, "Number");
+		S_line(o, "Depth level");
+		S_line(o, "Displacement value");
+		S_line(o, "Name");
+		S_line(o, "[END OF COLUMN INDICATION]");
+		S_line(o, "[DATA]");
+		for (int k = 0; k < w->n_soil_displacements; k++)
+			S_line(o, "%d %.6f %.9f Undefined", k + 1, w->soil_displacement_level_m[k],
+			       w->soil_displacement_mm[k] / 1000.0);
+		S_line(o, "[END OF DATA]");
+		S_line(o, "[END OF TABLE]");
+		S_line(o, "[END OF SOIL DISPLACEMENTS]");
+		S_line(o, "%s", "");
+	}
 	S_line(o, "[WATER]");
 	S_line(o, "%6s  Unit weight of water", F2("unit weight of water", w->gamma_water_kN_m3));
 	S_line(o, "[END OF WATER]");
@@ -879,7 +903,7 @@ static const char *const S_factor_sets[][2] = {
 static void S_options(S_w *o, const sp_wall_t *w)
 {
 	S_line(o, "[CALCULATION OPTIONS]");
-	S_line(o, "CalcFirstStageInitial=0");
+	S_line(o, "CalcFirstStageInitial=%d", w->first_stage_initial ? 1 : 0);
 	S_line(o, "CalcMinorNodesOn=%d", w->minor_nodes ? 1 : 0);
 	S_line(o, "CalcReduceDeltas=%d", w->reduce_delta ? 1 : 0);
 	S_line(o, "InputCalculationType=0");

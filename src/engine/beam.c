@@ -14,9 +14,11 @@
 #include "beam_load.h"
 #include "beam_solve.h"
 #include "beam_work.h"
+#include "initial_stage.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int S_check(const sp_wall_t *w, sp_err_t *err)
@@ -68,6 +70,120 @@ static int S_check(const sp_wall_t *w, sp_err_t *err)
 	return SP_OK;
 }
 
+/* D-Sheet's initial stage (initial_stage.h): per spring, the first stage's
+ * initial-state neutral pressure less the ordinary one (off[4 i + 2 side +
+ * half]), found once the first stage is loaded. */
+static void S_initial_offsets(const sp_beam_work_t *b, const sp_wall_stage_t *first, double *off)
+{
+	const sp_wall_t *w = b->w;
+	for (int side = 0; side < 2; side++) {
+		int nl;
+		const sp_wall_layer_t *ls = sp_wall_side_layers(w, first, side, &nl);
+		for (int i = 0; i < b->n; i++)
+			for (int h = 0; h < 2; h++) {
+				const sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);
+				size_t k = (size_t)i * 4 + (size_t)side * 2 + (size_t)h;
+				off[k] = 0.0;
+				if ((sp->on || sp->merged) && sp->layer >= 0 && sp->layer < nl)
+					off[k] = sp_initial_stage_offset_kPa(w, first, side, b->z[i], &w->soils[ls[sp->layer].soil]);
+			}
+	}
+}
+
+/* Every stage's neutral pressure on top of the initial state's: the spring
+ * of a half carried by the other (merged) takes the mean of both, as its
+ * pressures (beam_load.c). */
+static void S_apply_initial(sp_beam_work_t *b, const double *off)
+{
+	for (int i = 0; i < b->n; i++)
+		for (int side = 0; side < 2; side++) {
+			sp_beam_spring_t *up = SP_BEAM_WORK_SPR(b, i, side, 0), *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
+			const double *o = &off[(size_t)i * 4 + (size_t)side * 2];
+			if (up->on)
+				up->sig_n += lo->merged ? (o[0] + o[1]) / 2.0 : o[0];
+			if (lo->on)
+				lo->sig_n += o[1];
+			for (int h = 0; h < 2; h++) {
+				sp_beam_spring_t *sp = h ? lo : up;
+				if (!sp->on)
+					continue;
+				if (sp->sig_n > sp->sig_p)
+					sp->sig_n = sp->sig_p;
+				if (sp->sig_n < sp->sig_a)
+					sp->sig_n = sp->sig_a;
+				sp_beam_spring_prepare(sp);
+			}
+		}
+}
+
+/* Given soil displacement at a level (m, to the right): linear between the
+ * wall's points (levels decreasing), 0 beyond them. */
+static double S_soil_displacement_m(const sp_wall_t *w, double level)
+{
+	int n = w->n_soil_displacements;
+	const double *z = w->soil_displacement_level_m, *d = w->soil_displacement_mm;
+	for (int k = 0; k + 1 < n; k++)
+		if (level <= z[k] && level >= z[k + 1]) {
+			double t = z[k] > z[k + 1] ? (z[k] - level) / (z[k] - z[k + 1]) : 0.0;
+			return (d[k] + t * (d[k + 1] - d[k])) / 1000.0;
+		}
+	return n == 1 && fabs(level - z[0]) < 1e-9 ? d[0] / 1000.0 : 0.0;
+}
+
+/* The soil of both sides moved by the given displacements: every spring's
+ * rest position with it (towards the wall: the left soil moving right, the
+ * right soil moving left). */
+static void S_move_soil(sp_beam_work_t *b)
+{
+	for (int i = 0; i < b->n; i++) {
+		double d = S_soil_displacement_m(b->w, b->z[i]);
+		if (d == 0.0)
+			continue;
+		for (int side = 0; side < 2; side++)
+			for (int h = 0; h < 2; h++)
+				sp_beam_spring_move_soil(SP_BEAM_WORK_SPR(b, i, side, h), side == SP_LEFT ? d : -d);
+	}
+}
+
+/* The element of the wall at a level (the upper one at a boundary). */
+static int S_element_at(const sp_wall_t *w, double level)
+{
+	for (int e = 0; e < w->n_elements; e++)
+		if (level >= w->elements[e].bottom_level_m - 1e-9)
+			return e;
+	return w->n_elements - 1;
+}
+
+/* A diaphragm wall is elastic up to its elements' elastic moments (wall.h):
+ * a stage whose moment goes beyond one is not computed. With the nodes,
+ * each node against its element; without them, the stage's largest moment
+ * against the smallest elastic moment of the wall (on the safe side). */
+static void S_check_diaphragm(const sp_wall_t *w, sp_beam_stage_result_t *res)
+{
+	double worst = 0.0, limit = 0.0, level = 0.0;
+	int el = -1;
+	if (res->nodes) {
+		for (size_t i = 0; i < res->n_nodes; i++) {
+			int e = S_element_at(w, res->nodes[i].level_m);
+			double m = fabs(res->nodes[i].moment_kNm_per_m), lim = w->elements[e].elastic_moment_kNm_per_m;
+			if (lim > 0 && m > lim && m - lim > worst - limit)
+				worst = m, limit = lim, level = res->nodes[i].level_m, el = e;
+		}
+	} else {
+		for (int e = 0; e < w->n_elements; e++) {
+			double lim = w->elements[e].elastic_moment_kNm_per_m;
+			if (lim > 0 && fabs(res->max_moment_kNm_per_m) > lim && (el < 0 || lim < limit))
+				worst = fabs(res->max_moment_kNm_per_m), limit = lim, level = res->max_moment_level_m, el = e;
+		}
+	}
+	if (el < 0)
+		return;
+	res->status = SP_BEAM_PLASTIC_HINGE;
+	snprintf(res->reason, sizeof res->reason,
+	         "diaphragm wall: moment %.0f kNm/m at %.2f m beyond the elastic branch of '%.30s' (%.0f kNm/m)", worst,
+	         level, w->elements[el].name, limit);
+}
+
 int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, sp_err_t *err)
 {
 	memset(out, 0, sizeof *out);
@@ -77,11 +193,23 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 	sp_beam_work_t *b = sp_beam_work_alloc(w);
 	if (b == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
+	double *initial = NULL; /* D-Sheet's first stage as initial stage */
+	if (w->first_stage_initial && (initial = malloc(4 * (size_t)b->n * sizeof *initial)) == NULL) {
+		sp_beam_work_free(b);
+		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
+	}
 	out->n_stages = w->n_stages;
 	for (int s = 0; s < w->n_stages; s++) {
 		const sp_wall_stage_t *st = &w->stages[s];
 		sp_beam_stage_result_t *res = &out->stage[s];
 		sp_beam_load_stage(b, st);
+		if (initial) {
+			if (s == 0)
+				S_initial_offsets(b, st, initial);
+			S_apply_initial(b, initial);
+		}
+		if (s == 0 && w->n_soil_displacements > 0)
+			S_move_soil(b);
 		rc = sp_beam_solve_stage(b, st, res);
 		if (rc) {
 			sp_err_set(err, rc, "beam: out of memory");
@@ -92,6 +220,8 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 			sp_err_set(err, rc, "beam: out of memory");
 			break;
 		}
+		if (w->diaphragm && res->status == SP_BEAM_OK)
+			S_check_diaphragm(w, res);
 		if (res->status != SP_BEAM_OK) {
 			/* later stages cannot start from a state that does not exist */
 			for (int t = s + 1; t < w->n_stages; t++) {
@@ -102,6 +232,7 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 		}
 		sp_beam_solve_commit(b, st);
 	}
+	free(initial);
 	sp_beam_work_free(b);
 	if (rc)
 		sp_beam_result_free(out);

@@ -325,3 +325,9 @@ void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
 		sp->s_turn = s, sp->p_turn = p - sp->sig_n;
 	}
 }
+
+void sp_beam_spring_move_soil(sp_beam_spring_t *sp, double ds)
+{
+	sp->shift_m -= ds;
+	sp->s_turn -= ds;
+}

@@ -92,6 +92,12 @@ void sp_beam_spring_forces(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *
 double sp_beam_spring_work(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *pc, int n, const double *u,
                            const double *dx);
 
+/* The soil of this spring moves by ds (m, into the spring's soil positive,
+ * i.e. towards the wall): its curve and turning point move with it, so the
+ * spring pushes as the displacement of the wall relative to the soil says
+ * (given soil displacements, wall.h). */
+void sp_beam_spring_move_soil(sp_beam_spring_t *sp, double ds);
+
 /* End of a stage at displacement s: the spring keeps its plastic shift and
  * its turning point. */
 void sp_beam_spring_commit(sp_beam_spring_t *sp, double s);

@@ -104,6 +104,13 @@ double sp_surcharge_neutral_stress(const sp_wall_surcharge_t *q, double depth_m,
 	return (2.0 / SP_PI) * (near + far);
 }
 
+double sp_surcharge_free_stress(const sp_wall_surcharge_t *q, double depth_m, double wall_length_m)
+{
+	double z = depth_m > 1e-9 ? depth_m : 1e-9;
+	double reach = wall_length_m > 0.0 ? SP_SURCHARGE_REACH * wall_length_m : INFINITY;
+	return (2.0 / SP_PI) * S_sigma_x_weighted(q, z, 0.0, reach, 1.0, 0.0);
+}
+
 /* Antiderivatives of z^3 / (x^2 + z^2)^2 and x z^3 / (x^2 + z^2)^2 in x. */
 static double S_g1(double x, double z)
 {

@@ -34,6 +34,15 @@ double sp_surcharge_wall_stress(const sp_wall_surcharge_t *q, double depth_m);
  * sp_surcharge_wall_stress. */
 double sp_surcharge_neutral_stress(const sp_wall_surcharge_t *q, double depth_m, double wall_length_m);
 
+/* Horizontal stress of the load in the half-space without a wall, at x = 0
+ * and depth_m (kPa): Flamant's sigma_x of the load within SP_SURCHARGE_REACH
+ * wall lengths (all of it with wall_length_m <= 0), no mirror image. D-Sheet
+ * Piling's neutral pressure of an initial stage (CalcFirstStageInitial,
+ * initial_stage.h): bm4-5b.shd stage 1, K0 sigma_v' + this of the 20 kPa on
+ * the right and of the 1 m slope on the left, 46.80267 kPa at -6.60 m and
+ * 95.02981 at -16.60 on both sides. */
+double sp_surcharge_free_stress(const sp_wall_surcharge_t *q, double depth_m, double wall_length_m);
+
 /* Vertical stress at the wall (x = 0) at depth_m below the surface (kPa):
  * Flamant's sigma_z = 2 p z^3 / (pi (x^2 + z^2)^2) integrated in closed form
  * over the load (half the load's intensity at the surface under its edge). */
