@@ -152,6 +152,8 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->elayer = malloc((size_t)n * sizeof *b->elayer);
 	b->elayer_side = malloc((size_t)n * sizeof *b->elayer_side);
 	b->spr = malloc((size_t)n * 4 * sizeof *b->spr);
+	b->spr_moduli_ls = calloc((size_t)n * 4, sizeof *b->spr_moduli_ls);
+	b->spr_moduli_layer = calloc((size_t)n * 4, sizeof *b->spr_moduli_layer);
 	b->piece = malloc((size_t)n * sizeof *b->piece);
 	b->u = calloc((size_t)n2, sizeof *b->u);
 	b->u_trial = calloc((size_t)n2, sizeof *b->u_trial);
@@ -168,7 +170,8 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->dx = malloc((size_t)n2 * sizeof *b->dx);
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
 	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
-	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->piece || !b->u ||
+	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->spr_moduli_ls ||
+	    !b->spr_moduli_layer || !b->piece || !b->u ||
 	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->fixed_list ||
 	    !b->kbeam || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact) {
 		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
@@ -200,7 +203,8 @@ void sp_beam_work_free(sp_beam_work_t *b)
 	if (b == NULL)
 		return;
 	/* the arrays b owns */
-	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, b->piece,
+	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, (void *)b->spr_moduli_ls,
+			 b->spr_moduli_layer, b->piece,
 			 b->u, b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->fixed_list,
 			 b->kbeam, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)

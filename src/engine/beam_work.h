@@ -29,6 +29,8 @@ typedef struct {
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
 	int *elayer_side;          /* the same for a side with a soil profile of its own (beam_load.c) */
 	sp_beam_spring_t *spr;     /* [node][side][half], see SP_BEAM_WORK_SPR */
+	const sp_wall_layer_t **spr_moduli_ls; /* per spring: the moduli (k, lam, k_unload, nb) were set for layer */
+	int *spr_moduli_layer;     /* spr_moduli_layer of the profile spr_moduli_ls (NULL: not yet; beam_load.c) */
 	sp_beam_spring_piece_t *piece; /* per node: the linear piece of its soil force (beam_spring.h) */
 	double *u;                 /* 2n: w (m), theta (rad) */
 	double *u_trial;
