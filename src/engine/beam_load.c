@@ -555,6 +555,39 @@ static const sp_wall_soil_t *S_reduced_soils(const sp_wall_t *w, sp_wall_soil_t 
 	return reduced;
 }
 
+/* What a half spring of a layer takes from its soil on one side in a stage,
+ * the same for every node of the layer: computed once per layer. */
+typedef struct {
+	const sp_wall_soil_t *so;
+	double delta_p;                       /* passive wall friction: reduced (S_reduced_soils) */
+	double ka, k0, kp;
+	double cohesion_a_kPa, cohesion_p_kPa; /* 2 c sqrt(Ka), 2 c sqrt(Kp); c = 0 with Culmann's wedges */
+	int no_planes, culmann;
+} S_layer_coef_t;
+
+/* The coefficients of the nl layers ls of a side (kmethod km, n_loads
+ * surcharges on it, a sloping ground or not). */
+static void S_layer_coefs(S_layer_coef_t *coef, const sp_wall_t *w, const sp_wall_soil_t *reduced,
+                          const sp_wall_layer_t *ls, int nl, sp_kmethod km, int n_loads, int sloping)
+{
+	for (int li = 0; li < nl && li < SP_WALL_MAX_LAYERS; li++) {
+		S_layer_coef_t *lc = &coef[li];
+		const sp_wall_soil_t *so = &w->soils[ls[li].soil];
+		lc->so = so;
+		lc->delta_p = reduced[ls[li].soil].delta_deg;
+		S_coefficients(so, lc->delta_p, km, &lc->ka, &lc->k0, &lc->kp);
+		/* c = phi = 0 (c, phi, delta; level ground): no slide planes, as in
+		 * D-Sheet (bm3-7b): a surcharge adds the vertical stress it causes
+		 * at the wall, K = 1 */
+		lc->no_planes = km != SP_KMETHOD_GIVEN && so->phi_deg == 0.0 && so->c_kPa == 0.0 && !sloping;
+		/* c, phi, delta with cohesion or surcharges: Culmann's wedges (S_culmann) */
+		lc->culmann = km != SP_KMETHOD_GIVEN && !lc->no_planes && (n_loads > 0 || so->c_kPa > 0 || sloping);
+		double c = lc->culmann ? 0.0 : so->c_kPa;
+		lc->cohesion_a_kPa = 2.0 * c * sqrt(S_MAX(lc->ka, 0.0));
+		lc->cohesion_p_kPa = 2.0 * c * sqrt(S_MAX(lc->kp, 0.0));
+	}
+}
+
 /* A spring's moduli (k, lam, k_unload, nb) in layer li of the profile ls (nl
  * layers) at node level z: linear between the top and bottom of the layer.
  * They depend on the spring's node, profile and layer only: set once per
@@ -636,6 +669,8 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		major.n = 0;
 		if (!w->minor_nodes && st->kmethod[side] != SP_KMETHOD_GIVEN)
 			S_major_setup(&major, w, soils, ls, nl, zs, zw, q, loads, n_loads, ground);
+		S_layer_coef_t coef[SP_WALL_MAX_LAYERS];
+		S_layer_coefs(coef, w, soils[1], ls, nl, st->kmethod[side], n_loads, ground != NULL);
 		S_sv_profile_t prof; /* sigma_v' of this side */
 		S_sv_profile_init(&prof, w, ls, nl, zs, zw, q);
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
@@ -673,28 +708,21 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					sp->on = 0;
 					continue;
 				}
-				const sp_wall_soil_t *so = &w->soils[ls[li].soil];
-				double delta_p = soils[1][ls[li].soil].delta_deg; /* passive: reduced */
-				double ka, k0, kp;
-				S_coefficients(so, delta_p, st->kmethod[side], &ka, &k0, &kp);
+				const S_layer_coef_t *lc = &coef[li]; /* the layer's soil on this side (S_layer_coefs) */
+				const sp_wall_soil_t *so = lc->so;
+				double delta_p = lc->delta_p; /* passive: reduced */
+				double ka = lc->ka, k0 = lc->k0, kp = lc->kp;
 				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
-				/* c = phi = 0 (c, phi, delta; level ground): no slide planes, as in
-				 * D-Sheet (bm3-7b): a surcharge adds the vertical stress it causes
-				 * at the wall, K = 1 */
-				int no_planes = st->kmethod[side] != SP_KMETHOD_GIVEN && so->phi_deg == 0.0 && so->c_kPa == 0.0
-				                && !ground;
+				int no_planes = lc->no_planes;
 				if (no_planes)
 					for (int k = 0; k < n_loads; k++)
 						sv += sp_surcharge_vertical_stress_within(loads[k], zs - b->z[i], w->length_m);
-				/* c, phi, delta with cohesion or surcharges: Culmann's wedges (S_culmann) */
-				int culmann = st->kmethod[side] != SP_KMETHOD_GIVEN && !no_planes
-				              && (n_loads > 0 || so->c_kPa > 0 || ground);
-				double c = culmann ? 0.0 : so->c_kPa;
+				int culmann = lc->culmann;
 				if (sv < 0.0) /* unit weight below that of water: no effective stress */
 					sv = 0.0;
-				double sa = ka * sv - 2.0 * c * sqrt(S_MAX(ka, 0.0));
+				double sa = ka * sv - lc->cohesion_a_kPa;
 				double sn = k0 * sv;
-				double spv = kp * sv + 2.0 * c * sqrt(S_MAX(kp, 0.0));
+				double spv = kp * sv + lc->cohesion_p_kPa;
 				S_order_pressures(&sa, &sn, &spv);
 				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
