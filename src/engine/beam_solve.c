@@ -608,6 +608,26 @@ static void S_beam_band(sp_beam_work_t *b, const sp_wall_stage_t *st)
 	}
 }
 
+/* The stage's band unless it is the band of the last stage: the same normal
+ * forces (b->etension), spring supports and constraints. */
+static void S_beam_band_for(sp_beam_work_t *b, const sp_wall_stage_t *st)
+{
+	const sp_wall_t *w = b->w;
+	size_t n = (size_t)b->n;
+	int n_sup = w->n_spring_supports < SP_WALL_MAX_ITEMS ? w->n_spring_supports : SP_WALL_MAX_ITEMS;
+	if (b->kbeam_valid && b->kbeam_n_fixed == b->n_fixed &&
+	    memcmp(b->kbeam_etension, b->etension, n * sizeof *b->etension) == 0 &&
+	    memcmp(b->kbeam_fixed_list, b->fixed_list, (size_t)b->n_fixed * sizeof *b->fixed_list) == 0 &&
+	    memcmp(b->kbeam_support_on, st->spring_support_on, (size_t)n_sup * sizeof *st->spring_support_on) == 0)
+		return;
+	S_beam_band(b, st);
+	memcpy(b->kbeam_etension, b->etension, n * sizeof *b->etension);
+	memcpy(b->kbeam_fixed_list, b->fixed_list, (size_t)b->n_fixed * sizeof *b->fixed_list);
+	b->kbeam_n_fixed = b->n_fixed;
+	memcpy(b->kbeam_support_on, st->spring_support_on, (size_t)n_sup * sizeof *st->spring_support_on);
+	b->kbeam_valid = 1;
+}
+
 int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_stage_result_t *res)
 {
 	const sp_wall_t *w = b->w;
@@ -630,7 +650,7 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	for (int i = 0; i < n2; i++)
 		if (b->fixed[i])
 			b->fixed_list[b->n_fixed++] = i;
-	S_beam_band(b, st);
+	S_beam_band_for(b, st);
 	/* a tie installed in this stage starts from the current displacement */
 	for (int kind = 0; kind < 2; kind++) {
 		for (int i = 0; i < S_n_ties(w, kind); i++) {

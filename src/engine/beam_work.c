@@ -164,6 +164,8 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->fixed_value = calloc((size_t)n2, sizeof *b->fixed_value);
 	b->fixed_list = malloc((size_t)n2 * sizeof *b->fixed_list);
 	b->kbeam = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kbeam);
+	b->kbeam_etension = malloc((size_t)n * sizeof *b->kbeam_etension);
+	b->kbeam_fixed_list = malloc((size_t)n2 * sizeof *b->kbeam_fixed_list);
 	b->kfact = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kfact);
 	b->kdiag = malloc((size_t)n2 * sizeof *b->kdiag);
 	b->resid = malloc(2 * (size_t)n2 * sizeof *b->resid);
@@ -173,7 +175,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->spr_moduli_ls ||
 	    !b->spr_moduli_layer || !b->piece || !b->u ||
 	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->fixed_list ||
-	    !b->kbeam || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact) {
+	    !b->kbeam || !b->kbeam_etension || !b->kbeam_fixed_list || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact) {
 		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
 		return NULL;
 	}
@@ -206,7 +208,7 @@ void sp_beam_work_free(sp_beam_work_t *b)
 	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, (void *)b->spr_moduli_ls,
 			 b->spr_moduli_layer, b->piece,
 			 b->u, b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->fixed_list,
-			 b->kbeam, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact};
+			 b->kbeam, b->kbeam_etension, b->kbeam_fixed_list, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		free(owned[i]);
 	free(b);

@@ -38,6 +38,12 @@ typedef struct {
 	double *water[2];          /* water pressure per node and side (kPa) */
 	double *kbeam;             /* 2n x (SP_BEAM_WORK_BAND+1): the stage's band in lower storage (row j: A(j,j),
 	                            * A(j+1,j), ...): bending, normal force, spring supports, constrained dofs */
+	/* what kbeam was built from (beam_solve.c): a stage with the same normal
+	 * forces, spring supports and constraints keeps it */
+	int kbeam_valid;
+	double *kbeam_etension;    /* n: etension */
+	int *kbeam_fixed_list, kbeam_n_fixed;
+	int kbeam_support_on[SP_WALL_MAX_ITEMS];
 	double *kfact;             /* the last LDL^T factorisation, as kbeam */
 	double *kdiag;             /* 2n: the springs' and ties' stiffness the factorisation adds */
 	double *resid;             /* 4n: the Newton loop's residuals (beam_solve.c) */
