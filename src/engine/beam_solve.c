@@ -706,8 +706,17 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		/* exact line search on the (convex, piecewise quadratic) potential
 		 * energy: its slope along dx at step t is -r(u + t dx) . dx (r and
 		 * dx are zero at the constrained dofs) */
-		for (int i = 0; i < n2; i++)
-			b->u_trial[i] = b->u[i] + dx[i];
+		/* the largest displacement and step of the full step (the maxima
+		 * below when it is taken) */
+		double umax_full = 0.0, step_full = 0.0;
+		for (int i = 0; i < n2; i += 2) {
+			double wn = b->u[i] + dx[i];
+			b->u_trial[i] = wn, b->u_trial[i + 1] = b->u[i + 1] + dx[i + 1];
+			if (fabs(wn) > umax_full)
+				umax_full = fabs(wn);
+			if (fabs(dx[i]) > step_full)
+				step_full = fabs(dx[i]);
+		}
 		double g0 = -S_dot(r, dx, n2);
 		/* the full step, with the tangent assembled there: usually accepted */
 		double rn_full = S_residual(b, st, b->u_trial, r2, 1);
@@ -745,12 +754,15 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 				b->u[i] += t * dx[i];
 			rnorm = S_residual(b, st, b->u, r, 1);
 		}
-		double umax = 0, step_max = 0.0;
-		for (int i = 0; i < b->n; i++) {
-			if (fabs(b->u[2 * i]) > umax)
-				umax = fabs(b->u[2 * i]);
-			if (fabs(t * dx[2 * i]) > step_max)
-				step_max = fabs(t * dx[2 * i]);
+		double umax = umax_full, step_max = step_full;
+		if (!full) {
+			umax = 0.0, step_max = 0.0;
+			for (int i = 0; i < b->n; i++) {
+				if (fabs(b->u[2 * i]) > umax)
+					umax = fabs(b->u[2 * i]);
+				if (fabs(t * dx[2 * i]) > step_max)
+					step_max = fabs(t * dx[2 * i]);
+			}
 		}
 		if (!isfinite(rnorm) || umax > S_MAX_DISPLACEMENT) {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;
