@@ -130,6 +130,85 @@ static double S_sigma_v(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, d
 	return sv - *water;
 }
 
+/* sigma_v' of one side for one surface zs, water level zw and uniform load q,
+ * as S_sigma_v gives it, bit for bit, without summing the layers from the
+ * surface at every level: the sum down to each layer's bottom is kept
+ * (prefix_kPa[i]: S_sigma_v's running sum before layer i, the layers above
+ * i taken whole), so a level adds only its own layer's part, in S_sigma_v's
+ * order. Layers whose tops do not descend: S_sigma_v itself (sorted = 0). */
+typedef struct {
+	const sp_wall_t *w;
+	const sp_wall_layer_t *ls;
+	int nl, sorted, any_excess;
+	int cursor;                             /* the layer of the last level asked: levels mostly descend */
+	double zs, zw, q;
+	double bottom_m[SP_WALL_MAX_LAYERS];    /* layer i's bottom, as S_sigma_v takes it (-1e30 for the last) */
+	double prefix_kPa[SP_WALL_MAX_LAYERS];
+} S_sv_profile_t;
+
+/* Layer i's part of sigma_v' down to level z (z at or below the surface, at
+ * or above the layer's bottom for a part of it): S_sigma_v's loop body. */
+static double S_sv_layer_part(const S_sv_profile_t *p, int i, double z, double sv)
+{
+	double lt = p->ls[i].top_level_m, lb = p->bottom_m[i];
+	double a = S_MIN(lt, p->zs), bt = S_MAX(lb, z);
+	if (a <= bt)
+		return sv;
+	const sp_wall_soil_t *so = &p->w->soils[p->ls[i].soil];
+	double zw = p->zw;
+	double dry_top = a, dry_bot = S_MAX(bt, S_MIN(a, zw));
+	if (dry_top > dry_bot)
+		sv += so->gamma_dry_kN_m3 * (dry_top - dry_bot);
+	double wet_top = S_MIN(a, S_MAX(zw, bt)), wet_bot = bt;
+	if (wet_top > wet_bot)
+		sv += so->gamma_wet_kN_m3 * (wet_top - wet_bot);
+	return sv;
+}
+
+static void S_sv_profile_init(S_sv_profile_t *p, const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double zs,
+                              double zw, double q)
+{
+	p->w = w, p->ls = ls, p->nl = nl, p->zs = zs, p->zw = zw, p->q = q, p->cursor = 0;
+	p->sorted = nl >= 1 && nl <= SP_WALL_MAX_LAYERS, p->any_excess = 0;
+	for (int i = 0; i < nl; i++) {
+		if (ls[i].excess_pore_top_kPa != 0.0 || ls[i].excess_pore_bottom_kPa != 0.0)
+			p->any_excess = 1;
+		if (i + 1 < nl && !(ls[i + 1].top_level_m <= ls[i].top_level_m))
+			p->sorted = 0;
+	}
+	if (!p->sorted)
+		return;
+	double sv = q;
+	if (zw > zs)
+		sv += w->gamma_water_kN_m3 * (zw - zs);
+	for (int i = 0; i < nl; i++) {
+		p->bottom_m[i] = i + 1 < nl ? ls[i + 1].top_level_m : -1e30;
+		p->prefix_kPa[i] = sv;
+		if (i + 1 < nl)
+			sv = S_sv_layer_part(p, i, p->bottom_m[i], sv);
+	}
+}
+
+/* S_sigma_v(w, ls, nl, z, zs, zw, q, water) of the profile's side. */
+static double S_sv_at(S_sv_profile_t *p, double z, double *water)
+{
+	if (!p->sorted)
+		return S_sigma_v(p->w, p->ls, p->nl, z, p->zs, p->zw, p->q, water);
+	*water = p->zw > z ? p->w->gamma_water_kN_m3 * (p->zw - z) : 0.0;
+	if (p->any_excess && z <= p->zs)
+		*water += S_excess_pore(p->w, p->ls, p->nl, z);
+	if (z > p->zs)
+		return 0.0;
+	/* the first layer whose bottom is below z: the layers above count whole */
+	int m = p->cursor;
+	while (m > 0 && p->bottom_m[m - 1] < z)
+		m--;
+	while (m + 1 < p->nl && !(p->bottom_m[m] < z))
+		m++; /* the last layer's bottom is -1e30 */
+	p->cursor = m;
+	return S_sv_layer_part(p, m, z, p->prefix_kPa[m]) - *water;
+}
+
 /* Active >= 0, neutral between active and passive, passive >= active. */
 static void S_order_pressures(double *sa, double *sn, double *spv)
 {
@@ -476,6 +555,69 @@ static const sp_wall_soil_t *S_reduced_soils(const sp_wall_t *w, sp_wall_soil_t 
 	return reduced;
 }
 
+/* What a half spring of a layer takes from its soil on one side in a stage,
+ * the same for every node of the layer: computed once per layer. */
+typedef struct {
+	const sp_wall_soil_t *so;
+	double delta_p;                       /* passive wall friction: reduced (S_reduced_soils) */
+	double ka, k0, kp;
+	double cohesion_a_kPa, cohesion_p_kPa; /* 2 c sqrt(Ka), 2 c sqrt(Kp); c = 0 with Culmann's wedges */
+	int no_planes, culmann;
+} S_layer_coef_t;
+
+/* The coefficients of the nl layers ls of a side (kmethod km, n_loads
+ * surcharges on it, a sloping ground or not). */
+static void S_layer_coefs(S_layer_coef_t *coef, const sp_wall_t *w, const sp_wall_soil_t *reduced,
+                          const sp_wall_layer_t *ls, int nl, sp_kmethod km, int n_loads, int sloping)
+{
+	for (int li = 0; li < nl && li < SP_WALL_MAX_LAYERS; li++) {
+		S_layer_coef_t *lc = &coef[li];
+		const sp_wall_soil_t *so = &w->soils[ls[li].soil];
+		lc->so = so;
+		lc->delta_p = reduced[ls[li].soil].delta_deg;
+		S_coefficients(so, lc->delta_p, km, &lc->ka, &lc->k0, &lc->kp);
+		/* c = phi = 0 (c, phi, delta; level ground): no slide planes, as in
+		 * D-Sheet (bm3-7b): a surcharge adds the vertical stress it causes
+		 * at the wall, K = 1 */
+		lc->no_planes = km != SP_KMETHOD_GIVEN && so->phi_deg == 0.0 && so->c_kPa == 0.0 && !sloping;
+		/* c, phi, delta with cohesion or surcharges: Culmann's wedges (S_culmann) */
+		lc->culmann = km != SP_KMETHOD_GIVEN && !lc->no_planes && (n_loads > 0 || so->c_kPa > 0 || sloping);
+		double c = lc->culmann ? 0.0 : so->c_kPa;
+		lc->cohesion_a_kPa = 2.0 * c * sqrt(S_MAX(lc->ka, 0.0));
+		lc->cohesion_p_kPa = 2.0 * c * sqrt(S_MAX(lc->kp, 0.0));
+	}
+}
+
+/* A spring's moduli (k, lam, k_unload, nb) in layer li of the profile ls (nl
+ * layers) at node level z: linear between the top and bottom of the layer.
+ * They depend on the spring's node, profile and layer only: set once per
+ * analysis unless a stage gives the spring another profile or layer. */
+static void S_spring_moduli(sp_beam_work_t *b, sp_beam_spring_t *sp, const sp_wall_layer_t *ls, int nl, int li,
+                            double z)
+{
+	size_t at = (size_t)(sp - b->spr);
+	if (b->spr_moduli_ls[at] == ls && b->spr_moduli_layer[at] == li)
+		return;
+	b->spr_moduli_ls[at] = ls, b->spr_moduli_layer[at] = li;
+	const sp_wall_t *w = b->w;
+	const sp_wall_soil_t *so = &w->soils[ls[li].soil];
+	double lt = ls[li].top_level_m;
+	double lb = li + 1 < nl ? ls[li + 1].top_level_m : w->top_level_m - w->length_m;
+	double t = lt - lb > 1e-9 ? (lt - z) / (lt - lb) : 0.0;
+	if (t < 0)
+		t = 0;
+	if (t > 1)
+		t = 1;
+	sp->nb = w->n_branches < 1 ? 1 : w->n_branches;
+	for (int k = 0; k < SP_WALL_BRANCHES; k++)
+		sp->k[k] = so->kh_top_kN_m3[k] + t * (so->kh_bottom_kN_m3[k] - so->kh_top_kN_m3[k]);
+	for (int k = 0; k < SP_WALL_BRANCHES - 1; k++)
+		sp->lam[k] = so->branch_end_pct[k] / 100.0;
+	sp->k_unload = w->unloading_curve
+	                       ? so->kh_unload_top_kN_m3 + t * (so->kh_unload_bottom_kN_m3 - so->kh_unload_top_kN_m3)
+	                       : 0.0;
+}
+
 void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
@@ -527,17 +669,21 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		major.n = 0;
 		if (!w->minor_nodes && st->kmethod[side] != SP_KMETHOD_GIVEN)
 			S_major_setup(&major, w, soils, ls, nl, zs, zw, q, loads, n_loads, ground);
+		S_layer_coef_t coef[SP_WALL_MAX_LAYERS];
+		S_layer_coefs(coef, w, soils[1], ls, nl, st->kmethod[side], n_loads, ground != NULL);
+		S_sv_profile_t prof; /* sigma_v' of this side */
+		S_sv_profile_init(&prof, w, ls, nl, zs, zw, q);
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
-			const double sv_node = S_sigma_v(w, ls, nl, b->z[i], zs, zw, q, &wp);
+			const double sv_node = S_sv_at(&prof, b->z[i], &wp);
 			const double sv_pos = sv_node > 0.0 ? sv_node : 0.0;
 			b->water[side][i] = wp;
 			if (i > 0 && b->z[i] < zs) {
 				double wq, top = b->z[i - 1], sv_top = sv_prev;
 				if (top > zs) {
 					top = zs;
-					sv_top = S_MAX(S_sigma_v(w, ls, nl, zs, zs, zw, q, &wq), 0.0);
+					sv_top = S_MAX(S_sv_at(&prof, zs, &wq), 0.0);
 				}
 				wint += (sv_top + sv_pos) / 2.0 * (top - b->z[i]);
 			}
@@ -562,28 +708,21 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					sp->on = 0;
 					continue;
 				}
-				const sp_wall_soil_t *so = &w->soils[ls[li].soil];
-				double delta_p = soils[1][ls[li].soil].delta_deg; /* passive: reduced */
-				double ka, k0, kp;
-				S_coefficients(so, delta_p, st->kmethod[side], &ka, &k0, &kp);
+				const S_layer_coef_t *lc = &coef[li]; /* the layer's soil on this side (S_layer_coefs) */
+				const sp_wall_soil_t *so = lc->so;
+				double delta_p = lc->delta_p; /* passive: reduced */
+				double ka = lc->ka, k0 = lc->k0, kp = lc->kp;
 				double sv = sv_node; /* continuous at layer boundaries; the coefficients are the half's layer's */
-				/* c = phi = 0 (c, phi, delta; level ground): no slide planes, as in
-				 * D-Sheet (bm3-7b): a surcharge adds the vertical stress it causes
-				 * at the wall, K = 1 */
-				int no_planes = st->kmethod[side] != SP_KMETHOD_GIVEN && so->phi_deg == 0.0 && so->c_kPa == 0.0
-				                && !ground;
+				int no_planes = lc->no_planes;
 				if (no_planes)
 					for (int k = 0; k < n_loads; k++)
 						sv += sp_surcharge_vertical_stress_within(loads[k], zs - b->z[i], w->length_m);
-				/* c, phi, delta with cohesion or surcharges: Culmann's wedges (S_culmann) */
-				int culmann = st->kmethod[side] != SP_KMETHOD_GIVEN && !no_planes
-				              && (n_loads > 0 || so->c_kPa > 0 || ground);
-				double c = culmann ? 0.0 : so->c_kPa;
+				int culmann = lc->culmann;
 				if (sv < 0.0) /* unit weight below that of water: no effective stress */
 					sv = 0.0;
-				double sa = ka * sv - 2.0 * c * sqrt(S_MAX(ka, 0.0));
+				double sa = ka * sv - lc->cohesion_a_kPa;
 				double sn = k0 * sv;
-				double spv = kp * sv + 2.0 * c * sqrt(S_MAX(kp, 0.0));
+				double spv = kp * sv + lc->cohesion_p_kPa;
 				S_order_pressures(&sa, &sn, &spv);
 				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
@@ -591,7 +730,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
 					int halves = S_culmann(st->kmethod[side], so, delta_p, loads, n_loads, ground, ground_load, zs - b->z[i],
 					                       zs - mid, wint, sv,
-					                       (sv + fmax(S_sigma_v(w, ls, nl, mid, zs, zw, q, &wp), 0.0)) / 2.0,
+					                       (sv + fmax(S_sv_at(&prof, mid, &wp), 0.0)) / 2.0,
 					                       &sa, &sn, &spv);
 					cached_layer = halves ? -1 : li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
 				}
@@ -600,23 +739,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				sp->on = 1;
 				sp->layer = li;
 				sp->sig_a = sa, sp->sig_n = sn, sp->sig_p = spv;
-				/* modulus: linear between the top and bottom of the layer */
-				double lt = ls[li].top_level_m;
-				double lb = li + 1 < nl ? ls[li + 1].top_level_m : w->top_level_m - w->length_m;
-				double t = lt - lb > 1e-9 ? (lt - b->z[i]) / (lt - lb) : 0.0;
-				if (t < 0)
-					t = 0;
-				if (t > 1)
-					t = 1;
-				sp->nb = w->n_branches < 1 ? 1 : w->n_branches;
-				for (int k = 0; k < SP_WALL_BRANCHES; k++)
-					sp->k[k] = so->kh_top_kN_m3[k] + t * (so->kh_bottom_kN_m3[k] - so->kh_top_kN_m3[k]);
-				for (int k = 0; k < SP_WALL_BRANCHES - 1; k++)
-					sp->lam[k] = so->branch_end_pct[k] / 100.0;
-				sp->k_unload = w->unloading_curve ? so->kh_unload_top_kN_m3 +
-				                                            t * (so->kh_unload_bottom_kN_m3 -
-				                                                 so->kh_unload_top_kN_m3)
-				                                  : 0.0;
+				S_spring_moduli(b, sp, ls, nl, li, b->z[i]);
 				sp_beam_spring_prepare(sp);
 			}
 			/* both halves in the same layer: one spring with both lengths */

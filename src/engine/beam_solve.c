@@ -608,6 +608,26 @@ static void S_beam_band(sp_beam_work_t *b, const sp_wall_stage_t *st)
 	}
 }
 
+/* The stage's band unless it is the band of the last stage: the same normal
+ * forces (b->etension), spring supports and constraints. */
+static void S_beam_band_for(sp_beam_work_t *b, const sp_wall_stage_t *st)
+{
+	const sp_wall_t *w = b->w;
+	size_t n = (size_t)b->n;
+	int n_sup = w->n_spring_supports < SP_WALL_MAX_ITEMS ? w->n_spring_supports : SP_WALL_MAX_ITEMS;
+	if (b->kbeam_valid && b->kbeam_n_fixed == b->n_fixed &&
+	    memcmp(b->kbeam_etension, b->etension, n * sizeof *b->etension) == 0 &&
+	    memcmp(b->kbeam_fixed_list, b->fixed_list, (size_t)b->n_fixed * sizeof *b->fixed_list) == 0 &&
+	    memcmp(b->kbeam_support_on, st->spring_support_on, (size_t)n_sup * sizeof *st->spring_support_on) == 0)
+		return;
+	S_beam_band(b, st);
+	memcpy(b->kbeam_etension, b->etension, n * sizeof *b->etension);
+	memcpy(b->kbeam_fixed_list, b->fixed_list, (size_t)b->n_fixed * sizeof *b->fixed_list);
+	b->kbeam_n_fixed = b->n_fixed;
+	memcpy(b->kbeam_support_on, st->spring_support_on, (size_t)n_sup * sizeof *st->spring_support_on);
+	b->kbeam_valid = 1;
+}
+
 int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_stage_result_t *res)
 {
 	const sp_wall_t *w = b->w;
@@ -630,7 +650,7 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	for (int i = 0; i < n2; i++)
 		if (b->fixed[i])
 			b->fixed_list[b->n_fixed++] = i;
-	S_beam_band(b, st);
+	S_beam_band_for(b, st);
 	/* a tie installed in this stage starts from the current displacement */
 	for (int kind = 0; kind < 2; kind++) {
 		for (int i = 0; i < S_n_ties(w, kind); i++) {
@@ -686,8 +706,17 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		/* exact line search on the (convex, piecewise quadratic) potential
 		 * energy: its slope along dx at step t is -r(u + t dx) . dx (r and
 		 * dx are zero at the constrained dofs) */
-		for (int i = 0; i < n2; i++)
-			b->u_trial[i] = b->u[i] + dx[i];
+		/* the largest displacement and step of the full step (the maxima
+		 * below when it is taken) */
+		double umax_full = 0.0, step_full = 0.0;
+		for (int i = 0; i < n2; i += 2) {
+			double wn = b->u[i] + dx[i];
+			b->u_trial[i] = wn, b->u_trial[i + 1] = b->u[i + 1] + dx[i + 1];
+			if (fabs(wn) > umax_full)
+				umax_full = fabs(wn);
+			if (fabs(dx[i]) > step_full)
+				step_full = fabs(dx[i]);
+		}
 		double g0 = -S_dot(r, dx, n2);
 		/* the full step, with the tangent assembled there: usually accepted */
 		double rn_full = S_residual(b, st, b->u_trial, r2, 1);
@@ -725,12 +754,15 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 				b->u[i] += t * dx[i];
 			rnorm = S_residual(b, st, b->u, r, 1);
 		}
-		double umax = 0, step_max = 0.0;
-		for (int i = 0; i < b->n; i++) {
-			if (fabs(b->u[2 * i]) > umax)
-				umax = fabs(b->u[2 * i]);
-			if (fabs(t * dx[2 * i]) > step_max)
-				step_max = fabs(t * dx[2 * i]);
+		double umax = umax_full, step_max = step_full;
+		if (!full) {
+			umax = 0.0, step_max = 0.0;
+			for (int i = 0; i < b->n; i++) {
+				if (fabs(b->u[2 * i]) > umax)
+					umax = fabs(b->u[2 * i]);
+				if (fabs(t * dx[2 * i]) > step_max)
+					step_max = fabs(t * dx[2 * i]);
+			}
 		}
 		if (!isfinite(rnorm) || umax > S_MAX_DISPLACEMENT) {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;

@@ -96,6 +96,8 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->elayer = malloc((size_t)n * sizeof *b->elayer);
 	b->elayer_side = malloc((size_t)n * sizeof *b->elayer_side);
 	b->spr = malloc((size_t)n * 4 * sizeof *b->spr);
+	b->spr_moduli_ls = calloc((size_t)n * 4, sizeof *b->spr_moduli_ls);
+	b->spr_moduli_layer = calloc((size_t)n * 4, sizeof *b->spr_moduli_layer);
 	b->piece = malloc((size_t)n * sizeof *b->piece);
 	b->u = calloc((size_t)n2, sizeof *b->u);
 	b->u_trial = calloc((size_t)n2, sizeof *b->u_trial);
@@ -106,15 +108,18 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->fixed_value = calloc((size_t)n2, sizeof *b->fixed_value);
 	b->fixed_list = malloc((size_t)n2 * sizeof *b->fixed_list);
 	b->kbeam = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kbeam);
+	b->kbeam_etension = malloc((size_t)n * sizeof *b->kbeam_etension);
+	b->kbeam_fixed_list = malloc((size_t)n2 * sizeof *b->kbeam_fixed_list);
 	b->kfact = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kfact);
 	b->kdiag = malloc((size_t)n2 * sizeof *b->kdiag);
 	b->resid = malloc(2 * (size_t)n2 * sizeof *b->resid);
 	b->dx = malloc((size_t)n2 * sizeof *b->dx);
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
 	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
-	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->piece || !b->u ||
+	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->spr_moduli_ls ||
+	    !b->spr_moduli_layer || !b->piece || !b->u ||
 	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->fixed_list ||
-	    !b->kbeam || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact) {
+	    !b->kbeam || !b->kbeam_etension || !b->kbeam_fixed_list || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact) {
 		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
 		return NULL;
 	}
@@ -144,9 +149,10 @@ void sp_beam_work_free(sp_beam_work_t *b)
 	if (b == NULL)
 		return;
 	/* the arrays b owns */
-	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, b->piece,
+	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, (void *)b->spr_moduli_ls,
+			 b->spr_moduli_layer, b->piece,
 			 b->u, b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->fixed_list,
-			 b->kbeam, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact};
+			 b->kbeam, b->kbeam_etension, b->kbeam_fixed_list, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		free(owned[i]);
 	free(b);

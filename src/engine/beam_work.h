@@ -29,6 +29,8 @@ typedef struct {
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
 	int *elayer_side;          /* the same for a side with a soil profile of its own (beam_load.c) */
 	sp_beam_spring_t *spr;     /* [node][side][half], see SP_BEAM_WORK_SPR */
+	const sp_wall_layer_t **spr_moduli_ls; /* per spring: the moduli (k, lam, k_unload, nb) were set for layer */
+	int *spr_moduli_layer;     /* spr_moduli_layer of the profile spr_moduli_ls (NULL: not yet; beam_load.c) */
 	sp_beam_spring_piece_t *piece; /* per node: the linear piece of its soil force (beam_spring.h) */
 	double *u;                 /* 2n: w (m), theta (rad) */
 	double *u_trial;
@@ -36,6 +38,12 @@ typedef struct {
 	double *water[2];          /* water pressure per node and side (kPa) */
 	double *kbeam;             /* 2n x (SP_BEAM_WORK_BAND+1): the stage's band in lower storage (row j: A(j,j),
 	                            * A(j+1,j), ...): bending, normal force, spring supports, constrained dofs */
+	/* what kbeam was built from (beam_solve.c): a stage with the same normal
+	 * forces, spring supports and constraints keeps it */
+	int kbeam_valid;
+	double *kbeam_etension;    /* n: etension */
+	int *kbeam_fixed_list, kbeam_n_fixed;
+	int kbeam_support_on[SP_WALL_MAX_ITEMS];
 	double *kfact;             /* the last LDL^T factorisation, as kbeam */
 	double *kdiag;             /* 2n: the springs' and ties' stiffness the factorisation adds */
 	double *resid;             /* 4n: the Newton loop's residuals (beam_solve.c) */
