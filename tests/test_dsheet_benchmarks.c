@@ -12,7 +12,11 @@
  * - moment and displacement at every D-Sheet point within 2 % of the stage's
  *   peak (or the absolute floors above).
  * Benchmarks the importer refuses are listed with its reason. With -v the
- * table of docs/validation.md is printed. */
+ * table of docs/validation.md is printed. Diagnosis: SP_BENCH_DUMP=name
+ * prints every D-Sheet point against ours, with SP_BENCH_DUMP_NEUTRAL=1 our
+ * neutral and passive pressures at those points, with SP_BENCH_DUMP_NODES=1
+ * every beam node (moment, shear, displacement, effective, active, neutral
+ * and passive pressures). */
 #include "beam.h"
 #include "harness.h"
 #include "shd.h"
@@ -59,8 +63,8 @@ static int verbose;
  *   stage): anchor 17.98 / 17.86 kN/m (was 18.50), max M 8.26 / 8.08 kNm/m,
  *   max u 1.05 / 1.04 mm. */
 static const char *const KNOWN_GAPS[][2] = {
-	{"bm4-5a", "sloping ground and wide surcharges on both sides (CalcMinorNodesOn=0): stage 1 max M 12.28 vs 12.80 kNm/m (a rigid translation before D-Sheet's neutral rule), stage 2 0.98 vs 0.00, stage 3 26.95 vs 27.97; the neutral pressure does not yet take one lambda per major segment as D-Sheet's does"},
-	{"bm3-11", "stage 1: a sloping embankment with a uniform load on it on a c-phi-delta side: with D-Sheet's neutral rule max M 40.63 vs 39.94 kNm/m (was 50.5), max V 42.34 vs 43.89 kN/m, max u 10.54 vs 9.88 mm; stage 2 (excess pore pressure profile on the right) starts from that state: max M 13.84 vs 19.88"},
+	{"bm4-5a", "stages 1-2 match since the neutral pressure takes one lambda per major segment (feature_checks); stage 3 (the right side excavated to -1 m under its 10 kPa load) max M 26.88 vs 27.97 kNm/m although the pressures at D-Sheet's points match to 0.05 kPa: D-Sheet's load is linear between its 0.2 m points (M at -1 m 3.07 = that integral, ours 3.27), so the vertical stress of the load, q/2 at once below the surface, is spread over D-Sheet's first minor segment and over 0.05 m in ours"},
+	{"bm3-11", "stage 1 (a sloping embankment with a uniform load on it, c-phi-delta sides, CalcMinorNodesOn=0): max M 40.66 vs 39.94 kNm/m, max V 42.07 vs 43.89 kN/m, max u 10.54 vs 9.88 mm; the neutral, active and passive pressures match, the moduli do not: 3 branches (12000/6000/3000 kN/m3 to 50/80 %) and D-Sheet stays on the first towards the active side (right side -0.6 m: 58.909 - 30.652 = 12000 x 2.355 mm, 87 % of the way to active); with branch ends at lam x passive pressure and none towards active (tried in beam_spring.c) stage 1 gives 39.98 / 43.89 / 9.88; stage 2 (excess pore pressure profile on the right) starts from that state: max M 13.84 vs 19.88"},
 	{"bm4-17d", "stage 1 (surcharge and uniform load on a cohesive c-phi-delta side, CalcMinorNodesOn=0) and stage 2 now match (D-Sheet's neutral pressure of a surcharge with its major-node lambdas); stage 3 (a profile per side) does not: max u -34.25 vs -37.09 mm, anchor 18.54 vs 37.82 kN/m"},
 	{"bm4-10a", "moduli of subgrade reaction with several branches under unloading and reloading: max M 31.72 vs 27.64 kNm/m in stage 1"},
 	{"bm4-13i", "wedges through several layers (delta 24 above -33 and -36 deg), slide planes at the major nodes: max M 67.69 vs 67.89 kNm/m, max u 23.80 vs 23.90 mm and the pressures match, the max shear 45.77 vs 45.00 kN/m does not: our water force lumped at the node of the left surface (-4 m), where the passive soil starts from zero (the shear of beam_diagram.c)"},
@@ -112,6 +116,18 @@ static double passive_at(const sp_beam_stage_result_t *r, double level, int side
 			const sp_beam_node_t *a = &r->nodes[i], *b = &r->nodes[i + 1];
 			double t = (a->level_m - level) / (a->level_m - b->level_m);
 			return a->passive_kPa[side] + t * (b->passive_kPa[side] - a->passive_kPa[side]);
+		}
+	return NAN;
+}
+
+/* The neutral pressure of one side at a level (kPa): linear between nodes. */
+static double neutral_at(const sp_beam_stage_result_t *r, double level, int side)
+{
+	for (size_t i = 0; i + 1 < r->n_nodes; i++)
+		if (level <= r->nodes[i].level_m && level >= r->nodes[i + 1].level_m) {
+			const sp_beam_node_t *a = &r->nodes[i], *b = &r->nodes[i + 1];
+			double t = (a->level_m - level) / (a->level_m - b->level_m);
+			return a->neutral_kPa[side] + t * (b->neutral_kPa[side] - a->neutral_kPa[side]);
 		}
 	return NAN;
 }
@@ -205,8 +221,22 @@ static void compare(const char *name, const sp_wall_t *w, const sp_shd_t *ref, i
 				       p->moment_kNm_per_m, at_level(ms, p->level_m, 0), p->displacement_mm,
 				       at_level(ms, p->level_m, 1), p->effective_kPa[0], at_level(ms, p->level_m, 2),
 				       p->effective_kPa[1], at_level(ms, p->level_m, 3));
+				if (getenv("SP_BENCH_DUMP_NEUTRAL"))
+					for (size_t k = 0; k < ms->n_nodes; k++)
+						if (fabs(ms->nodes[k].level_m - p->level_m) < 6e-3)
+							printf("        neutral L %8.3f R %8.3f passive L %8.3f R %8.3f\n",
+							       ms->nodes[k].neutral_kPa[0], ms->nodes[k].neutral_kPa[1],
+							       ms->nodes[k].passive_kPa[0], ms->nodes[k].passive_kPa[1]);
 			}
 		}
+		if (dump && strcmp(dump, name) == 0 && getenv("SP_BENCH_DUMP_NODES"))
+			for (size_t k = 0; k < ms->n_nodes; k++)
+				printf("  node %8.3f M %9.3f V %9.3f u %8.3f eff %8.3f %8.3f | a n p L %8.3f %8.3f %8.3f R %8.3f %8.3f "
+				       "%8.3f\n",
+				       ms->nodes[k].level_m, ms->nodes[k].moment_kNm_per_m, ms->nodes[k].shear_kN_per_m,
+				       ms->nodes[k].displacement_mm, ms->nodes[k].effective_kPa[0], ms->nodes[k].effective_kPa[1],
+				       ms->nodes[k].active_kPa[0], ms->nodes[k].neutral_kPa[0], ms->nodes[k].passive_kPa[0],
+				       ms->nodes[k].active_kPa[1], ms->nodes[k].neutral_kPa[1], ms->nodes[k].passive_kPa[1]);
 		/* D-Sheet's extremes over its points, signed */
 		double mref = 0, vref = 0, uref = 0;
 		for (size_t i = 0; i < rs->n_points; i++) {
@@ -396,6 +426,49 @@ static void feature_checks(void)
 		}
 	} else {
 		OK(0, "bm4-13b: imported");
+	}
+	/* bm4-5a, the neutral pressure at the major nodes only (CalcMinorNodesOn=0):
+	 * one lambda_n = N(middle) / sigma_v(middle) per major segment (1 m here),
+	 * N = lambda_n sigma_v(z) at every node of it, sigma_v with the surcharges'
+	 * vertical stress. bm4-5a.shd stage 1 [LAMBDAS]: right side (20 kPa from
+	 * the wall to 500 m) lambda_n 1.41031 and 0.97847 for the segments 0..-1
+	 * and -1..-2 m, vertical stress 15.0 and 25.0 kPa at their middles; left
+	 * side (the ground rising 1 m at 0.01 m) 1.18892 and 0.79987, 9.94281 and
+	 * 19.97905 kPa. [PRESSURES] neutral: right 16.92375 kPa at -0.2 m (1.41031
+	 * x 12), 25.38562 at -0.8, 21.52635 at -1.2 (0.97847 x 22); left 8.20448 at
+	 * -0.2, 15.41070 at -0.8, 13.57697 at -1.2. Each node's own neutral
+	 * pressure (the rule before) gave max moment 12.28 against 12.80 kNm/m in
+	 * stage 1 and 0.98 against 0.00 in stage 2 (10 kPa on both sides, level:
+	 * symmetric, the wall does not bend). */
+	if (w && load_wall("bm4-5a", w, why, sizeof why) == 0) {
+		OK(!w->minor_nodes, "bm4-5a: CalcMinorNodesOn=0 imported as minor_nodes = no");
+		sp_beam_result_t res;
+		if (sp_beam_analyse(w, 1, &res, &err) == SP_OK) {
+			const sp_beam_stage_result_t *ms = &res.stage[0];
+			char label[200];
+			static const struct {
+				double level, want;
+				int side;
+			} pts[] = {{-0.2, 16.92375, SP_RIGHT}, {-0.8, 25.38562, SP_RIGHT}, {-1.2, 21.52635, SP_RIGHT},
+			           {-0.2, 8.20448, SP_LEFT},   {-0.8, 15.41070, SP_LEFT},   {-1.2, 13.57697, SP_LEFT}};
+			for (size_t k = 0; k < sizeof pts / sizeof *pts; k++) {
+				double got = neutral_at(ms, pts[k].level, pts[k].side);
+				snprintf(label, sizeof label, "bm4-5a stage 1: %s neutral pressure at %.1f m %.3f vs D-Sheet %.3f kPa",
+				         pts[k].side == SP_LEFT ? "left" : "right", pts[k].level, got, pts[k].want);
+				OK(close_enough(got, pts[k].want, 0.01, 0), label);
+			}
+			snprintf(label, sizeof label, "bm4-5a stage 1: max moment %.3f vs D-Sheet 12.80 kNm/m",
+			         fabs(ms->max_moment_kNm_per_m));
+			OK(close_enough(fabs(ms->max_moment_kNm_per_m), 12.80, 0.02, 0), label);
+			snprintf(label, sizeof label, "bm4-5a stage 2: max moment %.3f vs D-Sheet 0.00 kNm/m",
+			         fabs(res.stage[1].max_moment_kNm_per_m));
+			OK(fabs(res.stage[1].max_moment_kNm_per_m) < 0.05, label);
+			sp_beam_result_free(&res);
+		} else {
+			OK(0, "bm4-5a: beam engine runs");
+		}
+	} else {
+		OK(0, "bm4-5a: imported");
 	}
 	/* bm4-13a: bm4-13b with deltas 33 and 36 deg and CalcReduceDeltas=1; D-Sheet
 	 * reduces them to 16.6 and 17.2 (bm4-13a.shd "Angle of wall friction
