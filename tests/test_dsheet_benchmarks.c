@@ -67,7 +67,6 @@ static const char *const KNOWN_GAPS[][2] = {
 	{"bm3-11", "stage 1 (a sloping embankment with a uniform load on it, c-phi-delta sides, CalcMinorNodesOn=0): max M 40.66 vs 39.94 kNm/m, max V 42.07 vs 43.89 kN/m, max u 10.54 vs 9.88 mm; the neutral, active and passive pressures match, the moduli do not: 3 branches (12000/6000/3000 kN/m3 to 50/80 %) and D-Sheet stays on the first towards the active side (right side -0.6 m: 58.909 - 30.652 = 12000 x 2.355 mm, 87 % of the way to active); with branch ends at lam x passive pressure and none towards active (tried in beam_spring.c) stage 1 gives 39.98 / 43.89 / 9.88; stage 2 (excess pore pressure profile on the right) starts from that state: max M 13.84 vs 19.88"},
 	{"bm4-17d", "stage 1 (surcharge and uniform load on a cohesive c-phi-delta side, CalcMinorNodesOn=0) and stage 2 match (the neutral pressure per major segment); stage 3 (a profile per side: new soils, the right side Ka-K0-Kp) does not: max u -34.26 vs -37.09 mm, anchor 18.66 vs 37.82 kN/m. Read from the .shd: where the right side was at its (zero) active pressure in stages 1-2 its stage-3 pressure is the stage-2 pressure plus the new modulus times the displacement since stage 2 (-0.4 m: 2500 x 23.861 mm = 59.653 kPa, -0.7 m: 2500 x 21.197 = 52.993, as printed), not the new neutral pressure plus the modulus times the displacement from the kept plastic shift; deeper (-1.0 to -1.8 m) D-Sheet is 0.8 to 4.9 kPa above that rule, not explained"},
 	{"bm4-10a", "moduli of subgrade reaction with several branches under unloading and reloading: max M 31.72 vs 27.64 kNm/m in stage 1"},
-	{"bm4-13i", "wedges through several layers (delta 24 above -33 and -36 deg), slide planes at the major nodes: max M 67.69 vs 67.89 kNm/m, max u 23.80 vs 23.90 mm and the pressures match, the max shear 45.77 vs 45.00 kN/m does not: our water force lumped at the node of the left surface (-4 m), where the passive soil starts from zero (the shear of beam_diagram.c)"},
 	{"bm4-16a", "Eurocode verification file (design values: docs/dsheet-verification.md); its characteristic stages 1-2 (the bm4-17d model) match, stage 3 (a profile per side) does not: max u -34.22 vs -35.63 mm, anchor 20.62 vs 32.12 kN/m"},
 	{"bm4-19a", "CUR method A verification file (design values not reproduced yet); characteristic stages 1-2 (the bm4-17d model) match, stage 3 differs as bm4-17d's does"},
 	{"bm4-21a", "Eurocode verification file (design values not reproduced yet); characteristic stages 1-2 (the bm4-17d model) match, stage 3 differs as bm4-17d's does"},
@@ -90,13 +89,18 @@ static int close_enough(double got, double want, double rel, double floor_abs)
 	return isfinite(got) && fabs(got - want) <= fmax(rel * fabs(want), floor_abs);
 }
 
-/* Linear interpolation of a node quantity at a level (nodes top-down). */
+/* Linear interpolation of a node quantity at a level (nodes top-down): what
+ * 0 moment, 1 displacement, 2 and 3 the left and right effective pressure, 4
+ * the shear (the value just below each node). */
 static double at_level(const sp_beam_stage_result_t *r, double level, int what)
 {
 	size_t n = r->n_nodes;
 	const sp_beam_node_t *nd = r->nodes;
 #define Q(i)                                                                                                 \
-	(what == 0 ? nd[i].moment_kNm_per_m : what == 1 ? nd[i].displacement_mm : nd[i].effective_kPa[what - 2])
+	(what == 0   ? nd[i].moment_kNm_per_m                                                                    \
+	 : what == 1 ? nd[i].displacement_mm                                                                     \
+	 : what == 4 ? nd[i].shear_kN_per_m                                                                      \
+	             : nd[i].effective_kPa[what - 2])
 	if (level >= nd[0].level_m)
 		return Q(0);
 	for (size_t i = 0; i + 1 < n; i++)
@@ -249,13 +253,28 @@ static void compare(const char *name, const sp_wall_t *w, const sp_shd_t *ref, i
 				uref = p->displacement_mm;
 		}
 		int okm = close_enough(fabs(ms->max_moment_kNm_per_m), fabs(mref), 0.01, 0.5);
-		int okv = close_enough(fabs(ms->max_shear_kN_per_m), fabs(vref), 0.01, 0.5);
+		/* D-Sheet reports the shear at its points only (0.1 to 0.5 m apart);
+		 * where the distributed load changes sign between two of them (the
+		 * water and the passive soil starting from zero at a surface,
+		 * bm4-13i at -4 m) the diagram peaks between them: then our largest
+		 * shear at D-Sheet's points is the like-for-like value, and our peak
+		 * may lie above it (by at most 5 %), never below */
+		double vpts = 0.0;
+		for (size_t i = 0; i < rs->n_points; i++) {
+			double v = at_level(ms, rs->points[i].level_m, 4);
+			if (fabs(v) > fabs(vpts))
+				vpts = v;
+		}
+		int okv = close_enough(fabs(ms->max_shear_kN_per_m), fabs(vref), 0.01, 0.5) ||
+		          (close_enough(fabs(vpts), fabs(vref), 0.01, 0.5) &&
+		           fabs(ms->max_shear_kN_per_m) >= fabs(vref) - 0.5 &&
+		           fabs(ms->max_shear_kN_per_m) <= 1.05 * fabs(vref) + 0.5);
 		int oku = close_enough(fabs(ms->max_displacement_mm), fabs(uref), 0.01, 0.5);
 		snprintf(label, sizeof label, "%s stage %d: max moment %.3f vs D-Sheet %.3f kNm/m", name, s + 1,
 		         ms->max_moment_kNm_per_m, mref);
 		OK(okm, label);
-		snprintf(label, sizeof label, "%s stage %d: max shear %.3f vs D-Sheet %.3f kN/m", name, s + 1,
-		         ms->max_shear_kN_per_m, vref);
+		snprintf(label, sizeof label, "%s stage %d: max shear %.3f (%.3f at D-Sheet's points) vs D-Sheet %.3f kN/m",
+		         name, s + 1, ms->max_shear_kN_per_m, vpts, vref);
 		OK(okv, label);
 		snprintf(label, sizeof label, "%s stage %d: max displacement %.3f vs D-Sheet %.3f mm", name, s + 1,
 		         ms->max_displacement_mm, uref);
@@ -469,6 +488,40 @@ static void feature_checks(void)
 		}
 	} else {
 		OK(0, "bm4-5a: imported");
+	}
+	/* bm4-13i, wedges through several layers at the major nodes: bm4-13i.shd
+	 * max moment 67.89 kNm/m, max displacement 23.90 mm; its largest shear,
+	 * 45.00 kN/m at -4.0 m (the left surface: water on the wall, the passive
+	 * soil starting from zero), is the largest at its points 0.1 m apart:
+	 * 45.00285 at -4.1, 40.16908 at -4.2, 21.78729 at -4.5 m. Between -4.0 and
+	 * -4.1 m the load changes sign and the diagram peaks (ours 45.77 at -4.05
+	 * m, where D-Sheet has no point: the water's 29.5 kPa less the soil's
+	 * pressure rising from zero over 0.1 m), so the shear is compared at
+	 * D-Sheet's points, within 2 % of the peak as the moments are. */
+	if (w && load_wall("bm4-13i", w, why, sizeof why) == 0) {
+		sp_beam_result_t res;
+		if (sp_beam_analyse(w, 1, &res, &err) == SP_OK) {
+			const sp_beam_stage_result_t *ms = &res.stage[0];
+			char label[200];
+			snprintf(label, sizeof label, "bm4-13i: max moment %.3f vs D-Sheet 67.886 kNm/m",
+			         fabs(ms->max_moment_kNm_per_m));
+			OK(close_enough(fabs(ms->max_moment_kNm_per_m), 67.886, 0.01, 0), label);
+			snprintf(label, sizeof label, "bm4-13i: max displacement %.3f vs D-Sheet 23.90 mm",
+			         fabs(ms->max_displacement_mm));
+			OK(close_enough(fabs(ms->max_displacement_mm), 23.90, 0.01, 0), label);
+			static const double lev[] = {-4.0, -4.1, -4.2, -4.5}, want[] = {45.0, 45.00285, 40.16908, 21.78729};
+			for (size_t k = 0; k < 4; k++) {
+				double got = at_level(ms, lev[k], 4);
+				snprintf(label, sizeof label, "bm4-13i: shear at %.1f m %.3f vs D-Sheet %.3f kN/m", lev[k], got,
+				         want[k]);
+				OK(fabs(fabs(got) - want[k]) <= 0.02 * 45.0, label);
+			}
+			sp_beam_result_free(&res);
+		} else {
+			OK(0, "bm4-13i: beam engine runs");
+		}
+	} else {
+		OK(0, "bm4-13i: imported");
 	}
 	/* bm4-13a: bm4-13b with deltas 33 and 36 deg and CalcReduceDeltas=1; D-Sheet
 	 * reduces them to 16.6 and 17.2 (bm4-13a.shd "Angle of wall friction
