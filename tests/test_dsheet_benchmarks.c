@@ -12,7 +12,11 @@
  * - moment and displacement at every D-Sheet point within 2 % of the stage's
  *   peak (or the absolute floors above).
  * Benchmarks the importer refuses are listed with its reason. With -v the
- * table of docs/validation.md is printed. */
+ * table of docs/validation.md is printed. Diagnosis: SP_BENCH_DUMP=name
+ * prints every D-Sheet point against ours, with SP_BENCH_DUMP_NEUTRAL=1 our
+ * neutral and passive pressures at those points, with SP_BENCH_DUMP_NODES=1
+ * every beam node (moment, shear, displacement, effective, active, neutral
+ * and passive pressures). */
 #include "beam.h"
 #include "harness.h"
 #include "shd.h"
@@ -61,11 +65,10 @@ static int verbose;
 static const char *const KNOWN_GAPS[][2] = {
 	{"ComplexProjects24", "diaphragm wall (read since h-import2: its M-kappa diagram elastic to 44000 kNm/m, never reached), 17 stages, 3 pre-stressed anchors: stages 16-17 match (max M 7012.3 / 16293.5 vs 7032.0 / 16314.6 kNm/m, u 88.57 / 206.48 vs 88.92 / 206.80 mm), stages 1-15 do not (stage 1 max M 116.7 vs 210.3, stage 6 2059 vs 2265 kNm/m); the anchors are not compared: their names hold a comma ('Tirant 7,75'), which the study file makes '_'; not investigated further"},
 	{"bm4-5b", "first stage as initial stage (read, engine/initial_stage.h): the neutral pressures of all three stages match the .shd to 1e-4 kPa and stages 1-2 pass, stage 3 max M 40.07 vs 40.95 kNm/m (2.1 %), u 7.30 vs 7.34 mm: the 10 kPa surcharge's pressure at the surface reaches its value over our 0.05 m element, over D-Sheet's 0.20 m (its surface point carries none); with max_element_m = 0.2 all stages within 0.1 % (bm4_5b_checks)"},
-	{"bm4-5a", "sloping ground and wide surcharges on both sides (CalcMinorNodesOn=0): stage 1 max M 12.28 vs 12.80 kNm/m (a rigid translation before D-Sheet's neutral rule), stage 2 0.98 vs 0.00, stage 3 26.95 vs 27.97; the neutral pressure does not yet take one lambda per major segment as D-Sheet's does"},
+	{"bm4-5a", "stages 1-2 match since the neutral pressure takes one lambda per major segment (feature_checks); stage 3 (the right side excavated to -1 m under its 10 kPa load) max M 26.88 vs 27.97 kNm/m although the pressures at D-Sheet's points match to 0.05 kPa: D-Sheet's load is linear between its 0.2 m points (M at -1 m 3.07 = that integral, ours 3.27), so the vertical stress of the load, q/2 at once below the surface, is spread over D-Sheet's first minor segment and over 0.05 m in ours"},
 	{"bm3-11", "stage 1 (a sloping embankment with a uniform load on it on a c-phi-delta side, 3 branches) now matches: max M 39.94 / 39.94 kNm/m, max V 44.12 / 43.89 kN/m, max u 9.87 / 9.88 mm (checked in feature_checks); stage 2 (excess pore pressure profile on the right) does not: max M 13.97 vs 19.88"},
-	{"bm4-17d", "stage 1 (surcharge and uniform load on a cohesive c-phi-delta side, CalcMinorNodesOn=0) and stage 2 now match (D-Sheet's neutral pressure of a surcharge with its major-node lambdas); stage 3 (a profile per side) does not: max u -34.25 vs -37.09 mm, anchor 18.54 vs 37.82 kN/m"},
+	{"bm4-17d", "stage 1 (surcharge and uniform load on a cohesive c-phi-delta side, CalcMinorNodesOn=0) and stage 2 match (the neutral pressure per major segment); stage 3 (a profile per side: new soils and moduli, excess pore pressures on the left, the right side Ka-K0-Kp) does not: max u -34.26 vs -37.09 mm, anchor 18.66 vs 37.82 kN/m. Read from the .shd: D-Sheet carries each spring's pressure offset from the neutral pressure and applies the new modulus to the displacement since the last stage, p3 = clip(p2 + N3 - N2, pa3, pp3) + k3 (u3 - u2): left side 58 of its 60 elastic points below -8 m to 0.001 kPa (-9.02 m: 47.101 + 33.899 - 22.579 + 12500 x 10.021 mm = 183.676), right side from -0.4 to -2.4 m to 0.05 kPa with the restart raised to the new active pressure (-0.4 m: 0 + 2500 x 23.861 mm = 59.653); ours keeps the plastic shift in displacement (beam_spring.c, not this task's)"},
 	{"bm4-10a", "moduli of subgrade reaction with several branches under unloading and reloading: stage 1 matches, stages 2-3 converge, max M and V within 1 % (feature_checks), max u 484.6 / 484.8 vs 492.9 / 493.1 mm (1.7 %): D-Sheet's pressures use Ka = 1/Kp (0.2222, 0.1667, 0.1333), not the typed 0.22, 0.17, 0.13 (the importer's; with them every stage is within 0.7 %, docs/validation.md)"},
-	{"bm4-13i", "wedges through several layers (delta 24 above -33 and -36 deg), slide planes at the major nodes: max M 67.69 vs 67.89 kNm/m, max u 23.80 vs 23.90 mm and the pressures match, the max shear 45.77 vs 45.00 kN/m does not: our water force lumped at the node of the left surface (-4 m), where the passive soil starts from zero (the shear of beam_diagram.c)"},
 	{"bm4-16a", "Eurocode verification file (design values: docs/dsheet-verification.md); its characteristic stages 1-2 (the bm4-17d model) match, stage 3 (a profile per side) does not: max u -34.22 vs -35.63 mm, anchor 20.62 vs 32.12 kN/m"},
 	{"bm4-19a", "CUR method A verification file (design values not reproduced yet); characteristic stages 1-2 (the bm4-17d model) match, stage 3 differs as bm4-17d's does"},
 	{"bm4-21a", "Eurocode verification file (design values not reproduced yet); characteristic stages 1-2 (the bm4-17d model) match, stage 3 differs as bm4-17d's does"},
@@ -88,13 +91,18 @@ static int close_enough(double got, double want, double rel, double floor_abs)
 	return isfinite(got) && fabs(got - want) <= fmax(rel * fabs(want), floor_abs);
 }
 
-/* Linear interpolation of a node quantity at a level (nodes top-down). */
+/* Linear interpolation of a node quantity at a level (nodes top-down): what
+ * 0 moment, 1 displacement, 2 and 3 the left and right effective pressure, 4
+ * the shear (the value just below each node). */
 static double at_level(const sp_beam_stage_result_t *r, double level, int what)
 {
 	size_t n = r->n_nodes;
 	const sp_beam_node_t *nd = r->nodes;
 #define Q(i)                                                                                                 \
-	(what == 0 ? nd[i].moment_kNm_per_m : what == 1 ? nd[i].displacement_mm : nd[i].effective_kPa[what - 2])
+	(what == 0   ? nd[i].moment_kNm_per_m                                                                    \
+	 : what == 1 ? nd[i].displacement_mm                                                                     \
+	 : what == 4 ? nd[i].shear_kN_per_m                                                                      \
+	             : nd[i].effective_kPa[what - 2])
 	if (level >= nd[0].level_m)
 		return Q(0);
 	for (size_t i = 0; i + 1 < n; i++)
@@ -114,6 +122,18 @@ static double passive_at(const sp_beam_stage_result_t *r, double level, int side
 			const sp_beam_node_t *a = &r->nodes[i], *b = &r->nodes[i + 1];
 			double t = (a->level_m - level) / (a->level_m - b->level_m);
 			return a->passive_kPa[side] + t * (b->passive_kPa[side] - a->passive_kPa[side]);
+		}
+	return NAN;
+}
+
+/* The neutral pressure of one side at a level (kPa): linear between nodes. */
+static double neutral_at(const sp_beam_stage_result_t *r, double level, int side)
+{
+	for (size_t i = 0; i + 1 < r->n_nodes; i++)
+		if (level <= r->nodes[i].level_m && level >= r->nodes[i + 1].level_m) {
+			const sp_beam_node_t *a = &r->nodes[i], *b = &r->nodes[i + 1];
+			double t = (a->level_m - level) / (a->level_m - b->level_m);
+			return a->neutral_kPa[side] + t * (b->neutral_kPa[side] - a->neutral_kPa[side]);
 		}
 	return NAN;
 }
@@ -210,8 +230,22 @@ static void compare(const char *name, const sp_wall_t *w, const sp_shd_t *ref, i
 				       at_level(ms, p->level_m, 1), p->effective_kPa[0], at_level(ms, p->level_m, 2),
 				       p->effective_kPa[1], at_level(ms, p->level_m, 3), passive_at(ms, p->level_m, SP_LEFT),
 				       passive_at(ms, p->level_m, SP_RIGHT));
+				if (getenv("SP_BENCH_DUMP_NEUTRAL"))
+					for (size_t k = 0; k < ms->n_nodes; k++)
+						if (fabs(ms->nodes[k].level_m - p->level_m) < 6e-3)
+							printf("        neutral L %8.3f R %8.3f passive L %8.3f R %8.3f\n",
+							       ms->nodes[k].neutral_kPa[0], ms->nodes[k].neutral_kPa[1],
+							       ms->nodes[k].passive_kPa[0], ms->nodes[k].passive_kPa[1]);
 			}
 		}
+		if (dump && strcmp(dump, name) == 0 && getenv("SP_BENCH_DUMP_NODES"))
+			for (size_t k = 0; k < ms->n_nodes; k++)
+				printf("  node %8.3f M %9.3f V %9.3f u %8.3f eff %8.3f %8.3f | a n p L %8.3f %8.3f %8.3f R %8.3f %8.3f "
+				       "%8.3f\n",
+				       ms->nodes[k].level_m, ms->nodes[k].moment_kNm_per_m, ms->nodes[k].shear_kN_per_m,
+				       ms->nodes[k].displacement_mm, ms->nodes[k].effective_kPa[0], ms->nodes[k].effective_kPa[1],
+				       ms->nodes[k].active_kPa[0], ms->nodes[k].neutral_kPa[0], ms->nodes[k].passive_kPa[0],
+				       ms->nodes[k].active_kPa[1], ms->nodes[k].neutral_kPa[1], ms->nodes[k].passive_kPa[1]);
 		/* D-Sheet's extremes over its points, signed */
 		double mref = 0, vref = 0, uref = 0;
 		for (size_t i = 0; i < rs->n_points; i++) {
@@ -224,13 +258,28 @@ static void compare(const char *name, const sp_wall_t *w, const sp_shd_t *ref, i
 				uref = p->displacement_mm;
 		}
 		int okm = close_enough(fabs(ms->max_moment_kNm_per_m), fabs(mref), 0.01, 0.5);
-		int okv = close_enough(fabs(ms->max_shear_kN_per_m), fabs(vref), 0.01, 0.5);
+		/* D-Sheet reports the shear at its points only (0.1 to 0.5 m apart);
+		 * where the distributed load changes sign between two of them (the
+		 * water and the passive soil starting from zero at a surface,
+		 * bm4-13i at -4 m) the diagram peaks between them: then our largest
+		 * shear at D-Sheet's points is the like-for-like value, and our peak
+		 * may lie above it (by at most 5 %), never below */
+		double vpts = 0.0;
+		for (size_t i = 0; i < rs->n_points; i++) {
+			double v = at_level(ms, rs->points[i].level_m, 4);
+			if (fabs(v) > fabs(vpts))
+				vpts = v;
+		}
+		int okv = close_enough(fabs(ms->max_shear_kN_per_m), fabs(vref), 0.01, 0.5) ||
+		          (close_enough(fabs(vpts), fabs(vref), 0.01, 0.5) &&
+		           fabs(ms->max_shear_kN_per_m) >= fabs(vref) - 0.5 &&
+		           fabs(ms->max_shear_kN_per_m) <= 1.05 * fabs(vref) + 0.5);
 		int oku = close_enough(fabs(ms->max_displacement_mm), fabs(uref), 0.01, 0.5);
 		snprintf(label, sizeof label, "%s stage %d: max moment %.3f vs D-Sheet %.3f kNm/m", name, s + 1,
 		         ms->max_moment_kNm_per_m, mref);
 		OK(okm, label);
-		snprintf(label, sizeof label, "%s stage %d: max shear %.3f vs D-Sheet %.3f kN/m", name, s + 1,
-		         ms->max_shear_kN_per_m, vref);
+		snprintf(label, sizeof label, "%s stage %d: max shear %.3f (%.3f at D-Sheet's points) vs D-Sheet %.3f kN/m",
+		         name, s + 1, ms->max_shear_kN_per_m, vpts, vref);
 		OK(okv, label);
 		snprintf(label, sizeof label, "%s stage %d: max displacement %.3f vs D-Sheet %.3f mm", name, s + 1,
 		         ms->max_displacement_mm, uref);
@@ -317,18 +366,6 @@ static void compare(const char *name, const sp_wall_t *w, const sp_shd_t *ref, i
 	else
 		(*n_fail)++;
 	sp_beam_result_free(&res);
-}
-
-/* The neutral pressure of one side at a level (kPa): linear between nodes. */
-static double neutral_at(const sp_beam_stage_result_t *r, double level, int side)
-{
-	for (size_t i = 0; i + 1 < r->n_nodes; i++)
-		if (level <= r->nodes[i].level_m && level >= r->nodes[i + 1].level_m) {
-			const sp_beam_node_t *a = &r->nodes[i], *b = &r->nodes[i + 1];
-			double t = (a->level_m - level) / (a->level_m - b->level_m);
-			return a->neutral_kPa[side] + t * (b->neutral_kPa[side] - a->neutral_kPa[side]);
-		}
-	return NAN;
 }
 
 /* bm4-5b, the first stage as initial stage (CalcFirstStageInitial=1,
@@ -470,6 +507,83 @@ static void feature_checks(void)
 		}
 	} else {
 		OK(0, "bm4-13b: imported");
+	}
+	/* bm4-5a, the neutral pressure at the major nodes only (CalcMinorNodesOn=0):
+	 * one lambda_n = N(middle) / sigma_v(middle) per major segment (1 m here),
+	 * N = lambda_n sigma_v(z) at every node of it, sigma_v with the surcharges'
+	 * vertical stress. bm4-5a.shd stage 1 [LAMBDAS]: right side (20 kPa from
+	 * the wall to 500 m) lambda_n 1.41031 and 0.97847 for the segments 0..-1
+	 * and -1..-2 m, vertical stress 15.0 and 25.0 kPa at their middles; left
+	 * side (the ground rising 1 m at 0.01 m) 1.18892 and 0.79987, 9.94281 and
+	 * 19.97905 kPa. [PRESSURES] neutral: right 16.92375 kPa at -0.2 m (1.41031
+	 * x 12), 25.38562 at -0.8, 21.52635 at -1.2 (0.97847 x 22); left 8.20448 at
+	 * -0.2, 15.41070 at -0.8, 13.57697 at -1.2. Each node's own neutral
+	 * pressure (the rule before) gave max moment 12.28 against 12.80 kNm/m in
+	 * stage 1 and 0.98 against 0.00 in stage 2 (10 kPa on both sides, level:
+	 * symmetric, the wall does not bend). */
+	if (w && load_wall("bm4-5a", w, why, sizeof why) == 0) {
+		OK(!w->minor_nodes, "bm4-5a: CalcMinorNodesOn=0 imported as minor_nodes = no");
+		sp_beam_result_t res;
+		if (sp_beam_analyse(w, 1, &res, &err) == SP_OK) {
+			const sp_beam_stage_result_t *ms = &res.stage[0];
+			char label[200];
+			static const struct {
+				double level, want;
+				int side;
+			} pts[] = {{-0.2, 16.92375, SP_RIGHT}, {-0.8, 25.38562, SP_RIGHT}, {-1.2, 21.52635, SP_RIGHT},
+			           {-0.2, 8.20448, SP_LEFT},   {-0.8, 15.41070, SP_LEFT},   {-1.2, 13.57697, SP_LEFT}};
+			for (size_t k = 0; k < sizeof pts / sizeof *pts; k++) {
+				double got = neutral_at(ms, pts[k].level, pts[k].side);
+				snprintf(label, sizeof label, "bm4-5a stage 1: %s neutral pressure at %.1f m %.3f vs D-Sheet %.3f kPa",
+				         pts[k].side == SP_LEFT ? "left" : "right", pts[k].level, got, pts[k].want);
+				OK(close_enough(got, pts[k].want, 0.01, 0), label);
+			}
+			snprintf(label, sizeof label, "bm4-5a stage 1: max moment %.3f vs D-Sheet 12.80 kNm/m",
+			         fabs(ms->max_moment_kNm_per_m));
+			OK(close_enough(fabs(ms->max_moment_kNm_per_m), 12.80, 0.02, 0), label);
+			snprintf(label, sizeof label, "bm4-5a stage 2: max moment %.3f vs D-Sheet 0.00 kNm/m",
+			         fabs(res.stage[1].max_moment_kNm_per_m));
+			OK(fabs(res.stage[1].max_moment_kNm_per_m) < 0.05, label);
+			sp_beam_result_free(&res);
+		} else {
+			OK(0, "bm4-5a: beam engine runs");
+		}
+	} else {
+		OK(0, "bm4-5a: imported");
+	}
+	/* bm4-13i, wedges through several layers at the major nodes: bm4-13i.shd
+	 * max moment 67.89 kNm/m, max displacement 23.90 mm; its largest shear,
+	 * 45.00 kN/m at -4.0 m (the left surface: water on the wall, the passive
+	 * soil starting from zero), is the largest at its points 0.1 m apart:
+	 * 45.00285 at -4.1, 40.16908 at -4.2, 21.78729 at -4.5 m. Between -4.0 and
+	 * -4.1 m the load changes sign and the diagram peaks (ours 45.77 at -4.05
+	 * m, where D-Sheet has no point: the water's 29.5 kPa less the soil's
+	 * pressure rising from zero over 0.1 m), so the shear is compared at
+	 * D-Sheet's points, within 2 % of the peak as the moments are. */
+	if (w && load_wall("bm4-13i", w, why, sizeof why) == 0) {
+		sp_beam_result_t res;
+		if (sp_beam_analyse(w, 1, &res, &err) == SP_OK) {
+			const sp_beam_stage_result_t *ms = &res.stage[0];
+			char label[200];
+			snprintf(label, sizeof label, "bm4-13i: max moment %.3f vs D-Sheet 67.886 kNm/m",
+			         fabs(ms->max_moment_kNm_per_m));
+			OK(close_enough(fabs(ms->max_moment_kNm_per_m), 67.886, 0.01, 0), label);
+			snprintf(label, sizeof label, "bm4-13i: max displacement %.3f vs D-Sheet 23.90 mm",
+			         fabs(ms->max_displacement_mm));
+			OK(close_enough(fabs(ms->max_displacement_mm), 23.90, 0.01, 0), label);
+			static const double lev[] = {-4.0, -4.1, -4.2, -4.5}, want[] = {45.0, 45.00285, 40.16908, 21.78729};
+			for (size_t k = 0; k < 4; k++) {
+				double got = at_level(ms, lev[k], 4);
+				snprintf(label, sizeof label, "bm4-13i: shear at %.1f m %.3f vs D-Sheet %.3f kN/m", lev[k], got,
+				         want[k]);
+				OK(fabs(fabs(got) - want[k]) <= 0.02 * 45.0, label);
+			}
+			sp_beam_result_free(&res);
+		} else {
+			OK(0, "bm4-13i: beam engine runs");
+		}
+	} else {
+		OK(0, "bm4-13i: imported");
 	}
 	/* bm4-13a: bm4-13b with deltas 33 and 36 deg and CalcReduceDeltas=1; D-Sheet
 	 * reduces them to 16.6 and 17.2 (bm4-13a.shd "Angle of wall friction

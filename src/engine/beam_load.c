@@ -391,8 +391,38 @@ typedef struct {
 	double lev[S_MAJOR_CAP];
 	double lam[2][S_MAJOR_CAP];  /* per segment: active, passive coefficient */
 	double dqdz[2][S_MAJOR_CAP]; /* per segment: dQ/dz, the pressure where sigma_v'(middle) is 0 (lam NAN) */
+	double lam_n[S_MAJOR_CAP];   /* per segment: neutral coefficient N(middle) / sigma_v(middle) */
+	double n_mid[S_MAJOR_CAP];   /* per segment: the neutral pressure at the middle (where lam_n is NAN) */
 	unsigned char on[S_MAJOR_CAP];
 } S_major_t;
+
+/* D-Sheet Piling's vertical stress of a major segment's coefficients: sigma_v'
+ * of the soil and the uniform load plus the vertical stress of the surcharges
+ * (and of a sloping ground's strip load) at depth d below the surface; the
+ * surface point carries the uniform load only (bm4-5a.shd stage 1, [LAMBDAS]
+ * and [PRESSURES], right side, 20 kPa from the wall to 500 m on soil of 10
+ * kN/m3: vertical stress 15.0 at -0.5 m = 5 + 10 (Flamant's q/2 at the
+ * load's edge), passive 60 = 5.0 x 12 kPa at -0.2 m, 0 at the surface point;
+ * left side, the ground rising 1 m at 0.01 m: 9.94281 at -0.5 m). */
+static double S_major_sigma_z(const sp_wall_surcharge_t *const *loads, int n_loads,
+                              const sp_wall_surcharge_t *ground_load, double d, double wall_length_m)
+{
+	if (d <= 1e-9)
+		return 0.0;
+	double s = 0.0;
+	for (int k = 0; k < n_loads; k++)
+		s += sp_surcharge_vertical_stress_within(loads[k], d, wall_length_m);
+	if (ground_load)
+		s += sp_surcharge_vertical_stress_within(ground_load, d, wall_length_m);
+	return s;
+}
+
+static double S_major_sigma_v(double sv_pos, const sp_wall_surcharge_t *const *loads, int n_loads,
+                              const sp_wall_surcharge_t *ground_load, double d, double wall_length_m)
+{
+	double s = sv_pos + S_major_sigma_z(loads, n_loads, ground_load, d, wall_length_m);
+	return s > 0.0 ? s : 0.0;
+}
 
 /* sigma_v' clipped at zero (beam nodes take the same) */
 static double S_sv_pos(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double z, double zs, double zw, double q)
@@ -468,10 +498,24 @@ static double S_major_force(const sp_wall_t *w, const sp_wall_soil_t *soils, con
 	return passive ? f : S_MAX(f, 0.0);
 }
 
+/* The neutral pressure at the middle of a major segment, depth d: K0 sigma_v'
+ * of the soil and the uniform load plus the surcharges' horizontal stress at
+ * rest (S_neutral_surcharge); D-Sheet Piling prints it as Lambda neutral x
+ * Vertical stress in [LAMBDAS] (bm4-5a.shd stage 1: 1.41031 x 15.0 = 21.1547
+ * kPa at -0.5 m). */
+static double S_major_neutral(const sp_wall_soil_t *so, sp_kmethod km, double sv_soil,
+                              const sp_wall_surcharge_t *const *loads, int n_loads,
+                              const sp_wall_surcharge_t *ground_load, double d, double wall_length_m)
+{
+	double ka, k0, kp;
+	S_coefficients(so, so->delta_deg, km, &ka, &k0, &kp);
+	return k0 * sv_soil + S_neutral_surcharge(loads, n_loads, ground_load, d, wall_length_m);
+}
+
 /* The coefficients of every major segment below the surface of one side. */
 static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_soil_t *const soils[2], const sp_wall_layer_t *ls,
-                          int nl, double zs, double zw, double q, const sp_wall_surcharge_t *const *loads, int n_loads,
-                          const sp_ground_t *ground)
+                          int nl, double zs, double zw, double q, sp_kmethod km, const sp_wall_surcharge_t *const *loads,
+                          int n_loads, const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load)
 {
 	m->n = sp_major_nodes_levels(w, m->lev, S_MAJOR_CAP);
 	if (m->n > S_MAJOR_CAP || m->n < 2) {
@@ -486,9 +530,13 @@ static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_soil_t
 		if (top > zs + 1e-9) /* above the surface (the surface is a major node) */
 			continue;
 		double mid = (top + bot) / 2.0, dz = top - bot;
-		double s2 = S_sv_pos(w, ls, nl, mid, zs, zw, q);
+		double sv_soil = S_sv_pos(w, ls, nl, mid, zs, zw, q);
+		double s2 = S_major_sigma_v(sv_soil, loads, n_loads, ground_load, zs - mid, w->length_m);
 		int li = S_layer_of(ls, nl, mid);
 		if (li >= 0) {
+			m->n_mid[k] = S_major_neutral(&soils[0][ls[li].soil], km, sv_soil, loads, n_loads, ground_load,
+			                              zs - mid, w->length_m);
+			m->lam_n[k] = s2 > 1e-9 ? m->n_mid[k] / s2 : NAN;
 			for (int passive = 0; passive < 2; passive++) {
 				const sp_wall_soil_t *so = &soils[passive][ls[li].soil];
 				/* the top's force is the previous bottom's unless a sloping ground's wedge changed soil */
@@ -508,9 +556,14 @@ static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_soil_t
 	}
 }
 
-/* The active and passive pressures at a node of a half spring whose middle is
- * at level zc, sigma_v' sv there; 0 (nothing set) outside the major segments. */
-static int S_major_pressures(const S_major_t *m, double zc, double sv, double *sa, double *spv)
+/* The active, neutral and passive pressures at a node of a half spring whose
+ * middle is at level zc, sv there the vertical stress of S_major_sigma_v: the
+ * segment's lambda x sv (D-Sheet Piling: one lambda per major segment for the
+ * neutral pressure as well, bm4-5a.shd stage 1 right side: neutral 16.92375 =
+ * 1.41031 x 12 kPa at -0.2 m, 28.20624 = 1.41031 x 20 at -1 m above the
+ * node, 19.56942 = 0.97847 x 20 below it); 0 (nothing set) outside the major
+ * segments. */
+static int S_major_pressures(const S_major_t *m, double zc, double sv, double *sa, double *sn, double *spv)
 {
 	if (m->n == 0)
 		return 0;
@@ -530,6 +583,7 @@ static int S_major_pressures(const S_major_t *m, double zc, double sv, double *s
 		double *p = passive ? spv : sa;
 		*p = isnan(m->lam[passive][lo]) ? m->dqdz[passive][lo] : m->lam[passive][lo] * sv;
 	}
+	*sn = isnan(m->lam_n[lo]) ? m->n_mid[lo] : m->lam_n[lo] * sv;
 	return 1;
 }
 
@@ -668,7 +722,8 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		S_major_t major; /* slide planes at the major nodes only */
 		major.n = 0;
 		if (!w->minor_nodes && st->kmethod[side] != SP_KMETHOD_GIVEN)
-			S_major_setup(&major, w, soils, ls, nl, zs, zw, q, loads, n_loads, ground);
+			S_major_setup(&major, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground,
+			              ground_load);
 		S_layer_coef_t coef[SP_WALL_MAX_LAYERS];
 		S_layer_coefs(coef, w, soils[1], ls, nl, st->kmethod[side], n_loads, ground != NULL);
 		S_sv_profile_t prof; /* sigma_v' of this side */
@@ -688,6 +743,9 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				wint += (sv_top + sv_pos) / 2.0 * (top - b->z[i]);
 			}
 			sv_prev = sv_pos;
+			const double sv_major = major.n ? S_major_sigma_v(sv_pos, loads, n_loads, ground_load, zs - b->z[i],
+			                                                  w->length_m)
+			                                : 0.0;
 			int cached_layer = -1; /* wedge pressures at this node (no loads): the same for both halves of a layer */
 			double cached[3] = {0, 0, 0};
 			for (int h = 0; h < 2; h++) {
@@ -734,7 +792,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					                       &sa, &sn, &spv);
 					cached_layer = halves ? -1 : li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
 				}
-				if (culmann && S_major_pressures(&major, (b->z[i] + mid) / 2.0, sv, &sa, &spv))
+				if (culmann && S_major_pressures(&major, (b->z[i] + mid) / 2.0, sv_major, &sa, &sn, &spv))
 					S_order_pressures(&sa, &sn, &spv);
 				sp->on = 1;
 				sp->layer = li;
