@@ -98,6 +98,19 @@ static double S_excess_pore(const sp_wall_t *w, const sp_wall_layer_t *ls, int n
 	return 0.0;
 }
 
+/* sv plus the weight of one layer's part from level a down to bt (a > bt):
+ * dry above the water level zw, wet below. */
+static double S_add_layer(double sv, const sp_wall_soil_t *so, double a, double bt, double zw)
+{
+	double dry_top = a, dry_bot = S_MAX(bt, S_MIN(a, zw));
+	if (dry_top > dry_bot)
+		sv += so->gamma_dry_kN_m3 * (dry_top - dry_bot);
+	double wet_top = S_MIN(a, S_MAX(zw, bt)), wet_bot = bt;
+	if (wet_top > wet_bot)
+		sv += so->gamma_wet_kN_m3 * (wet_top - wet_bot);
+	return sv;
+}
+
 /* Vertical effective stress at level z on one side (kPa), water level zw,
  * surface zs, uniform load q; *water: the pore pressure, hydrostatic plus the
  * profile's excess pore pressure below the surface. */
@@ -118,14 +131,7 @@ static double S_sigma_v(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, d
 		double a = S_MIN(lt, top), bt = S_MAX(lb, z);
 		if (a <= bt)
 			continue;
-		const sp_wall_soil_t *so = &w->soils[ls[i].soil];
-		/* part above the water level dry, below wet */
-		double dry_top = a, dry_bot = S_MAX(bt, S_MIN(a, zw));
-		if (dry_top > dry_bot)
-			sv += so->gamma_dry_kN_m3 * (dry_top - dry_bot);
-		double wet_top = S_MIN(a, S_MAX(zw, bt)), wet_bot = bt;
-		if (wet_top > wet_bot)
-			sv += so->gamma_wet_kN_m3 * (wet_top - wet_bot);
+		sv = S_add_layer(sv, &w->soils[ls[i].soil], a, bt, zw);
 	}
 	return sv - *water;
 }
@@ -154,15 +160,7 @@ static double S_sv_layer_part(const S_sv_profile_t *p, int i, double z, double s
 	double a = S_MIN(lt, p->zs), bt = S_MAX(lb, z);
 	if (a <= bt)
 		return sv;
-	const sp_wall_soil_t *so = &p->w->soils[p->ls[i].soil];
-	double zw = p->zw;
-	double dry_top = a, dry_bot = S_MAX(bt, S_MIN(a, zw));
-	if (dry_top > dry_bot)
-		sv += so->gamma_dry_kN_m3 * (dry_top - dry_bot);
-	double wet_top = S_MIN(a, S_MAX(zw, bt)), wet_bot = bt;
-	if (wet_top > wet_bot)
-		sv += so->gamma_wet_kN_m3 * (wet_top - wet_bot);
-	return sv;
+	return S_add_layer(sv, &p->w->soils[p->ls[i].soil], a, bt, p->zw);
 }
 
 static void S_sv_profile_init(S_sv_profile_t *p, const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double zs,

@@ -43,6 +43,28 @@ static inline void S_row_init(double *d, const double *a, const double *diag, si
 	o[0] = i[0] + diag[r], o[1] = i[1], o[2] = i[2], o[3] = i[3];
 }
 
+/* Column j of a banded LDL^T in GSL's order: the lenv entries below the
+ * pivot scaled by 1/pivot, then the rank-one update of the rows below.
+ * *inv_out (when not NULL) gets 1/pivot. -1 on a zero pivot. */
+static int S_column(double *d, size_t tda, size_t j, size_t lenv, double *inv_out)
+{
+	double ajj = d[j * tda];
+	if (ajj == 0.0)
+		return -1;
+	double *v = &d[j * tda + 1], inv = 1.0 / ajj;
+	for (size_t k = 0; k < lenv; k++)
+		v[k] *= inv;
+	for (size_t i = 0; i < lenv; i++) {
+		double tmp = -ajj * v[i];
+		double *row = &d[(j + 1 + i) * tda];
+		for (size_t k = i; k < lenv; k++)
+			row[k - i] += v[k] * tmp;
+	}
+	if (inv_out)
+		*inv_out = inv;
+	return 0;
+}
+
 /* LDL^T of the symmetric band a + diag (n rows, bandwidth 3, lower storage as
  * S_band_add's) into d: D on the diagonal, the unit lower L below. The
  * operations and their order are those of GSL 2.7's
@@ -75,21 +97,9 @@ static int S_ldlt_band_decomp(double *d, const double *a, const double *diag, si
 	}
 	if (j + 3 < n) /* the last row not set yet */
 		S_row_init(d, a, diag, j + 3);
-	for (; j + 1 < n; j++) {
-		double ajj = d[j * tda];
-		if (ajj == 0.0)
+	for (; j + 1 < n; j++)
+		if (S_column(d, tda, j, p < n - j - 1 ? p : n - j - 1, NULL) != 0)
 			return -1;
-		size_t lenv = p < n - j - 1 ? p : n - j - 1;
-		double *v = &d[j * tda + 1], inv = 1.0 / ajj;
-		for (size_t k = 0; k < lenv; k++)
-			v[k] *= inv;
-		for (size_t i = 0; i < lenv; i++) {
-			double tmp = -ajj * v[i];
-			double *row = &d[(j + 1 + i) * tda];
-			for (size_t k = i; k < lenv; k++)
-				row[k - i] += v[k] * tmp;
-		}
-	}
 	return n > 0 && d[(n - 1) * tda] == 0.0 ? -1 : 0;
 }
 
@@ -225,19 +235,9 @@ static int S_twisted_decomp(double *d, const double *a, const double *diag, size
 	b1[0] = tq0 + bq0, b1[1] = tq1 + bp1;
 	b2[0] = tw0 + bp0;
 	for (size_t j = m; j < m + 3; j++) {
-		double ajj = d[j * tda];
-		if (ajj == 0.0)
+		double inv;
+		if (S_column(d, tda, j, m + 2 - j, &inv) != 0)
 			return -1;
-		size_t lenv = m + 2 - j;
-		double *v = &d[j * tda + 1], inv = 1.0 / ajj;
-		for (size_t k = 0; k < lenv; k++)
-			v[k] *= inv;
-		for (size_t i = 0; i < lenv; i++) {
-			double tmp = -ajj * v[i];
-			double *row = &d[(j + 1 + i) * tda];
-			for (size_t k = i; k < lenv; k++)
-				row[k - i] += v[k] * tmp;
-		}
 		d[j * tda] = inv;
 	}
 	return 0;
