@@ -250,8 +250,8 @@ const char *sp_bf_proof_name(sp_bf_proof p)
 {
 	static const char *const names[] = {
 		[SP_BF_PROOF_NONE] = "not proven",
-		[SP_BF_PROOF_TOP_K] = "top_k feasible found; every candidate not visited has an objective no better than "
-		                      "the k-th",
+		[SP_BF_PROOF_TOP_K] = ("top_k feasible found; every candidate not visited has an objective no better than "
+		                       "the k-th"),
 		[SP_BF_PROOF_ALL] = "every candidate visited (fewer than top_k feasible)"};
 	return (unsigned)p < sizeof names / sizeof *names ? names[p] : names[SP_BF_PROOF_NONE];
 }
