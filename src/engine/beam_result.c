@@ -14,3 +14,15 @@ void sp_beam_result_free(sp_beam_result_t *r)
 		r->stage[s].n_nodes = 0;
 	}
 }
+
+const char *sp_beam_status_name(sp_beam_status status)
+{
+	switch (status) {
+	case SP_BEAM_NO_EQUILIBRIUM:
+		return "no equilibrium";
+	case SP_BEAM_PLASTIC_HINGE:
+		return "plastic hinge (not computed)";
+	default:
+		return "not converged";
+	}
+}

@@ -52,4 +52,8 @@ typedef struct {
  * belongs to the caller. */
 void sp_beam_result_free(sp_beam_result_t *r);
 
+/* What a stage's status says in a candidate's reason: "no equilibrium",
+ * "plastic hinge (not computed)" or "not converged". */
+const char *sp_beam_status_name(sp_beam_status status);
+
 #endif

@@ -39,10 +39,7 @@ static int B_analyse(const sp_study_t *st, const sp_case_t *c, double step, int 
 		const sp_beam_stage_result_t *rs = &r.stage[s];
 		if (rs->status != SP_BEAM_OK) {
 			out->ok = 0;
-			snprintf(out->reason, sizeof out->reason, "stage %d: %s", s + 1,
-			         rs->status == SP_BEAM_NO_EQUILIBRIUM ? "no equilibrium"
-			         : rs->status == SP_BEAM_PLASTIC_HINGE ? "plastic hinge (not computed)"
-			                                               : "not converged");
+			snprintf(out->reason, sizeof out->reason, "stage %d: %s", s + 1, sp_beam_status_name(rs->status));
 			break;
 		}
 		if (fabs(rs->max_moment_kNm_per_m) > out->max_moment_kNm_per_m)

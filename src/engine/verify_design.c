@@ -18,7 +18,7 @@ static const char *const S_step_names[SP_STEP_N] = {"6.1", "6.2", "6.3", "6.4", 
 typedef struct {
 	double moment_kNm_per_m, shear_kN_per_m, anchor_force_kN_per_m, mobilised_pct;
 	int failed_stage; /* 0-based; -1 every stage reached equilibrium */
-	int status;
+	sp_beam_status status;
 } S_extremes;
 
 static void S_extremes_of(const sp_wall_t *w, const sp_beam_result_t *r, double effect, S_extremes *x)
@@ -103,7 +103,7 @@ int sp_verify_design_apply(const sp_study_t *st, const sp_wall_t *w, sp_analysis
 			if (d.failed_stage >= 0) {
 				out->ok = 0;
 				snprintf(out->reason, sizeof out->reason, "stage %d: %s (%s)", d.failed_stage + 1,
-				         d.status == SP_BEAM_NO_EQUILIBRIUM ? "no equilibrium" : "not converged", step);
+				         sp_beam_status_name(d.status), step);
 			}
 		}
 	free(fw);
