@@ -16,7 +16,7 @@
  * prints every D-Sheet point against ours, with SP_BENCH_DUMP_NEUTRAL=1 our
  * neutral and passive pressures at those points, with SP_BENCH_DUMP_NODES=1
  * every beam node (moment, shear, displacement, effective, active, neutral
- * and passive pressures). */
+ * and passive pressures). SP_BENCH_ONLY=name runs that benchmark only. */
 #include "beam.h"
 #include "harness.h"
 #include "shd.h"
@@ -793,6 +793,9 @@ int main(int argc, char **argv)
 		       "|---|---|---|---|---|---|---|\n");
 	for (int b = 0; BENCHMARKS[b]; b++) {
 		const char *name = BENCHMARKS[b];
+		const char *only = getenv("SP_BENCH_ONLY"); /* diagnosis: this benchmark only */
+		if (only && strcmp(only, name) != 0)
+			continue;
 		sp_wall_t *w = malloc(sizeof *w);
 		char why[SP_MSG_MAX];
 		int rc = w ? load_wall(name, w, why, sizeof why) : -1;

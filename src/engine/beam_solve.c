@@ -808,6 +808,8 @@ void sp_beam_solve_commit(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					sp_beam_spring_t *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
 					lo->shift_m = sp->shift_m;
 					lo->has_turn = sp->has_turn, lo->s_turn = sp->s_turn, lo->p_turn = sp->p_turn;
+					lo->has_commit = sp->has_commit, lo->commit_on_line = sp->commit_on_line;
+					lo->s_commit = sp->s_commit, lo->p_commit = sp->p_commit;
 				}
 			}
 		}

@@ -29,6 +29,8 @@ static double S_branch_end(const sp_beam_spring_t *sp, int k)
 	return sp->lam[k] * sp->sig_p - sp->sig_n;
 }
 
+static void S_restart(sp_beam_spring_t *sp);
+
 void sp_beam_spring_ready(sp_beam_spring_t *sp)
 {
 	if (!sp->dirty)
@@ -64,6 +66,8 @@ void sp_beam_spring_ready(sp_beam_spring_t *sp)
 		}
 		sp->nseg[dir] = m;
 	}
+	if (sp->has_commit)
+		S_restart(sp);
 }
 
 /* Pressure on the virgin curve with its origin at displacement shift, at
@@ -303,9 +307,54 @@ double sp_beam_spring_work(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *
 	return sum;
 }
 
+/* The displacement from the origin of the virgin curve at which it reaches
+ * the pressure step off from the neutral pressure (within the limits): the
+ * inverse of S_virgin_from. */
+static double S_virgin_inverse(const sp_beam_spring_t *sp, double off)
+{
+	int dir = off >= 0;
+	double a = dir ? off : -off, sign = dir ? 1.0 : -1.0;
+	int m = sp->nseg[dir];
+	for (int k = 0; k < m; k++)
+		if (a <= sp->offset[dir][k])
+			return sign * (sp->reach[dir][k] - (sp->offset[dir][k] - a) / sp->slope[dir][k]);
+	return m ? sign * sp->reach[dir][m - 1] : 0.0;
+}
+
+/* The restart of a spring on a new curve (sp_beam_spring_ready). */
+static void S_restart(sp_beam_spring_t *sp)
+{
+	double target = sp->sig_n + sp->p_commit;
+	if (target > sp->sig_p)
+		target = sp->sig_p;
+	if (target < sp->sig_a)
+		target = sp->sig_a;
+	double off = target - sp->sig_n, sc = sp->s_commit;
+	if (sp->commit_on_line) {
+		/* on the unloading line: it keeps its turning point, and turns
+		 * about the restart where its modulus or the limits changed it */
+		double line = sp->p_turn + sp->k_unload * (sc - sp->s_turn);
+		if (fabs(line - off) > 1e-12 * (fabs(off) + fabs(sp->sig_n) + 1.0))
+			sp->p_turn = off - sp->k_unload * (sc - sp->s_turn);
+		return;
+	}
+	/* on the virgin curve (its turning point, if any, at the restart):
+	 * today's origin where it already gives the restart and stays within
+	 * the curve's elastic reach, else the origin from which the new curve
+	 * reaches the restart's pressure step at s_commit */
+	double slope, d = sc - sp->shift_m;
+	double p = S_virgin(sp, sc, &slope);
+	int within = d >= -S_reach(sp, 0) * (1.0 + 1e-12) && d <= S_reach(sp, 1) * (1.0 + 1e-12);
+	if (!(within && fabs(p - target) <= 1e-12 * (fabs(target) + fabs(sp->sig_n) + 1.0)))
+		sp->shift_m = sc - S_virgin_inverse(sp, off);
+	if (sp->has_turn && target != sp->sig_n + sp->p_commit) /* clipped */
+		sp->s_turn = sc, sp->p_turn = off;
+}
+
 void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
 {
 	double slope, p = sp_beam_spring_pressure(sp, s, &slope);
+	sp->has_commit = 1, sp->s_commit = s, sp->p_commit = p - sp->sig_n;
 	int regime = S_regime(sp, s);
 	if (regime == 2 || regime == -2) { /* past the neutral pressure: on the virgin curve from there */
 		sp->shift_m = S_line_neutral(sp);
@@ -323,11 +372,14 @@ void sp_beam_spring_commit(sp_beam_spring_t *sp, double s)
 		/* the unloading line reached a limit: back on the virgin curve there */
 		sp->shift_m = p >= sp->sig_p ? s - rp : s + ra;
 		sp->s_turn = s, sp->p_turn = p - sp->sig_n;
+		regime = 0;
 	}
+	sp->commit_on_line = regime != 0;
 }
 
 void sp_beam_spring_move_soil(sp_beam_spring_t *sp, double ds)
 {
 	sp->shift_m -= ds;
 	sp->s_turn -= ds;
+	sp->s_commit -= ds;
 }

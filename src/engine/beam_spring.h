@@ -9,7 +9,12 @@
  * (kinematic); with an unloading curve, moving back from the last turning
  * point follows k_unload down to the neutral pressure, then the virgin curve
  * of the other direction from there; the turning point keeps its step from
- * the neutral pressure when a stage changes it. Displacements s are into the spring's soil (m),
+ * the neutral pressure when a stage changes it. A stage that changes the
+ * curve (soil, moduli, limits, neutral pressure) restarts the spring where
+ * the last one left it, as D-Sheet Piling does: at the displacement of the
+ * last stage's end with that stage's pressure step from the neutral
+ * pressure, brought within the new limits, and the new curve from there
+ * (sp_beam_spring_ready). Displacements s are into the spring's soil (m),
  * pressures in kPa. */
 #ifndef SP_BEAM_SPRING_H
 #define SP_BEAM_SPRING_H
@@ -29,6 +34,12 @@ typedef struct {
 	 * the virgin curve, its pressure p_turn as a step from the neutral
 	 * pressure sig_n; moving back from it follows k_unload */
 	double s_turn, p_turn, k_unload;
+	/* the end of the last stage (sp_beam_spring_commit): the displacement
+	 * s_commit, the pressure there as a step p_commit from that stage's
+	 * neutral pressure, and whether the spring was on the unloading line
+	 * from its turning point (otherwise on its virgin curve) */
+	int has_commit, commit_on_line;
+	double s_commit, p_commit;
 	/* the curve, prepared per stage: per direction (0 active, 1 passive) the
 	 * reach, pressure offset and slope at the end of each branch */
 	double reach[2][SP_WALL_BRANCHES], offset[2][SP_WALL_BRANCHES], slope[2][SP_WALL_BRANCHES];
@@ -54,7 +65,15 @@ typedef struct {
 void sp_beam_spring_prepare(sp_beam_spring_t *sp);
 
 /* Prepare the curve if sp_beam_spring_prepare found its input changed
- * (before the spring is used: sp_beam_solve_stage). */
+ * (before the spring is used: sp_beam_solve_stage), and restart a spring
+ * that ended a stage on the new curve: the pressure at the displacement of
+ * the last stage's end is that stage's step from the neutral pressure on
+ * the new neutral pressure, clipped at the new active and passive
+ * pressures, p = clip(p_last + N - N_last, pa, pp), and the new moduli
+ * apply to the displacement from there (D-Sheet Piling, bm4-17d.shd stage 3
+ * and bm3-11.shd stage 2: docs/validation.md, "The spring across a change of
+ * soil profile"). Where the spring's state already gives that pressure (the
+ * same moduli, within the limits) it is kept as it is. */
 void sp_beam_spring_ready(sp_beam_spring_t *sp);
 
 /* Pressure of a spring at displacement s into the soil; *slope = dp/ds. */
@@ -98,8 +117,8 @@ double sp_beam_spring_work(const sp_beam_spring_t *spr, sp_beam_spring_piece_t *
  * (given soil displacements, wall.h). */
 void sp_beam_spring_move_soil(sp_beam_spring_t *sp, double ds);
 
-/* End of a stage at displacement s: the spring keeps its plastic shift and
- * its turning point. */
+/* End of a stage at displacement s: the spring keeps its plastic shift, its
+ * turning point and the pressure step at s (the next stage's restart). */
 void sp_beam_spring_commit(sp_beam_spring_t *sp, double s);
 
 #endif

@@ -128,7 +128,9 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	for (size_t i = 0; i < (size_t)n * 4; i++) {
 		sp_beam_spring_t *sp = &b->spr[i];
 		sp->on = 0, sp->merged = 0, sp->prepared = 0, sp->dirty = 0, sp->has_turn = 0;
+		sp->has_commit = 0, sp->commit_on_line = 0;
 		sp->trib_m = 0.0, sp->shift_m = 0.0, sp->s_turn = 0.0, sp->p_turn = 0.0;
+		sp->s_commit = 0.0, sp->p_commit = 0.0;
 	}
 	for (int e = 0; e + 1 < n; e++) {
 		const sp_wall_element_t *el = S_element_at(w, (b->z[e] + b->z[e + 1]) / 2.0);
