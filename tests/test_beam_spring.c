@@ -105,10 +105,67 @@ static void test_neutral_step(void)
 	DBL_ABS(S_p(&sp, 198.450), 42.329, 0.03, "bm4-10a stage 3, right, -5.00 m: 42.329 kPa at 198.450 mm");
 }
 
+/* A single-branch spring (modulus k kN/m3) with D-Sheet's stage end: at s
+ * mm into the soil with pressure p (kPa) on neutral n, limits a and pp. */
+static sp_beam_spring_t S_one_branch(double k, double a, double n, double pp, double s_mm, double p)
+{
+	sp_beam_spring_t sp;
+	memset(&sp, 0, sizeof sp);
+	sp.on = 1, sp.trib_m = 1.0, sp.nb = 1, sp.k[0] = k;
+	sp.sig_a = a, sp.sig_n = n, sp.sig_p = pp;
+	sp_beam_spring_prepare(&sp);
+	sp_beam_spring_ready(&sp);
+	/* the virgin curve through (s, p), or its limit reached at s */
+	double d = (p - n) / k * 1000.0;
+	sp.shift_m = (s_mm - d) / 1000.0;
+	return sp;
+}
+
+/* A stage that changes the soil profile (new soil, moduli, neutral pressure,
+ * limits): D-Sheet restarts each spring at the last stage's pressure step
+ * from the neutral pressure, within the new limits, and applies the new
+ * modulus to the displacement since then,
+ * p = clip(p_last + N - N_last, pa, pp) + k (s - s_last). */
+static void test_restart(void)
+{
+	/* bm4-17d.shd, left side at -9.02 m (sand, 10000 -> 12500 kN/m3 in
+	 * stage 3, excess pore pressure): stage 2 47.10125 kPa on neutral
+	 * 22.57887, passive 254.75366, the wall 2.45224 mm into the soil (u
+	 * -2.45224); stage 3 neutral 33.89891, passive 558.65809, u -12.4726 mm:
+	 * printed 183.6758 kPa = 47.10125 + 33.89891 - 22.57887 + 12500 x
+	 * 10.02036 mm (keeping the displacement from the curve's origin instead
+	 * would give 33.899 + 12500 x 12.4726 mm = 189.8) */
+	sp_beam_spring_t sp = S_one_branch(10000.0, 0.0, 22.57887, 254.75366, 2.45224, 47.10125);
+	DBL_ABS(S_p(&sp, 2.45224), 47.10125, 1e-9, "bm4-17d stage 2, left, -9.02 m: 47.101 kPa");
+	sp_beam_spring_commit(&sp, 2.45224e-3);
+	sp.k[0] = 12500.0;
+	S_stage(&sp, 0.0, 33.89891, 558.65809);
+	DBL_ABS(S_p(&sp, 12.4726), 183.6758, 2e-3, "bm4-17d stage 3, left, -9.02 m: 183.676 kPa at 12.473 mm");
+	/* bm4-17d.shd, right side at -0.40 m (clay, 2000 -> 2500 kN/m3): stage 2
+	 * at its active pressure 0 on neutral 15.32307 (passive 110.30972), u
+	 * -24.38446 mm; stage 3 neutral 8.51163, passive 86.59679, active 0 (c
+	 * 6.25 kPa), u -0.52327 mm: printed 59.65297 kPa, the restart 0 - 15.323
+	 * + 8.512 raised to the active 0, + 2500 x 23.86119 mm (the plastic shift
+	 * kept in displacement gives 49.0) */
+	sp = S_one_branch(2000.0, 0.0, 15.32307, 110.30972, -24.38446, 0.0);
+	DBL_ABS(S_p(&sp, -24.38446), 0.0, 1e-9, "bm4-17d stage 2, right, -0.40 m: at its active pressure 0");
+	sp_beam_spring_commit(&sp, -24.38446e-3);
+	sp.k[0] = 2500.0;
+	S_stage(&sp, 0.0, 8.51163, 86.59679);
+	DBL_ABS(S_p(&sp, -0.52327), 59.65297, 1e-3, "bm4-17d stage 3, right, -0.40 m: 59.653 kPa at -0.523 mm");
+	/* a stage that changes nothing keeps the spring exactly as it was */
+	sp_beam_spring_t same = S_one_branch(3000.0, 4.205, 13.704, 131.82128, 3.129, 20.1);
+	sp_beam_spring_commit(&same, 3.129e-3);
+	sp_beam_spring_t before = same;
+	S_stage(&same, 4.205, 13.704, 131.82128);
+	OK(memcmp(&same, &before, sizeof same) == 0, "a stage with the same curve leaves the spring as it was");
+}
+
 int main(void)
 {
 	test_branch_ends();
 	test_reloading();
 	test_neutral_step();
+	test_restart();
 	return sp_test_done("beam_spring");
 }
