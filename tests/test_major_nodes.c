@@ -89,16 +89,13 @@ static void test_all_files(void)
 		if (nt == 0)
 			continue; /* a design-length file: no stage points */
 		int nm = sp_major_nodes_levels(w, mine, CAP);
-		/* bm4-15a (read since branch h-import2; Ka, K0, Kp given, so its
-		 * major nodes do not act): the interval from the top (0) to the water
-		 * level (-0.50 m) is exactly one target length (L/20 = 0.50 m): D-Sheet
-		 * makes one segment of it, floor(d/h) + 1 makes two (-0.25 and -0.75
-		 * more, 29 against 27). Not changed here: no other development file
-		 * has an interval of exactly k target lengths to tell the rule */
-		if (strcmp(name, "bm4-15a") == 0) {
-			OK(nm == nt + 2, "bm4-15a: 29 major nodes against D-Sheet's 27 (an interval of exactly h)");
-			continue;
-		}
+		/* bm4-15a (Ka, K0, Kp given, so its major nodes set only its
+		 * beam's nodes): the intervals from the top (0) to the water level
+		 * (-0.50 m) and on to -1.00 m are exactly one target length (L/20 =
+		 * 0.50 m) each: D-Sheet makes one segment of each (27 major nodes;
+		 * floor(d/h) + 1 made two, 29) */
+		if (strcmp(name, "bm4-15a") == 0)
+			INT_EQ(nm, 27, "bm4-15a: 27 major nodes, an interval of exactly h in one segment");
 		compared++;
 		if (same_levels(mine, nm, theirs, nt)) {
 			same++;
@@ -111,7 +108,7 @@ static void test_all_files(void)
 	}
 	closedir(d);
 	/* the development files the importer reads, less the design-length files
-	 * without stage points (bm4-20a, Tutorial-15a) and bm4-15a (above) */
+	 * without stage points (bm4-20a, Tutorial-15a) */
 	OK(compared >= 50, "at least 50 development files compared");
 	INT_EQ(same, compared, "development files whose major nodes are D-Sheet's");
 	printf("major nodes: %d of %d development files as D-Sheet Piling places them\n", same, compared);
@@ -157,6 +154,9 @@ static void test_named(void)
 	DBL_ABS(lev[1], -0.15, 1e-12, "bm4-44a: the second at -0.15 m");
 	INT_EQ(sp_major_nodes_parts(2.0, 14.0 / 20), 3, "2 m with h = 0.7 m: 3 parts (bm4-16a -2..-4 m)");
 	INT_EQ(sp_major_nodes_parts(1.0, 14.0 / 20), 2, "1 m with h = 0.7 m: 2 parts (bm4-16a -6..-7 m)");
+	/* bm4-15a.shd (a 10 m wall, h = 0.5 m): 0..-0.5 m in 1, -2..-3 m in 3 */
+	INT_EQ(sp_major_nodes_parts(0.5, 10.0 / 20), 1, "0.5 m with h = 0.5 m: 1 part (bm4-15a 0..-0.5 m)");
+	INT_EQ(sp_major_nodes_parts(1.0, 10.0 / 20), 3, "1 m with h = 0.5 m: 3 parts (bm4-15a -2..-3 m)");
 	free(w);
 }
 
@@ -210,22 +210,16 @@ static void test_points_all_files(void)
 		OK(b != NULL, "sp_beam_work_alloc");
 		if (b == NULL)
 			continue;
-		if (strcmp(name, "bm4-15a") == 0) {
-			/* its major nodes differ (test_all_files): 2 major segments more,
-			 * 10 points more (D-Sheet 131 levels) */
-			INT_EQ(b->n, nt + 10, "bm4-15a: 10 points more than D-Sheet's (two major segments more)");
+		compared++;
+		if (same_levels(b->z, b->n, theirs, nt)) {
+			same++;
+			if (w->plastic || w->diaphragm)
+				one++;
+			else
+				five++;
 		} else {
-			compared++;
-			if (same_levels(b->z, b->n, theirs, nt)) {
-				same++;
-				if (w->plastic || w->diaphragm)
-					one++;
-				else
-					five++;
-			} else {
-				snprintf(label, sizeof label, "%s: %d beam nodes, D-Sheet %d points", name, b->n, nt);
-				OK(0, label);
-			}
+			snprintf(label, sizeof label, "%s: %d beam nodes, D-Sheet %d points", name, b->n, nt);
+			OK(0, label);
 		}
 		sp_beam_work_free(b);
 	}
