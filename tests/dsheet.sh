@@ -22,6 +22,23 @@ for b in bm1-3 bm1-5 bm3-5a bm3-5b bm3-7a bm4-5a bm4-6a bm4-11a; do
   diff <(tail -n +2 "$b.ini") <(tail -n +2 "$b-x.ini") >/dev/null; ok $? "$b: the same study after the round trip"
 done
 
+# --- an imported project computes on D-Sheet's own points (mesh = dsheet):
+# bm4-5a stage 3, the right side excavated to -1 m under a 10 kPa load, whose
+# pressure rises over D-Sheet's first 0.20 m element below the surface
+# (bm4-5a.shd: max M -27.97328 kNm/m, max u 3.23283 mm; 26.88 kNm/m on
+# sheetpile's 0.05 m elements, mesh = uniform)
+grep -q '^mesh = dsheet$' bm4-5a.ini; ok $? "bm4-5a: import-dsheet writes mesh = dsheet"
+"$SP" analyze bm4-5a.ini > bm4-5a-an.csv; ok $? "bm4-5a: analyze the imported study"
+awk -F, '$1 == 3 { m = $4 < 0 ? -$4 : $4; u = $6 < 0 ? -$6 : $6; found = 1
+  good = m > 27.97328 * 0.99 && m < 27.97328 * 1.01 && u > 3.23283 * 0.99 && u < 3.23283 * 1.01 }
+  END { exit !(found && good) }' bm4-5a-an.csv
+ok $? "bm4-5a stage 3 from the command line: max M and u within 1 % of D-Sheet's 27.973 kNm/m, 3.233 mm ($(sed -n 4p bm4-5a-an.csv))"
+sed '/^mesh = dsheet$/d' bm4-5a.ini > bm4-5a-uniform.ini
+"$SP" analyze bm4-5a-uniform.ini > bm4-5a-uniform.csv; ok $? "bm4-5a without the mesh line (0.05 m elements)"
+awk -F, '$1 == 3 { m = $4 < 0 ? -$4 : $4; found = 1; low = m < 27.97328 * 0.99 } END { exit !(found && low) }' \
+  bm4-5a-uniform.csv
+ok $? "bm4-5a on 0.05 m elements: stage 3 more than 1 % below D-Sheet's ($(sed -n 4p bm4-5a-uniform.csv))"
+
 # --- run on an imported project (its fixed wall, no search space): no crash,
 # every output file, no warning (it crashed on the empty search space once)
 for b in bm1-3 bm4-11a; do

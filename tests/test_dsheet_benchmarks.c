@@ -71,13 +71,10 @@ static int verbose;
  * bm4-16a, bm4-19a, bm4-21a and bm4-25a, stage 3 max M 216.51 / 216.55, max
  * u 35.63 / 35.65, anchor 32.12 / 32.16 (was 217.66, 34.17, 20.46). */
 static const char *const KNOWN_GAPS[][2] = {
-	{"ComplexProjects24", "diaphragm wall (read since h-import2: its M-kappa diagram elastic to 44000 kNm/m, never reached), 17 stages, 3 pre-stressed anchors: stages 16-17 match (max M 7012.3 / 16293.5 vs 7032.0 / 16314.6 kNm/m, u 88.57 / 206.48 vs 88.92 / 206.80 mm), stages 1-15 do not (stage 1 max M 116.7 vs 210.3, stage 6 2059 vs 2265 kNm/m); the anchors are not compared: their names hold a comma ('Tirant 7,75'), which the study file makes '_'; not investigated further"},
-	{"bm4-5b", "first stage as initial stage (read, engine/initial_stage.h): the neutral pressures of all three stages match the .shd to 1e-4 kPa and stages 1-2 pass, stage 3 max M 40.07 vs 40.95 kNm/m (2.1 %), u 7.30 vs 7.34 mm: the 10 kPa surcharge's pressure at the surface reaches its value over our 0.05 m element, over D-Sheet's 0.20 m (its surface point carries none); with max_element_m = 0.2 all stages within 0.1 % (bm4_5b_checks)"},
-	{"bm4-5a", "stages 1-2 match since the neutral pressure takes one lambda per major segment (feature_checks); stage 3 (the right side excavated to -1 m under its 10 kPa load) max M 26.88 vs 27.97 kNm/m although the pressures at D-Sheet's points match to 0.05 kPa: D-Sheet's load is linear between its 0.2 m points (M at -1 m 3.07 = that integral, ours 3.27), so the vertical stress of the load, q/2 at once below the surface, is spread over D-Sheet's first minor segment and over 0.05 m in ours"},
-	{"bm4-10a", "moduli of subgrade reaction with several branches under unloading and reloading: stage 1 matches, stages 2-3 converge, max M and V within 1 % (feature_checks), max u 484.6 / 484.8 vs 492.9 / 493.1 mm (1.7 %): D-Sheet's pressures use Ka = 1/Kp (0.2222, 0.1667, 0.1333), not the typed 0.22, 0.17, 0.13 (the importer's; with them every stage is within 0.7 %, docs/validation.md)"},
+	{"ComplexProjects24", "diaphragm wall (read since h-import2: its M-kappa diagram elastic to 44000 kNm/m, never reached), 17 stages, 3 pre-stressed anchors: on D-Sheet's points (mesh = dsheet: one 1.07 m element per major segment, as its .shd prints them) stage 17 matches (max M 16236.9 vs 16314.6 kNm/m, u 207.05 vs 206.80 mm), stage 16 is 2.1 % low (6886.9 vs 7032.0, u 87.89 vs 88.92; 7007.5 with 5 elements per major segment, 7012.3 on 0.05 m elements), stages 1-15 do not match (stage 1 max M 87.7 vs 210.3, stage 6 2046.9 vs 2264.7 kNm/m); the anchors are not compared: their names hold a comma ('Tirant 7,75'), which the study file makes '_'; not investigated further"},
 	{"Tutorial-2a", "CPT-interpreted profile (read; the layers as stored): max M 482.0 vs 480.6 kNm/m (0.3 %), max u 1133.7 vs 1056.9 mm (7 %; 1077.3 before the branch ends at % of the passive pressure, which D-Sheet's own toe pressures confirm: left -13.61 m 95.811 kPa at 15.863 mm): a cantilever moving 1 m; the right side's active pressures in the loam below -12.02 m are ours 11.9-19.2 kPa against D-Sheet's 6.9-12.6 (beam_load.c, not the springs)"},
-	{"Tutorial-16", "settlement by vibration (read; stage results as a standard calculation): stage 1 (c = 10 kPa clay on the retained side, 3 Cur branches) now matches (feature_checks); stage 2 max M 33.06 vs 33.71 kNm/m (1.9 %), u 3.32 vs 3.48 mm; stage 3 u 70.73 vs 69.46 mm, anchor 133.35 vs 131.45 kN/m; stage 4 anchor 176.64 vs 179.69 kN/m"},
-	{"bm4-44a", "plastic calculation (read; no element reaches its plastic moment of 610.7 kNm/m, D-Sheet's largest is 348.12): stages 1-2 match, stage 3 max M 360.8 vs 348.1 kNm/m (+3.6 %), u 195.0 vs 181.8 mm; the cause is the left (passive) side's limit pressure in the sand below the clay at -13 m (c-phi-delta, CalcMinorNodesOn=0): D-Sheet 270.186 kPa at -13.00, 280.742 / 260.413 at -13.16, 272.346 at -13.79, ours 168.0, 221.4, 254.7 (wedge forces, beam_load.c; not the spring, one branch, no unloading curve)"},
+	{"Tutorial-16", "settlement by vibration (read; stage results as a standard calculation): stage 1 (c = 10 kPa clay on the retained side, 3 Cur branches) now matches (feature_checks); stage 2 matches on D-Sheet's points (33.73 vs 33.71 kNm/m, 3.48 mm; 33.06 and 3.32 on 0.05 m elements); stage 3 max M 374.40 vs 368.66 kNm/m (1.6 %), u 71.35 vs 69.46 mm, anchor 133.38 vs 131.45 kN/m; stage 4 anchor 176.67 vs 179.69 kN/m"},
+	{"bm4-44a", "plastic calculation (read; no element reaches its plastic moment of 610.7 kNm/m, D-Sheet's largest is 348.12): stages 1-2 match (stage 2 on D-Sheet's points, mesh = dsheet: 24.16 vs 23.92 kNm/m), stage 3 max M 360.7 vs 348.1 kNm/m (+3.6 %), u 194.8 vs 181.8 mm; the cause is the left (passive) side's limit pressure in the sand below the clay at -13 m (c-phi-delta, CalcMinorNodesOn=0): D-Sheet 270.186 kPa at -13.00, 280.742 / 260.413 at -13.16, 272.346 at -13.79, ours 168.0, 221.4, 254.7 (wedge forces, beam_load.c; not the spring, one branch, no unloading curve)"},
 	{NULL, NULL}};
 
 static const char *known_gap(const char *name)
@@ -381,10 +378,11 @@ static void compare(const char *name, const sp_wall_t *w, const sp_shd_t *ref, i
  * - [RESUME]: stage 1 max M 0.00867 kNm/m, u -0.00015 mm (the wall placed in
  *   that soil does not move); stage 2 -12.91938 kNm/m, 4.07297 mm; stage 3
  *   -40.94818 kNm/m, 7.34245 mm.
- * The moments are asserted with D-Sheet's own elements (its .shd points
- * every 0.20 m: max_element_m 0.2); with our default 0.05 m the surcharge's
- * pressure at the surface reaches its value within 0.05 m instead of 0.20 m
- * (D-Sheet's surface point carries none), stage 3 max M 40.07 (KNOWN_GAPS). */
+ * The importer gives the wall D-Sheet's own points (mesh = dsheet, its .shd
+ * points every 0.20 m here): the surcharge's pressure rises over D-Sheet's
+ * first 0.20 m element below the surface, whose point carries none. With
+ * the native 0.05 m elements (mesh = uniform) it rises within 0.05 m and
+ * stage 3 gives max M 40.07 kNm/m (2.1 % off). */
 static void bm4_5b_checks(sp_wall_t *w)
 {
 	char why[SP_MSG_MAX], label[160];
@@ -394,7 +392,7 @@ static void bm4_5b_checks(sp_wall_t *w)
 		return;
 	}
 	OK(w->first_stage_initial == 1, "bm4-5b: CalcFirstStageInitial=1 read as first_stage_initial");
-	w->max_element_m = 0.2;
+	OK(w->mesh == SP_WALL_MESH_DSHEET, "bm4-5b: imported with D-Sheet's points (mesh = dsheet)");
 	sp_beam_result_t res;
 	if (sp_beam_analyse(w, 1, &res, &err) != SP_OK || res.n_stages != 3) {
 		OK(0, "bm4-5b: beam engine runs");
@@ -612,6 +610,21 @@ static void feature_checks(void)
 			snprintf(label, sizeof label, "bm4-5a stage 2: max moment %.3f vs D-Sheet 0.00 kNm/m",
 			         fabs(res.stage[1].max_moment_kNm_per_m));
 			OK(fabs(res.stage[1].max_moment_kNm_per_m) < 0.05, label);
+			/* stage 3 (the right side excavated to -1 m under its 10 kPa
+			 * load), on D-Sheet's points (mesh = dsheet): the load's vertical
+			 * stress rises over D-Sheet's first 0.20 m element below the
+			 * surface. bm4-5a.shd: max M -27.97328 kNm/m, max V -9.13336 kN/m,
+			 * max u 3.23283 mm (26.88 kNm/m, 3.19 mm on 0.05 m elements) */
+			const sp_beam_stage_result_t *m3 = &res.stage[2];
+			snprintf(label, sizeof label, "bm4-5a stage 3: max moment %.3f vs D-Sheet -27.97328 kNm/m",
+			         m3->max_moment_kNm_per_m);
+			OK(close_enough(m3->max_moment_kNm_per_m, -27.97328, 0.01, 0), label);
+			snprintf(label, sizeof label, "bm4-5a stage 3: max shear %.3f vs D-Sheet -9.13336 kN/m",
+			         m3->max_shear_kN_per_m);
+			OK(close_enough(m3->max_shear_kN_per_m, -9.13336, 0.01, 0), label);
+			snprintf(label, sizeof label, "bm4-5a stage 3: max displacement %.4f vs D-Sheet 3.23283 mm",
+			         m3->max_displacement_mm);
+			OK(close_enough(m3->max_displacement_mm, 3.23283, 0.01, 0), label);
 			sp_beam_result_free(&res);
 		} else {
 			OK(0, "bm4-5a: beam engine runs");
@@ -711,20 +724,22 @@ static void feature_checks(void)
 	}
 	/* Moduli of subgrade reaction with several branches (beam_spring.c: a
 	 * branch ends at SoilLam % of the passive pressure; tests/test_beam_spring.c
-	 * checks the pressures node by node). The stages of known-gap files that
+	 * checks the pressures node by node). The stages with several branches that
 	 * match, each .shd's extremes over its points:
 	 * - bm4-10a (4 branches, unloading curve) stage 1: max M 27.636 kNm/m,
 	 *   max V 14.521 kN/m, max u 10.712 mm; stages 2-3 (reloading past the
 	 *   neutral pressure, a 50 kPa load on a side at its passive pressure):
-	 *   max M 321.270 and 319.714 kNm/m, max V 253.147 and 251.288 kN/m;
+	 *   max M 321.270 and 319.714 kNm/m, max V 253.147 and 251.288 kN/m,
+ *   max u 492.856 and 493.148 mm, with Ka = 1 / Kp (dsheet/shi_soil.c; the
+ *   typed 0.22, 0.17, 0.13 gave 484.6 and 484.8 mm);
 	 * - Tutorial-16 (3 Cur branches) stage 1: 11.647 kNm/m, 17.116 kN/m, 3.371 mm;
 	 * - bm3-11 (3 branches) stage 1: 39.942 kNm/m, 43.885 kN/m, 9.875 mm. */
 	static const struct {
 		const char *name;
 		int stage;
 		double m, v, u; /* u <= 0: not checked */
-	} branches[] = {{"bm4-10a", 1, 27.636, 14.521, 10.712}, {"bm4-10a", 2, 321.270, 253.147, 0},
-	                {"bm4-10a", 3, 319.714, 251.288, 0},     {"Tutorial-16", 1, 11.647, 17.116, 3.371},
+	} branches[] = {{"bm4-10a", 1, 27.636, 14.521, 10.712}, {"bm4-10a", 2, 321.270, 253.147, 492.856},
+	                {"bm4-10a", 3, 319.714, 251.288, 493.148},     {"Tutorial-16", 1, 11.647, 17.116, 3.371},
 	                {"bm3-11", 1, 39.942, 43.885, 9.875}};
 	for (size_t k = 0; w && k < sizeof branches / sizeof *branches; k++) {
 		char label[200];

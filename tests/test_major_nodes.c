@@ -5,6 +5,7 @@
  * last point. Source: tests/data/dsheet/<name>.shd, written by D-Sheet
  * Piling 24.1 (GEOLib test data); the imported wall: <name>.shi. */
 #define _POSIX_C_SOURCE 200809L
+#include "beam_work.h"
 #include "harness.h"
 #include "major_nodes.h"
 #include "shd.h"
@@ -88,16 +89,13 @@ static void test_all_files(void)
 		if (nt == 0)
 			continue; /* a design-length file: no stage points */
 		int nm = sp_major_nodes_levels(w, mine, CAP);
-		/* bm4-15a (read since branch h-import2; Ka, K0, Kp given, so its
-		 * major nodes do not act): the interval from the top (0) to the water
-		 * level (-0.50 m) is exactly one target length (L/20 = 0.50 m): D-Sheet
-		 * makes one segment of it, floor(d/h) + 1 makes two (-0.25 and -0.75
-		 * more, 29 against 27). Not changed here: no other development file
-		 * has an interval of exactly k target lengths to tell the rule */
-		if (strcmp(name, "bm4-15a") == 0) {
-			OK(nm == nt + 2, "bm4-15a: 29 major nodes against D-Sheet's 27 (an interval of exactly h)");
-			continue;
-		}
+		/* bm4-15a (Ka, K0, Kp given, so its major nodes set only its
+		 * beam's nodes): the intervals from the top (0) to the water level
+		 * (-0.50 m) and on to -1.00 m are exactly one target length (L/20 =
+		 * 0.50 m) each: D-Sheet makes one segment of each (27 major nodes;
+		 * floor(d/h) + 1 made two, 29) */
+		if (strcmp(name, "bm4-15a") == 0)
+			INT_EQ(nm, 27, "bm4-15a: 27 major nodes, an interval of exactly h in one segment");
 		compared++;
 		if (same_levels(mine, nm, theirs, nt)) {
 			same++;
@@ -110,7 +108,7 @@ static void test_all_files(void)
 	}
 	closedir(d);
 	/* the development files the importer reads, less the design-length files
-	 * without stage points (bm4-20a, Tutorial-15a) and bm4-15a (above) */
+	 * without stage points (bm4-20a, Tutorial-15a) */
 	OK(compared >= 50, "at least 50 development files compared");
 	INT_EQ(same, compared, "development files whose major nodes are D-Sheet's");
 	printf("major nodes: %d of %d development files as D-Sheet Piling places them\n", same, compared);
@@ -156,6 +154,112 @@ static void test_named(void)
 	DBL_ABS(lev[1], -0.15, 1e-12, "bm4-44a: the second at -0.15 m");
 	INT_EQ(sp_major_nodes_parts(2.0, 14.0 / 20), 3, "2 m with h = 0.7 m: 3 parts (bm4-16a -2..-4 m)");
 	INT_EQ(sp_major_nodes_parts(1.0, 14.0 / 20), 2, "1 m with h = 0.7 m: 2 parts (bm4-16a -6..-7 m)");
+	/* bm4-15a.shd (a 10 m wall, h = 0.5 m): 0..-0.5 m in 1, -2..-3 m in 3 */
+	INT_EQ(sp_major_nodes_parts(0.5, 10.0 / 20), 1, "0.5 m with h = 0.5 m: 1 part (bm4-15a 0..-0.5 m)");
+	INT_EQ(sp_major_nodes_parts(1.0, 10.0 / 20), 3, "1 m with h = 0.5 m: 3 parts (bm4-15a -2..-3 m)");
+	free(w);
+}
+
+/* D-Sheet's points of stage 1 of a .shd, each level once (a major node is
+ * printed twice); returns their count (0: no points). */
+static int shd_points(const sp_shd_t *r, double *lev)
+{
+	const sp_shd_stage_t *st = r->n_stages > 0 ? &r->stages[0] : NULL;
+	if (st == NULL || st->points == NULL || st->n_points < 2)
+		return 0;
+	int n = 0;
+	for (size_t k = 0; k < st->n_points && n < CAP; k++)
+		if (k == 0 || st->points[k].level_m != st->points[k - 1].level_m)
+			lev[n++] = st->points[k].level_m;
+	return n;
+}
+
+/* The beam's nodes of an imported wall (mesh = dsheet, engine/beam_work.c)
+ * against the [POINTS ON SHEETPILE] of every development .shd that prints
+ * them: the major nodes, each major segment cut into 5 equal minor ones, 1
+ * for a plastic (bm4-44a) or a diaphragm wall (ComplexProjects24). */
+static void test_points_all_files(void)
+{
+	DIR *d = opendir("data/dsheet");
+	OK(d != NULL, "data/dsheet");
+	if (d == NULL)
+		return;
+	sp_wall_t *w = malloc(sizeof *w);
+	double *theirs = malloc(CAP * sizeof *theirs);
+	int compared = 0, same = 0, five = 0, one = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".shi") != 0)
+			continue;
+		char name[128];
+		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
+		if (read_wall(name, w) != SP_OK)
+			continue;
+		sp_shd_t r;
+		if (read_shd(name, &r) != SP_OK)
+			continue;
+		int nt = shd_points(&r, theirs);
+		sp_shd_free(&r);
+		if (nt == 0)
+			continue;
+		char label[200];
+		snprintf(label, sizeof label, "%s: imported with mesh = dsheet", name);
+		OK(w->mesh == SP_WALL_MESH_DSHEET, label);
+		sp_beam_work_t *b = sp_beam_work_alloc(w);
+		OK(b != NULL, "sp_beam_work_alloc");
+		if (b == NULL)
+			continue;
+		compared++;
+		if (same_levels(b->z, b->n, theirs, nt)) {
+			same++;
+			if (w->plastic || w->diaphragm)
+				one++;
+			else
+				five++;
+		} else {
+			snprintf(label, sizeof label, "%s: %d beam nodes, D-Sheet %d points", name, b->n, nt);
+			OK(0, label);
+		}
+		sp_beam_work_free(b);
+	}
+	closedir(d);
+	OK(compared >= 50, "at least 50 development files compared");
+	INT_EQ(same, compared, "development files whose beam nodes are D-Sheet's points");
+	OK(one == 2, "2 of them (bm4-44a plastic, ComplexProjects24 diaphragm) with 1 element per major segment");
+	printf("beam nodes: %d of %d development files on D-Sheet Piling's points (%d with 5 elements per major "
+	       "segment, %d with 1)\n",
+	       same, compared, five, one);
+	free(w);
+	free(theirs);
+}
+
+/* A native study keeps its uniform mesh: equal elements no longer than
+ * max_element_m between the key levels (the wall of bm4-5a: 21 m, key
+ * levels every 1 m down to -2 m, then -2..-21 m: 20 + 20 + 380 elements of
+ * 0.05 m). */
+static void test_uniform(void)
+{
+	sp_wall_t *w = malloc(sizeof *w);
+	OK(read_wall("bm4-5a", w) == SP_OK, "bm4-5a read");
+	w->mesh = SP_WALL_MESH_UNIFORM;
+	sp_beam_work_t *b = sp_beam_work_alloc(w);
+	OK(b != NULL, "uniform mesh allocated");
+	if (b) {
+		double longest = 0;
+		for (int i = 0; i + 1 < b->n; i++)
+			longest = fmax(longest, b->z[i] - b->z[i + 1]);
+		DBL_ABS(longest, 0.05, 1e-9, "uniform mesh: elements of at most max_element_m 0.05 m");
+		INT_EQ(b->n, 421, "uniform mesh of a 21 m wall: 420 elements of 0.05 m");
+		sp_beam_work_free(b);
+	}
+	w->mesh = SP_WALL_MESH_DSHEET;
+	b = sp_beam_work_alloc(w);
+	if (b) {
+		INT_EQ(b->n, 106, "bm4-5a on D-Sheet's points: 21 major segments of 5 elements, 106 nodes");
+		DBL_ABS(b->z[1], -0.2, 1e-9, "bm4-5a: the first element below the surface 0.20 m long");
+		sp_beam_work_free(b);
+	}
 	free(w);
 }
 
@@ -163,5 +267,7 @@ int main(void)
 {
 	test_named();
 	test_all_files();
+	test_points_all_files();
+	test_uniform();
 	return sp_test_done("major_nodes");
 }

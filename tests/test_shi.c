@@ -128,8 +128,17 @@ static void test_all_benchmarks(void)
  * neutral 4.38020 (K0 0.70763); the file: 0.48, 2.33, 0.71. bm4-33a.shd
  * (sand phi 30, delta 20, gamma' 10): passive 57.37452 kPa/m (Kp 5.73745),
  * file 5.74. Type 2 (Koetter) likewise from EN 1997-1 Annex C.2. Values
- * typed in are kept: bm4-10a (phi 30, delta 0) holds Ka 0.22, Kp 4.50, as
- * its .shd uses. */
+ * typed in are kept, but a typed Ka that is the two-decimal rounding of 1 / Kp
+ * is 1 / Kp: bm4-10a (type 1, phi 30, delta 0, c 2 kPa) holds Ka 0.22, Kp
+ * 4.50; its .shd's left side at -1.00 m (sigma_v' 14 kPa, dry above the
+ * water) carries the active pressure 1.22549 kPa = Ka 14 - 2 c sqrt(Ka) with
+ * Ka = 1 / 4.5 (0.22 would give 1.2038) and the passive 71.48528 = 4.5 x 14
+ * + 2 c sqrt(4.5). A Ka that is no such rounding stays: bm1-12's sand (type
+ * 1, delta 0, Ka 0.00, Kp 5.00) carries no active pressure in its .shd
+ * (-2.10 m: 0 kPa beside a passive 117.13184); bm1-8 (type 1) keeps 0.14 (its
+ * .shd's active pressure at -0.20 m, 0.14030 kPa at sigma_v' 1 kPa, is no 1 / 9.31);
+ * type 0 as given: bm4-1a's Ka 0.33 with Kp 3.00, whose .shd carries 5.28 kPa
+ * at -1.00 m (sigma_v' 16) = 0.33 x 16. */
 static void test_lambda_types(void)
 {
 	sp_err_t err;
@@ -144,8 +153,20 @@ static void test_lambda_types(void)
 	INT_EQ(read_bench("bm4-33a", "shi", &w, &err), SP_OK, "bm4-33a reads");
 	DBL_REL(w.soils[1].kp, 57.37452 / 10.0, 2e-4, "bm4-33a sand: Kp 5.73745 as D-Sheet's passive pressures");
 	INT_EQ(read_bench("bm4-10a", "shi", &w, &err), SP_OK, "bm4-10a reads");
-	DBL_REL(w.soils[0].ka, 0.22, REL, "bm4-10a: Ka typed in (Mueller-Breslau's would be 1/3) kept");
+	double ka = w.soils[0].ka;
+	DBL_REL(ka * 14.0 - 2.0 * 2.0 * sqrt(ka), 1.22549, 1e-4,
+	        "bm4-10a: Ka 0.22 typed in, the rounding of 1 / Kp: the .shd's active pressure at -1.00 m (1 / 4.5)");
+	DBL_REL(w.soils[1].ka, 1.0 / 6.0, 1e-9, "bm4-10a Mat 2: Ka 0.17 typed in is 1 / 6.00");
+	DBL_REL(w.soils[2].ka, 1.0 / 7.5, 1e-9, "bm4-10a Mat 3: Ka 0.13 typed in is 1 / 7.50");
 	DBL_REL(w.soils[0].kp, 4.50, REL, "bm4-10a: Kp typed in kept");
+	DBL_REL(w.soils[0].kp * 14.0 + 2.0 * 2.0 * sqrt(w.soils[0].kp), 71.48528, 1e-6,
+	        "bm4-10a: the .shd's passive pressure at -1.00 m with Kp 4.50");
+	INT_EQ(read_bench("bm1-12", "shi", &w, &err), SP_OK, "bm1-12 reads");
+	DBL_ABS(w.soils[1].ka, 0.0, 0.0, "bm1-12 sand: Ka 0.00 (no rounding of 1 / 5.00) kept: no active pressure");
+	INT_EQ(read_bench("bm1-8", "shi", &w, &err), SP_OK, "bm1-8 reads");
+	DBL_REL(w.soils[0].ka, 0.14, REL, "bm1-8: Ka 0.14 typed in (not 1 / 9.31) kept");
+	INT_EQ(read_bench("bm4-1a", "shi", &w, &err), SP_OK, "bm4-1a reads");
+	DBL_REL(w.soils[0].ka * 16.0, 5.28, 1e-9, "bm4-1a (type 0): Ka 0.33 as given, the .shd's 5.28 kPa at -1.00 m");
 }
 
 static void test_bm1_1(void)

@@ -268,6 +268,7 @@ static void same_wall(const sp_wall_t *a, const sp_wall_t *b)
 		eqd(a->soil_displacement_level_m[k], b->soil_displacement_level_m[k], "soil_displacement_level_m");
 		eqd(a->soil_displacement_mm[k], b->soil_displacement_mm[k], "soil_displacement_mm");
 	}
+	eqd(a->mesh, b->mesh, "mesh");
 	eqd(a->max_element_m, b->max_element_m, "max_element_m");
 	eqd(a->max_iterations, b->max_iterations, "max_iterations");
 	eqd(a->tolerance_kPa, b->tolerance_kPa, "tolerance_kPa");
@@ -480,6 +481,9 @@ static void test_candidate(const char *tmp)
 		 * the file gives the defaults of sp_wall_init (wall.h) */
 		DBL_ABS(b->max_element_m, 0.05, 0, "max_element_m not in the file: default 0.05 m");
 		INT_EQ(b->max_iterations, 500, "max_iterations not in the file: default 500");
+		INT_EQ(b->mesh, SP_WALL_MESH_DSHEET, "an imported file is computed on D-Sheet's points (mesh = dsheet)");
+		INT_EQ(a->mesh, SP_WALL_MESH_UNIFORM, "the native candidate on the uniform mesh");
+		b->mesh = a->mesh;
 		b->max_element_m = a->max_element_m;
 		b->max_iterations = a->max_iterations;
 		b->tolerance_kPa = a->tolerance_kPa;

@@ -208,6 +208,7 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 		EQ_D(a->soil_displacement_level_m[k], b->soil_displacement_level_m[k], "soil_displacement_level_m");
 		EQ_D(a->soil_displacement_mm[k], b->soil_displacement_mm[k], "soil_displacement_mm");
 	}
+	EQ_D(a->mesh, b->mesh, "mesh");
 	EQ_D(a->max_element_m, b->max_element_m, "max_element_m");
 	EQ_D(a->max_iterations, b->max_iterations, "max_iterations");
 	EQ_D(a->tolerance_kPa, b->tolerance_kPa, "tolerance_kPa");
@@ -236,6 +237,7 @@ static void test_fixed(void)
 	INT_EQ(w->unloading_curve, 1, "unloading_curve");
 	INT_EQ(w->reduce_delta, 0, "reduce_delta");
 	DBL_ABS(w->max_element_m, 0.025, 0, "max_element_m");
+	INT_EQ(w->mesh, SP_WALL_MESH_UNIFORM, "mesh: uniform unless the study says dsheet");
 	INT_EQ(w->max_iterations, 800, "max_iterations");
 	DBL_ABS(w->tolerance_kPa, 2.5e-5, 0, "tolerance_kPa");
 	DBL_ABS(w->gamma_water_kN_m3, 10.05, 0, "gamma_water_kN_m3");
@@ -477,6 +479,7 @@ static void test_bad(void)
 	expect_err("bad_too_many_stages.ini", 410, "[stage s65]", "more than 64", "too many stages");
 	expect_err("bad_too_many_anchors.ini", 181, "[anchor-item X31]", "more than 32", "too many anchors");
 	expect_err("bad_missing_water.ini", 26, "[stage dig]", "'right_water_m'", "missing stage key");
+	expect_err("bad_mesh_word.ini", 12, "[subgrade] key 'mesh'", "uniform, dsheet", "bad mesh word");
 	expect_err("bad_method_word.ini", 31, "[stage dig] key 'left_method'", "given, c-phi-delta", "bad method word");
 }
 
@@ -539,6 +542,7 @@ static void build_wall(sp_wall_t *w)
 	w->reduce_delta = 0;
 	w->minor_nodes = 0; /* D-Sheet CalcMinorNodesOn=0 */
 	w->max_element_m = 1.0 / 30;
+	w->mesh = SP_WALL_MESH_DSHEET;
 	w->max_iterations = 1234;
 	w->tolerance_kPa = 3.3e-7;
 	w->gamma_water_kN_m3 = 9.80665;

@@ -58,6 +58,7 @@ static const char *const S_favourable_words[] = {"auto", "yes", "no", NULL};
 static const char *const S_side_words[] = {"left", "right", NULL};
 static const char *const S_kmethod_words[] = {"given", "c-phi-delta", NULL};
 static const char *const S_model_words[] = {"sheet-piling", "single-pile", NULL};
+static const char *const S_mesh_words[] = {"uniform", "dsheet", NULL}; /* SP_WALL_MESH_* (wall.h) */
 
 /* The name after "PREFIX " or NULL when the section is not of that kind. */
 static const char *S_kind_name(const char *section, const char *prefix)
@@ -460,6 +461,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 	w->first_stage_initial = sp_ini_word(c, g, "first_stage_initial", 0, S_yesno);
 	w->diaphragm = sp_ini_word(c, g, "diaphragm", 0, S_yesno);
 	w->plastic = sp_ini_word(c, g, "plastic", 0, S_yesno);
+	w->mesh = sp_ini_word(c, g, "mesh", SP_WALL_MESH_UNIFORM, S_mesh_words);
 	w->max_element_m = sp_ini_num(c, g, "max_element_m", 0, 0.05, 0, 1, 10, 0, "longest beam element, m");
 	w->max_iterations = sp_ini_int(c, g, "max_iterations", 500, 1, 10000000, "iterations per stage");
 	w->tolerance_kPa = sp_ini_num(c, g, "tolerance_kPa", 0, 1e-4, 0, 1, 1e3, 0,
@@ -1069,6 +1071,8 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 		fputs("diaphragm = yes\n", fp);
 	if (w->plastic)
 		fputs("plastic = yes\n", fp);
+	if (w->mesh == SP_WALL_MESH_DSHEET)
+		fputs("mesh = dsheet\n", fp);
 	S_put(fp, "max_element_m", w->max_element_m);
 	fprintf(fp, "max_iterations = %d\n", w->max_iterations);
 	S_put(fp, "tolerance_kPa", w->tolerance_kPa);

@@ -36,6 +36,15 @@
 
 enum { SP_LEFT = 0, SP_RIGHT = 1 };
 
+/* The beam engine's nodes (engine/beam_work.c, study key [subgrade] mesh):
+ * UNIFORM, every interval between two key levels cut into equal elements no
+ * longer than max_element_m (native studies); DSHEET, D-Sheet Piling's own
+ * points, its major nodes (engine/major_nodes.h) with every major segment cut
+ * into 5 equal elements (1 for a plastic or a diaphragm wall), what the
+ * importer sets (the pressure of a surcharge rises over D-Sheet's first
+ * element below the surface, whose point carries none: bm4-5a, bm4-5b). */
+enum { SP_WALL_MESH_UNIFORM = 0, SP_WALL_MESH_DSHEET = 1 };
+
 /* How a side's earth pressure coefficients are obtained in a stage. */
 typedef enum {
 	SP_KMETHOD_GIVEN = 0,   /* Ka, K0, Kp as given per soil (D-Sheet "Ka, Ko, Kp") */
@@ -241,7 +250,8 @@ typedef struct {
 	int first_stage_initial;    /* D-Sheet CalcFirstStageInitial: the first stage is the soil before the
 	                               wall (engine/initial_stage.h): its neutral pressure, the same on both
 	                               sides, stays the base of every later stage's */
-	double max_element_m;       /* longest beam element (discretisation) */
+	int mesh;                   /* the beam's nodes: SP_WALL_MESH_UNIFORM or SP_WALL_MESH_DSHEET */
+	double max_element_m;       /* longest beam element (discretisation, SP_WALL_MESH_UNIFORM) */
 	int max_iterations;         /* per stage */
 	double tolerance_kPa;       /* convergence: largest change of a spring pressure */
 	sp_wall_calc_t calc;        /* calculation type and partial factors (wall_calc.h) */

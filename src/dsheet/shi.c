@@ -469,6 +469,8 @@ int sp_shi_read(const char *path, sp_wall_t *w, sp_err_t *err)
 	if (c == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "%s: out of memory", path);
 	c->w = w;
+	/* D-Sheet's own points as the beam's nodes (wall.h SP_WALL_MESH_DSHEET) */
+	w->mesh = SP_WALL_MESH_DSHEET;
 	int rc = sp_shi_scan_open(&c->in, path, err);
 	if (rc == SP_OK)
 		rc = S_parse(c);

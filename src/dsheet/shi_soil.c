@@ -23,6 +23,18 @@
  * delta 24, 0.21 and 7.47: 0.21010 and 7.46813; and with CUR I's factored
  * phi and delta, bm4-19a.shd prints 0.29, 4.65 and 0.16, 12.54: 0.28601,
  * 4.64992 and 0.15623, 12.54482).
+ * A Ka typed in under type 1 or 2 (not the derived one) that is the two-decimal
+ * rounding of 1 / Kp is 1 / Kp at full precision: bm4-10a (Mueller-Breslau,
+ * phi 30, delta 0, c 2 kPa, stored Ka 0.22 and Kp 4.50, 0.17 and 6.00, 0.13
+ * and 7.50, none of them phi's) carries on its left side at -1.00 m (sigma_v'
+ * 14 kPa) the active pressure 1.22549 kPa = 14 / 4.5 - 2 x 2 x sqrt(1 / 4.5)
+ * (0.22 gives 1.2038), rising 0.93 kPa/m below the water (gamma' 4.19:
+ * Ka 0.2222); its passive side uses the stored Kp 4.5 (71.48528 kPa = 4.5 x
+ * 14 + 2 x 2 x sqrt(4.5)). Not so for a Ka that is no such rounding: bm1-12's
+ * sand (type 1, delta 0, Ka 0.00, Kp 5.00) carries no active pressure, bm1-8
+ * (0.14 with Kp 9.31) 0.14030 kPa at sigma_v' 1 kPa (no 1 / 9.31); nor under
+ * type 0, as given: bm4-1a (Ka 0.33, Kp 3.00) carries 5.28 kPa at -1 m =
+ * 0.33 x 16.
  * Ignored: SoilUseMenard, SoilUseBrinchHansen and SoilHorizontalBehaviourType in the
  * sheet piling model (they belong to the single pile model; bm1-1 has
  * SoilUseMenard=1 with explicit moduli); soil profile X/Y coordinates. */
@@ -43,10 +55,19 @@ typedef struct {
 /* A coefficient the file holds rounded to two decimals: the derived value
  * when the stored one is its rounding, else the stored one, typed in (bm1-8,
  * bm1-10, bm4-10a carry SoilLambdaType=1 with values of their own, e.g. Ka
- * 0.14 for phi 25, delta 15, and D-Sheet uses them). */
+ * 0.14 for phi 25, delta 15; bm4-10a's Ka is then 1 / Kp, see the top). */
 static void S_full_precision(double *stored, double derived)
 {
 	if (isfinite(derived) && fabs(derived - *stored) <= 0.005 + 1e-9)
+		*stored = derived;
+}
+
+/* A coefficient typed in, to two decimals, that is the rounding of derived:
+ * derived (S_full_precision less its tolerance: the stored value must be
+ * the two-decimal rounding itself). */
+static void S_full_precision_of_rounding(double *stored, double derived)
+{
+	if (isfinite(derived) && fabs(round(derived * 100.0) / 100.0 - *stored) <= 1e-9)
 		*stored = derived;
 }
 
@@ -121,6 +142,10 @@ int sp_shi_soil_read(sp_shi_soil_t *soil, sp_shi_scan_t *in, sp_wall_t *w)
 			                             : sp_kp_ec7(so->phi_deg, so->delta_deg));
 			S_full_precision(&so->k0, sp_k0_jaky(so->phi_deg) * pow(so->ocr > 0 ? so->ocr : 1.0,
 			                                                        sin(so->phi_deg * SP_PI / 180.0)));
+			/* a Ka of its own that is the rounding of 1 / Kp: 1 / Kp (see the top, bm4-10a) */
+			double ka_derived = mb ? sp_ka_coulomb(so->phi_deg, so->delta_deg) : sp_ka_ec7(so->phi_deg, so->delta_deg);
+			if (so->kp > 0 && !(fabs(ka_derived - so->ka) <= 1e-9))
+				S_full_precision_of_rounding(&so->ka, 1.0 / so->kp);
 		}
 		w->n_soils = k + 1;
 	}

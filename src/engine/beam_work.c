@@ -3,17 +3,52 @@
  *
  * Nodes at every level that matters (top and toe, element, layer (of every soil profile), surface
  * and water levels, supports and loads of every stage), and between them
- * equal beam elements no longer than w->max_element_m. Two degrees of
+ * equal beam elements no longer than w->max_element_m; or D-Sheet Piling's
+ * own points (w->mesh, wall.h). Two degrees of
  * freedom per node: displacement (to the right) and rotation. */
 #include "beam_work.h"
+#include "major_nodes.h"
 
 #include <math.h>
 #include <stdlib.h>
 
 #define S_EPS_LEVEL 1e-6 /* levels closer than this are the same node */
 
+/* D-Sheet Piling's points (SP_WALL_MESH_DSHEET, wall.h): its major nodes, every
+ * major segment cut into 5 equal elements, 1 for a plastic or a diaphragm
+ * wall. Read from the [POINTS ON SHEETPILE] of the 60 development .shd files
+ * that print them: 58 hold 5 equal minor segments in every major segment
+ * (bm1-2: 21 major segments, 126 points = 21 x 6), bm4-44a (plastic, 104
+ * segments, 208 points) and ComplexProjects24 (diaphragm, 28 segments, 56
+ * points) 1 (tests/test_major_nodes.c). */
+static int S_levels_dsheet(const sp_wall_t *w, double **out, int *n_out)
+{
+	int n_major = sp_major_nodes_levels(w, NULL, 0);
+	double *major = malloc((size_t)n_major * sizeof *major);
+	if (major == NULL)
+		return -1;
+	sp_major_nodes_levels(w, major, n_major);
+	int minor = w->plastic || w->diaphragm ? 1 : 5;
+	double *z = malloc(((size_t)(n_major - 1) * (size_t)minor + 1) * sizeof *z);
+	if (z == NULL) {
+		free(major);
+		return -1;
+	}
+	int k = 0;
+	z[k++] = major[0];
+	for (int i = 0; i + 1 < n_major; i++)
+		for (int j = 1; j <= minor; j++)
+			z[k++] = j == minor ? major[i + 1] : major[i] - (major[i] - major[i + 1]) * j / minor;
+	free(major);
+	*out = z;
+	*n_out = k;
+	return 0;
+}
+
 static int S_levels(const sp_wall_t *w, double **out, int *n_out)
 {
+	if (w->mesh == SP_WALL_MESH_DSHEET)
+		return S_levels_dsheet(w, out, n_out);
 	double key[SP_WALL_MAX_KEY_LEVELS];
 	size_t m = (size_t)sp_wall_key_levels(w, key);
 	/* subdivide */

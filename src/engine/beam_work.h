@@ -1,7 +1,9 @@
 /* beam_work.h - the wall of the beam engine (beam.h) discretised, and the
  * state the stages pass on: nodes at every level that matters and equal beam
- * elements between them, four soil springs per node (beam_spring.h), the
- * ties, and the workspace of the Newton solution (beam_solve.h). */
+ * elements between them (no longer than max_element_m, or D-Sheet Piling's
+ * own points for an imported wall: wall.h SP_WALL_MESH_DSHEET), four soil
+ * springs per node (beam_spring.h), the ties, and the workspace of the
+ * Newton solution (beam_solve.h). */
 #ifndef SP_BEAM_WORK_H
 #define SP_BEAM_WORK_H
 
