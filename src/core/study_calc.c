@@ -44,12 +44,73 @@ int sp_study_calc_section(const char *section)
 	       strcmp(section, "partial-factors 2") == 0;
 }
 
+/* The numbers of the comma-separated list of key (at most n; 1 key
+ * absent, 0 read, -1 failed). */
+static int S_list(sp_ini_t *c, const char *g, const char *key, double *v, int n, int *count, int *line)
+{
+	const char *p = sp_ini_value(c, g, key, line);
+	*count = 0;
+	if (p == NULL)
+		return 1;
+	char item[64];
+	while (p != NULL) {
+		size_t len = sp_ini_list_next(&p, item, sizeof item, NULL);
+		if (*count >= n) {
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': more than %d items", sp_ini_path(c), *line, g, key, n);
+			return -1;
+		}
+		if (len >= sizeof item || sp_ini_to_double(item, &v[*count]) != 0) {
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key '%s': '%s' is not a number", sp_ini_path(c), *line, g, key,
+			            item);
+			return -1;
+		}
+		(*count)++;
+	}
+	return 0;
+}
+
+/* CUR method B: verified_stages (1-based stage numbers) and
+ * representative_factors (one per verified stage: step 6.5 x factor, 0
+ * none; D-Sheet's StageAnchorFactor). */
+static void S_read_method_b(sp_ini_t *c, const char *g, sp_wall_t *w)
+{
+	sp_wall_calc_t *k = &w->calc;
+	double st[SP_CALC_MAX_STAGES], rf[SP_CALC_MAX_STAGES];
+	int n = 0, nf = 0, line = 0, fline = 0;
+	int r = S_list(c, g, "verified_stages", st, SP_CALC_MAX_STAGES, &n, &line);
+	if (r == 1 && k->type == SP_CALC_VERIFY) {
+		sp_ini_missing(c, g, "verified_stages", "the stages CUR method B verifies, e.g. 3 (1 = first stage)");
+		return;
+	}
+	if (r < 0 || S_list(c, g, "representative_factors", rf, SP_CALC_MAX_STAGES, &nf, &fline) < 0)
+		return;
+	if (nf != 0 && nf != n) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'representative_factors': %d factors for %d verified stages",
+		            sp_ini_path(c), fline, g, nf, n);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		int s = (int)st[i];
+		if (s != st[i] || s < 1 || s > w->n_stages) {
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verified_stages': %g is not a stage (1 .. %d)",
+			            sp_ini_path(c), line, g, st[i], w->n_stages);
+			return;
+		}
+		if (nf > 0 && !(rf[i] >= 0 && rf[i] <= 10)) {
+			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'representative_factors': %g is not in [0, 10]",
+			            sp_ini_path(c), fline, g, rf[i]);
+			return;
+		}
+		k->stage_verified[s - 1] = 1;
+		k->stage_rep_factor[s - 1] = nf > 0 ? rf[i] : 0;
+	}
+}
+
 void sp_study_calc_read(sp_ini_t *c, sp_wall_t *w)
 {
 	sp_wall_calc_t *k = &w->calc;
 	const char *g = "dsheet-calculation";
 	memset(k, 0, sizeof *k);
-	k->verify_stage = -1;
 	if (sp_ini_find_section(c, g) == NULL)
 		return;
 	k->type = sp_ini_word(c, g, "type", SP_CALC_STANDARD, S_types);
@@ -58,7 +119,7 @@ void sp_study_calc_read(sp_ini_t *c, sp_wall_t *w)
 	k->verify = sp_ini_word(c, g, "verification", SP_VERIFY_CUR, S_rules);
 	k->method_b = sp_ini_word(c, g, "method", 0, S_methods);
 	if (k->method_b && !sp_ini_status(c))
-		sp_ini_fail(c, SP_EDATA, "%s: [%s] key 'method': CUR method B is not supported yet", sp_ini_path(c), g);
+		S_read_method_b(c, g, w);
 	if (k->type == SP_CALC_DESIGN_LENGTH) {
 		k->design_stage = sp_ini_int(c, g, "design_stage", 1, 1, w->n_stages > 0 ? w->n_stages : 1,
 		                             "the stage designed (1 = first)") - 1;
@@ -182,6 +243,19 @@ void sp_study_calc_write(FILE *fp, const sp_wall_t *w)
 	fprintf(fp, "\n; D-Sheet Piling's calculation type and its partial factors (docs/dsheet-verification.md)\n"
 	            "[dsheet-calculation]\ntype = %s\nverification = %s\nmethod = %s\n",
 	        S_types[k->type], S_rules[k->verify], S_methods[k->method_b]);
+	if (k->method_b) {
+		const char *sep = "";
+		fputs("verified_stages = ", fp);
+		for (int s = 0; s < w->n_stages; s++)
+			if (k->stage_verified[s])
+				fprintf(fp, "%s%d", sep, s + 1), sep = ", ";
+		fputs("\nrepresentative_factors = ", fp);
+		sep = "";
+		for (int s = 0; s < w->n_stages; s++)
+			if (k->stage_verified[s])
+				fprintf(fp, "%s%.6g", sep, k->stage_rep_factor[s]), sep = ", ";
+		fputs("\n", fp);
+	}
 	if (k->type == SP_CALC_DESIGN_LENGTH) {
 		fprintf(fp, "design_stage = %d\n", k->design_stage + 1);
 		S_num(fp, "design_from_m", k->design_from_m);

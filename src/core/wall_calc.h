@@ -16,6 +16,7 @@ enum { SP_CALC_STANDARD = 0, SP_CALC_DESIGN_LENGTH = 1, SP_CALC_VERIFY = 2, SP_C
 enum { SP_VERIFY_CUR = 0, SP_VERIFY_EC7 = 1, SP_VERIFY_EC7_NL = 2, SP_VERIFY_EC7_BE = 3, SP_VERIFY_N };
 
 #define SP_CALC_MAX_SETS 2 /* EC7 DA1 and the Belgian annex verify with two sets */
+#define SP_CALC_MAX_STAGES 64 /* = SP_WALL_MAX_STAGES (wall.h) */
 
 /* One partial factor set, the names of D-Sheet Piling's [PARTIAL FACTORS]. */
 typedef struct {
@@ -45,7 +46,12 @@ typedef struct {
 	int type;          /* SP_CALC_* */
 	int verify;        /* SP_VERIFY_*: rules of the verification (type 1 and 2) */
 	int method_b;      /* CUR method B (1) or A (0) */
-	int verify_stage;  /* CUR method B: the stage verified (0-based); -1 none */
+	/* CUR method B: the stages verified (D-Sheet's StageVerify=1), each
+	 * with the stages before it characteristic and itself under sets[0]
+	 * (engine/verify.h sp_verify_wall_b), and the factor of its step
+	 * 6.5 x factor (StageAnchorFactor; 0: none) */
+	unsigned char stage_verified[SP_CALC_MAX_STAGES];
+	double stage_rep_factor[SP_CALC_MAX_STAGES];
 	/* design of the sheet piling length (type 1) */
 	int design_stage;  /* 0-based */
 	double design_from_m, design_to_m, design_step_m;

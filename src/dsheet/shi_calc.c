@@ -103,11 +103,53 @@ static int S_read_set(sp_shi_scan_t *in, int first, int last, int line, const ch
 	return SP_OK;
 }
 
-int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, sp_wall_t *w)
+/* CUR 166 method B: the stages with StageVerify=1, each verified under its
+ * StagePartialFactorSetCUR with the stages before it characteristic
+ * (bm4-17a: stage 3, set 0 printed as CUR I in [FACTORS FOR VERIFICATION]
+ * with FactorRepValuesMDPmax 1.200 = its StageAnchorFactor, not
+ * CUROverallPartialFactorSet 2 nor CUROverallAnchorFactor 1.400; the
+ * .shd has results of stage 3 only). One set for all verified stages;
+ * a design of the length verifies its design stage. */
+static int S_method_b(sp_shi_scan_t *in, int first, int last, int line, int type, const sp_shi_stage_t *sg, sp_wall_t *w)
+{
+	sp_wall_calc_t *c = &w->calc;
+	if (c->verify != SP_VERIFY_CUR)
+		return sp_shi_scan_fail(in, line, "method B is CUR 166's; this calculation verifies by rule %d", c->verify);
+	if (sg->n_options != w->n_stages)
+		return sp_shi_scan_fail(in, line, "CUR method B needs [CALCULATION OPTIONS PER STAGE] with each stage's "
+		                        "StageVerify (%d stages, %d options)", w->n_stages, sg->n_options);
+	int set = -1, first_stage = -1;
+	for (int s = 0; s < w->n_stages; s++) {
+		int on = type == SP_CALC_DESIGN_LENGTH ? s == c->design_stage : sg->cur_verify[s];
+		if (!on)
+			continue;
+		if (sg->cur_set[s] < 0 || sg->cur_set[s] > 2)
+			return sp_shi_scan_fail(in, sg->cur_verify_line[s], "stage %d: StagePartialFactorSetCUR=%d is not "
+			                        "0..2", s + 1, sg->cur_set[s]);
+		if (set >= 0 && sg->cur_set[s] != set)
+			return sp_shi_scan_fail(in, sg->cur_verify_line[s], "CUR method B: stage %d is verified with CUR set "
+			                        "%d and stage %d with %d; one set for all verified stages is supported",
+			                        first_stage + 1, set, s + 1, sg->cur_set[s]);
+		if (set < 0)
+			set = sg->cur_set[s], first_stage = s;
+		c->stage_verified[s] = 1;
+		c->stage_rep_factor[s] = sg->cur_anchor_factor[s];
+	}
+	if (set < 0)
+		return sp_shi_scan_fail(in, line, "CUR method B verifies the stages with StageVerify=1, and no stage has "
+		                        "it");
+	char name[48];
+	snprintf(name, sizeof name, "CUR %s", set == 0 ? "I" : set == 1 ? "II" : "III");
+	c->n_sets = 1;
+	int rc = S_read_set(in, first, last, line, name, &c->sets[0]);
+	c->sets[0].representative_factor = 0; /* per stage: stage_rep_factor */
+	return rc;
+}
+
+int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, const sp_shi_stage_t *sg, sp_wall_t *w)
 {
 	sp_wall_calc_t *c = &w->calc;
 	c->type = type;
-	c->verify_stage = -1;
 	int line = first, l = 0;
 #define KEY(name) S_key(in, first, last, name, &l)
 	double rule, set, method;
@@ -152,9 +194,7 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, sp_wall_t
 	c->verify = (int)rule;
 	c->method_b = method != 0;
 	if (c->method_b)
-		return sp_shi_scan_fail(in, line,
-		                        "CUR 166 method B (only the verified stage with partial factors, the stages "
-		                        "before characteristic) is not supported yet");
+		return S_method_b(in, first, last, line, type, sg, w);
 	int s = (int)set, rc = SP_OK;
 	char name[48];
 	switch (c->verify) {

@@ -35,6 +35,11 @@ typedef struct {
 	 * "Verification = TRUE" (shi.c) */
 	int verify_line;
 	char verify_what[120];
+	/* per stage, for CUR 166 method B (shi_calc.c): StageVerify, its line,
+	 * StagePartialFactorSetCUR (0 = CUR I) and StageAnchorFactor */
+	int cur_verify[SP_WALL_MAX_STAGES], cur_verify_line[SP_WALL_MAX_STAGES];
+	int cur_set[SP_WALL_MAX_STAGES];
+	double cur_anchor_factor[SP_WALL_MAX_STAGES];
 } sp_shi_stage_t;
 
 /* [SURFACES]: level at the wall, and the points beyond it of a sloping one. */
