@@ -13,7 +13,9 @@
 # - the verification prints a characteristic row and one row per step and
 #   stage (bm4-19a: 3 stages x (1 + 4 CUR steps); bm4-16a: 3 x (1 + 1);
 #   bm4-21a, bm4-25a: two sets), then the design values;
-# - CUR method B (bm4-17a) is refused, named.
+# - CUR method B (bm4-17a): only the verified stage 3 (StageVerify=1), CUR I
+#   (StagePartialFactorSetCUR=0) with 6.5 x 1.2 (StageAnchorFactor), each
+#   step with stages 1-2 characteristic; its moments and mobilisation.
 # - bm4-16a's factored (DA2) stages 2 and 3, where our characteristic run
 #   matches D-Sheet's, match D-Sheet's factored moments (see below).
 # The other design values do not all match D-Sheet yet: docs/validation.md
@@ -163,7 +165,28 @@ for t in "15.000 -180.449 287.144 -118.483 29.865" "14.000 -180.605 286.019 -117
   ok $? "bm4-20a $1 m: u $u / $2, M $mx / $3, $mn / $4, mobilisation $mob / $5"
 done
 
-# CUR method B is refused and named
-"$SP" import-dsheet "$DS/bm4-17a.shi" -o b.ini 2>err.txt; [ $? = 65 ] && grep -q 'CUR 166 method B' err.txt
-ok $? "bm4-17a: CUR method B refused (65), named"
+# CUR 166 method B (bm4-17a.shd): the verified stage 3 only, CUR I
+# ([FACTORS FOR VERIFICATION] StageNumber 3, PartialFactorSet 1,
+# FactorRepValuesMDPmax 1.200 = StageAnchorFactor; not the overall set 2 or
+# CUROverallAnchorFactor 1.400), each step from the characteristic stage 2
+"$SP" import-dsheet "$DS/bm4-17a.shi" -o bm4-17a.ini; ok $? "bm4-17a: import-dsheet accepts CUR method B"
+grep -q '^method = b$' bm4-17a.ini && grep -q '^verified_stages = 3$' bm4-17a.ini &&
+  grep -q '^representative_factors = 1.2$' bm4-17a.ini && grep -q '^name = CUR I$' bm4-17a.ini
+ok $? "bm4-17a: method b, verified stage 3, factor 1.2, CUR I (StageVerify, StageAnchorFactor, StagePartialFactorSetCUR)"
+"$SP" analyze bm4-17a.ini > bm4-17a.csv; ok $? "bm4-17a: analyze of the imported study"
+n=$(awk -F, 'NR > 1 && $0 == "" { exit } NR > 1 && $1 == 3' bm4-17a.csv | wc -l)
+t=$(awk -F, 'NR > 1 && $0 == "" { exit } NR > 1' bm4-17a.csv | wc -l)
+[ "$n" = 6 ] && [ "$t" = 6 ]; ok $? "bm4-17a: 6 rows, all of stage 3 (6.5, 6.5 x 1.2, 6.1-6.4), got $n of $t"
+# [RESUME] of stage 3: VerificationType 4, 5, 0, 1 = steps 6.1 .. 6.4, 3 =
+# 6.5, 14 = 6.5 x 1.2; moments 1.5 %, mobilised resistance 2 %
+for t in "6.1 -224.32853 35.33726" "6.2 -201.81799 35.14035" "6.3 -223.65224 32.32770" "6.4 -201.16196 32.28848" \
+         "6.5_x -259.81418 28.10340" "serviceability -216.51182 28.10340"; do
+  set -- $t
+  if [ "$1" = serviceability ]; then r=$(awk -F, '$3 == "serviceability"' bm4-17a.csv); elif [ "$1" = 6.5_x ]; then r=$(awk -F, 'index($3, "6.5 x") == 1' bm4-17a.csv); else r=$(awk -F, -v p="$1" 'index($3, p) == 1' bm4-17a.csv); fi
+  m=$(echo "$r" | cut -d, -f5) mob=$(echo "$r" | cut -d, -f8)
+  near "$m" "$2" 0.015 && near "$mob" "$3" 0.02; ok $? "bm4-17a CUR I method B stage 3 step $1: M $m / $2 kNm/m, mobilised $mob / $3 %"
+done
+m=$(dm bm4-17a.csv); near "$m" -259.81418 0.01; ok $? "bm4-17a: design_max_moment_kNm_per_m $m / MaximumMoment -259.814 (1 %)"
+p=$(awk -F, '$1 == "design_max_moment_kNm_per_m" { getline; print $4 }' bm4-17a.csv); near "$p" 35.33726 0.02
+ok $? "bm4-17a: max_mobilised_resistance_pct $p / MaximumPercentageMobilisedResistance 35.337 (2 %)"
 finish

@@ -17,7 +17,7 @@ typedef enum {
 	SP_VERIFICATION_EC7_DA2,
 	SP_VERIFICATION_EC7_DA3,
 	SP_VERIFICATION_CUR_A,   /* CUR 166 method A, safety class I..III */
-	SP_VERIFICATION_CUR_B,   /* CUR 166 method B: refused, not implemented */
+	SP_VERIFICATION_CUR_B,   /* CUR 166 method B: each stage verified from the characteristic stages before it */
 	SP_VERIFICATION_N
 } sp_partial_factors_verification;
 

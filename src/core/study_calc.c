@@ -141,31 +141,35 @@ void sp_study_calc_read(sp_ini_t *c, sp_wall_t *w)
 void sp_study_calc_read_verification(sp_ini_t *c, sp_study_t *st)
 {
 	const char *d = "design", *path = sp_ini_path(c);
+	static const char *const stages_words[] = {"all", "final", NULL};
 	st->verification_class = -1;
 	st->n_verification_sets = 0;
+	st->verification_final_only = 0;
 	int v = sp_ini_word(c, d, "verification", SP_VERIFICATION_NONE, sp_partial_factors_words);
 	st->verification = v;
-	int line = 0, cline = 0;
+	int line = 0, cline = 0, sline = 0;
 	sp_ini_value(c, d, "verification", &line);
 	const char *cv = sp_ini_value(c, d, "verification_class", &cline);
+	const char *sv_stages = sp_ini_value(c, d, "verification_stages", &sline);
 	if (sp_ini_status(c))
 		return;
+	if (sv_stages != NULL && v != SP_VERIFICATION_CUR_B) {
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification_stages': only CUR 166 method B (verification = "
+		            "cur-b) verifies chosen stages; %s verifies every stage", path, sline, d,
+		            sp_partial_factors_words[v]);
+		return;
+	}
+	st->verification_final_only = sp_ini_word(c, d, "verification_stages", 0, stages_words);
 	if (v == SP_VERIFICATION_NONE) {
 		if (cv != NULL)
 			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification_class': a class needs a verification "
-			            "(verification = ec7-nl, ec7-be or cur-a)", path, cline, d);
+			            "(verification = ec7-nl, ec7-be, cur-a or cur-b)", path, cline, d);
 		return;
 	}
 	const char *word = sp_partial_factors_words[v];
 	if (st->method != SP_METHOD_SUBGRADE) {
 		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification': %s verifies the wall on elastoplastic springs "
 		            "as D-Sheet Piling does; it needs method = subgrade, not le", path, line, d, word);
-		return;
-	}
-	if (v == SP_VERIFICATION_CUR_B) {
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification': cur-b, CUR 166 method B (only the verified "
-		            "stage with partial factors, the stages before it characteristic), is not implemented; "
-		            "use cur-a", path, line, d);
 		return;
 	}
 	int at = sp_ini_section_line(c, "dsheet-calculation");
@@ -190,15 +194,15 @@ void sp_study_calc_read_verification(sp_ini_t *c, sp_study_t *st)
 	const char *const *classes = sp_partial_factors_classes(v);
 	int cls = 0;
 	if (classes == NULL && cv != NULL) {
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification_class': %s has no class (only ec7-nl, ec7-be and "
-		            "cur-a have one)", path, cline, d, word);
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'verification_class': %s has no class (only ec7-nl, ec7-be, "
+		            "cur-a and cur-b have one)", path, cline, d, word);
 		return;
 	}
 	if (classes != NULL && cv == NULL) {
 		sp_ini_missing(c, d, "verification_class",
 		               v == SP_VERIFICATION_EC7_NL   ? "NEN 9997-1 reliability class of ec7-nl: rc0, rc1, rc2 or rc3"
 		               : v == SP_VERIFICATION_EC7_BE ? "risk class of ec7-be: rc1, rc2 or rc3"
-		                                             : "CUR 166 safety class of cur-a: i, ii or iii");
+		                                             : "CUR 166 safety class of cur-a or cur-b: i, ii or iii");
 		return;
 	}
 	if (classes != NULL)
