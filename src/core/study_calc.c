@@ -127,7 +127,9 @@ void sp_study_calc_read(sp_ini_t *c, sp_wall_t *w)
 		k->design_to_m = sp_ini_num(c, g, "design_to_m", 1, 0, 0, 1, k->design_from_m, 0, "shortest length, m");
 		k->design_step_m = sp_ini_num(c, g, "design_step_m", 1, 0, 0, 1, 1000, 0, "length decrement, m");
 	}
-	k->n_sets = (k->verify == SP_VERIFY_EC7_BE || sp_ini_find_section(c, "partial-factors 2") != NULL) ? 2 : 1;
+	/* the Belgian verification runs two sets, a design of the length one */
+	k->n_sets = ((k->verify == SP_VERIFY_EC7_BE && k->type == SP_CALC_VERIFY) ||
+	             sp_ini_find_section(c, "partial-factors 2") != NULL) ? 2 : 1;
 	for (int s = 0; s < k->n_sets; s++) {
 		char sec[32];
 		snprintf(sec, sizeof sec, "partial-factors %d", s + 1);

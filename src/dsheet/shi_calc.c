@@ -11,9 +11,9 @@
  * runs sets 12 and 13 whose printed factors, c 2.000, FactorOnEffect 0.800,
  * LoadTempUnfav 0.600, and c 1.250, LoadTempUnfav 1.100, dry 0.30, are those
  * of [PARTIAL FACTORS EC7 BE 2 SET1|SET2]); CURMethod 0 = A, 1 = B. A design of
- * the length (InputCalculationType=1) takes DesignType (0 EC7, 1 CUR, 2 EC7
- * NL, 3 EC7 BE), DesignEuroCodePartialFactorSet, DesignPartialFactorSet,
- * DesignPartialFactorSetEC7NADNL, DesignEC7BEPartialFactorSet, DesignCURMethod,
+ * the length (InputCalculationType=1) takes DesignType (GEOLib's enum: 1
+ * CUR, 2 EC7, 3 EC7 NL, 4 EC7 BE; 0, representative values, refused) and
+ * the one set it names (S_design_set), DesignCURMethod,
  * DesignStage (0-based), DesignPileLengthFrom/To/Decrement. The numbers of
  * the set actually used are those the .shd prints in [FACTORS FOR
  * VERIFICATION] (bm4-16a, bm4-19a, bm4-21a, bm4-25a). */
@@ -103,6 +103,37 @@ static int S_read_set(sp_shi_scan_t *in, int first, int last, int line, const ch
 	return SP_OK;
 }
 
+/* The one set a design of the length uses (GEOLib's enums): CUR 0..2 =
+ * CUR I..III (DesignPartialFactorSet), EC7 0..3 = DA1 SET1, DA1 SET2, DA2,
+ * DA3 (DesignEuroCodePartialFactorSet: one set, not both of DA1), EC7 NL
+ * 0..3 (DesignPartialFactorSetEC7NADNL; 4, SLS, refused), EC7 BE 0..5 =
+ * risk class 1 SET1, 1 SET2, 2 SET1 ... (DesignEC7BEPartialFactorSet). */
+static int S_design_set(sp_shi_scan_t *in, int first, int last, int line, int s, sp_wall_calc_t *c)
+{
+	static const char *const ec7[] = {"EUROCODE DA1 SET1", "EUROCODE DA1 SET2", "EUROCODE DA2", "EUROCODE DA3"};
+	static const int n_sets[SP_VERIFY_N] = {3, 4, 4, 6};
+	char name[48];
+	if (s < 0 || s >= n_sets[c->verify])
+		return sp_shi_scan_fail(in, line, "the design's partial factor set %d is not 0..%d", s,
+		                        n_sets[c->verify] - 1);
+	switch (c->verify) {
+	case SP_VERIFY_CUR:
+		snprintf(name, sizeof name, "CUR %s", s == 0 ? "I" : s == 1 ? "II" : "III");
+		break;
+	case SP_VERIFY_EC7:
+		snprintf(name, sizeof name, "%s", ec7[s]);
+		break;
+	case SP_VERIFY_EC7_NL:
+		snprintf(name, sizeof name, "EC7 NL %d", s);
+		break;
+	default:
+		snprintf(name, sizeof name, "EC7 BE %d SET%d", s / 2 + 1, s % 2 + 1);
+		break;
+	}
+	c->n_sets = 1;
+	return S_read_set(in, first, last, line, name, &c->sets[0]);
+}
+
 /* CUR 166 method B: the stages with StageVerify=1, each verified under its
  * StagePartialFactorSetCUR with the stages before it characteristic
  * (bm4-17a: stage 3, set 0 printed as CUR I in [FACTORS FOR VERIFICATION]
@@ -155,9 +186,16 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, const sp_
 	double rule, set, method;
 	if (type == SP_CALC_DESIGN_LENGTH) {
 		double dt = KEY("DesignType");
-		static const int design_rule[] = {SP_VERIFY_EC7, SP_VERIFY_CUR, SP_VERIFY_EC7_NL, SP_VERIFY_EC7_BE};
-		if (isnan(dt) || dt < 0 || dt > 3)
-			return sp_shi_scan_fail(in, line, "DesignType missing or not 0..3");
+		/* GEOLib's DesignType: 0 representative values, 1 CUR, 2 EC7
+		 * general, 3 EC7 NL, 4 EC7 BE (Tutorial-15a's DesignType=2 is
+		 * EC7 with DesignEuroCodePartialFactorSet=0, EUROCODE DA1 SET1:
+		 * its rows are that set's, docs/dsheet-verification.md) */
+		static const int design_rule[] = {-1, SP_VERIFY_CUR, SP_VERIFY_EC7, SP_VERIFY_EC7_NL, SP_VERIFY_EC7_BE};
+		if (isnan(dt) || dt < 0 || dt > 4 || dt != (int)dt)
+			return sp_shi_scan_fail(in, line, "DesignType missing or not 0..4");
+		if (dt == 0)
+			return sp_shi_scan_fail(in, l, "DesignType=0, a design of the length with representative values, "
+			                        "is not supported (only 1 CUR, 2 EC7, 3 EC7 NL, 4 EC7 BE)");
 		rule = design_rule[(int)dt];
 		set = rule == SP_VERIFY_CUR      ? KEY("DesignPartialFactorSet")
 		      : rule == SP_VERIFY_EC7    ? KEY("DesignEuroCodePartialFactorSet")
@@ -195,6 +233,8 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, const sp_
 	c->method_b = method != 0;
 	if (c->method_b)
 		return S_method_b(in, first, last, line, type, sg, w);
+	if (type == SP_CALC_DESIGN_LENGTH)
+		return S_design_set(in, first, last, line, (int)set, c);
 	int s = (int)set, rc = SP_OK;
 	char name[48];
 	switch (c->verify) {
