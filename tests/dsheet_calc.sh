@@ -161,7 +161,7 @@ for t in "20.000 -120.284 466.701 -735.937 -266.142 29.009" "19.000 -120.342 466
          "16.000 -134.679 - -774.751 -276.635 55.605" "15.000 -151.610 - -835.606 -291.859 65.418" \
          "14.000 -160.131 - -888.041 -302.355 76.616"; do
   set -- $t
-  r=$(awk -F, -v l="$1" '$1 == l' run-Tutorial-15a/dsheet_design_length.csv)
+  r=$(awk -F, -v l="$1" '$1 == l && NF >= 6' run-Tutorial-15a/dsheet_design_length.csv)
   u=$(echo "$r" | cut -d, -f2) mx=$(echo "$r" | cut -d, -f3) mn=$(echo "$r" | cut -d, -f4) a=$(echo "$r" | cut -d, -f5) mob=$(echo "$r" | cut -d, -f6)
   near "$u" "$2" 0.015 && { [ "$3" = - ] || near "$mx" "$3" 0.035; } && near "$mn" "$4" 0.015 && near "$a" "$5" 0.025 && near "$mob" "$6" 0.05
   ok $? "Tutorial-15a $1 m: u $u / $2, M $mx / $3, $mn / $4, anchor $a / $5, mobilisation $mob / $6"
@@ -175,7 +175,7 @@ done
 for t in "15.000 -180.449 287.144 -118.483 29.865" "14.000 -180.605 286.019 -117.870 34.171" \
          "13.000 -180.841 283.328 -123.179 38.705"; do
   set -- $t
-  r=$(awk -F, -v l="$1" '$1 == l' run-bm4-20a/dsheet_design_length.csv)
+  r=$(awk -F, -v l="$1" '$1 == l && NF >= 6' run-bm4-20a/dsheet_design_length.csv)
   u=$(echo "$r" | cut -d, -f2) mx=$(echo "$r" | cut -d, -f3) mn=$(echo "$r" | cut -d, -f4) mob=$(echo "$r" | cut -d, -f6)
   near "$u" "$2" 0.025 && near "$mx" "$3" 0.025 && near "$mn" "$4" 0.025 && near "$mob" "$5" 0.02
   ok $? "bm4-20a $1 m: u $u / $2, M $mx / $3, $mn / $4, mobilisation $mob / $5"
