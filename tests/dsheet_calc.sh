@@ -205,4 +205,22 @@ done
 m=$(dm bm4-17a.csv); near "$m" -259.81418 0.01; ok $? "bm4-17a: design_max_moment_kNm_per_m $m / MaximumMoment -259.814 (1 %)"
 p=$(awk -F, '$1 == "design_max_moment_kNm_per_m" { getline; print $4 }' bm4-17a.csv); near "$p" 35.33726 0.02
 ok $? "bm4-17a: max_mobilised_resistance_pct $p / MaximumPercentageMobilisedResistance 35.337 (2 %)"
+# a design of the length by method B (bm4-20a with DesignCURMethod=1): at
+# 14 m it is bm4-17a's model, so its row is bm4-17a.shd's stage-3 step 6.3
+# (M -223.65224 kNm/m 1.5 %, mobilised 32.32770 % 2 %)
+sed 's/^DesignCURMethod=0/DesignCURMethod=1/' "$DS/bm4-20a.shi" > d20b.shi
+"$SP" import-dsheet d20b.shi -o d20b.ini && grep -q '^method = b$' d20b.ini; ok $? "bm4-20a, DesignCURMethod=1: imported as method b"
+"$SP" analyze d20b.ini > d20b.csv 2>/dev/null; r=$(awk -F, '$1 == "14.000" && NF >= 6' d20b.csv)
+mn=$(echo "$r" | cut -d, -f4) mob=$(echo "$r" | cut -d, -f6)
+near "$mn" -223.65224 0.015 && near "$mob" 32.32770 0.02
+ok $? "bm4-20a method B 14 m: M $mn / -223.652, mobilised $mob / 32.328 % (bm4-17a.shd stage 3, step 6.3)"
+# the Belgian annex's method B (EC7BEMethod=1, StageVerifyEC7NADBE=1 on every
+# stage; no development file has it): stage 1 has no stage before it, so it is
+# method A's (bm4-25a.shd [RESUME] stage 1: 18.16609 and 28.90989 kNm/m, 1 %)
+sed 's/^EC7BEMethod=0/EC7BEMethod=1/; s/^StageVerifyEC7NADBE=0/StageVerifyEC7NADBE=1/' "$DS/bm4-25a.shi" > b25b.shi
+"$SP" import-dsheet b25b.shi -o b25b.ini && grep -q '^method = b$' b25b.ini && grep -q '^verified_stages = 1, 2, 3$' b25b.ini
+ok $? "bm4-25a, EC7BEMethod=1: method b, stages 1-3 verified (StageVerifyEC7NADBE)"
+"$SP" analyze b25b.ini > b25b.csv 2>/dev/null
+m1=$(row 1 "EC7 BE 2 SET1" b25b.csv 5) m2=$(row 1 "EC7 BE 2 SET2" b25b.csv 5)
+near "$m1" 18.16609 0.01 && near "$m2" 28.90989 0.01; ok $? "bm4-25a method B stage 1: M $m1 / 18.166, $m2 / 28.910"
 finish

@@ -55,11 +55,12 @@ static void S_take(S_design *d, const sp_verify_stage_t *r, int serviceability, 
 	}
 }
 
-/* CUR 166 method B (bm4-17a.shd): only the verified stages are reported,
+/* Method B (bm4-17a.shd, CUR 166): only the verified stages are reported,
  * each by the characteristic run (step 6.5), 6.5 x the stage's factor
  * (StageAnchorFactor 1.200: "6.5 multiplied by factor", moment and anchor
- * force x 1.2) and the steps 6.1 .. 6.4 of sp_verify_run_b (the stages
- * before it characteristic, it factored); the design values are theirs. */
+ * force x 1.2) and the steps of sp_verify_run_b (the stages before it
+ * characteristic, it factored): CUR's 6.1 .. 6.4, the annexes' factored run
+ * per set; the design values are theirs. */
 static int S_verify_b(const sp_wall_t *w, FILE *out, sp_err_t *err)
 {
 	const sp_wall_calc_t *c = &w->calc;
@@ -89,12 +90,13 @@ static int S_verify_b(const sp_wall_t *w, FILE *out, sp_err_t *err)
 	sp_verify_step steps[SP_STEP_N];
 	int n_steps = S_steps(c, steps);
 	for (int s = 0; rc == SP_OK && s < w->n_stages; s++)
-		for (int j = 0; c->stage_verified[s] && rc == SP_OK && j < n_steps; j++) {
-			if ((rc = sp_verify_run_b(w, &c->sets[0], steps[j], s, r, err)) != SP_OK)
-				break;
-			S_row(out, s, c->sets[0].name, S_step_names[steps[j]], &r[s]);
-			S_take(&d, &r[s], 0, 0);
-		}
+		for (int k = 0; c->stage_verified[s] && rc == SP_OK && k < c->n_sets; k++)
+			for (int j = 0; rc == SP_OK && j < n_steps; j++) {
+				if ((rc = sp_verify_run_b(w, &c->sets[k], steps[j], s, r, err)) != SP_OK)
+					break;
+				S_row(out, s, c->sets[k].name, S_step_names[steps[j]], &r[s]);
+				S_take(&d, &r[s], 0, 0);
+			}
 	if (rc == SP_OK)
 		fprintf(out, "\ndesign_max_moment_kNm_per_m,max_displacement_mm,design_anchor_force_kN_per_m,"
 		             "max_mobilised_resistance_pct,all_stages_ok\n%.3f,%.3f,%.3f,%.3f,%d\n",

@@ -134,46 +134,76 @@ static int S_design_set(sp_shi_scan_t *in, int first, int last, int line, int s,
 	return S_read_set(in, first, last, line, name, &c->sets[0]);
 }
 
-/* CUR 166 method B: the stages with StageVerify=1, each verified under its
- * StagePartialFactorSetCUR with the stages before it characteristic
- * (bm4-17a: stage 3, set 0 printed as CUR I in [FACTORS FOR VERIFICATION]
- * with FactorRepValuesMDPmax 1.200 = its StageAnchorFactor, not
- * CUROverallPartialFactorSet 2 nor CUROverallAnchorFactor 1.400; the
- * .shd has results of stage 3 only). One set for all verified stages;
- * a design of the length verifies its design stage. */
-static int S_method_b(sp_shi_scan_t *in, int first, int last, int line, int type, const sp_shi_stage_t *sg, sp_wall_t *w)
+/* The set name of rule (SP_VERIFY_CUR, _EC7_NL, _EC7_BE) number s for
+ * method B, and which of the two Belgian sets; 0, or -1 when s is out of
+ * range. */
+static int S_stage_set_name(int rule, int s, int which, char *name, size_t size)
+{
+	if (rule == SP_VERIFY_CUR && s >= 0 && s <= 2)
+		snprintf(name, size, "CUR %s", s == 0 ? "I" : s == 1 ? "II" : "III");
+	else if (rule == SP_VERIFY_EC7_NL && s >= 0 && s <= 3)
+		snprintf(name, size, "EC7 NL %d", s);
+	else if (rule == SP_VERIFY_EC7_BE && s >= 0 && s <= 2)
+		snprintf(name, size, "EC7 BE %d SET%d", s + 1, which + 1);
+	else
+		return -1;
+	return 0;
+}
+
+/* Method B of a verification (CURMethod, EC7NLMethod, EC7BEMethod = 1):
+ * the stages whose StageVerify* = 1, each verified under the set its stage
+ * names with the stages before it characteristic (bm4-17a, CUR: stage 3,
+ * StagePartialFactorSetCUR=0 printed as CUR I in [FACTORS FOR
+ * VERIFICATION] with FactorRepValuesMDPmax 1.200 = its StageAnchorFactor,
+ * not CUROverallPartialFactorSet 2 nor CUROverallAnchorFactor 1.400; the
+ * .shd has results of stage 3 only). The Dutch and Belgian annexes name
+ * their stage keys the same way (StageVerifyEC7NADNL,
+ * StagePartialFactorSetEC7NADNL, StageAnchorFactorEC7NADNL;
+ * StageVerifyEC7NADBE, StageRiskClassEC7NADBE: both sets of the class);
+ * no development file has them. One set (class) for all verified stages. */
+static int S_method_b(sp_shi_scan_t *in, int first, int last, int line, const sp_shi_stage_t *sg, sp_wall_t *w)
 {
 	sp_wall_calc_t *c = &w->calc;
-	if (c->verify != SP_VERIFY_CUR)
-		return sp_shi_scan_fail(in, line, "method B is CUR 166's; this calculation verifies by rule %d", c->verify);
+	static const char *const keys[3][2] = {{"StageVerify", "StagePartialFactorSetCUR"},
+	                                       {"StageVerifyEC7NADNL", "StagePartialFactorSetEC7NADNL"},
+	                                       {"StageVerifyEC7NADBE", "StageRiskClassEC7NADBE"}};
+	const int r = c->verify == SP_VERIFY_CUR ? SP_SHI_STAGE_CUR : c->verify == SP_VERIFY_EC7_NL ? SP_SHI_STAGE_NL
+	            : c->verify == SP_VERIFY_EC7_BE ? SP_SHI_STAGE_BE : -1;
+	if (r < 0)
+		return sp_shi_scan_fail(in, line, "method B is CUR 166's and the Dutch and Belgian annexes'; the general "
+		                        "Eurocode 7 verification has none");
 	if (sg->n_options != w->n_stages)
-		return sp_shi_scan_fail(in, line, "CUR method B needs [CALCULATION OPTIONS PER STAGE] with each stage's "
-		                        "StageVerify (%d stages, %d options)", w->n_stages, sg->n_options);
+		return sp_shi_scan_fail(in, line, "method B needs [CALCULATION OPTIONS PER STAGE] with each stage's %s "
+		                        "(%d stages, %d options)", keys[r][0], w->n_stages, sg->n_options);
 	int set = -1, first_stage = -1;
+	char name[48];
 	for (int s = 0; s < w->n_stages; s++) {
-		int on = type == SP_CALC_DESIGN_LENGTH ? s == c->design_stage : sg->cur_verify[s];
-		if (!on)
+		if (!sg->stage_verify[r][s])
 			continue;
-		if (sg->cur_set[s] < 0 || sg->cur_set[s] > 2)
-			return sp_shi_scan_fail(in, sg->cur_verify_line[s], "stage %d: StagePartialFactorSetCUR=%d is not "
-			                        "0..2", s + 1, sg->cur_set[s]);
-		if (set >= 0 && sg->cur_set[s] != set)
-			return sp_shi_scan_fail(in, sg->cur_verify_line[s], "CUR method B: stage %d is verified with CUR set "
-			                        "%d and stage %d with %d; one set for all verified stages is supported",
-			                        first_stage + 1, set, s + 1, sg->cur_set[s]);
+		const int k = sg->stage_set[r][s];
+		if (S_stage_set_name(c->verify, k, 0, name, sizeof name) < 0)
+			return sp_shi_scan_fail(in, sg->stage_line[s], "stage %d: %s=%d is not a set of this verification",
+			                        s + 1, keys[r][1], k);
+		if (set >= 0 && k != set)
+			return sp_shi_scan_fail(in, sg->stage_line[s], "method B: stage %d is verified with %s=%d and stage %d "
+			                        "with %d; one set for all verified stages is supported",
+			                        first_stage + 1, keys[r][1], set, s + 1, k);
 		if (set < 0)
-			set = sg->cur_set[s], first_stage = s;
+			set = k, first_stage = s;
 		c->stage_verified[s] = 1;
-		c->stage_rep_factor[s] = sg->cur_anchor_factor[s];
+		/* step 6.5 x factor: CUR's (the annexes' are read, not applied, as
+		 * in their method A) */
+		c->stage_rep_factor[s] = r == SP_SHI_STAGE_CUR ? sg->stage_anchor_factor[r][s] : 0;
 	}
 	if (set < 0)
-		return sp_shi_scan_fail(in, line, "CUR method B verifies the stages with StageVerify=1, and no stage has "
-		                        "it");
-	char name[48];
-	snprintf(name, sizeof name, "CUR %s", set == 0 ? "I" : set == 1 ? "II" : "III");
-	c->n_sets = 1;
-	int rc = S_read_set(in, first, last, line, name, &c->sets[0]);
-	c->sets[0].representative_factor = 0; /* per stage: stage_rep_factor */
+		return sp_shi_scan_fail(in, line, "method B verifies the stages with %s=1, and no stage has it", keys[r][0]);
+	c->n_sets = r == SP_SHI_STAGE_BE ? 2 : 1;
+	int rc = SP_OK;
+	for (int k = 0; k < c->n_sets && rc == SP_OK; k++) {
+		S_stage_set_name(c->verify, set, k, name, sizeof name);
+		rc = S_read_set(in, first, last, line, name, &c->sets[k]);
+		c->sets[k].representative_factor = 0; /* per stage: stage_rep_factor */
+	}
 	return rc;
 }
 
@@ -201,7 +231,12 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, const sp_
 		      : rule == SP_VERIFY_EC7    ? KEY("DesignEuroCodePartialFactorSet")
 		      : rule == SP_VERIFY_EC7_NL ? KEY("DesignPartialFactorSetEC7NADNL")
 		                                 : KEY("DesignEC7BEPartialFactorSet");
-		method = rule == SP_VERIFY_CUR ? KEY("DesignCURMethod") : 0;
+		method = rule == SP_VERIFY_CUR      ? KEY("DesignCURMethod")
+		         : rule == SP_VERIFY_EC7_NL ? KEY("DesignEC7NLMethod")
+		         : rule == SP_VERIFY_EC7_BE ? KEY("DesignEC7BEMethod")
+		                                    : 0;
+		if (isnan(method) && rule != SP_VERIFY_CUR)
+			method = 0;
 		double st = KEY("DesignStage"), from = KEY("DesignPileLengthFrom"), to = KEY("DesignPileLengthTo"),
 		       step = KEY("DesignPileLengthDecrement");
 		if (isnan(st) || isnan(from) || isnan(to) || isnan(step))
@@ -224,17 +259,27 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, const sp_
 		      : rule == SP_VERIFY_EC7    ? KEY("EuroCodePartialFactorSet")
 		      : rule == SP_VERIFY_EC7_NL ? KEY("EC7NLOverallPartialFactorSet")
 		                                 : KEY("EC7BEOverallRiskClass");
-		method = rule == SP_VERIFY_CUR ? KEY("CURMethod") : 0;
+		method = rule == SP_VERIFY_CUR      ? KEY("CURMethod")
+		         : rule == SP_VERIFY_EC7_NL ? KEY("EC7NLMethod")
+		         : rule == SP_VERIFY_EC7_BE ? KEY("EC7BEMethod")
+		                                    : 0;
+		if (isnan(method) && rule != SP_VERIFY_CUR)
+			method = 0; /* the annexes' method key absent: D-Sheet's default, A */
 	}
 #undef KEY
 	if (isnan(set) || isnan(method))
 		return sp_shi_scan_fail(in, line, "the partial factor set or the method of the verification is missing");
 	c->verify = (int)rule;
 	c->method_b = method != 0;
-	if (c->method_b)
-		return S_method_b(in, first, last, line, type, sg, w);
-	if (type == SP_CALC_DESIGN_LENGTH)
+	if (type == SP_CALC_DESIGN_LENGTH) {
+		/* method B: the design stage verified, the stages before it
+		 * characteristic, under the design's set */
+		if (c->method_b)
+			c->stage_verified[c->design_stage] = 1;
 		return S_design_set(in, first, last, line, (int)set, c);
+	}
+	if (c->method_b)
+		return S_method_b(in, first, last, line, sg, w);
 	int s = (int)set, rc = SP_OK;
 	char name[48];
 	switch (c->verify) {
