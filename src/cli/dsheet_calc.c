@@ -16,7 +16,7 @@ static const char *const S_step_names[SP_STEP_N] = {"6.1 low k high passive wate
 /* the steps of the verification's rule */
 static int S_steps(const sp_wall_calc_t *c, sp_verify_step steps[SP_STEP_N])
 {
-	if (c->verify == SP_VERIFY_CUR) {
+	if (sp_calc_cur_procedure(c->verify)) {
 		steps[0] = SP_STEP_LOW_K_HIGH_WATER;
 		steps[1] = SP_STEP_HIGH_K_HIGH_WATER;
 		steps[2] = SP_STEP_LOW_K_LOW_WATER;
@@ -139,7 +139,7 @@ int sp_dsheet_verify_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
 	 * of -150.00 and 80.00, the displacement and mobilisation unchanged);
 	 * its moments and anchor forces enter the design values (D-Sheet's
 	 * MAXIMUM ANCHOR FORCE 96.00) */
-	const double rep = w->calc.verify == SP_VERIFY_CUR && w->calc.n_sets > 0 ? w->calc.sets[0].representative_factor : 0;
+	const double rep = sp_calc_cur_procedure(w->calc.verify) && w->calc.n_sets > 0 ? w->calc.sets[0].representative_factor : 0;
 	if (rc == SP_OK && rep > 0) {
 		sp_verify_stage_t *x = calloc(SP_WALL_MAX_STAGES, sizeof *x);
 		if (x == NULL)
@@ -196,7 +196,7 @@ int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, double *designe
 	/* the step the design takes: CUR method A's 6.3 (low modulus, low
 	 * passive water: bm4-20a's rows are bm4-19a's step 6.3 at 14 m), the
 	 * factored run otherwise; the first set where there are two */
-	sp_verify_step step = c->verify == SP_VERIFY_CUR ? SP_STEP_LOW_K_LOW_WATER : SP_STEP_FACTORED;
+	sp_verify_step step = sp_calc_cur_procedure(c->verify) ? SP_STEP_LOW_K_LOW_WATER : SP_STEP_FACTORED;
 	fputs("length_m,displacement_mm,max_moment_kNm_per_m,min_moment_kNm_per_m,anchor_force_kN_per_m,"
 	      "mobilisation_pct,status\n",
 	      out);

@@ -59,4 +59,15 @@ typedef struct {
 	int n_sets;
 } sp_wall_calc_t;
 
+/* 1 when rule verify runs CUR 166's design procedure (steps 6.1 .. 6.4, low
+ * and high modulus x high and low passive water, and 6.5 x factor): CUR and
+ * the Dutch annex, whose method is "according to CUR 166 design procedure"
+ * (GEOLib's VerifyCalculationOptions.ec7_nl_method) and whose sets carry
+ * CUR's passive-water change and representative factor; 0 when each set is
+ * one factored run (EC7, the Belgian annex: bm4-16a, bm4-21a, bm4-25a). */
+static inline int sp_calc_cur_procedure(int verify)
+{
+	return verify == SP_VERIFY_CUR || verify == SP_VERIFY_EC7_NL;
+}
+
 #endif

@@ -191,9 +191,9 @@ static int S_method_b(sp_shi_scan_t *in, int first, int last, int line, const sp
 		if (set < 0)
 			set = k, first_stage = s;
 		c->stage_verified[s] = 1;
-		/* step 6.5 x factor: CUR's (the annexes' are read, not applied, as
-		 * in their method A) */
-		c->stage_rep_factor[s] = r == SP_SHI_STAGE_CUR ? sg->stage_anchor_factor[r][s] : 0;
+		/* step 6.5 x factor: CUR's and the Dutch annex's (CUR 166's
+		 * procedure); the Belgian annex has none */
+		c->stage_rep_factor[s] = sg->stage_anchor_factor[r][s];
 	}
 	if (set < 0)
 		return sp_shi_scan_fail(in, line, "method B verifies the stages with %s=1, and no stage has it", keys[r][0]);
@@ -318,6 +318,13 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, const sp_
 		snprintf(name, sizeof name, "EC7 NL %d", s);
 		rc = S_read_set(in, first, last, line, name, &c->sets[0]);
 		c->n_sets = 1;
+		/* CUR 166's procedure: 6.5 x the set's FactorRepValuesMDPmax, else
+		 * EC7NLOverallAnchorFactor (as CUR's; no development file) */
+		if (rc == SP_OK && !(c->sets[0].representative_factor > 0)) {
+			double a = S_key(in, first, last, "EC7NLOverallAnchorFactor", &l);
+			if (a > 0)
+				c->sets[0].representative_factor = a;
+		}
 		break;
 	default:
 		if (s < 0 || s > 2)
