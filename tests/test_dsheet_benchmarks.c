@@ -905,6 +905,14 @@ int main(int argc, char **argv)
 			free(w);
 			continue;
 		}
+		if (w->calc.type == SP_CALC_VERIFY && w->calc.method_b) {
+			/* CUR method B: its .shd holds the verified stage's steps only
+			 * (bm4-17a: stage 3): tests/dsheet_calc.sh */
+			if (verbose)
+				printf("| %s | - | CUR method B, the verified stages only: tests/dsheet_calc.sh |\n", name);
+			free(w);
+			continue;
+		}
 		char path[256];
 		snprintf(path, sizeof path, DIR "%s.shd", name);
 		sp_shd_t ref;

@@ -123,7 +123,12 @@ int main(void)
 	INT_EQ(sp_partial_factors_sets(SP_VERIFICATION_CUR_A, -1, s), 0, "CUR: no class -1");
 	INT_EQ(sp_partial_factors_sets(SP_VERIFICATION_NONE, 0, s), 0, "none: no set");
 	OK(sp_partial_factors_classes(SP_VERIFICATION_EC7_DA2) == NULL, "DA2 has no class");
-	OK(sp_partial_factors_cur(SP_VERIFICATION_CUR_A) && !sp_partial_factors_cur(SP_VERIFICATION_EC7_NL),
-	   "CUR runs the four steps, EC7 NL one factored run");
+	/* the Dutch annex verifies by CUR 166's design procedure (GEOLib's
+	 * VerifyCalculationOptions.ec7_nl_method), the Eurocode and Belgian
+	 * sets by one factored run each (bm4-16a, bm4-21a, bm4-25a) */
+	OK(sp_partial_factors_cur(SP_VERIFICATION_CUR_A) && sp_partial_factors_cur(SP_VERIFICATION_CUR_B) &&
+	       sp_partial_factors_cur(SP_VERIFICATION_EC7_NL) && !sp_partial_factors_cur(SP_VERIFICATION_EC7_BE) &&
+	       !sp_partial_factors_cur(SP_VERIFICATION_EC7_DA1),
+	   "CUR and EC7 NL run the four steps, EC7 and EC7 BE one factored run per set");
 	return sp_test_done("partial_factors");
 }

@@ -509,8 +509,13 @@ static void test_malformed(void)
 	 * bm3-11 and bm4-17d set StageVerify=1 without it and are read) */
 	provoke(DIR "bm4-9a.shi", "verify_stage", "StageVerify=0", "StageVerify=1", "StageVerify=1 with Verification = TRUE",
 		0);
-	/* a design-length file with lengths 0 to 0 names them */
-	provoke(b, "calc_type", "InputCalculationType=0", "InputCalculationType=1", "design lengths", 0);
+	/* a design-length file with DesignType=0 (GEOLib's DesignType.REPRESENTATIVE: a
+	 * design with representative values) is refused by name */
+	provoke(b, "calc_type", "InputCalculationType=0", "InputCalculationType=1",
+		"DesignType=0, a design of the length with representative values", 0);
+	/* a design down to 0 m names the lengths */
+	provoke(DIR "Tutorial-15a.shi", "design_to", "DesignPileLengthTo=12.00", "DesignPileLengthTo=0.00", "design lengths",
+		0);
 	provoke(b, "cpt", "Count=0", "Count=2", "CPT", 0);
 	provoke(DIR "bm1-10.shi", "menard_type", "SoilSoilType=4", "SoilSoilType=7", "Menard needs SoilSoilType 0..4", 0);
 	provoke(DIR "bm1-12.shi", "brinch_hansen_method", "         1          1 Method Left",

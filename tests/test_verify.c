@@ -208,5 +208,56 @@ int main(void)
 	sp_verify_wall_length(&f, 8);
 	INT_EQ(f.n_elements, 1, "8 m: the second element dropped");
 	DBL_REL(f.elements[0].bottom_level_m, -8, 1e-12, "8 m: the toe at -8");
+
+	/* CUR 166 method B (bm4-17a.shd, CUR I, stage 3 verified): the stages
+	 * before as they are, stage 3 with factored copies of its soils (its
+	 * step 6.1 listing: Clay c 12.5 -> 6.25 kPa, phi 21 -> 25.63, delta
+	 * 14 -> 17.09, modulus 2000 -> 2500), its passive surface -7.00 ->
+	 * -7.25, water left -10.00 -> -9.70, right -2.00 -> -1.80, and its
+	 * loads factored (CUR I LoadPermUnfav 0.900) while stage 1 keeps them */
+	static sp_wall_t bw;
+	sp_wall_init(&w);
+	w.n_soils = 1;
+	w.soils[0].phi_deg = 21;
+	w.soils[0].delta_deg = 14;
+	w.soils[0].c_kPa = 12.5;
+	w.soils[0].kh_top_kN_m3[0] = w.soils[0].kh_bottom_kN_m3[0] = 2000;
+	w.n_layers = 1;
+	w.layers[0].top_level_m = 0;
+	w.n_stages = 3;
+	for (int s = 0; s < 3; s++) {
+		w.stages[s].surface_m[0] = s < 2 ? -2.0 : -7.0;
+		w.stages[s].water_m[0] = s < 2 ? -2.0 : -10.0;
+		w.stages[s].water_m[1] = -2.0;
+	}
+	w.n_uniform_loads = 1;
+	w.uniform_loads[0].right_kPa = 10;
+	w.uniform_loads[0].kind.favourable = SP_LOAD_UNFAVOURABLE;
+	w.stages[0].uniform_load_on[0] = w.stages[2].uniform_load_on[0] = 1;
+	cur1.load_perm_unfav = 0.9;
+	INT_EQ(sp_verify_wall_b(&w, &cur1, SP_STEP_LOW_K_HIGH_WATER, 2, &bw, NULL), SP_OK, "method B wall of stage 3");
+	INT_EQ(bw.n_stages, 3, "method B: stages 1 to 3");
+	INT_EQ(bw.n_soils, 2, "method B: the soil and its factored copy");
+	DBL_REL(bw.soils[0].phi_deg, 21, 1e-12, "method B: the characteristic soil kept");
+	OK(bw.stages[0].profile[0] == 0 && bw.stages[1].profile[1] == 0, "method B: stages 1-2 on the wall's layers");
+	OK(bw.stages[2].profile[0] > 0 && bw.stages[2].profile[0] == bw.stages[2].profile[1],
+	   "method B: stage 3 on a profile of factored soils, both sides");
+	const sp_wall_layer_t *bl = bw.profiles[bw.stages[2].profile[0] - 1].layers;
+	const sp_wall_soil_t *fs = &bw.soils[bl[0].soil];
+	DBL_REL(fs->c_kPa, 6.25, 1e-12, "bm4-17a 6.1 stage 3: Clay c 6.25");
+	DBL_REL(fs->phi_deg, 25.63, 2e-4, "bm4-17a 6.1 stage 3: Clay phi 25.63");
+	DBL_REL(fs->delta_deg, 17.09, 3e-4, "bm4-17a 6.1 stage 3: Clay delta 17.09");
+	DBL_REL(fs->kh_top_kN_m3[0], 2500, 1e-12, "bm4-17a 6.1 stage 3: Clay modulus 2500");
+	DBL_REL(bw.stages[2].surface_m[0], -7.25, 1e-12, "bm4-17a 6.1 stage 3: passive surface -7.25");
+	DBL_REL(bw.stages[2].water_m[0], -9.70, 1e-12, "bm4-17a 6.1 stage 3: passive water -9.70");
+	DBL_REL(bw.stages[2].water_m[1], -1.80, 1e-12, "bm4-17a 6.1 stage 3: active water -1.80");
+	DBL_REL(bw.stages[1].surface_m[0], -2.0, 1e-12, "method B: stage 2 characteristic, passive surface -2.00");
+	DBL_REL(bw.stages[1].water_m[1], -2.0, 1e-12, "method B: stage 2 characteristic, water -2.00");
+	INT_EQ(bw.n_uniform_loads, 2, "method B: the factored load appended");
+	OK(bw.stages[0].uniform_load_on[0] && !bw.stages[0].uniform_load_on[1], "method B: stage 1 the characteristic load");
+	OK(!bw.stages[2].uniform_load_on[0] && bw.stages[2].uniform_load_on[1], "method B: stage 3 the factored one");
+	DBL_REL(bw.uniform_loads[0].right_kPa, 10, 1e-12, "method B: the characteristic load 10 kPa");
+	DBL_REL(bw.uniform_loads[1].right_kPa, 9, 1e-12, "method B: CUR I LoadPermUnfav 0.900: 9 kPa");
+	OK(sp_verify_wall_b(&w, &cur1, SP_STEP_LOW_K_HIGH_WATER, 3, &bw, NULL) == SP_EDATA, "method B: no stage 4");
 	return sp_test_done("test_verify");
 }

@@ -16,7 +16,7 @@ static const char *const S_step_names[SP_STEP_N] = {"6.1 low k high passive wate
 /* the steps of the verification's rule */
 static int S_steps(const sp_wall_calc_t *c, sp_verify_step steps[SP_STEP_N])
 {
-	if (c->verify == SP_VERIFY_CUR) {
+	if (sp_calc_cur_procedure(c->verify)) {
 		steps[0] = SP_STEP_LOW_K_HIGH_WATER;
 		steps[1] = SP_STEP_HIGH_K_HIGH_WATER;
 		steps[2] = SP_STEP_LOW_K_LOW_WATER;
@@ -34,8 +34,86 @@ static void S_row(FILE *out, int stage, const char *set, const char *step, const
 	        r->max_moment_kNm_per_m);
 }
 
+/* The design values of the rows so far (D-Sheet's [MAXIMUM SUMMARY
+ * RESULTS]): the moment and anchor force of every row, the displacement of
+ * the serviceability rows, the mobilisation of the unmultiplied rows. */
+typedef struct {
+	double moment, displacement, anchor, mobilised;
+	int all_ok;
+} S_design;
+
+static void S_take(S_design *d, const sp_verify_stage_t *r, int serviceability, int multiplied)
+{
+	if (fabs(r->moment_kNm_per_m) > fabs(d->moment))
+		d->moment = r->moment_kNm_per_m;
+	if (serviceability && fabs(r->displacement_mm) > fabs(d->displacement))
+		d->displacement = r->displacement_mm;
+	d->anchor = fmax(d->anchor, fabs(r->anchor_force_kN_per_m));
+	if (!multiplied) {
+		d->mobilised = fmax(d->mobilised, r->mobilised_pct);
+		d->all_ok &= r->ok;
+	}
+}
+
+/* Method B (bm4-17a.shd, CUR 166): only the verified stages are reported,
+ * each by the characteristic run (step 6.5), 6.5 x the stage's factor
+ * (StageAnchorFactor 1.200: "6.5 multiplied by factor", moment and anchor
+ * force x 1.2) and the steps of sp_verify_run_b (the stages before it
+ * characteristic, it factored): CUR's 6.1 .. 6.4, the annexes' factored run
+ * per set; the design values are theirs. */
+static int S_verify_b(const sp_wall_t *w, FILE *out, sp_err_t *err)
+{
+	const sp_wall_calc_t *c = &w->calc;
+	sp_verify_stage_t *r = calloc(SP_WALL_MAX_STAGES, sizeof *r);
+	if (r == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	S_design d = {0, 0, 0, 0, 1};
+	int rc = sp_verify_run_plain(w, r, err);
+	for (int s = 0; rc == SP_OK && s < w->n_stages; s++) {
+		if (!c->stage_verified[s])
+			continue;
+		S_row(out, s, "characteristic", "serviceability", &r[s]);
+		S_take(&d, &r[s], 1, 0);
+		const double rep = c->stage_rep_factor[s];
+		if (rep > 0) {
+			sp_verify_stage_t x = r[s];
+			char step[32];
+			snprintf(step, sizeof step, "6.5 x %.3f", rep);
+			x.moment_kNm_per_m *= rep;
+			x.max_moment_kNm_per_m *= rep;
+			x.min_moment_kNm_per_m *= rep;
+			x.anchor_force_kN_per_m *= rep;
+			S_row(out, s, "characteristic", step, &x);
+			S_take(&d, &x, 0, 1);
+		}
+	}
+	sp_verify_step steps[SP_STEP_N];
+	int n_steps = S_steps(c, steps);
+	for (int s = 0; rc == SP_OK && s < w->n_stages; s++)
+		for (int k = 0; c->stage_verified[s] && rc == SP_OK && k < c->n_sets; k++)
+			for (int j = 0; rc == SP_OK && j < n_steps; j++) {
+				if ((rc = sp_verify_run_b(w, &c->sets[k], steps[j], s, r, err)) != SP_OK)
+					break;
+				S_row(out, s, c->sets[k].name, S_step_names[steps[j]], &r[s]);
+				S_take(&d, &r[s], 0, 0);
+			}
+	if (rc == SP_OK)
+		fprintf(out, "\ndesign_max_moment_kNm_per_m,max_displacement_mm,design_anchor_force_kN_per_m,"
+		             "max_mobilised_resistance_pct,all_stages_ok\n%.3f,%.3f,%.3f,%.3f,%d\n",
+		        d.moment, d.displacement, d.anchor, d.mobilised, d.all_ok);
+	free(r);
+	return rc;
+}
+
 int sp_dsheet_verify_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
 {
+	if (w->calc.method_b) {
+		fputs("stage,partial_factor_set,step,status,moment_kNm_per_m,displacement_mm,anchor_force_kN_per_m,"
+		      "mobilised_pct,max_positive_moment_kNm_per_m\n",
+		      out);
+		return S_verify_b(w, out, err);
+	}
+
 	sp_verify_stage_t *r = calloc(SP_WALL_MAX_STAGES, sizeof *r);
 	if (r == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
@@ -61,7 +139,7 @@ int sp_dsheet_verify_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
 	 * of -150.00 and 80.00, the displacement and mobilisation unchanged);
 	 * its moments and anchor forces enter the design values (D-Sheet's
 	 * MAXIMUM ANCHOR FORCE 96.00) */
-	const double rep = w->calc.verify == SP_VERIFY_CUR && w->calc.n_sets > 0 ? w->calc.sets[0].representative_factor : 0;
+	const double rep = sp_calc_cur_procedure(w->calc.verify) && w->calc.n_sets > 0 ? w->calc.sets[0].representative_factor : 0;
 	if (rc == SP_OK && rep > 0) {
 		sp_verify_stage_t *x = calloc(SP_WALL_MAX_STAGES, sizeof *x);
 		if (x == NULL)
@@ -118,7 +196,7 @@ int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, double *designe
 	/* the step the design takes: CUR method A's 6.3 (low modulus, low
 	 * passive water: bm4-20a's rows are bm4-19a's step 6.3 at 14 m), the
 	 * factored run otherwise; the first set where there are two */
-	sp_verify_step step = c->verify == SP_VERIFY_CUR ? SP_STEP_LOW_K_LOW_WATER : SP_STEP_FACTORED;
+	sp_verify_step step = sp_calc_cur_procedure(c->verify) ? SP_STEP_LOW_K_LOW_WATER : SP_STEP_FACTORED;
 	fputs("length_m,displacement_mm,max_moment_kNm_per_m,min_moment_kNm_per_m,anchor_force_kN_per_m,"
 	      "mobilisation_pct,status\n",
 	      out);
@@ -129,7 +207,10 @@ int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, double *designe
 		double len = c->design_from_m - i * c->design_step_m;
 		*lw = *w;
 		sp_verify_wall_length(lw, len);
-		if ((rc = sp_verify_run(lw, &c->sets[0], step, r, err)) != SP_OK)
+		/* method B: the stages before the design stage characteristic */
+		rc = c->method_b ? sp_verify_run_b(lw, &c->sets[0], step, c->design_stage, r, err)
+		                 : sp_verify_run(lw, &c->sets[0], step, r, err);
+		if (rc != SP_OK)
 			break;
 		const sp_verify_stage_t *d = &r[c->design_stage];
 		int ok = d->ok && d->mobilised_pct < 100.0;

@@ -107,5 +107,5 @@ int sp_partial_factors_sets(int v, int cls, sp_factor_set_t sets[SP_CALC_MAX_SET
 
 int sp_partial_factors_cur(int v)
 {
-	return v == SP_VERIFICATION_CUR_A || v == SP_VERIFICATION_CUR_B;
+	return v == SP_VERIFICATION_CUR_A || v == SP_VERIFICATION_CUR_B || v == SP_VERIFICATION_EC7_NL;
 }

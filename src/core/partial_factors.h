@@ -17,7 +17,7 @@ typedef enum {
 	SP_VERIFICATION_EC7_DA2,
 	SP_VERIFICATION_EC7_DA3,
 	SP_VERIFICATION_CUR_A,   /* CUR 166 method A, safety class I..III */
-	SP_VERIFICATION_CUR_B,   /* CUR 166 method B: refused, not implemented */
+	SP_VERIFICATION_CUR_B,   /* CUR 166 method B: each stage verified from the characteristic stages before it */
 	SP_VERIFICATION_N
 } sp_partial_factors_verification;
 
@@ -34,7 +34,9 @@ const char *const *sp_partial_factors_classes(int v);
 int sp_partial_factors_sets(int v, int cls, sp_factor_set_t sets[SP_CALC_MAX_SETS]);
 
 /* 1 if verification v runs CUR 166's four steps (low/high modulus x
- * high/low passive water), 0 if each set is one factored run. */
+ * high/low passive water): cur-a, cur-b and ec7-nl (the Dutch annex
+ * verifies by CUR 166's design procedure, wall_calc.h
+ * sp_calc_cur_procedure); 0 if each set is one factored run. */
 int sp_partial_factors_cur(int v);
 
 #endif

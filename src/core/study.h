@@ -218,6 +218,7 @@ typedef struct {
 	int verification_class;     /* index into its class words; -1 when it has none */
 	sp_factor_set_t verification_sets[SP_CALC_MAX_SETS];
 	int n_verification_sets;
+	int verification_final_only; /* cur-b: 1 verify the final stage only, 0 every stage */
 	sp_resistance resistance;   /* elastic or plastic bending resistance of class 1-2 sections */
 	sp_upile_unit upile_unit;
 	sp_ground_condition upile_condition;

@@ -263,6 +263,8 @@ typedef struct {
 	char notes[SP_WALL_NOTES_MAX];
 } sp_wall_t;
 
+_Static_assert(SP_CALC_MAX_STAGES == SP_WALL_MAX_STAGES, "a verified-stage flag per stage (wall_calc.h)");
+
 /* Defaults for everything not read from a file (one branch, water 10 kN/m3,
  * 0.05 m elements, 500 iterations, 1e-4 kPa). */
 void sp_wall_init(sp_wall_t *w);

@@ -16,6 +16,7 @@ enum { SP_CALC_STANDARD = 0, SP_CALC_DESIGN_LENGTH = 1, SP_CALC_VERIFY = 2, SP_C
 enum { SP_VERIFY_CUR = 0, SP_VERIFY_EC7 = 1, SP_VERIFY_EC7_NL = 2, SP_VERIFY_EC7_BE = 3, SP_VERIFY_N };
 
 #define SP_CALC_MAX_SETS 2 /* EC7 DA1 and the Belgian annex verify with two sets */
+#define SP_CALC_MAX_STAGES 64 /* = SP_WALL_MAX_STAGES (wall.h) */
 
 /* One partial factor set, the names of D-Sheet Piling's [PARTIAL FACTORS]. */
 typedef struct {
@@ -45,12 +46,28 @@ typedef struct {
 	int type;          /* SP_CALC_* */
 	int verify;        /* SP_VERIFY_*: rules of the verification (type 1 and 2) */
 	int method_b;      /* CUR method B (1) or A (0) */
-	int verify_stage;  /* CUR method B: the stage verified (0-based); -1 none */
+	/* CUR method B: the stages verified (D-Sheet's StageVerify=1), each
+	 * with the stages before it characteristic and itself under sets[0]
+	 * (engine/verify.h sp_verify_wall_b), and the factor of its step
+	 * 6.5 x factor (StageAnchorFactor; 0: none) */
+	unsigned char stage_verified[SP_CALC_MAX_STAGES];
+	double stage_rep_factor[SP_CALC_MAX_STAGES];
 	/* design of the sheet piling length (type 1) */
 	int design_stage;  /* 0-based */
 	double design_from_m, design_to_m, design_step_m;
 	sp_factor_set_t sets[SP_CALC_MAX_SETS];
 	int n_sets;
 } sp_wall_calc_t;
+
+/* 1 when rule verify runs CUR 166's design procedure (steps 6.1 .. 6.4, low
+ * and high modulus x high and low passive water, and 6.5 x factor): CUR and
+ * the Dutch annex, whose method is "according to CUR 166 design procedure"
+ * (GEOLib's VerifyCalculationOptions.ec7_nl_method) and whose sets carry
+ * CUR's passive-water change and representative factor; 0 when each set is
+ * one factored run (EC7, the Belgian annex: bm4-16a, bm4-21a, bm4-25a). */
+static inline int sp_calc_cur_procedure(int verify)
+{
+	return verify == SP_VERIFY_CUR || verify == SP_VERIFY_EC7_NL;
+}
 
 #endif

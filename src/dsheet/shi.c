@@ -209,7 +209,7 @@ static int S_calc_options(S_ctx *c)
 	if (type == 1 || type == 2) { /* design length, verification: shi_calc.c */
 		if (!c->seen_stages)
 			return sp_shi_scan_fail(in, line, "[CONSTRUCTION STAGES] must come first");
-		if ((rc = sp_shi_calc_read(in, body, in->i - 1, (int)type, c->w)) != SP_OK)
+		if ((rc = sp_shi_calc_read(in, body, in->i - 1, (int)type, &c->stage, c->w)) != SP_OK)
 			return rc;
 	}
 	if (type != 0 && type != 1 && type != 2 && type != 3)

@@ -11,9 +11,9 @@
  * runs sets 12 and 13 whose printed factors, c 2.000, FactorOnEffect 0.800,
  * LoadTempUnfav 0.600, and c 1.250, LoadTempUnfav 1.100, dry 0.30, are those
  * of [PARTIAL FACTORS EC7 BE 2 SET1|SET2]); CURMethod 0 = A, 1 = B. A design of
- * the length (InputCalculationType=1) takes DesignType (0 EC7, 1 CUR, 2 EC7
- * NL, 3 EC7 BE), DesignEuroCodePartialFactorSet, DesignPartialFactorSet,
- * DesignPartialFactorSetEC7NADNL, DesignEC7BEPartialFactorSet, DesignCURMethod,
+ * the length (InputCalculationType=1) takes DesignType (GEOLib's enum: 1
+ * CUR, 2 EC7, 3 EC7 NL, 4 EC7 BE; 0, representative values, refused) and
+ * the one set it names (S_design_set), DesignCURMethod,
  * DesignStage (0-based), DesignPileLengthFrom/To/Decrement. The numbers of
  * the set actually used are those the .shd prints in [FACTORS FOR
  * VERIFICATION] (bm4-16a, bm4-19a, bm4-21a, bm4-25a). */
@@ -103,25 +103,140 @@ static int S_read_set(sp_shi_scan_t *in, int first, int last, int line, const ch
 	return SP_OK;
 }
 
-int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, sp_wall_t *w)
+/* The one set a design of the length uses (GEOLib's enums): CUR 0..2 =
+ * CUR I..III (DesignPartialFactorSet), EC7 0..3 = DA1 SET1, DA1 SET2, DA2,
+ * DA3 (DesignEuroCodePartialFactorSet: one set, not both of DA1), EC7 NL
+ * 0..3 (DesignPartialFactorSetEC7NADNL; 4, SLS, refused), EC7 BE 0..5 =
+ * risk class 1 SET1, 1 SET2, 2 SET1 ... (DesignEC7BEPartialFactorSet). */
+static int S_design_set(sp_shi_scan_t *in, int first, int last, int line, int s, sp_wall_calc_t *c)
+{
+	static const char *const ec7[] = {"EUROCODE DA1 SET1", "EUROCODE DA1 SET2", "EUROCODE DA2", "EUROCODE DA3"};
+	static const int n_sets[SP_VERIFY_N] = {3, 4, 4, 6};
+	char name[48];
+	if (s < 0 || s >= n_sets[c->verify])
+		return sp_shi_scan_fail(in, line, "the design's partial factor set %d is not 0..%d", s,
+		                        n_sets[c->verify] - 1);
+	switch (c->verify) {
+	case SP_VERIFY_CUR:
+		snprintf(name, sizeof name, "CUR %s", s == 0 ? "I" : s == 1 ? "II" : "III");
+		break;
+	case SP_VERIFY_EC7:
+		snprintf(name, sizeof name, "%s", ec7[s]);
+		break;
+	case SP_VERIFY_EC7_NL:
+		snprintf(name, sizeof name, "EC7 NL %d", s);
+		break;
+	default:
+		snprintf(name, sizeof name, "EC7 BE %d SET%d", s / 2 + 1, s % 2 + 1);
+		break;
+	}
+	c->n_sets = 1;
+	return S_read_set(in, first, last, line, name, &c->sets[0]);
+}
+
+/* The set name of rule (SP_VERIFY_CUR, _EC7_NL, _EC7_BE) number s for
+ * method B, and which of the two Belgian sets; 0, or -1 when s is out of
+ * range. */
+static int S_stage_set_name(int rule, int s, int which, char *name, size_t size)
+{
+	if (rule == SP_VERIFY_CUR && s >= 0 && s <= 2)
+		snprintf(name, size, "CUR %s", s == 0 ? "I" : s == 1 ? "II" : "III");
+	else if (rule == SP_VERIFY_EC7_NL && s >= 0 && s <= 3)
+		snprintf(name, size, "EC7 NL %d", s);
+	else if (rule == SP_VERIFY_EC7_BE && s >= 0 && s <= 2)
+		snprintf(name, size, "EC7 BE %d SET%d", s + 1, which + 1);
+	else
+		return -1;
+	return 0;
+}
+
+/* Method B of a verification (CURMethod, EC7NLMethod, EC7BEMethod = 1):
+ * the stages whose StageVerify* = 1, each verified under the set its stage
+ * names with the stages before it characteristic (bm4-17a, CUR: stage 3,
+ * StagePartialFactorSetCUR=0 printed as CUR I in [FACTORS FOR
+ * VERIFICATION] with FactorRepValuesMDPmax 1.200 = its StageAnchorFactor,
+ * not CUROverallPartialFactorSet 2 nor CUROverallAnchorFactor 1.400; the
+ * .shd has results of stage 3 only). The Dutch and Belgian annexes name
+ * their stage keys the same way (StageVerifyEC7NADNL,
+ * StagePartialFactorSetEC7NADNL, StageAnchorFactorEC7NADNL;
+ * StageVerifyEC7NADBE, StageRiskClassEC7NADBE: both sets of the class);
+ * no development file has them. One set (class) for all verified stages. */
+static int S_method_b(sp_shi_scan_t *in, int first, int last, int line, const sp_shi_stage_t *sg, sp_wall_t *w)
+{
+	sp_wall_calc_t *c = &w->calc;
+	static const char *const keys[3][2] = {{"StageVerify", "StagePartialFactorSetCUR"},
+	                                       {"StageVerifyEC7NADNL", "StagePartialFactorSetEC7NADNL"},
+	                                       {"StageVerifyEC7NADBE", "StageRiskClassEC7NADBE"}};
+	const int r = c->verify == SP_VERIFY_CUR ? SP_SHI_STAGE_CUR : c->verify == SP_VERIFY_EC7_NL ? SP_SHI_STAGE_NL
+	            : c->verify == SP_VERIFY_EC7_BE ? SP_SHI_STAGE_BE : -1;
+	if (r < 0)
+		return sp_shi_scan_fail(in, line, "method B is CUR 166's and the Dutch and Belgian annexes'; the general "
+		                        "Eurocode 7 verification has none");
+	if (sg->n_options != w->n_stages)
+		return sp_shi_scan_fail(in, line, "method B needs [CALCULATION OPTIONS PER STAGE] with each stage's %s "
+		                        "(%d stages, %d options)", keys[r][0], w->n_stages, sg->n_options);
+	int set = -1, first_stage = -1;
+	char name[48];
+	for (int s = 0; s < w->n_stages; s++) {
+		if (!sg->stage_verify[r][s])
+			continue;
+		const int k = sg->stage_set[r][s];
+		if (S_stage_set_name(c->verify, k, 0, name, sizeof name) < 0)
+			return sp_shi_scan_fail(in, sg->stage_line[s], "stage %d: %s=%d is not a set of this verification",
+			                        s + 1, keys[r][1], k);
+		if (set >= 0 && k != set)
+			return sp_shi_scan_fail(in, sg->stage_line[s], "method B: stage %d is verified with %s=%d and stage %d "
+			                        "with %d; one set for all verified stages is supported",
+			                        first_stage + 1, keys[r][1], set, s + 1, k);
+		if (set < 0)
+			set = k, first_stage = s;
+		c->stage_verified[s] = 1;
+		/* step 6.5 x factor: CUR's and the Dutch annex's (CUR 166's
+		 * procedure); the Belgian annex has none */
+		c->stage_rep_factor[s] = sg->stage_anchor_factor[r][s];
+	}
+	if (set < 0)
+		return sp_shi_scan_fail(in, line, "method B verifies the stages with %s=1, and no stage has it", keys[r][0]);
+	c->n_sets = r == SP_SHI_STAGE_BE ? 2 : 1;
+	int rc = SP_OK;
+	for (int k = 0; k < c->n_sets && rc == SP_OK; k++) {
+		S_stage_set_name(c->verify, set, k, name, sizeof name);
+		rc = S_read_set(in, first, last, line, name, &c->sets[k]);
+		c->sets[k].representative_factor = 0; /* per stage: stage_rep_factor */
+	}
+	return rc;
+}
+
+int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, const sp_shi_stage_t *sg, sp_wall_t *w)
 {
 	sp_wall_calc_t *c = &w->calc;
 	c->type = type;
-	c->verify_stage = -1;
 	int line = first, l = 0;
 #define KEY(name) S_key(in, first, last, name, &l)
 	double rule, set, method;
 	if (type == SP_CALC_DESIGN_LENGTH) {
 		double dt = KEY("DesignType");
-		static const int design_rule[] = {SP_VERIFY_EC7, SP_VERIFY_CUR, SP_VERIFY_EC7_NL, SP_VERIFY_EC7_BE};
-		if (isnan(dt) || dt < 0 || dt > 3)
-			return sp_shi_scan_fail(in, line, "DesignType missing or not 0..3");
+		/* GEOLib's DesignType: 0 representative values, 1 CUR, 2 EC7
+		 * general, 3 EC7 NL, 4 EC7 BE (Tutorial-15a's DesignType=2 is
+		 * EC7 with DesignEuroCodePartialFactorSet=0, EUROCODE DA1 SET1:
+		 * its rows are that set's, docs/dsheet-verification.md) */
+		static const int design_rule[] = {-1, SP_VERIFY_CUR, SP_VERIFY_EC7, SP_VERIFY_EC7_NL, SP_VERIFY_EC7_BE};
+		if (isnan(dt) || dt < 0 || dt > 4 || dt != (int)dt)
+			return sp_shi_scan_fail(in, line, "DesignType missing or not 0..4");
+		if (dt == 0)
+			return sp_shi_scan_fail(in, l, "DesignType=0, a design of the length with representative values, "
+			                        "is not supported (only 1 CUR, 2 EC7, 3 EC7 NL, 4 EC7 BE)");
 		rule = design_rule[(int)dt];
 		set = rule == SP_VERIFY_CUR      ? KEY("DesignPartialFactorSet")
 		      : rule == SP_VERIFY_EC7    ? KEY("DesignEuroCodePartialFactorSet")
 		      : rule == SP_VERIFY_EC7_NL ? KEY("DesignPartialFactorSetEC7NADNL")
 		                                 : KEY("DesignEC7BEPartialFactorSet");
-		method = rule == SP_VERIFY_CUR ? KEY("DesignCURMethod") : 0;
+		method = rule == SP_VERIFY_CUR      ? KEY("DesignCURMethod")
+		         : rule == SP_VERIFY_EC7_NL ? KEY("DesignEC7NLMethod")
+		         : rule == SP_VERIFY_EC7_BE ? KEY("DesignEC7BEMethod")
+		                                    : 0;
+		if (isnan(method) && rule != SP_VERIFY_CUR)
+			method = 0;
 		double st = KEY("DesignStage"), from = KEY("DesignPileLengthFrom"), to = KEY("DesignPileLengthTo"),
 		       step = KEY("DesignPileLengthDecrement");
 		if (isnan(st) || isnan(from) || isnan(to) || isnan(step))
@@ -144,17 +259,27 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, sp_wall_t
 		      : rule == SP_VERIFY_EC7    ? KEY("EuroCodePartialFactorSet")
 		      : rule == SP_VERIFY_EC7_NL ? KEY("EC7NLOverallPartialFactorSet")
 		                                 : KEY("EC7BEOverallRiskClass");
-		method = rule == SP_VERIFY_CUR ? KEY("CURMethod") : 0;
+		method = rule == SP_VERIFY_CUR      ? KEY("CURMethod")
+		         : rule == SP_VERIFY_EC7_NL ? KEY("EC7NLMethod")
+		         : rule == SP_VERIFY_EC7_BE ? KEY("EC7BEMethod")
+		                                    : 0;
+		if (isnan(method) && rule != SP_VERIFY_CUR)
+			method = 0; /* the annexes' method key absent: D-Sheet's default, A */
 	}
 #undef KEY
 	if (isnan(set) || isnan(method))
 		return sp_shi_scan_fail(in, line, "the partial factor set or the method of the verification is missing");
 	c->verify = (int)rule;
 	c->method_b = method != 0;
+	if (type == SP_CALC_DESIGN_LENGTH) {
+		/* method B: the design stage verified, the stages before it
+		 * characteristic, under the design's set */
+		if (c->method_b)
+			c->stage_verified[c->design_stage] = 1;
+		return S_design_set(in, first, last, line, (int)set, c);
+	}
 	if (c->method_b)
-		return sp_shi_scan_fail(in, line,
-		                        "CUR 166 method B (only the verified stage with partial factors, the stages "
-		                        "before characteristic) is not supported yet");
+		return S_method_b(in, first, last, line, sg, w);
 	int s = (int)set, rc = SP_OK;
 	char name[48];
 	switch (c->verify) {
@@ -193,6 +318,13 @@ int sp_shi_calc_read(sp_shi_scan_t *in, int first, int last, int type, sp_wall_t
 		snprintf(name, sizeof name, "EC7 NL %d", s);
 		rc = S_read_set(in, first, last, line, name, &c->sets[0]);
 		c->n_sets = 1;
+		/* CUR 166's procedure: 6.5 x the set's FactorRepValuesMDPmax, else
+		 * EC7NLOverallAnchorFactor (as CUR's; no development file) */
+		if (rc == SP_OK && !(c->sets[0].representative_factor > 0)) {
+			double a = S_key(in, first, last, "EC7NLOverallAnchorFactor", &l);
+			if (a > 0)
+				c->sets[0].representative_factor = a;
+		}
 		break;
 	default:
 		if (s < 0 || s > 2)

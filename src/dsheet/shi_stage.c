@@ -316,7 +316,7 @@ int sp_shi_stage_read_options(sp_shi_stage_t *sg, sp_shi_scan_t *in)
 	if ((rc = sp_shi_scan_count(in, "= number of items", 0, SP_WALL_MAX_STAGES, &n)) != SP_OK)
 		return rc;
 	for (int k = 0; k < n; k++) {
-		double v[5] = {0};
+		double v[5] = {0}, set[3] = {0}, factor[2] = {0};
 		if ((rc = sp_shi_scan_expect(in, "[STAGE]")) != SP_OK)
 			return rc;
 		int line = sp_shi_scan_lno(in);
@@ -326,9 +326,20 @@ int sp_shi_stage_read_options(sp_shi_stage_t *sg, sp_shi_scan_t *in)
 			{"StageVerifyEC7NADBE", &v[2], 0, 0},
 			{"StageVerifyEC7NADB", &v[3], 0, 0},
 			{"StageVerifyEC7NADSE", &v[4], 0, 0},
+			{"StagePartialFactorSetCUR", &set[0], 0, 0},
+			{"StagePartialFactorSetEC7NADNL", &set[1], 0, 0},
+			{"StageRiskClassEC7NADBE", &set[2], 0, 0},
+			{"StageAnchorFactor", &factor[0], 0, 0},
+			{"StageAnchorFactorEC7NADNL", &factor[1], 0, 0},
 		};
-		if ((rc = sp_shi_scan_block(in, "[END OF STAGE]", keys, 5, 0)) != SP_OK)
+		if ((rc = sp_shi_scan_block(in, "[END OF STAGE]", keys, 10, 0)) != SP_OK)
 			return rc;
+		for (int r = 0; r < 3; r++) {
+			sg->stage_verify[r][k] = v[r] != 0;
+			sg->stage_set[r][k] = (int)set[r];
+			sg->stage_anchor_factor[r][k] = r < 2 ? factor[r] : 0;
+		}
+		sg->stage_line[k] = line;
 		for (int j = 0; j < 5 && sg->verify_line == 0; j++)
 			if (v[j] != 0) {
 				sg->verify_line = line;

@@ -23,6 +23,8 @@ typedef struct {
 	double x_m[SP_WALL_MAX_SURFACE_POINTS], z_m[SP_WALL_MAX_SURFACE_POINTS];
 } sp_shi_stage_named_t;
 
+enum { SP_SHI_STAGE_CUR = 0, SP_SHI_STAGE_NL = 1, SP_SHI_STAGE_BE = 2 };
+
 /* What the stages refer to, read so far (zero it before the first section). */
 typedef struct {
 	sp_shi_stage_named_t surfaces[SP_SHI_STAGE_MAX_NAMED];
@@ -35,6 +37,15 @@ typedef struct {
 	 * "Verification = TRUE" (shi.c) */
 	int verify_line;
 	char verify_what[120];
+	/* per stage, for method B (shi_calc.c), by rule (SP_SHI_STAGE_CUR,
+	 * _NL, _BE): StageVerify, StageVerifyEC7NADNL, StageVerifyEC7NADBE; the
+	 * set StagePartialFactorSetCUR (0 = CUR I), StagePartialFactorSetEC7NADNL,
+	 * StageRiskClassEC7NADBE (0-based); StageAnchorFactor,
+	 * StageAnchorFactorEC7NADNL (the Belgian annex has none: 0); the
+	 * [STAGE]'s line */
+	int stage_verify[3][SP_WALL_MAX_STAGES], stage_set[3][SP_WALL_MAX_STAGES];
+	double stage_anchor_factor[3][SP_WALL_MAX_STAGES];
+	int stage_line[SP_WALL_MAX_STAGES];
 } sp_shi_stage_t;
 
 /* [SURFACES]: level at the wall, and the points beyond it of a sloping one. */

@@ -61,6 +61,7 @@
 #include "earth.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -345,6 +346,115 @@ void sp_verify_wall_length(sp_wall_t *w, double length_m)
 		n++; /* the element holding the toe */
 	w->n_elements = n > 0 ? n : 1;
 	w->elements[w->n_elements - 1].bottom_level_m = toe;
+}
+
+static int S_run(const sp_wall_t *w, double effect, sp_verify_stage_t out[SP_WALL_MAX_STAGES], sp_err_t *err);
+
+/* Method B: the items of one kind of load that fw's stage uses (flags
+ * on_fw[side][j], sides 1 or 2), appended to out's list (items, stride
+ * bytes, *n of them), the stage's flags on_out on the appended ones. -1:
+ * no room. */
+static int S_append(void *items, const void *fw_items, size_t stride, int *n, int fw_n, int sides,
+                    int on_out[][SP_WALL_MAX_ITEMS], const int on_fw[][SP_WALL_MAX_ITEMS])
+{
+	int map[SP_WALL_MAX_ITEMS];
+	for (int j = 0; j < SP_WALL_MAX_ITEMS; j++)
+		map[j] = -1;
+	for (int side = 0; side < sides; side++)
+		for (int j = 0; j < fw_n; j++)
+			if (on_fw[side][j] && map[j] < 0) {
+				if (*n >= SP_WALL_MAX_ITEMS)
+					return -1;
+				memcpy((char *)items + (size_t)*n * stride, (const char *)fw_items + (size_t)j * stride, stride);
+				map[j] = (*n)++;
+			}
+	for (int side = 0; side < sides; side++) {
+		memset(on_out[side], 0, sizeof on_out[side]);
+		for (int j = 0; j < fw_n; j++)
+			if (on_fw[side][j])
+				on_out[side][map[j]] = 1;
+	}
+	return 0;
+}
+
+int sp_verify_wall_b(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, int stage, sp_wall_t *out,
+                     sp_err_t *err)
+{
+	if (stage < 0 || stage >= w->n_stages)
+		return sp_err_set(err, SP_EDATA, "CUR method B: stage %d of %d", stage + 1, w->n_stages);
+	if (2 * w->n_soils > SP_WALL_MAX_SOILS)
+		return sp_err_set(err, SP_EDATA, "CUR method B: %d soils and their factored copies are more than %d",
+		                  w->n_soils, SP_WALL_MAX_SOILS);
+	sp_wall_t *fw = malloc(sizeof *fw); /* too large for a worker thread's stack */
+	if (fw == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	int rc = sp_verify_wall(w, f, step, fw, err);
+	if (rc != SP_OK) {
+		free(fw);
+		return rc;
+	}
+	*out = *w;
+	out->n_stages = stage + 1;
+	/* the factored soils after the characteristic ones */
+	const int n0 = w->n_soils;
+	for (int i = 0; i < n0; i++)
+		out->soils[n0 + i] = fw->soils[i];
+	out->n_soils = 2 * n0;
+	const sp_wall_stage_t *ws = &w->stages[stage];
+	sp_wall_stage_t *sg = &out->stages[stage];
+	*sg = fw->stages[stage]; /* its factored surfaces and water levels */
+	/* each side's soil profile again, of the factored soils */
+	for (int side = 0; side < 2; side++) {
+		if (side == 1 && ws->profile[1] == ws->profile[0]) {
+			sg->profile[1] = sg->profile[0];
+			continue;
+		}
+		if (out->n_profiles >= SP_WALL_MAX_PROFILES) {
+			free(fw);
+			return sp_err_set(err, SP_EDATA, "CUR method B: the factored soil profiles of stage %d are more "
+			                  "than %d profiles", stage + 1, SP_WALL_MAX_PROFILES);
+		}
+		sp_wall_profile_t *np = &out->profiles[out->n_profiles++];
+		int nl;
+		const sp_wall_layer_t *ls = sp_wall_side_layers(w, ws, side, &nl);
+		memset(np, 0, sizeof *np);
+		snprintf(np->name, sizeof np->name, "factored %d", out->n_profiles);
+		np->n_layers = nl;
+		for (int l = 0; l < nl; l++) {
+			np->layers[l] = ls[l];
+			np->layers[l].soil += n0;
+		}
+		sg->profile[side] = out->n_profiles;
+	}
+	/* the stage's factored loads (fw's, where sp_verify_wall put them),
+	 * appended: the stages before keep the characteristic ones */
+	const sp_wall_stage_t *fs = &fw->stages[stage];
+#define S_APPEND(list, n, on, sides)                                                                     \
+	(S_append(out->list, fw->list, sizeof fw->list[0], &out->n, fw->n, sides,                      \
+	          (int(*)[SP_WALL_MAX_ITEMS])(sg->on), (const int(*)[SP_WALL_MAX_ITEMS])(fs->on)) < 0)
+	int full = S_APPEND(uniform_loads, n_uniform_loads, uniform_load_on, 1) ||
+	           S_APPEND(surcharges, n_surcharges, surcharge_on, 2) ||
+	           S_APPEND(line_loads, n_line_loads, line_load_on, 1) || S_APPEND(moments, n_moments, moment_on, 1) ||
+	           S_APPEND(normal_forces, n_normal_forces, normal_force_on, 1);
+#undef S_APPEND
+	free(fw);
+	if (full)
+		return sp_err_set(err, SP_EDATA, "CUR method B: the factored loads of stage %d and the characteristic "
+		                  "ones of the stages before are more than %d of a kind", stage + 1, SP_WALL_MAX_ITEMS);
+	return SP_OK;
+}
+
+int sp_verify_run_b(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, int stage,
+                    sp_verify_stage_t out[SP_WALL_MAX_STAGES], sp_err_t *err)
+{
+	sp_wall_t *bw = malloc(sizeof *bw);
+	if (bw == NULL)
+		return sp_err_set(err, SP_ESOFTWARE, "out of memory");
+	int rc = sp_verify_wall_b(w, f, step, stage, bw, err);
+	if (rc == SP_OK)
+		rc = S_run(bw, f->effect_factor, out, err);
+	free(bw);
+	return rc;
 }
 
 static int S_run(const sp_wall_t *w, double effect, sp_verify_stage_t out[SP_WALL_MAX_STAGES], sp_err_t *err)

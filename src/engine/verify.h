@@ -45,6 +45,22 @@ void sp_verify_wall_length(sp_wall_t *w, double length_m);
 int sp_verify_run(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step,
                   sp_verify_stage_t out[SP_WALL_MAX_STAGES], sp_err_t *err);
 
+/* CUR 166 method B (D-Sheet Piling's "Verify Sheet Piling according to
+ * CUR Method B"): the stages before stage (0-based) characteristic, as in
+ * w, and stage itself as step of set f makes it (sp_verify_wall: its
+ * surfaces and water levels, its loads, and on each side a soil profile of
+ * factored copies of its soils, so that the beam engine carries the
+ * characteristic state of the stage before into the factored stage as at
+ * any change of soil profile). *out has stage + 1 stages. SP_OK, or
+ * SP_EDATA when the copies do not fit (soils, profiles, loads). */
+int sp_verify_wall_b(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, int stage, sp_wall_t *out,
+                     sp_err_t *err);
+
+/* Analyse sp_verify_wall_b's wall: out[0 .. stage], out[stage] the step's
+ * result (times f's effect factor). */
+int sp_verify_run_b(const sp_wall_t *w, const sp_factor_set_t *f, sp_verify_step step, int stage,
+                    sp_verify_stage_t out[SP_WALL_MAX_STAGES], sp_err_t *err);
+
 /* The characteristic run (no factors): the serviceability step 6.5 of CUR. */
 int sp_verify_run_plain(const sp_wall_t *w, sp_verify_stage_t out[SP_WALL_MAX_STAGES], sp_err_t *err);
 

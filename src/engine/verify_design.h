@@ -16,6 +16,10 @@
  * - mobilised_passive_pct: the largest of the factored steps;
  * - displacements, the diagram and the moment's level stay those of the
  *   characteristic run (serviceability).
+ * With cur-b (CUR 166 method B) each verified stage (every stage, or the
+ * final one with verification_stages = final) is its own run of
+ * sp_verify_wall_b, the stages before it characteristic, and only that
+ * stage's result enters the design values.
  * A stage of a step without equilibrium fails the candidate (out->ok = 0,
  * the reason names the stage and the step). SP_OK, or SP_ESOFTWARE. */
 int sp_verify_design_apply(const sp_study_t *st, const sp_wall_t *w, sp_analysis_t *out);
