@@ -144,7 +144,15 @@ typedef struct {
 	int n_loads;
 	double phi, delta, c;
 	int passive;
+	double cos_phi, cos_delta; /* of phi and delta: the same for every plane (S_wedges_set) */
 } S_wedges;
+
+/* The family's angles in radians from degrees, and their cosines. */
+static void S_wedges_set(S_wedges *w, double phi_deg, double delta_deg)
+{
+	w->phi = phi_deg * SP_PI / 180.0, w->delta = delta_deg * SP_PI / 180.0;
+	w->cos_phi = cos(w->phi), w->cos_delta = cos(w->delta);
+}
 
 static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width);
 
@@ -167,10 +175,10 @@ static double S_force(const S_wedges *w, double alpha)
 	}
 	for (int i = 0; i < w->n_loads; i++)
 		v += sp_surcharge_resultant(w->loads[i], width);
-	double phi = w->phi, delta = w->delta, cl = w->c * len * cos(phi); /* cohesion along the plane, projected */
+	double phi = w->phi, delta = w->delta, cl = w->c * len * w->cos_phi; /* cohesion along the plane, projected */
 	if (w->passive)
-		return (v * sin(alpha + phi) + cl) / cos(alpha + phi + delta) * cos(delta);
-	return (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * cos(delta);
+		return (v * sin(alpha + phi) + cl) / cos(alpha + phi + delta) * w->cos_delta;
+	return (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * w->cos_delta;
 }
 
 /* Slide-plane angles where the force stays finite; 0 when there are none. */
@@ -228,7 +236,7 @@ static double S_closed_form(const S_wedges *w, double lo, double hi, double *alp
 	double depth = w->depth, wint = w->wint, phi = w->phi, delta = w->delta, c = w->c;
 	int passive = w->passive;
 	double ph = passive ? -phi : phi, de = passive ? -delta : delta;
-	double s = sin(ph + de), a = wint, b = wint * sin(ph) + 2.0 * (passive ? -c : c) * depth * cos(phi);
+	double s = sin(ph + de), a = wint, b = wint * sin(ph) + 2.0 * (passive ? -c : c) * depth * w->cos_phi;
 	double p = a * s * cos(de) + b, q = a * s * sin(de), r = a * sin(de);
 	double h = hypot(p, q);
 	double cand[6];
@@ -260,8 +268,8 @@ double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m,
 {
 	if (alpha_deg)
 		*alpha_deg = 0.0;
-	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, phi_deg * SP_PI / 180.0,
-	              delta_deg * SP_PI / 180.0, c_kPa, passive};
+	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, 0.0, 0.0, c_kPa, passive, 0.0, 0.0};
+	S_wedges_set(&w, phi_deg, delta_deg);
 	double lo, hi, am = 0.0, f = NAN;
 	if (!(depth_m > 0.0) || !S_range(&w, &lo, &hi))
 		return 0.0;
@@ -281,8 +289,8 @@ double sp_surcharge_wedge_force_at(double alpha_deg, double depth_m, double weig
 {
 	if (!(depth_m > 0.0))
 		return 0.0;
-	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, phi_deg * SP_PI / 180.0,
-	              delta_deg * SP_PI / 180.0, c_kPa, passive};
+	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, 0.0, 0.0, c_kPa, passive, 0.0, 0.0};
+	S_wedges_set(&w, phi_deg, delta_deg);
 	return S_force(&w, alpha_deg * SP_PI / 180.0);
 }
 
@@ -384,8 +392,8 @@ double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, con
 {
 	if (alpha_deg)
 		*alpha_deg = 0.0;
-	S_wedges w = {g, 0.0, 0.0, level_m, loads, n_loads, phi_deg * SP_PI / 180.0, delta_deg * SP_PI / 180.0, c_kPa,
-	              passive};
+	S_wedges w = {g, 0.0, 0.0, level_m, loads, n_loads, 0.0, 0.0, c_kPa, passive, 0.0, 0.0};
+	S_wedges_set(&w, phi_deg, delta_deg);
 	double lo, hi, am;
 	if (!(g->wall_level_m > level_m) || !S_range(&w, &lo, &hi))
 		return 0.0;

@@ -1,0 +1,43 @@
+/* wedge_cache.h - a memo of Culmann's wedge forces (surcharge.h) for one
+ * analysis: a construction stage asks again for the wedges of a side whose
+ * surface, water, soil and loads did not change, and the search for the
+ * critical slide plane is the costly part of a c, phi, delta side.
+ *
+ * Exact, not approximate: an entry is found only when every input of the
+ * function is the same bit for bit (the numbers compared as bytes, a
+ * surcharge by its points and values, a sloping ground by its surface and
+ * bands), and it holds what the function returned, so a result is the same
+ * with or without the memo. Bounded: the number of entries is set at
+ * allocation (73 bytes each, the table allocated at the first store; a new
+ * entry overwrites an old one when the slots its key may take are full), and
+ * it keeps copies of at most 32 surcharges and 16 sloping grounds (8 kB in
+ * the memo, 2.3 kB a ground). Not shared: one memo belongs to one analysis
+ * on one thread. */
+#ifndef SP_WEDGE_CACHE_H
+#define SP_WEDGE_CACHE_H
+
+#include "surcharge.h"
+
+typedef struct sp_wedge_cache sp_wedge_cache_t;
+
+/* A memo of at most capacity entries (rounded up to a power of two, at least
+ * 64, at most SP_WEDGE_CACHE_MAX). NULL when out of memory; free with
+ * sp_wedge_cache_free (NULL accepted). */
+#define SP_WEDGE_CACHE_MAX 16384
+sp_wedge_cache_t *sp_wedge_cache_alloc(int capacity);
+void sp_wedge_cache_free(sp_wedge_cache_t *c);
+
+/* sp_surcharge_wedge_force and sp_surcharge_ground_wedge_force through the
+ * memo c (NULL: computed, no memo). Inputs it cannot hold (more than 8 loads, more distinct surcharges
+ * or grounds than its tables keep) are computed and not kept. */
+double sp_wedge_cache_force(sp_wedge_cache_t *c, double depth_m, double weight_integral_kN_per_m,
+                            const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg, double delta_deg,
+                            double c_kPa, int passive, double *alpha_deg);
+double sp_wedge_cache_ground_force(sp_wedge_cache_t *c, const sp_ground_t *g, double level_m,
+                                   const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg,
+                                   double delta_deg, double c_kPa, int passive, double *alpha_deg);
+
+/* Look-ups answered from the memo and look-ups computed (kept or not). */
+void sp_wedge_cache_counts(const sp_wedge_cache_t *c, long *hits, long *misses);
+
+#endif
