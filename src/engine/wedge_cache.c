@@ -18,6 +18,7 @@ enum { S_LEVEL = 1, S_GROUND = 2 };
 #define S_KEY_LOADS 8                          /* loads a key holds (one byte each) */
 #define S_LOADS SP_WALL_MAX_ITEMS              /* distinct surcharges the memo keeps */
 #define S_GROUNDS 16                           /* distinct sloping grounds */
+#define S_FAMILIES 16                          /* phi, delta, direction: what their searches share */
 #define S_BANDS (2 * SP_WALL_MAX_LAYERS + 2)   /* bands of a ground (beam_load.c: two per layer at most) */
 
 typedef struct {
@@ -57,6 +58,8 @@ struct sp_wedge_cache {
 	S_load_t loads[S_LOADS];
 	int n_grounds;
 	S_ground_t *grounds[S_GROUNDS];
+	int n_families;
+	sp_surcharge_family_t *families[S_FAMILIES];
 };
 
 sp_wedge_cache_t *sp_wedge_cache_alloc(int capacity)
@@ -70,7 +73,7 @@ sp_wedge_cache_t *sp_wedge_cache_alloc(int capacity)
 	c->mask = cap - 1;
 	c->table = NULL, c->used = NULL, c->table_failed = 0;
 	c->hits = c->misses = 0;
-	c->n_loads = 0, c->n_grounds = 0;
+	c->n_loads = 0, c->n_grounds = 0, c->n_families = 0;
 	return c;
 }
 
@@ -80,6 +83,8 @@ void sp_wedge_cache_free(sp_wedge_cache_t *c)
 		return;
 	for (int i = 0; i < c->n_grounds; i++)
 		free(c->grounds[i]);
+	for (int i = 0; i < c->n_families; i++)
+		free(c->families[i]);
 	free(c->table);
 	free(c->used);
 	free(c);
@@ -144,6 +149,29 @@ static int S_ground_id(sp_wedge_cache_t *c, const sp_ground_t *g)
 	memcpy(h->band_bottom_m, g->band_bottom_m, bb), memcpy(h->band_gamma_kN_m3, g->band_gamma_kN_m3, bb);
 	c->grounds[c->n_grounds] = h;
 	return c->n_grounds++;
+}
+
+/* The family of phi, delta and direction (surcharge.h; added when new), with
+ * the planes of the search's grid when grid; NULL when the table is full. */
+static const sp_surcharge_family_t *S_family(sp_wedge_cache_t *c, double phi_deg, double delta_deg, int passive,
+                                             int grid)
+{
+	sp_surcharge_family_t *f = NULL;
+	for (int i = 0; i < c->n_families && f == NULL; i++) {
+		sp_surcharge_family_t *h = c->families[i];
+		if (h->passive == passive && memcmp(&h->phi_deg, &phi_deg, sizeof phi_deg) == 0 &&
+		    memcmp(&h->delta_deg, &delta_deg, sizeof delta_deg) == 0)
+			f = h;
+	}
+	if (f == NULL) {
+		if (c->n_families == S_FAMILIES || (f = malloc(sizeof *f)) == NULL)
+			return NULL;
+		sp_surcharge_family_init(f, phi_deg, delta_deg, passive);
+		c->families[c->n_families++] = f;
+	}
+	if (grid)
+		sp_surcharge_family_grid(f);
+	return f;
 }
 
 /* The key of a call: 0 when the memo cannot hold it. x: the call's numbers. */
@@ -221,8 +249,11 @@ double sp_wedge_cache_force(sp_wedge_cache_t *c, double depth_m, double weight_i
 	int hit;
 	S_entry_t *e = S_slot(c, &k, &hit);
 	if (!hit) {
-		double alpha, f = sp_surcharge_wedge_force(depth_m, weight_integral_kN_per_m, loads, n_loads, phi_deg,
-		                                           delta_deg, c_kPa, passive, &alpha);
+		const sp_surcharge_family_t *fam = S_family(c, phi_deg, delta_deg, passive, n_loads > 0);
+		double alpha, f = fam ? sp_surcharge_family_force(fam, depth_m, weight_integral_kN_per_m, loads, n_loads,
+		                                                  c_kPa, &alpha)
+		                      : sp_surcharge_wedge_force(depth_m, weight_integral_kN_per_m, loads, n_loads, phi_deg,
+		                                                 delta_deg, c_kPa, passive, &alpha);
 		c->misses++;
 		if (alpha_deg)
 			*alpha_deg = alpha;

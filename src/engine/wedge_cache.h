@@ -11,7 +11,9 @@
  * allocation (73 bytes each, the table allocated at the first store; a new
  * entry overwrites an old one when the slots its key may take are full), and
  * it keeps copies of at most 32 surcharges and 16 sloping grounds (8 kB in
- * the memo, 2.3 kB a ground). Not shared: one memo belongs to one analysis
+ * the memo, 2.3 kB a ground). A force it computes on level ground takes the
+ * sines and cosines its soil's slide planes share from a family
+ * (sp_surcharge_family_t, 4 kB, at most 16), computed once. Not shared: one memo belongs to one analysis
  * on one thread. */
 #ifndef SP_WEDGE_CACHE_H
 #define SP_WEDGE_CACHE_H
