@@ -154,7 +154,7 @@ static void S_wedges_set(S_wedges *w, double phi_deg, double delta_deg)
 	w->cos_phi = cos(w->phi), w->cos_delta = cos(w->delta);
 }
 
-static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width);
+static double S_ground_weight(const sp_ground_t *g, double level, double t, double *width);
 
 /* The plane alpha's sines and cosines that S_force takes. */
 static sp_surcharge_plane_t S_plane(const S_wedges *w, double alpha)
@@ -191,6 +191,20 @@ static double S_level_plane_force(const S_wedges *w, const sp_surcharge_plane_t 
 	return S_plane_force(w, v, len, t->sin_f, t->cos_f);
 }
 
+/* The force of the wedge under a sloping ground whose plane has tan_a, its
+ * angle's cosine cos_a, and sin_f, cos_f (sp_surcharge_plane_t). */
+static double S_ground_plane_force(const S_wedges *w, double tan_a, double cos_a, double sin_f, double cos_f)
+{
+	double width, v = S_ground_weight(w->ground, w->level, tan_a, &width);
+	if (!(width > 0.0))
+		return 0.0;
+	v += w->ground->uniform_kPa * width;
+	double len = width / cos_a;
+	for (int i = 0; i < w->n_loads; i++)
+		v += sp_surcharge_resultant(w->loads[i], width);
+	return S_plane_force(w, v, len, sin_f, cos_f);
+}
+
 /* Horizontal force of the wedge with slide plane alpha: its vertical load V
  * and cohesion along the plane (S_plane_force). */
 static double S_force(const S_wedges *w, double alpha)
@@ -199,16 +213,10 @@ static double S_force(const S_wedges *w, double alpha)
 		sp_surcharge_plane_t t = S_plane(w, alpha);
 		return S_level_plane_force(w, &t);
 	}
-	double width, v = S_ground_weight(w->ground, w->level, alpha, &width);
-	if (!(width > 0.0))
-		return 0.0;
-	v += w->ground->uniform_kPa * width;
-	double len = width / cos(alpha), phi = w->phi, delta = w->delta;
-	for (int i = 0; i < w->n_loads; i++)
-		v += sp_surcharge_resultant(w->loads[i], width);
+	double phi = w->phi, delta = w->delta;
 	if (w->passive)
-		return S_plane_force(w, v, len, sin(alpha + phi), cos(alpha + phi + delta));
-	return S_plane_force(w, v, len, sin(alpha - phi), cos(alpha - phi - delta));
+		return S_ground_plane_force(w, tan(alpha), cos(alpha), sin(alpha + phi), cos(alpha + phi + delta));
+	return S_ground_plane_force(w, tan(alpha), cos(alpha), sin(alpha - phi), cos(alpha - phi - delta));
 }
 
 /* Slide-plane angles where the force stays finite; 0 when there are none. */
@@ -229,10 +237,12 @@ static double S_search(const S_wedges *w, double lo, double hi, int grid, double
 	int best = 0;
 	double fbest = -INFINITY, step = (hi - lo) / grid;
 	/* the grid's planes of the family, computed once (sp_surcharge_family_grid) */
-	const sp_surcharge_plane_t *planes =
-	        !w->ground && w->fam && w->fam->has_grid && grid == SP_SURCHARGE_GRID ? w->fam->grid : NULL;
+	const sp_surcharge_plane_t *planes = w->fam && w->fam->has_grid && grid == SP_SURCHARGE_GRID ? w->fam->grid : NULL;
 	for (int k = 0; k <= grid; k++) {
-		double f = sgn * (planes ? S_level_plane_force(w, &planes[k]) : S_force(w, lo + k * step));
+		const sp_surcharge_plane_t *t = planes ? &planes[k] : NULL;
+		double f = sgn * (!t              ? S_force(w, lo + k * step)
+		                  : !w->ground ? S_level_plane_force(w, t)
+		                               : S_ground_plane_force(w, t->tan_a, w->fam->grid_cos_a[k], t->sin_f, t->cos_f));
 		if (f > fbest)
 			fbest = f, best = k;
 	}
@@ -361,8 +371,11 @@ void sp_surcharge_family_grid(sp_surcharge_family_t *f)
 	memset(&w, 0, sizeof w);
 	w.passive = f->passive, w.phi = f->phi, w.delta = f->delta;
 	double lo = f->lo, step = (f->hi - lo) / SP_SURCHARGE_GRID; /* as S_search */
-	for (int k = 0; k <= SP_SURCHARGE_GRID; k++)
-		f->grid[k] = S_plane(&w, lo + k * step);
+	for (int k = 0; k <= SP_SURCHARGE_GRID; k++) {
+		double alpha = lo + k * step;
+		f->grid[k] = S_plane(&w, alpha);
+		f->grid_cos_a[k] = cos(alpha);
+	}
 	f->has_grid = 1;
 }
 
@@ -424,17 +437,23 @@ static void S_add_point(double *pts, int *n, int cap, double x, double x_end)
 		pts[(*n)++] = x;
 }
 
-static int S_cmp_double(const void *a, const void *b)
+/* pts in ascending order: a few points, all above 0 but the first (0), no
+ * NaN, so the order is unique and this insertion sort gives qsort's array. */
+static void S_sort(double *pts, int n)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
+	for (int i = 1; i < n; i++) {
+		double x = pts[i];
+		int j = i;
+		for (; j > 0 && pts[j - 1] > x; j--)
+			pts[j] = pts[j - 1];
+		pts[j] = x;
+	}
 }
 
 /* Effective weight of the wedge with slide plane alpha through level (kN/m),
  * and its width at the surface. */
-static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width)
+static double S_ground_weight(const sp_ground_t *g, double level, double t, double *width)
 {
-	double t = tan(alpha);
 	double x_end = S_exit(g, level, t);
 	*width = x_end;
 	if (!(x_end > 0.0))
@@ -457,7 +476,7 @@ static double S_ground_weight(const sp_ground_t *g, double level, double alpha, 
 		}
 	}
 	pts[n++] = x_end;
-	qsort(pts, (size_t)n, sizeof pts[0], S_cmp_double);
+	S_sort(pts, n);
 	double weight = 0.0;
 	for (int b = 0; b < g->n_bands; b++) {
 		double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
@@ -476,19 +495,41 @@ static double S_ground_weight(const sp_ground_t *g, double level, double alpha, 
 	return weight;
 }
 
-double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
-                                       int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
-                                       double *alpha_deg)
+/* sp_surcharge_ground_wedge_force with the family fam or (NULL) without. */
+static double S_ground_force(const sp_surcharge_family_t *fam, const sp_ground_t *g, double level_m,
+                             const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg, double delta_deg,
+                             double c_kPa, int passive, double *alpha_deg)
 {
 	if (alpha_deg)
 		*alpha_deg = 0.0;
-	S_wedges w = {g, 0.0, 0.0, level_m, loads, n_loads, 0.0, 0.0, c_kPa, passive, 0.0, 0.0, NULL};
-	S_wedges_set(&w, phi_deg, delta_deg);
+	S_wedges w = {g, 0.0, 0.0, level_m, loads, n_loads, 0.0, 0.0, c_kPa, passive, 0.0, 0.0, fam};
 	double lo, hi, am;
-	if (!(g->wall_level_m > level_m) || !S_range(&w, &lo, &hi))
-		return 0.0;
+	if (fam) {
+		w.phi = fam->phi, w.delta = fam->delta, w.cos_phi = fam->cos_phi, w.cos_delta = fam->cos_delta;
+		lo = fam->lo, hi = fam->hi;
+		if (!(g->wall_level_m > level_m) || !fam->in_range)
+			return 0.0;
+	} else {
+		S_wedges_set(&w, phi_deg, delta_deg);
+		if (!(g->wall_level_m > level_m) || !S_range(&w, &lo, &hi))
+			return 0.0;
+	}
 	double f = S_search(&w, lo, hi, SP_SURCHARGE_GRID, &am);
 	if (alpha_deg)
 		*alpha_deg = am * 180.0 / SP_PI;
 	return f;
+}
+
+double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
+                                       int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
+                                       double *alpha_deg)
+{
+	return S_ground_force(NULL, g, level_m, loads, n_loads, phi_deg, delta_deg, c_kPa, passive, alpha_deg);
+}
+
+double sp_surcharge_family_ground_force(const sp_surcharge_family_t *f, const sp_ground_t *g, double level_m,
+                                        const sp_wall_surcharge_t *const *loads, int n_loads, double c_kPa,
+                                        double *alpha_deg)
+{
+	return S_ground_force(f, g, level_m, loads, n_loads, f->phi_deg, f->delta_deg, c_kPa, f->passive, alpha_deg);
 }

@@ -90,6 +90,7 @@ typedef struct {
 	double sin_ph_de, sin_ph, cos_de, sin_de;           /* the closed form's (ph, de: -phi, -delta passive) */
 	int has_grid;
 	sp_surcharge_plane_t grid[SP_SURCHARGE_GRID + 1];   /* lo + k (hi - lo) / SP_SURCHARGE_GRID */
+	double grid_cos_a[SP_SURCHARGE_GRID + 1];           /* their cos(alpha) (sloping ground) */
 } sp_surcharge_family_t;
 
 void sp_surcharge_family_init(sp_surcharge_family_t *f, double phi_deg, double delta_deg, int passive);
@@ -127,5 +128,12 @@ typedef struct {
 double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
                                        int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
                                        double *alpha_deg);
+
+/* sp_surcharge_ground_wedge_force(g, level_m, loads, n_loads, f->phi_deg,
+ * f->delta_deg, c_kPa, f->passive, alpha_deg), bit for bit, with the family's
+ * grid when it has one. */
+double sp_surcharge_family_ground_force(const sp_surcharge_family_t *f, const sp_ground_t *g, double level_m,
+                                        const sp_wall_surcharge_t *const *loads, int n_loads, double c_kPa,
+                                        double *alpha_deg);
 
 #endif

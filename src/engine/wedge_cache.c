@@ -280,8 +280,10 @@ double sp_wedge_cache_ground_force(sp_wedge_cache_t *c, const sp_ground_t *g, do
 	int hit;
 	S_entry_t *e = S_slot(c, &k, &hit);
 	if (!hit) {
-		double alpha, f = sp_surcharge_ground_wedge_force(g, level_m, loads, n_loads, phi_deg, delta_deg, c_kPa,
-		                                                  passive, &alpha);
+		const sp_surcharge_family_t *fam = S_family(c, phi_deg, delta_deg, passive, 1);
+		double alpha, f = fam ? sp_surcharge_family_ground_force(fam, g, level_m, loads, n_loads, c_kPa, &alpha)
+		                      : sp_surcharge_ground_wedge_force(g, level_m, loads, n_loads, phi_deg, delta_deg, c_kPa,
+		                                                        passive, &alpha);
 		c->misses++;
 		if (alpha_deg)
 			*alpha_deg = alpha;
