@@ -680,7 +680,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
 	int n = b->n;
-	S_wedges = b->wedges;
+	S_wedges = &b->wedges;
 	memset(b->f_ext, 0, 2 * (size_t)n * sizeof *b->f_ext);
 	sp_wall_soil_t reduced[SP_WALL_MAX_SOILS];
 	/* active wedges with the wall friction as given, passive ones with it

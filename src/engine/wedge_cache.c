@@ -17,8 +17,8 @@ enum { S_LEVEL = 1, S_GROUND = 2 };
 #define S_PROBES 8
 #define S_KEY_LOADS 8                          /* loads a key holds (one byte each) */
 #define S_LOADS SP_WALL_MAX_ITEMS              /* distinct surcharges the memo keeps */
-#define S_GROUNDS 16                           /* distinct sloping grounds */
-#define S_FAMILIES 16                          /* phi, delta, direction: what their searches share */
+#define S_GROUNDS SP_WEDGE_CACHE_GROUNDS         /* distinct sloping grounds */
+#define S_FAMILIES SP_WEDGE_CACHE_FAMILIES       /* phi, delta, direction: what their searches share */
 #define S_BANDS (2 * SP_WALL_MAX_LAYERS + 2)   /* bands of a ground (beam_load.c: two per layer at most) */
 
 typedef struct {
@@ -29,44 +29,42 @@ typedef struct {
 } S_key_t;
 _Static_assert(sizeof(S_key_t) == 7 * sizeof(uint64_t), "a key without padding: compared as bytes");
 
-typedef struct {
+typedef struct sp_wedge_cache_entry {
 	S_key_t key;
 	double force, alpha_deg;
 } S_entry_t;
 
 /* What sp_surcharge_* read of a surcharge: its first n_points points. */
-typedef struct {
+typedef struct sp_wedge_cache_load {
 	int n_points;
 	double distance_m[SP_WALL_MAX_SURCHARGE_POINTS], value_kPa[SP_WALL_MAX_SURCHARGE_POINTS];
 } S_load_t;
 
 /* What they read of a ground. */
-typedef struct {
+typedef struct sp_wedge_cache_ground {
 	double wall_level_m, uniform_kPa;
 	int n_points, n_bands;
 	double distance_m[SP_WALL_MAX_SURFACE_POINTS], level_m[SP_WALL_MAX_SURFACE_POINTS];
 	double band_bottom_m[S_BANDS], band_gamma_kN_m3[S_BANDS];
 } S_ground_t;
 
-struct sp_wedge_cache {
-	size_t mask;          /* capacity - 1 */
-	S_entry_t *table;     /* capacity entries, allocated at the first store */
-	unsigned char *used;  /* per entry: it holds a key (cleared with the table: 1 byte, not 80, an entry) */
-	int table_failed;   /* its allocation failed: compute everything */
-	long hits, misses;
-	int n_loads;
-	S_load_t loads[S_LOADS];
-	int n_grounds;
-	S_ground_t *grounds[S_GROUNDS];
-	int n_families;
-	sp_surcharge_family_t *families[S_FAMILIES];
-};
 
 sp_wedge_cache_t *sp_wedge_cache_alloc(int capacity)
 {
 	sp_wedge_cache_t *c = malloc(sizeof *c);
-	if (c == NULL)
-		return NULL;
+	if (c)
+		sp_wedge_cache_init(c, capacity);
+	return c;
+}
+
+void sp_wedge_cache_free(sp_wedge_cache_t *c)
+{
+	sp_wedge_cache_release(c);
+	free(c);
+}
+
+void sp_wedge_cache_init(sp_wedge_cache_t *c, int capacity)
+{
 	size_t cap = 64;
 	while (cap < (size_t)capacity && cap < SP_WEDGE_CACHE_MAX)
 		cap *= 2;
@@ -74,10 +72,10 @@ sp_wedge_cache_t *sp_wedge_cache_alloc(int capacity)
 	c->table = NULL, c->used = NULL, c->table_failed = 0;
 	c->hits = c->misses = 0;
 	c->n_loads = 0, c->n_grounds = 0, c->n_families = 0;
-	return c;
+	c->loads = NULL;
 }
 
-void sp_wedge_cache_free(sp_wedge_cache_t *c)
+void sp_wedge_cache_release(sp_wedge_cache_t *c)
 {
 	if (c == NULL)
 		return;
@@ -87,7 +85,9 @@ void sp_wedge_cache_free(sp_wedge_cache_t *c)
 		free(c->families[i]);
 	free(c->table);
 	free(c->used);
-	free(c);
+	free(c->loads);
+	c->table = NULL, c->used = NULL, c->loads = NULL;
+	c->n_loads = c->n_grounds = c->n_families = 0;
 }
 
 void sp_wedge_cache_counts(const sp_wedge_cache_t *c, long *hits, long *misses)
@@ -110,7 +110,7 @@ static int S_load_id(sp_wedge_cache_t *c, const sp_wall_surcharge_t *q)
 		    memcmp(l->value_kPa, q->value_kPa, bytes) == 0)
 			return i;
 	}
-	if (c->n_loads == S_LOADS)
+	if (c->n_loads == S_LOADS || (c->loads == NULL && (c->loads = malloc(S_LOADS * sizeof *c->loads)) == NULL))
 		return -1;
 	S_load_t *l = &c->loads[c->n_loads];
 	l->n_points = n;

@@ -20,12 +20,35 @@
 
 #include "surcharge.h"
 
-typedef struct sp_wedge_cache sp_wedge_cache_t;
+#define SP_WEDGE_CACHE_MAX 16384   /* entries at most */
+#define SP_WEDGE_CACHE_GROUNDS 16
+#define SP_WEDGE_CACHE_FAMILIES 16
 
-/* A memo of at most capacity entries (rounded up to a power of two, at least
- * 64, at most SP_WEDGE_CACHE_MAX). NULL when out of memory; free with
- * sp_wedge_cache_free (NULL accepted). */
-#define SP_WEDGE_CACHE_MAX 16384
+/* The memo's fields are its own (wedge_cache.c); the struct is public so
+ * that a work area can hold one without another allocation. */
+typedef struct sp_wedge_cache {
+	size_t mask;                        /* capacity - 1 */
+	struct sp_wedge_cache_entry *table; /* capacity entries, allocated at the first store */
+	unsigned char *used;                /* per entry: it holds a key (1 byte an entry to clear) */
+	int table_failed;                   /* its allocation failed: compute everything */
+	long hits, misses;
+	int n_loads;
+	struct sp_wedge_cache_load *loads;  /* SP_WALL_MAX_ITEMS copies, allocated at the first surcharge */
+	int n_grounds;
+	struct sp_wedge_cache_ground *grounds[SP_WEDGE_CACHE_GROUNDS];
+	int n_families;
+	sp_surcharge_family_t *families[SP_WEDGE_CACHE_FAMILIES];
+} sp_wedge_cache_t;
+
+/* An empty memo of at most capacity entries (rounded up to a power of two,
+ * at least 64, at most SP_WEDGE_CACHE_MAX); nothing allocated yet.
+ * sp_wedge_cache_release frees what it allocated since (a memo of zeros
+ * accepted). */
+void sp_wedge_cache_init(sp_wedge_cache_t *c, int capacity);
+void sp_wedge_cache_release(sp_wedge_cache_t *c);
+
+/* The same on the heap: NULL when out of memory; sp_wedge_cache_free
+ * accepts NULL. */
 sp_wedge_cache_t *sp_wedge_cache_alloc(int capacity);
 void sp_wedge_cache_free(sp_wedge_cache_t *c);
 
