@@ -1,7 +1,10 @@
 /* bench_beam.c - analyses per second of the beam engine on a realistic
  * three-stage anchored wall (just over 200 nodes), on 1 and 2 threads, and the
  * speedup measured in the same run.
- * Usage: bench_beam [analyses] */
+ * Usage: bench_beam [analyses] [culmann]
+ * culmann: the same wall with the earth pressures from c, phi, delta (delta
+ * 2/3 phi) on both sides and a 20 kPa strip load 1.5 to 4.5 m behind the
+ * wall, so that every stage searches Culmann's wedges (surcharge.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "beam.h"
 #include "evaluate.h"
@@ -45,7 +48,7 @@ static void soil(sp_wall_soil_t *s, const char *name, double gd, double gw, doub
 /* A 14 m AZ 26-like wall (EI 1.1e5 kNm2/m), sand over clay over sand, water
  * at -2 m behind and lowered in front, an anchor at -1.5 m pre-stressed to
  * 150 kN/m: excavate to -2.0, anchor and excavate to -5.5, excavate to -8. */
-static void wall(sp_wall_t *w)
+static void wall(sp_wall_t *w, int culmann)
 {
 	sp_wall_init(w);
 	w->top_level_m = 0.0, w->length_m = 14.0, w->max_element_m = 0.07;
@@ -78,6 +81,18 @@ static void wall(sp_wall_t *w)
 		st->uniform_load_on[0] = 1;
 		st->anchor_on[0] = s >= 1;
 		st->anchor_prestress_kN_per_m[0] = s == 1 ? 150.0 : 0.0;
+	}
+	if (!culmann)
+		return;
+	for (int i = 0; i < w->n_soils; i++)
+		w->soils[i].delta_deg = w->soils[i].phi_deg * 2.0 / 3.0;
+	w->n_surcharges = 1;
+	sp_wall_surcharge_t *q = &w->surcharges[0];
+	snprintf(q->name, SP_NAME_MAX, "crane track");
+	q->n_points = 2, q->distance_m[0] = 1.5, q->distance_m[1] = 4.5, q->value_kPa[0] = q->value_kPa[1] = 20.0;
+	for (int s = 0; s < w->n_stages; s++) {
+		w->stages[s].kmethod[SP_LEFT] = w->stages[s].kmethod[SP_RIGHT] = SP_KMETHOD_CPHID;
+		w->stages[s].surcharge_on[SP_LEFT][0] = 1;
 	}
 }
 
@@ -119,8 +134,9 @@ int main(int argc, char **argv)
 	gsl_set_error_handler_off();
 	sp_eval_tune_memory();
 	int n = argc > 1 ? atoi(argv[1]) : 4000;
+	int culmann = argc > 2 && strcmp(argv[2], "culmann") == 0;
 	static sp_wall_t w;
-	wall(&w);
+	wall(&w, culmann);
 	int nodes;
 	double m1, m2;
 	run(&w, 1, n / 10 + 1, &nodes, &m1); /* warm-up */
@@ -128,7 +144,8 @@ int main(int argc, char **argv)
 	double t1 = run(&w, 1, n, &nodes, &m1);
 	double c1 = cpu_s() - c0; /* the serial loop runs on this thread (num_threads(1)) */
 	double t2 = run(&w, 2, n, &nodes, &m2);
-	printf("beam engine: three-stage anchored wall, %d nodes, %d analyses\n", nodes, n);
+	printf("beam engine: three-stage anchored wall%s, %d nodes, %d analyses\n",
+	       culmann ? " (c, phi, delta; Culmann's wedges under a strip load)" : "", nodes, n);
 	printf("  max moment of the last stage: %.3f kNm/m (same on 1 and 2 threads: %s)\n", m1,
 	       m1 == m2 ? "yes" : "NO");
 	printf("  Newton iterations per stage:");

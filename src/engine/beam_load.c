@@ -13,6 +13,7 @@
 #include "earth.h"
 #include "major_nodes.h"
 #include "surcharge.h"
+#include "wedge_cache.h"
 #include "wedge_layers.h"
 
 #include <math.h>
@@ -238,6 +239,11 @@ static double S_neutral_surcharge(const sp_wall_surcharge_t *const *loads, int n
 	return s;
 }
 
+/* The memo of wedge forces (wedge_cache.h) of the analysis this thread is
+ * loading a stage of: sp_beam_load_stage sets it from its work area for
+ * S_culmann (a thread's own, so analyses on other threads do not share it). */
+static _Thread_local sp_wedge_cache_t *S_wedges;
+
 /* Culmann's wedges on a c, phi, delta side with cohesion or surcharge loads
  * (D-Sheet Piling: pressure = dQ/dz between slide planes, its [SLIDE PLANE]
  * and [LAMBDAS] tables). On entry *sa, *sn, *spv hold the frictional values at
@@ -274,13 +280,13 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passi
 		double wint_mid = wint + sv_half * len, far, near;
 		if (!ground && n_loads == 0) {
 			double alpha;
-			near = sp_surcharge_wedge_force(d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
+			near = sp_wedge_cache_force(S_wedges, d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
 			/* active with cohesion: the wedge force is clipped at zero as a
 			 * force (D-Sheet: no pressure down to where the active force
 			 * of the wedge above becomes positive, Tutorial-2a, Tutorial-16),
 			 * not as a pressure point by point */
 			if (!passive && fabs(len) > 1e-12) {
-				far = sp_surcharge_wedge_force(d_mid, wint_mid, NULL, 0, phi, delta, c, passive, NULL);
+				far = sp_wedge_cache_force(S_wedges, d_mid, wint_mid, NULL, 0, phi, delta, c, passive, NULL);
 				if (near <= 0.0 || far <= 0.0) {
 					*p = (S_MAX(far, 0.0) - S_MAX(near, 0.0)) / len;
 					half_dependent = 1;
@@ -295,11 +301,11 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passi
 		/* the change of the wedge force over the half, less the level ground's frictional part */
 		if (ground) {
 			double zs = ground->wall_level_m;
-			far = sp_surcharge_ground_wedge_force(ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
-			near = sp_surcharge_ground_wedge_force(ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
+			far = sp_wedge_cache_ground_force(S_wedges, ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_wedge_cache_ground_force(S_wedges, ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
 		} else {
-			far = sp_surcharge_wedge_force(d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
-			near = sp_surcharge_wedge_force(d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
+			far = sp_wedge_cache_force(S_wedges, d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_wedge_cache_force(S_wedges, d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
 		}
 		if (!passive && c > 0.0 && (near <= 0.0 || far <= 0.0)) { /* clipped as a force, as above */
 			*p = (S_MAX(far, 0.0) - S_MAX(near, 0.0)) / len;
@@ -674,6 +680,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
 	int n = b->n;
+	S_wedges = &b->wedges;
 	memset(b->f_ext, 0, 2 * (size_t)n * sizeof *b->f_ext);
 	sp_wall_soil_t reduced[SP_WALL_MAX_SOILS];
 	/* active wedges with the wall friction as given, passive ones with it

@@ -151,6 +151,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->dx = malloc((size_t)n2 * sizeof *b->dx);
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
 	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
+	sp_wedge_cache_init(&b->wedges, 8 * n);
 	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->spr_moduli_ls ||
 	    !b->spr_moduli_layer || !b->piece || !b->u ||
 	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->fixed_list ||
@@ -192,5 +193,6 @@ void sp_beam_work_free(sp_beam_work_t *b)
 			 b->kbeam, b->kbeam_etension, b->kbeam_fixed_list, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		free(owned[i]);
+	sp_wedge_cache_release(&b->wedges);
 	free(b);
 }

@@ -9,6 +9,7 @@
 
 #include "beam_spring.h"
 #include "wall.h"
+#include "wedge_cache.h"
 
 #define SP_BEAM_WORK_BAND 3 /* lower bandwidth of the (w, theta) system */
 
@@ -56,6 +57,7 @@ typedef struct {
 	int *fixed_list, n_fixed;  /* the constrained dofs */
 	double *fixed_value;
 	sp_beam_work_tie_t anchors[SP_WALL_MAX_ITEMS], struts[SP_WALL_MAX_ITEMS];
+	sp_wedge_cache_t wedges;   /* the analysis' memo of Culmann's wedge forces (beam_load.c), 8 entries a node */
 } sp_beam_work_t;
 
 /* The spring of node i on side s (SP_LEFT, SP_RIGHT), half h (0 above the

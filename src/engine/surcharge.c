@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sp.h"
 
@@ -35,22 +36,20 @@ static double S_over_load(const sp_wall_surcharge_t *q, double depth_m, double (
 	return s;
 }
 
-/* Antiderivatives of 1 and x in x (the resultant; z unused). */
-static double S_x(double x, double z)
-{
-	(void)z;
-	return x;
-}
-
-static double S_half_x2(double x, double z)
-{
-	(void)z;
-	return x * x / 2.0;
-}
-
+/* S_over_load up to width_m with the antiderivatives of 1 and x (x and
+ * x^2 / 2), written out: the wedge search asks for it at every plane. */
 double sp_surcharge_resultant(const sp_wall_surcharge_t *q, double width_m)
 {
-	return S_over_load(q, 0.0, S_x, S_half_x2, width_m);
+	double s = 0.0;
+	for (int k = 0; k + 1 < q->n_points; k++) {
+		double x0 = q->distance_m[k], x1 = fmin(q->distance_m[k + 1], width_m);
+		if (x1 <= x0)
+			continue;
+		double a, b;
+		S_segment(q, k, &a, &b);
+		s += a * (x1 - x0) + b * (x1 * x1 / 2.0 - x0 * x0 / 2.0);
+	}
+	return s;
 }
 
 /* Antiderivatives of x^2 z / (x^2 + z^2)^2 and x^3 z / (x^2 + z^2)^2 in x. */
@@ -144,33 +143,80 @@ typedef struct {
 	int n_loads;
 	double phi, delta, c;
 	int passive;
+	double cos_phi, cos_delta; /* of phi and delta: the same for every plane (S_wedges_set) */
+	const sp_surcharge_family_t *fam; /* level ground: what the planes of phi, delta share (NULL: computed) */
 } S_wedges;
 
-static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width);
-
-/* Horizontal force of the wedge with slide plane alpha: its vertical load V
- * and cohesion c L along the plane against the wall, D-Sheet's Culmann wedge
- * without adhesion. */
-static double S_force(const S_wedges *w, double alpha)
+/* The family's angles in radians from degrees, and their cosines. */
+static void S_wedges_set(S_wedges *w, double phi_deg, double delta_deg)
 {
-	double width, v, len;
-	if (w->ground) {
-		v = S_ground_weight(w->ground, w->level, alpha, &width);
-		if (!(width > 0.0))
-			return 0.0;
-		v += w->ground->uniform_kPa * width;
-		len = width / cos(alpha);
-	} else {
-		width = w->depth / tan(alpha);
-		v = w->wint / w->depth * width;
-		len = w->depth / sin(alpha);
-	}
+	w->phi = phi_deg * SP_PI / 180.0, w->delta = delta_deg * SP_PI / 180.0;
+	w->cos_phi = cos(w->phi), w->cos_delta = cos(w->delta);
+}
+
+static double S_ground_weight(const sp_ground_t *g, double level, double t, double *width);
+
+/* The plane alpha's sines and cosines that S_force takes. */
+static sp_surcharge_plane_t S_plane(const S_wedges *w, double alpha)
+{
+	sp_surcharge_plane_t t;
+	double phi = w->phi, delta = w->delta;
+	t.tan_a = tan(alpha), t.sin_a = sin(alpha);
+	if (w->passive)
+		t.sin_f = sin(alpha + phi), t.cos_f = cos(alpha + phi + delta);
+	else
+		t.sin_f = sin(alpha - phi), t.cos_f = cos(alpha - phi - delta);
+	return t;
+}
+
+/* The horizontal force from the wedge's vertical load v and the length len
+ * of its slide plane: cohesion c len along the plane against the wall,
+ * D-Sheet's Culmann wedge without adhesion. */
+static double S_plane_force(const S_wedges *w, double v, double len, double sin_f, double cos_f)
+{
+	double cl = w->c * len * w->cos_phi; /* cohesion along the plane, projected */
+	if (w->passive)
+		return (v * sin_f + cl) / cos_f * w->cos_delta;
+	return (v * sin_f - cl) / cos_f * w->cos_delta;
+}
+
+/* The force of the level-ground wedge whose plane has the sines and cosines t. */
+static double S_level_plane_force(const S_wedges *w, const sp_surcharge_plane_t *t)
+{
+	double width = w->depth / t->tan_a;
+	double v = w->wint / w->depth * width;
+	double len = w->depth / t->sin_a;
 	for (int i = 0; i < w->n_loads; i++)
 		v += sp_surcharge_resultant(w->loads[i], width);
-	double phi = w->phi, delta = w->delta, cl = w->c * len * cos(phi); /* cohesion along the plane, projected */
+	return S_plane_force(w, v, len, t->sin_f, t->cos_f);
+}
+
+/* The force of the wedge under a sloping ground whose plane has tan_a, its
+ * angle's cosine cos_a, and sin_f, cos_f (sp_surcharge_plane_t). */
+static double S_ground_plane_force(const S_wedges *w, double tan_a, double cos_a, double sin_f, double cos_f)
+{
+	double width, v = S_ground_weight(w->ground, w->level, tan_a, &width);
+	if (!(width > 0.0))
+		return 0.0;
+	v += w->ground->uniform_kPa * width;
+	double len = width / cos_a;
+	for (int i = 0; i < w->n_loads; i++)
+		v += sp_surcharge_resultant(w->loads[i], width);
+	return S_plane_force(w, v, len, sin_f, cos_f);
+}
+
+/* Horizontal force of the wedge with slide plane alpha: its vertical load V
+ * and cohesion along the plane (S_plane_force). */
+static double S_force(const S_wedges *w, double alpha)
+{
+	if (!w->ground) {
+		sp_surcharge_plane_t t = S_plane(w, alpha);
+		return S_level_plane_force(w, &t);
+	}
+	double phi = w->phi, delta = w->delta;
 	if (w->passive)
-		return (v * sin(alpha + phi) + cl) / cos(alpha + phi + delta) * cos(delta);
-	return (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * cos(delta);
+		return S_ground_plane_force(w, tan(alpha), cos(alpha), sin(alpha + phi), cos(alpha + phi + delta));
+	return S_ground_plane_force(w, tan(alpha), cos(alpha), sin(alpha - phi), cos(alpha - phi - delta));
 }
 
 /* Slide-plane angles where the force stays finite; 0 when there are none. */
@@ -190,8 +236,13 @@ static double S_search(const S_wedges *w, double lo, double hi, int grid, double
 	double sgn = w->passive ? -1.0 : 1.0; /* maximise sgn * force */
 	int best = 0;
 	double fbest = -INFINITY, step = (hi - lo) / grid;
+	/* the grid's planes of the family, computed once (sp_surcharge_family_grid) */
+	const sp_surcharge_plane_t *planes = w->fam && w->fam->has_grid && grid == SP_SURCHARGE_GRID ? w->fam->grid : NULL;
 	for (int k = 0; k <= grid; k++) {
-		double f = sgn * S_force(w, lo + k * step);
+		const sp_surcharge_plane_t *t = planes ? &planes[k] : NULL;
+		double f = sgn * (!t              ? S_force(w, lo + k * step)
+		                  : !w->ground ? S_level_plane_force(w, t)
+		                               : S_ground_plane_force(w, t->tan_a, w->fam->grid_cos_a[k], t->sin_f, t->cos_f));
 		if (f > fbest)
 			fbest = f, best = k;
 	}
@@ -227,9 +278,12 @@ static double S_closed_form(const S_wedges *w, double lo, double hi, double *alp
 {
 	double depth = w->depth, wint = w->wint, phi = w->phi, delta = w->delta, c = w->c;
 	int passive = w->passive;
+	const sp_surcharge_family_t *fam = w->fam;
 	double ph = passive ? -phi : phi, de = passive ? -delta : delta;
-	double s = sin(ph + de), a = wint, b = wint * sin(ph) + 2.0 * (passive ? -c : c) * depth * cos(phi);
-	double p = a * s * cos(de) + b, q = a * s * sin(de), r = a * sin(de);
+	double sin_ph_de = fam ? fam->sin_ph_de : sin(ph + de), sin_ph = fam ? fam->sin_ph : sin(ph);
+	double cos_de = fam ? fam->cos_de : cos(de), sin_de = fam ? fam->sin_de : sin(de);
+	double s = sin_ph_de, a = wint, b = wint * sin_ph + 2.0 * (passive ? -c : c) * depth * w->cos_phi;
+	double p = a * s * cos_de + b, q = a * s * sin_de, r = a * sin_de;
 	double h = hypot(p, q);
 	double cand[6];
 	int n = 0;
@@ -248,31 +302,88 @@ static double S_closed_form(const S_wedges *w, double lo, double hi, double *alp
 		return NAN;
 	double sgn = passive ? -1.0 : 1.0, best = -INFINITY;
 	for (int i = 0; i < n; i++) {
-		double f = sgn * S_force(w, cand[i]);
+		/* the ends of the range: the family's planes */
+		double f = sgn * (fam && i < 2 ? S_level_plane_force(w, i == 0 ? &fam->at_lo : &fam->at_hi)
+		                               : S_force(w, cand[i]));
 		if (f > best)
 			best = f, *alpha = cand[i];
 	}
 	return sgn * best;
 }
 
-double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m, const sp_wall_surcharge_t *const *loads,
-                                int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive, double *alpha_deg)
+/* sp_surcharge_wedge_force, with the family fam of phi_deg, delta_deg and
+ * passive or (fam NULL) without. */
+static double S_level_force(const sp_surcharge_family_t *fam, double depth_m, double weight_integral_kN_per_m,
+                            const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg, double delta_deg,
+                            double c_kPa, int passive, double *alpha_deg)
 {
 	if (alpha_deg)
 		*alpha_deg = 0.0;
-	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, phi_deg * SP_PI / 180.0,
-	              delta_deg * SP_PI / 180.0, c_kPa, passive};
+	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, 0.0, 0.0, c_kPa, passive, 0.0, 0.0, fam};
 	double lo, hi, am = 0.0, f = NAN;
-	if (!(depth_m > 0.0) || !S_range(&w, &lo, &hi))
-		return 0.0;
+	if (fam) {
+		w.phi = fam->phi, w.delta = fam->delta, w.cos_phi = fam->cos_phi, w.cos_delta = fam->cos_delta;
+		lo = fam->lo, hi = fam->hi;
+		if (!(depth_m > 0.0) || !fam->in_range)
+			return 0.0;
+	} else {
+		S_wedges_set(&w, phi_deg, delta_deg);
+		if (!(depth_m > 0.0) || !S_range(&w, &lo, &hi))
+			return 0.0;
+	}
 	if (n_loads == 0)
 		f = S_closed_form(&w, lo, hi, &am);
 	/* a strip load can make several extremes in the angle: a fine grid finds the global one */
 	if (!isfinite(f))
-		f = S_search(&w, lo, hi, n_loads > 0 ? 120 : 16, &am);
+		f = S_search(&w, lo, hi, n_loads > 0 ? SP_SURCHARGE_GRID : 16, &am);
 	if (alpha_deg)
 		*alpha_deg = am * 180.0 / SP_PI;
 	return f;
+}
+
+double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m, const sp_wall_surcharge_t *const *loads,
+                                int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive, double *alpha_deg)
+{
+	return S_level_force(NULL, depth_m, weight_integral_kN_per_m, loads, n_loads, phi_deg, delta_deg, c_kPa, passive,
+	                     alpha_deg);
+}
+
+void sp_surcharge_family_init(sp_surcharge_family_t *f, double phi_deg, double delta_deg, int passive)
+{
+	S_wedges w;
+	memset(&w, 0, sizeof w);
+	w.passive = passive;
+	S_wedges_set(&w, phi_deg, delta_deg);
+	f->phi_deg = phi_deg, f->delta_deg = delta_deg, f->passive = passive;
+	f->phi = w.phi, f->delta = w.delta, f->cos_phi = w.cos_phi, f->cos_delta = w.cos_delta;
+	f->in_range = S_range(&w, &f->lo, &f->hi);
+	f->at_lo = S_plane(&w, f->lo), f->at_hi = S_plane(&w, f->hi);
+	double ph = passive ? -w.phi : w.phi, de = passive ? -w.delta : w.delta; /* as S_closed_form */
+	f->sin_ph_de = sin(ph + de), f->sin_ph = sin(ph), f->cos_de = cos(de), f->sin_de = sin(de);
+	f->has_grid = 0;
+}
+
+void sp_surcharge_family_grid(sp_surcharge_family_t *f)
+{
+	if (f->has_grid)
+		return;
+	S_wedges w;
+	memset(&w, 0, sizeof w);
+	w.passive = f->passive, w.phi = f->phi, w.delta = f->delta;
+	double lo = f->lo, step = (f->hi - lo) / SP_SURCHARGE_GRID; /* as S_search */
+	for (int k = 0; k <= SP_SURCHARGE_GRID; k++) {
+		double alpha = lo + k * step;
+		f->grid[k] = S_plane(&w, alpha);
+		f->grid_cos_a[k] = cos(alpha);
+	}
+	f->has_grid = 1;
+}
+
+double sp_surcharge_family_force(const sp_surcharge_family_t *f, double depth_m, double weight_integral_kN_per_m,
+                                 const sp_wall_surcharge_t *const *loads, int n_loads, double c_kPa, double *alpha_deg)
+{
+	return S_level_force(f, depth_m, weight_integral_kN_per_m, loads, n_loads, f->phi_deg, f->delta_deg, c_kPa,
+	                     f->passive, alpha_deg);
 }
 
 double sp_surcharge_wedge_force_at(double alpha_deg, double depth_m, double weight_integral_kN_per_m,
@@ -281,8 +392,8 @@ double sp_surcharge_wedge_force_at(double alpha_deg, double depth_m, double weig
 {
 	if (!(depth_m > 0.0))
 		return 0.0;
-	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, phi_deg * SP_PI / 180.0,
-	              delta_deg * SP_PI / 180.0, c_kPa, passive};
+	S_wedges w = {NULL, depth_m, weight_integral_kN_per_m, 0.0, loads, n_loads, 0.0, 0.0, c_kPa, passive, 0.0, 0.0, NULL};
+	S_wedges_set(&w, phi_deg, delta_deg);
 	return S_force(&w, alpha_deg * SP_PI / 180.0);
 }
 
@@ -326,17 +437,23 @@ static void S_add_point(double *pts, int *n, int cap, double x, double x_end)
 		pts[(*n)++] = x;
 }
 
-static int S_cmp_double(const void *a, const void *b)
+/* pts in ascending order: a few points, all above 0 but the first (0), no
+ * NaN, so the order is unique and this insertion sort gives qsort's array. */
+static void S_sort(double *pts, int n)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
+	for (int i = 1; i < n; i++) {
+		double x = pts[i];
+		int j = i;
+		for (; j > 0 && pts[j - 1] > x; j--)
+			pts[j] = pts[j - 1];
+		pts[j] = x;
+	}
 }
 
 /* Effective weight of the wedge with slide plane alpha through level (kN/m),
  * and its width at the surface. */
-static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width)
+static double S_ground_weight(const sp_ground_t *g, double level, double t, double *width)
 {
-	double t = tan(alpha);
 	double x_end = S_exit(g, level, t);
 	*width = x_end;
 	if (!(x_end > 0.0))
@@ -359,7 +476,7 @@ static double S_ground_weight(const sp_ground_t *g, double level, double alpha, 
 		}
 	}
 	pts[n++] = x_end;
-	qsort(pts, (size_t)n, sizeof pts[0], S_cmp_double);
+	S_sort(pts, n);
 	double weight = 0.0;
 	for (int b = 0; b < g->n_bands; b++) {
 		double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
@@ -378,19 +495,41 @@ static double S_ground_weight(const sp_ground_t *g, double level, double alpha, 
 	return weight;
 }
 
+/* sp_surcharge_ground_wedge_force with the family fam or (NULL) without. */
+static double S_ground_force(const sp_surcharge_family_t *fam, const sp_ground_t *g, double level_m,
+                             const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg, double delta_deg,
+                             double c_kPa, int passive, double *alpha_deg)
+{
+	if (alpha_deg)
+		*alpha_deg = 0.0;
+	S_wedges w = {g, 0.0, 0.0, level_m, loads, n_loads, 0.0, 0.0, c_kPa, passive, 0.0, 0.0, fam};
+	double lo, hi, am;
+	if (fam) {
+		w.phi = fam->phi, w.delta = fam->delta, w.cos_phi = fam->cos_phi, w.cos_delta = fam->cos_delta;
+		lo = fam->lo, hi = fam->hi;
+		if (!(g->wall_level_m > level_m) || !fam->in_range)
+			return 0.0;
+	} else {
+		S_wedges_set(&w, phi_deg, delta_deg);
+		if (!(g->wall_level_m > level_m) || !S_range(&w, &lo, &hi))
+			return 0.0;
+	}
+	double f = S_search(&w, lo, hi, SP_SURCHARGE_GRID, &am);
+	if (alpha_deg)
+		*alpha_deg = am * 180.0 / SP_PI;
+	return f;
+}
+
 double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
                                        int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
                                        double *alpha_deg)
 {
-	if (alpha_deg)
-		*alpha_deg = 0.0;
-	S_wedges w = {g, 0.0, 0.0, level_m, loads, n_loads, phi_deg * SP_PI / 180.0, delta_deg * SP_PI / 180.0, c_kPa,
-	              passive};
-	double lo, hi, am;
-	if (!(g->wall_level_m > level_m) || !S_range(&w, &lo, &hi))
-		return 0.0;
-	double f = S_search(&w, lo, hi, 120, &am);
-	if (alpha_deg)
-		*alpha_deg = am * 180.0 / SP_PI;
-	return f;
+	return S_ground_force(NULL, g, level_m, loads, n_loads, phi_deg, delta_deg, c_kPa, passive, alpha_deg);
+}
+
+double sp_surcharge_family_ground_force(const sp_surcharge_family_t *f, const sp_ground_t *g, double level_m,
+                                        const sp_wall_surcharge_t *const *loads, int n_loads, double c_kPa,
+                                        double *alpha_deg)
+{
+	return S_ground_force(f, g, level_m, loads, n_loads, f->phi_deg, f->delta_deg, c_kPa, f->passive, alpha_deg);
 }

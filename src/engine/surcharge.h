@@ -66,6 +66,41 @@ double sp_surcharge_wedge_force(double depth_m, double weight_integral_kN_per_m,
                                 int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
                                 double *alpha_deg);
 
+/* What the wedge searches of one phi, delta and direction share, computed
+ * once: the angles in radians, the range of slide planes, the closed form's
+ * sines and cosines (no surcharges), and the sines and cosines of the planes
+ * at the ends of the range and (sp_surcharge_family_grid) on the search's
+ * grid. sp_surcharge_family_force gives sp_surcharge_wedge_force's result bit
+ * for bit (the same functions of the same arguments), without computing
+ * these again (wedge_cache.h keeps a family per soil and direction). */
+#define SP_SURCHARGE_GRID 120 /* planes of the search with surcharges (and under a sloping ground) */
+
+typedef struct {
+	double tan_a, sin_a;  /* of the plane's angle alpha */
+	double sin_f, cos_f;  /* sin(alpha - phi), cos(alpha - phi - delta); passive: + phi, + delta */
+} sp_surcharge_plane_t;
+
+typedef struct {
+	double phi_deg, delta_deg;
+	int passive;
+	double phi, delta, cos_phi, cos_delta;              /* radians */
+	int in_range;                                       /* some plane gives a finite force */
+	double lo, hi;                                      /* the planes' angles (radians) */
+	sp_surcharge_plane_t at_lo, at_hi;
+	double sin_ph_de, sin_ph, cos_de, sin_de;           /* the closed form's (ph, de: -phi, -delta passive) */
+	int has_grid;
+	sp_surcharge_plane_t grid[SP_SURCHARGE_GRID + 1];   /* lo + k (hi - lo) / SP_SURCHARGE_GRID */
+	double grid_cos_a[SP_SURCHARGE_GRID + 1];           /* their cos(alpha) (sloping ground) */
+} sp_surcharge_family_t;
+
+void sp_surcharge_family_init(sp_surcharge_family_t *f, double phi_deg, double delta_deg, int passive);
+/* Adds the grid's planes (once). */
+void sp_surcharge_family_grid(sp_surcharge_family_t *f);
+/* sp_surcharge_wedge_force(depth_m, weight_integral_kN_per_m, loads, n_loads,
+ * f->phi_deg, f->delta_deg, c_kPa, f->passive, alpha_deg). */
+double sp_surcharge_family_force(const sp_surcharge_family_t *f, double depth_m, double weight_integral_kN_per_m,
+                                 const sp_wall_surcharge_t *const *loads, int n_loads, double c_kPa, double *alpha_deg);
+
 /* The same force for one slide-plane angle alpha_deg (from the horizontal).
  * With depth_m = 1 and the vertical effective stress as the weight integral
  * (no surcharges) it is the pressure dP/dz at that angle: by the envelope
@@ -93,5 +128,12 @@ typedef struct {
 double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
                                        int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
                                        double *alpha_deg);
+
+/* sp_surcharge_ground_wedge_force(g, level_m, loads, n_loads, f->phi_deg,
+ * f->delta_deg, c_kPa, f->passive, alpha_deg), bit for bit, with the family's
+ * grid when it has one. */
+double sp_surcharge_family_ground_force(const sp_surcharge_family_t *f, const sp_ground_t *g, double level_m,
+                                        const sp_wall_surcharge_t *const *loads, int n_loads, double c_kPa,
+                                        double *alpha_deg);
 
 #endif
