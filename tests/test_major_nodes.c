@@ -82,8 +82,10 @@ static void test_all_files(void)
 		if (read_wall(name, w) != SP_OK)
 			continue; /* refused by the importer: test_dsheet_benchmarks says why */
 		sp_shd_t r;
-		if (read_shd(name, &r) != SP_OK)
+		if (read_shd(name, &r) != SP_OK) {
+			sp_shd_free(&r); /* freed even on failure (shd.h) */
 			continue;
+		}
 		int nt = shd_major(&r, theirs);
 		sp_shd_free(&r);
 		if (nt == 0)
@@ -197,8 +199,10 @@ static void test_points_all_files(void)
 		if (read_wall(name, w) != SP_OK)
 			continue;
 		sp_shd_t r;
-		if (read_shd(name, &r) != SP_OK)
+		if (read_shd(name, &r) != SP_OK) {
+			sp_shd_free(&r); /* freed even on failure (shd.h) */
 			continue;
+		}
 		int nt = shd_points(&r, theirs);
 		sp_shd_free(&r);
 		if (nt == 0)
