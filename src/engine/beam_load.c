@@ -617,6 +617,22 @@ typedef struct {
 	int no_planes, culmann;
 } S_layer_coef_t;
 
+/* Whether a half spring of a layer takes its major segment's lambdas: on a
+ * side with slide planes at the major nodes (m->n > 0: c, phi, delta,
+ * CalcMinorNodesOn=0) every layer with slide planes does, the frictional
+ * ones too, for the plane through it crosses the layers above: bm4-44a.shd
+ * stage 3, left side, sand (c 0, phi 30) under clay (c 10, phi 17) from
+ * -13 m: [SLIDE PLANE] Q min 473.85853 and 517.35284 kN/m at -13.00 and
+ * -13.15789 m, [LAMBDAS] passive 275.46400 kPa = 7.27480 x 37.86553 at
+ * -13.07895 (Kp sigma_v' of the sand alone: 5.74 x 37.6 = 216 kPa at
+ * -13.05), [PRESSURES] 270.18595 kPa at -13.00 below the boundary. In a
+ * layer of one soil from the surface the lambda is K itself (Q = K times
+ * the integral of sigma_v'). */
+static int S_major_applies(const S_major_t *m, const S_layer_coef_t *lc)
+{
+	return m->n > 0 && (lc->culmann || !lc->no_planes);
+}
+
 /* The coefficients of the nl layers ls of a side (kmethod km, n_loads
  * surcharges on it, a sloping ground or not). */
 static void S_layer_coefs(S_layer_coef_t *coef, const sp_wall_t *w, const sp_wall_soil_t *reduced,
@@ -790,7 +806,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					                       &sa, &sn, &spv);
 					cached_layer = halves ? -1 : li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
 				}
-				if (culmann && S_major_pressures(&major, (b->z[i] + mid) / 2.0, sv_major, &sa, &sn, &spv))
+				if (S_major_applies(&major, lc) && S_major_pressures(&major, (b->z[i] + mid) / 2.0, sv_major, &sa, &sn, &spv))
 					S_order_pressures(&sa, &sn, &spv);
 				sp->on = 1;
 				sp->layer = li;
