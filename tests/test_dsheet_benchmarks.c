@@ -74,7 +74,7 @@ static const char *const KNOWN_GAPS[][2] = {
 	{"bm4-21a", "Eurocode verification file (design values not reproduced yet); characteristic stages 1-2 (the bm4-17d model) match, stage 3 differs as bm4-17d's does"},
 	{"bm4-25a", "ANB verification file (design values not reproduced yet); characteristic stages 1-2 (the bm4-17d model) match, stage 3 differs as bm4-17d's does"},
 	{"Tutorial-2a", "CPT-interpreted profile (read; the layers as stored): max M 482.0 vs 480.6 kNm/m (0.3 %), max u 1133.7 vs 1056.9 mm (7 %; 1077.3 before the branch ends at % of the passive pressure, which D-Sheet's own toe pressures confirm: left -13.61 m 95.811 kPa at 15.863 mm): a cantilever moving 1 m; the right side's active pressures in the loam below -12.02 m are ours 11.9-19.2 kPa against D-Sheet's 6.9-12.6 (beam_load.c, not the springs)"},
-	{"Tutorial-16", "settlement by vibration (read; stage results as a standard calculation): stage 1 (c = 10 kPa clay on the retained side, 3 Cur branches) now matches (feature_checks); stage 2 max M 33.06 vs 33.71 kNm/m (1.9 %), u 3.32 vs 3.48 mm; stage 3 u 70.73 vs 69.46 mm, anchor 133.35 vs 131.45 kN/m; stage 4 anchor 176.64 vs 179.69 kN/m"},
+	{"Tutorial-16", "settlement by vibration (read; stage results as a standard calculation): stage 1 matches (feature_checks); since h-limits-2 the limit pressures of its layered c-phi-delta sides are the wedge through the layers above at every node (feature_checks, to D-Sheet's [LAMBDAS]): stage 3 max M 364.91 vs 368.66 kNm/m (1.02 %), u 68.85 vs 69.46 mm, anchor 131.42 vs 131.45 kN/m (was 370.53, 70.73, 133.35); stage 4 495.94 vs 497.77, anchor 176.75 vs 179.69 kN/m (1.6 %); stage 2 max M 33.06 vs 33.71 kNm/m (1.9 %), u 3.32 vs 3.48 mm (elastic: the retained clay reloaded, unchanged). Near the top D-Sheet's pressure rises from 0 at the surface over its first 0.15 m element, ours over 0.05 m (as bm4-5a)"},
 	{"bm4-44a", "plastic calculation (read; no element reaches its plastic moment of 610.7 kNm/m, D-Sheet's largest is 348.12): stages 1-2 match; the passive limit of the sand under the clay on the left (-13 m, CalcMinorNodesOn=0) now takes the layered wedge's lambda per major segment (h-limits-2, feature_checks: 275.5 kPa at -13.08 m as D-Sheet); stage 3 max M 354.24 vs 348.12 kNm/m (1.8 %, was 360.8), u 186.26 vs 181.76 mm (was 195.1); stage 4 345.30 vs 339.19, u 182.49 vs 178.01; the rest is elastic: stage 2's top moves 6.43 vs 6.77 mm under the 80 kN/m pre-stress"},
 	{NULL, NULL}};
 
@@ -122,6 +122,20 @@ static double passive_at(const sp_beam_stage_result_t *r, double level, int side
 			const sp_beam_node_t *a = &r->nodes[i], *b = &r->nodes[i + 1];
 			double t = (a->level_m - level) / (a->level_m - b->level_m);
 			return a->passive_kPa[side] + t * (b->passive_kPa[side] - a->passive_kPa[side]);
+		}
+	return NAN;
+}
+
+/* The active (passive = 0) or passive limit pressure of one side at a level (kPa): linear between nodes. */
+static double limit_at(const sp_beam_stage_result_t *r, double level, int side, int passive)
+{
+	for (size_t i = 0; i + 1 < r->n_nodes; i++)
+		if (level <= r->nodes[i].level_m && level >= r->nodes[i + 1].level_m) {
+			const sp_beam_node_t *a = &r->nodes[i], *b = &r->nodes[i + 1];
+			double t = (a->level_m - level) / (a->level_m - b->level_m);
+			double pa = passive ? a->passive_kPa[side] : a->active_kPa[side];
+			double pb = passive ? b->passive_kPa[side] : b->active_kPa[side];
+			return pa + t * (pb - pa);
 		}
 	return NAN;
 }
@@ -538,6 +552,39 @@ static void feature_checks(void)
 		}
 	} else {
 		OK(0, "bm4-44a: imported");
+	}
+	/* Tutorial-16 stage 3, slide planes at every node (CalcMinorNodesOn=1)
+	 * on a layered c-phi-delta side: the limit pressures are dQ/dz of one
+	 * plane through the layers above (clay c 10, peat c 2, clay, sand).
+	 * Tutorial-16.shd stage 3 [LAMBDAS]: left (excavated to -7 m) passive
+	 * 50.68437 kPa at -8.05 m, 94.22101 at -11.05 (clay), 313.95786 at -13.60,
+	 * 331.99962 at -14.05 (sand under the clay); right active 13.56415 at
+	 * -7.75 (clay under peat), 18.04187 at -9.25, 19.79727 at -13.75 (sand).
+	 * With each layer's own wedge they were 288.2, 316.2, 13.71 and 20.72. */
+	if (w && load_wall("Tutorial-16", w, why, sizeof why) == 0) {
+		sp_beam_result_t res;
+		if (sp_beam_analyse(w, 1, &res, &err) == SP_OK && res.n_stages == 4) {
+			const sp_beam_stage_result_t *ms = &res.stage[2];
+			static const struct {
+				double level, want;
+				int side;
+			} pts[] = {{-8.05, 50.68437, SP_LEFT},   {-11.05, 94.22101, SP_LEFT}, {-13.60, 313.95786, SP_LEFT},
+			           {-14.05, 331.99962, SP_LEFT}, {-7.75, 13.56415, SP_RIGHT}, {-9.25, 18.04187, SP_RIGHT},
+			           {-13.75, 19.79727, SP_RIGHT}};
+			for (size_t k = 0; k < sizeof pts / sizeof *pts; k++) {
+				char label[160];
+				int passive = pts[k].side == SP_LEFT;
+				double got = limit_at(ms, pts[k].level, pts[k].side, passive);
+				snprintf(label, sizeof label, "Tutorial-16 stage 3: %s %s pressure at %.2f m %.3f vs D-Sheet %.5f kPa",
+				         passive ? "left" : "right", passive ? "passive" : "active", pts[k].level, got, pts[k].want);
+				OK(close_enough(got, pts[k].want, 0.01, 0), label);
+			}
+			sp_beam_result_free(&res);
+		} else {
+			OK(0, "Tutorial-16: beam engine runs");
+		}
+	} else {
+		OK(0, "Tutorial-16: imported");
 	}
 	/* bm4-5a, the neutral pressure at the major nodes only (CalcMinorNodesOn=0):
 	 * one lambda_n = N(middle) / sigma_v(middle) per major segment (1 m here),

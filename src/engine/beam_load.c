@@ -656,6 +656,104 @@ static void S_layer_coefs(S_layer_coef_t *coef, const sp_wall_t *w, const sp_wal
 	}
 }
 
+/* ---- slide planes at every node through the layers above (CalcMinorNodesOn=1) ----
+ *
+ * With slide planes at every node D-Sheet Piling takes, as at the major
+ * nodes, the wedge force Q of one plane through all the layers above
+ * (wedge_layers.h) and the pressure dQ/dz between planes: Tutorial-2a.shd,
+ * right side, loam (c 0, phi 27.5) under peat and clay with cohesion:
+ * [SLIDE PLANE] Q max 118.16041 and 118.65403 kN/m at -12.02 and -12.0996
+ * m, [LAMBDAS] active 6.20121 kPa at -12.02 (their difference over 0.0796
+ * m). A half spring takes (Q(middle) - Q(node)) / length, the active Q
+ * clipped at zero as a force; the two halves of a node together
+ * D-Sheet's difference between the planes around its node. Used where the
+ * plane crosses a layer of another soil; a layer whose wedge stays in its
+ * own soil keeps the single-soil wedge (S_culmann) or K sigma_v'. */
+typedef struct {
+	int on;
+	unsigned char crosses[SP_WALL_MAX_LAYERS]; /* layer li's planes cross a layer of another soil */
+	const sp_wall_t *w;
+	const sp_wall_soil_t *const *soils;       /* [0] active, [1] passive (reduced delta) */
+	const sp_wall_layer_t *ls;
+	int nl;
+	double zs, zw, q;
+	const sp_wall_surcharge_t *const *loads;
+	int n_loads;
+	double lev[4], f[4][2];                    /* the last forces computed (levels repeat: node, middles) */
+	int n_cached, next;
+} S_minor_t;
+
+static int S_same_soil(const sp_wall_soil_t *a, const sp_wall_soil_t *b)
+{
+	return a->phi_deg == b->phi_deg && a->c_kPa == b->c_kPa && a->delta_deg == b->delta_deg;
+}
+
+/* Whether the side takes layered wedges at every node, and for which layers. */
+static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t *const soils[2],
+                          const sp_wall_layer_t *ls, int nl, double zs, double zw, double q, sp_kmethod km,
+                          const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground,
+                          const S_layer_coef_t *coef)
+{
+	memset(m, 0, sizeof *m);
+	if (!w->minor_nodes || km == SP_KMETHOD_GIVEN || ground || nl > SP_WALL_MAX_LAYERS)
+		return;
+	m->w = w, m->soils = soils, m->ls = ls, m->nl = nl, m->zs = zs, m->zw = zw, m->q = q;
+	m->loads = loads, m->n_loads = n_loads;
+	int first = -1; /* the layer at the surface */
+	for (int li = 0; li < nl; li++) {
+		double bottom = li + 1 < nl ? ls[li + 1].top_level_m : -INFINITY;
+		if (bottom >= zs)
+			continue;
+		if (coef[li].no_planes)
+			return; /* c = phi = 0 below the surface: not this rule's */
+		if (first < 0)
+			first = li;
+		for (int j = first; j < li; j++)
+			for (int passive = 0; passive < 2; passive++)
+				if (!S_same_soil(&soils[passive][ls[j].soil], &soils[passive][ls[li].soil]))
+					m->crosses[li] = 1;
+		if (m->crosses[li])
+			m->on = 1;
+	}
+}
+
+/* The active and passive wedge forces through the wall at level z (kN/m),
+ * the active one clipped at zero. */
+static void S_minor_forces(S_minor_t *m, double z, double f[2])
+{
+	for (int k = 0; k < m->n_cached; k++)
+		if (m->lev[k] == z) {
+			f[0] = m->f[k][0], f[1] = m->f[k][1];
+			return;
+		}
+	for (int passive = 0; passive < 2; passive++) {
+		double v = z < m->zs ? S_major_layered_force(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q,
+		                                             m->loads, m->n_loads, z, passive)
+		                     : 0.0;
+		f[passive] = passive ? v : S_MAX(v, 0.0);
+	}
+	int k = m->next;
+	m->lev[k] = z, m->f[k][0] = f[0], m->f[k][1] = f[1];
+	m->next = (k + 1) % 4;
+	if (m->n_cached < 4)
+		m->n_cached++;
+}
+
+/* The active and passive pressures of a half spring of layer li between the
+ * node at z_node and the half's middle z_mid; 0 when the layer's planes stay
+ * in its own soil (nothing set). */
+static int S_minor_pressures(S_minor_t *m, int li, double z_node, double z_mid, double *sa, double *spv)
+{
+	if (!m->on || li < 0 || li >= m->nl || !m->crosses[li] || fabs(z_node - z_mid) < 1e-12)
+		return 0;
+	double fn[2], fm[2];
+	S_minor_forces(m, z_node, fn);
+	S_minor_forces(m, z_mid, fm);
+	*sa = (fm[0] - fn[0]) / (z_node - z_mid);
+	*spv = (fm[1] - fn[1]) / (z_node - z_mid);
+	return 1;
+}
+
 /* A spring's moduli (k, lam, k_unload, nb) in layer li of the profile ls (nl
  * layers) at node level z: linear between the top and bottom of the layer.
  * They depend on the spring's node, profile and layer only: set once per
@@ -740,6 +838,8 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 			              ground_load);
 		S_layer_coef_t coef[SP_WALL_MAX_LAYERS];
 		S_layer_coefs(coef, w, soils[1], ls, nl, st->kmethod[side], n_loads, ground != NULL);
+		S_minor_t minor; /* slide planes at every node through the layers above */
+		S_minor_setup(&minor, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground, coef);
 		S_sv_profile_t prof; /* sigma_v' of this side */
 		S_sv_profile_init(&prof, w, ls, nl, zs, zw, q);
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
@@ -796,7 +896,10 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				double sn = k0 * sv;
 				double spv = kp * sv + lc->cohesion_p_kPa;
 				S_order_pressures(&sa, &sn, &spv);
-				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
+				if (S_minor_pressures(&minor, li, b->z[i], mid, &sa, &spv)) {
+					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
+					S_order_pressures(&sa, &sn, &spv);
+				} else if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if ((n_loads > 0 && !no_planes) || culmann) {
 					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
