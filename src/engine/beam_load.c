@@ -317,7 +317,7 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passi
  * weight (the layers extend horizontally beyond the wall, the top layer also
  * upwards; dry above the water level, submerged below). */
 static void S_ground(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, const sp_wall_stage_t *st, int side, double q,
-                     double *band_bottom, double *band_gamma, sp_ground_t *g)
+                     double *band_bottom, double *band_gamma, int *band_layer, sp_ground_t *g)
 {
 	double zw = st->water_m[side];
 	int nb = 0;
@@ -326,9 +326,12 @@ static void S_ground(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, cons
 		double top = i > 0 ? ls[i].top_level_m : INFINITY;
 		double bottom = i + 1 < nl ? ls[i + 1].top_level_m : -INFINITY;
 		if (zw < top && zw > bottom) { /* the water level splits the layer */
+			band_layer[nb] = i;
 			band_gamma[nb] = so->gamma_dry_kN_m3, band_bottom[nb++] = zw;
+			band_layer[nb] = i;
 			band_gamma[nb] = so->gamma_wet_kN_m3 - w->gamma_water_kN_m3, band_bottom[nb++] = bottom;
 		} else {
+			band_layer[nb] = i;
 			band_gamma[nb] = zw >= top ? so->gamma_wet_kN_m3 - w->gamma_water_kN_m3 : so->gamma_dry_kN_m3;
 			band_bottom[nb++] = bottom;
 		}
@@ -341,6 +344,7 @@ static void S_ground(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, cons
 	g->band_bottom_m = band_bottom;
 	g->band_gamma_kN_m3 = band_gamma;
 	g->uniform_kPa = q;
+	g->band_phi_deg = g->band_delta_deg = g->band_c_kPa = NULL; /* the soil given to each call */
 }
 
 /* The ground above the wall's surface level beyond the wall as a vertical
@@ -681,6 +685,11 @@ typedef struct {
 	int n_loads;
 	double lev[4], f[4][2];                    /* the last forces computed (levels repeat: node, middles) */
 	int n_cached, next;
+	/* under a sloping surface: the ground with its bands' soils, [0] active, [1] passive */
+	sp_ground_t ground[2];
+	double band_phi[2 * SP_WALL_MAX_LAYERS + 2], band_c[2 * SP_WALL_MAX_LAYERS + 2];
+	double band_delta[2][2 * SP_WALL_MAX_LAYERS + 2];
+	int sloping;
 } S_minor_t;
 
 static int S_same_soil(const sp_wall_soil_t *a, const sp_wall_soil_t *b)
@@ -692,13 +701,28 @@ static int S_same_soil(const sp_wall_soil_t *a, const sp_wall_soil_t *b)
 static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t *const soils[2],
                           const sp_wall_layer_t *ls, int nl, double zs, double zw, double q, sp_kmethod km,
                           const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground,
-                          const S_layer_coef_t *coef)
+                          const int *band_layer, const S_layer_coef_t *coef)
 {
-	memset(m, 0, sizeof *m);
-	if (!w->minor_nodes || km == SP_KMETHOD_GIVEN || ground || nl > SP_WALL_MAX_LAYERS)
+	m->on = 0, m->n_cached = 0, m->next = 0;
+	memset(m->crosses, 0, sizeof m->crosses);
+	if (!w->minor_nodes || km == SP_KMETHOD_GIVEN || nl > SP_WALL_MAX_LAYERS)
 		return;
 	m->w = w, m->soils = soils, m->ls = ls, m->nl = nl, m->zs = zs, m->zw = zw, m->q = q;
 	m->loads = loads, m->n_loads = n_loads;
+	m->sloping = ground != NULL;
+	if (ground) {
+		for (int b = 0; b < ground->n_bands; b++) {
+			const sp_wall_soil_t *sa = &soils[0][ls[band_layer[b]].soil], *sp = &soils[1][ls[band_layer[b]].soil];
+			m->band_phi[b] = sa->phi_deg, m->band_c[b] = sa->c_kPa;
+			m->band_delta[0][b] = sa->delta_deg, m->band_delta[1][b] = sp->delta_deg;
+		}
+		for (int passive = 0; passive < 2; passive++) {
+			m->ground[passive] = *ground;
+			m->ground[passive].band_phi_deg = m->band_phi;
+			m->ground[passive].band_c_kPa = m->band_c;
+			m->ground[passive].band_delta_deg = m->band_delta[passive];
+		}
+	}
 	int first = -1; /* the layer at the surface */
 	for (int li = 0; li < nl; li++) {
 		double bottom = li + 1 < nl ? ls[li + 1].top_level_m : -INFINITY;
@@ -727,9 +751,11 @@ static void S_minor_forces(S_minor_t *m, double z, double f[2])
 			return;
 		}
 	for (int passive = 0; passive < 2; passive++) {
-		double v = z < m->zs ? S_major_layered_force(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q,
-		                                             m->loads, m->n_loads, z, passive)
-		                     : 0.0;
+		double v = !(z < m->zs) ? 0.0
+		           : m->sloping ? sp_surcharge_ground_wedge_force(&m->ground[passive], z, m->loads, m->n_loads, 0.0,
+		                                                          0.0, 0.0, passive, NULL)
+		                        : S_major_layered_force(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q,
+		                                                m->loads, m->n_loads, z, passive);
 		f[passive] = passive ? v : S_MAX(v, 0.0);
 	}
 	int k = m->next;
@@ -825,9 +851,10 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		sp_ground_t ground_store, *ground = NULL;
 		sp_wall_surcharge_t ground_load_store, *ground_load = NULL;
 		double band_bottom[2 * SP_WALL_MAX_LAYERS + 2], band_gamma[2 * SP_WALL_MAX_LAYERS + 2];
+		int band_layer[2 * SP_WALL_MAX_LAYERS + 2];
 		if (st->n_surface_points[side] > 0 && st->kmethod[side] != SP_KMETHOD_GIVEN) {
 			ground = &ground_store;
-			S_ground(w, ls, nl, st, side, q, band_bottom, band_gamma, ground);
+			S_ground(w, ls, nl, st, side, q, band_bottom, band_gamma, band_layer, ground);
 			ground_load = &ground_load_store;
 			S_ground_load(w, ls, nl, st, side, q, ground_load);
 		}
@@ -839,7 +866,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		S_layer_coef_t coef[SP_WALL_MAX_LAYERS];
 		S_layer_coefs(coef, w, soils[1], ls, nl, st->kmethod[side], n_loads, ground != NULL);
 		S_minor_t minor; /* slide planes at every node through the layers above */
-		S_minor_setup(&minor, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground, coef);
+		S_minor_setup(&minor, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground, band_layer, coef);
 		S_sv_profile_t prof; /* sigma_v' of this side */
 		S_sv_profile_init(&prof, w, ls, nl, zs, zw, q);
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */

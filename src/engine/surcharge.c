@@ -147,6 +147,7 @@ typedef struct {
 } S_wedges;
 
 static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width);
+static double S_ground_layered(const S_wedges *w, double alpha);
 
 /* Horizontal force of the wedge with slide plane alpha: its vertical load V
  * and cohesion c L along the plane against the wall, D-Sheet's Culmann wedge
@@ -154,6 +155,8 @@ static double S_ground_weight(const sp_ground_t *g, double level, double alpha, 
 static double S_force(const S_wedges *w, double alpha)
 {
 	double width, v, len;
+	if (w->ground && w->ground->band_phi_deg)
+		return S_ground_layered(w, alpha);
 	if (w->ground) {
 		v = S_ground_weight(w->ground, w->level, alpha, &width);
 		if (!(width > 0.0))
@@ -178,6 +181,26 @@ static int S_range(const S_wedges *w, double *lo, double *hi)
 {
 	*lo = w->passive ? 0.0 : w->phi;
 	*hi = w->passive ? SP_PI / 2.0 - w->phi - w->delta : SP_PI / 2.0;
+	double eps = 1e-6 * (*hi - *lo);
+	*lo += eps, *hi -= eps;
+	return *hi > *lo;
+}
+
+/* The same for the bands' own soils, those above level (the plane crosses
+ * them): as wedge_layers.c, passive alpha + phi + delta < 90 deg, active
+ * alpha - phi - delta > -90 deg in every one. */
+static int S_range_bands(const sp_ground_t *g, double level, int passive, double *lo, double *hi)
+{
+	*lo = 0.0, *hi = SP_PI / 2.0;
+	for (int b = 0; b < g->n_bands; b++) {
+		if (b > 0 && !(g->band_bottom_m[b - 1] > level))
+			break;
+		double phi = g->band_phi_deg[b] * SP_PI / 180.0, delta = g->band_delta_deg[b] * SP_PI / 180.0;
+		if (passive && SP_PI / 2.0 - phi - delta < *hi)
+			*hi = SP_PI / 2.0 - phi - delta;
+		if (!passive && phi + delta - SP_PI / 2.0 > *lo)
+			*lo = phi + delta - SP_PI / 2.0;
+	}
 	double eps = 1e-6 * (*hi - *lo);
 	*lo += eps, *hi -= eps;
 	return *hi > *lo;
@@ -320,9 +343,9 @@ static double S_exit(const sp_ground_t *g, double level, double t)
 	return xa;
 }
 
-static void S_add_point(double *pts, int *n, int cap, double x, double x_end)
+static void S_add_point(double *pts, int *n, int cap, double x, double x_start, double x_end)
 {
-	if (x > 0.0 && x < x_end && *n < cap)
+	if (x > x_start && x < x_end && *n < cap)
 		pts[(*n)++] = x;
 }
 
@@ -332,33 +355,28 @@ static int S_cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Effective weight of the wedge with slide plane alpha through level (kN/m),
- * and its width at the surface. */
-static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width)
+/* Effective weight of the ground above the slide plane level + x tan(alpha)
+ * between the distances xa and xb from the wall (kN/m), up to the surface. */
+static double S_ground_column(const sp_ground_t *g, double level, double t, double xa, double xb)
 {
-	double t = tan(alpha);
-	double x_end = S_exit(g, level, t);
-	*width = x_end;
-	if (!(x_end > 0.0))
-		return 0.0;
 	enum { CAP = 4 + SP_WALL_MAX_SURFACE_POINTS * 8 + 64 };
 	double pts[CAP];
 	int n = 0;
-	pts[n++] = 0.0;
+	pts[n++] = xa;
 	for (int k = 0; k < g->n_points; k++)
-		S_add_point(pts, &n, CAP, g->distance_m[k], x_end);
+		S_add_point(pts, &n, CAP, g->distance_m[k], xa, xb);
 	for (int b = 0; b + 1 < g->n_bands; b++) {
 		double y = g->band_bottom_m[b];
-		S_add_point(pts, &n, CAP, (y - level) / t, x_end); /* the plane crosses y */
-		double xa = 0.0, za = g->wall_level_m;             /* the surface crosses y */
+		S_add_point(pts, &n, CAP, (y - level) / t, xa, xb); /* the plane crosses y */
+		double xp = 0.0, za = g->wall_level_m;              /* the surface crosses y */
 		for (int k = 0; k < g->n_points; k++) {
-			double xb = g->distance_m[k], zb = g->level_m[k];
+			double xq = g->distance_m[k], zb = g->level_m[k];
 			if ((za - y) * (zb - y) < 0.0)
-				S_add_point(pts, &n, CAP, xa + (y - za) / (zb - za) * (xb - xa), x_end);
-			xa = xb, za = zb;
+				S_add_point(pts, &n, CAP, xp + (y - za) / (zb - za) * (xq - xp), xa, xb);
+			xp = xq, za = zb;
 		}
 	}
-	pts[n++] = x_end;
+	pts[n++] = xb;
 	qsort(pts, (size_t)n, sizeof pts[0], S_cmp_double);
 	double weight = 0.0;
 	for (int b = 0; b < g->n_bands; b++) {
@@ -378,6 +396,47 @@ static double S_ground_weight(const sp_ground_t *g, double level, double alpha, 
 	return weight;
 }
 
+/* Effective weight of the wedge with slide plane alpha through level (kN/m),
+ * and its width at the surface. */
+static double S_ground_weight(const sp_ground_t *g, double level, double alpha, double *width)
+{
+	double t = tan(alpha);
+	double x_end = S_exit(g, level, t);
+	*width = x_end;
+	if (!(x_end > 0.0))
+		return 0.0;
+	return S_ground_column(g, level, t, 0.0, x_end);
+}
+
+/* The wedge with slide plane alpha through the bands' own soils: the sum
+ * of the slices' forces, slice b the part of the plane within band b with
+ * the ground, the uniform load and the surcharges above it. */
+static double S_ground_layered(const S_wedges *w, double alpha)
+{
+	const sp_ground_t *g = w->ground;
+	double t = tan(alpha), x_end = S_exit(g, w->level, t);
+	if (!(x_end > 0.0))
+		return 0.0;
+	double f = 0.0;
+	for (int b = 0; b < g->n_bands; b++) {
+		double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
+		double lo = b + 1 < g->n_bands ? g->band_bottom_m[b] : -INFINITY;
+		double xa = fmax((lo - w->level) / t, 0.0), xb = fmin((hi - w->level) / t, x_end);
+		if (!(xb > xa))
+			continue;
+		double v = S_ground_column(g, w->level, t, xa, xb) + g->uniform_kPa * (xb - xa);
+		for (int i = 0; i < w->n_loads; i++)
+			v += sp_surcharge_resultant(w->loads[i], xb) - sp_surcharge_resultant(w->loads[i], xa);
+		double phi = g->band_phi_deg[b] * SP_PI / 180.0, delta = g->band_delta_deg[b] * SP_PI / 180.0;
+		double cl = g->band_c_kPa[b] * (xb - xa) / cos(alpha) * cos(phi);
+		if (w->passive)
+			f += (v * sin(alpha + phi) + cl) / cos(alpha + phi + delta) * cos(delta);
+		else
+			f += (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * cos(delta);
+	}
+	return f;
+}
+
 double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
                                        int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
                                        double *alpha_deg)
@@ -387,9 +446,10 @@ double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, con
 	S_wedges w = {g, 0.0, 0.0, level_m, loads, n_loads, phi_deg * SP_PI / 180.0, delta_deg * SP_PI / 180.0, c_kPa,
 	              passive};
 	double lo, hi, am;
-	if (!(g->wall_level_m > level_m) || !S_range(&w, &lo, &hi))
+	if (!(g->wall_level_m > level_m) || !(g->band_phi_deg ? S_range_bands(g, level_m, passive, &lo, &hi)
+	                                                       : S_range(&w, &lo, &hi)))
 		return 0.0;
-	double f = S_search(&w, lo, hi, 120, &am);
+	double f = S_search(&w, lo, hi, g->band_phi_deg ? 240 : 120, &am);
 	if (alpha_deg)
 		*alpha_deg = am * 180.0 / SP_PI;
 	return f;
