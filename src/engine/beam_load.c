@@ -467,7 +467,7 @@ static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int n
  * the layers above (wedge_layers.h): level ground. */
 static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
                                     double zs, double zw, double q, const sp_wall_surcharge_t *const *loads,
-                                    int n_loads, double z, int passive)
+                                    int n_loads, double z, int passive, double alpha_hint_deg, double *alpha_deg)
 {
 	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
 	int n = 0;
@@ -482,7 +482,7 @@ static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *so
 		sl[n].phi_deg = so->phi_deg, sl[n].delta_deg = so->delta_deg, sl[n].c_kPa = so->c_kPa;
 		n++;
 	}
-	return sp_wedge_layers_force(sl, n, loads, n_loads, passive, NULL);
+	return sp_wedge_layers_force_near(sl, n, loads, n_loads, passive, alpha_hint_deg, alpha_deg);
 }
 
 /* The wedge force through the wall at depth d below the surface (kN/m):
@@ -496,7 +496,7 @@ static double S_major_force(const sp_wall_t *w, const sp_wall_soil_t *soils, con
 		return 0.0;
 	double f = ground ? sp_surcharge_ground_wedge_force(ground, ground->wall_level_m - d, loads, n_loads, so->phi_deg,
 	                                                    so->delta_deg, so->c_kPa, passive, NULL)
-	                  : S_major_layered_force(w, soils, ls, nl, zs, zw, q, loads, n_loads, zs - d, passive);
+	                  : S_major_layered_force(w, soils, ls, nl, zs, zw, q, loads, n_loads, zs - d, passive, 0.0, NULL);
 	return passive ? f : S_MAX(f, 0.0);
 }
 
@@ -690,6 +690,8 @@ typedef struct {
 	double band_phi[2 * SP_WALL_MAX_LAYERS + 2], band_c[2 * SP_WALL_MAX_LAYERS + 2];
 	double band_delta[2][2 * SP_WALL_MAX_LAYERS + 2];
 	int sloping;
+	double alpha_deg[2]; /* the critical angles of the last plane (level ground): where the next search starts */
+	int alpha_layer;     /* the layer of that plane's foot (-1: none yet) */
 } S_minor_t;
 
 static int S_same_soil(const sp_wall_soil_t *a, const sp_wall_soil_t *b)
@@ -703,7 +705,7 @@ static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t
                           const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground,
                           const int *band_layer, const S_layer_coef_t *coef)
 {
-	m->on = 0, m->n_cached = 0, m->next = 0;
+	m->on = 0, m->n_cached = 0, m->next = 0, m->alpha_layer = -1;
 	memset(m->crosses, 0, sizeof m->crosses);
 	if (!w->minor_nodes || km == SP_KMETHOD_GIVEN || nl > SP_WALL_MAX_LAYERS)
 		return;
@@ -750,14 +752,19 @@ static void S_minor_forces(S_minor_t *m, double z, double f[2])
 			f[0] = m->f[k][0], f[1] = m->f[k][1];
 			return;
 		}
+	/* level ground: the search starts from the last plane's angles when
+	 * its foot was in the same layer (sp_wedge_layers_force_near) */
+	int layer = S_layer_of(m->ls, m->nl, z), hint = layer >= 0 && layer == m->alpha_layer;
 	for (int passive = 0; passive < 2; passive++) {
 		double v = !(z < m->zs) ? 0.0
 		           : m->sloping ? sp_surcharge_ground_wedge_force(&m->ground[passive], z, m->loads, m->n_loads, 0.0,
 		                                                          0.0, 0.0, passive, NULL)
 		                        : S_major_layered_force(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q,
-		                                                m->loads, m->n_loads, z, passive);
+		                                                m->loads, m->n_loads, z, passive,
+		                                                hint ? m->alpha_deg[passive] : 0.0, &m->alpha_deg[passive]);
 		f[passive] = passive ? v : S_MAX(v, 0.0);
 	}
+	m->alpha_layer = z < m->zs && !m->sloping ? layer : -1;
 	int k = m->next;
 	m->lev[k] = z, m->f[k][0] = f[0], m->f[k][1] = f[1];
 	m->next = (k + 1) % 4;

@@ -355,29 +355,39 @@ static int S_cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Effective weight of the ground above the slide plane level + x tan(alpha)
- * between the distances xa and xb from the wall (kN/m), up to the surface. */
-static double S_ground_column(const sp_ground_t *g, double level, double t, double xa, double xb)
+enum { S_PTS_CAP = 4 + SP_WALL_MAX_SURFACE_POINTS * 8 + 64, S_BANDS_CAP = 2 * SP_WALL_MAX_LAYERS + 2 };
+
+/* The distances between xa and xb where the ground's area changes slope
+ * under the slide plane level + x t (the surface's points, where the plane
+ * or the surface crosses a band boundary), with xa and xb, sorted. */
+static int S_breakpoints(const sp_ground_t *g, double level, double t, double xa, double xb, double *pts)
 {
-	enum { CAP = 4 + SP_WALL_MAX_SURFACE_POINTS * 8 + 64 };
-	double pts[CAP];
 	int n = 0;
 	pts[n++] = xa;
 	for (int k = 0; k < g->n_points; k++)
-		S_add_point(pts, &n, CAP, g->distance_m[k], xa, xb);
+		S_add_point(pts, &n, S_PTS_CAP, g->distance_m[k], xa, xb);
 	for (int b = 0; b + 1 < g->n_bands; b++) {
 		double y = g->band_bottom_m[b];
-		S_add_point(pts, &n, CAP, (y - level) / t, xa, xb); /* the plane crosses y */
-		double xp = 0.0, za = g->wall_level_m;              /* the surface crosses y */
+		S_add_point(pts, &n, S_PTS_CAP, (y - level) / t, xa, xb); /* the plane crosses y */
+		double xp = 0.0, za = g->wall_level_m;                     /* the surface crosses y */
 		for (int k = 0; k < g->n_points; k++) {
 			double xq = g->distance_m[k], zb = g->level_m[k];
 			if ((za - y) * (zb - y) < 0.0)
-				S_add_point(pts, &n, CAP, xp + (y - za) / (zb - za) * (xq - xp), xa, xb);
+				S_add_point(pts, &n, S_PTS_CAP, xp + (y - za) / (zb - za) * (xq - xp), xa, xb);
 			xp = xq, za = zb;
 		}
 	}
 	pts[n++] = xb;
 	qsort(pts, (size_t)n, sizeof pts[0], S_cmp_double);
+	return n;
+}
+
+/* Effective weight of the ground above the slide plane level + x tan(alpha)
+ * between the distances xa and xb from the wall (kN/m), up to the surface. */
+static double S_ground_column(const sp_ground_t *g, double level, double t, double xa, double xb)
+{
+	double pts[S_PTS_CAP];
+	int n = S_breakpoints(g, level, t, xa, xb, pts);
 	double weight = 0.0;
 	for (int b = 0; b < g->n_bands; b++) {
 		double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
@@ -410,13 +420,39 @@ static double S_ground_weight(const sp_ground_t *g, double level, double alpha, 
 
 /* The wedge with slide plane alpha through the bands' own soils: the sum
  * of the slices' forces, slice b the part of the plane within band b with
- * the ground, the uniform load and the surcharges above it. */
+ * the ground, the uniform load and the surcharges above it. The ground
+ * above the plane in one pass over the breakpoints: each interval between
+ * two lies above one band's part of the plane (the plane's crossings of the
+ * band boundaries are breakpoints). */
 static double S_ground_layered(const S_wedges *w, double alpha)
 {
 	const sp_ground_t *g = w->ground;
 	double t = tan(alpha), x_end = S_exit(g, w->level, t);
-	if (!(x_end > 0.0))
+	if (!(x_end > 0.0) || g->n_bands > S_BANDS_CAP)
 		return 0.0;
+	double pts[S_PTS_CAP], column[S_BANDS_CAP], h_prev[S_BANDS_CAP];
+	int n = S_breakpoints(g, w->level, t, 0.0, x_end, pts);
+	for (int b = 0; b < g->n_bands; b++)
+		column[b] = 0.0;
+	for (int i = 0; i < n; i++) {
+		double x = pts[i], surface = S_surface(g, x), plane = w->level + x * t, area = 0.0;
+		for (int b = 0; b < g->n_bands; b++) {
+			double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
+			double lo = b + 1 < g->n_bands ? g->band_bottom_m[b] : -INFINITY;
+			double top = fmin(surface, hi), bot = fmax(plane, lo);
+			double h = top > bot ? top - bot : 0.0;
+			if (i > 0)
+				area += g->band_gamma_kN_m3[b] * (h + h_prev[b]) / 2.0 * (x - pts[i - 1]);
+			h_prev[b] = h;
+		}
+		if (i == 0)
+			continue;
+		double y_mid = w->level + (x + pts[i - 1]) / 2.0 * t; /* the plane under the interval */
+		int band = 0;
+		while (band + 1 < g->n_bands && !(g->band_bottom_m[band] < y_mid))
+			band++;
+		column[band] += area;
+	}
 	double f = 0.0;
 	for (int b = 0; b < g->n_bands; b++) {
 		double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
@@ -424,7 +460,7 @@ static double S_ground_layered(const S_wedges *w, double alpha)
 		double xa = fmax((lo - w->level) / t, 0.0), xb = fmin((hi - w->level) / t, x_end);
 		if (!(xb > xa))
 			continue;
-		double v = S_ground_column(g, w->level, t, xa, xb) + g->uniform_kPa * (xb - xa);
+		double v = column[b] + g->uniform_kPa * (xb - xa);
 		for (int i = 0; i < w->n_loads; i++)
 			v += sp_surcharge_resultant(w->loads[i], xb) - sp_surcharge_resultant(w->loads[i], xa);
 		double phi = g->band_phi_deg[b] * SP_PI / 180.0, delta = g->band_delta_deg[b] * SP_PI / 180.0;
