@@ -465,24 +465,34 @@ static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int n
 
 /* The wedge force through the wall at level z (kN/m), its plane through
  * the layers above (wedge_layers.h): level ground. */
-static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
-                                    double zs, double zw, double q, const sp_wall_surcharge_t *const *loads,
-                                    int n_loads, double z, int passive, double alpha_hint_deg, double *alpha_deg)
+/* The slices of the plane through the wall at level z in the layers
+ * i_from <= i < i_to (appended to sl from *n on): the layers above z whole,
+ * the layer of z down to z. */
+static void S_layered_slices(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
+                             double zs, double zw, double q, double z, int i_from, int i_to, sp_wedge_layer_t *sl,
+                             int *n)
 {
-	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
-	int n = 0;
-	for (int i = 0; i < nl; i++) {
+	for (int i = i_from; i < i_to; i++) {
 		double top = i > 0 ? S_MIN(ls[i].top_level_m, zs) : zs;
 		double bot = i + 1 < nl ? S_MAX(ls[i + 1].top_level_m, z) : z;
 		if (top - bot <= 1e-9)
 			continue;
 		const sp_wall_soil_t *so = &soils[ls[i].soil];
-		sl[n].height_m = top - bot;
-		sl[n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot);
-		sl[n].phi_deg = so->phi_deg, sl[n].delta_deg = so->delta_deg, sl[n].c_kPa = so->c_kPa;
-		n++;
+		sl[*n].height_m = top - bot;
+		sl[*n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot);
+		sl[*n].phi_deg = so->phi_deg, sl[*n].delta_deg = so->delta_deg, sl[*n].c_kPa = so->c_kPa;
+		(*n)++;
 	}
-	return sp_wedge_layers_force_near(sl, n, loads, n_loads, passive, alpha_hint_deg, alpha_deg);
+}
+
+static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
+                                    double zs, double zw, double q, const sp_wall_surcharge_t *const *loads,
+                                    int n_loads, double z, int passive)
+{
+	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
+	int n = 0;
+	S_layered_slices(w, soils, ls, nl, zs, zw, q, z, 0, nl, sl, &n);
+	return sp_wedge_layers_force(sl, n, loads, n_loads, passive, NULL);
 }
 
 /* The wedge force through the wall at depth d below the surface (kN/m):
@@ -496,7 +506,7 @@ static double S_major_force(const sp_wall_t *w, const sp_wall_soil_t *soils, con
 		return 0.0;
 	double f = ground ? sp_surcharge_ground_wedge_force(ground, ground->wall_level_m - d, loads, n_loads, so->phi_deg,
 	                                                    so->delta_deg, so->c_kPa, passive, NULL)
-	                  : S_major_layered_force(w, soils, ls, nl, zs, zw, q, loads, n_loads, zs - d, passive, 0.0, NULL);
+	                  : S_major_layered_force(w, soils, ls, nl, zs, zw, q, loads, n_loads, zs - d, passive);
 	return passive ? f : S_MAX(f, 0.0);
 }
 
@@ -692,6 +702,9 @@ typedef struct {
 	int sloping;
 	double alpha_deg[2]; /* the critical angles of the last plane (level ground): where the next search starts */
 	int alpha_layer;     /* the layer of that plane's foot (-1: none yet) */
+	/* level ground: the slices of the layers above the foot's layer above_layer, the same for its every level */
+	sp_wedge_layer_t above[2][SP_WALL_MAX_LAYERS];
+	int n_above, above_layer;
 } S_minor_t;
 
 static int S_same_soil(const sp_wall_soil_t *a, const sp_wall_soil_t *b)
@@ -705,7 +718,7 @@ static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t
                           const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground,
                           const int *band_layer, const S_layer_coef_t *coef)
 {
-	m->on = 0, m->n_cached = 0, m->next = 0, m->alpha_layer = -1;
+	m->on = 0, m->n_cached = 0, m->next = 0, m->alpha_layer = -1, m->above_layer = -1, m->n_above = 0;
 	memset(m->crosses, 0, sizeof m->crosses);
 	if (!w->minor_nodes || km == SP_KMETHOD_GIVEN || nl > SP_WALL_MAX_LAYERS)
 		return;
@@ -743,6 +756,27 @@ static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t
 	}
 }
 
+/* The wedge force through the wall at level z on level ground (kN/m): as
+ * S_major_layered_force, the slices of the layers above z's layer kept. */
+static double S_minor_level_force(S_minor_t *m, double z, int layer, int passive, int hint)
+{
+	int from = layer < 0 ? 0 : layer;
+	if (m->above_layer != from) {
+		for (int p = 0; p < 2; p++) {
+			m->n_above = 0;
+			S_layered_slices(m->w, m->soils[p], m->ls, m->nl, m->zs, m->zw, m->q, z, 0, from, m->above[p],
+			                 &m->n_above);
+		}
+		m->above_layer = from;
+	}
+	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
+	int n = m->n_above;
+	memcpy(sl, m->above[passive], (size_t)n * sizeof sl[0]);
+	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n);
+	return sp_wedge_layers_force_near(sl, n, m->loads, m->n_loads, passive, hint ? m->alpha_deg[passive] : 0.0,
+	                                  &m->alpha_deg[passive]);
+}
+
 /* The active and passive wedge forces through the wall at level z (kN/m),
  * the active one clipped at zero. */
 static void S_minor_forces(S_minor_t *m, double z, double f[2])
@@ -759,9 +793,7 @@ static void S_minor_forces(S_minor_t *m, double z, double f[2])
 		double v = !(z < m->zs) ? 0.0
 		           : m->sloping ? sp_surcharge_ground_wedge_force(&m->ground[passive], z, m->loads, m->n_loads, 0.0,
 		                                                          0.0, 0.0, passive, NULL)
-		                        : S_major_layered_force(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q,
-		                                                m->loads, m->n_loads, z, passive,
-		                                                hint ? m->alpha_deg[passive] : 0.0, &m->alpha_deg[passive]);
+		                        : S_minor_level_force(m, z, layer, passive, hint);
 		f[passive] = passive ? v : S_MAX(v, 0.0);
 	}
 	m->alpha_layer = z < m->zs && !m->sloping ? layer : -1;

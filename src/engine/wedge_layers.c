@@ -90,7 +90,7 @@ static int S_range(const S_wedge *w, double *lo, double *hi)
 static void S_wedge_init(S_wedge *w, const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
                          int n_loads, int passive)
 {
-	*w = (S_wedge){.sl = slices, .n = n, .depth = 0.0, .loads = loads, .n_loads = n_loads, .passive = passive};
+	w->sl = slices, w->n = n, w->depth = 0.0, w->loads = loads, w->n_loads = n_loads, w->passive = passive;
 	for (int k = 0; k < n; k++) {
 		w->depth += slices[k].height_m;
 		if (k < S_TRIG_CAP)
@@ -117,7 +117,9 @@ static double S_newton(const S_wedge *w, double a, double lo, double hi, double 
 			step = step > 0 ? 0.02 : -0.02;
 		a += step;
 		f0 = sgn * S_force(w, a);
-		if (fabs(step) < 1e-9) {
+		/* within 1e-3 rad the step leaves the angle about step^2 (1e-6 rad)
+		 * from the extreme, where the force is stationary */
+		if (fabs(step) < 1e-3) {
 			if (!(f0 >= f_start) || !(a > lo && a < hi))
 				return NAN;
 			*f_at = f0;
