@@ -905,7 +905,8 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		S_layer_coef_t coef[SP_WALL_MAX_LAYERS];
 		S_layer_coefs(coef, w, soils[1], ls, nl, st->kmethod[side], n_loads, ground != NULL);
 		S_minor_t minor; /* slide planes at every node through the layers above */
-		S_minor_setup(&minor, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground, band_layer, coef);
+		S_minor_setup(&minor, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground, band_layer,
+		              coef);
 		S_sv_profile_t prof; /* sigma_v' of this side */
 		S_sv_profile_init(&prof, w, ls, nl, zs, zw, q);
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
