@@ -152,6 +152,30 @@ static void test_wedge(void)
 		        sp_surcharge_wedge_force(2.2, wint, NULL, 0, 32.5, 12.0, 4.0, passive, NULL), 1e-9,
 		        passive ? "level ground in bands = level wedge (passive)" : "level ground in bands = level wedge (active)");
 	OK(sp_surcharge_wedge_force(0.0, 0.0, l, 1, 30.0, 0.0, 0.0, 0, NULL) == 0.0, "no depth, no force");
+	/* the bands' own soils: Tutorial-2a.shd right side, the ground level
+	 * to 2 m, falling to -1.5 m at 4 m, water -2 m (9.81 kN/m3), the
+	 * CPT-interpreted layers (gamma dry = wet): peat 12 c 2.5 phi 15 delta 0
+	 * to -3.90, peat 10 c 1 to -4.92, peat 12 c 2.5 to -6.94, clay 13 c 0
+	 * phi 15 delta 10 to -9.50, clay 15 to -11.52, clay 18 c 5 phi 22.5 delta
+	 * 15 to -12.02, loam 19 c 0 phi 27.5 delta 18.33: [SLIDE PLANE] Q max
+	 * 118.16041 and Q min 487.10729 kN/m at -12.02 m, Q max 118.65403 at
+	 * -12.0996 (to the printed digits) */
+	{
+		double sd[] = {2.0, 4.0}, sl[] = {0.0, -1.5};
+		double bot[] = {-2.0, -3.90, -4.92, -6.94, -9.50, -11.52, -12.02, -1e30};
+		double gam[] = {12.0, 12.0 - 9.81, 10.0 - 9.81, 12.0 - 9.81, 13.0 - 9.81, 15.0 - 9.81, 18.0 - 9.81, 19.0 - 9.81};
+		double phi[] = {15, 15, 15, 15, 15, 15, 22.5, 27.5}, del[] = {0, 0, 0, 0, 10, 10, 15, 18.33};
+		double coh[] = {2.5, 2.5, 1.0, 2.5, 0, 0, 5.0, 0};
+		sp_ground_t cpt = {.wall_level_m = 0.0, .n_points = 2, .distance_m = sd, .level_m = sl, .n_bands = 8,
+		                   .band_bottom_m = bot, .band_gamma_kN_m3 = gam, .band_phi_deg = phi, .band_delta_deg = del,
+		                   .band_c_kPa = coh};
+		DBL_REL(sp_surcharge_ground_wedge_force(&cpt, -12.02, NULL, 0, 0, 0, 0, 0, NULL), 118.16041, 2e-6,
+		        "Tutorial-2a: Q max at -12.02 m through the layers under the falling ground");
+		DBL_REL(sp_surcharge_ground_wedge_force(&cpt, -12.0996, NULL, 0, 0, 0, 0, 0, NULL), 118.65403, 2e-6,
+		        "Tutorial-2a: Q max at -12.0996 m");
+		DBL_REL(sp_surcharge_ground_wedge_force(&cpt, -12.02, NULL, 0, 0, 0, 0, 1, NULL), 487.10729, 2e-6,
+		        "Tutorial-2a: Q min at -12.02 m");
+	}
 }
 
 /* D-Sheet Piling's horizontal stress at rest of a surcharge (its neutral

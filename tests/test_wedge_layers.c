@@ -53,6 +53,15 @@ static void check(const side_t *s, const char *name, double z, double q_want, do
 	DBL_REL(q, q_want, 2e-6, label);
 	snprintf(label, sizeof label, "%s: theta at %.1f m %.3f vs D-Sheet %.3f deg", name, z, 90.0 - alpha, theta_want);
 	DBL_ABS(90.0 - alpha, theta_want, 0.002, label);
+	/* from a plane's angle 2 deg off (the last level's, in beam_load.c):
+	 * the same Q and theta by Newton's method */
+	double alpha_near, q_near = sp_wedge_layers_force_near(sl, n, NULL, 0, 1, alpha + 2.0, &alpha_near);
+	snprintf(label, sizeof label, "%s: passive Q at %.1f m from a near angle %.5f vs D-Sheet %.5f kN/m", name, z,
+	         q_near, q_want);
+	DBL_REL(q_near, q_want, 2e-6, label);
+	snprintf(label, sizeof label, "%s: theta at %.1f m from a near angle %.3f vs D-Sheet %.3f deg", name, z,
+	         90.0 - alpha_near, theta_want);
+	DBL_ABS(90.0 - alpha_near, theta_want, 0.002, label);
 }
 
 /* bm4-16a.shd, stage 3 (characteristic), left side: surface -7 m, water

@@ -323,7 +323,7 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passi
  * weight (the layers extend horizontally beyond the wall, the top layer also
  * upwards; dry above the water level, submerged below). */
 static void S_ground(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, const sp_wall_stage_t *st, int side, double q,
-                     double *band_bottom, double *band_gamma, sp_ground_t *g)
+                     double *band_bottom, double *band_gamma, int *band_layer, sp_ground_t *g)
 {
 	double zw = st->water_m[side];
 	int nb = 0;
@@ -332,9 +332,12 @@ static void S_ground(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, cons
 		double top = i > 0 ? ls[i].top_level_m : INFINITY;
 		double bottom = i + 1 < nl ? ls[i + 1].top_level_m : -INFINITY;
 		if (zw < top && zw > bottom) { /* the water level splits the layer */
+			band_layer[nb] = i;
 			band_gamma[nb] = so->gamma_dry_kN_m3, band_bottom[nb++] = zw;
+			band_layer[nb] = i;
 			band_gamma[nb] = so->gamma_wet_kN_m3 - w->gamma_water_kN_m3, band_bottom[nb++] = bottom;
 		} else {
+			band_layer[nb] = i;
 			band_gamma[nb] = zw >= top ? so->gamma_wet_kN_m3 - w->gamma_water_kN_m3 : so->gamma_dry_kN_m3;
 			band_bottom[nb++] = bottom;
 		}
@@ -347,6 +350,7 @@ static void S_ground(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, cons
 	g->band_bottom_m = band_bottom;
 	g->band_gamma_kN_m3 = band_gamma;
 	g->uniform_kPa = q;
+	g->band_phi_deg = g->band_delta_deg = g->band_c_kPa = NULL; /* the soil given to each call */
 }
 
 /* The ground above the wall's surface level beyond the wall as a vertical
@@ -467,23 +471,33 @@ static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int n
 
 /* The wedge force through the wall at level z (kN/m), its plane through
  * the layers above (wedge_layers.h): level ground. */
+/* The slices of the plane through the wall at level z in the layers
+ * i_from <= i < i_to (appended to sl from *n on): the layers above z whole,
+ * the layer of z down to z. */
+static void S_layered_slices(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
+                             double zs, double zw, double q, double z, int i_from, int i_to, sp_wedge_layer_t *sl,
+                             int *n)
+{
+	for (int i = i_from; i < i_to; i++) {
+		double top = i > 0 ? S_MIN(ls[i].top_level_m, zs) : zs;
+		double bot = i + 1 < nl ? S_MAX(ls[i + 1].top_level_m, z) : z;
+		if (top - bot <= 1e-9)
+			continue;
+		const sp_wall_soil_t *so = &soils[ls[i].soil];
+		sl[*n].height_m = top - bot;
+		sl[*n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot);
+		sl[*n].phi_deg = so->phi_deg, sl[*n].delta_deg = so->delta_deg, sl[*n].c_kPa = so->c_kPa;
+		(*n)++;
+	}
+}
+
 static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
                                     double zs, double zw, double q, const sp_wall_surcharge_t *const *loads,
                                     int n_loads, double z, int passive)
 {
 	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
 	int n = 0;
-	for (int i = 0; i < nl; i++) {
-		double top = i > 0 ? S_MIN(ls[i].top_level_m, zs) : zs;
-		double bot = i + 1 < nl ? S_MAX(ls[i + 1].top_level_m, z) : z;
-		if (top - bot <= 1e-9)
-			continue;
-		const sp_wall_soil_t *so = &soils[ls[i].soil];
-		sl[n].height_m = top - bot;
-		sl[n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot);
-		sl[n].phi_deg = so->phi_deg, sl[n].delta_deg = so->delta_deg, sl[n].c_kPa = so->c_kPa;
-		n++;
-	}
+	S_layered_slices(w, soils, ls, nl, zs, zw, q, z, 0, nl, sl, &n);
 	return sp_wedge_layers_force(sl, n, loads, n_loads, passive, NULL);
 }
 
@@ -623,6 +637,22 @@ typedef struct {
 	int no_planes, culmann;
 } S_layer_coef_t;
 
+/* Whether a half spring of a layer takes its major segment's lambdas: on a
+ * side with slide planes at the major nodes (m->n > 0: c, phi, delta,
+ * CalcMinorNodesOn=0) every layer with slide planes does, the frictional
+ * ones too, for the plane through it crosses the layers above: bm4-44a.shd
+ * stage 3, left side, sand (c 0, phi 30) under clay (c 10, phi 17) from
+ * -13 m: [SLIDE PLANE] Q min 473.85853 and 517.35284 kN/m at -13.00 and
+ * -13.15789 m, [LAMBDAS] passive 275.46400 kPa = 7.27480 x 37.86553 at
+ * -13.07895 (Kp sigma_v' of the sand alone: 5.74 x 37.6 = 216 kPa at
+ * -13.05), [PRESSURES] 270.18595 kPa at -13.00 below the boundary. In a
+ * layer of one soil from the surface the lambda is K itself (Q = K times
+ * the integral of sigma_v'). */
+static int S_major_applies(const S_major_t *m, const S_layer_coef_t *lc)
+{
+	return m->n > 0 && (lc->culmann || !lc->no_planes);
+}
+
 /* The coefficients of the nl layers ls of a side (kmethod km, n_loads
  * surcharges on it, a sloping ground or not). */
 static void S_layer_coefs(S_layer_coef_t *coef, const sp_wall_t *w, const sp_wall_soil_t *reduced,
@@ -644,6 +674,155 @@ static void S_layer_coefs(S_layer_coef_t *coef, const sp_wall_t *w, const sp_wal
 		lc->cohesion_a_kPa = 2.0 * c * sqrt(S_MAX(lc->ka, 0.0));
 		lc->cohesion_p_kPa = 2.0 * c * sqrt(S_MAX(lc->kp, 0.0));
 	}
+}
+
+/* ---- slide planes at every node through the layers above (CalcMinorNodesOn=1) ----
+ *
+ * With slide planes at every node D-Sheet Piling takes, as at the major
+ * nodes, the wedge force Q of one plane through all the layers above
+ * (wedge_layers.h) and the pressure dQ/dz between planes: Tutorial-2a.shd,
+ * right side, loam (c 0, phi 27.5) under peat and clay with cohesion:
+ * [SLIDE PLANE] Q max 118.16041 and 118.65403 kN/m at -12.02 and -12.0996
+ * m, [LAMBDAS] active 6.20121 kPa at -12.02 (their difference over 0.0796
+ * m). A half spring takes (Q(middle) - Q(node)) / length, the active Q
+ * clipped at zero as a force; the two halves of a node together
+ * D-Sheet's difference between the planes around its node. Used where the
+ * plane crosses a layer of another soil; a layer whose wedge stays in its
+ * own soil keeps the single-soil wedge (S_culmann) or K sigma_v'. */
+typedef struct {
+	int on;
+	unsigned char crosses[SP_WALL_MAX_LAYERS]; /* layer li's planes cross a layer of another soil */
+	const sp_wall_t *w;
+	const sp_wall_soil_t *const *soils;       /* [0] active, [1] passive (reduced delta) */
+	const sp_wall_layer_t *ls;
+	int nl;
+	double zs, zw, q;
+	const sp_wall_surcharge_t *const *loads;
+	int n_loads;
+	double lev[4], f[4][2];                    /* the last forces computed (levels repeat: node, middles) */
+	int n_cached, next;
+	/* under a sloping surface: the ground with its bands' soils, [0] active, [1] passive */
+	sp_ground_t ground[2];
+	double band_phi[2 * SP_WALL_MAX_LAYERS + 2], band_c[2 * SP_WALL_MAX_LAYERS + 2];
+	double band_delta[2][2 * SP_WALL_MAX_LAYERS + 2];
+	int sloping;
+	double alpha_deg[2]; /* the critical angles of the last plane (level ground): where the next search starts */
+	int alpha_layer;     /* the layer of that plane's foot (-1: none yet) */
+	/* level ground: the slices of the layers above the foot's layer above_layer, the same for its every level */
+	sp_wedge_layer_t above[2][SP_WALL_MAX_LAYERS];
+	int n_above, above_layer;
+} S_minor_t;
+
+static int S_same_soil(const sp_wall_soil_t *a, const sp_wall_soil_t *b)
+{
+	return a->phi_deg == b->phi_deg && a->c_kPa == b->c_kPa && a->delta_deg == b->delta_deg;
+}
+
+/* Whether the side takes layered wedges at every node, and for which layers. */
+static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t *const soils[2],
+                          const sp_wall_layer_t *ls, int nl, double zs, double zw, double q, sp_kmethod km,
+                          const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground,
+                          const int *band_layer, const S_layer_coef_t *coef)
+{
+	m->on = 0, m->n_cached = 0, m->next = 0, m->alpha_layer = -1, m->above_layer = -1, m->n_above = 0;
+	memset(m->crosses, 0, sizeof m->crosses);
+	if (!w->minor_nodes || km == SP_KMETHOD_GIVEN || nl > SP_WALL_MAX_LAYERS)
+		return;
+	m->w = w, m->soils = soils, m->ls = ls, m->nl = nl, m->zs = zs, m->zw = zw, m->q = q;
+	m->loads = loads, m->n_loads = n_loads;
+	m->sloping = ground != NULL;
+	if (ground) {
+		for (int b = 0; b < ground->n_bands; b++) {
+			const sp_wall_soil_t *sa = &soils[0][ls[band_layer[b]].soil], *sp = &soils[1][ls[band_layer[b]].soil];
+			m->band_phi[b] = sa->phi_deg, m->band_c[b] = sa->c_kPa;
+			m->band_delta[0][b] = sa->delta_deg, m->band_delta[1][b] = sp->delta_deg;
+		}
+		for (int passive = 0; passive < 2; passive++) {
+			m->ground[passive] = *ground;
+			m->ground[passive].band_phi_deg = m->band_phi;
+			m->ground[passive].band_c_kPa = m->band_c;
+			m->ground[passive].band_delta_deg = m->band_delta[passive];
+		}
+	}
+	int first = -1; /* the layer at the surface */
+	for (int li = 0; li < nl; li++) {
+		double bottom = li + 1 < nl ? ls[li + 1].top_level_m : -INFINITY;
+		if (bottom >= zs)
+			continue;
+		if (coef[li].no_planes)
+			return; /* c = phi = 0 below the surface: not this rule's */
+		if (first < 0)
+			first = li;
+		for (int j = first; j < li; j++)
+			for (int passive = 0; passive < 2; passive++)
+				if (!S_same_soil(&soils[passive][ls[j].soil], &soils[passive][ls[li].soil]))
+					m->crosses[li] = 1;
+		if (m->crosses[li])
+			m->on = 1;
+	}
+}
+
+/* The wedge force through the wall at level z on level ground (kN/m): as
+ * S_major_layered_force, the slices of the layers above z's layer kept. */
+static double S_minor_level_force(S_minor_t *m, double z, int layer, int passive, int hint)
+{
+	int from = layer < 0 ? 0 : layer;
+	if (m->above_layer != from) {
+		for (int p = 0; p < 2; p++) {
+			m->n_above = 0;
+			S_layered_slices(m->w, m->soils[p], m->ls, m->nl, m->zs, m->zw, m->q, z, 0, from, m->above[p],
+			                 &m->n_above);
+		}
+		m->above_layer = from;
+	}
+	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
+	int n = m->n_above;
+	memcpy(sl, m->above[passive], (size_t)n * sizeof sl[0]);
+	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n);
+	return sp_wedge_layers_force_near(sl, n, m->loads, m->n_loads, passive, hint ? m->alpha_deg[passive] : 0.0,
+	                                  &m->alpha_deg[passive]);
+}
+
+/* The active and passive wedge forces through the wall at level z (kN/m),
+ * the active one clipped at zero. */
+static void S_minor_forces(S_minor_t *m, double z, double f[2])
+{
+	for (int k = 0; k < m->n_cached; k++)
+		if (m->lev[k] == z) {
+			f[0] = m->f[k][0], f[1] = m->f[k][1];
+			return;
+		}
+	/* level ground: the search starts from the last plane's angles when
+	 * its foot was in the same layer (sp_wedge_layers_force_near) */
+	int layer = S_layer_of(m->ls, m->nl, z), hint = layer >= 0 && layer == m->alpha_layer;
+	for (int passive = 0; passive < 2; passive++) {
+		double v = !(z < m->zs) ? 0.0
+		           : m->sloping ? sp_surcharge_ground_wedge_force(&m->ground[passive], z, m->loads, m->n_loads, 0.0,
+		                                                          0.0, 0.0, passive, NULL)
+		                        : S_minor_level_force(m, z, layer, passive, hint);
+		f[passive] = passive ? v : S_MAX(v, 0.0);
+	}
+	m->alpha_layer = z < m->zs && !m->sloping ? layer : -1;
+	int k = m->next;
+	m->lev[k] = z, m->f[k][0] = f[0], m->f[k][1] = f[1];
+	m->next = (k + 1) % 4;
+	if (m->n_cached < 4)
+		m->n_cached++;
+}
+
+/* The active and passive pressures of a half spring of layer li between the
+ * node at z_node and the half's middle z_mid; 0 when the layer's planes stay
+ * in its own soil (nothing set). */
+static int S_minor_pressures(S_minor_t *m, int li, double z_node, double z_mid, double *sa, double *spv)
+{
+	if (!m->on || li < 0 || li >= m->nl || !m->crosses[li] || fabs(z_node - z_mid) < 1e-12)
+		return 0;
+	double fn[2], fm[2];
+	S_minor_forces(m, z_node, fn);
+	S_minor_forces(m, z_mid, fm);
+	*sa = (fm[0] - fn[0]) / (z_node - z_mid);
+	*spv = (fm[1] - fn[1]) / (z_node - z_mid);
+	return 1;
 }
 
 /* A spring's moduli (k, lam, k_unload, nb) in layer li of the profile ls (nl
@@ -718,9 +897,10 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		sp_ground_t ground_store, *ground = NULL;
 		sp_wall_surcharge_t ground_load_store, *ground_load = NULL;
 		double band_bottom[2 * SP_WALL_MAX_LAYERS + 2], band_gamma[2 * SP_WALL_MAX_LAYERS + 2];
+		int band_layer[2 * SP_WALL_MAX_LAYERS + 2];
 		if (st->n_surface_points[side] > 0 && st->kmethod[side] != SP_KMETHOD_GIVEN) {
 			ground = &ground_store;
-			S_ground(w, ls, nl, st, side, q, band_bottom, band_gamma, ground);
+			S_ground(w, ls, nl, st, side, q, band_bottom, band_gamma, band_layer, ground);
 			ground_load = &ground_load_store;
 			S_ground_load(w, ls, nl, st, side, q, ground_load);
 		}
@@ -731,6 +911,9 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 			              ground_load);
 		S_layer_coef_t coef[SP_WALL_MAX_LAYERS];
 		S_layer_coefs(coef, w, soils[1], ls, nl, st->kmethod[side], n_loads, ground != NULL);
+		S_minor_t minor; /* slide planes at every node through the layers above */
+		S_minor_setup(&minor, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground, band_layer,
+		              coef);
 		S_sv_profile_t prof; /* sigma_v' of this side */
 		S_sv_profile_init(&prof, w, ls, nl, zs, zw, q);
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
@@ -787,7 +970,10 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				double sn = k0 * sv;
 				double spv = kp * sv + lc->cohesion_p_kPa;
 				S_order_pressures(&sa, &sn, &spv);
-				if (n_loads == 0 && !ground && culmann && cached_layer == li) {
+				if (S_minor_pressures(&minor, li, b->z[i], mid, &sa, &spv)) {
+					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
+					S_order_pressures(&sa, &sn, &spv);
+				} else if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if ((n_loads > 0 && !no_planes) || culmann) {
 					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
@@ -797,7 +983,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					                       &sa, &sn, &spv);
 					cached_layer = halves ? -1 : li, cached[0] = sa, cached[1] = sn, cached[2] = spv;
 				}
-				if (culmann && S_major_pressures(&major, (b->z[i] + mid) / 2.0, sv_major, &sa, &sn, &spv))
+				if (S_major_applies(&major, lc) && S_major_pressures(&major, (b->z[i] + mid) / 2.0, sv_major, &sa, &sn, &spv))
 					S_order_pressures(&sa, &sn, &spv);
 				sp->on = 1;
 				sp->layer = li;

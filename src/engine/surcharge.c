@@ -155,6 +155,7 @@ static void S_wedges_set(S_wedges *w, double phi_deg, double delta_deg)
 }
 
 static double S_ground_weight(const sp_ground_t *g, double level, double t, double *width);
+static double S_ground_layered(const S_wedges *w, double alpha);
 
 /* The plane alpha's sines and cosines that S_force takes. */
 static sp_surcharge_plane_t S_plane(const S_wedges *w, double alpha)
@@ -213,6 +214,8 @@ static double S_force(const S_wedges *w, double alpha)
 		sp_surcharge_plane_t t = S_plane(w, alpha);
 		return S_level_plane_force(w, &t);
 	}
+	if (w->ground->band_phi_deg)
+		return S_ground_layered(w, alpha);
 	double phi = w->phi, delta = w->delta;
 	if (w->passive)
 		return S_ground_plane_force(w, tan(alpha), cos(alpha), sin(alpha + phi), cos(alpha + phi + delta));
@@ -224,6 +227,26 @@ static int S_range(const S_wedges *w, double *lo, double *hi)
 {
 	*lo = w->passive ? 0.0 : w->phi;
 	*hi = w->passive ? SP_PI / 2.0 - w->phi - w->delta : SP_PI / 2.0;
+	double eps = 1e-6 * (*hi - *lo);
+	*lo += eps, *hi -= eps;
+	return *hi > *lo;
+}
+
+/* The same for the bands' own soils, those above level (the plane crosses
+ * them): as wedge_layers.c, passive alpha + phi + delta < 90 deg, active
+ * alpha - phi - delta > -90 deg in every one. */
+static int S_range_bands(const sp_ground_t *g, double level, int passive, double *lo, double *hi)
+{
+	*lo = 0.0, *hi = SP_PI / 2.0;
+	for (int b = 0; b < g->n_bands; b++) {
+		if (b > 0 && !(g->band_bottom_m[b - 1] > level))
+			break;
+		double phi = g->band_phi_deg[b] * SP_PI / 180.0, delta = g->band_delta_deg[b] * SP_PI / 180.0;
+		if (passive && SP_PI / 2.0 - phi - delta < *hi)
+			*hi = SP_PI / 2.0 - phi - delta;
+		if (!passive && phi + delta - SP_PI / 2.0 > *lo)
+			*lo = phi + delta - SP_PI / 2.0;
+	}
 	double eps = 1e-6 * (*hi - *lo);
 	*lo += eps, *hi -= eps;
 	return *hi > *lo;
@@ -431,9 +454,9 @@ static double S_exit(const sp_ground_t *g, double level, double t)
 	return xa;
 }
 
-static void S_add_point(double *pts, int *n, int cap, double x, double x_end)
+static void S_add_point(double *pts, int *n, int cap, double x, double x_start, double x_end)
 {
-	if (x > 0.0 && x < x_end && *n < cap)
+	if (x > x_start && x < x_end && *n < cap)
 		pts[(*n)++] = x;
 }
 
@@ -450,33 +473,39 @@ static void S_sort(double *pts, int n)
 	}
 }
 
-/* Effective weight of the wedge with slide plane alpha through level (kN/m),
- * and its width at the surface. */
-static double S_ground_weight(const sp_ground_t *g, double level, double t, double *width)
+enum { S_PTS_CAP = 4 + SP_WALL_MAX_SURFACE_POINTS * 8 + 64, S_BANDS_CAP = 2 * SP_WALL_MAX_LAYERS + 2 };
+
+/* The distances between xa and xb where the ground's area changes slope
+ * under the slide plane level + x t (the surface's points, where the plane
+ * or the surface crosses a band boundary), with xa and xb, sorted. */
+static int S_breakpoints(const sp_ground_t *g, double level, double t, double xa, double xb, double *pts)
 {
-	double x_end = S_exit(g, level, t);
-	*width = x_end;
-	if (!(x_end > 0.0))
-		return 0.0;
-	enum { CAP = 4 + SP_WALL_MAX_SURFACE_POINTS * 8 + 64 };
-	double pts[CAP];
 	int n = 0;
-	pts[n++] = 0.0;
+	pts[n++] = xa;
 	for (int k = 0; k < g->n_points; k++)
-		S_add_point(pts, &n, CAP, g->distance_m[k], x_end);
+		S_add_point(pts, &n, S_PTS_CAP, g->distance_m[k], xa, xb);
 	for (int b = 0; b + 1 < g->n_bands; b++) {
 		double y = g->band_bottom_m[b];
-		S_add_point(pts, &n, CAP, (y - level) / t, x_end); /* the plane crosses y */
-		double xa = 0.0, za = g->wall_level_m;             /* the surface crosses y */
+		S_add_point(pts, &n, S_PTS_CAP, (y - level) / t, xa, xb); /* the plane crosses y */
+		double xp = 0.0, za = g->wall_level_m;                     /* the surface crosses y */
 		for (int k = 0; k < g->n_points; k++) {
-			double xb = g->distance_m[k], zb = g->level_m[k];
+			double xq = g->distance_m[k], zb = g->level_m[k];
 			if ((za - y) * (zb - y) < 0.0)
-				S_add_point(pts, &n, CAP, xa + (y - za) / (zb - za) * (xb - xa), x_end);
-			xa = xb, za = zb;
+				S_add_point(pts, &n, S_PTS_CAP, xp + (y - za) / (zb - za) * (xq - xp), xa, xb);
+			xp = xq, za = zb;
 		}
 	}
-	pts[n++] = x_end;
+	pts[n++] = xb;
 	S_sort(pts, n);
+	return n;
+}
+
+/* Effective weight of the ground above the slide plane level + x tan(alpha)
+ * between the distances xa and xb from the wall (kN/m), up to the surface. */
+static double S_ground_column(const sp_ground_t *g, double level, double t, double xa, double xb)
+{
+	double pts[S_PTS_CAP];
+	int n = S_breakpoints(g, level, t, xa, xb, pts);
 	double weight = 0.0;
 	for (int b = 0; b < g->n_bands; b++) {
 		double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
@@ -495,6 +524,72 @@ static double S_ground_weight(const sp_ground_t *g, double level, double t, doub
 	return weight;
 }
 
+/* Effective weight of the wedge with slide plane alpha through level (kN/m),
+ * and its width at the surface. */
+static double S_ground_weight(const sp_ground_t *g, double level, double t, double *width)
+{
+	double x_end = S_exit(g, level, t);
+	*width = x_end;
+	if (!(x_end > 0.0))
+		return 0.0;
+	return S_ground_column(g, level, t, 0.0, x_end);
+}
+
+/* The wedge with slide plane alpha through the bands' own soils: the sum
+ * of the slices' forces, slice b the part of the plane within band b with
+ * the ground, the uniform load and the surcharges above it. The ground
+ * above the plane in one pass over the breakpoints: each interval between
+ * two lies above one band's part of the plane (the plane's crossings of the
+ * band boundaries are breakpoints). */
+static double S_ground_layered(const S_wedges *w, double alpha)
+{
+	const sp_ground_t *g = w->ground;
+	double t = tan(alpha), x_end = S_exit(g, w->level, t);
+	if (!(x_end > 0.0) || g->n_bands > S_BANDS_CAP)
+		return 0.0;
+	double pts[S_PTS_CAP], column[S_BANDS_CAP], h_prev[S_BANDS_CAP];
+	int n = S_breakpoints(g, w->level, t, 0.0, x_end, pts);
+	for (int b = 0; b < g->n_bands; b++)
+		column[b] = 0.0;
+	for (int i = 0; i < n; i++) {
+		double x = pts[i], surface = S_surface(g, x), plane = w->level + x * t, area = 0.0;
+		for (int b = 0; b < g->n_bands; b++) {
+			double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
+			double lo = b + 1 < g->n_bands ? g->band_bottom_m[b] : -INFINITY;
+			double top = fmin(surface, hi), bot = fmax(plane, lo);
+			double h = top > bot ? top - bot : 0.0;
+			if (i > 0)
+				area += g->band_gamma_kN_m3[b] * (h + h_prev[b]) / 2.0 * (x - pts[i - 1]);
+			h_prev[b] = h;
+		}
+		if (i == 0)
+			continue;
+		double y_mid = w->level + (x + pts[i - 1]) / 2.0 * t; /* the plane under the interval */
+		int band = 0;
+		while (band + 1 < g->n_bands && !(g->band_bottom_m[band] < y_mid))
+			band++;
+		column[band] += area;
+	}
+	double f = 0.0;
+	for (int b = 0; b < g->n_bands; b++) {
+		double hi = b > 0 ? g->band_bottom_m[b - 1] : INFINITY;
+		double lo = b + 1 < g->n_bands ? g->band_bottom_m[b] : -INFINITY;
+		double xa = fmax((lo - w->level) / t, 0.0), xb = fmin((hi - w->level) / t, x_end);
+		if (!(xb > xa))
+			continue;
+		double v = column[b] + g->uniform_kPa * (xb - xa);
+		for (int i = 0; i < w->n_loads; i++)
+			v += sp_surcharge_resultant(w->loads[i], xb) - sp_surcharge_resultant(w->loads[i], xa);
+		double phi = g->band_phi_deg[b] * SP_PI / 180.0, delta = g->band_delta_deg[b] * SP_PI / 180.0;
+		double cl = g->band_c_kPa[b] * (xb - xa) / cos(alpha) * cos(phi);
+		if (w->passive)
+			f += (v * sin(alpha + phi) + cl) / cos(alpha + phi + delta) * cos(delta);
+		else
+			f += (v * sin(alpha - phi) - cl) / cos(alpha - phi - delta) * cos(delta);
+	}
+	return f;
+}
+
 /* sp_surcharge_ground_wedge_force with the family fam or (NULL) without. */
 static double S_ground_force(const sp_surcharge_family_t *fam, const sp_ground_t *g, double level_m,
                              const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg, double delta_deg,
@@ -504,17 +599,20 @@ static double S_ground_force(const sp_surcharge_family_t *fam, const sp_ground_t
 		*alpha_deg = 0.0;
 	S_wedges w = {g, 0.0, 0.0, level_m, loads, n_loads, 0.0, 0.0, c_kPa, passive, 0.0, 0.0, fam};
 	double lo, hi, am;
-	if (fam) {
+	if (g->band_phi_deg)
+		w.fam = NULL; /* each band's own phi and delta: no shared family */
+	if (w.fam) {
 		w.phi = fam->phi, w.delta = fam->delta, w.cos_phi = fam->cos_phi, w.cos_delta = fam->cos_delta;
 		lo = fam->lo, hi = fam->hi;
 		if (!(g->wall_level_m > level_m) || !fam->in_range)
 			return 0.0;
 	} else {
 		S_wedges_set(&w, phi_deg, delta_deg);
-		if (!(g->wall_level_m > level_m) || !S_range(&w, &lo, &hi))
+		if (!(g->wall_level_m > level_m) || !(g->band_phi_deg ? S_range_bands(g, level_m, passive, &lo, &hi)
+		                                                       : S_range(&w, &lo, &hi)))
 			return 0.0;
 	}
-	double f = S_search(&w, lo, hi, SP_SURCHARGE_GRID, &am);
+	double f = S_search(&w, lo, hi, g->band_phi_deg ? 2 * SP_SURCHARGE_GRID : SP_SURCHARGE_GRID, &am);
 	if (alpha_deg)
 		*alpha_deg = am * 180.0 / SP_PI;
 	return f;

@@ -118,13 +118,21 @@ typedef struct {
 	const double *band_bottom_m;   /* band i from band_bottom_m[i-1] (the first: no top) to band_bottom_m[i] */
 	const double *band_gamma_kN_m3;
 	double uniform_kPa;            /* uniform vertical load on the surface */
+	/* NULL: the wedge has the soil given to the call. Otherwise each band's
+	 * own phi (deg), wall friction delta (deg) and cohesion (kPa): the plane
+	 * is cut into slices by the band boundaries, each slice carries the
+	 * ground above its part of the plane and acts with its own soil (the
+	 * layered wedge of wedge_layers.h under a sloping surface). */
+	const double *band_phi_deg, *band_delta_deg, *band_c_kPa;
 } sp_ground_t;
 
 /* Horizontal force on the wall above level_m by Culmann's wedges through the
  * wall at level_m (kN/m), the wedge being the ground between the slide plane
  * and the surface up to where the plane leaves the ground: its weight (areas
  * times the bands' unit weights), the uniform load and the surcharges on its
- * width, cohesion along the plane. As sp_surcharge_wedge_force otherwise. */
+ * width, cohesion along the plane. As sp_surcharge_wedge_force otherwise.
+ * With the bands' own soils (g->band_phi_deg) phi_deg, delta_deg and c_kPa
+ * are not used. */
 double sp_surcharge_ground_wedge_force(const sp_ground_t *g, double level_m, const sp_wall_surcharge_t *const *loads,
                                        int n_loads, double phi_deg, double delta_deg, double c_kPa, int passive,
                                        double *alpha_deg);

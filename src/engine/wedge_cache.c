@@ -46,6 +46,8 @@ typedef struct sp_wedge_cache_ground {
 	int n_points, n_bands;
 	double distance_m[SP_WALL_MAX_SURFACE_POINTS], level_m[SP_WALL_MAX_SURFACE_POINTS];
 	double band_bottom_m[S_BANDS], band_gamma_kN_m3[S_BANDS];
+	int has_soils; /* the bands' own soils (sp_ground_t band_phi_deg): */
+	double band_phi_deg[S_BANDS], band_delta_deg[S_BANDS], band_c_kPa[S_BANDS];
 } S_ground_t;
 
 
@@ -134,7 +136,10 @@ static int S_ground_id(sp_wedge_cache_t *c, const sp_ground_t *g)
 		    memcmp(&h->uniform_kPa, &g->uniform_kPa, sizeof(double)) == 0 &&
 		    memcmp(h->distance_m, g->distance_m, pb) == 0 && memcmp(h->level_m, g->level_m, pb) == 0 &&
 		    memcmp(h->band_bottom_m, g->band_bottom_m, bb) == 0 &&
-		    memcmp(h->band_gamma_kN_m3, g->band_gamma_kN_m3, bb) == 0)
+		    memcmp(h->band_gamma_kN_m3, g->band_gamma_kN_m3, bb) == 0 && h->has_soils == (g->band_phi_deg != NULL) &&
+		    (!h->has_soils || (memcmp(h->band_phi_deg, g->band_phi_deg, bb) == 0 &&
+		                       memcmp(h->band_delta_deg, g->band_delta_deg, bb) == 0 &&
+		                       memcmp(h->band_c_kPa, g->band_c_kPa, bb) == 0)))
 			return i;
 	}
 	if (c->n_grounds == S_GROUNDS)
@@ -147,6 +152,10 @@ static int S_ground_id(sp_wedge_cache_t *c, const sp_ground_t *g)
 	memcpy(&h->uniform_kPa, &g->uniform_kPa, sizeof(double));
 	memcpy(h->distance_m, g->distance_m, pb), memcpy(h->level_m, g->level_m, pb);
 	memcpy(h->band_bottom_m, g->band_bottom_m, bb), memcpy(h->band_gamma_kN_m3, g->band_gamma_kN_m3, bb);
+	h->has_soils = g->band_phi_deg != NULL;
+	if (h->has_soils)
+		memcpy(h->band_phi_deg, g->band_phi_deg, bb), memcpy(h->band_delta_deg, g->band_delta_deg, bb),
+		    memcpy(h->band_c_kPa, g->band_c_kPa, bb);
 	c->grounds[c->n_grounds] = h;
 	return c->n_grounds++;
 }

@@ -8,6 +8,13 @@
 
 #define S_GRID 240 /* angles tried before the golden-section refinement */
 
+/* A slice's angles as the force needs them, computed once per search. */
+typedef struct {
+	double sin_phi, cos_phi, cos_delta, sin_pd, cos_pd; /* pd: phi + delta */
+} S_trig;
+
+#define S_TRIG_CAP SP_WALL_MAX_LAYERS
+
 typedef struct {
 	const sp_wedge_layer_t *sl;
 	int n;
@@ -15,17 +22,26 @@ typedef struct {
 	const sp_wall_surcharge_t *const *loads;
 	int n_loads;
 	int passive;
+	S_trig trig[S_TRIG_CAP]; /* the first min(n, S_TRIG_CAP) slices' */
 } S_wedge;
 
-/* The force of slice s at angle a (radians), with extra vertical load v_extra on it. */
-static double S_slice(const sp_wedge_layer_t *s, double a, double v_extra, int passive)
+static S_trig S_trig_of(const sp_wedge_layer_t *s)
 {
 	double phi = s->phi_deg * SP_PI / 180.0, delta = s->delta_deg * SP_PI / 180.0;
-	double v = s->weight_integral_kN_per_m / tan(a) + v_extra;
-	double cl = s->c_kPa * s->height_m / sin(a) * cos(phi); /* cohesion along the plane, projected */
+	S_trig t = {sin(phi), cos(phi), cos(delta), sin(phi + delta), cos(phi + delta)};
+	return t;
+}
+
+/* The force of slice s (angles t) at the angle whose sine and cosine are
+ * sa, ca, with extra vertical load v_extra on it: sin(a -+ phi) and
+ * cos(a -+ (phi + delta)) by the addition formulas. */
+static double S_slice(const sp_wedge_layer_t *s, const S_trig *t, double sa, double ca, double v_extra, int passive)
+{
+	double v = s->weight_integral_kN_per_m * ca / sa + v_extra;
+	double cl = s->c_kPa * s->height_m / sa * t->cos_phi; /* cohesion along the plane, projected */
 	if (passive)
-		return (v * sin(a + phi) + cl) / cos(a + phi + delta) * cos(delta);
-	return (v * sin(a - phi) - cl) / cos(a - phi - delta) * cos(delta);
+		return (v * (sa * t->cos_phi + ca * t->sin_phi) + cl) / (ca * t->cos_pd - sa * t->sin_pd) * t->cos_delta;
+	return (v * (sa * t->cos_phi - ca * t->sin_phi) - cl) / (ca * t->cos_pd + sa * t->sin_pd) * t->cos_delta;
 }
 
 /* The surcharges' resultant on the first width_m of the surface. */
@@ -42,11 +58,13 @@ static double S_loads(const S_wedge *w, double width_m)
  * stage 3: the 60 kPa strip from 2 to 5 m on the peat and sand slices). */
 static double S_force(const S_wedge *w, double a)
 {
-	double f = 0.0, below = w->depth, outer = w->n_loads ? S_loads(w, below / tan(a)) : 0.0;
+	double sa = sin(a), ca = cos(a), cot = ca / sa;
+	double f = 0.0, below = w->depth, outer = w->n_loads ? S_loads(w, below * cot) : 0.0;
 	for (int k = 0; k < w->n; k++) {
 		below -= w->sl[k].height_m; /* the plane's height below the slice's bottom */
-		double inner = w->n_loads && below > 0.0 ? S_loads(w, below / tan(a)) : 0.0;
-		f += S_slice(&w->sl[k], a, outer - inner, w->passive);
+		double inner = w->n_loads && below > 0.0 ? S_loads(w, below * cot) : 0.0;
+		S_trig t = k < S_TRIG_CAP ? w->trig[k] : S_trig_of(&w->sl[k]);
+		f += S_slice(&w->sl[k], &t, sa, ca, outer - inner, w->passive);
 		outer = inner;
 	}
 	return f;
@@ -69,14 +87,73 @@ static int S_range(const S_wedge *w, double *lo, double *hi)
 	return *hi > *lo;
 }
 
+static void S_wedge_init(S_wedge *w, const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
+                         int n_loads, int passive)
+{
+	w->sl = slices, w->n = n, w->depth = 0.0, w->loads = loads, w->n_loads = n_loads, w->passive = passive;
+	for (int k = 0; k < n; k++) {
+		w->depth += slices[k].height_m;
+		if (k < S_TRIG_CAP)
+			w->trig[k] = S_trig_of(&slices[k]);
+	}
+}
+
+/* Newton's method on the force's slope from the angle a (central
+ * differences): the critical angle when it converges inside (lo, hi) to a
+ * maximum of sgn * force no lower than at a; NAN otherwise. */
+static double S_newton(const S_wedge *w, double a, double lo, double hi, double sgn, double *f_at)
+{
+	const double h = 1e-5;
+	double f0 = sgn * S_force(w, a), f_start = f0;
+	for (int it = 0; it < 8; it++) {
+		if (!(a - h > lo && a + h < hi))
+			return NAN;
+		double fp = sgn * S_force(w, a + h), fm = sgn * S_force(w, a - h);
+		double d1 = (fp - fm) / (2.0 * h), d2 = (fp - 2.0 * f0 + fm) / (h * h);
+		if (!(d2 < 0.0))
+			return NAN;
+		double step = -d1 / d2;
+		if (fabs(step) > 0.02)
+			step = step > 0 ? 0.02 : -0.02;
+		a += step;
+		f0 = sgn * S_force(w, a);
+		/* within 1e-3 rad the step leaves the angle about step^2 (1e-6 rad)
+		 * from the extreme, where the force is stationary */
+		if (fabs(step) < 1e-3) {
+			if (!(f0 >= f_start) || !(a > lo && a < hi))
+				return NAN;
+			*f_at = f0;
+			return a;
+		}
+	}
+	return NAN;
+}
+
+double sp_wedge_layers_force_near(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
+                                  int n_loads, int passive, double alpha_hint_deg, double *alpha_deg)
+{
+	S_wedge w;
+	S_wedge_init(&w, slices, n, loads, n_loads, passive);
+	double lo, hi, f;
+	if (n_loads == 0 && alpha_hint_deg > 0.0 && n >= 1 && w.depth > 0.0 && S_range(&w, &lo, &hi)) {
+		double sgn = passive ? -1.0 : 1.0;
+		double a = S_newton(&w, alpha_hint_deg * SP_PI / 180.0, lo, hi, sgn, &f);
+		if (!isnan(a)) {
+			if (alpha_deg)
+				*alpha_deg = a * 180.0 / SP_PI;
+			return sgn * f;
+		}
+	}
+	return sp_wedge_layers_force(slices, n, loads, n_loads, passive, alpha_deg);
+}
+
 double sp_wedge_layers_force(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
                              int n_loads, int passive, double *alpha_deg)
 {
 	if (alpha_deg)
 		*alpha_deg = 0.0;
-	S_wedge w = {slices, n, 0.0, loads, n_loads, passive};
-	for (int k = 0; k < n; k++)
-		w.depth += slices[k].height_m;
+	S_wedge w;
+	S_wedge_init(&w, slices, n, loads, n_loads, passive);
 	double lo, hi;
 	if (n < 1 || !(w.depth > 0.0) || !S_range(&w, &lo, &hi))
 		return 0.0;

@@ -28,4 +28,13 @@ typedef struct {
 double sp_wedge_layers_force(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
                              int n_loads, int passive, double *alpha_deg);
 
+/* The same force found from a nearby critical angle alpha_hint_deg (the
+ * one of a plane just above): Newton's method on the force's slope, a few
+ * evaluations instead of sp_wedge_layers_force's search over every angle;
+ * that search when there are surcharges (several extremes), when the hint
+ * is not positive or Newton's method does not converge to a maximum
+ * (active; minimum passive) at least as good as the hint's. */
+double sp_wedge_layers_force_near(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
+                                  int n_loads, int passive, double alpha_hint_deg, double *alpha_deg);
+
 #endif
