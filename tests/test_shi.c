@@ -523,7 +523,7 @@ static void test_malformed(void)
 
 	provoke(b, "passive", "0              Passive side overrule", "3              Passive side overrule",
 		"passive side overrule 3 is not 0, 1 or 2", 1);
-	provoke(b, "material", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=3", "material type",
+	provoke(b, "material", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=5", "a combined wall, 5",
 		0);
 	provoke(b, "unknown_section", "[WATER]\n", "[WATTER]\n", "unknown section [WATTER]", 1);
 	provoke(b, "twice", "[WATER]\n", "[CPT LIST]\nCount=0\n[END OF CPT LIST]\n[WATER]\n", "appears twice", 1);

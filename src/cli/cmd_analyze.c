@@ -56,7 +56,16 @@ static int S_fixed_wall(const sp_study_t *st, FILE *out, sp_err_t *err)
 		return rc;
 	}
 	int last = w->n_stages - 1, ai = -1;
-	for (int i = 0; last >= 0 && i < w->n_anchors && ai < 0; i++)
+	/* a stage the engine could not compute (a plastic hinge, a diaphragm
+	 * wall past its diagram) has no diagram for the Kranz check: its row
+	 * says "failed" and the warning why */
+	for (int s = 0; s < res.n_stages; s++)
+		if (res.stage[s].status != SP_BEAM_OK)
+			sp_cli_printf(stderr, "[WARNING] %s: stage %d '%s' not computed: %s\n", st->path, s + 1,
+			              w->stages[s].name, res.stage[s].reason);
+	for (int i = 0; last >= 0 && last < res.n_stages && res.stage[last].status == SP_BEAM_OK && i < w->n_anchors &&
+	                ai < 0;
+	     i++)
 		if (w->stages[last].anchor_on[i] && w->anchors[i].anchorage_height_m > 0)
 			ai = i;
 	sp_kranz_result_t kr;

@@ -129,7 +129,10 @@ static int S_model(S_ctx *c)
 			c->w->plastic = v == 0;
 		} else if (strncmp(label, "Wooden sheet piling", 19) == 0) {
 			if (v != 0)
-				return sp_shi_scan_fail(in, line, "wooden sheet piling is not supported");
+				return sp_shi_scan_fail(in, line,
+							"wooden sheet piling (the wall's stiffness and strength from the "
+							"Eurocode 5 wood properties E, kdef, psi2, kmod of its elements) is "
+							"not supported; an element of material wood (3) with its EI is");
 		} else {
 			return sp_shi_scan_fail(in, line, "unknown model option '%.60s'", s);
 		}

@@ -64,13 +64,19 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 		if ((rc = sp_shi_scan_block(in, "[END OF SHEET PILING ELEMENT]", keys,
 					    (int)(sizeof keys / sizeof keys[0]), 0)) != SP_OK)
 			return rc;
-		/* material 1 steel, 0 user defined (bm4-33a: a wall of EI 81.29
-		 * kNm2/m as given): either way the beam takes the element's EI; 2
-		 * the concrete of a diaphragm wall (ComplexProjects24) */
-		if (type != 1 && type != 0 && !(type == 2 && w->diaphragm))
+		/* SheetPilingElementMaterialType (GEOLib's enum): 0 user defined,
+		 * 1 steel, 2 concrete, 3 wood, 4 synthetic, 5 combined. For 0 to
+		 * 4 the element's EI per running metre is the stiffness whatever
+		 * the material (bm4-33a: user defined, EI 81.29 kNm2/m as given;
+		 * ComplexProjects24: a diaphragm wall's concrete); the material
+		 * sets only the partial factors of the allowable moment. A
+		 * combined wall's stiffness comes from its primary and secondary
+		 * elements, which are not read */
+		if (type != 0 && type != 1 && type != 2 && type != 3 && type != 4)
 			return sp_shi_scan_fail(in, line,
-						"element '%s': material type %g is not supported (only user defined, 0, "
-						"steel, 1, and a diaphragm wall's concrete, 2)",
+						"element '%s': material type %g is not supported (user defined 0, steel "
+						"1, concrete 2, wood 3 and synthetic 4 are read with the element's EI; "
+						"a combined wall, 5, is not)",
 						el->name, type);
 		/* the diaphragm wall's M-kappa diagram acts only in a Diepwand
 		 * calculation (bm4-44a, a sheet piling wall, carries one unused):
