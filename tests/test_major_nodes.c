@@ -62,18 +62,35 @@ static int read_shd(const char *name, sp_shd_t *r)
 	return sp_shd_read(path, r, &err);
 }
 
-/* Every development file the importer reads and whose .shd prints its points. */
-static void test_all_files(void)
+/* D-Sheet's points of stage 1 of a .shd, each level once (a major node is
+ * printed twice); returns their count (0: no points). */
+static int shd_points(const sp_shd_t *r, double *lev)
+{
+	const sp_shd_stage_t *st = r->n_stages > 0 ? &r->stages[0] : NULL;
+	if (st == NULL || st->points == NULL || st->n_points < 2)
+		return 0;
+	int n = 0;
+	for (size_t k = 0; k < st->n_points && n < CAP; k++)
+		if (k == 0 || st->points[k].level_m != st->points[k - 1].level_m)
+			lev[n++] = st->points[k].level_m;
+	return n;
+}
+
+/* The development files the importer reads and whose .shd prints stage 1's
+ * points (the design-length files print none), each .shi and .shd read once:
+ * fn(name, wall, results, ctx) for each. Returns how many, -1 when the
+ * directory cannot be opened. */
+typedef void (*file_fn)(const char *name, sp_wall_t *w, const sp_shd_t *r, void *ctx);
+
+static int each_development_file(file_fn fn, void *ctx)
 {
 	DIR *d = opendir("data/dsheet");
-	OK(d != NULL, "data/dsheet");
 	if (d == NULL)
-		return;
+		return -1;
 	sp_wall_t *w = malloc(sizeof *w);
-	double *mine = malloc(CAP * sizeof *mine), *theirs = malloc(CAP * sizeof *theirs);
-	int compared = 0, same = 0;
+	int n = 0;
 	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
+	while (w != NULL && (e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
 		if (len < 5 || strcmp(e->d_name + len - 4, ".shi") != 0)
 			continue;
@@ -82,41 +99,107 @@ static void test_all_files(void)
 		if (read_wall(name, w) != SP_OK)
 			continue; /* refused by the importer: test_dsheet_benchmarks says why */
 		sp_shd_t r;
-		if (read_shd(name, &r) != SP_OK) {
-			sp_shd_free(&r); /* freed even on failure (shd.h) */
-			continue;
+		int rc = read_shd(name, &r);
+		const sp_shd_stage_t *st = rc == SP_OK && r.n_stages > 0 ? &r.stages[0] : NULL;
+		if (st != NULL && st->points != NULL && st->n_points >= 2) {
+			fn(name, w, &r, ctx);
+			n++;
 		}
-		int nt = shd_major(&r, theirs);
-		sp_shd_free(&r);
-		if (nt == 0)
-			continue; /* a design-length file: no stage points */
-		int nm = sp_major_nodes_levels(w, mine, CAP);
-		/* bm4-15a (Ka, K0, Kp given, so its major nodes set only its
-		 * beam's nodes): the intervals from the top (0) to the water level
-		 * (-0.50 m) and on to -1.00 m are exactly one target length (L/20 =
-		 * 0.50 m) each: D-Sheet makes one segment of each (27 major nodes;
-		 * floor(d/h) + 1 made two, 29) */
-		if (strcmp(name, "bm4-15a") == 0)
-			INT_EQ(nm, 27, "bm4-15a: 27 major nodes, an interval of exactly h in one segment");
-		compared++;
-		if (same_levels(mine, nm, theirs, nt)) {
-			same++;
-		} else {
-			char label[200];
-			snprintf(label, sizeof label, "%s: %d major nodes, D-Sheet %d (first %.5f / %.5f)", name, nm, nt,
-			         mine[0], theirs[0]);
-			OK(0, label);
-		}
+		sp_shd_free(&r); /* freed even on failure (shd.h) */
 	}
 	closedir(d);
+	free(w);
+	return n;
+}
+
+/* The tallies of the two comparisons over the development files. */
+typedef struct {
+	double mine[CAP], theirs[CAP];
+	int major_compared, major_same;                     /* major nodes */
+	int points_compared, points_same, points_five, points_one; /* beam nodes */
+} tally_t;
+
+/* The wall's major nodes against the .shd's. */
+static void major_nodes_of(const char *name, sp_wall_t *w, const sp_shd_t *r, tally_t *t)
+{
+	int nt = shd_major(r, t->theirs);
+	int nm = sp_major_nodes_levels(w, t->mine, CAP);
+	/* bm4-15a (Ka, K0, Kp given, so its major nodes set only its
+	 * beam's nodes): the intervals from the top (0) to the water level
+	 * (-0.50 m) and on to -1.00 m are exactly one target length (L/20 =
+	 * 0.50 m) each: D-Sheet makes one segment of each (27 major nodes;
+	 * floor(d/h) + 1 made two, 29) */
+	if (strcmp(name, "bm4-15a") == 0)
+		INT_EQ(nm, 27, "bm4-15a: 27 major nodes, an interval of exactly h in one segment");
+	t->major_compared++;
+	if (same_levels(t->mine, nm, t->theirs, nt)) {
+		t->major_same++;
+	} else {
+		char label[200];
+		snprintf(label, sizeof label, "%s: %d major nodes, D-Sheet %d (first %.5f / %.5f)", name, nm, nt,
+		         t->mine[0], t->theirs[0]);
+		OK(0, label);
+	}
+}
+
+/* The beam's nodes of an imported wall (mesh = dsheet, engine/beam_work.c)
+ * against the [POINTS ON SHEETPILE]: the major nodes, each major segment
+ * cut into 5 equal minor ones, 1 for a plastic (bm4-44a) or a diaphragm
+ * wall (ComplexProjects24). */
+static void points_of(const char *name, sp_wall_t *w, const sp_shd_t *r, tally_t *t)
+{
+	int nt = shd_points(r, t->theirs);
+	char label[200];
+	snprintf(label, sizeof label, "%s: imported with mesh = dsheet", name);
+	OK(w->mesh == SP_WALL_MESH_DSHEET, label);
+	sp_beam_work_t *b = sp_beam_work_alloc(w);
+	OK(b != NULL, "sp_beam_work_alloc");
+	if (b == NULL)
+		return;
+	t->points_compared++;
+	if (same_levels(b->z, b->n, t->theirs, nt)) {
+		t->points_same++;
+		if (w->plastic || w->diaphragm)
+			t->points_one++;
+		else
+			t->points_five++;
+	} else {
+		snprintf(label, sizeof label, "%s: %d beam nodes, D-Sheet %d points", name, b->n, nt);
+		OK(0, label);
+	}
+	sp_beam_work_free(b);
+}
+
+static void both_of(const char *name, sp_wall_t *w, const sp_shd_t *r, void *ctx)
+{
+	major_nodes_of(name, w, r, ctx);
+	points_of(name, w, r, ctx);
+}
+
+/* Every development file the importer reads and whose .shd prints its
+ * points: its major nodes and its beam nodes against D-Sheet's. */
+static void test_all_files(void)
+{
+	tally_t *t = calloc(1, sizeof *t);
+	OK(t != NULL, "tallies allocated");
+	if (t == NULL)
+		return;
+	int n = each_development_file(both_of, t);
+	OK(n >= 0, "data/dsheet");
 	/* the development files the importer reads, less the design-length files
 	 * without stage points (bm4-20a, Tutorial-15a) */
-	OK(compared >= 50, "at least 50 development files compared");
-	INT_EQ(same, compared, "development files whose major nodes are D-Sheet's");
-	printf("major nodes: %d of %d development files as D-Sheet Piling places them\n", same, compared);
-	free(w);
-	free(mine);
-	free(theirs);
+	OK(t->major_compared >= 50, "at least 50 development files compared (major nodes)");
+	INT_EQ(t->major_same, t->major_compared, "development files whose major nodes are D-Sheet's");
+	printf("major nodes: %d of %d development files as D-Sheet Piling places them\n", t->major_same,
+	       t->major_compared);
+	OK(t->points_compared >= 50, "at least 50 development files compared (beam nodes)");
+	INT_EQ(t->points_same, t->points_compared, "development files whose beam nodes are D-Sheet's points");
+	OK(t->points_one == 2,
+	   "2 of them (bm4-44a plastic, ComplexProjects24 diaphragm) with 1 element per major segment");
+	printf("beam nodes: %d of %d development files on D-Sheet Piling's points (%d with 5 elements per major "
+	       "segment, %d with 1)\n",
+	       t->points_same, t->points_compared, t->points_five, t->points_one);
+	free(t);
 }
 
 /* The files named in issue 19, with their levels as bm4-16a.shd and
@@ -162,82 +245,6 @@ static void test_named(void)
 	free(w);
 }
 
-/* D-Sheet's points of stage 1 of a .shd, each level once (a major node is
- * printed twice); returns their count (0: no points). */
-static int shd_points(const sp_shd_t *r, double *lev)
-{
-	const sp_shd_stage_t *st = r->n_stages > 0 ? &r->stages[0] : NULL;
-	if (st == NULL || st->points == NULL || st->n_points < 2)
-		return 0;
-	int n = 0;
-	for (size_t k = 0; k < st->n_points && n < CAP; k++)
-		if (k == 0 || st->points[k].level_m != st->points[k - 1].level_m)
-			lev[n++] = st->points[k].level_m;
-	return n;
-}
-
-/* The beam's nodes of an imported wall (mesh = dsheet, engine/beam_work.c)
- * against the [POINTS ON SHEETPILE] of every development .shd that prints
- * them: the major nodes, each major segment cut into 5 equal minor ones, 1
- * for a plastic (bm4-44a) or a diaphragm wall (ComplexProjects24). */
-static void test_points_all_files(void)
-{
-	DIR *d = opendir("data/dsheet");
-	OK(d != NULL, "data/dsheet");
-	if (d == NULL)
-		return;
-	sp_wall_t *w = malloc(sizeof *w);
-	double *theirs = malloc(CAP * sizeof *theirs);
-	int compared = 0, same = 0, five = 0, one = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".shi") != 0)
-			continue;
-		char name[128];
-		snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
-		if (read_wall(name, w) != SP_OK)
-			continue;
-		sp_shd_t r;
-		if (read_shd(name, &r) != SP_OK) {
-			sp_shd_free(&r); /* freed even on failure (shd.h) */
-			continue;
-		}
-		int nt = shd_points(&r, theirs);
-		sp_shd_free(&r);
-		if (nt == 0)
-			continue;
-		char label[200];
-		snprintf(label, sizeof label, "%s: imported with mesh = dsheet", name);
-		OK(w->mesh == SP_WALL_MESH_DSHEET, label);
-		sp_beam_work_t *b = sp_beam_work_alloc(w);
-		OK(b != NULL, "sp_beam_work_alloc");
-		if (b == NULL)
-			continue;
-		compared++;
-		if (same_levels(b->z, b->n, theirs, nt)) {
-			same++;
-			if (w->plastic || w->diaphragm)
-				one++;
-			else
-				five++;
-		} else {
-			snprintf(label, sizeof label, "%s: %d beam nodes, D-Sheet %d points", name, b->n, nt);
-			OK(0, label);
-		}
-		sp_beam_work_free(b);
-	}
-	closedir(d);
-	OK(compared >= 50, "at least 50 development files compared");
-	INT_EQ(same, compared, "development files whose beam nodes are D-Sheet's points");
-	OK(one == 2, "2 of them (bm4-44a plastic, ComplexProjects24 diaphragm) with 1 element per major segment");
-	printf("beam nodes: %d of %d development files on D-Sheet Piling's points (%d with 5 elements per major "
-	       "segment, %d with 1)\n",
-	       same, compared, five, one);
-	free(w);
-	free(theirs);
-}
-
 /* A native study keeps its uniform mesh: equal elements no longer than
  * max_element_m between the key levels (the wall of bm4-5a: 21 m, key
  * levels every 1 m down to -2 m, then -2..-21 m: 20 + 20 + 380 elements of
@@ -271,7 +278,6 @@ int main(void)
 {
 	test_named();
 	test_all_files();
-	test_points_all_files();
 	test_uniform();
 	return sp_test_done("major_nodes");
 }
