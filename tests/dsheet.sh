@@ -159,6 +159,31 @@ stage_within e64.csv 1 158.73075 193.89766; ok $? "64 wall elements: Tutorial-1'
 split_elements 65 > e65.shi
 "$SP" import-dsheet e65.shi -o e65.ini 2> e65.err; [ $? = 65 ] && grep -q 'Number of elements: 65 is out of range 1..64' e65.err
 ok $? "65 wall elements: exit 65, the count and the limit named ($(head -c 160 e65.err))"
+# bm1-1's one stage repeated 64 times (the same line load on the same elastic
+# beam: bm1-1.shd's [RESUME] 11.64788 kNm/m, 117.98290 mm in every stage), and 65 refused
+split_stages() {
+  awk -v n="$1" '
+    /^ *1 Number of Construction stages/ { printf "%3d Number of Construction stages \n", n; inst = 1; next }
+    inst && /^\[END OF CONSTRUCTION STAGES\]/ {
+      for (k = 1; k <= n; k++) for (i = 1; i <= nb; i++) print (i == 1 ? blk[i] " " k : blk[i])
+      inst = 0; print; next }
+    inst { blk[++nb] = $0; next }
+    /^1 = number of items$/ && !done { printf "%d = number of items\n", n; inopt = 1; next }
+    inopt && /^\[END OF CALCULATION OPTIONS PER STAGE\]/ {
+      for (k = 1; k <= n; k++) for (i = 1; i <= no; i++) print opt[i]
+      inopt = 0; done = 1; print; next }
+    inopt { opt[++no] = $0; next }
+    { print }' "$DS/bm1-1.shi"
+}
+bm11_u=$(sed -n '/^\[RESUME\]/,/^\[END OF RESUME\]/p' "$DS/bm1-1.shd" | sed -n '/^\[DATA\]/{n;p;}' | awk '{print $3}')
+bm11_m=$(sed -n '/^\[RESUME\]/,/^\[END OF RESUME\]/p' "$DS/bm1-1.shd" | sed -n '/^\[DATA\]/{n;p;}' | awk '{print $1}')
+split_stages 64 > s64.shi
+"$SP" import-dsheet s64.shi -o s64.ini && "$SP" analyze s64.ini > s64.csv; ok $? "64 stages: import-dsheet and analyze"
+[ "$(tail -n +2 s64.csv | grep -c ',ok,')" = 64 ] && stage_within s64.csv 1 "$bm11_m" "$bm11_u" && stage_within s64.csv 64 "$bm11_m" "$bm11_u"
+ok $? "64 stages: all computed, stages 1 and 64 bm1-1's $bm11_m kNm/m, $bm11_u mm ($(sed -n 65p s64.csv))"
+split_stages 65 > s65.shi
+"$SP" import-dsheet s65.shi -o s65.ini 2> s65.err; [ $? = 65 ] && grep -q 'Number of Construction stages: 65 is out of range 1..64' s65.err
+ok $? "65 stages: exit 65, the count and the limit named ($(head -c 160 s65.err))"
 
 # --- export-dsheet ------------------------------------------------------------
 SUB="$ROOT/designs/anchored-quay-wall-subgrade.ini"
