@@ -184,6 +184,27 @@ ok $? "64 stages: all computed, stages 1 and 64 bm1-1's $bm11_m kNm/m, $bm11_u m
 split_stages 65 > s65.shi
 "$SP" import-dsheet s65.shi -o s65.ini 2> s65.err; [ $? = 65 ] && grep -q 'Number of Construction stages: 65 is out of range 1..64' s65.err
 ok $? "65 stages: exit 65, the count and the limit named ($(head -c 160 s65.err))"
+# bm1-1's 10 kN/m line load as 32 loads of 10/32 kN/m at the same level (the
+# same wall, bm1-1.shd's results), and 33 refused
+split_loads() {
+  awk -v n="$1" '
+    /^ *1 Number of horizontal line loads/ { printf "%3d Number of horizontal line loads \n", n; next }
+    /^  1       0.00      10.00      0          0     Line load$/ {
+      for (k = 1; k <= n; k++) printf "%3d       0.00 %10.6f      0          0     Line load %d\n", k, 10.0 / n, k
+      next }
+    /^ *1              Horizontal line loads in stage/ {
+      printf "%10d              Horizontal line loads in stage\n", n; getline
+      for (k = 1; k <= n; k++) printf "%10d Line load %d\n", k, k
+      next }
+    { print }' "$DS/bm1-1.shi"
+}
+split_loads 32 > l32.shi
+[ "$(grep -c '     Line load [0-9]' l32.shi)" = 32 ]; ok $? "l32.shi: bm1-1 with 32 line loads"
+"$SP" import-dsheet l32.shi -o l32.ini && "$SP" analyze l32.ini > l32.csv; ok $? "32 line loads: import-dsheet and analyze"
+stage_within l32.csv 1 "$bm11_m" "$bm11_u"; ok $? "32 line loads: bm1-1's results ($(sed -n 2p l32.csv))"
+split_loads 33 > l33.shi
+"$SP" import-dsheet l33.shi -o l33.ini 2> l33.err; [ $? = 65 ] && grep -q 'Number of horizontal line loads: 33 is out of range 0..32' l33.err
+ok $? "33 line loads: exit 65, the count and the limit named ($(head -c 160 l33.err))"
 
 # --- export-dsheet ------------------------------------------------------------
 SUB="$ROOT/designs/anchored-quay-wall-subgrade.ini"
