@@ -98,7 +98,7 @@ static int S_verify_b(const sp_wall_t *w, FILE *out, sp_err_t *err)
 				S_take(&d, &r[s], 0, 0);
 			}
 	if (rc == SP_OK)
-		fprintf(out, "\ndesign_max_moment_kNm_per_m,max_displacement_mm,design_anchor_force_kN_per_m,"
+		fprintf(out, "\nmax_moment_kNm_per_m,max_displacement_mm,anchor_force_kN_per_m,"
 		             "max_mobilised_resistance_pct,all_stages_ok\n%.3f,%.3f,%.3f,%.3f,%d\n",
 		        d.moment, d.displacement, d.anchor, d.mobilised, d.all_ok);
 	free(r);
@@ -176,7 +176,7 @@ int sp_dsheet_verify_print(const sp_wall_t *w, FILE *out, sp_err_t *err)
 			}
 		}
 	if (rc == SP_OK)
-		fprintf(out, "\ndesign_max_moment_kNm_per_m,max_displacement_mm,design_anchor_force_kN_per_m,"
+		fprintf(out, "\nmax_moment_kNm_per_m,max_displacement_mm,anchor_force_kN_per_m,"
 		             "max_mobilised_resistance_pct,all_stages_ok\n%.3f,%.3f,%.3f,%.3f,%d\n",
 		        dm, dd, da, dp, all_ok);
 	free(r);
