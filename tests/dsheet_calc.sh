@@ -34,13 +34,6 @@ for b in bm4-20a Tutorial-15a bm4-19a bm4-16a bm4-21a bm4-25a; do
   "$SP" analyze "$b.ini" > "$b.csv" 2> "$b.err"; ok $? "$b: analyze of the imported study"
   ! grep -q WARNING "$b.err"; ok $? "$b: no warning (every value matches D-Sheet's, docs/validation.md)"
 done
-# the Dutch annex is not measured (no development file verifies by it): bm4-19a
-# with VerifyType=2 (EC7 NL) runs and says so
-sed 's/^VerifyType=0/VerifyType=2/' "$DS/bm4-19a.shi" > nl19.shi
-"$SP" import-dsheet nl19.shi -o nl19.ini && grep -q '^verification = ec7-nl$' nl19.ini; ok $? "bm4-19a, VerifyType=2: imported as ec7-nl"
-"$SP" analyze nl19.ini > nl19.csv 2> nl19.err; ok $? "bm4-19a as EC7 NL: analyze"
-grep -q "WARNING.*the Dutch annex (EC7 NL) is not measured" nl19.err; ok $? "bm4-19a as EC7 NL: the warning names the unmeasured rule"
-
 # design length: the lengths asked for, D-Sheet's columns
 head -1 bm4-20a.csv | grep -q '^length_m,displacement_mm,max_moment_kNm_per_m,min_moment_kNm_per_m,anchor_force_kN_per_m,mobilisation_pct'
 ok $? "bm4-20a: D-Sheet's design-length columns"
@@ -262,7 +255,26 @@ ok $? "bm4-20a method B 14 m: M $mn / -223.652, $mx / 117.178, u $u / -36.980, a
 sed 's/^EC7BEMethod=0/EC7BEMethod=1/; s/^StageVerifyEC7NADBE=0/StageVerifyEC7NADBE=1/' "$DS/bm4-25a.shi" > b25b.shi
 "$SP" import-dsheet b25b.shi -o b25b.ini && grep -q '^method = b$' b25b.ini && grep -q '^verified_stages = 1, 2, 3$' b25b.ini
 ok $? "bm4-25a, EC7BEMethod=1: method b, stages 1-3 verified (StageVerifyEC7NADBE)"
-"$SP" analyze b25b.ini > b25b.csv 2>/dev/null
+"$SP" analyze b25b.ini > b25b.csv 2> b25b.err
+grep -q "WARNING.*method B of the Belgian annex (EC7 BE) is not measured" b25b.err; ok $? "bm4-25a method B: the warning names the unmeasured rule"
 m1=$(row 1 "EC7 BE 2 SET1" b25b.csv 5) m2=$(row 1 "EC7 BE 2 SET2" b25b.csv 5)
 near "$m1" 18.16609 0.01 && near "$m2" 28.90989 0.01; ok $? "bm4-25a method B stage 1: M $m1 / 18.166, $m2 / 28.910"
+# the Dutch annex is not measured (no development file verifies by it): bm4-19a
+# with VerifyType=2 (EC7 NL) runs and says so
+sed 's/^VerifyType=0/VerifyType=2/' "$DS/bm4-19a.shi" > nl19.shi
+"$SP" import-dsheet nl19.shi -o nl19.ini && grep -q '^verification = ec7-nl$' nl19.ini; ok $? "bm4-19a, VerifyType=2: imported as ec7-nl"
+"$SP" analyze nl19.ini > nl19.csv 2> nl19.err; ok $? "bm4-19a as EC7 NL: analyze"
+grep -q "WARNING.*the Dutch annex (EC7 NL) is not measured" nl19.err; ok $? "bm4-19a as EC7 NL: the warning names the unmeasured rule"
+# the Dutch annex runs CUR 166's steps with CalcReduceDeltas as every other
+# rule (the unreduced-delta exception once fitted to Tutorial-15a, misread as
+# EC7 NL, is gone): bm4-19a's imported study with its CUR I set relabelled
+# ec7-nl gives bm4-19a.shd's CUR I results (design moment 466.349 kNm/m 0.5 %,
+# stage-3 step 6.1 mobilised resistance 37.595 % 2 %; unreduced, the passive
+# wedges of the sands would be stronger and both lower) and the same rows
+sed 's/^verification = cur$/verification = ec7-nl/' bm4-19a.ini > nlcur.ini
+"$SP" analyze nlcur.ini > nlcur.csv 2> /dev/null; ok $? "bm4-19a's CUR I as ec7-nl: analyze"
+m=$(awk -F, '$1 == "max_moment_kNm_per_m" { getline; print $1 }' nlcur.csv) p=$(awk -F, '$1 == 3 && index($3, "6.1") == 1 { print $8 }' nlcur.csv)
+near "$m" 466.349 0.005 && near "$p" 37.59542 0.02 && cmp -s nlcur.csv bm4-19a.csv
+ok $? "bm4-19a's CUR I as ec7-nl: M $m / 466.349, mobilised $p / 37.595 %, the rows of cur"
+
 finish
