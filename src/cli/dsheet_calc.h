@@ -20,8 +20,9 @@ int sp_dsheet_verify_print(const sp_wall_t *w, FILE *out, sp_err_t *err);
  * dsheet_design_length.csv. */
 int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, double *designed_m, sp_err_t *err);
 
-/* The stderr warning while the design values do not match D-Sheet's
- * (docs/validation.md), for the study at path. */
+/* The stderr warning for the rules no development file measures (the Dutch
+ * annex, method B of the Belgian annex; docs/dsheet-verification.md), for
+ * the study at path; nothing for the others. */
 void sp_dsheet_calc_warn(const sp_wall_t *w, const char *path);
 
 #endif

@@ -610,15 +610,14 @@ static int S_major_pressures(const S_major_t *m, double zc, double sv, double *s
  * sides only): w->soils
  * itself when the option is off, else reduced, filled. D-Sheet reduces the
  * factored angles of the CUR, EC7 and Belgian verifications (bm4-19a,
- * bm4-21a, bm4-25a print them) and in bm4-20a's CUR design of the length; a
- * project verified by the Dutch annex (EC7 NL) is computed unreduced:
- * Tutorial-15a's design of the length mobilises 29.0 % at 20 m and stops at
- * 14 m in its .shd, as unreduced (30.0 %, 14 m), not reduced (38.8 %, 15 m)
- * (docs/validation.md). */
+ * bm4-21a, bm4-25a print them) and of the CUR and EC7 designs of the length
+ * (bm4-20a; Tutorial-15a, EUROCODE DA1 SET1: 29.02 / 29.01 % at 20 m, stops
+ * after 14 m as its .shd). No development file verifies by the Dutch annex:
+ * it is reduced like the others (the exception once fitted to Tutorial-15a,
+ * misread as EC7 NL, is gone; docs/dsheet-verification.md). */
 static const sp_wall_soil_t *S_reduced_soils(const sp_wall_t *w, sp_wall_soil_t *reduced)
 {
-	int ec7_nl = w->calc.type != SP_CALC_STANDARD && w->calc.verify == SP_VERIFY_EC7_NL;
-	if (!w->reduce_delta || ec7_nl)
+	if (!w->reduce_delta)
 		return w->soils;
 	for (int k = 0; k < w->n_soils && k < SP_WALL_MAX_SOILS; k++) {
 		reduced[k] = w->soils[k];
