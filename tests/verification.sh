@@ -201,6 +201,10 @@ grep -q '"verification": "ec7-da2"' r16/run.json && grep -q '"partial_factor_set
 ok $? "run.json names the verification and its set"
 if [ -f r16/report.html ]; then grep -q 'ec7-da2, D-Sheet Piling&#39;s set EUROCODE DA2' r16/report.html; ok $? "report.html names the verification"; fi
 n=$(col design_moment_kNm_per_m r16/results.csv); near "$n" 903.608 0.025; ok $? "run: results.csv design moment $n / 903.608"
+# the fixed wall's own anchor in results.csv: bm4-16a.shd, set EUROCODE DA2 stage 2, [ANCHOR DATA] Force 108.00000
+# kN/m along the anchor (the 80 kN/m pre-stress x 1.35), at -5 degrees (bm4-16a.shi [ANCHORS]): 107.589 horizontal
+n=$(col anchor_force_kN_per_m r16/results.csv); near "$n" 107.589 0.005; ok $? "run: results.csv anchor force $n / 107.589"
+n=$(col anchor_force_per_anchor_kN r16/results.csv); [ -z "$n" ]; ok $? "run: no per-anchor force for the wall's own anchor (its spacing is not the design's)"
 # a search of several candidates: best-first ranks as exhaustive, 1 and 2 threads agree
 Q="$ROOT/designs/anchored-quay-wall-subgrade.ini"
 sed "s#^catalogue *= *#catalogue = $ROOT/designs/#; s#^grades *= *grades.csv#grades = $ROOT/designs/grades.csv#;

@@ -169,8 +169,13 @@ size_t sp_csv_results_format(char *buf, const sp_study_t *st, const sp_result_t 
 	p = S_field(p, ok, a->max_shear_kN_per_m, 2);
 	p = S_field(p, ok && a->has_displacement, a->max_displacement_mm, 2);
 	if (ok) {
-		p = S_num(p, an->anchored ? a->anchor_force_kN_per_m : 0.0, 2), S_SEP(p);
-		p = S_num(p, an->anchored ? k->anchor_force_per_anchor_kN : 0.0, 2), S_SEP(p);
+		/* the design's anchor, or a fixed wall's own anchors and struts
+		 * (0 for a cantilever); per anchor only for the design's anchor,
+		 * whose spacing is known */
+		p = S_num(p, a->anchor_force_kN_per_m, 2), S_SEP(p);
+		if (an->anchored || !(a->anchor_force_kN_per_m > 0.0))
+			p = S_num(p, an->anchored ? k->anchor_force_per_anchor_kN : 0.0, 2);
+		S_SEP(p);
 		p = S_num(p, k->util_bending, 4), S_SEP(p);
 		if (embedment)
 			p = S_num(p, k->util_embedment, 4);
