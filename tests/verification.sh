@@ -128,22 +128,21 @@ ok $? "tan phi factor: the displacement stays characteristic"
 # CUR step 6.5 x the representative factor (bm4-19a.shd: the characteristic
 # moment and anchor force x 1.2): a CUR set that factors nothing else gives
 # exactly 1.5 x the characteristic values with representative_factor = 1.5
-with search.ini rep.ini "verification = cur-a\nverification_class = i" \
-  "cohesion_factor = 1\ntan_phi_factor = 1\nsubgrade_factor = 1\npassive_surface_drop_m = 0\npassive_water_delta_m = 0\nactive_water_rise_m = 0\nload_permanent_unfavourable = 1\nload_permanent_favourable = 1\nload_variable_unfavourable = 1\nload_variable_favourable = 1\nrepresentative_factor = 1.5\n"
-"$SP" analyze rep.ini > rep.csv; ok $? "cur-a, representative factor only: analyze"
-for c in design_moment_kNm_per_m anchor_force_kN_per_m; do
-  k=$(col $c k.csv); d=$(col $c rep.csv); want=$(awk -v k="$k" 'BEGIN { printf "%.4f", 1.5 * k }')
-  near "$d" "$want" 0.001; ok $? "representative factor 1.5: $c $d = 1.5 x $k"
-done
+# only_rep STUDY LABEL VERIFICATION-LINES FACTOR [EXTRA]: a set that factors
+# nothing but the representative values gives exactly FACTOR x the characteristic
+only_rep() {
+  with search.ini "$1.ini" "$3" \
+    "cohesion_factor = 1\ntan_phi_factor = 1\nsubgrade_factor = 1\npassive_surface_drop_m = 0\npassive_water_delta_m = 0\nactive_water_rise_m = 0\nload_permanent_unfavourable = 1\nload_permanent_favourable = 1\nload_variable_unfavourable = 1\nload_variable_favourable = 1\n$5"
+  "$SP" analyze "$1.ini" > "$1.csv"; ok $? "$2, representative factor only: analyze"
+  for c in design_moment_kNm_per_m anchor_force_kN_per_m; do
+    k=$(col $c k.csv); d=$(col $c "$1.csv"); want=$(awk -v k="$k" -v f="$4" 'BEGIN { printf "%.4f", f * k }')
+    near "$d" "$want" 0.001; ok $? "$2, representative factor $4: $c $d = $4 x $k"
+  done
+}
+only_rep rep cur-a "verification = cur-a\nverification_class = i" 1.5 "representative_factor = 1.5\n"
 # the Dutch annex the same way (its set's FactorRepValuesMDPmax, 1.2 in EC7 NL
 # 0-2, 1.35 in 3): ec7-nl rc3 factoring nothing else gives 1.35 x
-with search.ini nlrep.ini "verification = ec7-nl\nverification_class = rc3" \
-  "cohesion_factor = 1\ntan_phi_factor = 1\nsubgrade_factor = 1\npassive_surface_drop_m = 0\npassive_water_delta_m = 0\nactive_water_rise_m = 0\nload_permanent_unfavourable = 1\nload_permanent_favourable = 1\nload_variable_unfavourable = 1\nload_variable_favourable = 1\nretaining_height_increase_pct = 0\n"
-"$SP" analyze nlrep.ini > nlrep.csv; ok $? "ec7-nl rc3, representative factor only: analyze"
-for c in design_moment_kNm_per_m anchor_force_kN_per_m; do
-  k=$(col $c k.csv); d=$(col $c nlrep.csv); want=$(awk -v k="$k" 'BEGIN { printf "%.4f", 1.35 * k }')
-  near "$d" "$want" 0.001; ok $? "ec7-nl rc3, representative factor 1.35: $c $d = 1.35 x $k"
-done
+only_rep nlrep "ec7-nl rc3" "verification = ec7-nl\nverification_class = rc3" 1.35 "retaining_height_increase_pct = 0\n"
 
 # CUR 166 method A, safety class II: the four steps run; a wall long enough for the
 # characteristic run (9 m; 8.5 m since the CUR 166 δ reduction is applied has no equilibrium at all) but not for the factored steps fails, naming the step
