@@ -111,6 +111,23 @@ static double at_level(const sp_beam_stage_result_t *r, double level, int what)
 #undef Q
 }
 
+/* Whether a support's name in the study file is the .shd's name: the study
+ * file writes ',', '@', ';', '[', ']', '#' and control characters as '_'
+ * and drops leading spaces (study_wall.c), so 'Tirant 7,75' of
+ * ComplexProjects24.shd is 'Tirant 7_75' in the wall. */
+static int same_support_name(const char *study, const char *shd)
+{
+	while (*shd == ' ')
+		shd++;
+	for (; *study && *shd; study++, shd++) {
+		unsigned char ch = (unsigned char)*shd;
+		char want = (ch < 0x20 || ch == 0x7f || strchr(",@;[]#", ch)) ? '_' : (char)ch;
+		if (*study != want)
+			return 0;
+	}
+	return *study == *shd;
+}
+
 /* The passive limit pressure of one side at a level (kPa): linear between nodes. */
 static double passive_at(const sp_beam_stage_result_t *r, double level, int side)
 {
@@ -352,7 +369,7 @@ static void compare(const char *name, const sp_wall_t *w, const sp_shd_t *ref, i
 			const sp_wall_anchor_t *list = sf->kind == SP_SHD_ANCHOR ? w->anchors : w->struts;
 			int nl = sf->kind == SP_SHD_ANCHOR ? w->n_anchors : w->n_struts;
 			for (int a = 0; a < nl; a++)
-				if (strcmp(list[a].name, sf->name) == 0)
+				if (same_support_name(list[a].name, sf->name))
 					got = sf->kind == SP_SHD_ANCHOR ? ms->anchor_force_kN_per_m[a]
 					                                : ms->strut_force_kN_per_m[a];
 			int okone = close_enough(got, fabs(sf->force_kN_per_m), 0.01, 0.5);
