@@ -388,9 +388,14 @@ static void S_ground_load(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl,
  * [PRESSURES], right side: Q min 108.457 and 242.116 kN/m at -0.5 and -1 m,
  * segment -0.5..-1 m passive 267.318 kPa = 12.57968 x 21.25, the passive
  * pressure at 0 m 157.756 = 15.7756 x 10 kPa (the uniform load). On level
- * ground the planes go through the layers above (wedge_layers.h); under a
- * sloping surface the wedge has the soil of the segment's layer (layer tops
- * are major nodes). The passive wedges take the CUR 166 delta
+ * ground the planes go through the layers above (wedge_layers.h), under a
+ * sloping surface through the bands of the layers, each slice with its own
+ * soil (sp_surcharge_ground_wedge_force with the bands' soils):
+ * ComplexProjects24.shd stage 1, left side (the ground 3 m lower from 3.76
+ * to 14.75 m, strip loads, fill over clay c 19.8 phi 0 from 16 m over sand
+ * from 14 m): [SLIDE PLANE] Q max 95.82801 and Q min 370.46833 kN/m at
+ * 15.12 m, 1630.50764 (Q min) at 11.8375 m; the clay's own wedge gave
+ * 145.14 and 236.16. The passive wedges take the CUR 166 delta
  * (S_reduced_soils), the active ones delta as given. */
 #define S_MAJOR_CAP 512
 
@@ -502,16 +507,16 @@ static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *so
 }
 
 /* The wedge force through the wall at depth d below the surface (kN/m):
- * through the layers on level ground, in the soil so under a sloping one. */
+ * through the layers on level ground, through the bands of the layers under
+ * a sloping one (the ground of S_banded_init). */
 static double S_major_force(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
-                            double zs, double zw, double q, const sp_wall_soil_t *so,
-                            const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground, double d,
-                            int passive)
+                            double zs, double zw, double q, const sp_wall_surcharge_t *const *loads, int n_loads,
+                            const sp_ground_t *banded, double d, int passive)
 {
 	if (d <= 1e-9)
 		return 0.0;
-	double f = ground ? sp_surcharge_ground_wedge_force(ground, ground->wall_level_m - d, loads, n_loads, so->phi_deg,
-	                                                    so->delta_deg, so->c_kPa, passive, NULL)
+	double f = banded ? sp_surcharge_ground_wedge_force(banded, banded->wall_level_m - d, loads, n_loads, 0.0, 0.0, 0.0,
+	                                                    passive, NULL)
 	                  : S_major_layered_force(w, soils, ls, nl, zs, zw, q, loads, n_loads, zs - d, passive);
 	return passive ? f : S_MAX(f, 0.0);
 }
@@ -530,18 +535,45 @@ static double S_major_neutral(const sp_wall_soil_t *so, sp_kmethod km, double sv
 	return k0 * sv_soil + S_neutral_surcharge(loads, n_loads, ground_load, d, wall_length_m);
 }
 
+/* A sloping ground whose bands carry their layers' own soils: [0] active,
+ * [1] passive (the wall friction reduced, S_reduced_soils). */
+typedef struct {
+	sp_ground_t ground[2];
+	double phi[2 * SP_WALL_MAX_LAYERS + 2], c[2 * SP_WALL_MAX_LAYERS + 2];
+	double delta[2][2 * SP_WALL_MAX_LAYERS + 2];
+} S_banded_t;
+
+static void S_banded_init(S_banded_t *g, const sp_ground_t *ground, const sp_wall_soil_t *const soils[2],
+                          const sp_wall_layer_t *ls, const int *band_layer)
+{
+	for (int b = 0; b < ground->n_bands; b++) {
+		const sp_wall_soil_t *sa = &soils[0][ls[band_layer[b]].soil], *sp = &soils[1][ls[band_layer[b]].soil];
+		g->phi[b] = sa->phi_deg, g->c[b] = sa->c_kPa;
+		g->delta[0][b] = sa->delta_deg, g->delta[1][b] = sp->delta_deg;
+	}
+	for (int passive = 0; passive < 2; passive++) {
+		g->ground[passive] = *ground;
+		g->ground[passive].band_phi_deg = g->phi;
+		g->ground[passive].band_c_kPa = g->c;
+		g->ground[passive].band_delta_deg = g->delta[passive];
+	}
+}
+
 /* The coefficients of every major segment below the surface of one side. */
 static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_soil_t *const soils[2], const sp_wall_layer_t *ls,
                           int nl, double zs, double zw, double q, sp_kmethod km, const sp_wall_surcharge_t *const *loads,
-                          int n_loads, const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load)
+                          int n_loads, const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load,
+                          const int *band_layer)
 {
+	S_banded_t banded; /* a sloping ground: the wedges through its bands' own soils */
+	if (ground)
+		S_banded_init(&banded, ground, soils, ls, band_layer);
 	m->n = sp_major_nodes_levels(w, m->lev, S_MAJOR_CAP);
 	if (m->n > S_MAJOR_CAP || m->n < 2) {
 		m->n = 0; /* not expected (at most 100 segments and the key levels): every node's own planes */
 		return;
 	}
-	double qprev[2] = {0.0, 0.0}; /* the forces at the top of segment k when it continues segment k - 1 */
-	int prev_layer = -2;
+	double qprev[2] = {0.0, 0.0}; /* the forces at the top of segment k: segment k - 1's at its bottom */
 	for (int k = 0; k + 1 < m->n; k++) {
 		double top = m->lev[k], bot = m->lev[k + 1];
 		m->on[k] = 0;
@@ -556,21 +588,15 @@ static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_soil_t
 			                              zs - mid, w->length_m);
 			m->lam_n[k] = s2 > 1e-9 ? m->n_mid[k] / s2 : NAN;
 			for (int passive = 0; passive < 2; passive++) {
-				const sp_wall_soil_t *so = &soils[passive][ls[li].soil];
-				/* the top's force is the previous bottom's unless a sloping ground's wedge changed soil */
-				double qa = ground && prev_layer != li
-				                    ? S_major_force(w, soils[passive], ls, nl, zs, zw, q, so, loads, n_loads, ground,
-				                                    zs - top, passive)
-				                    : qprev[passive];
-				double qb = S_major_force(w, soils[passive], ls, nl, zs, zw, q, so, loads, n_loads, ground, zs - bot,
-				                          passive);
+				double qa = qprev[passive];
+				double qb = S_major_force(w, soils[passive], ls, nl, zs, zw, q, loads, n_loads,
+				                          ground ? &banded.ground[passive] : NULL, zs - bot, passive);
 				m->dqdz[passive][k] = (qb - qa) / dz;
 				m->lam[passive][k] = s2 > 1e-9 ? m->dqdz[passive][k] / s2 : NAN;
 				qprev[passive] = qb;
 			}
 			m->on[k] = 1;
 		}
-		prev_layer = li;
 	}
 }
 
@@ -908,7 +934,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		major.n = 0;
 		if (!w->minor_nodes && st->kmethod[side] != SP_KMETHOD_GIVEN)
 			S_major_setup(&major, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground,
-			              ground_load);
+			              ground_load, band_layer);
 		S_layer_coef_t coef[SP_WALL_MAX_LAYERS];
 		S_layer_coefs(coef, w, soils[1], ls, nl, st->kmethod[side], n_loads, ground != NULL);
 		S_minor_t minor; /* slide planes at every node through the layers above */
