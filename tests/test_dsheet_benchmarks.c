@@ -656,6 +656,59 @@ static void feature_checks(void)
 	} else {
 		OK(0, "bm4-44a: imported");
 	}
+	/* ComplexProjects24 stage 1, slide planes at the major nodes only under
+	 * a sloping ground with strip loads: the left ground is 3 m lower from
+	 * 3.76 to 14.75 m, where strip loads of 12.5 to 490 kPa stand on it, and
+	 * fill (phi 27) lies over clay (c 19.8, phi 0) from 16 m and sand (phi
+	 * 33) from 14 m. The wedges go through the layers' bands, each with its
+	 * own soil (the segment's soil alone gave 145.14 and 236.16 kN/m for Q
+	 * max and Q min at 15.12 m); a load acts from the ground's level where it
+	 * starts. ComplexProjects24.shd stage 1 left side [LAMBDAS]: active hor
+	 * pressure 31.65361 kPa at 15.56 m, 99.39361 at 13.895, 100.97821 at
+	 * 11.15625; passive hor pressure 96.47133 at 15.56, 54.15183 at 14.68,
+	 * 803.50076 at 11.15625, 1142.53230 at 8.43125; Lambda neutral x
+	 * Vertical stress 0.51283 x 174.07400 = 89.27 kPa at 6.0 m, 0.94876 x
+	 * 241.31452 = 228.95 at -1.77357 (ours were 81.48 and 226.07 with every
+	 * load from the wall's level); [RESUME] of the stage: max moment
+	 * 210.25913 kNm/m at 11.8375 m (ours 87.7 before both rules). */
+	if (w && load_wall("ComplexProjects24", w, why, sizeof why) == 0) {
+		sp_beam_result_t res;
+		if (sp_beam_analyse(w, 0, &res, &err) == SP_OK && res.n_stages == 17 && res.stage[0].status == SP_BEAM_OK) {
+			char label[160];
+			double got = res.stage[0].max_moment_kNm_per_m;
+			snprintf(label, sizeof label, "ComplexProjects24 stage 1: max moment %.3f vs D-Sheet 210.259 kNm/m", got);
+			OK(close_enough(got, 210.25913, 0.01, 0), label);
+			sp_beam_result_free(&res);
+		} else {
+			OK(0, "ComplexProjects24: beam engine runs stage 1");
+		}
+		/* a segment's middle has its own lambda on the uniform mesh (D-Sheet's
+		 * points are the segments' ends) */
+		w->mesh = SP_WALL_MESH_UNIFORM;
+		if (sp_beam_analyse(w, 1, &res, &err) == SP_OK && res.n_stages == 17) {
+			const sp_beam_stage_result_t *ms = &res.stage[0];
+			static const struct {
+				double level_m, kPa;
+				int what; /* 0 active, 1 passive, 2 neutral */
+			} P[] = {{15.56, 31.65361, 0},    {13.895, 99.39361, 0},   {11.15625, 100.97821, 0},
+			         {15.56, 96.47133, 1},    {14.68, 54.15183, 1},    {11.15625, 803.50076, 1},
+			         {8.43125, 1142.53230, 1}, {6.0, 89.27037, 2},      {-1.77357, 228.95000, 2}};
+			for (size_t k = 0; k < sizeof P / sizeof *P; k++) {
+				char label[200];
+				double got = P[k].what == 2 ? neutral_at(ms, P[k].level_m, SP_LEFT)
+				                            : limit_at(ms, P[k].level_m, SP_LEFT, P[k].what);
+				snprintf(label, sizeof label, "ComplexProjects24 stage 1: left %s pressure at %.5f m %.3f vs D-Sheet %.5f kPa",
+				         P[k].what == 0 ? "active" : P[k].what == 1 ? "passive" : "neutral", P[k].level_m, got,
+				         P[k].kPa);
+				OK(close_enough(got, P[k].kPa, 0.01, 0), label);
+			}
+			sp_beam_result_free(&res);
+		} else {
+			OK(0, "ComplexProjects24: beam engine runs (uniform mesh)");
+		}
+	} else {
+		OK(0, "ComplexProjects24: imported");
+	}
 	/* Tutorial-16 stage 3, slide planes at every node (CalcMinorNodesOn=1)
 	 * on a layered c-phi-delta side: the limit pressures are dQ/dz of one
 	 * plane through the layers above (clay c 10, peat c 2, clay, sand).
