@@ -221,19 +221,55 @@ static void S_order_pressures(double *sa, double *sn, double *spv)
 		*sn = *spv;
 }
 
+/* How far below the wall's surface each load acts (m): 0 on level ground;
+ * under a sloping surface the ground's level where the load starts (its
+ * first point), linear between the surface's points and level after the
+ * last: the load's vertical and neutral stresses at the wall are those of a
+ * load on that level. ComplexProjects24.shd stage 1, left side (the ground
+ * 3 m lower from 3.76 to 14.75 m, strip loads of 297.5 to 490 kPa on that
+ * lower ground from 3.76 m, 20 kPa from 0.5 to 5.5 m on the higher):
+ * [LAMBDAS] Lambda neutral x Vertical stress 0.51283 x 174.074 = 89.270 kPa
+ * at 6.0 m (ours 89.35; 81.48 with every load from 20 m), 0.52645 x 60.179 =
+ * 31.68 at 16.5 m (ours 31.02; 70.02), vertical stress 60.179 at 16.5 m
+ * (ours 59.14; 71.35). */
+static void S_load_drops(const sp_ground_t *g, const sp_wall_surcharge_t *const *loads, int n_loads, double *drop_m)
+{
+	for (int k = 0; k < n_loads; k++) {
+		drop_m[k] = 0.0;
+		if (!g || loads[k]->n_points < 1)
+			continue;
+		double x = loads[k]->distance_m[0], xa = 0.0, za = g->wall_level_m, level = za;
+		int j = 0;
+		for (; j < g->n_points; j++) {
+			double xb = g->distance_m[j], zb = g->level_m[j];
+			if (x <= xb) {
+				level = xb > xa ? za + (zb - za) * (x - xa) / (xb - xa) : zb;
+				break;
+			}
+			xa = xb, za = zb;
+		}
+		if (j == g->n_points)
+			level = za;
+		drop_m[k] = g->wall_level_m - level;
+	}
+}
+
 /* The horizontal stress at rest of the surcharges (and of a sloping ground's
  * strip load) at depth d_node below the surface, added to the neutral
  * pressure K0 sigma_v' of the soil and the uniform load: D-Sheet Piling's
  * rule, sp_surcharge_neutral_stress (the mirror image of a load fading over
- * a wall length; bm3-7a, bm4-17d). The surface point carries none. */
-static double S_neutral_surcharge(const sp_wall_surcharge_t *const *loads, int n_loads,
+ * a wall length; bm3-7a, bm4-17d). The surface point carries none. Under
+ * a sloping surface a load acts from the ground's level where it starts,
+ * drop_m[k] below the wall's (S_load_drops). */
+static double S_neutral_surcharge(const sp_wall_surcharge_t *const *loads, const double *drop_m, int n_loads,
                                   const sp_wall_surcharge_t *ground_load, double d_node, double wall_length_m)
 {
 	double s = 0.0;
 	if (d_node <= 1e-9)
 		return 0.0;
 	for (int k = 0; k < n_loads; k++)
-		s += sp_surcharge_neutral_stress(loads[k], d_node, wall_length_m);
+		if (d_node - drop_m[k] > 1e-9)
+			s += sp_surcharge_neutral_stress(loads[k], d_node - drop_m[k], wall_length_m);
 	if (ground_load)
 		s += sp_surcharge_neutral_stress(ground_load, d_node, wall_length_m);
 	return s;
@@ -388,9 +424,14 @@ static void S_ground_load(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl,
  * [PRESSURES], right side: Q min 108.457 and 242.116 kN/m at -0.5 and -1 m,
  * segment -0.5..-1 m passive 267.318 kPa = 12.57968 x 21.25, the passive
  * pressure at 0 m 157.756 = 15.7756 x 10 kPa (the uniform load). On level
- * ground the planes go through the layers above (wedge_layers.h); under a
- * sloping surface the wedge has the soil of the segment's layer (layer tops
- * are major nodes). The passive wedges take the CUR 166 delta
+ * ground the planes go through the layers above (wedge_layers.h), under a
+ * sloping surface through the bands of the layers, each slice with its own
+ * soil (sp_surcharge_ground_wedge_force with the bands' soils):
+ * ComplexProjects24.shd stage 1, left side (the ground 3 m lower from 3.76
+ * to 14.75 m, strip loads, fill over clay c 19.8 phi 0 from 16 m over sand
+ * from 14 m): [SLIDE PLANE] Q max 95.82801 and Q min 370.46833 kN/m at
+ * 15.12 m, 1630.50764 (Q min) at 11.8375 m; the clay's own wedge gave
+ * 145.14 and 236.16. The passive wedges take the CUR 166 delta
  * (S_reduced_soils), the active ones delta as given. */
 #define S_MAJOR_CAP 512
 
@@ -412,23 +453,24 @@ typedef struct {
  * kN/m3: vertical stress 15.0 at -0.5 m = 5 + 10 (Flamant's q/2 at the
  * load's edge), passive 60 = 5.0 x 12 kPa at -0.2 m, 0 at the surface point;
  * left side, the ground rising 1 m at 0.01 m: 9.94281 at -0.5 m). */
-static double S_major_sigma_z(const sp_wall_surcharge_t *const *loads, int n_loads,
+static double S_major_sigma_z(const sp_wall_surcharge_t *const *loads, const double *drop_m, int n_loads,
                               const sp_wall_surcharge_t *ground_load, double d, double wall_length_m)
 {
 	if (d <= 1e-9)
 		return 0.0;
 	double s = 0.0;
 	for (int k = 0; k < n_loads; k++)
-		s += sp_surcharge_vertical_stress_within(loads[k], d, wall_length_m);
+		if (d - drop_m[k] > 1e-9)
+			s += sp_surcharge_vertical_stress_within(loads[k], d - drop_m[k], wall_length_m);
 	if (ground_load)
 		s += sp_surcharge_vertical_stress_within(ground_load, d, wall_length_m);
 	return s;
 }
 
-static double S_major_sigma_v(double sv_pos, const sp_wall_surcharge_t *const *loads, int n_loads,
-                              const sp_wall_surcharge_t *ground_load, double d, double wall_length_m)
+static double S_major_sigma_v(double sv_pos, const sp_wall_surcharge_t *const *loads, const double *drop_m,
+                              int n_loads, const sp_wall_surcharge_t *ground_load, double d, double wall_length_m)
 {
-	double s = sv_pos + S_major_sigma_z(loads, n_loads, ground_load, d, wall_length_m);
+	double s = sv_pos + S_major_sigma_z(loads, drop_m, n_loads, ground_load, d, wall_length_m);
 	return s > 0.0 ? s : 0.0;
 }
 
@@ -502,16 +544,16 @@ static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *so
 }
 
 /* The wedge force through the wall at depth d below the surface (kN/m):
- * through the layers on level ground, in the soil so under a sloping one. */
+ * through the layers on level ground, through the bands of the layers under
+ * a sloping one (the ground of S_banded_init). */
 static double S_major_force(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
-                            double zs, double zw, double q, const sp_wall_soil_t *so,
-                            const sp_wall_surcharge_t *const *loads, int n_loads, const sp_ground_t *ground, double d,
-                            int passive)
+                            double zs, double zw, double q, const sp_wall_surcharge_t *const *loads, int n_loads,
+                            const sp_ground_t *banded, double d, int passive)
 {
 	if (d <= 1e-9)
 		return 0.0;
-	double f = ground ? sp_surcharge_ground_wedge_force(ground, ground->wall_level_m - d, loads, n_loads, so->phi_deg,
-	                                                    so->delta_deg, so->c_kPa, passive, NULL)
+	double f = banded ? sp_surcharge_ground_wedge_force(banded, banded->wall_level_m - d, loads, n_loads, 0.0, 0.0, 0.0,
+	                                                    passive, NULL)
 	                  : S_major_layered_force(w, soils, ls, nl, zs, zw, q, loads, n_loads, zs - d, passive);
 	return passive ? f : S_MAX(f, 0.0);
 }
@@ -522,26 +564,53 @@ static double S_major_force(const sp_wall_t *w, const sp_wall_soil_t *soils, con
  * Vertical stress in [LAMBDAS] (bm4-5a.shd stage 1: 1.41031 x 15.0 = 21.1547
  * kPa at -0.5 m). */
 static double S_major_neutral(const sp_wall_soil_t *so, sp_kmethod km, double sv_soil,
-                              const sp_wall_surcharge_t *const *loads, int n_loads,
+                              const sp_wall_surcharge_t *const *loads, const double *drop_m, int n_loads,
                               const sp_wall_surcharge_t *ground_load, double d, double wall_length_m)
 {
 	double ka, k0, kp;
 	S_coefficients(so, so->delta_deg, km, &ka, &k0, &kp);
-	return k0 * sv_soil + S_neutral_surcharge(loads, n_loads, ground_load, d, wall_length_m);
+	return k0 * sv_soil + S_neutral_surcharge(loads, drop_m, n_loads, ground_load, d, wall_length_m);
+}
+
+/* A sloping ground whose bands carry their layers' own soils: [0] active,
+ * [1] passive (the wall friction reduced, S_reduced_soils). */
+typedef struct {
+	sp_ground_t ground[2];
+	double phi[2 * SP_WALL_MAX_LAYERS + 2], c[2 * SP_WALL_MAX_LAYERS + 2];
+	double delta[2][2 * SP_WALL_MAX_LAYERS + 2];
+} S_banded_t;
+
+static void S_banded_init(S_banded_t *g, const sp_ground_t *ground, const sp_wall_soil_t *const soils[2],
+                          const sp_wall_layer_t *ls, const int *band_layer)
+{
+	for (int b = 0; b < ground->n_bands; b++) {
+		const sp_wall_soil_t *sa = &soils[0][ls[band_layer[b]].soil], *sp = &soils[1][ls[band_layer[b]].soil];
+		g->phi[b] = sa->phi_deg, g->c[b] = sa->c_kPa;
+		g->delta[0][b] = sa->delta_deg, g->delta[1][b] = sp->delta_deg;
+	}
+	for (int passive = 0; passive < 2; passive++) {
+		g->ground[passive] = *ground;
+		g->ground[passive].band_phi_deg = g->phi;
+		g->ground[passive].band_c_kPa = g->c;
+		g->ground[passive].band_delta_deg = g->delta[passive];
+	}
 }
 
 /* The coefficients of every major segment below the surface of one side. */
 static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_soil_t *const soils[2], const sp_wall_layer_t *ls,
                           int nl, double zs, double zw, double q, sp_kmethod km, const sp_wall_surcharge_t *const *loads,
-                          int n_loads, const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load)
+                          const double *drop_m, int n_loads, const sp_ground_t *ground,
+                          const sp_wall_surcharge_t *ground_load, const int *band_layer)
 {
+	S_banded_t banded; /* a sloping ground: the wedges through its bands' own soils */
+	if (ground)
+		S_banded_init(&banded, ground, soils, ls, band_layer);
 	m->n = sp_major_nodes_levels(w, m->lev, S_MAJOR_CAP);
 	if (m->n > S_MAJOR_CAP || m->n < 2) {
 		m->n = 0; /* not expected (at most 100 segments and the key levels): every node's own planes */
 		return;
 	}
-	double qprev[2] = {0.0, 0.0}; /* the forces at the top of segment k when it continues segment k - 1 */
-	int prev_layer = -2;
+	double qprev[2] = {0.0, 0.0}; /* the forces at the top of segment k: segment k - 1's at its bottom */
 	for (int k = 0; k + 1 < m->n; k++) {
 		double top = m->lev[k], bot = m->lev[k + 1];
 		m->on[k] = 0;
@@ -549,28 +618,22 @@ static void S_major_setup(S_major_t *m, const sp_wall_t *w, const sp_wall_soil_t
 			continue;
 		double mid = (top + bot) / 2.0, dz = top - bot;
 		double sv_soil = S_sv_pos(w, ls, nl, mid, zs, zw, q);
-		double s2 = S_major_sigma_v(sv_soil, loads, n_loads, ground_load, zs - mid, w->length_m);
+		double s2 = S_major_sigma_v(sv_soil, loads, drop_m, n_loads, ground_load, zs - mid, w->length_m);
 		int li = S_layer_of(ls, nl, mid);
 		if (li >= 0) {
-			m->n_mid[k] = S_major_neutral(&soils[0][ls[li].soil], km, sv_soil, loads, n_loads, ground_load,
+			m->n_mid[k] = S_major_neutral(&soils[0][ls[li].soil], km, sv_soil, loads, drop_m, n_loads, ground_load,
 			                              zs - mid, w->length_m);
 			m->lam_n[k] = s2 > 1e-9 ? m->n_mid[k] / s2 : NAN;
 			for (int passive = 0; passive < 2; passive++) {
-				const sp_wall_soil_t *so = &soils[passive][ls[li].soil];
-				/* the top's force is the previous bottom's unless a sloping ground's wedge changed soil */
-				double qa = ground && prev_layer != li
-				                    ? S_major_force(w, soils[passive], ls, nl, zs, zw, q, so, loads, n_loads, ground,
-				                                    zs - top, passive)
-				                    : qprev[passive];
-				double qb = S_major_force(w, soils[passive], ls, nl, zs, zw, q, so, loads, n_loads, ground, zs - bot,
-				                          passive);
+				double qa = qprev[passive];
+				double qb = S_major_force(w, soils[passive], ls, nl, zs, zw, q, loads, n_loads,
+				                          ground ? &banded.ground[passive] : NULL, zs - bot, passive);
 				m->dqdz[passive][k] = (qb - qa) / dz;
 				m->lam[passive][k] = s2 > 1e-9 ? m->dqdz[passive][k] / s2 : NAN;
 				qprev[passive] = qb;
 			}
 			m->on[k] = 1;
 		}
-		prev_layer = li;
 	}
 }
 
@@ -903,11 +966,13 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 			ground_load = &ground_load_store;
 			S_ground_load(w, ls, nl, st, side, q, ground_load);
 		}
+		double drop[SP_WALL_MAX_ITEMS]; /* each load's ground below the wall's surface (S_load_drops) */
+		S_load_drops(ground, loads, n_loads, drop);
 		S_major_t major; /* slide planes at the major nodes only */
 		major.n = 0;
 		if (!w->minor_nodes && st->kmethod[side] != SP_KMETHOD_GIVEN)
-			S_major_setup(&major, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground,
-			              ground_load);
+			S_major_setup(&major, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, drop, n_loads, ground,
+			              ground_load, band_layer);
 		S_layer_coef_t coef[SP_WALL_MAX_LAYERS];
 		S_layer_coefs(coef, w, soils[1], ls, nl, st->kmethod[side], n_loads, ground != NULL);
 		S_minor_t minor; /* slide planes at every node through the layers above */
@@ -930,7 +995,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				wint += (sv_top + sv_pos) / 2.0 * (top - b->z[i]);
 			}
 			sv_prev = sv_pos;
-			const double sv_major = major.n ? S_major_sigma_v(sv_pos, loads, n_loads, ground_load, zs - b->z[i],
+			const double sv_major = major.n ? S_major_sigma_v(sv_pos, loads, drop, n_loads, ground_load, zs - b->z[i],
 			                                                  w->length_m)
 			                                : 0.0;
 			int cached_layer = -1; /* wedge pressures at this node (no loads): the same for both halves of a layer */
@@ -961,7 +1026,9 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				int no_planes = lc->no_planes;
 				if (no_planes)
 					for (int k = 0; k < n_loads; k++)
-						sv += sp_surcharge_vertical_stress_within(loads[k], zs - b->z[i], w->length_m);
+						if (zs - b->z[i] - drop[k] > 1e-9)
+							sv += sp_surcharge_vertical_stress_within(loads[k], zs - b->z[i] - drop[k],
+							                                          w->length_m);
 				int culmann = lc->culmann;
 				if (sv < 0.0) /* unit weight below that of water: no effective stress */
 					sv = 0.0;
@@ -970,12 +1037,12 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				double spv = kp * sv + lc->cohesion_p_kPa;
 				S_order_pressures(&sa, &sn, &spv);
 				if (S_minor_pressures(&minor, li, b->z[i], mid, &sa, &spv)) {
-					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
+					sn += S_neutral_surcharge(loads, drop, n_loads, ground_load, zs - b->z[i], w->length_m);
 					S_order_pressures(&sa, &sn, &spv);
 				} else if (n_loads == 0 && !ground && culmann && cached_layer == li) {
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if ((n_loads > 0 && !no_planes) || culmann) {
-					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
+					sn += S_neutral_surcharge(loads, drop, n_loads, ground_load, zs - b->z[i], w->length_m);
 					int halves = S_culmann(st->kmethod[side], so, delta_p, loads, n_loads, ground, ground_load, zs - b->z[i],
 					                       zs - mid, wint, sv,
 					                       (sv + fmax(S_sv_at(&prof, mid, &wp), 0.0)) / 2.0,
