@@ -92,7 +92,7 @@ ok $? "bm4-17d holds the soil-displacement flags and a passive side overrule 1"
 ! grep -qi 'displacement' f-bm4-17d.imp; ok $? "bm4-17d: the unused flags give no warning ($(head -c 200 f-bm4-17d.imp))"
 # CPT-interpreted profile: the layers stored in the file, the CPT named
 feature Tutorial-2a 1 480.56140 1056.92245 "a profile interpreted from a CPT"
-grep -q "CPT 'CPT 01'" f-Tutorial-2a.imp && grep -q "^; Note: .*CPT 'CPT 01'" f-Tutorial-2a.ini
+grep -q "CPT 'CPT 01'" f-Tutorial-2a.imp && grep -q "^note_[0-9]* = .*CPT 'CPT 01'" f-Tutorial-2a.ini
 ok $? "Tutorial-2a: import-dsheet and the study's note name the CPT ($(head -c 200 f-Tutorial-2a.imp))"
 # settlement by vibration: stage results computed, a warning that the settlement is not
 feature Tutorial-16 4 497.77478 97.56945 "settlement by vibration"
