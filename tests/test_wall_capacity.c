@@ -136,7 +136,7 @@ static void test_moment_check(void)
 /* w written as a study and read back: the notes and allowable moments the same */
 static void round_trip(sp_wall_t *w, const char *what)
 {
-	char path[] = "/tmp/sp_wall_capacity_XXXXXX", name[300];
+	char path[] = "/tmp/sp_wall_capacity_XXXXXX", name[600];
 	int fd = mkstemp(path);
 	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 	OK(fp != NULL, "temporary file");
@@ -147,7 +147,7 @@ static void round_trip(sp_wall_t *w, const char *what)
 	INT_EQ(sp_study_write_wall(fp, w, what, &err), SP_OK, name);
 	fclose(fp);
 	sp_study_t *st = sp_study_read(path, &err);
-	snprintf(name, sizeof name, "%s: read back (%s)", what, st ? "" : err.text);
+	snprintf(name, sizeof name, "%s: read back (%.200s)", what, st ? "" : err.text);
 	OK(st != NULL, name);
 	if (st) {
 		snprintf(name, sizeof name, "%s: the notes read back ('%.120s')", what, st->wall->notes);
