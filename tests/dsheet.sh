@@ -316,5 +316,12 @@ ok $? "bm4-44a at 300 kNm/m: best_stages.csv has no rows of stages 3 and 4"
 awk -F, 'NR > 1 && $1 == 2' p300-run/best_stages.csv | grep -q .; ok $? "... and the rows of stage 2"
 grep -q '^Stage 3: failed, not computed: plastic hinge' p300-run.out && ! grep '^Stage [34]:' p300-run.out | grep -q 'max moment'
 ok $? "bm4-44a at 300 kNm/m: run's summary says stage 3 failed, no max moment ($(grep '^Stage 3' p300-run.out | head -c 160))"
+# the same for an imported design of the length: Tutorial-15a.shd's [DESIGN
+# LENGTH CALCULATION] stops at 14.000 m (13 m is not computed by D-Sheet
+# either); our 13 m row says "failed" with no numbers
+"$SP" import-dsheet "$DS/Tutorial-15a.shi" -o cap-15a.ini && "$SP" analyze cap-15a.ini > cap-15a.csv 2>/dev/null
+ok $? "Tutorial-15a: import-dsheet and analyze"
+grep -q '^14.000,-1[0-9.]*,.*,ok$' cap-15a.csv && grep -q '^13.000,,,,,,failed$' cap-15a.csv
+ok $? "Tutorial-15a: 14 m ok with its numbers, 13 m failed without ($(grep '^13.000' cap-15a.csv))"
 
 finish "dsheet.sh: "
