@@ -92,7 +92,7 @@ ok $? "bm4-17d holds the soil-displacement flags and a passive side overrule 1"
 ! grep -qi 'displacement' f-bm4-17d.imp; ok $? "bm4-17d: the unused flags give no warning ($(head -c 200 f-bm4-17d.imp))"
 # CPT-interpreted profile: the layers stored in the file, the CPT named
 feature Tutorial-2a 1 480.56140 1056.92245 "a profile interpreted from a CPT"
-grep -q "CPT 'CPT 01'" f-Tutorial-2a.imp && grep -q "^; Note: .*CPT 'CPT 01'" f-Tutorial-2a.ini
+grep -q "CPT 'CPT 01'" f-Tutorial-2a.imp && grep -q "^note_[0-9]* = .*CPT 'CPT 01'" f-Tutorial-2a.ini
 ok $? "Tutorial-2a: import-dsheet and the study's note name the CPT ($(head -c 200 f-Tutorial-2a.imp))"
 # settlement by vibration: stage results computed, a warning that the settlement is not
 feature Tutorial-16 4 497.77478 97.56945 "settlement by vibration"
@@ -241,5 +241,87 @@ ok $? "an unknown model: exit 1, a message, no .shd"
 printf 'garbage\n' > bad.shi; "$FAKE" bad.shi 2>/dev/null; [ $? = 1 ] && [ ! -e bad.shd ]; ok $? "an unreadable input: exit 1, no .shd"
 mkdir extra && cp c3.shi extra/c3.shi && cp "$DS/bm3-5a.shd" extra/c3.shd
 FAKE_DSHEET_DATA="$DS:$WORK/extra" "$FAKE" c3.shi && cmp -s c3.shd "$DS/bm3-5a.shd"; ok $? "FAKE_DSHEET_DATA adds directories of answers"
+
+# --- the element's moment capacity, the importer's notes, a failed stage ------
+# (issue 19 point 2 leftovers) The allowable moment of an element is D-Sheet
+# Piling's "Maximum allowed elastic moment including reduction factor"
+# ([SHEET PILE ELEMENTS] of the .shd: SheetPilingElementMaxCharacteristicMoment
+# x acting width x kmod / material factor x reduction factor); analyze checks
+# each stage's moment against it. col CSV NAME: the column's number in the header
+col() { head -1 "$1" | tr ',' '\n' | grep -n "^$2\$" | cut -d: -f1; }
+# shd_allowed FILE: the .shd's allowed elastic moment of the first element
+shd_allowed() { awk '/^\[SHEET PILE ELEMENTS\]/ { t = 1 } t && /^\[DATA\]/ { getline; print $6; exit }' "$DS/$1.shd"; }
+# bm4-44a: a user-defined material with every factor: 610.6 x 0.7 x 0.85 / 1.2 x 1.15
+want=$(shd_allowed bm4-44a)
+[ "$want" = 348.169 ]; ok $? "bm4-44a.shd: allowed elastic moment 348.169 kNm/m (got '$want')"
+grep -q '^allowable_moment_kNm_per_m = 348.169' f-bm4-44a.ini; ok $? "bm4-44a: the study's element holds it ($(grep allowable f-bm4-44a.ini))"
+c=$(col f-bm4-44a.csv allowable_moment_kNm_per_m)
+[ -n "$c" ] && [ "$(awk -F, -v c="$c" 'NR == 2 { print $c }' f-bm4-44a.csv)" = "$want" ]
+ok $? "bm4-44a: analyze's allowable_moment_kNm_per_m = the .shd's $want"
+# Tutorial-2a: D-Sheet's own stage-1 moment 480.56140 kNm/m passes its 312.000
+# (the .shd's [WARNINGS] has a stage-1 warning); the unity check 480.56140 / 312
+# = 1.5403 within 1 %, the warning says so; the CPT note on stderr, once
+"$SP" analyze f-Tutorial-2a.ini > cap-2a.csv 2> cap-2a.err; ok $? "Tutorial-2a: analyze"
+[ "$(shd_allowed Tutorial-2a)" = 312.000 ]; ok $? "Tutorial-2a.shd: allowed elastic moment 312.000 kNm/m"
+awk -F, -v a="$(col cap-2a.csv allowable_moment_kNm_per_m)" -v u="$(col cap-2a.csv util_moment)" '
+  $1 == 1 { found = 1; w = 480.56140 / 312; good = $a == "312.000" && $u > w * 0.99 && $u < w * 1.01 }
+  END { exit !(found && good) }' cap-2a.csv
+ok $? "Tutorial-2a: stage 1 unity check within 1 % of D-Sheet's 480.561 / 312 = 1.540 ($(sed -n 2p cap-2a.csv))"
+grep -q "stage 1 'New Stage': allowable moment exceeded: .* > 312.000 kNm/m of element 'AZ 13'" cap-2a.err
+ok $? "Tutorial-2a: analyze warns that the allowable moment is exceeded ($(grep -m1 allowable cap-2a.err | head -c 200))"
+[ "$(grep -c "CPT 'CPT 01'" cap-2a.err)" = 1 ] && grep -q "^\[WARNING\] f-Tutorial-2a.ini: soil layers interpreted from CPT 'CPT 01'" cap-2a.err
+ok $? "Tutorial-2a: analyze repeats the importer's CPT note once"
+grep -q "^\[dsheet\]" f-Tutorial-2a.ini && grep -q "^note_1 = soil layers interpreted from CPT" f-Tutorial-2a.ini
+ok $? "Tutorial-2a: the note is the study's [dsheet] note_1"
+# Tutorial-1: D-Sheet's 158.72755 kNm/m under 312: 0.5087 within 1 %, no warning
+"$SP" import-dsheet "$DS/Tutorial-1.shi" -o cap-t1.ini && "$SP" analyze cap-t1.ini > cap-t1.csv 2> cap-t1.err
+ok $? "Tutorial-1: import-dsheet and analyze"
+awk -F, -v u="$(col cap-t1.csv util_moment)" '$1 == 1 { found = 1; w = 158.72755 / 312; good = $u > w * 0.99 && $u < w * 1.01 }
+  END { exit !(found && good) }' cap-t1.csv
+ok $? "Tutorial-1: unity check within 1 % of D-Sheet's 158.728 / 312 = 0.509 ($(sed -n 2p cap-t1.csv))"
+! grep -q 'WARNING' cap-t1.err; ok $? "Tutorial-1: no warning ($(head -c 160 cap-t1.err))"
+# a file without a characteristic moment: no capacity columns
+! grep -q allowable_moment bm1-3.ini && ! head -1 bm1-3-an.csv | grep -q util_moment
+ok $? "bm1-3 (no characteristic moment): no allowable moment, no unity check columns"
+# a copy of Tutorial-1 with the characteristic moment lowered to 150 kNm/m:
+# the element's capacity follows the file (158.73 / 150 = 1.058, exceeded)
+sed 's/^SheetPilingElementMaxCharacteristicMoment=312.00/SheetPilingElementMaxCharacteristicMoment=150.00/' \
+  "$DS/Tutorial-1.shi" > cap150.shi
+"$SP" import-dsheet cap150.shi -o cap150.ini && "$SP" analyze cap150.ini > cap150.csv 2> cap150.err
+awk -F, -v a="$(col cap150.csv allowable_moment_kNm_per_m)" -v u="$(col cap150.csv util_moment)" '
+  $1 == 1 { found = 1; w = 158.72755 / 150; good = $a == "150.000" && $u > w * 0.99 && $u < w * 1.01 }
+  END { exit !(found && good) }' cap150.csv && grep -q 'allowable moment exceeded' cap150.err
+ok $? "Tutorial-1 at 150 kNm/m: 150.000, unity check 1.058 within 1 %, the warning ($(sed -n 2p cap150.csv))"
+# Tutorial-16: the settlement-by-vibration note from analyze and run, once each
+"$SP" analyze f-Tutorial-16.ini > /dev/null 2> cap-16.err
+[ "$(grep -c 'settlement by vibration.*not computed' cap-16.err)" = 1 ]
+ok $? "Tutorial-16: analyze repeats the settlement-by-vibration note once ($(head -c 200 cap-16.err))"
+"$SP" run f-Tutorial-16.ini -o cap-16-run > cap-16-run.out 2> cap-16-run.err; ok $? "Tutorial-16: run"
+[ "$(grep -c 'settlement by vibration.*not computed' cap-16-run.err)" = 1 ]
+ok $? "Tutorial-16: run repeats the note once"
+grep -q '^Stage 4: ok, max moment .*; moment unity check 0.59[0-9] (allowable moment 834.00 kNm/m)' cap-16-run.out
+ok $? "Tutorial-16: run's summary has stage 4's unity check, D-Sheet's 497.775 / 834 = 0.597 ($(grep '^Stage 4' cap-16-run.out | head -c 200))"
+# the failed stage of bm4-44a at a plastic moment of 300 kNm/m: no numbers in
+# its row (the engine's elastic 354 kNm/m is no result), none in the warning
+# but the capacity; run writes no rows for it and says so without numbers
+awk -F, '$1 == 3 || $1 == 4 { n++; if ($3 != "failed") bad = 1; for (i = 4; i <= NF; i++) if ($i != "") bad = 1 }
+  END { exit !(n == 2 && !bad) }' p300.csv
+ok $? "bm4-44a at 300 kNm/m: stages 3 and 4 'failed' with empty numbers ($(sed -n 4p p300.csv))"
+nums=$(grep "stage 3 '" p300.err | awk '{ print substr($0, index($0, " not computed:")) }' | grep -o '[0-9][0-9.]*' | tr '\n' ' ')
+[ "$nums" = "300.0 " ]
+ok $? "bm4-44a at 300 kNm/m: why stage 3 failed names the plastic moment and no other number (numbers: $nums)"
+"$SP" run p300.ini -o p300-run > p300-run.out 2> p300-run.err; ok $? "bm4-44a at 300 kNm/m: run exits 0"
+! awk -F, 'NR > 1 && ($1 == 3 || $1 == 4)' p300-run/best_stages.csv | grep -q .
+ok $? "bm4-44a at 300 kNm/m: best_stages.csv has no rows of stages 3 and 4"
+awk -F, 'NR > 1 && $1 == 2' p300-run/best_stages.csv | grep -q .; ok $? "... and the rows of stage 2"
+grep -q '^Stage 3: failed, not computed: plastic hinge' p300-run.out && ! grep '^Stage [34]:' p300-run.out | grep -q 'max moment'
+ok $? "bm4-44a at 300 kNm/m: run's summary says stage 3 failed, no max moment ($(grep '^Stage 3' p300-run.out | head -c 160))"
+# the same for an imported design of the length: Tutorial-15a.shd's [DESIGN
+# LENGTH CALCULATION] stops at 14.000 m (13 m is not computed by D-Sheet
+# either); our 13 m row says "failed" with no numbers
+"$SP" import-dsheet "$DS/Tutorial-15a.shi" -o cap-15a.ini && "$SP" analyze cap-15a.ini > cap-15a.csv 2>/dev/null
+ok $? "Tutorial-15a: import-dsheet and analyze"
+grep -q '^14.000,-1[0-9.]*,.*,ok$' cap-15a.csv && grep -q '^13.000,,,,,,failed$' cap-15a.csv
+ok $? "Tutorial-15a: 14 m ok with its numbers, 13 m failed without ($(grep '^13.000' cap-15a.csv))"
 
 finish "dsheet.sh: "

@@ -7,6 +7,7 @@
 #include "beam.h"
 #include "designs.h"
 #include "dsheet_calc.h"
+#include "fixed_wall.h"
 #include "kranz.h"
 #include "outfile.h"
 
@@ -57,12 +58,22 @@ static int S_fixed_wall(const sp_study_t *st, FILE *out, sp_err_t *err)
 	}
 	int last = w->n_stages - 1, ai = -1;
 	/* a stage the engine could not compute (a plastic hinge, a diaphragm
-	 * wall past its diagram) has no diagram for the Kranz check: its row
-	 * says "failed" and the warning why */
+	 * wall past its diagram) has no results: its row says "failed" with
+	 * empty numbers (the engine's moment past the capacity is none), the
+	 * warning why; and no diagram for the Kranz check */
 	for (int s = 0; s < res.n_stages; s++)
-		if (res.stage[s].status != SP_BEAM_OK)
+		if (res.stage[s].status != SP_BEAM_OK) {
+			char why[256];
+			sp_fixed_wall_why_failed(w, &res.stage[s], why, sizeof why);
 			sp_cli_printf(stderr, "[WARNING] %s: stage %d '%s' not computed: %s\n", st->path, s + 1,
-			              w->stages[s].name, res.stage[s].reason);
+			              w->stages[s].name, why);
+		}
+	/* the elements' allowable moments: a unity check per computed stage */
+	int check = sp_moment_check_any(w);
+	sp_moment_check_t mc[SP_WALL_MAX_STAGES];
+	int checked[SP_WALL_MAX_STAGES] = {0};
+	for (int s = 0; check && s < res.n_stages; s++)
+		checked[s] = sp_fixed_wall_check_moment(w, s, &res.stage[s], st->path, &mc[s]);
 	for (int i = 0; last >= 0 && last < res.n_stages && res.stage[last].status == SP_BEAM_OK && i < w->n_anchors &&
 	                ai < 0;
 	     i++)
@@ -112,6 +123,8 @@ static int S_fixed_wall(const sp_study_t *st, FILE *out, sp_err_t *err)
 	if (ai >= 0)
 		fprintf(out, ",kranz_slip_start_level_m,kranz_allowable_short_kN_per_m,kranz_allowable_long_kN_per_m,"
 		             "kranz_is_short,kranz_allowable_anchor_force_kN_per_m,util_kranz");
+	if (check)
+		fprintf(out, ",allowable_moment_kNm_per_m,util_moment");
 	fputc('\n', out);
 	for (int s = 0; s < res.n_stages; s++) {
 		const sp_beam_stage_result_t *r = &res.stage[s];
@@ -121,13 +134,20 @@ static int S_fixed_wall(const sp_study_t *st, FILE *out, sp_err_t *err)
 				af = r->anchor_force_kN_per_m[i];
 		fprintf(out, "%d,", s + 1);
 		sp_csv_field_text(out, w->stages[s].name);
-		fprintf(out, ",%s,%.3f,%.3f,%.3f,%.3f", r->status == SP_BEAM_OK ? "ok" : "failed", r->max_moment_kNm_per_m,
-		        r->max_shear_kN_per_m, r->max_displacement_mm, af);
+		if (r->status == SP_BEAM_OK)
+			fprintf(out, ",ok,%.3f,%.3f,%.3f,%.3f", r->max_moment_kNm_per_m, r->max_shear_kN_per_m,
+			        r->max_displacement_mm, af);
+		else /* no results: no numbers */
+			fprintf(out, ",failed,,,,");
 		if (ai >= 0 && s == last)
 			fprintf(out, ",%.3f,%.3f,%.3f,%d,%.3f,%.4f", slip, kr.allowable_kranz_kN_per_m, kr.allowable_long_kN_per_m,
 			        kr.is_short, kr.allowable_kN_per_m, sp_kranz_utilisation(force, st->kranz_factor, &kr));
 		else if (ai >= 0)
 			fprintf(out, ",,,,,,");
+		if (check && checked[s])
+			fprintf(out, ",%.3f,%.4f", mc[s].allowable_moment_kNm_per_m, mc[s].util_moment);
+		else if (check)
+			fprintf(out, ",,");
 		fputc('\n', out);
 	}
 	sp_beam_result_free(&res);
@@ -144,6 +164,8 @@ int sp_cmd_analyze(const sp_cli_opts_t *o)
 	int rc, said = 0;
 	if ((rc = sp_cli_load(o->study, &st, &cat, &err)) != SP_OK)
 		goto out;
+	if (st->wall) /* the importer's notes: what it read but does not compute */
+		sp_fixed_wall_notes(st->wall, st->path);
 	/* a [design] verification checks the search's candidates: analyze one of them */
 	if (st->wall_fixed && st->solver == NULL && st->verification == 0 && !o->profile && !o->grade && !o->length &&
 	    !o->anchor && !o->outdir) {

@@ -27,11 +27,16 @@ static int S_steps(const sp_wall_calc_t *c, sp_verify_step steps[SP_STEP_N])
 	return 1;
 }
 
+/* A row; one whose stage the engine did not compute (no equilibrium, a
+ * plastic hinge) says "failed" with empty numbers: they are no results */
 static void S_row(FILE *out, int stage, const char *set, const char *step, const sp_verify_stage_t *r)
 {
-	fprintf(out, "%d,%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f\n", stage + 1, set, step, r->ok ? "ok" : "failed",
-	        r->moment_kNm_per_m, r->displacement_mm, r->anchor_force_kN_per_m, r->mobilised_pct,
-	        r->max_moment_kNm_per_m);
+	if (!r->ok) {
+		fprintf(out, "%d,%s,%s,failed,,,,,\n", stage + 1, set, step);
+		return;
+	}
+	fprintf(out, "%d,%s,%s,ok,%.3f,%.3f,%.3f,%.3f,%.3f\n", stage + 1, set, step, r->moment_kNm_per_m,
+	        r->displacement_mm, r->anchor_force_kN_per_m, r->mobilised_pct, r->max_moment_kNm_per_m);
 }
 
 /* The design values of the rows so far (D-Sheet's [MAXIMUM SUMMARY
@@ -44,6 +49,10 @@ typedef struct {
 
 static void S_take(S_design *d, const sp_verify_stage_t *r, int serviceability, int multiplied)
 {
+	if (!r->ok) { /* not computed: no values to take, and not every stage ok */
+		d->all_ok = 0;
+		return;
+	}
 	if (fabs(r->moment_kNm_per_m) > fabs(d->moment))
 		d->moment = r->moment_kNm_per_m;
 	if (serviceability && fabs(r->displacement_mm) > fabs(d->displacement))
@@ -217,9 +226,12 @@ int sp_dsheet_design_length_print(const sp_wall_t *w, FILE *out, double *designe
 		/* D-Sheet's [DESIGN SHEETPILE LENGTH] prints the anchor force of a
 		 * tensioned anchor negative (bm4-20a -38.086, Tutorial-15a -266.142
 		 * kN/m, both anchors on the right); ours is positive in tension */
-		fprintf(out, "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%s\n", len, d->displacement_mm, d->max_moment_kNm_per_m,
-		        d->min_moment_kNm_per_m, d->anchor_force_kN_per_m == 0 ? 0.0 : -d->anchor_force_kN_per_m,
-		        d->mobilised_pct, ok ? "ok" : "failed");
+		if (!d->ok) /* not computed at this length: no numbers */
+			fprintf(out, "%.3f,,,,,,failed\n", len);
+		else
+			fprintf(out, "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%s\n", len, d->displacement_mm, d->max_moment_kNm_per_m,
+			        d->min_moment_kNm_per_m, d->anchor_force_kN_per_m == 0 ? 0.0 : -d->anchor_force_kN_per_m,
+			        d->mobilised_pct, ok ? "ok" : "failed");
 		if (!ok)
 			break;
 		designed = len;

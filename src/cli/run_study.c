@@ -14,6 +14,7 @@
 #include "explain.h"
 #include "designs.h"
 #include "dsheet_calc.h"
+#include "fixed_wall.h"
 #include "dist.h"
 #include "outfile.h"
 #include "pareto.h"
@@ -157,6 +158,8 @@ int sp_run_study_load(const sp_cli_opts_t *o, sp_run_study_t *s)
 		return s->rc;
 	}
 	sp_study_t *st = s->st;
+	if (st->wall) /* the importer's notes: what it read but does not compute */
+		sp_fixed_wall_notes(st->wall, st->path);
 	if ((s->rc = sp_cli_trust_gate(o->study, st, o->trust_solver)) != SP_OK) { /* said; nothing touched */
 		s->err.code = 0;
 		s->finished = 1;
@@ -417,6 +420,10 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	size_t n_space = 0;
 	sp_beam_result_t stages;
 	memset(&stages, 0, sizeof stages);
+	/* per stage of the wall: why it failed, its moment check (fixed_wall.h) */
+	char stage_why[SP_WALL_MAX_STAGES][256];
+	sp_moment_check_t stage_check[SP_WALL_MAX_STAGES];
+	int stage_checked[SP_WALL_MAX_STAGES] = {0};
 	sp_analysis_t diag[S_BEST_DIAGRAMS];
 	memset(diag, 0, sizeof diag);
 	sp_sens_t sens = {0};
@@ -531,6 +538,22 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 		}
 		if ((rc = sp_beam_analyse(best_wall, 1, &stages, &err)) != SP_OK)
 			goto out;
+		/* a stage the engine could not compute has no results: why, then
+		 * its nodes dropped (no rows in best_stages.csv, none plotted); the
+		 * moment of a computed one against the allowable moments */
+		for (int s = 0; s < stages.n_stages; s++) {
+			sp_beam_stage_result_t *r = &stages.stage[s];
+			if (r->status == SP_BEAM_OK) {
+				stage_checked[s] = sp_fixed_wall_check_moment(best_wall, s, r, st->path, &stage_check[s]);
+				continue;
+			}
+			sp_fixed_wall_why_failed(best_wall, r, stage_why[s], sizeof stage_why[s]);
+			sp_cli_printf(stderr, "[WARNING] %s: stage %d '%s' not computed: %s\n", st->path, s + 1,
+			              best_wall->stages[s].name, stage_why[s]);
+			free(r->nodes);
+			r->nodes = NULL;
+			r->n_nodes = 0;
+		}
 		if ((rc = sp_outfile_open(&sg, outdir, "best_stages.csv", &err)) != SP_OK)
 			goto out;
 		sp_csv_stages_header(sg.fp);
@@ -585,10 +608,21 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 		                      "The study's own wall (no search space): its stages in best_stages.csv.\n");
 		for (int s = 0; s < stages.n_stages && n < sizeof decision; s++) {
 			const sp_beam_stage_result_t *r = &stages.stage[s];
-			n += (size_t)snprintf(decision + n, sizeof decision - n,
-			                      "Stage %d: %s, max moment %.2f kNm/m, max shear %.2f kN/m, max displacement %.2f mm.\n",
-			                      s + 1, r->status == SP_BEAM_OK ? "ok" : "failed", r->max_moment_kNm_per_m,
-			                      r->max_shear_kN_per_m, r->max_displacement_mm);
+			if (r->status != SP_BEAM_OK) /* no numbers: the stage has no results */
+				n += (size_t)snprintf(decision + n, sizeof decision - n, "Stage %d: failed, not computed: %s.\n",
+				                      s + 1, stage_why[s]);
+			else if (stage_checked[s])
+				n += (size_t)snprintf(decision + n, sizeof decision - n,
+				                      "Stage %d: ok, max moment %.2f kNm/m, max shear %.2f kN/m, max displacement "
+				                      "%.2f mm; moment unity check %.3f (allowable moment %.2f kNm/m)%s.\n",
+				                      s + 1, r->max_moment_kNm_per_m, r->max_shear_kN_per_m, r->max_displacement_mm,
+				                      stage_check[s].util_moment, stage_check[s].allowable_moment_kNm_per_m,
+				                      stage_check[s].util_moment > 1.0 ? ", allowable moment exceeded" : "");
+			else
+				n += (size_t)snprintf(decision + n, sizeof decision - n,
+				                      "Stage %d: ok, max moment %.2f kNm/m, max shear %.2f kN/m, max displacement "
+				                      "%.2f mm.\n",
+				                      s + 1, r->max_moment_kNm_per_m, r->max_shear_kN_per_m, r->max_displacement_mm);
 		}
 		if (design_length && n < sizeof decision) {
 			if (isnan(designed_m))

@@ -581,7 +581,7 @@ layers:
 			       "loads, anchor, search, design, cost, objective, run, sensitivity, durability, solver; with method = subgrade also "
 			       "subgrade, wall, wall-element NAME, anchor-item NAME, strut NAME, spring-support NAME, "
 			       "rigid-support NAME, line-load NAME, moment-load NAME, uniform-load NAME, surcharge NAME, "
-			       "normal-force NAME, stage NAME)",
+			       "normal-force NAME, stage NAME, dsheet)",
 			       sp_ini_path(c), sp_ini_find_section(c, x->section)->line, x->section);
 		else
 			sp_ini_fail(c, SP_EDATA, "%s:%d: [%s]: unknown key '%s' (see docs/study-file.md)", sp_ini_path(c),

@@ -3,6 +3,7 @@
  * one candidate of a search. */
 #include "study_wall.h"
 #include "ini_numbers.h"
+#include "study_notes.h"
 #include "study_profile.h"
 #include "study_calc.h"
 #include "study_wall_lists.h"
@@ -74,7 +75,8 @@ static const char *S_kind_name(const char *section, const char *prefix)
 
 int sp_study_wall_section(const char *section)
 {
-	if (strcmp(section, "subgrade") == 0 || strcmp(section, "wall") == 0 || sp_study_calc_section(section) ||
+	if (strcmp(section, "subgrade") == 0 || strcmp(section, "wall") == 0 || sp_study_notes_section(section) ||
+	    sp_study_calc_section(section) ||
 	    S_kind_name(section, "soil") ||
 	    S_kind_name(section, "soil-profile"))
 		return 1;
@@ -253,6 +255,8 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		                                         "plastic moment (plastic calculation), kNm/m");
 		e->elastic_moment_kNm_per_m = sp_ini_num(c, sec, "elastic_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
 		                                         "end of the elastic branch of a diaphragm wall, kNm/m");
+		e->allowable_moment_kNm_per_m = sp_ini_num(c, sec, "allowable_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
+		                                           "allowable moment, kNm/m (0 = none given)");
 		double above = i ? w->elements[i - 1].bottom_level_m : w->top_level_m;
 		if (!sp_ini_status(c) && e->bottom_level_m >= above) {
 			int at;
@@ -468,6 +472,7 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 	                              "convergence tolerance on the spring pressures, kPa");
 	w->gamma_water_kN_m3 = sp_ini_num(c, g, "gamma_water_kN_m3", 0, st->gamma_w_kN_m3, 0, 1, 20, 0,
 	                                  "unit weight of water, kN/m3");
+	sp_study_notes_read(c, w);
 	if (sp_ini_status(c))
 		return sp_ini_status(c);
 
@@ -959,6 +964,8 @@ static void S_put_item(FILE *fp, const sp_wall_t *w, int k, int i)
 			S_put(fp, "plastic_moment_kNm_per_m", e->plastic_moment_kNm_per_m);
 		if (e->elastic_moment_kNm_per_m > 0)
 			S_put(fp, "elastic_moment_kNm_per_m", e->elastic_moment_kNm_per_m);
+		if (e->allowable_moment_kNm_per_m > 0)
+			S_put(fp, "allowable_moment_kNm_per_m", e->allowable_moment_kNm_per_m);
 		break;
 	}
 	case K_ANCHOR:
@@ -1052,14 +1059,8 @@ static void S_write(FILE *fp, const sp_wall_t *w, const char *source_name)
 	      "; the keys are described in docs/study-file.md (\"Subgrade-reaction studies\").\n"
 	      "; Levels in m (upwards positive), forces per m run of wall; left is side 0.\n",
 	      fp);
-	for (const char *p = w->notes; *p;) {
-		const char *e = strchr(p, '\n');
-		int len = e ? (int)(e - p) : (int)strlen(p);
-		fprintf(fp, "; Note: %.*s\n", len, p);
-		p += len + (e != NULL);
-	}
-	fputc('\n', fp);
-	fprintf(fp, "[study]\nname = %s\n\n[design]\nmethod = subgrade\n\n[subgrade]\n", w->name);
+	sp_study_notes_write(fp, w); /* [dsheet] note_N: read back, repeated by analyze and run */
+	fprintf(fp, "\n[study]\nname = %s\n\n[design]\nmethod = subgrade\n\n[subgrade]\n", w->name);
 	fprintf(fp, "branches = %d\n", w->n_branches);
 	fprintf(fp, "unloading_curve = %s\n", w->unloading_curve ? "yes" : "no");
 	fprintf(fp, "reduce_delta = %s\n", w->reduce_delta ? "yes" : "no");

@@ -99,6 +99,10 @@ typedef struct {
 	double elastic_moment_kNm_per_m; /* diaphragm wall (wall diaphragm): where its moment-curvature diagram
 	                                    leaves the elastic branch of EI (0: no diagram); a stage whose
 	                                    moment goes beyond it is not computed (beam.c) */
+	double allowable_moment_kNm_per_m; /* the moment the element may carry, per m run, factors applied
+	                                      (D-Sheet Piling's "maximum allowed elastic moment including
+	                                      reduction factor"); checked against each stage's moment by
+	                                      analyze and run, not by the engine; 0: none given */
 } sp_wall_element_t;
 
 typedef struct {

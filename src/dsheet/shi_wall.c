@@ -39,6 +39,7 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 	for (int k = 0; k < n; k++) {
 		sp_wall_element_t *el = &w->elements[k];
 		double type = 0, ei = 0, factor = 1, mom[6] = {0}, mpl = 0;
+		double mchar = 0, kmod = 1, gamma_m = 1, mfactor = 1;
 		if ((rc = sp_shi_scan_expect(in, "[SHEET PILING ELEMENT]")) != SP_OK)
 			return rc;
 		const char *s = sp_shi_scan_get(in);
@@ -54,6 +55,10 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 			{"SheetPilingElementLevel", &el->bottom_level_m, 1, 0},
 			{"SheetPilingElementReductionFactorEI", &factor, 0, 0},
 			{"SheetPilingElementMaxPlasticCharacteristicMoment", &mpl, 0, 0},
+			{"SheetPilingElementMaxCharacteristicMoment", &mchar, 0, 0},
+			{"SheetPilingElementKMod", &kmod, 0, 0},
+			{"SheetPilingElementMaterialFactor", &gamma_m, 0, 0},
+			{"sSheetPilingElementReductionFactorMaxMoment", &mfactor, 0, 0},
 			{"DiaphragmWallPosMomElastic", &mom[0], 0, 0},
 			{"DiaphragmWallNegMomElastic", &mom[1], 0, 0},
 			{"DiaphragmWallPosMomPlastic", &mom[2], 0, 0},
@@ -102,6 +107,20 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 		el->ei_kNm2_per_m = ei * factor;
 		if (w->plastic)
 			el->plastic_moment_kNm_per_m = mpl;
+		/* the allowable moment: D-Sheet Piling's "maximum allowed elastic
+		 * moment including reduction factor" ([SHEET PILE ELEMENTS] of the
+		 * .shd) is the characteristic moment x the acting width (sheet
+		 * piling; a single pile's own, as its EI) x kmod / material factor
+		 * x the reduction factor on the moment: bm4-44a 610.6 x 0.7 x 0.85 /
+		 * 1.2 x 1.15 = 348.169 kNm/m, ComplexProjects24 44000 / 1.1 = 40000,
+		 * Tutorial-1 312 as given. 0: none given */
+		if (!(mchar >= 0) || !(kmod > 0) || !(gamma_m > 0) || !(mfactor > 0))
+			return sp_shi_scan_fail(in, line,
+						"element '%s': maximum characteristic moment %g must not be negative, kmod "
+						"%g, material factor %g and reduction factor on the moment %g positive",
+						el->name, mchar, kmod, gamma_m, mfactor);
+		el->allowable_moment_kNm_per_m =
+			mchar * (w->single_pile ? 1.0 : el->acting_width_m) * kmod / gamma_m * mfactor;
 		if (!(el->ei_kNm2_per_m > 0) || !(el->acting_width_m > 0))
 			return sp_shi_scan_fail(in, line,
 						"element '%s': EI x reduction factor and width must be positive",

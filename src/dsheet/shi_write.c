@@ -454,6 +454,20 @@ static const char *const S_element_defaults[] = {
 	"[END OF SHEET PILING ELEMENT]",
 };
 
+/* The characteristic moment that reads back as the element's allowable
+ * moment (shi_wall.c: characteristic x acting width of sheet piling x kmod
+ * / material factor x reduction factor, all three written as 1): the
+ * allowable moment / the width, moved by an ulp or a few when the product
+ * does not give it back exactly. */
+static double S_characteristic_moment(const sp_wall_t *w, const sp_wall_element_t *e)
+{
+	double width = w->single_pile || !(e->acting_width_m > 0) ? 1.0 : e->acting_width_m;
+	double a = e->allowable_moment_kNm_per_m, m = a / width;
+	for (int k = 0; k < 8 && m * width != a; k++)
+		m = nextafter(m, m * width < a ? INFINITY : -INFINITY);
+	return m;
+}
+
 static void S_piling(S_w *o, const sp_wall_t *w)
 {
 	snprintf(o->item, sizeof o->item, "the wall");
@@ -475,6 +489,9 @@ static void S_piling(S_w *o, const sp_wall_t *w)
 			if (strncmp(S_element_defaults[d], "SheetPilingElementMaxPlasticCharacteristicMoment=", 49) == 0)
 				S_line(o, "SheetPilingElementMaxPlasticCharacteristicMoment=%s",
 				       F2("plastic moment", e->plastic_moment_kNm_per_m));
+			else if (strncmp(S_element_defaults[d], "SheetPilingElementMaxCharacteristicMoment=", 42) == 0)
+				S_line(o, "SheetPilingElementMaxCharacteristicMoment=%s",
+				       F2("allowable moment", S_characteristic_moment(w, e)));
 			else if (w->diaphragm && strncmp(S_element_defaults[d], "DiaphragmWall", 13) == 0 &&
 			         strstr(S_element_defaults[d], "Mom") != NULL) { /* elastic up to one moment */
 				const char *eq = strchr(S_element_defaults[d], '=');
