@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DIR "data/dsheet/"
 #define REL 1e-9
@@ -420,7 +421,9 @@ static char tmp_path[512];
 static void write_tmp(const char *name, const char *text, size_t len)
 {
 	const char *dir = getenv("TMPDIR");
-	snprintf(tmp_path, sizeof tmp_path, "%s/sp_test_shi_%s.shi", dir != NULL && *dir ? dir : "/tmp", name);
+	/* the process id: two builds' suites (release and sanitizer) may run at once */
+	snprintf(tmp_path, sizeof tmp_path, "%s/sp_test_shi_%ld_%s.shi", dir != NULL && *dir ? dir : "/tmp", (long)getpid(),
+	         name);
 	FILE *f = fopen(tmp_path, "wb");
 	if (f == NULL)
 		return;
