@@ -125,8 +125,14 @@ static void same_wall(const sp_wall_t *a, const sp_wall_t *b)
 		eqd(a->elements[k].acting_width_m, b->elements[k].acting_width_m, "element %d acting_width_m", k);
 		eqd(a->elements[k].plastic_moment_kNm_per_m, b->elements[k].plastic_moment_kNm_per_m,
 		    "element %d plastic_moment_kNm_per_m", k);
-		eqd(a->elements[k].elastic_moment_kNm_per_m, b->elements[k].elastic_moment_kNm_per_m,
-		    "element %d elastic_moment_kNm_per_m", k);
+		for (int sg = 0; sg < 2; sg++) {
+			for (int j = 0; j < 3; j++)
+				eqd(a->elements[k].diagram_moment_kNm_per_m[sg][j], b->elements[k].diagram_moment_kNm_per_m[sg][j],
+				    "element %d diagram_moment_kNm_per_m[%d][%d]", k, sg, j);
+			for (int j = 0; j < 2; j++)
+				eqd(a->elements[k].diagram_ei_kNm2_per_m[sg][j], b->elements[k].diagram_ei_kNm2_per_m[sg][j],
+				    "element %d diagram_ei_kNm2_per_m[%d][%d]", k, sg, j);
+		}
 	}
 	eqd(a->plastic, b->plastic, "plastic");
 	eqd(a->n_soils, b->n_soils, "n_soils");

@@ -98,7 +98,14 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 		EQ_D(a->elements[i].bottom_level_m, b->elements[i].bottom_level_m, "element bottom");
 		EQ_D(a->elements[i].ei_kNm2_per_m, b->elements[i].ei_kNm2_per_m, "element EI");
 		EQ_D(a->elements[i].acting_width_m, b->elements[i].acting_width_m, "element width");
-		EQ_D(a->elements[i].elastic_moment_kNm_per_m, b->elements[i].elastic_moment_kNm_per_m, "element elastic moment");
+		for (int sg = 0; sg < 2; sg++) {
+			for (int j = 0; j < 3; j++)
+				EQ_D(a->elements[i].diagram_moment_kNm_per_m[sg][j], b->elements[i].diagram_moment_kNm_per_m[sg][j],
+				     "element diagram moment");
+			for (int j = 0; j < 2; j++)
+				EQ_D(a->elements[i].diagram_ei_kNm2_per_m[sg][j], b->elements[i].diagram_ei_kNm2_per_m[sg][j],
+				     "element diagram EI");
+		}
 	}
 	EQ_D(a->n_soils, b->n_soils, "n_soils");
 	for (int i = 0; i < SP_WALL_MAX_SOILS; i++) {

@@ -5,6 +5,7 @@
  * alone, so that it includes the second-order effect of a normal force.
  * Compiled with -O3 like the Newton loop (src/CMakeLists.txt). */
 #include "beam_diagram.h"
+#include "beam_bending.h"
 #include "beam_solve.h"
 
 #include <math.h>
@@ -77,6 +78,11 @@ int sp_beam_diagram_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, int want
 		sp_beam_solve_beam_force(b, b->u, 0, kb);
 	else
 		kb = kf;
+	if (b->bend) { /* the plastic curvatures' forces are the beam's own (beam_bending.h) */
+		sp_beam_bending_remove_load(b->bend, kf);
+		if (kb != kf)
+			sp_beam_bending_remove_load(b->bend, kb);
+	}
 	if (want_nodes) {
 		res->nodes = calloc((size_t)n, sizeof *res->nodes);
 		if (res->nodes == NULL)
@@ -116,7 +122,7 @@ int sp_beam_diagram_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, int want
 		sum_bz += kb[2 * i] * z;
 		if (fabs(m) > fabs(mmax))
 			mmax = m, mlev = z;
-		if (w->plastic && hinge == NULL && w->n_elements > 0) {
+		if (w->plastic && hinge == NULL && w->n_elements > 0 && b->bend == NULL) {
 			const sp_wall_element_t *el = S_element_at(w, z);
 			if (el->plastic_moment_kNm_per_m > 0 && fabs(m) > el->plastic_moment_kNm_per_m * (1 + 1e-9))
 				hinge = el, hinge_m = m, hinge_z = z;
