@@ -239,52 +239,6 @@ static void S_load_kind(sp_ini_t *c, const char *sec, sp_wall_load_kind_t *kind)
 	kind->favourable = sp_ini_word(c, sec, "favourable", SP_LOAD_AUTO, S_favourable_words);
 }
 
-/* A diaphragm wall element's moment-curvature diagram (wall.h):
- * diagram_moment_kNm_per_m = elastic, elasto-plastic, plastic moment (3
- * values: both signs; 6: the positive moment's, then the negative's),
- * diagram_ei_kNm2_per_m = EI of the two elasto-plastic branches (2 or 4). */
-static void S_read_diagram(sp_ini_t *c, const char *sec, sp_wall_element_t *e)
-{
-	double m[6] = {0}, ei[4] = {0};
-	int nm = sp_ini_numbers(c, sec, "diagram_moment_kNm_per_m", 0, m, 6, 0, 1e9,
-	                        "elastic, elasto-plastic and plastic moment of the diagram, kNm/m (3, or 6: "
-	                        "positive then negative moment)");
-	int ne = sp_ini_numbers(c, sec, "diagram_ei_kNm2_per_m", 0, ei, 4, 0, 1e12,
-	                        "EI of the two elasto-plastic branches of the diagram, kNm2/m (2, or 4: "
-	                        "positive then negative moment)");
-	memset(e->diagram_moment_kNm_per_m, 0, sizeof e->diagram_moment_kNm_per_m);
-	memset(e->diagram_ei_kNm2_per_m, 0, sizeof e->diagram_ei_kNm2_per_m);
-	int line;
-	if (nm > 0 && nm != 3 && nm != 6) {
-		sp_ini_value(c, sec, "diagram_moment_kNm_per_m", &line);
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'diagram_moment_kNm_per_m': 3 or 6 moments, not %d",
-		            sp_ini_path(c), line, sec, nm);
-		return;
-	}
-	if (ne > 0 && ne != 2 && ne != 4) {
-		sp_ini_value(c, sec, "diagram_ei_kNm2_per_m", &line);
-		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'diagram_ei_kNm2_per_m': 2 or 4 values, not %d",
-		            sp_ini_path(c), line, sec, ne);
-		return;
-	}
-	for (int s = 0; s < 2; s++) {
-		const double *ms = nm == 6 && s ? m + 3 : m;
-		for (int j = 0; j < 3; j++)
-			e->diagram_moment_kNm_per_m[s][j] = nm > 0 ? ms[j] : 0.0;
-		if (nm > 0 && !(ms[0] <= ms[1] && ms[1] <= ms[2])) {
-			sp_ini_value(c, sec, "diagram_moment_kNm_per_m", &line);
-			sp_ini_fail(c, SP_EDATA,
-			            "%s:%d: [%s] key 'diagram_moment_kNm_per_m': the elastic, elasto-plastic and plastic "
-			            "moments must not fall (%g, %g, %g kNm/m)",
-			            sp_ini_path(c), line, sec, ms[0], ms[1], ms[2]);
-			return;
-		}
-		const double *es = ne == 4 && s ? ei + 2 : ei;
-		for (int j = 0; j < 2; j++)
-			e->diagram_ei_kNm2_per_m[s][j] = ne > 0 ? es[j] : 0.0;
-	}
-}
-
 /* The keys of item i of kind k, after its name and the kind of a load. */
 static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec, int line)
 {
@@ -297,7 +251,7 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		e->acting_width_m = sp_ini_num(c, sec, "acting_width_m", 0, 1, 0, 1, 100, 0, "acting width, m");
 		e->plastic_moment_kNm_per_m = sp_ini_num(c, sec, "plastic_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
 		                                         "plastic moment (plastic calculation), kNm/m");
-		S_read_diagram(c, sec, e);
+		sp_study_read_diagram(c, sec, e);
 		double above = i ? w->elements[i - 1].bottom_level_m : w->top_level_m;
 		if (!sp_ini_status(c) && e->bottom_level_m >= above) {
 			int at;
