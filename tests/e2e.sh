@@ -128,8 +128,8 @@ sed 's/^0 : Probabilistic = FALSE/1 : Probabilistic = TRUE/' "$DS/bm4-11a.shi" >
 "$SP" import-dsheet probabilistic.shi -o probabilistic.ini 2>err.txt; [ $? = 65 ] && grep -q 'probabilistic' err.txt && [ ! -e probabilistic.ini ]
 ok $? "unsupported feature named, exit 65, no output"
 "$SP" import-dsheet "$DS/ComplexProjects24.shi" -o diaphragm.ini && grep -q '^diaphragm = yes$' diaphragm.ini &&
-  grep -q '^elastic_moment_kNm_per_m = 44000$' diaphragm.ini
-ok $? "a diaphragm wall (ComplexProjects24, a Latin-1 file) is imported with its elastic moment"
+  grep -q '^diagram_moment_kNm_per_m = 44000, 44000, 44000$' diaphragm.ini && grep -q '^diagram_ei_kNm2_per_m = 0.001, 0.001$' diaphragm.ini
+ok $? "a diaphragm wall (ComplexProjects24, a Latin-1 file) is imported with its moment-curvature diagram"
 "$SP" import-dsheet "$DS/bm4-5b.shi" -o initial.ini && grep -q '^first_stage_initial = yes$' initial.ini
 ok $? "the first stage as initial stage (bm4-5b) is imported"
 "$SP" import-dsheet "$DS/bm4-4b.shi" -o slope.ini && grep -q '^left_surface_distances_m = 0.2, 0.4, 4$' slope.ini

@@ -98,7 +98,14 @@ static int wall_diff(const sp_wall_t *a, const sp_wall_t *b, const char *what)
 		EQ_D(a->elements[i].bottom_level_m, b->elements[i].bottom_level_m, "element bottom");
 		EQ_D(a->elements[i].ei_kNm2_per_m, b->elements[i].ei_kNm2_per_m, "element EI");
 		EQ_D(a->elements[i].acting_width_m, b->elements[i].acting_width_m, "element width");
-		EQ_D(a->elements[i].elastic_moment_kNm_per_m, b->elements[i].elastic_moment_kNm_per_m, "element elastic moment");
+		for (int sg = 0; sg < 2; sg++) {
+			for (int j = 0; j < 3; j++)
+				EQ_D(a->elements[i].diagram_moment_kNm_per_m[sg][j], b->elements[i].diagram_moment_kNm_per_m[sg][j],
+				     "element diagram moment");
+			for (int j = 0; j < 2; j++)
+				EQ_D(a->elements[i].diagram_ei_kNm2_per_m[sg][j], b->elements[i].diagram_ei_kNm2_per_m[sg][j],
+				     "element diagram EI");
+		}
 	}
 	EQ_D(a->n_soils, b->n_soils, "n_soils");
 	for (int i = 0; i < SP_WALL_MAX_SOILS; i++) {
@@ -479,6 +486,10 @@ static void test_bad(void)
 	expect_err("bad_too_many_stages.ini", 410, "[stage s65]", "more than 64", "too many stages");
 	expect_err("bad_too_many_anchors.ini", 181, "[anchor-item X31]", "more than 32", "too many anchors");
 	expect_err("bad_missing_water.ini", 26, "[stage dig]", "'right_water_m'", "missing stage key");
+	expect_err("bad_diagram_count.ini", 20, "[wall-element pile] key 'diagram_moment_kNm_per_m'", "3 or 6 moments, not 4",
+	           "a diaphragm wall's diagram: 3 or 6 moments");
+	expect_err("bad_diagram_order.ini", 20, "[wall-element pile] key 'diagram_moment_kNm_per_m'", "must not fall",
+	           "a diaphragm wall's diagram: rising moments");
 	expect_err("bad_mesh_word.ini", 12, "[subgrade] key 'mesh'", "uniform, dsheet", "bad mesh word");
 	expect_err("bad_method_word.ini", 31, "[stage dig] key 'left_method'", "given, c-phi-delta", "bad method word");
 }
@@ -552,6 +563,19 @@ static void build_wall(sp_wall_t *w)
 		w->elements[i].bottom_level_m = 2.385 - (i + 1) * 5.7 / 3;
 		w->elements[i].ei_kNm2_per_m = 1e5 / (i + 3);
 		w->elements[i].acting_width_m = 1 - i * 0.05;
+	}
+	/* a diaphragm wall's M-kappa diagram: the same for both signs on the
+	 * first element, its own per sign on the second */
+	w->diaphragm = 1;
+	for (int sg = 0; sg < 2; sg++) {
+		for (int j = 0; j < 3; j++) {
+			w->elements[0].diagram_moment_kNm_per_m[sg][j] = 123.4 * (j + 1);
+			w->elements[1].diagram_moment_kNm_per_m[sg][j] = 98.76 * (j + 1) + 11.1 * sg;
+		}
+		for (int j = 0; j < 2; j++) {
+			w->elements[0].diagram_ei_kNm2_per_m[sg][j] = 2.385e4 / (j + 2);
+			w->elements[1].diagram_ei_kNm2_per_m[sg][j] = 1.7e4 / (j + 2) + 3.3 * sg;
+		}
 	}
 	/* 3 soils used by 5 layers, one soil unused */
 	w->n_soils = 4;

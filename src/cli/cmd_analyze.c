@@ -64,7 +64,7 @@ static int S_fixed_wall(const sp_study_t *st, FILE *out, sp_err_t *err)
 	for (int s = 0; s < res.n_stages; s++)
 		if (res.stage[s].status != SP_BEAM_OK) {
 			char why[256];
-			sp_fixed_wall_why_failed(w, &res.stage[s], why, sizeof why);
+			sp_fixed_wall_why_failed(&res.stage[s], why, sizeof why);
 			sp_cli_printf(stderr, "[WARNING] %s: stage %d '%s' not computed: %s\n", st->path, s + 1,
 			              w->stages[s].name, why);
 		}

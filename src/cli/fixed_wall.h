@@ -14,11 +14,10 @@
  * "[WARNING] path: note" on stderr. */
 void sp_fixed_wall_notes(const sp_wall_t *w, const char *path);
 
-/* Why a stage that is not SP_BEAM_OK has no results, in words that hold no
- * number of the failed computation (the engine's moment past a capacity is
- * no result): "plastic hinge in element 'E' (plastic moment 300.0 kNm/m
- * reached): ..." names the capacity, not the moment. */
-void sp_fixed_wall_why_failed(const sp_wall_t *w, const sp_beam_stage_result_t *r, char *buf, size_t size);
+/* Why a stage that is not SP_BEAM_OK has no results: the engine's reason
+ * (a mechanism of plastic hinges names the plastic moment and the level,
+ * never a moment of the failed computation), else its status's name. */
+void sp_fixed_wall_why_failed(const sp_beam_stage_result_t *r, char *buf, size_t size);
 
 /* The moment check of a computed stage (0 when the wall has no allowable
  * moment or the stage failed) and, when its unity check passes 1, the

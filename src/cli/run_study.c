@@ -547,7 +547,7 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 				stage_checked[s] = sp_fixed_wall_check_moment(best_wall, s, r, st->path, &stage_check[s]);
 				continue;
 			}
-			sp_fixed_wall_why_failed(best_wall, r, stage_why[s], sizeof stage_why[s]);
+			sp_fixed_wall_why_failed(r, stage_why[s], sizeof stage_why[s]);
 			sp_cli_printf(stderr, "[WARNING] %s: stage %d '%s' not computed: %s\n", st->path, s + 1,
 			              best_wall->stages[s].name, stage_why[s]);
 			free(r->nodes);

@@ -253,8 +253,7 @@ static void S_read_item(sp_ini_t *c, sp_wall_t *w, int k, int i, const char *sec
 		e->acting_width_m = sp_ini_num(c, sec, "acting_width_m", 0, 1, 0, 1, 100, 0, "acting width, m");
 		e->plastic_moment_kNm_per_m = sp_ini_num(c, sec, "plastic_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
 		                                         "plastic moment (plastic calculation), kNm/m");
-		e->elastic_moment_kNm_per_m = sp_ini_num(c, sec, "elastic_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
-		                                         "end of the elastic branch of a diaphragm wall, kNm/m");
+		sp_study_read_diagram(c, sec, e);
 		e->allowable_moment_kNm_per_m = sp_ini_num(c, sec, "allowable_moment_kNm_per_m", 0, 0, 0, 0, 1e9, 0,
 		                                           "allowable moment, kNm/m (0 = none given)");
 		double above = i ? w->elements[i - 1].bottom_level_m : w->top_level_m;
@@ -962,8 +961,15 @@ static void S_put_item(FILE *fp, const sp_wall_t *w, int k, int i)
 		S_put(fp, "acting_width_m", e->acting_width_m);
 		if (e->plastic_moment_kNm_per_m > 0)
 			S_put(fp, "plastic_moment_kNm_per_m", e->plastic_moment_kNm_per_m);
-		if (e->elastic_moment_kNm_per_m > 0)
-			S_put(fp, "elastic_moment_kNm_per_m", e->elastic_moment_kNm_per_m);
+		const double *dm = &e->diagram_moment_kNm_per_m[0][0], *de = &e->diagram_ei_kNm2_per_m[0][0];
+		int dm_sym = memcmp(dm, dm + 3, 3 * sizeof *dm) == 0, de_sym = memcmp(de, de + 2, 2 * sizeof *de) == 0;
+		int any = 0;
+		for (int j = 0; j < 6; j++)
+			any |= dm[j] != 0.0;
+		if (any) {
+			S_put_list(fp, "diagram_moment_kNm_per_m", dm, dm_sym ? 3 : 6);
+			S_put_list(fp, "diagram_ei_kNm2_per_m", de, de_sym ? 2 : 4);
+		}
 		if (e->allowable_moment_kNm_per_m > 0)
 			S_put(fp, "allowable_moment_kNm_per_m", e->allowable_moment_kNm_per_m);
 		break;

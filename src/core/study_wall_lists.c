@@ -3,6 +3,8 @@
 #include "study_wall_lists.h"
 #include "ini_numbers.h"
 
+#include <string.h>
+
 /* A sloping surface: <side>_surface_distances_m and <side>_surface_levels_m. */
 void sp_study_read_surface(sp_ini_t *c, const char *sec, int side, sp_wall_stage_t *s)
 {
@@ -69,4 +71,50 @@ void sp_study_read_soil_displacements(sp_ini_t *c, sp_wall_t *w)
 			return;
 		}
 	w->n_soil_displacements = nl;
+}
+
+/* A diaphragm wall element's moment-curvature diagram (wall.h):
+ * diagram_moment_kNm_per_m = elastic, elasto-plastic, plastic moment (3
+ * values: both signs; 6: the positive moment's, then the negative's),
+ * diagram_ei_kNm2_per_m = EI of the two elasto-plastic branches (2 or 4). */
+void sp_study_read_diagram(sp_ini_t *c, const char *sec, sp_wall_element_t *e)
+{
+	double m[6] = {0}, ei[4] = {0};
+	int nm = sp_ini_numbers(c, sec, "diagram_moment_kNm_per_m", 0, m, 6, 0, 1e9,
+	                        "elastic, elasto-plastic and plastic moment of the diagram, kNm/m (3, or 6: "
+	                        "positive then negative moment)");
+	int ne = sp_ini_numbers(c, sec, "diagram_ei_kNm2_per_m", 0, ei, 4, 0, 1e12,
+	                        "EI of the two elasto-plastic branches of the diagram, kNm2/m (2, or 4: "
+	                        "positive then negative moment)");
+	memset(e->diagram_moment_kNm_per_m, 0, sizeof e->diagram_moment_kNm_per_m);
+	memset(e->diagram_ei_kNm2_per_m, 0, sizeof e->diagram_ei_kNm2_per_m);
+	int line;
+	if (nm > 0 && nm != 3 && nm != 6) {
+		sp_ini_value(c, sec, "diagram_moment_kNm_per_m", &line);
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'diagram_moment_kNm_per_m': 3 or 6 moments, not %d",
+		            sp_ini_path(c), line, sec, nm);
+		return;
+	}
+	if (ne > 0 && ne != 2 && ne != 4) {
+		sp_ini_value(c, sec, "diagram_ei_kNm2_per_m", &line);
+		sp_ini_fail(c, SP_EDATA, "%s:%d: [%s] key 'diagram_ei_kNm2_per_m': 2 or 4 values, not %d",
+		            sp_ini_path(c), line, sec, ne);
+		return;
+	}
+	for (int s = 0; s < 2; s++) {
+		const double *ms = nm == 6 && s ? m + 3 : m;
+		for (int j = 0; j < 3; j++)
+			e->diagram_moment_kNm_per_m[s][j] = nm > 0 ? ms[j] : 0.0;
+		if (nm > 0 && !(ms[0] <= ms[1] && ms[1] <= ms[2])) {
+			sp_ini_value(c, sec, "diagram_moment_kNm_per_m", &line);
+			sp_ini_fail(c, SP_EDATA,
+			            "%s:%d: [%s] key 'diagram_moment_kNm_per_m': the elastic, elasto-plastic and plastic "
+			            "moments must not fall (%g, %g, %g kNm/m)",
+			            sp_ini_path(c), line, sec, ms[0], ms[1], ms[2]);
+			return;
+		}
+		const double *es = ne == 4 && s ? ei + 2 : ei;
+		for (int j = 0; j < 2; j++)
+			e->diagram_ei_kNm2_per_m[s][j] = ne > 0 ? es[j] : 0.0;
+	}
 }

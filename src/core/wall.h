@@ -96,9 +96,14 @@ typedef struct {
 	double ei_kNm2_per_m;       /* bending stiffness per m run (reduction factor applied) */
 	double acting_width_m;      /* width over which the soil acts per m run (1 for sheet piling) */
 	double plastic_moment_kNm_per_m; /* plastic calculation: the moment the element cannot exceed (0: elastic) */
-	double elastic_moment_kNm_per_m; /* diaphragm wall (wall diaphragm): where its moment-curvature diagram
-	                                    leaves the elastic branch of EI (0: no diagram); a stage whose
-	                                    moment goes beyond it is not computed (beam.c) */
+	/* Diaphragm wall (wall diaphragm): the moment-curvature diagram, per sign
+	 * of the moment ([0] positive, [1] negative): EI (ei_kNm2_per_m) up to
+	 * diagram_moment[s][0] (elastic), then diagram_ei[s][0] up to
+	 * diagram_moment[s][1] (elasto-plastic), then diagram_ei[s][1] up to
+	 * diagram_moment[s][2] (plastic), which the moment cannot exceed; all 0:
+	 * no diagram, elastic (engine/beam_bending.h). */
+	double diagram_moment_kNm_per_m[2][3];
+	double diagram_ei_kNm2_per_m[2][2];
 	double allowable_moment_kNm_per_m; /* the moment the element may carry, per m run, factors applied
 	                                      (D-Sheet Piling's "maximum allowed elastic moment including
 	                                      reduction factor"); checked against each stage's moment by
@@ -208,8 +213,7 @@ typedef struct {
 	int unloading_curve;        /* 1: unload/reload with kh_unload */
 	int plastic;                /* D-Sheet "Elastic calculation = FALSE": elements' plastic moments bound their moments */
 	int diaphragm;              /* D-Sheet "Diepwand calculation": a diaphragm wall whose elements have a
-	                               moment-curvature diagram, read when elastic up to one moment
-	                               (elements' elastic_moment_kNm_per_m) */
+	                               moment-curvature diagram (elements' diagram_moment_kNm_per_m) */
 	int single_pile;            /* D-Sheet's single pile model: EI, supports and loads are the pile's own,
 	                               only the soil acts over the acting width */
 	double gamma_water_kN_m3;

@@ -9,6 +9,7 @@
 #include "shi_wall.h"
 
 #include <math.h>
+#include <string.h>
 
 static int S_side(sp_shi_scan_t *in, int line, const char *name, double v, int *side)
 {
@@ -38,7 +39,7 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 		return rc;
 	for (int k = 0; k < n; k++) {
 		sp_wall_element_t *el = &w->elements[k];
-		double type = 0, ei = 0, factor = 1, mom[6] = {0}, mpl = 0;
+		double type = 0, ei = 0, factor = 1, mom[6] = {0}, epei[4] = {0}, mpl = 0;
 		double mchar = 0, kmod = 1, gamma_m = 1, mfactor = 1;
 		if ((rc = sp_shi_scan_expect(in, "[SHEET PILING ELEMENT]")) != SP_OK)
 			return rc;
@@ -65,6 +66,10 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 			{"DiaphragmWallNegMomPlastic", &mom[3], 0, 0},
 			{"DiaphragmWallPosMomElastoPlastic", &mom[4], 0, 0},
 			{"DiaphragmWallNegMomElastoPlastic", &mom[5], 0, 0},
+			{"DiaphragmWallPosEIElastoPlastic1", &epei[0], 0, 0},
+			{"DiaphragmWallPosEIElastoPlastic2", &epei[1], 0, 0},
+			{"DiaphragmWallNegEIElastoPlastic1", &epei[2], 0, 0},
+			{"DiaphragmWallNegEIElastoPlastic2", &epei[3], 0, 0},
 		};
 		if ((rc = sp_shi_scan_block(in, "[END OF SHEET PILING ELEMENT]", keys,
 					    (int)(sizeof keys / sizeof keys[0]), 0)) != SP_OK)
@@ -84,25 +89,41 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 						"a combined wall, 5, is not)",
 						el->name, type);
 		/* the diaphragm wall's M-kappa diagram acts only in a Diepwand
-		 * calculation (bm4-44a, a sheet piling wall, carries one unused):
-		 * EI up to the elastic moment, then the elasto-plastic branches up
-		 * to the plastic moment. Read when the diagram is elastic up to one
-		 * moment, the same for both signs (ComplexProjects24: 44000 kNm/m
-		 * elastic, elasto-plastic and plastic): the beam is elastic below it
-		 * and a stage beyond it is not computed */
-		el->elastic_moment_kNm_per_m = 0.0;
+		 * calculation (bm4-44a, a sheet piling wall, carries one unused),
+		 * per sign of the moment: EI up to the elastic moment, then
+		 * EIElastoPlastic1 up to the elasto-plastic moment, then
+		 * EIElastoPlastic2 up to the plastic moment, which bounds the
+		 * moment (engine/beam_bending.h; ComplexProjects24: 44000 kNm/m
+		 * for all three, EI 1e-3 between them) */
+		memset(el->diagram_moment_kNm_per_m, 0, sizeof el->diagram_moment_kNm_per_m);
+		memset(el->diagram_ei_kNm2_per_m, 0, sizeof el->diagram_ei_kNm2_per_m);
 		if (w->diaphragm) {
-			for (int j = 1; j < 6; j++)
-				if (mom[j] != mom[0])
-					return sp_shi_scan_fail(in, line,
-								"element '%s': diaphragm wall M-kappa diagram with elasto-plastic "
-								"branches is not supported (elastic %g / %g, elasto-plastic %g / %g, "
-								"plastic %g / %g kNm/m; only one moment for all)",
-								el->name, mom[0], mom[1], mom[4], mom[5], mom[2], mom[3]);
-			if (!(mom[0] >= 0))
-				return sp_shi_scan_fail(in, line, "element '%s': diaphragm wall moment %g must not be negative",
-							el->name, mom[0]);
-			el->elastic_moment_kNm_per_m = mom[0];
+			/* per sign: elastic, elasto-plastic, plastic (mom[] as read: pos/neg pairs
+			 * elastic 0/1, plastic 2/3, elasto-plastic 4/5) */
+			static const int order[3] = {0, 4, 2};
+			for (int sgn = 0; sgn < 2; sgn++) {
+				double prev = 0.0;
+				for (int j = 0; j < 3; j++) {
+					double m = mom[order[j] + sgn];
+					if (!(m >= prev))
+						return sp_shi_scan_fail(in, line,
+									"element '%s': diaphragm wall %s moments must not be "
+									"negative or fall (elastic %g, elasto-plastic %g, "
+									"plastic %g kNm/m)",
+									el->name, sgn ? "negative" : "positive", mom[sgn],
+									mom[4 + sgn], mom[2 + sgn]);
+					el->diagram_moment_kNm_per_m[sgn][j] = prev = m;
+				}
+				for (int j = 0; j < 2; j++) {
+					double e = epei[2 * sgn + j];
+					if (!(e >= 0))
+						return sp_shi_scan_fail(in, line,
+									"element '%s': diaphragm wall EI of an elasto-plastic "
+									"branch %g must not be negative",
+									el->name, e);
+					el->diagram_ei_kNm2_per_m[sgn][j] = e;
+				}
+			}
 		}
 		el->ei_kNm2_per_m = ei * factor;
 		if (w->plastic)

@@ -468,6 +468,27 @@ static double S_characteristic_moment(const sp_wall_t *w, const sp_wall_element_
 	return m;
 }
 
+/* The value of the diaphragm wall's M-kappa diagram that the default line
+ * key=... of S_element_defaults names, NULL for another key. */
+static const double *S_diagram_value(const sp_wall_element_t *e, const char *line)
+{
+	static const struct {
+		const char *key;
+		int sign, moment, j;
+	} keys[] = {
+		{"DiaphragmWallPosMomElastic=", 0, 1, 0},      {"DiaphragmWallNegMomElastic=", 1, 1, 0},
+		{"DiaphragmWallPosMomElastoPlastic=", 0, 1, 1}, {"DiaphragmWallNegMomElastoPlastic=", 1, 1, 1},
+		{"DiaphragmWallPosMomPlastic=", 0, 1, 2},      {"DiaphragmWallNegMomPlastic=", 1, 1, 2},
+		{"DiaphragmWallPosEIElastoPlastic1=", 0, 0, 0}, {"DiaphragmWallNegEIElastoPlastic1=", 1, 0, 0},
+		{"DiaphragmWallPosEIElastoPlastic2=", 0, 0, 1}, {"DiaphragmWallNegEIElastoPlastic2=", 1, 0, 1},
+	};
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		if (strncmp(line, keys[k].key, strlen(keys[k].key)) == 0)
+			return keys[k].moment ? &e->diagram_moment_kNm_per_m[keys[k].sign][keys[k].j]
+			                      : &e->diagram_ei_kNm2_per_m[keys[k].sign][keys[k].j];
+	return NULL;
+}
+
 static void S_piling(S_w *o, const sp_wall_t *w)
 {
 	snprintf(o->item, sizeof o->item, "the wall");
@@ -493,10 +514,12 @@ static void S_piling(S_w *o, const sp_wall_t *w)
 				S_line(o, "SheetPilingElementMaxCharacteristicMoment=%s",
 				       F2("allowable moment", S_characteristic_moment(w, e)));
 			else if (w->diaphragm && strncmp(S_element_defaults[d], "DiaphragmWall", 13) == 0 &&
-			         strstr(S_element_defaults[d], "Mom") != NULL) { /* elastic up to one moment */
+			         S_diagram_value(e, S_element_defaults[d]) != NULL) { /* the M-kappa diagram */
 				const char *eq = strchr(S_element_defaults[d], '=');
+				const double *v = S_diagram_value(e, S_element_defaults[d]);
 				S_line(o, "%.*s=%s", (int)(eq - S_element_defaults[d]), S_element_defaults[d],
-				       F2("elastic moment", e->elastic_moment_kNm_per_m));
+				       strstr(S_element_defaults[d], "Mom") ? F2("diagram moment", *v)
+				                                            : S_num(o, "diagram EI", *v, 'E', 6));
 			} else
 				S_line(o, "%s", S_element_defaults[d]);
 	}

@@ -10,6 +10,7 @@
  * wall and runs the stages: each starts from the state the previous one
  * left. */
 #include "beam.h"
+#include "beam_bending.h"
 #include "beam_diagram.h"
 #include "beam_load.h"
 #include "beam_solve.h"
@@ -145,45 +146,6 @@ static void S_move_soil(sp_beam_work_t *b)
 	}
 }
 
-/* The element of the wall at a level (the upper one at a boundary). */
-static int S_element_at(const sp_wall_t *w, double level)
-{
-	for (int e = 0; e < w->n_elements; e++)
-		if (level >= w->elements[e].bottom_level_m - 1e-9)
-			return e;
-	return w->n_elements - 1;
-}
-
-/* A diaphragm wall is elastic up to its elements' elastic moments (wall.h):
- * a stage whose moment goes beyond one is not computed. With the nodes,
- * each node against its element; without them, the stage's largest moment
- * against the smallest elastic moment of the wall (on the safe side). */
-static void S_check_diaphragm(const sp_wall_t *w, sp_beam_stage_result_t *res)
-{
-	double worst = 0.0, limit = 0.0, level = 0.0;
-	int el = -1;
-	if (res->nodes) {
-		for (size_t i = 0; i < res->n_nodes; i++) {
-			int e = S_element_at(w, res->nodes[i].level_m);
-			double m = fabs(res->nodes[i].moment_kNm_per_m), lim = w->elements[e].elastic_moment_kNm_per_m;
-			if (lim > 0 && m > lim && m - lim > worst - limit)
-				worst = m, limit = lim, level = res->nodes[i].level_m, el = e;
-		}
-	} else {
-		for (int e = 0; e < w->n_elements; e++) {
-			double lim = w->elements[e].elastic_moment_kNm_per_m;
-			if (lim > 0 && fabs(res->max_moment_kNm_per_m) > lim && (el < 0 || lim < limit))
-				worst = fabs(res->max_moment_kNm_per_m), limit = lim, level = res->max_moment_level_m, el = e;
-		}
-	}
-	if (el < 0)
-		return;
-	res->status = SP_BEAM_PLASTIC_HINGE;
-	snprintf(res->reason, sizeof res->reason,
-	         "diaphragm wall: moment %.0f kNm/m at %.2f m beyond the elastic branch of '%.30s' (%.0f kNm/m)", worst,
-	         level, w->elements[el].name, limit);
-}
-
 int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, sp_err_t *err)
 {
 	memset(out, 0, sizeof *out);
@@ -193,8 +155,13 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 	sp_beam_work_t *b = sp_beam_work_alloc(w);
 	if (b == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
+	if (sp_beam_bending_needed(w) && (b->bend = sp_beam_bending_alloc(b)) == NULL) {
+		sp_beam_work_free(b);
+		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
+	}
 	double *initial = NULL; /* D-Sheet's first stage as initial stage */
 	if (w->first_stage_initial && (initial = malloc(4 * (size_t)b->n * sizeof *initial)) == NULL) {
+		sp_beam_bending_free(b->bend);
 		sp_beam_work_free(b);
 		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
 	}
@@ -220,8 +187,6 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 			sp_err_set(err, rc, "beam: out of memory");
 			break;
 		}
-		if (w->diaphragm && res->status == SP_BEAM_OK)
-			S_check_diaphragm(w, res);
 		if (res->status != SP_BEAM_OK) {
 			/* later stages cannot start from a state that does not exist */
 			for (int t = s + 1; t < w->n_stages; t++) {
@@ -231,8 +196,11 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 			break;
 		}
 		sp_beam_solve_commit(b, st);
+		if (b->bend)
+			sp_beam_bending_commit(b->bend);
 	}
 	free(initial);
+	sp_beam_bending_free(b->bend);
 	sp_beam_work_free(b);
 	if (rc)
 		sp_beam_result_free(out);

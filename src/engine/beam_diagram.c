@@ -5,20 +5,12 @@
  * alone, so that it includes the second-order effect of a normal force.
  * Compiled with -O3 like the Newton loop (src/CMakeLists.txt). */
 #include "beam_diagram.h"
+#include "beam_bending.h"
 #include "beam_solve.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-/* The wall element at level z (the one below a boundary). */
-static const sp_wall_element_t *S_element_at(const sp_wall_t *w, double z)
-{
-	for (int k = 0; k < w->n_elements; k++)
-		if (z > w->elements[k].bottom_level_m + 1e-9)
-			return &w->elements[k];
-	return &w->elements[w->n_elements - 1];
-}
 
 /* Distributed force at node i from the half element above it and the one
  * below it: soil springs (their pressures p[side][half], 0 where off) and
@@ -77,6 +69,11 @@ int sp_beam_diagram_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, int want
 		sp_beam_solve_beam_force(b, b->u, 0, kb);
 	else
 		kb = kf;
+	if (b->bend) { /* the plastic curvatures' forces are the beam's own (beam_bending.h) */
+		sp_beam_bending_remove_load(b->bend, kf);
+		if (kb != kf)
+			sp_beam_bending_remove_load(b->bend, kb);
+	}
 	if (want_nodes) {
 		res->nodes = calloc((size_t)n, sizeof *res->nodes);
 		if (res->nodes == NULL)
@@ -86,8 +83,6 @@ int sp_beam_diagram_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, int want
 	double sum_f = 0.0, sum_b = 0.0, sum_bz = 0.0, sum_m = 0.0;
 	double mmax = 0, mlev = w->top_level_m, vmax = 0, umax = 0;
 	double eff[2] = {0, 0}, pas[2] = {0, 0};
-	const sp_wall_element_t *hinge = NULL; /* plastic calculation: the first element past its plastic moment */
-	double hinge_m = 0, hinge_z = 0;
 	for (int i = 0; i < n; i++) {
 		double z = b->z[i];
 		/* the springs' pressures at the node, once */
@@ -116,11 +111,6 @@ int sp_beam_diagram_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, int want
 		sum_bz += kb[2 * i] * z;
 		if (fabs(m) > fabs(mmax))
 			mmax = m, mlev = z;
-		if (w->plastic && hinge == NULL && w->n_elements > 0) {
-			const sp_wall_element_t *el = S_element_at(w, z);
-			if (el->plastic_moment_kNm_per_m > 0 && fabs(m) > el->plastic_moment_kNm_per_m * (1 + 1e-9))
-				hinge = el, hinge_m = m, hinge_z = z;
-		}
 		if (fabs(v_above) > fabs(vmax))
 			vmax = v_above;
 		if (fabs(v_below) > fabs(vmax))
@@ -161,14 +151,6 @@ int sp_beam_diagram_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, int want
 	}
 	res->max_moment_kNm_per_m = mmax;
 	res->max_moment_level_m = mlev;
-	/* an elastic result past a plastic moment is not the plastic one: the
-	 * stage is reported as failed (the hinge and its redistribution are not
-	 * computed), never as a result that exceeds the wall's capacity */
-	if (hinge && res->status == SP_BEAM_OK) {
-		res->status = SP_BEAM_PLASTIC_HINGE;
-		snprintf(res->reason, sizeof res->reason, "plastic hinge: %.1f kNm/m at %.2f m > %.1f of '%.40s'", hinge_m,
-		         hinge_z, hinge->plastic_moment_kNm_per_m, hinge->name);
-	}
 	res->max_shear_kN_per_m = vmax;
 	res->max_displacement_mm = umax;
 	res->top_displacement_mm = b->u[0] * 1000.0;

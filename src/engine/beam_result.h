@@ -12,7 +12,8 @@ typedef enum {
 	SP_BEAM_OK = 0,
 	SP_BEAM_NOT_CONVERGED = 1,  /* iteration limit reached */
 	SP_BEAM_NO_EQUILIBRIUM = 2, /* the soil and supports cannot carry the loads (mechanism) */
-	SP_BEAM_PLASTIC_HINGE = 3   /* plastic calculation: an element's moment reaches its plastic moment */
+	SP_BEAM_PLASTIC_HINGE = 3   /* no longer set: plastic hinges are computed (beam_bending.h), a mechanism of
+	                               them is SP_BEAM_NO_EQUILIBRIUM; kept for the numbering */
 } sp_beam_status;
 
 /* Results at one node (levels top-down). */

@@ -13,6 +13,7 @@
  * in the displacement (beam_spring.h), so Newton ends exactly once the branch
  * of every spring is right. */
 #include "beam_solve.h"
+#include "beam_bending.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -524,6 +525,8 @@ static double S_residual(sp_beam_work_t *b, const sp_wall_stage_t *st, const dou
 	sp_beam_spring_forces(b->spr, b->piece, b->n, u, r, want_k ? b->tangent : NULL);
 	S_ties(b, st, u, r, want_k);
 	S_supports(b, st, u, r);
+	if (b->bend) /* plastic curvatures (beam_bending.h) */
+		sp_beam_bending_add_load(b->bend, r);
 	for (int k = 0; k < b->n_fixed; k++)
 		r[b->fixed_list[k]] = 0.0;
 	double m0 = 0, m1 = 0; /* two maxima: no chain of dependent comparisons */
@@ -679,7 +682,10 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	for (int e = 0; e + 1 < b->n; e++)
 		if (12.0 * b->ecoef[e] > stiff_max)
 			stiff_max = 12.0 * b->ecoef[e];
-	for (it = 1; it <= (w->max_iterations > 0 ? w->max_iterations : 500); it++) {
+	int max_it = w->max_iterations > 0 ? w->max_iterations : 500;
+	if (b->bend)
+		max_it = sp_beam_bending_max_iterations(max_it);
+	for (it = 1; it <= max_it; it++) {
 		double *dx = b->dx;
 		memcpy(dx, r, (size_t)n2 * sizeof *dx);
 		/* the tangent changes only when a spring or tie changes branch: the
@@ -764,7 +770,11 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 					step_max = fabs(t * dx[2 * i]);
 			}
 		}
-		if (!isfinite(rnorm) || umax > S_MAX_DISPLACEMENT) {
+		/* plastic curvatures mapped onto their laws at the new u */
+		int bending = b->bend ? sp_beam_bending_update(b->bend, b, b->u) : 0;
+		if (bending)
+			rnorm = S_residual(b, st, b->u, r, 1);
+		if (!isfinite(rnorm) || umax > S_MAX_DISPLACEMENT || bending < 0) {
 			res->status = SP_BEAM_NO_EQUILIBRIUM;
 			snprintf(res->reason, sizeof res->reason,
 			         "no equilibrium: the soil and supports cannot carry the loads");
@@ -772,7 +782,7 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 		}
 		/* residuals below the round-off of K u (stiff walls) count as zero */
 		double scale = stiff_max * (umax + 1e-3);
-		if (rnorm <= force_tol || (step_max < 1e-10 && rnorm <= 1e-14 * scale)) {
+		if (rnorm <= force_tol || (!bending && step_max < 1e-10 && rnorm <= 1e-14 * scale)) {
 			res->status = SP_BEAM_OK;
 			break;
 		}
@@ -781,6 +791,8 @@ int sp_beam_solve_stage(sp_beam_work_t *b, const sp_wall_stage_t *st, sp_beam_st
 	if (res->status == SP_BEAM_NOT_CONVERGED)
 		snprintf(res->reason, sizeof res->reason, "not converged in %d iterations (residual %.3g kN/m)",
 		         it - 1, rnorm);
+	if (b->bend)
+		sp_beam_bending_explain(b->bend, b, res);
 	return SP_OK;
 }
 

@@ -57,6 +57,8 @@ typedef struct {
 	int *fixed_list, n_fixed;  /* the constrained dofs */
 	double *fixed_value;
 	sp_beam_work_tie_t anchors[SP_WALL_MAX_ITEMS], struts[SP_WALL_MAX_ITEMS];
+	struct sp_beam_bending *bend; /* a wall with a nonlinear moment-curvature law: its plastic curvatures
+	                            * (beam_bending.h, owned by beam.c), else NULL */
 	sp_wedge_cache_t wedges;   /* the analysis' memo of Culmann's wedge forces (beam_load.c), 8 entries a node */
 } sp_beam_work_t;
 
