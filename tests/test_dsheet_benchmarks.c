@@ -72,7 +72,7 @@ static int verbose;
  * u 35.63 / 35.65, anchor 32.12 / 32.16 (was 217.66, 34.17, 20.46). */
 static const char *const KNOWN_GAPS[][2] = {
 	{"ComplexProjects24", "diaphragm wall (its M-kappa diagram elastic to 44000 kNm/m, never reached), 17 stages, 3 pre-stressed anchors (compared by the study file's name, 'Tirant 7_75'), a left ground 3 m lower from 3.76 to 14.75 m with strip loads on it. Since h-cp24 the major segments' wedges go through the layers' bands and each load acts from its ground's level (feature_checks: stage 1 [LAMBDAS] and max M 210.85 vs 210.26 kNm/m, was 87.7). On D-Sheet's points (one 1.07-1.5 m element per segment) max M: stage 2 146.28 vs 145.06, 4 785.61 vs 777.71, 6 2242.64 vs 2264.65, 7 1634.16 vs 1658.13, 12 1061.33 vs 1085.38, 14 2561.52 vs 2599.59, 15 2422.24 vs 2460.10, 16 6886.93 vs 7031.96, 17 16236.94 vs 16314.63 (pass); max V 1-3 % low. Each node's two half springs carry D-Sheet's element-end pressures (stage 14 right, -1.03 m: passive 479.97 above, 167.97 below, ours their mean 323.96), but lumped at the node, where D-Sheet's element carries them linearly along its length: stage 14 M at -1.03 m -300.5 vs -198.9 under the clay's first 1.5 m element (0 to 190 kPa). On 0.05 m elements (mesh = uniform) stages 6-13, 16, 17 are within 0.3 % (2266.91, 1660.84, 1082.60, 7012.35, 16293.50) but stages 1-2 and 14-15 move away (216.16, 158.12, 2548.21, 2410.16): D-Sheet's coarse elements with element-linear pressure, not the continuous beam; matching it on its points needs the element's linear pressure with consistent nodal forces in the solver (beam_solve.c). Not done either: D-Sheet's passive planes that go down into the lower ground ([SLIDE PLANE] theta 115.198 deg, Q min 6.165 kN/m at 18.85 m; our planes rise: 76.65; no effect on the results, the top is active), its Q max 131.549 at 14.24 m (ours 133.976)"},
-	{"bm4-44a", "plastic calculation (read; no element reaches its plastic moment of 610.7 kNm/m, D-Sheet's largest is 348.12): stages 1-2 match; the passive limit of the sand under the clay on the left (-13 m, CalcMinorNodesOn=0) now takes the layered wedge's lambda per major segment (h-limits-2, feature_checks: 275.5 kPa at -13.08 m as D-Sheet); stage 3 max M 354.24 vs 348.12 kNm/m (1.8 %, was 360.8), u 186.26 vs 181.76 mm (was 195.1); stage 4 345.30 vs 339.19, u 182.49 vs 178.01; the rest is elastic: stage 2's top moves 6.43 vs 6.77 mm under the 80 kN/m pre-stress; not the mesh: a node on a layer boundary carries two half springs, each with its own segment's pressures (beam_load.c; the node's printed pressure is their mean, beam_diagram.c), and stage 3 gives 354.14 on D-Sheet's points, 354.24 on 0.05 m and 353.68 on 0.02 m elements"},
+	{"bm4-44a", "plastic calculation (h-plastic-1: the hinge computed; its plastic moment 348.226 kNm/m as the .shd's [SHEET PILE ELEMENTS], factored like the allowable moment): stages 1-2 match; stage 3 max M 348.23 vs 348.12 kNm/m, but u 221.99 vs 181.76 mm, stage 4 338.70 vs 339.19, u 217.86 vs 178.01: D-Sheet's stage 3 is elastic (a smooth peak of 348.12 under its elastic limit 348.169), ours is not (its elastic peak 354.14, 1.7 % high, with the anchor at yield, 168 kN/m, in both), so the hinge's rotation moves the wall; the limit pressures match D-Sheet's [LAMBDAS] (feature_checks), the mesh is ruled out (354.14 elastic on D-Sheet's points, 354.24 on 0.05 m, 353.68 on 0.02 m elements); the elastic gap is not found"},
 	{NULL, NULL}};
 
 static const char *known_gap(const char *name)
@@ -993,10 +993,14 @@ static void feature_checks(void)
 		sp_beam_result_free(&res);
 	}
 	/* bm4-44a, plastic calculation (Elastic calculation = FALSE): each
-	 * element's plastic moment (SheetPilingElementMaxPlasticCharacteristicMoment,
-	 * 610.7 kNm/m) is read; D-Sheet's stage moments stay below it (.shd: 348.12
-	 * kNm/m in stage 3). With a plastic moment of 300 kNm/m the elastic stage 3
-	 * would pass it (354 kNm/m): the plastic hinge forms (the D-Sheet Piling
+	 * element's plastic moment is D-Sheet's "maximum allowed plastic moment
+	 * including reduction factor" (.shd [SHEET PILE ELEMENTS]: 348.226 kNm/m
+	 * = SheetPilingElementMaxPlasticCharacteristicMoment 610.7 x the acting
+	 * width 0.7 x kmod 0.85 / material factor 1.2 x 1.15). D-Sheet's stage
+	 * moments stay below it (.shd: 348.12 kNm/m in stage 3, a smooth peak);
+	 * ours reach it in stage 3 (the known gap: our elastic peak is 354.14),
+	 * so stages 1-2 must be the elastic wall's to the bit. With a plastic
+	 * moment of 300 kNm/m the plastic hinge forms (the D-Sheet Piling
 	 * manual's plastic calculation: the moment cannot exceed the plastic
 	 * moment, the wall's curvature there is permanent), the moment goes to
 	 * the soil (the anchor is at its yield force, 240 kN/m over the acting
@@ -1005,23 +1009,23 @@ static void feature_checks(void)
 	 * stage 3: the plastic moment is close to collapse, which a plastic
 	 * moment of 250 kNm/m passes: a mechanism, no equilibrium). */
 	if (w && load_wall("bm4-44a", w, why, sizeof why) == 0) {
-		OK(w->plastic && fabs(w->elements[0].plastic_moment_kNm_per_m - 610.7) < 1e-9,
-		   "bm4-44a: plastic calculation with the element's plastic moment 610.7 kNm/m");
+		OK(w->plastic && fabs(w->elements[0].plastic_moment_kNm_per_m - 348.226) < 0.0005,
+		   "bm4-44a: plastic calculation with the element's plastic moment 348.226 kNm/m (.shd)");
 		sp_beam_result_t res, el;
-		/* its own plastic moment is never reached: the results are those of
-		 * the elastic wall (no plastic moment: no law, the engine's elastic
-		 * path) to the bit */
+		/* its own plastic moment is not reached in stages 1-2: their results
+		 * are those of the elastic wall (no plastic moment: no law, the
+		 * engine's elastic path) to the bit */
 		if (sp_beam_analyse(w, 1, &res, &err) == SP_OK) {
 			for (int k = 0; k < w->n_elements; k++)
 				w->elements[k].plastic_moment_kNm_per_m = 0.0;
 			int same = sp_beam_analyse(w, 1, &el, &err) == SP_OK;
-			for (int s = 0; same && s < res.n_stages; s++)
+			for (int s = 0; same && s < 2 && s < res.n_stages; s++)
 				for (size_t i = 0; i < res.stage[s].n_nodes; i++)
 					same &= res.stage[s].nodes[i].moment_kNm_per_m == el.stage[s].nodes[i].moment_kNm_per_m &&
 					        res.stage[s].nodes[i].displacement_mm == el.stage[s].nodes[i].displacement_mm &&
 					        res.stage[s].nodes[i].shear_kN_per_m == el.stage[s].nodes[i].shear_kN_per_m;
-			OK(same, "bm4-44a: its plastic moment never reached, every node's moment, shear and displacement as "
-			         "the elastic wall's, to the bit");
+			OK(same, "bm4-44a: its plastic moment not reached in stages 1-2, every node's moment, shear and "
+			         "displacement as the elastic wall's, to the bit");
 			sp_beam_result_free(&res);
 			sp_beam_result_free(&el);
 		}

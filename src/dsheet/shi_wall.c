@@ -126,8 +126,7 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 			}
 		}
 		el->ei_kNm2_per_m = ei * factor;
-		if (w->plastic)
-			el->plastic_moment_kNm_per_m = mpl;
+
 		/* the allowable moment: D-Sheet Piling's "maximum allowed elastic
 		 * moment including reduction factor" ([SHEET PILE ELEMENTS] of the
 		 * .shd) is the characteristic moment x the acting width (sheet
@@ -142,6 +141,11 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 						el->name, mchar, kmod, gamma_m, mfactor);
 		el->allowable_moment_kNm_per_m =
 			mchar * (w->single_pile ? 1.0 : el->acting_width_m) * kmod / gamma_m * mfactor;
+		/* the plastic moment the same way: D-Sheet's "maximum allowed
+		 * plastic moment including reduction factor", bm4-44a 610.7 x 0.7
+		 * x 0.85 / 1.2 x 1.15 = 348.226 kNm/m */
+		if (w->plastic)
+			el->plastic_moment_kNm_per_m = mpl * (w->single_pile ? 1.0 : el->acting_width_m) * kmod / gamma_m * mfactor;
 		if (!(el->ei_kNm2_per_m > 0) || !(el->acting_width_m > 0))
 			return sp_shi_scan_fail(in, line,
 						"element '%s': EI x reduction factor and width must be positive",
