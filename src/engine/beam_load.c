@@ -239,11 +239,6 @@ static double S_neutral_surcharge(const sp_wall_surcharge_t *const *loads, int n
 	return s;
 }
 
-/* The memo of wedge forces (wedge_cache.h) of the analysis this thread is
- * loading a stage of: sp_beam_load_stage sets it from its work area for
- * S_culmann (a thread's own, so analyses on other threads do not share it). */
-static _Thread_local sp_wedge_cache_t *S_wedges;
-
 /* Culmann's wedges on a c, phi, delta side with cohesion or surcharge loads
  * (D-Sheet Piling: pressure = dQ/dz between slide planes, its [SLIDE PLANE]
  * and [LAMBDAS] tables). On entry *sa, *sn, *spv hold the frictional values at
@@ -254,8 +249,9 @@ static _Thread_local sp_wedge_cache_t *S_wedges;
  * already (S_neutral_surcharge). wint: integral of sigma_v' down to d_node,
  * sv_node the node's and sv_half the half's mean sigma_v'. Returns 1 when the
  * pressures are the half's own (not the node's: the cohesive active wedge
- * force clipped at zero), 0 otherwise. */
-static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passive_deg,
+ * force clipped at zero), 0 otherwise. memo: the analysis's memo of wedge
+ * forces (wedge_cache.h, its work area's: analyses do not share one). */
+static int S_culmann(sp_wedge_cache_t *memo, sp_kmethod km, const sp_wall_soil_t *so, double delta_passive_deg,
                       const sp_wall_surcharge_t *const *loads, int n_loads,
                       const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load, double d_node, double d_mid,
                       double wint, double sv_node, double sv_half, double *sa, double *sn, double *spv)
@@ -280,13 +276,13 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passi
 		double wint_mid = wint + sv_half * len, far, near;
 		if (!ground && n_loads == 0) {
 			double alpha;
-			near = sp_wedge_cache_force(S_wedges, d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
+			near = sp_wedge_cache_force(memo, d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
 			/* active with cohesion: the wedge force is clipped at zero as a
 			 * force (D-Sheet: no pressure down to where the active force
 			 * of the wedge above becomes positive, Tutorial-2a, Tutorial-16),
 			 * not as a pressure point by point */
 			if (!passive && fabs(len) > 1e-12) {
-				far = sp_wedge_cache_force(S_wedges, d_mid, wint_mid, NULL, 0, phi, delta, c, passive, NULL);
+				far = sp_wedge_cache_force(memo, d_mid, wint_mid, NULL, 0, phi, delta, c, passive, NULL);
 				if (near <= 0.0 || far <= 0.0) {
 					*p = (S_MAX(far, 0.0) - S_MAX(near, 0.0)) / len;
 					half_dependent = 1;
@@ -301,11 +297,11 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passi
 		/* the change of the wedge force over the half, less the level ground's frictional part */
 		if (ground) {
 			double zs = ground->wall_level_m;
-			far = sp_wedge_cache_ground_force(S_wedges, ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
-			near = sp_wedge_cache_ground_force(S_wedges, ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
+			far = sp_wedge_cache_ground_force(memo, ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_wedge_cache_ground_force(memo, ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
 		} else {
-			far = sp_wedge_cache_force(S_wedges, d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
-			near = sp_wedge_cache_force(S_wedges, d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
+			far = sp_wedge_cache_force(memo, d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_wedge_cache_force(memo, d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
 		}
 		if (!passive && c > 0.0 && (near <= 0.0 || far <= 0.0)) { /* clipped as a force, as above */
 			*p = (S_MAX(far, 0.0) - S_MAX(near, 0.0)) / len;
@@ -859,7 +855,6 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
 	int n = b->n;
-	S_wedges = &b->wedges;
 	memset(b->f_ext, 0, 2 * (size_t)n * sizeof *b->f_ext);
 	sp_wall_soil_t reduced[SP_WALL_MAX_SOILS];
 	/* active wedges with the wall friction as given, passive ones with it
@@ -977,7 +972,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if ((n_loads > 0 && !no_planes) || culmann) {
 					sn += S_neutral_surcharge(loads, n_loads, ground_load, zs - b->z[i], w->length_m);
-					int halves = S_culmann(st->kmethod[side], so, delta_p, loads, n_loads, ground, ground_load, zs - b->z[i],
+					int halves = S_culmann(&b->wedges, st->kmethod[side], so, delta_p, loads, n_loads, ground, ground_load, zs - b->z[i],
 					                       zs - mid, wint, sv,
 					                       (sv + fmax(S_sv_at(&prof, mid, &wp), 0.0)) / 2.0,
 					                       &sa, &sn, &spv);
