@@ -151,11 +151,13 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->dx = malloc((size_t)n2 * sizeof *b->dx);
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
 	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
+	b->halves = malloc((size_t)n * 4 * sizeof *b->halves);
 	sp_wedge_cache_init(&b->wedges, 8 * n);
 	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->spr_moduli_ls ||
 	    !b->spr_moduli_layer || !b->piece || !b->u ||
 	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->fixed_list ||
-	    !b->kbeam || !b->kbeam_etension || !b->kbeam_fixed_list || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact) {
+	    !b->kbeam || !b->kbeam_etension || !b->kbeam_fixed_list || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact ||
+	    !b->halves) {
 		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
 		return NULL;
 	}
@@ -190,7 +192,7 @@ void sp_beam_work_free(sp_beam_work_t *b)
 	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, (void *)b->spr_moduli_ls,
 			 b->spr_moduli_layer, b->piece,
 			 b->u, b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->fixed_list,
-			 b->kbeam, b->kbeam_etension, b->kbeam_fixed_list, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact};
+			 b->kbeam, b->kbeam_etension, b->kbeam_fixed_list, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact, b->halves};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		free(owned[i]);
 	sp_wedge_cache_release(&b->wedges);
