@@ -445,10 +445,22 @@ static int S_layer_of(const sp_wall_layer_t *ls, int nl, double z)
 	return li;
 }
 
+/* S_sv_pos from the side's profile prof (S_sv_at: the same bits) when
+ * there is one for these w, ls, nl, zs, zw, q. */
+static double S_sv_pos_of(S_sv_profile_t *prof, const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double z,
+                          double zs, double zw, double q)
+{
+	if (prof == NULL)
+		return S_sv_pos(w, ls, nl, z, zs, zw, q);
+	double wp, sv = S_sv_at(prof, z, &wp);
+	return sv > 0.0 ? sv : 0.0;
+}
+
 /* Integral of sigma_v' (clipped at zero) from level top down to bot: Simpson
- * on each side of the water level, where sigma_v' is linear. */
+ * on each side of the water level, where sigma_v' is linear. prof: the side's
+ * sigma_v' profile of the same w, ls, nl, zs, zw, q, or NULL. */
 static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double zs, double zw, double q,
-                            double top, double bot)
+                            double top, double bot, S_sv_profile_t *prof)
 {
 	double cut[3] = {top, bot, bot};
 	int np = 1;
@@ -457,9 +469,9 @@ static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int n
 	double sum = 0.0;
 	for (int k = 0; k < np; k++) {
 		double a = cut[k], b = cut[k + 1], h = (a - b) / 4.0;
-		double f = S_sv_pos(w, ls, nl, a, zs, zw, q) + S_sv_pos(w, ls, nl, b, zs, zw, q);
+		double f = S_sv_pos_of(prof, w, ls, nl, a, zs, zw, q) + S_sv_pos_of(prof, w, ls, nl, b, zs, zw, q);
 		for (int i = 1; i < 4; i++)
-			f += (i % 2 ? 4.0 : 2.0) * S_sv_pos(w, ls, nl, a - i * h, zs, zw, q);
+			f += (i % 2 ? 4.0 : 2.0) * S_sv_pos_of(prof, w, ls, nl, a - i * h, zs, zw, q);
 		sum += f * h / 3.0;
 	}
 	return sum;
@@ -469,10 +481,10 @@ static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int n
  * the layers above (wedge_layers.h): level ground. */
 /* The slices of the plane through the wall at level z in the layers
  * i_from <= i < i_to (appended to sl from *n on): the layers above z whole,
- * the layer of z down to z. */
+ * the layer of z down to z. prof: as S_sv_integral. */
 static void S_layered_slices(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
                              double zs, double zw, double q, double z, int i_from, int i_to, sp_wedge_layer_t *sl,
-                             int *n)
+                             int *n, S_sv_profile_t *prof)
 {
 	for (int i = i_from; i < i_to; i++) {
 		double top = i > 0 ? S_MIN(ls[i].top_level_m, zs) : zs;
@@ -481,7 +493,7 @@ static void S_layered_slices(const sp_wall_t *w, const sp_wall_soil_t *soils, co
 			continue;
 		const sp_wall_soil_t *so = &soils[ls[i].soil];
 		sl[*n].height_m = top - bot;
-		sl[*n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot);
+		sl[*n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot, prof);
 		sl[*n].phi_deg = so->phi_deg, sl[*n].delta_deg = so->delta_deg, sl[*n].c_kPa = so->c_kPa;
 		(*n)++;
 	}
@@ -493,7 +505,7 @@ static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *so
 {
 	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
 	int n = 0;
-	S_layered_slices(w, soils, ls, nl, zs, zw, q, z, 0, nl, sl, &n);
+	S_layered_slices(w, soils, ls, nl, zs, zw, q, z, 0, nl, sl, &n, NULL);
 	return sp_wedge_layers_force(sl, n, loads, n_loads, passive, NULL);
 }
 
@@ -693,6 +705,7 @@ typedef struct {
 	const sp_wall_layer_t *ls;
 	int nl;
 	double zs, zw, q;
+	S_sv_profile_t *prof;                      /* sigma_v' of this w, ls, nl, zs, zw, q (set by the loading) */
 	const sp_wall_surcharge_t *const *loads;
 	int n_loads;
 	double lev[4], f[4][2];                    /* the last forces computed (levels repeat: node, middles) */
@@ -767,14 +780,14 @@ static double S_minor_level_force(S_minor_t *m, double z, int layer, int passive
 		for (int p = 0; p < 2; p++) {
 			m->n_above = 0;
 			S_layered_slices(m->w, m->soils[p], m->ls, m->nl, m->zs, m->zw, m->q, z, 0, from, m->above[p],
-			                 &m->n_above);
+			                 &m->n_above, m->prof);
 		}
 		m->above_layer = from;
 	}
 	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
 	int n = m->n_above;
 	memcpy(sl, m->above[passive], (size_t)n * sizeof sl[0]);
-	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n);
+	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n, m->prof);
 	return sp_wedge_layers_force_near(sl, n, m->loads, m->n_loads, passive, hint ? m->alpha_deg[passive] : 0.0,
 	                                  &m->alpha_deg[passive]);
 }
@@ -999,6 +1012,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		              coef);
 		S_sv_profile_t prof; /* sigma_v' of this side */
 		S_sv_profile_init(&prof, w, ls, nl, zs, zw, q);
+		minor.prof = &prof; /* the weights of the slices of its planes */
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
