@@ -804,8 +804,9 @@ void sp_beam_solve_commit(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				if (!sp->on)
 					continue;
 				sp_beam_spring_commit(sp, s);
-				if (h == 0 && SP_BEAM_WORK_SPR(b, i, side, 1)->merged) {
-					sp_beam_spring_t *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
+				/* a merged lower half is off (read first: its first cache line) */
+				sp_beam_spring_t *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
+				if (h == 0 && !lo->on && lo->merged) {
 					lo->shift_m = sp->shift_m;
 					lo->has_turn = sp->has_turn, lo->s_turn = sp->s_turn, lo->p_turn = sp->p_turn;
 					lo->has_commit = sp->has_commit, lo->commit_on_line = sp->commit_on_line;
