@@ -886,31 +886,65 @@ static void S_merge_halves(sp_beam_work_t *b, int i, int side)
 	}
 }
 
-/* Whether stage st loads side as the last stage did: the same side key
- * (beam_work.h; q the side's uniform load, ls its layers). The key becomes
- * the side's either way (none when it cannot hold the stage's points). */
+/* The uniform load on side in stage st (kPa). */
+static double S_side_q(const sp_wall_t *w, const sp_wall_stage_t *st, int side)
+{
+	double q = 0.0;
+	for (int i = 0; i < w->n_uniform_loads; i++)
+		if (st->uniform_load_on[i])
+			q += side == SP_LEFT ? w->uniform_loads[i].left_kPa : w->uniform_loads[i].right_kPa;
+	return q;
+}
+
+/* The key of side's loading in stage st (beam_work.h; q its uniform load,
+ * ls its layers); 0 when it cannot hold the stage's points. */
+static int S_side_key(const sp_wall_t *w, const sp_wall_stage_t *st, int side, const sp_wall_layer_t *ls, double q,
+                      sp_beam_work_side_key_t *k)
+{
+	int np = st->n_surface_points[side];
+	if (np < 0 || np > SP_WALL_MAX_SURFACE_POINTS || w->n_surcharges < 0 || w->n_surcharges > SP_WALL_MAX_ITEMS)
+		return 0;
+	memset(k, 0, sizeof *k);
+	k->q_kPa = q, k->surface_m = st->surface_m[side], k->water_m = st->water_m[side];
+	memcpy(k->surface_distance_m, st->surface_distance_m[side], (size_t)np * sizeof(double));
+	memcpy(k->surface_level_m, st->surface_level_m[side], (size_t)np * sizeof(double));
+	k->layers = ls;
+	k->kmethod = (int)st->kmethod[side], k->n_surface_points = np;
+	for (int j = 0; j < w->n_surcharges; j++)
+		k->surcharge_on[j] = st->surcharge_on[side][j] != 0;
+	return 1;
+}
+
+/* Whether stage st loads side as the last stage did, which kept its halves
+ * (the same side key): 1 to set the springs again from them
+ * (S_side_replay). Otherwise *keep says whether the side's loading is to
+ * keep its halves: the next stage of the wall loads the side alike. */
 static int S_side_unchanged(sp_beam_work_t *b, const sp_wall_stage_t *st, int side, const sp_wall_layer_t *ls,
-                            double q)
+                            double q, int *keep)
 {
 	const sp_wall_t *w = b->w;
-	sp_beam_work_side_key_t k;
-	int np = st->n_surface_points[side];
-	if (np < 0 || np > SP_WALL_MAX_SURFACE_POINTS || w->n_surcharges < 0 || w->n_surcharges > SP_WALL_MAX_ITEMS) {
+	sp_beam_work_side_key_t k, next_k;
+	*keep = 0;
+	if (!S_side_key(w, st, side, ls, q, &k)) {
 		b->side_key_valid[side] = 0;
 		return 0;
 	}
-	memset(&k, 0, sizeof k);
-	k.q_kPa = q, k.surface_m = st->surface_m[side], k.water_m = st->water_m[side];
-	memcpy(k.surface_distance_m, st->surface_distance_m[side], (size_t)np * sizeof(double));
-	memcpy(k.surface_level_m, st->surface_level_m[side], (size_t)np * sizeof(double));
-	k.layers = ls;
-	k.kmethod = (int)st->kmethod[side], k.n_surface_points = np;
-	for (int j = 0; j < w->n_surcharges; j++)
-		k.surcharge_on[j] = st->surcharge_on[side][j] != 0;
-	int same = b->side_key_valid[side] && memcmp(&k, &b->side_key[side], sizeof k) == 0;
+	if (b->side_key_valid[side] && b->side_kept[side] && memcmp(&k, &b->side_key[side], sizeof k) == 0)
+		return 1;
 	b->side_key[side] = k;
 	b->side_key_valid[side] = 1;
-	return same;
+	int s = 0;
+	while (s < w->n_stages && &w->stages[s] != st)
+		s++;
+	if (s + 1 < w->n_stages) {
+		const sp_wall_stage_t *next = &w->stages[s + 1];
+		int nl_next;
+		const sp_wall_layer_t *ls_next = sp_wall_side_layers(w, next, side, &nl_next);
+		*keep = S_side_key(w, next, side, ls_next, S_side_q(w, next, side), &next_k) &&
+		        memcmp(&k, &next_k, sizeof k) == 0;
+	}
+	b->side_kept[side] = *keep;
+	return 0;
 }
 
 /* Node i's half springs on side as just loaded, kept for a later stage that
@@ -973,17 +1007,15 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 			}
 			elayer = b->elayer_side;
 		}
-		double q = 0.0;
-		for (int i = 0; i < w->n_uniform_loads; i++)
-			if (st->uniform_load_on[i])
-				q += side == SP_LEFT ? w->uniform_loads[i].left_kPa : w->uniform_loads[i].right_kPa;
+		double q = S_side_q(w, st, side);
 		double zs = st->surface_m[side], zw = st->water_m[side];
 		const sp_wall_surcharge_t *loads[SP_WALL_MAX_ITEMS];
 		int n_loads = 0;
 		for (int k = 0; k < w->n_surcharges; k++)
 			if (st->surcharge_on[side][k])
 				loads[n_loads++] = &w->surcharges[k];
-		if (S_side_unchanged(b, st, side, ls, q)) { /* the retained side of a later stage, usually */
+		int keep; /* the next stage loads this side alike: keep the halves */
+		if (S_side_unchanged(b, st, side, ls, q, &keep)) { /* the retained side of a later stage, usually */
 			S_side_replay(b, side);
 			continue;
 		}
@@ -1088,7 +1120,8 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				S_spring_moduli(b, sp, ls, nl, li, b->z[i]);
 				sp_beam_spring_prepare(sp);
 			}
-			S_keep_halves(b, i, side);
+			if (keep)
+				S_keep_halves(b, i, side);
 			S_merge_halves(b, i, side);
 		}
 	}

@@ -83,6 +83,7 @@ typedef struct {
 	sp_wedge_cache_t wedges;   /* the analysis' memo of Culmann's wedge forces (beam_load.c), 8 entries a node */
 	sp_beam_work_side_key_t side_key[2]; /* each side's loading in the last stage (beam_load.c) */
 	int side_key_valid[2];
+	int side_kept[2];          /* that loading kept its halves (the next stage loads the side alike) */
 	sp_beam_work_half_t *halves; /* 4n, as spr: the half springs that loading set */
 } sp_beam_work_t;
 
