@@ -480,11 +480,12 @@ static void S_beam_residual(const sp_beam_work_t *b, const double *u, double *r)
 	int n = b->n;
 	for (int e = 0; e + 1 < n; e++) {
 		double L = b->elen[e], c = b->ecoef[e];
+		const double *t = b->eterm[e]; /* c L, 6 L, 4 L, 2 L */
 		const double *ue = &u[2 * e];
 		double dw = ue[0] - ue[2], ts = ue[1] + ue[3];
-		double v = c * (12 * dw + 6 * L * ts);
-		double fw = cw + v, ft = ct + c * L * (6 * dw + 4 * L * ue[1] + 2 * L * ue[3]);
-		double nw = -v, nt = c * L * (6 * dw + 2 * L * ue[1] + 4 * L * ue[3]);
+		double v = c * (12 * dw + t[1] * ts);
+		double fw = cw + v, ft = ct + t[0] * (6 * dw + t[2] * ue[1] + t[3] * ue[3]);
+		double nw = -v, nt = t[0] * (6 * dw + t[3] * ue[1] + t[2] * ue[3]);
 		if (b->normal && b->etension[e] != 0.0) {
 			double g = b->etension[e] / (30.0 * L);
 			double vg = g * (36 * dw + 3 * L * ts);

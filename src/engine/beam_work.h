@@ -50,6 +50,8 @@ typedef struct {
 	double *ei;                /* per element */
 	double *width;             /* acting width per element */
 	double *elen, *ecoef;      /* per element: length and EI / L^3 */
+	double (*eterm)[4];        /* per element: c L, 6 L, 4 L, 2 L (c = ecoef, L = elen): the products K u
+	                            * takes (beam_solve.c), the same bits computed once */
 	double *etension;          /* per element: normal force of the stage (kN), see beam_load.c */
 	int normal;                /* some element has one (beam_solve.c) */
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
