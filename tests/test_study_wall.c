@@ -449,6 +449,22 @@ static void test_search(void)
 	sp_anchor_option_t deep = {1, -5.25};
 	sp_study_wall_for_case(st, 60000, 11, &deep, c);
 	DBL_ABS(c->stages[0].surface_m[SP_RIGHT], -5.5, 0, "stage 1 not below the final level");
+	/* the engine's copy (sp_study_wall_for_analysis, not a physical rule: the
+	 * same wall) into memory full of garbage: every field the same as
+	 * sp_study_wall_for_case's once the stages it leaves out are filled in */
+	const sp_anchor_option_t *opts[3] = {&st->anchors[0], &st->anchors[1], &deep};
+	sp_wall_t *lean = malloc(sizeof *lean);
+	for (int k = 0; k < 3; k++) {
+		sp_study_wall_for_case(st, 60000, 11, opts[k], c);
+		memset(lean, 0xA5, sizeof *lean);
+		sp_study_wall_for_analysis(st, 60000, 11, opts[k], lean);
+		INT_EQ(lean->n_stages, c->n_stages, "analysis copy: its stages");
+		if (lean->n_stages == c->n_stages && c->n_stages >= 0 && c->n_stages <= SP_WALL_MAX_STAGES)
+			memcpy(&lean->stages[c->n_stages], &c->stages[c->n_stages],
+			       (size_t)(SP_WALL_MAX_STAGES - c->n_stages) * sizeof c->stages[0]);
+		INT_EQ(wall_diff(c, lean, "analysis copy"), 0, "the analysis copy is the candidate's wall");
+	}
+	free(lean);
 	free(c);
 	sp_study_free(st);
 }

@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 /* INI section names are cut to this many characters by libinih. */
@@ -598,10 +599,11 @@ int sp_study_read_wall(sp_ini_t *c, sp_study_t *st)
 
 /* ---- the wall of one candidate ---------------------------------------- */
 
-void sp_study_wall_for_case(const sp_study_t *st, double ei_kNm2_per_m, double length_m,
-                            const sp_anchor_option_t *anchor, sp_wall_t *out)
+/* The candidate's changes to out, a copy of the study's wall (its used
+ * stages at least): sp_study_wall_for_case. */
+static void S_candidate_wall(const sp_study_t *st, double ei_kNm2_per_m, double length_m,
+                             const sp_anchor_option_t *anchor, sp_wall_t *out)
 {
-	*out = *st->wall;
 	out->top_level_m = st->top_of_wall_m;
 	out->length_m = length_m;
 	out->n_elements = 1;
@@ -635,6 +637,25 @@ void sp_study_wall_for_case(const sp_study_t *st, double ei_kNm2_per_m, double l
 	pre->anchor_prestress_kN_per_m[k] = 0;
 	fin->anchor_on[k] = 1;
 	fin->anchor_prestress_kN_per_m[k] = 0;
+}
+
+void sp_study_wall_for_case(const sp_study_t *st, double ei_kNm2_per_m, double length_m,
+                            const sp_anchor_option_t *anchor, sp_wall_t *out)
+{
+	*out = *st->wall;
+	S_candidate_wall(st, ei_kNm2_per_m, length_m, anchor, out);
+}
+
+void sp_study_wall_for_analysis(const sp_study_t *st, double ei_kNm2_per_m, double length_m,
+                                const sp_anchor_option_t *anchor, sp_wall_t *out)
+{
+	const sp_wall_t *w = st->wall;
+	size_t head = offsetof(sp_wall_t, stages), tail = offsetof(sp_wall_t, n_stages);
+	int ns = w->n_stages < 0 ? 0 : w->n_stages > SP_WALL_MAX_STAGES ? SP_WALL_MAX_STAGES : w->n_stages;
+	memcpy(out, w, head);
+	memcpy(out->stages, w->stages, (size_t)ns * sizeof w->stages[0]);
+	memcpy((char *)out + tail, (const char *)w + tail, sizeof *w - tail);
+	S_candidate_wall(st, ei_kNm2_per_m, length_m, anchor, out);
 }
 
 /* ---- normalising -------------------------------------------------------- */

@@ -53,5 +53,11 @@ int sp_study_write_wall(FILE *fp, const sp_wall_t *w, const char *source_name, s
  * room for the anchor and the stage. */
 void sp_study_wall_for_case(const sp_study_t *st, double ei_kNm2_per_m, double length_m,
                             const sp_anchor_option_t *anchor, sp_wall_t *out);
+/* The same wall for an analysis that reads only the wall's stages (the beam
+ * engine, engine_beam.c): the stages beyond out->n_stages are not copied
+ * (left as out held them), about a third of the copy of sp_study_wall_for_case
+ * (a wall of SP_WALL_MAX_STAGES stages is 230 kB). */
+void sp_study_wall_for_analysis(const sp_study_t *st, double ei_kNm2_per_m, double length_m,
+                                const sp_anchor_option_t *anchor, sp_wall_t *out);
 
 #endif

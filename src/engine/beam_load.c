@@ -10,6 +10,7 @@
  * Compiled with -O3 like the Newton loop (src/CMakeLists.txt): run once per
  * stage, it still takes about a tenth of an analysis (bench/bench_beam). */
 #include "beam_load.h"
+#include "beam_side.h"
 #include "earth.h"
 #include "major_nodes.h"
 #include "surcharge.h"
@@ -275,11 +276,6 @@ static double S_neutral_surcharge(const sp_wall_surcharge_t *const *loads, const
 	return s;
 }
 
-/* The memo of wedge forces (wedge_cache.h) of the analysis this thread is
- * loading a stage of: sp_beam_load_stage sets it from its work area for
- * S_culmann (a thread's own, so analyses on other threads do not share it). */
-static _Thread_local sp_wedge_cache_t *S_wedges;
-
 /* Culmann's wedges on a c, phi, delta side with cohesion or surcharge loads
  * (D-Sheet Piling: pressure = dQ/dz between slide planes, its [SLIDE PLANE]
  * and [LAMBDAS] tables). On entry *sa, *sn, *spv hold the frictional values at
@@ -290,8 +286,9 @@ static _Thread_local sp_wedge_cache_t *S_wedges;
  * already (S_neutral_surcharge). wint: integral of sigma_v' down to d_node,
  * sv_node the node's and sv_half the half's mean sigma_v'. Returns 1 when the
  * pressures are the half's own (not the node's: the cohesive active wedge
- * force clipped at zero), 0 otherwise. */
-static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passive_deg,
+ * force clipped at zero), 0 otherwise. memo: the analysis's memo of wedge
+ * forces (wedge_cache.h, its work area's: analyses do not share one). */
+static int S_culmann(sp_wedge_cache_t *memo, sp_kmethod km, const sp_wall_soil_t *so, double delta_passive_deg,
                       const sp_wall_surcharge_t *const *loads, int n_loads,
                       const sp_ground_t *ground, const sp_wall_surcharge_t *ground_load, double d_node, double d_mid,
                       double wint, double sv_node, double sv_half, double *sa, double *sn, double *spv)
@@ -316,13 +313,13 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passi
 		double wint_mid = wint + sv_half * len, far, near;
 		if (!ground && n_loads == 0) {
 			double alpha;
-			near = sp_wedge_cache_force(S_wedges, d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
+			near = sp_wedge_cache_force(memo, d_node, wint, NULL, 0, phi, delta, c, passive, &alpha);
 			/* active with cohesion: the wedge force is clipped at zero as a
 			 * force (D-Sheet: no pressure down to where the active force
 			 * of the wedge above becomes positive, Tutorial-2a, Tutorial-16),
 			 * not as a pressure point by point */
 			if (!passive && fabs(len) > 1e-12) {
-				far = sp_wedge_cache_force(S_wedges, d_mid, wint_mid, NULL, 0, phi, delta, c, passive, NULL);
+				far = sp_wedge_cache_force(memo, d_mid, wint_mid, NULL, 0, phi, delta, c, passive, NULL);
 				if (near <= 0.0 || far <= 0.0) {
 					*p = (S_MAX(far, 0.0) - S_MAX(near, 0.0)) / len;
 					half_dependent = 1;
@@ -337,11 +334,11 @@ static int S_culmann(sp_kmethod km, const sp_wall_soil_t *so, double delta_passi
 		/* the change of the wedge force over the half, less the level ground's frictional part */
 		if (ground) {
 			double zs = ground->wall_level_m;
-			far = sp_wedge_cache_ground_force(S_wedges, ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
-			near = sp_wedge_cache_ground_force(S_wedges, ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
+			far = sp_wedge_cache_ground_force(memo, ground, zs - d_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_wedge_cache_ground_force(memo, ground, zs - d_node, loads, n_loads, phi, delta, c, passive, NULL);
 		} else {
-			far = sp_wedge_cache_force(S_wedges, d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
-			near = sp_wedge_cache_force(S_wedges, d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
+			far = sp_wedge_cache_force(memo, d_mid, wint_mid, loads, n_loads, phi, delta, c, passive, NULL);
+			near = sp_wedge_cache_force(memo, d_node, wint, loads, n_loads, phi, delta, c, passive, NULL);
 		}
 		if (!passive && c > 0.0 && (near <= 0.0 || far <= 0.0)) { /* clipped as a force, as above */
 			*p = (S_MAX(far, 0.0) - S_MAX(near, 0.0)) / len;
@@ -491,10 +488,22 @@ static int S_layer_of(const sp_wall_layer_t *ls, int nl, double z)
 	return li;
 }
 
+/* S_sv_pos from the side's profile prof (S_sv_at: the same bits) when
+ * there is one for these w, ls, nl, zs, zw, q. */
+static double S_sv_pos_of(S_sv_profile_t *prof, const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double z,
+                          double zs, double zw, double q)
+{
+	if (prof == NULL)
+		return S_sv_pos(w, ls, nl, z, zs, zw, q);
+	double wp, sv = S_sv_at(prof, z, &wp);
+	return sv > 0.0 ? sv : 0.0;
+}
+
 /* Integral of sigma_v' (clipped at zero) from level top down to bot: Simpson
- * on each side of the water level, where sigma_v' is linear. */
+ * on each side of the water level, where sigma_v' is linear. prof: the side's
+ * sigma_v' profile of the same w, ls, nl, zs, zw, q, or NULL. */
 static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int nl, double zs, double zw, double q,
-                            double top, double bot)
+                            double top, double bot, S_sv_profile_t *prof)
 {
 	double cut[3] = {top, bot, bot};
 	int np = 1;
@@ -503,9 +512,9 @@ static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int n
 	double sum = 0.0;
 	for (int k = 0; k < np; k++) {
 		double a = cut[k], b = cut[k + 1], h = (a - b) / 4.0;
-		double f = S_sv_pos(w, ls, nl, a, zs, zw, q) + S_sv_pos(w, ls, nl, b, zs, zw, q);
+		double f = S_sv_pos_of(prof, w, ls, nl, a, zs, zw, q) + S_sv_pos_of(prof, w, ls, nl, b, zs, zw, q);
 		for (int i = 1; i < 4; i++)
-			f += (i % 2 ? 4.0 : 2.0) * S_sv_pos(w, ls, nl, a - i * h, zs, zw, q);
+			f += (i % 2 ? 4.0 : 2.0) * S_sv_pos_of(prof, w, ls, nl, a - i * h, zs, zw, q);
 		sum += f * h / 3.0;
 	}
 	return sum;
@@ -515,10 +524,10 @@ static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int n
  * the layers above (wedge_layers.h): level ground. */
 /* The slices of the plane through the wall at level z in the layers
  * i_from <= i < i_to (appended to sl from *n on): the layers above z whole,
- * the layer of z down to z. */
+ * the layer of z down to z. prof: as S_sv_integral. */
 static void S_layered_slices(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
                              double zs, double zw, double q, double z, int i_from, int i_to, sp_wedge_layer_t *sl,
-                             int *n)
+                             int *n, S_sv_profile_t *prof)
 {
 	for (int i = i_from; i < i_to; i++) {
 		double top = i > 0 ? S_MIN(ls[i].top_level_m, zs) : zs;
@@ -527,7 +536,7 @@ static void S_layered_slices(const sp_wall_t *w, const sp_wall_soil_t *soils, co
 			continue;
 		const sp_wall_soil_t *so = &soils[ls[i].soil];
 		sl[*n].height_m = top - bot;
-		sl[*n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot);
+		sl[*n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot, prof);
 		sl[*n].phi_deg = so->phi_deg, sl[*n].delta_deg = so->delta_deg, sl[*n].c_kPa = so->c_kPa;
 		(*n)++;
 	}
@@ -539,7 +548,7 @@ static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *so
 {
 	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
 	int n = 0;
-	S_layered_slices(w, soils, ls, nl, zs, zw, q, z, 0, nl, sl, &n);
+	S_layered_slices(w, soils, ls, nl, zs, zw, q, z, 0, nl, sl, &n, NULL);
 	return sp_wedge_layers_force(sl, n, loads, n_loads, passive, NULL);
 }
 
@@ -759,6 +768,7 @@ typedef struct {
 	const sp_wall_layer_t *ls;
 	int nl;
 	double zs, zw, q;
+	S_sv_profile_t *prof;                      /* sigma_v' of this w, ls, nl, zs, zw, q (set by the loading) */
 	const sp_wall_surcharge_t *const *loads;
 	int n_loads;
 	double lev[4], f[4][2];                    /* the last forces computed (levels repeat: node, middles) */
@@ -833,14 +843,14 @@ static double S_minor_level_force(S_minor_t *m, double z, int layer, int passive
 		for (int p = 0; p < 2; p++) {
 			m->n_above = 0;
 			S_layered_slices(m->w, m->soils[p], m->ls, m->nl, m->zs, m->zw, m->q, z, 0, from, m->above[p],
-			                 &m->n_above);
+			                 &m->n_above, m->prof);
 		}
 		m->above_layer = from;
 	}
 	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
 	int n = m->n_above;
 	memcpy(sl, m->above[passive], (size_t)n * sizeof sl[0]);
-	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n);
+	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n, m->prof);
 	return sp_wedge_layers_force_near(sl, n, m->loads, m->n_loads, passive, hint ? m->alpha_deg[passive] : 0.0,
 	                                  &m->alpha_deg[passive]);
 }
@@ -921,7 +931,6 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 {
 	const sp_wall_t *w = b->w;
 	int n = b->n;
-	S_wedges = &b->wedges;
 	memset(b->f_ext, 0, 2 * (size_t)n * sizeof *b->f_ext);
 	sp_wall_soil_t reduced[SP_WALL_MAX_SOILS];
 	/* active wedges with the wall friction as given, passive ones with it
@@ -943,16 +952,18 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 			}
 			elayer = b->elayer_side;
 		}
-		double q = 0.0;
-		for (int i = 0; i < w->n_uniform_loads; i++)
-			if (st->uniform_load_on[i])
-				q += side == SP_LEFT ? w->uniform_loads[i].left_kPa : w->uniform_loads[i].right_kPa;
+		double q = sp_beam_side_q_kPa(w, st, side);
 		double zs = st->surface_m[side], zw = st->water_m[side];
 		const sp_wall_surcharge_t *loads[SP_WALL_MAX_ITEMS];
 		int n_loads = 0;
 		for (int k = 0; k < w->n_surcharges; k++)
 			if (st->surcharge_on[side][k])
 				loads[n_loads++] = &w->surcharges[k];
+		int keep; /* the next stage loads this side alike: keep the halves */
+		if (sp_beam_side_unchanged(b, st, side, ls, q, &keep)) { /* the retained side of a later stage, usually */
+			sp_beam_side_replay(b, side);
+			continue;
+		}
 		/* a sloping surface: the ground for the wedges (bands of effective unit
 		 * weight from the layers and the water level) and, for the neutral
 		 * pressure, the ground above (below) the wall's level as a strip load */
@@ -980,6 +991,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		              coef);
 		S_sv_profile_t prof; /* sigma_v' of this side */
 		S_sv_profile_init(&prof, w, ls, nl, zs, zw, q);
+		minor.prof = &prof; /* the weights of the slices of its planes */
 		double wint = 0.0, sv_prev = 0.0; /* integral of sigma_v' from the surface down to node i */
 		for (int i = 0; i < n; i++) {
 			double wp;
@@ -1043,7 +1055,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 					sa = cached[0], sn = cached[1], spv = cached[2];
 				} else if ((n_loads > 0 && !no_planes) || culmann) {
 					sn += S_neutral_surcharge(loads, drop, n_loads, ground_load, zs - b->z[i], w->length_m);
-					int halves = S_culmann(st->kmethod[side], so, delta_p, loads, n_loads, ground, ground_load, zs - b->z[i],
+					int halves = S_culmann(&b->wedges, st->kmethod[side], so, delta_p, loads, n_loads, ground, ground_load, zs - b->z[i],
 					                       zs - mid, wint, sv,
 					                       (sv + fmax(S_sv_at(&prof, mid, &wp), 0.0)) / 2.0,
 					                       &sa, &sn, &spv);
@@ -1057,23 +1069,9 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				S_spring_moduli(b, sp, ls, nl, li, b->z[i]);
 				sp_beam_spring_prepare(sp);
 			}
-			/* both halves in the same layer: one spring with both lengths */
-			sp_beam_spring_t *up = SP_BEAM_WORK_SPR(b, i, side, 0), *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
-			lo->merged = 0;
-			if (up->on && lo->on && up->layer == lo->layer && up->shift_m == lo->shift_m &&
-			    up->has_turn == lo->has_turn && up->s_turn == lo->s_turn && up->p_turn == lo->p_turn) {
-				double tu = up->trib_m, tl = lo->trib_m, t = tu + tl;
-				if (up->sig_a != lo->sig_a || up->sig_n != lo->sig_n || up->sig_p != lo->sig_p) {
-					/* surcharges: the halves' pressures differ; the spring carries their mean */
-					up->sig_a = (up->sig_a * tu + lo->sig_a * tl) / t;
-					up->sig_n = (up->sig_n * tu + lo->sig_n * tl) / t;
-					up->sig_p = (up->sig_p * tu + lo->sig_p * tl) / t;
-					sp_beam_spring_prepare(up);
-				}
-				up->trib_m = t;
-				lo->on = 0;
-				lo->merged = 1;
-			}
+			if (keep)
+				sp_beam_side_keep(b, i, side);
+			sp_beam_side_merge(b, i, side);
 		}
 	}
 	/* water: lumped with the tributary lengths (trapezoid) */

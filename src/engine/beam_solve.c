@@ -182,53 +182,80 @@ static inline double S_entry(const double *a, const double *diag, size_t i, size
 	return a[lo * S_TDA + (hi - lo)] + (hi == lo ? diag[lo] : 0.0);
 }
 
+/* The pending rows of one chain of S_twisted_decomp: p (3), q (2), w. */
+typedef struct {
+	double p0, p1, p2, q0, q1, w0;
+} S_chain_t;
+
+/* The top chain's column j (row j+3 <= m+2). 0, or -1 for a zero pivot. */
+static inline int S_top_column(double *d, const double *a, const double *diag, size_t j, S_chain_t *t)
+{
+	const size_t tda = S_TDA;
+	const double *r3 = &a[j * tda];
+	double c1 = t->p1, c2 = t->p2, c3 = r3[3], ajj = t->p0;
+	if (ajj == 0.0)
+		return -1;
+	double inv = 1.0 / ajj, v1 = c2 * inv, v2 = c3 * inv;
+	double *o = &d[j * tda];
+	o[0] = inv, o[1] = c1 * inv, o[2] = v1, o[3] = v2;
+	double n0 = t->q0 - (c1 * c1) * inv, n1 = t->q1 - v1 * c1;
+	double n2 = a[(j + 1) * tda + 2] - v2 * c1;
+	double m0 = t->w0 - v1 * c2, m1 = a[(j + 2) * tda + 1] - v2 * c2;
+	double k0 = a[(j + 3) * tda] + diag[j + 3] - v2 * c3;
+	t->p0 = n0, t->p1 = n1, t->p2 = n2, t->q0 = m0, t->q1 = m1, t->w0 = k0;
+	return 0;
+}
+
+/* The bottom chain's column j: rows j-1..j-3 (j-3 >= m); in_block: row j-3
+ * is in the block m..m+2 (its entries with the block start at zero). */
+static inline int S_bottom_column(double *d, const double *a, const double *diag, size_t j, size_t m, int in_block,
+                                  S_chain_t *b)
+{
+	const size_t tda = S_TDA, r = j - 3;
+	int blk = in_block && r <= m + 2;
+	double c1 = b->p1, c2 = b->p2, c3 = a[r * tda + 3], ajj = b->p0;
+	if (ajj == 0.0)
+		return -1;
+	double inv = 1.0 / ajj, v2 = c2 * inv, v3 = c3 * inv;
+	d[j * tda] = inv, d[(j - 1) * tda + 1] = c1 * inv, d[(j - 2) * tda + 2] = v2, d[r * tda + 3] = v3;
+	double a2 = blk && j - 1 <= m + 2 ? 0.0 : a[r * tda + 2];
+	double a1 = blk && j - 2 <= m + 2 ? 0.0 : a[r * tda + 1];
+	double a0 = blk ? 0.0 : a[r * tda] + diag[r];
+	double n0 = b->q0 - (c1 * c1) * inv, n1 = b->q1 - v2 * c1, n2 = a2 - v3 * c1;
+	double m0 = b->w0 - v2 * c2, m1 = a1 - v3 * c2;
+	double k0 = a0 - v3 * c3;
+	b->p0 = n0, b->p1 = n1, b->p2 = n2, b->q0 = m0, b->q1 = m1, b->w0 = k0;
+	return 0;
+}
+
 static int S_twisted_decomp(double *d, const double *a, const double *diag, size_t n)
 {
-	const size_t tda = S_TDA, m = S_twist_split(n), nb = n - 3 - m;
+	const size_t m = S_twist_split(n), nb = n - 3 - m;
 	/* each chain carries its three pending rows in registers: the top's
 	 * rows j..j+2 (p: A(j,j), A(j+1,j), A(j+2,j); q: A(j+1,j+1), A(j+2,j+1);
 	 * w: A(j+2,j+2)) as updated so far, and reads row j+3 from a as it
 	 * reaches it; the bottom mirrors it. The block m..m+2 starts from a in
 	 * the top chain and from zero in the bottom one (its updates alone). */
-	double tp0 = S_entry(a, diag, 0, 0), tp1 = S_entry(a, diag, 1, 0), tp2 = S_entry(a, diag, 2, 0);
-	double tq0 = S_entry(a, diag, 1, 1), tq1 = S_entry(a, diag, 2, 1), tw0 = S_entry(a, diag, 2, 2);
+	S_chain_t top = {S_entry(a, diag, 0, 0), S_entry(a, diag, 1, 0), S_entry(a, diag, 2, 0),
+	                 S_entry(a, diag, 1, 1), S_entry(a, diag, 2, 1), S_entry(a, diag, 2, 2)};
 	size_t e = n - 1;
-	double bp0 = S_entry(a, diag, e, e), bp1 = S_entry(a, diag, e - 1, e), bp2 = S_entry(a, diag, e - 2, e);
-	double bq0 = S_entry(a, diag, e - 1, e - 1), bq1 = S_entry(a, diag, e - 2, e - 1);
-	double bw0 = S_entry(a, diag, e - 2, e - 2);
-	for (size_t s = 0; s < nb; s++) {
-		if (s < m) { /* top column j = s; row j+3 <= m+2 */
-			size_t j = s;
-			const double *r3 = &a[j * tda];
-			double c1 = tp1, c2 = tp2, c3 = r3[3], ajj = tp0;
-			if (ajj == 0.0)
-				return -1;
-			double inv = 1.0 / ajj, v1 = c2 * inv, v2 = c3 * inv;
-			double *o = &d[j * tda];
-			o[0] = inv, o[1] = c1 * inv, o[2] = v1, o[3] = v2;
-			double n0 = tq0 - (c1 * c1) * inv, n1 = tq1 - v1 * c1;
-			double n2 = a[(j + 1) * tda + 2] - v2 * c1;
-			double m0 = tw0 - v1 * c2, m1 = a[(j + 2) * tda + 1] - v2 * c2;
-			double k0 = a[(j + 3) * tda] + diag[j + 3] - v2 * c3;
-			tp0 = n0, tp1 = n1, tp2 = n2, tq0 = m0, tq1 = m1, tw0 = k0;
-		}
-		{ /* bottom column j = n-1-s: rows j-1..j-3 (j-3 >= m) */
-			size_t j = n - 1 - s, r = j - 3;
-			int blk = r <= m + 2; /* row j-3 in the block: its entries with the block start at zero */
-			double c1 = bp1, c2 = bp2, c3 = a[r * tda + 3], ajj = bp0;
-			if (ajj == 0.0)
-				return -1;
-			double inv = 1.0 / ajj, v2 = c2 * inv, v3 = c3 * inv;
-			d[j * tda] = inv, d[(j - 1) * tda + 1] = c1 * inv, d[(j - 2) * tda + 2] = v2, d[r * tda + 3] = v3;
-			double a2 = blk && j - 1 <= m + 2 ? 0.0 : a[r * tda + 2];
-			double a1 = blk && j - 2 <= m + 2 ? 0.0 : a[r * tda + 1];
-			double a0 = blk ? 0.0 : a[r * tda] + diag[r];
-			double n0 = bq0 - (c1 * c1) * inv, n1 = bq1 - v2 * c1, n2 = a2 - v3 * c1;
-			double m0 = bw0 - v2 * c2, m1 = a1 - v3 * c2;
-			double k0 = a0 - v3 * c3;
-			bp0 = n0, bp1 = n1, bp2 = n2, bq0 = m0, bq1 = m1, bw0 = k0;
-		}
+	S_chain_t bot = {S_entry(a, diag, e, e),         S_entry(a, diag, e - 1, e), S_entry(a, diag, e - 2, e),
+	                 S_entry(a, diag, e - 1, e - 1), S_entry(a, diag, e - 2, e - 1), S_entry(a, diag, e - 2, e - 2)};
+	/* both chains, the bottom's row j-3 below the block (n - 1 - s - 3 > m + 2):
+	 * no test in the loop; then the last steps as they come */
+	size_t s = 0, both = n - 6 - m < m ? n - 6 - m : m;
+	for (; s < both; s++)
+		if (S_top_column(d, a, diag, s, &top) || S_bottom_column(d, a, diag, n - 1 - s, m, 0, &bot))
+			return -1;
+	for (; s < nb; s++) {
+		if (s < m && S_top_column(d, a, diag, s, &top))
+			return -1;
+		if (S_bottom_column(d, a, diag, n - 1 - s, m, 1, &bot))
+			return -1;
 	}
+	double tp0 = top.p0, tp1 = top.p1, tp2 = top.p2, tq0 = top.q0, tq1 = top.q1, tw0 = top.w0;
+	double bp0 = bot.p0, bp1 = bot.p1, bp2 = bot.p2, bq0 = bot.q0, bq1 = bot.q1, bw0 = bot.w0;
+	const size_t tda = S_TDA;
 	/* the block m..m+2: the top's rows plus the bottom's updates (the
 	 * bottom's p is row m+2 from below: A(m+2,m+2), A(m+1,m+2), A(m,m+2)) */
 	double *b0 = &d[m * tda], *b1 = b0 + tda, *b2 = b1 + tda;
@@ -253,7 +280,21 @@ static void S_twisted_solve(const double *d, size_t n, double *x)
 	const size_t tda = S_TDA, m = S_twist_split(n), nb = n - 3 - m;
 	double t0 = x[0], t1 = x[1], t2 = x[2];
 	double b0 = x[n - 1], b1 = x[n - 2], b2 = x[n - 3];
-	for (size_t s = 0; s < nb; s++) {
+	/* both chains with the bottom's row j-3 below the block first (no test),
+	 * as S_twisted_decomp */
+	size_t s = 0, both = n - 6 - m < m ? n - 6 - m : m;
+	for (; s < both; s++) {
+		const double *c = &d[s * tda];
+		double xt = t0;
+		x[s] = xt;
+		t0 = t1 - c[1] * xt, t1 = t2 - c[2] * xt, t2 = x[s + 3] - c[3] * xt;
+		size_t j = n - 1 - s, r = j - 3;
+		double xj = b0;
+		x[j] = xj;
+		b0 = b1 - d[(j - 1) * tda + 1] * xj, b1 = b2 - d[(j - 2) * tda + 2] * xj;
+		b2 = x[r] - d[r * tda + 3] * xj;
+	}
+	for (; s < nb; s++) {
 		if (s < m) {
 			const double *c = &d[s * tda];
 			double xj = t0;
@@ -277,8 +318,8 @@ static void S_twisted_solve(const double *d, size_t n, double *x)
 	x[m] = x0, x[m + 1] = x1, x[m + 2] = x2;
 	double y1 = x0, y2 = x1, y3 = x2; /* the top's x[j+1], x[j+2], x[j+3] */
 	double z1 = x2, z2 = x1, z3 = x0; /* the bottom's x[j-1], x[j-2], x[j-3] */
-	for (size_t s = 0; s < nb; s++) {
-		if (s < m) {
+	for (s = 0; s < nb; s++) {
+		if (s < m) { /* every step but the last (nb - m <= 1) */
 			size_t j = m - 1 - s;
 			const double *c = &d[j * tda];
 			double t = x[j] * c[0];
@@ -481,11 +522,12 @@ static void S_beam_residual(const sp_beam_work_t *b, const double *u, double *r)
 	int n = b->n;
 	for (int e = 0; e + 1 < n; e++) {
 		double L = b->elen[e], c = b->ecoef[e];
+		const double *t = b->eterm[e]; /* c L, 6 L, 4 L, 2 L */
 		const double *ue = &u[2 * e];
 		double dw = ue[0] - ue[2], ts = ue[1] + ue[3];
-		double v = c * (12 * dw + 6 * L * ts);
-		double fw = cw + v, ft = ct + c * L * (6 * dw + 4 * L * ue[1] + 2 * L * ue[3]);
-		double nw = -v, nt = c * L * (6 * dw + 2 * L * ue[1] + 4 * L * ue[3]);
+		double v = c * (12 * dw + t[1] * ts);
+		double fw = cw + v, ft = ct + t[0] * (6 * dw + t[2] * ue[1] + t[3] * ue[3]);
+		double nw = -v, nt = t[0] * (6 * dw + t[3] * ue[1] + t[2] * ue[3]);
 		if (b->normal && b->etension[e] != 0.0) {
 			double g = b->etension[e] / (30.0 * L);
 			double vg = g * (36 * dw + 3 * L * ts);
@@ -816,8 +858,9 @@ void sp_beam_solve_commit(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				if (!sp->on)
 					continue;
 				sp_beam_spring_commit(sp, s);
-				if (h == 0 && SP_BEAM_WORK_SPR(b, i, side, 1)->merged) {
-					sp_beam_spring_t *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
+				/* a merged lower half is off (read first: its first cache line) */
+				sp_beam_spring_t *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
+				if (h == 0 && !lo->on && lo->merged) {
 					lo->shift_m = sp->shift_m;
 					lo->has_turn = sp->has_turn, lo->s_turn = sp->s_turn, lo->p_turn = sp->p_turn;
 					lo->has_commit = sp->has_commit, lo->commit_on_line = sp->commit_on_line;

@@ -127,6 +127,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->width = malloc((size_t)n * sizeof *b->width);
 	b->elen = malloc((size_t)n * sizeof *b->elen);
 	b->ecoef = malloc((size_t)n * sizeof *b->ecoef);
+	b->eterm = malloc((size_t)n * sizeof *b->eterm);
 	b->etension = calloc((size_t)n, sizeof *b->etension);
 	b->elayer = malloc((size_t)n * sizeof *b->elayer);
 	b->elayer_side = malloc((size_t)n * sizeof *b->elayer_side);
@@ -151,11 +152,13 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	b->dx = malloc((size_t)n2 * sizeof *b->dx);
 	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
 	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
+	b->halves = malloc((size_t)n * 4 * sizeof *b->halves);
 	sp_wedge_cache_init(&b->wedges, 8 * n);
-	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->spr_moduli_ls ||
+	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->eterm || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->spr_moduli_ls ||
 	    !b->spr_moduli_layer || !b->piece || !b->u ||
 	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->fixed_list ||
-	    !b->kbeam || !b->kbeam_etension || !b->kbeam_fixed_list || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact) {
+	    !b->kbeam || !b->kbeam_etension || !b->kbeam_fixed_list || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact ||
+	    !b->halves) {
 		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
 		return NULL;
 	}
@@ -177,6 +180,8 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 		 * (D-Sheet Piling bm4-9b and bm1-10) */
 		double ei_width = w->single_pile ? 1.0 : (b->width[e] > 0 ? b->width[e] : 1.0);
 		b->ecoef[e] = b->ei[e] * ei_width / (b->elen[e] * b->elen[e] * b->elen[e]);
+		double L = b->elen[e];
+		b->eterm[e][0] = b->ecoef[e] * L, b->eterm[e][1] = 6 * L, b->eterm[e][2] = 4 * L, b->eterm[e][3] = 2 * L;
 		b->elayer[e] = S_layer_at(w, (b->z[e] + b->z[e + 1]) / 2.0);
 	}
 	return b;
@@ -187,10 +192,10 @@ void sp_beam_work_free(sp_beam_work_t *b)
 	if (b == NULL)
 		return;
 	/* the arrays b owns */
-	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, b->etension, b->elayer, b->elayer_side, b->spr, (void *)b->spr_moduli_ls,
+	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, (void *)b->eterm, b->etension, b->elayer, b->elayer_side, b->spr, (void *)b->spr_moduli_ls,
 			 b->spr_moduli_layer, b->piece,
 			 b->u, b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->fixed_list,
-			 b->kbeam, b->kbeam_etension, b->kbeam_fixed_list, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact};
+			 b->kbeam, b->kbeam_etension, b->kbeam_fixed_list, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact, b->halves};
 	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
 		free(owned[i]);
 	sp_wedge_cache_release(&b->wedges);

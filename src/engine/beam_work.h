@@ -20,6 +20,29 @@ typedef struct {
 	int installed;
 } sp_beam_work_tie_t;
 
+/* What a side's loading in a stage is computed from, besides the wall and
+ * its nodes (beam_load.c): a later stage with the same key on that side sets
+ * its springs again from the halves it kept (sp_beam_work_half_t). No
+ * padding: compared as bytes. */
+typedef struct {
+	double q_kPa, surface_m, water_m; /* uniform load, surface and water levels of the side */
+	double surface_distance_m[SP_WALL_MAX_SURFACE_POINTS], surface_level_m[SP_WALL_MAX_SURFACE_POINTS];
+	const sp_wall_layer_t *layers; /* the side's soil profile */
+	int kmethod, n_surface_points;
+	unsigned char surcharge_on[SP_WALL_MAX_ITEMS];
+} sp_beam_work_side_key_t;
+_Static_assert(sizeof(sp_beam_work_side_key_t) ==
+                   (3 + 2 * SP_WALL_MAX_SURFACE_POINTS) * sizeof(double) + sizeof(void *) + 2 * sizeof(int) +
+                       SP_WALL_MAX_ITEMS,
+               "a side key without padding");
+
+/* A half spring as the loading of its side set it, before the halves of a
+ * node merge and before an initial stage's offsets (beam_load.c, beam.c). */
+typedef struct {
+	double trib_m, sig_a, sig_n, sig_p;
+	int on, layer;
+} sp_beam_work_half_t;
+
 typedef struct {
 	const sp_wall_t *w;
 	int n;                     /* nodes */
@@ -27,6 +50,8 @@ typedef struct {
 	double *ei;                /* per element */
 	double *width;             /* acting width per element */
 	double *elen, *ecoef;      /* per element: length and EI / L^3 */
+	double (*eterm)[4];        /* per element: c L, 6 L, 4 L, 2 L (c = ecoef, L = elen): the products K u
+	                            * takes (beam_solve.c), the same bits computed once */
 	double *etension;          /* per element: normal force of the stage (kN), see beam_load.c */
 	int normal;                /* some element has one (beam_solve.c) */
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
@@ -60,6 +85,10 @@ typedef struct {
 	struct sp_beam_bending *bend; /* a wall with a nonlinear moment-curvature law: its plastic curvatures
 	                            * (beam_bending.h, owned by beam.c), else NULL */
 	sp_wedge_cache_t wedges;   /* the analysis' memo of Culmann's wedge forces (beam_load.c), 8 entries a node */
+	sp_beam_work_side_key_t side_key[2]; /* each side's loading in the last stage (beam_load.c) */
+	int side_key_valid[2];
+	int side_kept[2];          /* that loading kept its halves (the next stage loads the side alike) */
+	sp_beam_work_half_t *halves; /* 4n, as spr: the half springs that loading set */
 } sp_beam_work_t;
 
 /* The spring of node i on side s (SP_LEFT, SP_RIGHT), half h (0 above the

@@ -19,7 +19,7 @@ static int B_analyse(const sp_study_t *st, const sp_case_t *c, double step, int 
 	sp_wall_t *w = malloc(sizeof *w);
 	if (w == NULL)
 		return SP_ESOFTWARE;
-	sp_study_wall_for_case(st, c->ei_kNm2_per_m, c->length_m, &c->anchor, w);
+	sp_study_wall_for_analysis(st, c->ei_kNm2_per_m, c->length_m, &c->anchor, w); /* its stages only */
 	sp_beam_result_t r;
 	sp_err_t err;
 	int rc = sp_beam_analyse(w, want, &r, &err);

@@ -246,6 +246,36 @@ static S_entry_t *S_slot(sp_wedge_cache_t *c, const S_key_t *k, int *hit)
 	return first;
 }
 
+/* The memo's answer for key k: 1 (a hit) with *force and *alpha_deg (when
+ * asked) set from the entry; 0 (a miss) with *slot the entry a computed
+ * force goes to (NULL when there is no table). */
+static int S_probe(sp_wedge_cache_t *c, const S_key_t *k, S_entry_t **slot, double *force, double *alpha_deg)
+{
+	int hit;
+	S_entry_t *e = S_slot(c, k, &hit);
+	if (!hit) {
+		*slot = e;
+		return 0;
+	}
+	c->hits++;
+	if (alpha_deg)
+		*alpha_deg = e->alpha_deg;
+	*force = e->force;
+	return 1;
+}
+
+/* A miss's computed force f (critical plane alpha), kept in slot e for key k
+ * and returned (alpha in *alpha_deg when asked). */
+static double S_keep(sp_wedge_cache_t *c, S_entry_t *e, const S_key_t *k, double f, double alpha, double *alpha_deg)
+{
+	c->misses++;
+	if (alpha_deg)
+		*alpha_deg = alpha;
+	if (e)
+		e->key = *k, e->force = f, e->alpha_deg = alpha;
+	return f;
+}
+
 double sp_wedge_cache_force(sp_wedge_cache_t *c, double depth_m, double weight_integral_kN_per_m,
                             const sp_wall_surcharge_t *const *loads, int n_loads, double phi_deg, double delta_deg,
                             double c_kPa, int passive, double *alpha_deg)
@@ -255,25 +285,15 @@ double sp_wedge_cache_force(sp_wedge_cache_t *c, double depth_m, double weight_i
 	if (c == NULL || !S_make_key(c, &k, S_LEVEL, x, 5, -1, loads, n_loads, passive))
 		return sp_surcharge_wedge_force(depth_m, weight_integral_kN_per_m, loads, n_loads, phi_deg, delta_deg, c_kPa,
 		                                passive, alpha_deg);
-	int hit;
-	S_entry_t *e = S_slot(c, &k, &hit);
-	if (!hit) {
-		const sp_surcharge_family_t *fam = S_family(c, phi_deg, delta_deg, passive, n_loads > 0);
-		double alpha, f = fam ? sp_surcharge_family_force(fam, depth_m, weight_integral_kN_per_m, loads, n_loads,
-		                                                  c_kPa, &alpha)
-		                      : sp_surcharge_wedge_force(depth_m, weight_integral_kN_per_m, loads, n_loads, phi_deg,
-		                                                 delta_deg, c_kPa, passive, &alpha);
-		c->misses++;
-		if (alpha_deg)
-			*alpha_deg = alpha;
-		if (e)
-			e->key = k, e->force = f, e->alpha_deg = alpha;
+	S_entry_t *e;
+	double f, alpha;
+	if (S_probe(c, &k, &e, &f, alpha_deg))
 		return f;
-	}
-	c->hits++;
-	if (alpha_deg)
-		*alpha_deg = e->alpha_deg;
-	return e->force;
+	const sp_surcharge_family_t *fam = S_family(c, phi_deg, delta_deg, passive, n_loads > 0);
+	f = fam ? sp_surcharge_family_force(fam, depth_m, weight_integral_kN_per_m, loads, n_loads, c_kPa, &alpha)
+	        : sp_surcharge_wedge_force(depth_m, weight_integral_kN_per_m, loads, n_loads, phi_deg, delta_deg, c_kPa,
+	                                   passive, &alpha);
+	return S_keep(c, e, &k, f, alpha, alpha_deg);
 }
 
 double sp_wedge_cache_ground_force(sp_wedge_cache_t *c, const sp_ground_t *g, double level_m,
@@ -286,22 +306,12 @@ double sp_wedge_cache_ground_force(sp_wedge_cache_t *c, const sp_ground_t *g, do
 	if (c == NULL || gid < 0 || !S_make_key(c, &k, S_GROUND, x, 4, gid, loads, n_loads, passive))
 		return sp_surcharge_ground_wedge_force(g, level_m, loads, n_loads, phi_deg, delta_deg, c_kPa, passive,
 		                                       alpha_deg);
-	int hit;
-	S_entry_t *e = S_slot(c, &k, &hit);
-	if (!hit) {
-		const sp_surcharge_family_t *fam = S_family(c, phi_deg, delta_deg, passive, 1);
-		double alpha, f = fam ? sp_surcharge_family_ground_force(fam, g, level_m, loads, n_loads, c_kPa, &alpha)
-		                      : sp_surcharge_ground_wedge_force(g, level_m, loads, n_loads, phi_deg, delta_deg, c_kPa,
-		                                                        passive, &alpha);
-		c->misses++;
-		if (alpha_deg)
-			*alpha_deg = alpha;
-		if (e)
-			e->key = k, e->force = f, e->alpha_deg = alpha;
+	S_entry_t *e;
+	double f, alpha;
+	if (S_probe(c, &k, &e, &f, alpha_deg))
 		return f;
-	}
-	c->hits++;
-	if (alpha_deg)
-		*alpha_deg = e->alpha_deg;
-	return e->force;
+	const sp_surcharge_family_t *fam = S_family(c, phi_deg, delta_deg, passive, 1);
+	f = fam ? sp_surcharge_family_ground_force(fam, g, level_m, loads, n_loads, c_kPa, &alpha)
+	        : sp_surcharge_ground_wedge_force(g, level_m, loads, n_loads, phi_deg, delta_deg, c_kPa, passive, &alpha);
+	return S_keep(c, e, &k, f, alpha, alpha_deg);
 }
