@@ -526,8 +526,31 @@ static void test_malformed(void)
 
 	provoke(b, "passive", "0              Passive side overrule", "3              Passive side overrule",
 		"passive side overrule 3 is not 0, 1 or 2", 1);
-	provoke(b, "material", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=5", "a combined wall, 5",
-		0);
+	/* a combined wall (material 5) and the Wooden sheet piling option: D-Sheet computes
+	 * them, but how it turns their properties into the beam's EI and moments is not in
+	 * the sources at hand (the D-Sheet Piling manual's text on them could not be read;
+	 * EN 1995-1-1 2.3.2.2 and 2.4.1 do not say which second moment of area, nor what
+	 * kmod,E does): refused, naming the feature, the element and what to give instead */
+	provoke(b, "material", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=5",
+		"material type 5, a combined wall, is not supported", 0);
+	provoke(b, "material_combined_named", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=5",
+		"[COMBINED WALL]", 0);
+	provoke(b, "material_combined_instead", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=5",
+		"give the wall as user-defined elements (0)", 0);
+	provoke(b, "material_6", "SheetPilingElementMaterialType=1", "SheetPilingElementMaterialType=6",
+		"material type 6 is not one of D-Sheet Piling's", 0);
+	/* the option refused at its [MODEL] line (at_change 1), naming the element
+	 * and its wood properties as bm4-33a holds them (lines 180-188:
+	 * WoodenSheetPilingElementKSys=1.15 ... KModE=0.80) */
+	provoke(DIR "bm4-33a.shi", "wooden", "0 : Wooden sheet piling = FALSE", "1 : Wooden sheet piling = TRUE",
+		"[MODEL] wooden sheet piling is not supported", 1);
+	provoke(DIR "bm4-33a.shi", "wooden_values", "0 : Wooden sheet piling = FALSE",
+		"1 : Wooden sheet piling = TRUE",
+		"element 'Length 6000 x Thickness 60 (D50)', line 153: WoodenSheetPilingElementE=100000, "
+		"CharacFlexuralStrength=0, KSys=1.15, KDef=2, Psi2Eff=1, MaterialFactor=1.3, KModFShort=0.65, "
+		"KModFLong=0.5, KModE=0.8", 0);
+	provoke(DIR "bm4-33a.shi", "wooden_unknown", "0 : Wooden sheet piling = FALSE", "1 : Wooden sheet piling = TRUE",
+		"how D-Sheet Piling turns these into the beam's EI and allowable moment", 0);
 	provoke(b, "unknown_section", "[WATER]\n", "[WATTER]\n", "unknown section [WATTER]", 1);
 	provoke(b, "twice", "[WATER]\n", "[CPT LIST]\nCount=0\n[END OF CPT LIST]\n[WATER]\n", "appears twice", 1);
 	provoke(b, "no_end_input", "[END OF INPUT DATA]", "", "[END OF INPUT DATA]", 0);

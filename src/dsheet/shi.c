@@ -57,6 +57,7 @@ typedef struct {
 	int verification; /* [MODEL] "Verification = TRUE" */
 	int trildens;     /* [MODEL] "Trildens calculation = TRUE" or IsVibrationCalculation=1 */
 	int method;     /* [MODEL] 0 Ka Ko Kp, 1 c phi delta, 2 mixed */
+	int wooden_line; /* [MODEL] line of "Wooden sheet piling = TRUE", else 0 */
 
 	sp_shi_soil_t soil;
 	sp_shi_stage_t stage;
@@ -128,11 +129,15 @@ static int S_model(S_ctx *c)
 		} else if (strncmp(label, "Elastic calculation", 19) == 0) {
 			c->w->plastic = v == 0;
 		} else if (strncmp(label, "Wooden sheet piling", 19) == 0) {
-			if (v != 0)
+			/* refused by the elements, which name their wood
+			 * properties (shi_wall.c); a file whose [SHEET PILING]
+			 * comes first is refused here */
+			if (v != 0 && c->seen_piling)
 				return sp_shi_scan_fail(in, line,
-							"wooden sheet piling (the wall's stiffness and strength from the "
-							"Eurocode 5 wood properties E, kdef, psi2, kmod of its elements) is "
-							"not supported; an element of material wood (3) with its EI is");
+							"wooden sheet piling (each element's stiffness and "
+							"allowable moment from its Eurocode 5 wood properties) is "
+							"not supported");
+			c->wooden_line = v != 0 ? line : 0;
 		} else {
 			return sp_shi_scan_fail(in, line, "unknown model option '%.60s'", s);
 		}
@@ -299,7 +304,7 @@ static int S_soils_sec(S_ctx *c)
 static int S_piling_sec(S_ctx *c)
 {
 	c->seen_piling = 1;
-	return sp_shi_wall_read_piling(&c->in, c->w);
+	return sp_shi_wall_read_piling(&c->in, c->w, c->wooden_line);
 }
 static int S_profiles_sec(S_ctx *c)
 {

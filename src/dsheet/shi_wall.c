@@ -22,7 +22,7 @@ static int S_side(sp_shi_scan_t *in, int line, const char *name, double v, int *
 	return SP_OK;
 }
 
-int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
+int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w, int wooden_line)
 {
 	double kind;
 	int n, rc;
@@ -41,6 +41,7 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 		sp_wall_element_t *el = &w->elements[k];
 		double type = 0, ei = 0, factor = 1, mom[6] = {0}, epei[4] = {0}, mpl = 0;
 		double mchar = 0, kmod = 1, gamma_m = 1, mfactor = 1;
+		double wood[9] = {0}; /* the WoodenSheetPilingElement* keys, in S_wood_keys' order */
 		if ((rc = sp_shi_scan_expect(in, "[SHEET PILING ELEMENT]")) != SP_OK)
 			return rc;
 		const char *s = sp_shi_scan_get(in);
@@ -70,23 +71,76 @@ int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w)
 			{"DiaphragmWallPosEIElastoPlastic2", &epei[1], 0, 0},
 			{"DiaphragmWallNegEIElastoPlastic1", &epei[2], 0, 0},
 			{"DiaphragmWallNegEIElastoPlastic2", &epei[3], 0, 0},
+			{"WoodenSheetPilingElementE", &wood[0], 0, 0},
+			{"WoodenSheetPilingElementCharacFlexuralStrength", &wood[1], 0, 0},
+			{"WoodenSheetPilingElementKSys", &wood[2], 0, 0},
+			{"WoodenSheetPilingElementKDef", &wood[3], 0, 0},
+			{"WoodenSheetPilingElementPsi2Eff", &wood[4], 0, 0},
+			{"WoodenSheetPilingElementMaterialFactor", &wood[5], 0, 0},
+			{"WoodenSheetPilingElementKModFShort", &wood[6], 0, 0},
+			{"WoodenSheetPilingElementKModFLong", &wood[7], 0, 0},
+			{"WoodenSheetPilingElementKModE", &wood[8], 0, 0},
 		};
 		if ((rc = sp_shi_scan_block(in, "[END OF SHEET PILING ELEMENT]", keys,
 					    (int)(sizeof keys / sizeof keys[0]), 0)) != SP_OK)
 			return rc;
+		/* the "Wooden sheet piling" model option: D-Sheet Piling derives
+		 * the element's stiffness and allowable moment from its wood
+		 * properties (GEOLib's WoodenSheetPileProperties: the mean E,
+		 * the characteristic flexural strength f_m,0,k, k_sys, k_def,
+		 * psi_2,eff, gamma_M, the short- and long-term k_mod of the
+		 * strength and k_mod,E of the stiffness). EN 1995-1-1 has E_mean,fin
+		 * = E_mean / (1 + psi_2 k_def) for the distribution of internal
+		 * forces (2.3.2.2) and f_m,d = k_sys k_mod f_m,k / gamma_M (2.4.1,
+		 * 6.6), but neither the standard nor GEOLib says which second
+		 * moment of area D-Sheet multiplies E by, how k_mod,E acts (the
+		 * standard has no k_mod on E) or which k_mod bounds the moment;
+		 * the D-Sheet Piling manual's text on it was not at hand, and no
+		 * development file has the option. Refused, naming the values */
+		if (wooden_line > 0) {
+			in->sec = "MODEL"; /* the option's line: what to change */
+			return sp_shi_scan_fail(
+				in, wooden_line,
+				"wooden sheet piling is not supported: D-Sheet Piling derives each element's EI and "
+				"allowable moment from its Eurocode 5 wood properties (element '%s', line %d: "
+				"WoodenSheetPilingElementE=%g, CharacFlexuralStrength=%g, KSys=%g, KDef=%g, Psi2Eff=%g, "
+				"MaterialFactor=%g, KModFShort=%g, KModFLong=%g, KModE=%g); EN 1995-1-1 gives E_mean,fin = "
+				"E_mean / (1 + psi2 kdef) (2.3.2.2) and f_m,d = ksys kmod f_m,k / gamma_M (2.4.1, 6.6), "
+				"but how D-Sheet Piling turns these into the beam's EI and allowable moment (the second "
+				"moment of area, kmod,E, the short- or long-term kmod) is not in the sources at hand; "
+				"switch the option off and give each element its EI and moment as material wood (3)",
+				el->name, line, wood[0], wood[1], wood[2], wood[3], wood[4], wood[5], wood[6], wood[7],
+				wood[8]);
+		}
 		/* SheetPilingElementMaterialType (GEOLib's enum): 0 user defined,
 		 * 1 steel, 2 concrete, 3 wood, 4 synthetic, 5 combined. For 0 to
 		 * 4 the element's EI per running metre is the stiffness whatever
 		 * the material (bm4-33a: user defined, EI 81.29 kNm2/m as given;
 		 * ComplexProjects24: a diaphragm wall's concrete); the material
 		 * sets only the partial factors of the allowable moment. A
-		 * combined wall's stiffness comes from its primary and secondary
-		 * elements, which are not read */
+		 * combined wall (5) takes its stiffness and moments from the piles
+		 * and sheet piles of [COMBINED WALL] (GEOLib's CombinedWall* keys:
+		 * each one's EI, width, bottom level, the piles' moments, the
+		 * number of sheet piles, the neutral axes' distances to the system
+		 * boundary); the rule by which D-Sheet Piling combines them (over
+		 * which width, with or without the parallel-axis terms, below the
+		 * sheet piles' bottom level) was not in the sources at hand (the
+		 * manual's text on it could not be read, no development file has
+		 * one): refused, naming what to do instead */
+		if (type == 5)
+			return sp_shi_scan_fail(
+				in, line,
+				"element '%s': material type 5, a combined wall, is not supported: D-Sheet Piling "
+				"derives the wall's EI and moments per running metre from the piles and the sheet piles "
+				"of [COMBINED WALL] (their EI, widths and bottom levels, the piles' moments, the number "
+				"of sheet piles and the distances of the neutral axes), and how it combines them is not "
+				"in the sources at hand; give the wall as user-defined elements (0) with the combined "
+				"wall's EI and moment per running metre",
+				el->name);
 		if (type != 0 && type != 1 && type != 2 && type != 3 && type != 4)
 			return sp_shi_scan_fail(in, line,
-						"element '%s': material type %g is not supported (user defined 0, steel "
-						"1, concrete 2, wood 3 and synthetic 4 are read with the element's EI; "
-						"a combined wall, 5, is not)",
+						"element '%s': material type %g is not one of D-Sheet Piling's (user "
+						"defined 0, steel 1, concrete 2, wood 3, synthetic 4, combined 5)",
 						el->name, type);
 		/* the diaphragm wall's M-kappa diagram acts only in a Diepwand
 		 * calculation (bm4-44a, a sheet piling wall, carries one unused),

@@ -9,8 +9,10 @@
 #include "shi_scan.h"
 #include "wall.h"
 
-/* [SHEET PILING]: top level, length and the elements (steel only). */
-int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w);
+/* [SHEET PILING]: top level, length and the elements. wooden_line: the
+ * [MODEL] line of "Wooden sheet piling = TRUE", 0 when the option is off
+ * (an element is then refused naming its Eurocode 5 wood properties). */
+int sp_shi_wall_read_piling(sp_shi_scan_t *in, sp_wall_t *w, int wooden_line);
 /* [ANCHORS] (struts 0) or [STRUTS] (struts 1). */
 int sp_shi_wall_read_anchors(sp_shi_scan_t *in, sp_wall_t *w, int struts);
 /* [SPRING SUPPORTS] (rigid 0) or [RIGID SUPPORTS] (rigid 1). */
