@@ -788,6 +788,7 @@ typedef struct {
 	int n_above, above_layer;
 	/* the angles of each layer's soil [0] active, [1] passive, and of the slices above */
 	sp_wedge_trig_t layer_trig[2][SP_WALL_MAX_LAYERS], above_trig[2][SP_WALL_MAX_LAYERS];
+	sp_wedge_grid_t grid[2]; /* the last full search's grid of angles, [0] active, [1] passive */
 } S_minor_t;
 
 static int S_same_soil(const sp_wall_soil_t *a, const sp_wall_soil_t *b)
@@ -802,6 +803,7 @@ static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t
                           const int *band_layer, const S_layer_coef_t *coef)
 {
 	m->on = 0, m->n_cached = 0, m->next = 0, m->alpha_layer = -1, m->above_layer = -1, m->n_above = 0;
+	m->grid[0].set = m->grid[1].set = 0;
 	memset(m->crosses, 0, sizeof m->crosses);
 	if (!w->minor_nodes || km == SP_KMETHOD_GIVEN || nl > SP_WALL_MAX_LAYERS)
 		return;
@@ -865,7 +867,8 @@ static double S_minor_level_force(S_minor_t *m, double z, int layer, int passive
 	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n, m->prof,
 	                 m->layer_trig[passive], trig);
 	return sp_wedge_layers_force_near_trig(sl, trig, n, m->loads, m->n_loads, passive,
-	                                       hint ? m->alpha_deg[passive] : 0.0, &m->alpha_deg[passive]);
+	                                       hint ? m->alpha_deg[passive] : 0.0, &m->grid[passive],
+	                                       &m->alpha_deg[passive]);
 }
 
 /* The active and passive wedge forces through the wall at level z (kN/m),

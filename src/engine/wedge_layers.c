@@ -3,10 +3,11 @@
 #include "surcharge.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sp.h"
 
-#define S_GRID 240 /* angles tried before the golden-section refinement */
+#define S_GRID SP_WEDGE_GRID /* angles tried before the golden-section refinement */
 
 #define S_TRIG_CAP SP_WALL_MAX_LAYERS
 
@@ -60,9 +61,9 @@ static double S_loads(const S_wedge *w, double width_m)
 /* The wedge's force at angle a: each slice carries the column above its
  * part of the plane, so a strip load bears on the slice under it (bm4-16a
  * stage 3: the 60 kPa strip from 2 to 5 m on the peat and sand slices). */
-static double S_force(const S_wedge *w, double a)
+static double S_force_at(const S_wedge *w, double sa, double ca)
 {
-	double sa = sin(a), ca = cos(a), cot = ca / sa;
+	double cot = ca / sa;
 	double f = 0.0, below = w->depth, outer = w->n_loads ? S_loads(w, below * cot) : 0.0;
 	for (int k = 0; k < w->n; k++) {
 		below -= w->sl[k].height_m; /* the plane's height below the slice's bottom */
@@ -72,6 +73,18 @@ static double S_force(const S_wedge *w, double a)
 		outer = inner;
 	}
 	return f;
+}
+
+static void S_sincos(double a, double *sa, double *ca)
+{
+	*sa = sin(a), *ca = cos(a);
+}
+
+static double S_force(const S_wedge *w, double a)
+{
+	double sa, ca;
+	S_sincos(a, &sa, &ca);
+	return S_force_at(w, sa, ca);
 }
 
 /* Angles where every slice's force stays finite: passive a + phi + delta <
@@ -136,17 +149,18 @@ static double S_newton(const S_wedge *w, double a, double lo, double hi, double 
 }
 
 static double S_search(const sp_wedge_layer_t *slices, const sp_wedge_trig_t *trig, int n,
-                       const sp_wall_surcharge_t *const *loads, int n_loads, int passive, double *alpha_deg);
+                       const sp_wall_surcharge_t *const *loads, int n_loads, int passive, sp_wedge_grid_t *grid,
+                       double *alpha_deg);
 
 double sp_wedge_layers_force_near(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
                                   int n_loads, int passive, double alpha_hint_deg, double *alpha_deg)
 {
-	return sp_wedge_layers_force_near_trig(slices, NULL, n, loads, n_loads, passive, alpha_hint_deg, alpha_deg);
+	return sp_wedge_layers_force_near_trig(slices, NULL, n, loads, n_loads, passive, alpha_hint_deg, NULL, alpha_deg);
 }
 
 double sp_wedge_layers_force_near_trig(const sp_wedge_layer_t *slices, const sp_wedge_trig_t *trig, int n,
                                        const sp_wall_surcharge_t *const *loads, int n_loads, int passive,
-                                       double alpha_hint_deg, double *alpha_deg)
+                                       double alpha_hint_deg, sp_wedge_grid_t *grid, double *alpha_deg)
 {
 	S_wedge w;
 	S_wedge_init(&w, slices, trig, n, loads, n_loads, passive);
@@ -160,18 +174,20 @@ double sp_wedge_layers_force_near_trig(const sp_wedge_layer_t *slices, const sp_
 			return sgn * f;
 		}
 	}
-	return S_search(slices, trig, n, loads, n_loads, passive, alpha_deg);
+	return S_search(slices, trig, n, loads, n_loads, passive, grid, alpha_deg);
 }
 
 double sp_wedge_layers_force(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
                              int n_loads, int passive, double *alpha_deg)
 {
-	return S_search(slices, NULL, n, loads, n_loads, passive, alpha_deg);
+	return S_search(slices, NULL, n, loads, n_loads, passive, NULL, alpha_deg);
 }
 
-/* sp_wedge_layers_force with the slices' angles trig (NULL: computed). */
+/* sp_wedge_layers_force with the slices' angles trig (NULL: computed) and
+ * the grid's sines and cosines kept in grid (NULL: computed). */
 static double S_search(const sp_wedge_layer_t *slices, const sp_wedge_trig_t *trig, int n,
-                       const sp_wall_surcharge_t *const *loads, int n_loads, int passive, double *alpha_deg)
+                       const sp_wall_surcharge_t *const *loads, int n_loads, int passive, sp_wedge_grid_t *grid,
+                       double *alpha_deg)
 {
 	if (alpha_deg)
 		*alpha_deg = 0.0;
@@ -184,8 +200,15 @@ static double S_search(const sp_wedge_layer_t *slices, const sp_wedge_trig_t *tr
 	 * extremes), refined by golden section in the best cell */
 	double sgn = passive ? -1.0 : 1.0, step = (hi - lo) / S_GRID, fbest = -INFINITY;
 	int best = 0;
+	/* the grid's angles depend on lo and hi alone: their sines and cosines
+	 * kept for the next search with the same bits of lo and hi */
+	if (grid && !(grid->set && memcmp(&grid->lo, &lo, sizeof lo) == 0 && memcmp(&grid->hi, &hi, sizeof hi) == 0)) {
+		for (int k = 0; k <= S_GRID; k++)
+			S_sincos(lo + k * step, &grid->sin_a[k], &grid->cos_a[k]);
+		grid->lo = lo, grid->hi = hi, grid->set = 1;
+	}
 	for (int k = 0; k <= S_GRID; k++) {
-		double f = sgn * S_force(&w, lo + k * step);
+		double f = sgn * (grid ? S_force_at(&w, grid->sin_a[k], grid->cos_a[k]) : S_force(&w, lo + k * step));
 		if (f > fbest)
 			fbest = f, best = k;
 	}
