@@ -524,10 +524,11 @@ static double S_sv_integral(const sp_wall_t *w, const sp_wall_layer_t *ls, int n
  * the layers above (wedge_layers.h): level ground. */
 /* The slices of the plane through the wall at level z in the layers
  * i_from <= i < i_to (appended to sl from *n on): the layers above z whole,
- * the layer of z down to z. prof: as S_sv_integral. */
+ * the layer of z down to z. prof: as S_sv_integral. layer_trig (or NULL):
+ * the layers' angles (sp_wedge_layers_trig), copied to the slices' in trig. */
 static void S_layered_slices(const sp_wall_t *w, const sp_wall_soil_t *soils, const sp_wall_layer_t *ls, int nl,
                              double zs, double zw, double q, double z, int i_from, int i_to, sp_wedge_layer_t *sl,
-                             int *n, S_sv_profile_t *prof)
+                             int *n, S_sv_profile_t *prof, const sp_wedge_trig_t *layer_trig, sp_wedge_trig_t *trig)
 {
 	for (int i = i_from; i < i_to; i++) {
 		double top = i > 0 ? S_MIN(ls[i].top_level_m, zs) : zs;
@@ -538,6 +539,8 @@ static void S_layered_slices(const sp_wall_t *w, const sp_wall_soil_t *soils, co
 		sl[*n].height_m = top - bot;
 		sl[*n].weight_integral_kN_per_m = S_sv_integral(w, ls, nl, zs, zw, q, top, bot, prof);
 		sl[*n].phi_deg = so->phi_deg, sl[*n].delta_deg = so->delta_deg, sl[*n].c_kPa = so->c_kPa;
+		if (layer_trig)
+			trig[*n] = layer_trig[i];
 		(*n)++;
 	}
 }
@@ -548,7 +551,7 @@ static double S_major_layered_force(const sp_wall_t *w, const sp_wall_soil_t *so
 {
 	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
 	int n = 0;
-	S_layered_slices(w, soils, ls, nl, zs, zw, q, z, 0, nl, sl, &n, NULL);
+	S_layered_slices(w, soils, ls, nl, zs, zw, q, z, 0, nl, sl, &n, NULL, NULL, NULL);
 	return sp_wedge_layers_force(sl, n, loads, n_loads, passive, NULL);
 }
 
@@ -783,6 +786,9 @@ typedef struct {
 	/* level ground: the slices of the layers above the foot's layer above_layer, the same for its every level */
 	sp_wedge_layer_t above[2][SP_WALL_MAX_LAYERS];
 	int n_above, above_layer;
+	/* the angles of each layer's soil [0] active, [1] passive, and of the slices above */
+	sp_wedge_trig_t layer_trig[2][SP_WALL_MAX_LAYERS], above_trig[2][SP_WALL_MAX_LAYERS];
+	sp_wedge_grid_t grid[2]; /* the last full search's grid of angles, [0] active, [1] passive */
 } S_minor_t;
 
 static int S_same_soil(const sp_wall_soil_t *a, const sp_wall_soil_t *b)
@@ -797,6 +803,7 @@ static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t
                           const int *band_layer, const S_layer_coef_t *coef)
 {
 	m->on = 0, m->n_cached = 0, m->next = 0, m->alpha_layer = -1, m->above_layer = -1, m->n_above = 0;
+	m->grid[0].set = m->grid[1].set = 0;
 	memset(m->crosses, 0, sizeof m->crosses);
 	if (!w->minor_nodes || km == SP_KMETHOD_GIVEN || nl > SP_WALL_MAX_LAYERS)
 		return;
@@ -816,6 +823,11 @@ static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t
 			m->ground[passive].band_delta_deg = m->band_delta[passive];
 		}
 	}
+	for (int passive = 0; passive < 2; passive++)
+		for (int li = 0; li < nl; li++) {
+			const sp_wall_soil_t *so = &soils[passive][ls[li].soil];
+			m->layer_trig[passive][li] = sp_wedge_layers_trig(so->phi_deg, so->delta_deg);
+		}
 	int first = -1; /* the layer at the surface */
 	for (int li = 0; li < nl; li++) {
 		double bottom = li + 1 < nl ? ls[li + 1].top_level_m : -INFINITY;
@@ -843,16 +855,20 @@ static double S_minor_level_force(S_minor_t *m, double z, int layer, int passive
 		for (int p = 0; p < 2; p++) {
 			m->n_above = 0;
 			S_layered_slices(m->w, m->soils[p], m->ls, m->nl, m->zs, m->zw, m->q, z, 0, from, m->above[p],
-			                 &m->n_above, m->prof);
+			                 &m->n_above, m->prof, m->layer_trig[p], m->above_trig[p]);
 		}
 		m->above_layer = from;
 	}
 	sp_wedge_layer_t sl[SP_WALL_MAX_LAYERS];
+	sp_wedge_trig_t trig[SP_WALL_MAX_LAYERS];
 	int n = m->n_above;
 	memcpy(sl, m->above[passive], (size_t)n * sizeof sl[0]);
-	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n, m->prof);
-	return sp_wedge_layers_force_near(sl, n, m->loads, m->n_loads, passive, hint ? m->alpha_deg[passive] : 0.0,
-	                                  &m->alpha_deg[passive]);
+	memcpy(trig, m->above_trig[passive], (size_t)n * sizeof trig[0]);
+	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n, m->prof,
+	                 m->layer_trig[passive], trig);
+	return sp_wedge_layers_force_near_trig(sl, trig, n, m->loads, m->n_loads, passive,
+	                                       hint ? m->alpha_deg[passive] : 0.0, &m->grid[passive],
+	                                       &m->alpha_deg[passive]);
 }
 
 /* The active and passive wedge forces through the wall at level z (kN/m),

@@ -3,15 +3,11 @@
 #include "surcharge.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sp.h"
 
-#define S_GRID 240 /* angles tried before the golden-section refinement */
-
-/* A slice's angles as the force needs them, computed once per search. */
-typedef struct {
-	double sin_phi, cos_phi, cos_delta, sin_pd, cos_pd; /* pd: phi + delta */
-} S_trig;
+#define S_GRID SP_WEDGE_GRID /* angles tried before the golden-section refinement */
 
 #define S_TRIG_CAP SP_WALL_MAX_LAYERS
 
@@ -22,20 +18,29 @@ typedef struct {
 	const sp_wall_surcharge_t *const *loads;
 	int n_loads;
 	int passive;
-	S_trig trig[S_TRIG_CAP]; /* the first min(n, S_TRIG_CAP) slices' */
+	const sp_wedge_trig_t *trig; /* the slices' angles: the caller's, or own */
+	sp_wedge_trig_t own[S_TRIG_CAP]; /* the first min(n, S_TRIG_CAP) slices' when the caller gives none */
 } S_wedge;
 
-static S_trig S_trig_of(const sp_wedge_layer_t *s)
+sp_wedge_trig_t sp_wedge_layers_trig(double phi_deg, double delta_deg)
 {
-	double phi = s->phi_deg * SP_PI / 180.0, delta = s->delta_deg * SP_PI / 180.0;
-	S_trig t = {sin(phi), cos(phi), cos(delta), sin(phi + delta), cos(phi + delta)};
+	double phi = phi_deg * SP_PI / 180.0, delta = delta_deg * SP_PI / 180.0;
+	sp_wedge_trig_t t = {phi, delta, sin(phi), cos(phi), cos(delta), sin(phi + delta), cos(phi + delta)};
 	return t;
+}
+
+/* Slice k's angles. */
+static sp_wedge_trig_t S_trig(const S_wedge *w, int k)
+{
+	if (w->trig)
+		return w->trig[k];
+	return k < S_TRIG_CAP ? w->own[k] : sp_wedge_layers_trig(w->sl[k].phi_deg, w->sl[k].delta_deg);
 }
 
 /* The force of slice s (angles t) at the angle whose sine and cosine are
  * sa, ca, with extra vertical load v_extra on it: sin(a -+ phi) and
  * cos(a -+ (phi + delta)) by the addition formulas. */
-static double S_slice(const sp_wedge_layer_t *s, const S_trig *t, double sa, double ca, double v_extra, int passive)
+static double S_slice(const sp_wedge_layer_t *s, const sp_wedge_trig_t *t, double sa, double ca, double v_extra, int passive)
 {
 	double v = s->weight_integral_kN_per_m * ca / sa + v_extra;
 	double cl = s->c_kPa * s->height_m / sa * t->cos_phi; /* cohesion along the plane, projected */
@@ -56,18 +61,30 @@ static double S_loads(const S_wedge *w, double width_m)
 /* The wedge's force at angle a: each slice carries the column above its
  * part of the plane, so a strip load bears on the slice under it (bm4-16a
  * stage 3: the 60 kPa strip from 2 to 5 m on the peat and sand slices). */
-static double S_force(const S_wedge *w, double a)
+static double S_force_at(const S_wedge *w, double sa, double ca)
 {
-	double sa = sin(a), ca = cos(a), cot = ca / sa;
+	double cot = ca / sa;
 	double f = 0.0, below = w->depth, outer = w->n_loads ? S_loads(w, below * cot) : 0.0;
 	for (int k = 0; k < w->n; k++) {
 		below -= w->sl[k].height_m; /* the plane's height below the slice's bottom */
 		double inner = w->n_loads && below > 0.0 ? S_loads(w, below * cot) : 0.0;
-		S_trig t = k < S_TRIG_CAP ? w->trig[k] : S_trig_of(&w->sl[k]);
+		sp_wedge_trig_t t = S_trig(w, k);
 		f += S_slice(&w->sl[k], &t, sa, ca, outer - inner, w->passive);
 		outer = inner;
 	}
 	return f;
+}
+
+static void S_sincos(double a, double *sa, double *ca)
+{
+	*sa = sin(a), *ca = cos(a);
+}
+
+static double S_force(const S_wedge *w, double a)
+{
+	double sa, ca;
+	S_sincos(a, &sa, &ca);
+	return S_force_at(w, sa, ca);
 }
 
 /* Angles where every slice's force stays finite: passive a + phi + delta <
@@ -76,7 +93,8 @@ static int S_range(const S_wedge *w, double *lo, double *hi)
 {
 	*lo = 0.0, *hi = SP_PI / 2.0;
 	for (int k = 0; k < w->n; k++) {
-		double phi = w->sl[k].phi_deg * SP_PI / 180.0, delta = w->sl[k].delta_deg * SP_PI / 180.0;
+		sp_wedge_trig_t t = S_trig(w, k);
+		double phi = t.phi_rad, delta = t.delta_rad;
 		if (w->passive && SP_PI / 2.0 - phi - delta < *hi)
 			*hi = SP_PI / 2.0 - phi - delta;
 		if (!w->passive && phi + delta - SP_PI / 2.0 > *lo)
@@ -87,14 +105,15 @@ static int S_range(const S_wedge *w, double *lo, double *hi)
 	return *hi > *lo;
 }
 
-static void S_wedge_init(S_wedge *w, const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
-                         int n_loads, int passive)
+static void S_wedge_init(S_wedge *w, const sp_wedge_layer_t *slices, const sp_wedge_trig_t *trig, int n,
+                         const sp_wall_surcharge_t *const *loads, int n_loads, int passive)
 {
 	w->sl = slices, w->n = n, w->depth = 0.0, w->loads = loads, w->n_loads = n_loads, w->passive = passive;
+	w->trig = trig;
 	for (int k = 0; k < n; k++) {
 		w->depth += slices[k].height_m;
-		if (k < S_TRIG_CAP)
-			w->trig[k] = S_trig_of(&slices[k]);
+		if (!trig && k < S_TRIG_CAP)
+			w->own[k] = sp_wedge_layers_trig(slices[k].phi_deg, slices[k].delta_deg);
 	}
 }
 
@@ -129,11 +148,22 @@ static double S_newton(const S_wedge *w, double a, double lo, double hi, double 
 	return NAN;
 }
 
+static double S_search(const sp_wedge_layer_t *slices, const sp_wedge_trig_t *trig, int n,
+                       const sp_wall_surcharge_t *const *loads, int n_loads, int passive, sp_wedge_grid_t *grid,
+                       double *alpha_deg);
+
 double sp_wedge_layers_force_near(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
                                   int n_loads, int passive, double alpha_hint_deg, double *alpha_deg)
 {
+	return sp_wedge_layers_force_near_trig(slices, NULL, n, loads, n_loads, passive, alpha_hint_deg, NULL, alpha_deg);
+}
+
+double sp_wedge_layers_force_near_trig(const sp_wedge_layer_t *slices, const sp_wedge_trig_t *trig, int n,
+                                       const sp_wall_surcharge_t *const *loads, int n_loads, int passive,
+                                       double alpha_hint_deg, sp_wedge_grid_t *grid, double *alpha_deg)
+{
 	S_wedge w;
-	S_wedge_init(&w, slices, n, loads, n_loads, passive);
+	S_wedge_init(&w, slices, trig, n, loads, n_loads, passive);
 	double lo, hi, f;
 	if (n_loads == 0 && alpha_hint_deg > 0.0 && n >= 1 && w.depth > 0.0 && S_range(&w, &lo, &hi)) {
 		double sgn = passive ? -1.0 : 1.0;
@@ -144,16 +174,25 @@ double sp_wedge_layers_force_near(const sp_wedge_layer_t *slices, int n, const s
 			return sgn * f;
 		}
 	}
-	return sp_wedge_layers_force(slices, n, loads, n_loads, passive, alpha_deg);
+	return S_search(slices, trig, n, loads, n_loads, passive, grid, alpha_deg);
 }
 
 double sp_wedge_layers_force(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
                              int n_loads, int passive, double *alpha_deg)
 {
+	return S_search(slices, NULL, n, loads, n_loads, passive, NULL, alpha_deg);
+}
+
+/* sp_wedge_layers_force with the slices' angles trig (NULL: computed) and
+ * the grid's sines and cosines kept in grid (NULL: computed). */
+static double S_search(const sp_wedge_layer_t *slices, const sp_wedge_trig_t *trig, int n,
+                       const sp_wall_surcharge_t *const *loads, int n_loads, int passive, sp_wedge_grid_t *grid,
+                       double *alpha_deg)
+{
 	if (alpha_deg)
 		*alpha_deg = 0.0;
 	S_wedge w;
-	S_wedge_init(&w, slices, n, loads, n_loads, passive);
+	S_wedge_init(&w, slices, trig, n, loads, n_loads, passive);
 	double lo, hi;
 	if (n < 1 || !(w.depth > 0.0) || !S_range(&w, &lo, &hi))
 		return 0.0;
@@ -161,8 +200,15 @@ double sp_wedge_layers_force(const sp_wedge_layer_t *slices, int n, const sp_wal
 	 * extremes), refined by golden section in the best cell */
 	double sgn = passive ? -1.0 : 1.0, step = (hi - lo) / S_GRID, fbest = -INFINITY;
 	int best = 0;
+	/* the grid's angles depend on lo and hi alone: their sines and cosines
+	 * kept for the next search with the same bits of lo and hi */
+	if (grid && !(grid->set && memcmp(&grid->lo, &lo, sizeof lo) == 0 && memcmp(&grid->hi, &hi, sizeof hi) == 0)) {
+		for (int k = 0; k <= S_GRID; k++)
+			S_sincos(lo + k * step, &grid->sin_a[k], &grid->cos_a[k]);
+		grid->lo = lo, grid->hi = hi, grid->set = 1;
+	}
 	for (int k = 0; k <= S_GRID; k++) {
-		double f = sgn * S_force(&w, lo + k * step);
+		double f = sgn * (grid ? S_force_at(&w, grid->sin_a[k], grid->cos_a[k]) : S_force(&w, lo + k * step));
 		if (f > fbest)
 			fbest = f, best = k;
 	}

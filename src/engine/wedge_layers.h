@@ -20,6 +20,16 @@ typedef struct {
 	double phi_deg, delta_deg, c_kPa;
 } sp_wedge_layer_t;
 
+/* A slice's angles as the search needs them (radians, sines and cosines;
+ * pd: phi + delta): what a caller whose slices repeat a few soils computes
+ * once per soil (sp_wedge_layers_trig) and passes to
+ * sp_wedge_layers_force_near_trig; the same bits as the search's own. */
+typedef struct {
+	double phi_rad, delta_rad, sin_phi, cos_phi, cos_delta, sin_pd, cos_pd;
+} sp_wedge_trig_t;
+
+sp_wedge_trig_t sp_wedge_layers_trig(double phi_deg, double delta_deg);
+
 /* Horizontal force on the wall (kN/m) of the wedge over the n slices (top
  * first; the plane through the foot of the last). A surcharge loads the
  * slice whose part of the plane lies under it (each slice carries the column
@@ -36,5 +46,25 @@ double sp_wedge_layers_force(const sp_wedge_layer_t *slices, int n, const sp_wal
  * (active; minimum passive) at least as good as the hint's. */
 double sp_wedge_layers_force_near(const sp_wedge_layer_t *slices, int n, const sp_wall_surcharge_t *const *loads,
                                   int n_loads, int passive, double alpha_hint_deg, double *alpha_deg);
+
+#define SP_WEDGE_GRID 240 /* the search's grid: angles tried before the golden-section refinement */
+
+/* The sines and cosines of a search's grid of angles, which depend on the
+ * slices' phi and delta alone (its range): kept by a caller between
+ * searches whose slices repeat the same soils. set = 0 before the first. */
+typedef struct {
+	int set;
+	double lo, hi; /* the range they are for (radians) */
+	double sin_a[SP_WEDGE_GRID + 1], cos_a[SP_WEDGE_GRID + 1];
+} sp_wedge_grid_t;
+
+/* sp_wedge_layers_force_near with the slices' angles given: trig[k] =
+ * sp_wedge_layers_trig(slices[k].phi_deg, slices[k].delta_deg) (NULL:
+ * computed), and the grid's sines and cosines kept in grid (NULL: none
+ * kept; when its range differs, recomputed there); the same result bit for
+ * bit. */
+double sp_wedge_layers_force_near_trig(const sp_wedge_layer_t *slices, const sp_wedge_trig_t *trig, int n,
+                                       const sp_wall_surcharge_t *const *loads, int n_loads, int passive,
+                                       double alpha_hint_deg, sp_wedge_grid_t *grid, double *alpha_deg);
 
 #endif
