@@ -6,46 +6,13 @@
  * 30 / 35 / 38 deg, delta 24 / 16.6 / 17.2 deg), and bm4-13i.shd, left side
  * (surface -4 m, water -6 m, no load; delta 24 / -33 / -36 deg). */
 #include "harness.h"
-#include "wedge_layers.h"
-
-typedef struct {
-	double surface, water, q;
-	double top[3], phi[3], delta[3];
-} side_t;
-
-static double sigma_v(const side_t *s, double z)
-{
-	double d = s->surface - z;
-	return d < 0 ? 0 : s->q + 15.0 * d - 10.0 * (z < s->water ? s->water - z : 0.0);
-}
-
-/* integral of sigma_v' from z0 down to z1 (Simpson, fine enough for the kink at the water level) */
-static double integral(const side_t *s, double z0, double z1)
-{
-	int n = 4000;
-	double h = (z0 - z1) / n, f = sigma_v(s, z0) + sigma_v(s, z1);
-	for (int i = 1; i < n; i++)
-		f += (i % 2 ? 4.0 : 2.0) * sigma_v(s, z0 - i * h);
-	return f * h / 3.0;
-}
+#include "layered_side.h"
 
 /* D-Sheet's passive Q at level z and its theta */
 static void check(const side_t *s, const char *name, double z, double q_want, double theta_want)
 {
 	sp_wedge_layer_t sl[3];
-	int n = 0;
-	for (int k = 0; k < 3; k++) {
-		double top = s->top[k] < s->surface ? s->top[k] : s->surface;
-		double bot = k + 1 < 3 ? s->top[k + 1] : -1e9;
-		if (bot < z)
-			bot = z;
-		if (top <= bot)
-			continue;
-		sl[n].height_m = top - bot;
-		sl[n].weight_integral_kN_per_m = integral(s, top, bot);
-		sl[n].phi_deg = s->phi[k], sl[n].delta_deg = s->delta[k], sl[n].c_kPa = 15.0;
-		n++;
-	}
+	int n = layered_slices(s, z, sl, NULL);
 	double alpha;
 	double q = sp_wedge_layers_force(sl, n, NULL, 0, 1, &alpha);
 	char label[160];

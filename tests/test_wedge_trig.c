@@ -10,51 +10,19 @@
  * passive force, kN/m) and theta min (90 deg less the plane's angle).
  * The angles themselves: sin 30 deg = 1/2, cos 60 deg = 1/2 (closed form). */
 #include "harness.h"
-#include "wedge_layers.h"
+#include "layered_side.h"
 
 #include <math.h>
 #include <string.h>
-
-typedef struct {
-	double surface, water, q;
-	double top[3], phi[3], delta[3];
-} side_t;
-
-static double sigma_v(const side_t *s, double z)
-{
-	double d = s->surface - z;
-	return d < 0 ? 0 : s->q + 15.0 * d - 10.0 * (z < s->water ? s->water - z : 0.0);
-}
-
-/* integral of sigma_v' from z0 down to z1 (Simpson) */
-static double integral(const side_t *s, double z0, double z1)
-{
-	int n = 4000;
-	double h = (z0 - z1) / n, f = sigma_v(s, z0) + sigma_v(s, z1);
-	for (int i = 1; i < n; i++)
-		f += (i % 2 ? 4.0 : 2.0) * sigma_v(s, z0 - i * h);
-	return f * h / 3.0;
-}
 
 static void check(const side_t *s, const char *name, double z, double hint_deg, double q_want, double theta_want,
                   sp_wedge_grid_t *grid)
 {
 	sp_wedge_layer_t sl[3];
 	sp_wedge_trig_t trig[3];
-	int n = 0;
-	for (int k = 0; k < 3; k++) {
-		double top = s->top[k] < s->surface ? s->top[k] : s->surface;
-		double bot = k + 1 < 3 ? s->top[k + 1] : -1e9;
-		if (bot < z)
-			bot = z;
-		if (top <= bot)
-			continue;
-		sl[n].height_m = top - bot;
-		sl[n].weight_integral_kN_per_m = integral(s, top, bot);
-		sl[n].phi_deg = s->phi[k], sl[n].delta_deg = s->delta[k], sl[n].c_kPa = 15.0;
-		trig[n] = sp_wedge_layers_trig(s->phi[k], s->delta[k]);
-		n++;
-	}
+	int layer[3], n = layered_slices(s, z, sl, layer);
+	for (int k = 0; k < n; k++)
+		trig[k] = sp_wedge_layers_trig(s->phi[layer[k]], s->delta[layer[k]]);
 	double alpha, q = sp_wedge_layers_force_near_trig(sl, trig, n, NULL, 0, 1, hint_deg, grid, &alpha);
 	char label[160];
 	snprintf(label, sizeof label, "%s: passive Q at %.1f m, angles given, %.5f vs D-Sheet %.5f kN/m", name, z, q,
