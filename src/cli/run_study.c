@@ -386,6 +386,8 @@ static void S_print_summary(const sp_study_t *st, const sp_eval_stats_t *stats, 
 		char design[3 * SP_NAME_MAX];
 		sp_describe_design(design, sizeof design, st, &b->cand);
 		sp_cli_printf(stdout, "best       %s: %.2f %s/m, util_max %.3f\n", design, b->cost.cost_per_m, st->currency, b->checks.util_max);
+	} else if (st->wall_fixed && st->wall && sp_study_n_candidates(st) == 0) {
+		sp_cli_printf(stdout, "best       none ranked: the study's own wall, no search space (its stages below)\n");
 	} else {
 		sp_cli_printf(stdout, "best       no feasible design\n");
 	}
