@@ -48,6 +48,7 @@ for b in bm1-3 bm4-11a; do
   ! grep -q '^\[WARNING\]' "$b-run.err"; ok $? "$b: no warning ($(head -c 200 "$b-run.err"))"
   grep -q "^best       none ranked: the study's own wall, no search space" "$b-run.out" && ! grep -q 'no feasible design' "$b-run.out"
   ok $? "$b: the summary says the wall is the study's own, not 'no feasible design'"
+  ! grep -qi 'no feasible design' "$b-run/report.html"; ok $? "$b: report.html does not call the study's own wall infeasible"
   # the wall's stages: the summary's lines and best_stages.csv agree with analyze's rows
   "$SP" analyze "$b.ini" > "$b-an.csv"; ok $? "$b: analyze the imported study"
   stages=$(tail -n +2 "$b-an.csv" | wc -l)
