@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert(sizeof(sp_wedge_layer_t) == 5 * sizeof(double), "a slice without padding: hashed and compared as bytes");
+
 #define S_PROBES 16 /* slots an input may take, from its hash on */
 
 typedef struct {
@@ -43,12 +45,17 @@ void sp_wedge_memo_free(sp_wedge_memo_t *m)
 	free(m);
 }
 
-/* FNV-1a over bytes, continued from h. */
-static uint64_t S_fnv(uint64_t h, const void *p, size_t size)
+/* A hash of size bytes (a multiple of 8: the key's doubles and ints)
+ * continued from h, a 64-bit word at a time. */
+static uint64_t S_mix(uint64_t h, const void *p, size_t size)
 {
 	const unsigned char *b = p;
-	for (size_t i = 0; i < size; i++)
-		h = (h ^ b[i]) * 1099511628211u;
+	for (size_t i = 0; i + 8 <= size; i += 8) {
+		uint64_t w;
+		memcpy(&w, b + i, sizeof w);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
 	return h;
 }
 
@@ -69,11 +76,10 @@ double sp_wedge_memo_force_near(sp_wedge_memo_t *m, const sp_wedge_layer_t *slic
 		                                       alpha_deg);
 	}
 	int dir = passive != 0; /* the search reads passive as a truth value */
-	uint64_t h = 14695981039346656037u;
-	h = S_fnv(h, &n, sizeof n);
-	h = S_fnv(h, &dir, sizeof dir);
-	h = S_fnv(h, &alpha_hint_deg, sizeof alpha_hint_deg);
-	h = S_fnv(h, slices, (size_t)n * sizeof *slices);
+	uint64_t head[2] = {(uint64_t)n << 1 | (uint64_t)dir, 0};
+	memcpy(&head[1], &alpha_hint_deg, sizeof alpha_hint_deg);
+	uint64_t h = S_mix(14695981039346656037u, head, sizeof head);
+	h = S_mix(h, slices, (size_t)n * sizeof *slices);
 	S_entry *free_slot = NULL;
 	if (m->table)
 		for (size_t k = 0; k < S_PROBES && k <= m->mask; k++) {
