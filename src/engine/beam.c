@@ -148,6 +148,12 @@ static void S_move_soil(sp_beam_work_t *b)
 
 int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, sp_err_t *err)
 {
+	return sp_beam_analyse_memo(w, want_nodes, NULL, out, err);
+}
+
+int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, struct sp_wedge_memo *memo, sp_beam_result_t *out,
+                         sp_err_t *err)
+{
 	memset(out, 0, sizeof *out);
 	int rc = S_check(w, err);
 	if (rc)
@@ -155,6 +161,7 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 	sp_beam_work_t *b = sp_beam_work_alloc(w);
 	if (b == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
+	b->layer_memo = memo;
 	if (sp_beam_bending_needed(w) && (b->bend = sp_beam_bending_alloc(b)) == NULL) {
 		sp_beam_work_free(b);
 		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");

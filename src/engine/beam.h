@@ -17,4 +17,11 @@
  * cannot be modelled (the message says why), SP_ESOFTWARE when out of memory. */
 int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, sp_err_t *err);
 
+/* The same with the caller's memo of layered wedge searches (wedge_memo.h;
+ * NULL: none), kept across the analyses one thread runs: the same results,
+ * bit for bit. The memo is not locked: one thread's at a time. */
+struct sp_wedge_memo;
+int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, struct sp_wedge_memo *memo, sp_beam_result_t *out,
+                         sp_err_t *err);
+
 #endif

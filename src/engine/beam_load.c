@@ -15,6 +15,7 @@
 #include "major_nodes.h"
 #include "surcharge.h"
 #include "wedge_cache.h"
+#include "wedge_memo.h"
 #include "wedge_layers.h"
 
 #include <math.h>
@@ -789,6 +790,7 @@ typedef struct {
 	/* the angles of each layer's soil [0] active, [1] passive, and of the slices above */
 	sp_wedge_trig_t layer_trig[2][SP_WALL_MAX_LAYERS], above_trig[2][SP_WALL_MAX_LAYERS];
 	sp_wedge_grid_t grid[2]; /* the last full search's grid of angles, [0] active, [1] passive */
+	sp_wedge_memo_t *memo;   /* the worker's memo of searches across analyses (wedge_memo.h), NULL: none */
 } S_minor_t;
 
 static int S_same_soil(const sp_wall_soil_t *a, const sp_wall_soil_t *b)
@@ -866,9 +868,8 @@ static double S_minor_level_force(S_minor_t *m, double z, int layer, int passive
 	memcpy(trig, m->above_trig[passive], (size_t)n * sizeof trig[0]);
 	S_layered_slices(m->w, m->soils[passive], m->ls, m->nl, m->zs, m->zw, m->q, z, from, m->nl, sl, &n, m->prof,
 	                 m->layer_trig[passive], trig);
-	return sp_wedge_layers_force_near_trig(sl, trig, n, m->loads, m->n_loads, passive,
-	                                       hint ? m->alpha_deg[passive] : 0.0, &m->grid[passive],
-	                                       &m->alpha_deg[passive]);
+	return sp_wedge_memo_force_near(m->memo, sl, trig, n, m->loads, m->n_loads, passive,
+	                                hint ? m->alpha_deg[passive] : 0.0, &m->grid[passive], &m->alpha_deg[passive]);
 }
 
 /* The active and passive wedge forces through the wall at level z (kN/m),
@@ -1005,6 +1006,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		S_minor_t minor; /* slide planes at every node through the layers above */
 		S_minor_setup(&minor, w, soils, ls, nl, zs, zw, q, st->kmethod[side], loads, n_loads, ground, band_layer,
 		              coef);
+		minor.memo = b->layer_memo;
 		S_sv_profile_t prof; /* sigma_v' of this side */
 		S_sv_profile_init(&prof, w, ls, nl, zs, zw, q);
 		minor.prof = &prof; /* the weights of the slices of its planes */

@@ -85,6 +85,8 @@ typedef struct {
 	struct sp_beam_bending *bend; /* a wall with a nonlinear moment-curvature law: its plastic curvatures
 	                            * (beam_bending.h, owned by beam.c), else NULL */
 	sp_wedge_cache_t wedges;   /* the analysis' memo of Culmann's wedge forces (beam_load.c), 8 entries a node */
+	struct sp_wedge_memo *layer_memo; /* the caller's memo of layered wedge searches across analyses
+	                            * (wedge_memo.h, set by sp_beam_analyse_memo), NULL: none */
 	sp_beam_work_side_key_t side_key[2]; /* each side's loading in the last stage (beam_load.c) */
 	int side_key_valid[2];
 	int side_kept[2];          /* that loading kept its halves (the next stage loads the side alike) */

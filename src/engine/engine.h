@@ -25,6 +25,9 @@ typedef struct {
 	double length_m;             /* pile length (engines that depend on it) */
 	size_t profile;              /* study profile index (engine exec: per profile) */
 	size_t id;                   /* analysis id within the run (engine exec) */
+	/* the running thread's memo of layered wedge searches (wedge_memo.h,
+	 * engine beam), kept across its analyses; NULL: none */
+	struct sp_wedge_memo *wedge_memo;
 } sp_case_t;
 
 #define SP_REASON_MAX 64

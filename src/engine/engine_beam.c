@@ -22,7 +22,7 @@ static int B_analyse(const sp_study_t *st, const sp_case_t *c, double step, int 
 	sp_study_wall_for_analysis(st, c->ei_kNm2_per_m, c->length_m, &c->anchor, w); /* its stages only */
 	sp_beam_result_t r;
 	sp_err_t err;
-	int rc = sp_beam_analyse(w, want, &r, &err);
+	int rc = sp_beam_analyse_memo(w, want, c->wedge_memo, &r, &err);
 	if (rc == SP_ESOFTWARE) {
 		free(w);
 		return rc;

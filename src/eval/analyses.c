@@ -4,6 +4,9 @@
 #include "block.h"
 #include "bestfirst.h"
 #include "dist.h"
+#include "wedge_memo.h"
+
+#include <omp.h>
 
 #include <math.h>
 #include <stdlib.h>
@@ -41,7 +44,18 @@ struct sp_analyses {
 	size_t in_flight;                  /* jobs in the pool, not finished */
 	int dist_all;                      /* exec over MPI ranks: every analysis at once (analyse_all) */
 	int dist_ran;
+	/* built-in engines: each worker thread's memo of layered wedge searches,
+	 * kept across the analyses it runs (wedge_memo.h): [omp thread number] */
+	sp_wedge_memo_t **memos;
+	int n_memos;
 };
+
+/* The memo of the calling worker thread (NULL: none). */
+static sp_wedge_memo_t *S_memo(const sp_analyses_t *an)
+{
+	int tid = omp_get_thread_num();
+	return tid >= 0 && tid < an->n_memos ? an->memos[tid] : NULL;
+}
 
 /* Analysis i on this thread, counted in *inflight while it runs (the most
  * seen in *peak, the thread's own); 1 when it ran out of memory. */
@@ -54,6 +68,7 @@ static int S_analyse_counted(sp_analyses_t *an, size_t i, int *inflight, int *pe
 		*peak = now;
 	sp_case_t c;
 	sp_plan_case(an->plan, i, &c);
+	c.wedge_memo = S_memo(an);
 	int failed = an->plan->engine->analyse(an->plan->st, &c, 0.0, 0, &an->analyses[i]) != SP_OK;
 	if (!failed)
 		sp_checks_kranz_prepare(an->plan->st, &c, &an->analyses[i]);
@@ -575,6 +590,17 @@ sp_analyses_t *sp_analyses_open(const sp_plan_t *plan, const sp_analyses_opts_t 
 		                                      an->analysed, err);
 		if (an->batch == NULL)
 			goto fail;
+	} else if (stats->workers > 0) {
+		if ((an->memos = calloc((size_t)stats->workers, sizeof *an->memos)) == NULL) {
+			sp_err_set(err, SP_ESOFTWARE, "out of memory");
+			goto fail;
+		}
+		an->n_memos = stats->workers;
+		for (int t = 0; t < an->n_memos; t++)
+			if ((an->memos[t] = sp_wedge_memo_alloc(SP_WEDGE_MEMO_DEFAULT)) == NULL) {
+				sp_err_set(err, SP_ESOFTWARE, "out of memory");
+				goto fail;
+			}
 	}
 	return an;
 fail:
@@ -610,6 +636,9 @@ void sp_analyses_free(sp_analyses_t *an)
 	if (an->batch)
 		an->plan->engine->batch->free(an->batch);
 	free(an->cases);
+	for (int t = 0; t < an->n_memos; t++)
+		sp_wedge_memo_free(an->memos[t]);
+	free(an->memos);
 	free(an); /* and the arrays per analysis, one block */
 }
 
