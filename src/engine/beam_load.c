@@ -777,10 +777,7 @@ typedef struct {
 	int n_loads;
 	double lev[4], f[4][2];                    /* the last forces computed (levels repeat: node, middles) */
 	int n_cached, next;
-	/* under a sloping surface: the ground with its bands' soils, [0] active, [1] passive */
-	sp_ground_t ground[2];
-	double band_phi[2 * SP_WALL_MAX_LAYERS + 2], band_c[2 * SP_WALL_MAX_LAYERS + 2];
-	double band_delta[2][2 * SP_WALL_MAX_LAYERS + 2];
+	S_banded_t banded; /* under a sloping surface: the ground with its bands' soils */
 	int sloping;
 	double alpha_deg[2]; /* the critical angles of the last plane (level ground): where the next search starts */
 	int alpha_layer;     /* the layer of that plane's foot (-1: none yet) */
@@ -812,19 +809,8 @@ static void S_minor_setup(S_minor_t *m, const sp_wall_t *w, const sp_wall_soil_t
 	m->w = w, m->soils = soils, m->ls = ls, m->nl = nl, m->zs = zs, m->zw = zw, m->q = q;
 	m->loads = loads, m->n_loads = n_loads;
 	m->sloping = ground != NULL;
-	if (ground) {
-		for (int b = 0; b < ground->n_bands; b++) {
-			const sp_wall_soil_t *sa = &soils[0][ls[band_layer[b]].soil], *sp = &soils[1][ls[band_layer[b]].soil];
-			m->band_phi[b] = sa->phi_deg, m->band_c[b] = sa->c_kPa;
-			m->band_delta[0][b] = sa->delta_deg, m->band_delta[1][b] = sp->delta_deg;
-		}
-		for (int passive = 0; passive < 2; passive++) {
-			m->ground[passive] = *ground;
-			m->ground[passive].band_phi_deg = m->band_phi;
-			m->ground[passive].band_c_kPa = m->band_c;
-			m->ground[passive].band_delta_deg = m->band_delta[passive];
-		}
-	}
+	if (ground)
+		S_banded_init(&m->banded, ground, soils, ls, band_layer);
 	for (int passive = 0; passive < 2; passive++)
 		for (int li = 0; li < nl; li++) {
 			const sp_wall_soil_t *so = &soils[passive][ls[li].soil];
@@ -886,7 +872,7 @@ static void S_minor_forces(S_minor_t *m, double z, double f[2])
 	int layer = S_layer_of(m->ls, m->nl, z), hint = layer >= 0 && layer == m->alpha_layer;
 	for (int passive = 0; passive < 2; passive++) {
 		double v = !(z < m->zs) ? 0.0
-		           : m->sloping ? sp_surcharge_ground_wedge_force(&m->ground[passive], z, m->loads, m->n_loads, 0.0,
+		           : m->sloping ? sp_surcharge_ground_wedge_force(&m->banded.ground[passive], z, m->loads, m->n_loads, 0.0,
 		                                                          0.0, 0.0, passive, NULL)
 		                        : S_minor_level_force(m, z, layer, passive, hint);
 		f[passive] = passive ? v : S_MAX(v, 0.0);
