@@ -192,29 +192,30 @@ n=$(col anchor_force_kN_per_m run-Tutorial-15a/dsheet_design_length.csv | head -
 grep -q '^verification = ec7$' Tutorial-15a.ini && grep -q '^name = EUROCODE DA1 SET1$' Tutorial-15a.ini &&
   grep -q '^effect_factor = 1.35$' Tutorial-15a.ini
 ok $? "Tutorial-15a: EC7, EUROCODE DA1 SET1 (DesignType=2, DesignEuroCodePartialFactorSet=0)"
-for t in "20.000 -120.284 466.701 -735.937 -266.142 29.009" "19.000 -120.342 466.307 -735.974 -266.149 32.581" \
+# design_rows NAME TOL_U TOL_MAX TOL_MIN TOL_ANCHOR TOL_MOB "ROW" ...: each ROW
+# (length u max_M min_M anchor mobilisation, D-Sheet's) against the row of
+# run-NAME/dsheet_design_length.csv at that length, each within its tolerance
+design_rows() {
+  local name=$1 tu=$2 tx=$3 tn=$4 ta=$5 tm=$6 t r u mx mn a mob; shift 6
+  for t in "$@"; do
+    set -- $t
+    r=$(awk -F, -v l="$1" '$1 == l && NF >= 6' "run-$name/dsheet_design_length.csv")
+    u=$(echo "$r" | cut -d, -f2) mx=$(echo "$r" | cut -d, -f3) mn=$(echo "$r" | cut -d, -f4) a=$(echo "$r" | cut -d, -f5) mob=$(echo "$r" | cut -d, -f6)
+    near "$u" "$2" "$tu" && near "$mx" "$3" "$tx" && near "$mn" "$4" "$tn" && near "$a" "$5" "$ta" && near "$mob" "$6" "$tm"
+    ok $? "$name $1 m: u $u / $2, M $mx / $3, $mn / $4, anchor $a / $5, mobilisation $mob / $6"
+  done
+}
+design_rows Tutorial-15a 0.005 0.01 0.005 0.005 0.005 "20.000 -120.284 466.701 -735.937 -266.142 29.009" "19.000 -120.342 466.307 -735.974 -266.149 32.581" \
          "18.000 -120.514 461.145 -735.676 -266.039 37.565" "17.000 -123.776 424.612 -743.480 -268.276 45.501" \
          "16.000 -134.679 311.782 -774.751 -276.635 55.605" "15.000 -151.610 129.757 -835.606 -291.859 65.418" \
-         "14.000 -160.131 20.955 -888.041 -302.355 76.616"; do
-  set -- $t
-  r=$(awk -F, -v l="$1" '$1 == l && NF >= 6' run-Tutorial-15a/dsheet_design_length.csv)
-  u=$(echo "$r" | cut -d, -f2) mx=$(echo "$r" | cut -d, -f3) mn=$(echo "$r" | cut -d, -f4) a=$(echo "$r" | cut -d, -f5) mob=$(echo "$r" | cut -d, -f6)
-  near "$u" "$2" 0.005 && near "$mx" "$3" 0.01 && near "$mn" "$4" 0.005 && near "$a" "$5" 0.005 && near "$mob" "$6" 0.005
-  ok $? "Tutorial-15a $1 m: u $u / $2, M $mx / $3, $mn / $4, anchor $a / $5, mobilisation $mob / $6"
-done
+         "14.000 -160.131 20.955 -888.041 -302.355 76.616"
 
 # bm4-20a's rows are CUR I step 6.3 of stage 3 at each length
 # ([DESIGN LENGTH CALCULATION]; its 14 m row equals bm4-19a's step 6.3 of
 # stage 3): displacement, max and min moment 1 %, anchor force 0.5 %,
 # mobilisation 2 % (13 m: 38.11 / 38.71 %)
-for t in "15.000 -180.449 287.144 -118.483 -38.086 29.865" "14.000 -180.605 286.019 -117.870 -37.955 34.171" \
-         "13.000 -180.841 283.328 -123.179 -39.175 38.705"; do
-  set -- $t
-  r=$(awk -F, -v l="$1" '$1 == l && NF >= 6' run-bm4-20a/dsheet_design_length.csv)
-  u=$(echo "$r" | cut -d, -f2) mx=$(echo "$r" | cut -d, -f3) mn=$(echo "$r" | cut -d, -f4) a=$(echo "$r" | cut -d, -f5) mob=$(echo "$r" | cut -d, -f6)
-  near "$u" "$2" 0.01 && near "$mx" "$3" 0.01 && near "$mn" "$4" 0.01 && near "$a" "$5" 0.005 && near "$mob" "$6" 0.02
-  ok $? "bm4-20a $1 m: u $u / $2, M $mx / $3, $mn / $4, anchor $a / $5, mobilisation $mob / $6"
-done
+design_rows bm4-20a 0.01 0.01 0.01 0.005 0.02 "15.000 -180.449 287.144 -118.483 -38.086 29.865" "14.000 -180.605 286.019 -117.870 -37.955 34.171" \
+         "13.000 -180.841 283.328 -123.179 -39.175 38.705"
 
 # CUR 166 method B (bm4-17a.shd): the verified stage 3 only, CUR I
 # ([FACTORS FOR VERIFICATION] StageNumber 3, PartialFactorSet 1,
