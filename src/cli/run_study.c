@@ -386,7 +386,7 @@ static void S_print_summary(const sp_study_t *st, const sp_eval_stats_t *stats, 
 		char design[3 * SP_NAME_MAX];
 		sp_describe_design(design, sizeof design, st, &b->cand);
 		sp_cli_printf(stdout, "best       %s: %.2f %s/m, util_max %.3f\n", design, b->cost.cost_per_m, st->currency, b->checks.util_max);
-	} else if (st->wall_fixed && st->wall && sp_study_n_candidates(st) == 0) {
+	} else if (sp_study_fixed_wall_only(st)) {
 		sp_cli_printf(stdout, "best       none ranked: the study's own wall, no search space (its stages below)\n");
 	} else {
 		sp_cli_printf(stdout, "best       no feasible design\n");
@@ -519,7 +519,7 @@ int sp_run_study_finish(const sp_cli_opts_t *opts, sp_batch_summary_row_t *sum, 
 	/* subgrade studies: every construction stage of the best design; a study
 	 * of a fixed wall without a search space (an imported D-Sheet Piling
 	 * project): every stage of that wall */
-	int fixed_only = st->wall_fixed && st->wall && sp_study_n_candidates(st) == 0;
+	int fixed_only = sp_study_fixed_wall_only(st);
 	if ((st->method == SP_METHOD_SUBGRADE && nbest) || fixed_only) {
 		best_wall = malloc(sizeof *best_wall);
 		if (best_wall == NULL) {

@@ -101,3 +101,8 @@ size_t sp_study_n_candidates(const sp_study_t *st)
 {
 	return st->n_profiles * st->n_grades * st->n_lengths * st->n_anchors;
 }
+
+int sp_study_fixed_wall_only(const sp_study_t *st)
+{
+	return st->wall_fixed && st->wall && sp_study_n_candidates(st) == 0;
+}

@@ -276,6 +276,10 @@ int sp_study_resolve(sp_study_t *st, const struct sp_catalogue *cat, sp_err_t *e
 /* Number of candidates of the search space. */
 size_t sp_study_n_candidates(const sp_study_t *st);
 
+/* Whether the study is a fixed wall without a search space (an imported
+ * D-Sheet Piling project): its stages are the answer, nothing is ranked. */
+int sp_study_fixed_wall_only(const sp_study_t *st);
+
 /* The words of the keys that take one, in the order of their enums
  * (NULL-terminated), and the keys of [sensitivity] (sp_sens_param order). */
 extern const char *const sp_study_safety_words[], *const sp_study_objective_words[],

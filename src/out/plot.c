@@ -479,7 +479,7 @@ int sp_plot_finish(sp_plot_t *p, const sp_result_t *best, const sp_analysis_t *a
 		char tmp[SP_NAME_MAX * 4];
 		sp_describe_design(tmp, sizeof tmp, st, &best->cand);
 		S_clean(sub, sizeof sub, tmp);
-	} else if (p->st->wall_fixed && p->st->wall && sp_study_n_candidates(p->st) == 0) {
+	} else if (sp_study_fixed_wall_only(p->st)) {
 		snprintf(sub, sizeof sub, "the wall of the study, no search space");
 	} else {
 		snprintf(sub, sizeof sub, "no feasible design");

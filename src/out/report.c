@@ -25,13 +25,6 @@ const sp_report_plot_t sp_report_plots[] = {
 };
 const size_t sp_report_n_plots = sizeof sp_report_plots / sizeof sp_report_plots[0];
 
-/* A study of a fixed wall without a search space (an imported D-Sheet
- * Piling project): nothing is ranked, which is no failure. */
-static int S_fixed_only(const sp_study_t *st)
-{
-	return st->wall_fixed && st->wall && sp_study_n_candidates(st) == 0;
-}
-
 static const char S_css[] =
 	"body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#222;"
 	"max-width:1200px;margin:0 auto;padding:0 16px 32px}\n"
@@ -127,7 +120,7 @@ static void S_summary(FILE *fp, const sp_report_t *r)
 		fputs("</p>\n", fp);
 	}
 	if (r->n_best == 0) {
-		fputs(S_fixed_only(st) ? "<p>The study's own wall: no search space, so no design is ranked.</p>\n"
+		fputs(sp_study_fixed_wall_only(st) ? "<p>The study's own wall: no search space, so no design is ranked.</p>\n"
 		                       : "<p class=\"fail\">No feasible design in the search space.</p>\n",
 		      fp);
 		return;
@@ -359,7 +352,7 @@ static void S_best(FILE *fp, const sp_report_t *r)
 	const sp_study_t *st = r->st;
 	fputs("<h2 id=\"best\" class=\"newpage\">Best designs</h2>\n", fp);
 	if (r->n_best == 0) {
-		fputs(S_fixed_only(st) ? "<p>None ranked: the study's own wall, its stages in best_stages.csv.</p>\n"
+		fputs(sp_study_fixed_wall_only(st) ? "<p>None ranked: the study's own wall, its stages in best_stages.csv.</p>\n"
 		                       : "<p class=\"fail\">No feasible design.</p>\n",
 		      fp);
 		return;
