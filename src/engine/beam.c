@@ -202,6 +202,8 @@ int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, struct sp_wedge_mem
 			}
 			break;
 		}
+		if (s + 1 == w->n_stages) /* no later stage starts from this one's state */
+			break;
 		sp_beam_solve_commit(b, st);
 		if (b->bend)
 			sp_beam_bending_commit(b->bend);

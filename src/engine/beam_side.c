@@ -114,6 +114,17 @@ void sp_beam_side_keep(sp_beam_work_t *b, int i, int side)
  * springs' moduli (S_spring_moduli: set for the same profile and layer). */
 void sp_beam_side_replay(sp_beam_work_t *b, int side)
 {
+	/* the springs still hold that loading as merged, unless an initial stage
+	 * has added its offsets since (beam.c) or a node has two halves on in one
+	 * layer, which the merge may join now that their states agree: only the
+	 * stage's solution changed their states (shift, turning point, commit) */
+	int as_loaded = !b->w->first_stage_initial;
+	for (int i = 0; i < b->n && as_loaded; i++) {
+		const sp_beam_spring_t *up = SP_BEAM_WORK_SPR(b, i, side, 0), *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
+		as_loaded = !(up->on && lo->on && up->layer == lo->layer);
+	}
+	if (as_loaded)
+		return;
 	for (int i = 0; i < b->n; i++) {
 		for (int h = 0; h < 2; h++) {
 			sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);

@@ -22,7 +22,9 @@ int sp_beam_side_unchanged(sp_beam_work_t *b, const sp_wall_stage_t *st, int sid
 void sp_beam_side_keep(sp_beam_work_t *b, int i, int side);
 
 /* Set every half spring of side again from what the last loading kept, its
- * curve prepared, the halves of each node merged again. */
+ * curve prepared, the halves of each node merged again; nothing to do where
+ * the springs hold that loading still (no initial stage's offsets, no node
+ * whose halves the merge may join now). */
 void sp_beam_side_replay(sp_beam_work_t *b, int side);
 
 /* Both halves of node i on side in the same layer and state: one spring

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define S_EPS_LEVEL 1e-6 /* levels closer than this are the same node */
 
@@ -123,45 +124,39 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 		return NULL;
 	}
 	int n = b->n, n2 = 2 * n;
-	b->ei = malloc((size_t)n * sizeof *b->ei);
-	b->width = malloc((size_t)n * sizeof *b->width);
-	b->elen = malloc((size_t)n * sizeof *b->elen);
-	b->ecoef = malloc((size_t)n * sizeof *b->ecoef);
-	b->eterm = malloc((size_t)n * sizeof *b->eterm);
-	b->etension = calloc((size_t)n, sizeof *b->etension);
-	b->elayer = malloc((size_t)n * sizeof *b->elayer);
-	b->elayer_side = malloc((size_t)n * sizeof *b->elayer_side);
-	b->spr = malloc((size_t)n * 4 * sizeof *b->spr);
-	b->spr_moduli_ls = calloc((size_t)n * 4, sizeof *b->spr_moduli_ls);
-	b->spr_moduli_layer = calloc((size_t)n * 4, sizeof *b->spr_moduli_layer);
-	b->piece = malloc((size_t)n * sizeof *b->piece);
-	b->u = calloc((size_t)n2, sizeof *b->u);
-	b->u_trial = calloc((size_t)n2, sizeof *b->u_trial);
-	b->f_ext = calloc((size_t)n2, sizeof *b->f_ext);
-	b->water[0] = calloc((size_t)n, sizeof(double));
-	b->water[1] = calloc((size_t)n, sizeof(double));
-	b->fixed = calloc((size_t)n2, sizeof *b->fixed);
-	b->fixed_value = calloc((size_t)n2, sizeof *b->fixed_value);
-	b->fixed_list = malloc((size_t)n2 * sizeof *b->fixed_list);
-	b->kbeam = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kbeam);
-	b->kbeam_etension = malloc((size_t)n * sizeof *b->kbeam_etension);
-	b->kbeam_fixed_list = malloc((size_t)n2 * sizeof *b->kbeam_fixed_list);
-	b->kfact = malloc((size_t)n2 * (SP_BEAM_WORK_BAND + 1) * sizeof *b->kfact);
-	b->kdiag = malloc((size_t)n2 * sizeof *b->kdiag);
-	b->resid = malloc(2 * (size_t)n2 * sizeof *b->resid);
-	b->dx = malloc((size_t)n2 * sizeof *b->dx);
-	b->tangent = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent);
-	b->tangent_fact = calloc((size_t)n + 2 * SP_WALL_MAX_ITEMS, sizeof *b->tangent_fact);
-	b->halves = malloc((size_t)n * 4 * sizeof *b->halves);
-	sp_wedge_cache_init(&b->wedges, 8 * n);
-	if (!b->ei || !b->width || !b->elen || !b->ecoef || !b->eterm || !b->etension || !b->elayer || !b->elayer_side || !b->spr || !b->spr_moduli_ls ||
-	    !b->spr_moduli_layer || !b->piece || !b->u ||
-	    !b->u_trial || !b->f_ext || !b->water[0] || !b->water[1] || !b->fixed || !b->fixed_value || !b->fixed_list ||
-	    !b->kbeam || !b->kbeam_etension || !b->kbeam_fixed_list || !b->kfact || !b->kdiag || !b->resid || !b->dx || !b->tangent || !b->tangent_fact ||
-	    !b->halves) {
-		sp_beam_work_free(b); /* exception in constructor, avoid memory leak */
+	size_t nt = (size_t)n + 2 * SP_WALL_MAX_ITEMS, band = (size_t)n2 * (SP_BEAM_WORK_BAND + 1);
+	/* every array but z in one block, each from a cache line of its own: one
+	 * allocation per analysis, not thirty. X(array, elements, zeroed) */
+#define S_ARRAYS(X)                                                                                                    \
+	X(ei, n, 0) X(width, n, 0) X(elen, n, 0) X(ecoef, n, 0) X(eterm, n, 0) X(etension, n, 1) X(elayer, n, 0)          \
+	X(elayer_side, n, 0) X(spr, 4 * n, 0) X(spr_moduli_ls, 4 * n, 1) X(spr_moduli_layer, 4 * n, 1) X(piece, n, 0)     \
+	X(u, n2, 1) X(u_trial, n2, 1) X(f_ext, n2, 1) X(water[0], n, 1) X(water[1], n, 1) X(fixed, n2, 1)                \
+	X(fixed_value, n2, 1) X(fixed_list, n2, 0) X(kbeam, band, 0) X(kbeam_etension, n, 0) X(kbeam_fixed_list, n2, 0) \
+	X(kfact, band, 0) X(kdiag, n2, 0) X(resid, 2 * n2, 0) X(dx, n2, 0) X(tangent, nt, 1) X(tangent_fact, nt, 1)      \
+	X(halves, 4 * n, 0)
+#define S_LINE ((size_t)64)
+#define S_LINES(bytes) (((bytes) + S_LINE - 1) / S_LINE * S_LINE)
+#define S_SIZE(a, count, zero) total += S_LINES((size_t)(count) * sizeof *b->a);
+#define S_CARVE(a, count, zero)                                                                                        \
+	b->a = (void *)at;                                                                                                 \
+	if (zero)                                                                                                          \
+		memset(at, 0, (size_t)(count) * sizeof *b->a);                                                            \
+	at += S_LINES((size_t)(count) * sizeof *b->a);
+	size_t total = 0;
+	S_ARRAYS(S_SIZE)
+	char *at = b->block = aligned_alloc(S_LINE, total);
+	if (at == NULL) {
+		free(b->z);
+		free(b);
 		return NULL;
 	}
+	S_ARRAYS(S_CARVE)
+#undef S_CARVE
+#undef S_SIZE
+#undef S_LINES
+#undef S_LINE
+#undef S_ARRAYS
+	sp_wedge_cache_init(&b->wedges, 8 * n);
 	/* the springs at rest, no curve prepared: the fields a stage does not set
 	 * (sp_beam_load_stage sets the rest of a spring that is on) */
 	for (size_t i = 0; i < (size_t)n * 4; i++) {
@@ -191,13 +186,8 @@ void sp_beam_work_free(sp_beam_work_t *b)
 {
 	if (b == NULL)
 		return;
-	/* the arrays b owns */
-	void *owned[] = {b->z, b->ei, b->width, b->elen, b->ecoef, (void *)b->eterm, b->etension, b->elayer, b->elayer_side, b->spr, (void *)b->spr_moduli_ls,
-			 b->spr_moduli_layer, b->piece,
-			 b->u, b->u_trial, b->f_ext, b->water[0], b->water[1], b->fixed, b->fixed_value, b->fixed_list,
-			 b->kbeam, b->kbeam_etension, b->kbeam_fixed_list, b->kfact, b->kdiag, b->resid, b->dx, b->tangent, b->tangent_fact, b->halves};
-	for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
-		free(owned[i]);
+	free(b->z);
+	free(b->block); /* every other array (sp_beam_work_alloc) */
 	sp_wedge_cache_release(&b->wedges);
 	free(b);
 }

@@ -45,6 +45,7 @@ typedef struct {
 
 typedef struct {
 	const sp_wall_t *w;
+	void *block;               /* the arrays below (but z) in one allocation (beam_work.c) */
 	int n;                     /* nodes */
 	double *z;                 /* levels, top-down */
 	double *ei;                /* per element */
