@@ -49,6 +49,17 @@ for b in bm1-3 bm4-11a; do
   grep -q "^best       none ranked: the study's own wall, no search space" "$b-run.out" && ! grep -q 'no feasible design' "$b-run.out"
   ok $? "$b: the summary says the wall is the study's own, not 'no feasible design'"
   ! grep -qi 'no feasible design' "$b-run/report.html"; ok $? "$b: report.html does not call the study's own wall infeasible"
+  # the report describes the wall as imported, not an empty search space
+  len=$(awk '/^\[wall\]/ { w = 1; next } /^\[/ { w = 0 } w && $1 == "length_m" { print $3 }' "$b.ini")
+  grep -q "<tr><th>wall length</th><td>$(printf '%.2f' "$len") m</td></tr>" "$b-run/report.html"
+  ok $? "$b: report.html gives the wall's length from the .shi ($len m)"
+  nst=$(grep -c '^\[stage ' "$b.ini")
+  [ "$(sed -n '/<h3>Construction stages<\/h3>/,/<\/table>/p' "$b-run/report.html" | grep -c '^<tr><td>[0-9]')" = "$nst" ]
+  ok $? "$b: report.html lists the wall's $nst stages"
+  ! grep -q 'inf m\|<h3>Search space</h3>\|<h3>Cost and objective</h3>' "$b-run/report.html"
+  ok $? "$b: report.html has no search space, cost or infinite lengths for the study's own wall"
+  grep -q 'Not applicable: the study.s own wall has no search space' "$b-run/report.html"
+  ok $? "$b: report.html's 'Why not cheaper' says it does not apply"
   # the wall's stages: the summary's lines and best_stages.csv agree with analyze's rows
   "$SP" analyze "$b.ini" > "$b-an.csv"; ok $? "$b: analyze the imported study"
   stages=$(tail -n +2 "$b-an.csv" | wc -l)

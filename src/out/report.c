@@ -149,6 +149,10 @@ static void S_why(FILE *fp, const sp_report_t *r)
 	if (x == NULL)
 		return;
 	fputs("<h2 id=\"why\">Why not cheaper</h2>\n", fp);
+	if (sp_study_fixed_wall_only(r->st)) {
+		fputs("<p>Not applicable: the study's own wall has no search space, no candidate to compare.</p>\n", fp);
+		return;
+	}
 	if (x->n_cheaper == 0) {
 		fputs("<p>No candidate of the search space has a better objective than the chosen design.</p>\n", fp);
 		return;
@@ -178,16 +182,89 @@ static void S_why(FILE *fp, const sp_report_t *r)
 	fputs("</table>\n", fp);
 }
 
+/* The study's own wall (a [wall] without a search space: an imported D-Sheet
+ * Piling project), in place of a search's site, water and search space: its
+ * elements, anchors and struts, and its stages' levels as given. */
+static void S_fixed_wall(FILE *fp, const sp_wall_t *w)
+{
+	fputs("<div class=\"keep\"><h3>The wall (the study's own: no search space)</h3>\n<table class=\"kv\">\n", fp);
+	S_kv(fp, "top of wall", "%.2f", w->top_level_m, "m");
+	S_kv(fp, "wall length", "%.2f", w->length_m, "m");
+	S_kv(fp, "toe level", "%.2f", w->top_level_m - w->length_m, "m");
+	fputs("</table></div>\n", fp);
+	fputs("<div class=\"keep\"><h3>Wall elements (top-down)</h3>\n<table>\n<thead><tr><th class=\"t\">element</th>"
+	      "<th>down to level (m)</th><th>EI (kNm&sup2;/m)</th><th>allowable moment (kNm/m)</th></tr></thead>\n<tbody>\n",
+	      fp);
+	for (int i = 0; i < w->n_elements && i < SP_WALL_MAX_ITEMS; i++) {
+		const sp_wall_element_t *e = &w->elements[i];
+		fputs("<tr><td class=\"t\">", fp);
+		sp_html_text(fp, e->name);
+		fprintf(fp, "</td><td>%.2f</td><td>%.0f</td><td>", e->bottom_level_m, e->ei_kNm2_per_m);
+		if (e->allowable_moment_kNm_per_m > 0)
+			fprintf(fp, "%.2f", e->allowable_moment_kNm_per_m);
+		else
+			fputs("not given", fp);
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</tbody></table></div>\n", fp);
+	if (w->n_anchors > 0 || w->n_struts > 0) {
+		fputs("<div class=\"keep\"><h3>Anchors and struts</h3>\n<table>\n<thead><tr><th class=\"t\">kind</th>"
+		      "<th class=\"t\">name</th><th>level (m)</th><th>angle (&deg;)</th><th class=\"t\">side</th></tr></thead>\n"
+		      "<tbody>\n",
+		      fp);
+		for (int kind = 0; kind < 2; kind++) {
+			const sp_wall_anchor_t *list = kind ? w->struts : w->anchors;
+			int n = kind ? w->n_struts : w->n_anchors;
+			for (int i = 0; i < n && i < SP_WALL_MAX_ITEMS; i++) {
+				fprintf(fp, "<tr><td class=\"t\">%s</td><td class=\"t\">", kind ? "strut" : "anchor");
+				sp_html_text(fp, list[i].name);
+				fprintf(fp, "</td><td>%.2f</td><td>%.1f</td><td class=\"t\">%s</td></tr>\n", list[i].level_m,
+				        list[i].angle_deg, list[i].side == SP_LEFT ? "left" : "right");
+			}
+		}
+		fputs("</tbody></table></div>\n", fp);
+	}
+	fputs("<div class=\"keep\"><h3>Construction stages</h3>\n<table>\n<thead><tr><th>stage</th><th class=\"t\">name</th>"
+	      "<th>surface left (m)</th><th>surface right (m)</th><th>water left (m)</th><th>water right (m)</th>"
+	      "<th class=\"t\">anchors and struts in place</th></tr></thead>\n<tbody>\n",
+	      fp);
+	for (int s = 0; s < w->n_stages && s < SP_WALL_MAX_STAGES; s++) {
+		const sp_wall_stage_t *g = &w->stages[s];
+		fprintf(fp, "<tr><td>%d</td><td class=\"t\">", s + 1);
+		sp_html_text(fp, g->name);
+		fprintf(fp, "</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td class=\"t\">", g->surface_m[SP_LEFT],
+		        g->surface_m[SP_RIGHT], g->water_m[SP_LEFT], g->water_m[SP_RIGHT]);
+		int listed = 0;
+		for (int i = 0; i < w->n_anchors && i < SP_WALL_MAX_ITEMS; i++)
+			if (g->anchor_on[i]) {
+				fputs(listed++ ? ", " : "", fp);
+				sp_html_text(fp, w->anchors[i].name);
+			}
+		for (int i = 0; i < w->n_struts && i < SP_WALL_MAX_ITEMS; i++)
+			if (g->strut_on[i]) {
+				fputs(listed++ ? ", " : "", fp);
+				sp_html_text(fp, w->struts[i].name);
+			}
+		fputs(listed ? "</td></tr>\n" : "none</td></tr>\n", fp);
+	}
+	fputs("</tbody></table></div>\n", fp);
+}
+
 static void S_study(FILE *fp, const sp_report_t *r)
 {
 	const sp_study_t *st = r->st;
-	fputs("<h2 id=\"study\" class=\"newpage\">Study</h2>\n<div class=\"keep\"><h3>Geometry</h3>\n<table class=\"kv\">\n",
-	      fp);
-	S_kv(fp, "top of wall", "%.2f", st->top_of_wall_m, "m");
-	S_kv(fp, "retained ground level", "%.2f", st->retained_level_m, "m");
-	S_kv(fp, "excavation level", "%.2f", st->excavation_level_m, "m");
-	S_kv(fp, "retained height", "%.2f", st->retained_level_m - st->excavation_level_m, "m");
-	fputs("</table></div>\n", fp);
+	int fixed = sp_study_fixed_wall_only(st);
+	fputs("<h2 id=\"study\" class=\"newpage\">Study</h2>\n", fp);
+	if (fixed) {
+		S_fixed_wall(fp, st->wall);
+	} else {
+		fputs("<div class=\"keep\"><h3>Geometry</h3>\n<table class=\"kv\">\n", fp);
+		S_kv(fp, "top of wall", "%.2f", st->top_of_wall_m, "m");
+		S_kv(fp, "retained ground level", "%.2f", st->retained_level_m, "m");
+		S_kv(fp, "excavation level", "%.2f", st->excavation_level_m, "m");
+		S_kv(fp, "retained height", "%.2f", st->retained_level_m - st->excavation_level_m, "m");
+		fputs("</table></div>\n", fp);
+	}
 
 	fputs("<div class=\"keep\"><h3>Soil layers (top-down)</h3>\n<table>\n<thead><tr><th class=\"t\">layer</th>"
 	      "<th>top level (m)</th><th>&gamma; (kN/m&sup3;)</th><th>&gamma;<sub>sat</sub> (kN/m&sup3;)</th>"
@@ -208,6 +285,24 @@ static void S_study(FILE *fp, const sp_report_t *r)
 	}
 	fputs("</tbody></table></div>\n", fp);
 
+	if (fixed) { /* the wall's stages hold its levels; no candidate for the rest */
+		fputs("<div class=\"keep\"><h3>Analysis</h3>\n<table class=\"kv\">\n", fp);
+		S_kv_text(fp, "method", S_method(st));
+		int calc = st->wall->calc.type;
+		S_kv_text(fp, "D-Sheet Piling calculation",
+		          calc == SP_CALC_VERIFY ? "verification: its factored runs are written by sheetpile analyze; "
+		                                   "best_stages.csv holds the characteristic stages"
+		          : calc == SP_CALC_DESIGN_LENGTH ? "design of the sheet piling length: dsheet_design_length.csv; "
+		                                            "best_stages.csv holds the characteristic stages of the wall as given"
+		          : calc == SP_CALC_ANCHOR_FORCE ? "allowable anchor force: the stages as given (analyze prints the Kranz "
+		                                           "force)"
+		                                         : "standard: the stages as given");
+		S_kv_text(fp, "checks", "each stage's moment against the elements' allowable moments where the study gives "
+		                        "them; the safety convention, cost, EN 1993-5 resistances, corrosion, Kranz and heave "
+		                        "of a search need a candidate's profile and are not applied");
+		fputs("</table></div>\n", fp);
+		return;
+	}
 	fputs("<div class=\"keep\"><h3>Water and loads</h3>\n<table class=\"kv\">\n", fp);
 	S_kv(fp, "water level, retained side", "%.2f", st->water_retained_m, "m");
 	S_kv(fp, "water level, excavation side", "%.2f", st->water_excavation_m, "m");
