@@ -192,10 +192,12 @@ static void S_fixed_wall(FILE *fp, const sp_wall_t *w)
 	S_kv(fp, "wall length", "%.2f", w->length_m, "m");
 	S_kv(fp, "toe level", "%.2f", w->top_level_m - w->length_m, "m");
 	fputs("</table></div>\n", fp);
-	fputs("<div class=\"keep\"><h3>Wall elements (top-down)</h3>\n<table>\n<thead><tr><th class=\"t\">element</th>"
-	      "<th>down to level (m)</th><th>EI (kNm&sup2;/m)</th><th>allowable moment (kNm/m)</th></tr></thead>\n<tbody>\n",
-	      fp);
-	for (int i = 0; i < w->n_elements && i < SP_WALL_MAX_ITEMS; i++) {
+	/* a single pile's EI and moments are the pile's own (wall.h), a sheet pile wall's per m run */
+	fprintf(fp,
+	        "<div class=\"keep\"><h3>Wall elements (top-down)</h3>\n<table>\n<thead><tr><th class=\"t\">element</th>"
+	        "<th>down to level (m)</th><th>EI (kNm&sup2;%s)</th><th>allowable moment (kNm%s)</th></tr></thead>\n<tbody>\n",
+	        w->single_pile ? "" : "/m", w->single_pile ? "" : "/m");
+	for (int i = 0; i < w->n_elements && i < SP_WALL_MAX_ELEMENTS; i++) {
 		const sp_wall_element_t *e = &w->elements[i];
 		fputs("<tr><td class=\"t\">", fp);
 		sp_html_text(fp, e->name);
