@@ -13,6 +13,7 @@
 #include "beam_bending.h"
 #include "beam_diagram.h"
 #include "beam_load.h"
+#include "beam_loads.h"
 #include "beam_solve.h"
 #include "beam_work.h"
 #include "initial_stage.h"
@@ -151,7 +152,7 @@ int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, s
 	return sp_beam_analyse_memo(w, want_nodes, NULL, out, err);
 }
 
-int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, struct sp_wedge_memo *memo, sp_beam_result_t *out,
+int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, const sp_beam_memos_t *memos, sp_beam_result_t *out,
                          sp_err_t *err)
 {
 	memset(out, 0, sizeof *out);
@@ -161,7 +162,15 @@ int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, struct sp_wedge_mem
 	sp_beam_work_t *b = sp_beam_work_alloc(w);
 	if (b == NULL)
 		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
-	b->layer_memo = memo;
+	b->layer_memo = memos ? memos->wedges : NULL;
+	/* the stages' loadings from the memo, or recorded into it (beam_loads.h) */
+	const sp_beam_loads_entry_t *loaded = NULL;
+	sp_beam_loads_entry_t *record = NULL;
+	if (memos && memos->loads && memos->key &&
+	    (loaded = sp_beam_loads_find(memos->loads, memos->key, memos->key_len, b, w->n_stages)) == NULL)
+		record = sp_beam_loads_begin(memos->loads, memos->key, memos->key_len, b, w->n_stages);
+	b->keep_halves = record != NULL;
+	int recorded = 0;
 	if (sp_beam_bending_needed(w) && (b->bend = sp_beam_bending_alloc(b)) == NULL) {
 		sp_beam_work_free(b);
 		return sp_err_set(err, SP_ESOFTWARE, "beam: out of memory");
@@ -176,7 +185,13 @@ int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, struct sp_wedge_mem
 	for (int s = 0; s < w->n_stages; s++) {
 		const sp_wall_stage_t *st = &w->stages[s];
 		sp_beam_stage_result_t *res = &out->stage[s];
-		sp_beam_load_stage(b, st);
+		if (loaded) {
+			sp_beam_loads_restore(loaded, s, b);
+		} else {
+			sp_beam_load_stage(b, st);
+			sp_beam_loads_record(record, s, b);
+			recorded++;
+		}
 		if (initial) {
 			if (s == 0)
 				S_initial_offsets(b, st, initial);
@@ -208,6 +223,8 @@ int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, struct sp_wedge_mem
 		if (b->bend)
 			sp_beam_bending_commit(b->bend);
 	}
+	if (record)
+		sp_beam_loads_finish(memos->loads, record, rc == SP_OK ? recorded : 0);
 	free(initial);
 	sp_beam_bending_free(b->bend);
 	sp_beam_work_free(b);

@@ -17,11 +17,23 @@
  * cannot be modelled (the message says why), SP_ESOFTWARE when out of memory. */
 int sp_beam_analyse(const sp_wall_t *w, int want_nodes, sp_beam_result_t *out, sp_err_t *err);
 
-/* The same with the caller's memo of layered wedge searches (wedge_memo.h;
- * NULL: none), kept across the analyses one thread runs: the same results,
- * bit for bit. The memo is not locked: one thread's at a time. */
+/* The memos one thread keeps across the analyses it runs (a NULL field:
+ * none): layered wedge searches (wedge_memo.h) and stage loadings
+ * (beam_loads.h) under the caller's key, the bytes that tell this wall's
+ * loading from the other walls the memo sees (engine_beam.c: a study's pile
+ * length and anchor option). Not locked: one thread's at a time. */
 struct sp_wedge_memo;
-int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, struct sp_wedge_memo *memo, sp_beam_result_t *out,
+struct sp_beam_loads;
+typedef struct {
+	struct sp_wedge_memo *wedges;
+	struct sp_beam_loads *loads;
+	const void *key;
+	size_t key_len;
+} sp_beam_memos_t;
+
+/* The same with the caller's memos (NULL: none): the same results, bit for
+ * bit. */
+int sp_beam_analyse_memo(const sp_wall_t *w, int want_nodes, const sp_beam_memos_t *memos, sp_beam_result_t *out,
                          sp_err_t *err);
 
 #endif

@@ -1073,7 +1073,7 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 				S_spring_moduli(b, sp, ls, nl, li, b->z[i]);
 				sp_beam_spring_prepare(sp);
 			}
-			if (keep)
+			if (keep || b->keep_halves)
 				sp_beam_side_keep(b, i, side);
 			sp_beam_side_merge(b, i, side);
 		}

@@ -123,8 +123,14 @@ void sp_beam_side_replay(sp_beam_work_t *b, int side)
 		const sp_beam_spring_t *up = SP_BEAM_WORK_SPR(b, i, side, 0), *lo = SP_BEAM_WORK_SPR(b, i, side, 1);
 		as_loaded = !(up->on && lo->on && up->layer == lo->layer);
 	}
-	if (as_loaded)
-		return;
+	if (!as_loaded)
+		sp_beam_side_set(b, side);
+}
+
+/* Every half spring of side set from b->halves, its curve prepared, the
+ * halves merged. */
+void sp_beam_side_set(sp_beam_work_t *b, int side)
+{
 	for (int i = 0; i < b->n; i++) {
 		for (int h = 0; h < 2; h++) {
 			sp_beam_spring_t *sp = SP_BEAM_WORK_SPR(b, i, side, h);

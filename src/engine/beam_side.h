@@ -27,6 +27,11 @@ void sp_beam_side_keep(sp_beam_work_t *b, int i, int side);
  * whose halves the merge may join now). */
 void sp_beam_side_replay(sp_beam_work_t *b, int side);
 
+/* Every half spring of side set from b->halves (as a loading keeps them),
+ * its curve prepared, the halves of each node merged (by their present
+ * states): the replay's work, and a stage set from a memo (beam_loads.c). */
+void sp_beam_side_set(sp_beam_work_t *b, int side);
+
 /* Both halves of node i on side in the same layer and state: one spring
  * with both lengths (the lower one off, marked merged). */
 void sp_beam_side_merge(sp_beam_work_t *b, int i, int side);

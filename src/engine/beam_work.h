@@ -93,6 +93,7 @@ typedef struct {
 	int side_key_valid[2];
 	int side_kept[2];          /* that loading kept its halves (the next stage loads the side alike) */
 	sp_beam_work_half_t *halves; /* 4n, as spr: the half springs that loading set */
+	int keep_halves;           /* every loading keeps its halves (a memo of loadings records them, beam_loads.h) */
 } sp_beam_work_t;
 
 /* The spring of node i on side s (SP_LEFT, SP_RIGHT), half h (0 above the

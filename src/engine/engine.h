@@ -28,6 +28,9 @@ typedef struct {
 	/* the running thread's memo of layered wedge searches (wedge_memo.h,
 	 * engine beam), kept across its analyses; NULL: none */
 	struct sp_wedge_memo *wedge_memo;
+	/* its memo of stage loadings (beam_loads.h, engine beam): the analyses of
+	 * one study's evaluation only; NULL: none */
+	struct sp_beam_loads *beam_loads;
 } sp_case_t;
 
 #define SP_REASON_MAX 64

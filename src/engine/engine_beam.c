@@ -22,7 +22,12 @@ static int B_analyse(const sp_study_t *st, const sp_case_t *c, double step, int 
 	sp_study_wall_for_analysis(st, c->ei_kNm2_per_m, c->length_m, &c->anchor, w); /* its stages only */
 	sp_beam_result_t r;
 	sp_err_t err;
-	int rc = sp_beam_analyse_memo(w, want, c->wedge_memo, &r, &err);
+	/* within one study the loading depends on the pile length and the anchor
+	 * option alone (sp_study_wall_for_analysis): the key of the memo of
+	 * loadings (beam_loads.h), which also compares the walls' nodes */
+	double key[3] = {c->length_m, c->anchor.anchored ? 1.0 : 0.0, c->anchor.anchored ? c->anchor.level_m : 0.0};
+	sp_beam_memos_t memos = {c->wedge_memo, c->beam_loads, key, sizeof key};
+	int rc = sp_beam_analyse_memo(w, want, &memos, &r, &err);
 	if (rc == SP_ESOFTWARE) {
 		free(w);
 		return rc;

@@ -4,6 +4,7 @@
 #include "block.h"
 #include "bestfirst.h"
 #include "dist.h"
+#include "beam_loads.h"
 #include "wedge_memo.h"
 
 #include <omp.h>
@@ -47,6 +48,8 @@ struct sp_analyses {
 	/* built-in engines: each worker thread's memo of layered wedge searches,
 	 * kept across the analyses it runs (wedge_memo.h): [omp thread number] */
 	sp_wedge_memo_t **memos;
+	/* and its memo of stage loadings (beam_loads.h), the same way */
+	sp_beam_loads_t **loads;
 	int n_memos;
 };
 
@@ -55,6 +58,35 @@ static sp_wedge_memo_t *S_memo(const sp_analyses_t *an)
 {
 	int tid = omp_get_thread_num();
 	return tid >= 0 && tid < an->n_memos ? an->memos[tid] : NULL;
+}
+
+/* The memo of stage loadings of the calling worker thread (NULL: none). */
+static sp_beam_loads_t *S_loads(const sp_analyses_t *an)
+{
+	int tid = omp_get_thread_num();
+	return tid >= 0 && tid < an->n_memos && an->loads ? an->loads[tid] : NULL;
+}
+
+/* The rank of analysis i in the order a built-in engine of sections runs
+ * them: the analyses of one pile length and anchor option together, by EI
+ * within (sp_plan_analysis_of numbers them EI first), so that a worker's
+ * next analysis usually loads its stages as its last did (beam_loads.h).
+ * The order changes no result: each analysis is the same wherever it runs. */
+static int S_grouped(const sp_analyses_t *an)
+{
+	return an->batch == NULL && an->plan->engine->uses_section && an->plan->n_ei > 0;
+}
+
+static size_t S_group_rank(const sp_analyses_t *an, size_t i)
+{
+	size_t per_ei = an->plan->st->n_lengths * an->plan->st->n_anchors;
+	return (i % per_ei) * an->plan->n_ei + i / per_ei;
+}
+
+static size_t S_group_analysis(const sp_analyses_t *an, size_t rank)
+{
+	size_t per_ei = an->plan->st->n_lengths * an->plan->st->n_anchors;
+	return (rank % an->plan->n_ei) * per_ei + rank / an->plan->n_ei;
 }
 
 /* Analysis i on this thread, counted in *inflight while it runs (the most
@@ -69,6 +101,7 @@ static int S_analyse_counted(sp_analyses_t *an, size_t i, int *inflight, int *pe
 	sp_case_t c;
 	sp_plan_case(an->plan, i, &c);
 	c.wedge_memo = S_memo(an);
+	c.beam_loads = S_loads(an);
 	int failed = an->plan->engine->analyse(an->plan->st, &c, 0.0, 0, &an->analyses[i]) != SP_OK;
 	if (!failed)
 		sp_checks_kranz_prepare(an->plan->st, &c, &an->analyses[i]);
@@ -286,9 +319,12 @@ static int S_next_list(sp_analyses_t *an, int *more, sp_err_t *err)
 			return SP_OK;
 		}
 		an->listed = 1;
-		for (size_t i = 0; i < an->plan->n_analyses; i++)
+		int grouped = S_grouped(an);
+		for (size_t k = 0; k < an->plan->n_analyses; k++) {
+			size_t i = grouped ? S_group_analysis(an, k) : k;
 			if (!an->analysed[i])
 				an->list[an->n_list++] = i;
+		}
 		an->stats->analyses_known = an->n_list;
 		return SP_OK;
 	}
@@ -320,8 +356,16 @@ static int S_next_list(sp_analyses_t *an, int *more, sp_err_t *err)
 	}
 	for (size_t k = 0; k < an->n_list; k++)
 		an->queued[an->list[k]] = 0;
-	/* by analysis id (the pool starts the longest first) */
+	/* by analysis id (the pool starts the longest first); a built-in engine
+	 * of sections: in its grouped order */
+	int grouped = S_grouped(an);
+	if (grouped)
+		for (size_t k = 0; k < an->n_list; k++)
+			an->list[k] = S_group_rank(an, an->list[k]);
 	qsort(an->list, an->n_list, sizeof *an->list, S_cmp_size);
+	if (grouped)
+		for (size_t k = 0; k < an->n_list; k++)
+			an->list[k] = S_group_analysis(an, an->list[k]);
 	an->stats->analyses_known += an->n_list;
 	return SP_OK;
 }
@@ -596,8 +640,13 @@ sp_analyses_t *sp_analyses_open(const sp_plan_t *plan, const sp_analyses_opts_t 
 			goto fail;
 		}
 		an->n_memos = stats->workers;
+		if ((an->loads = calloc((size_t)stats->workers, sizeof *an->loads)) == NULL) {
+			sp_err_set(err, SP_ESOFTWARE, "out of memory");
+			goto fail;
+		}
 		for (int t = 0; t < an->n_memos; t++)
-			if ((an->memos[t] = sp_wedge_memo_alloc(SP_WEDGE_MEMO_DEFAULT)) == NULL) {
+			if ((an->memos[t] = sp_wedge_memo_alloc(SP_WEDGE_MEMO_DEFAULT)) == NULL ||
+			    (an->loads[t] = sp_beam_loads_alloc(SP_BEAM_LOADS_DEFAULT)) == NULL) {
 				sp_err_set(err, SP_ESOFTWARE, "out of memory");
 				goto fail;
 			}
@@ -636,9 +685,13 @@ void sp_analyses_free(sp_analyses_t *an)
 	if (an->batch)
 		an->plan->engine->batch->free(an->batch);
 	free(an->cases);
-	for (int t = 0; t < an->n_memos; t++)
+	for (int t = 0; t < an->n_memos; t++) {
 		sp_wedge_memo_free(an->memos[t]);
+		if (an->loads)
+			sp_beam_loads_free(an->loads[t]);
+	}
 	free(an->memos);
+	free(an->loads);
 	free(an); /* and the arrays per analysis, one block */
 }
 
