@@ -17,6 +17,11 @@ CANT="$ROOT/designs/cantilever-excavation-sand.ini"
 "$SP" profiles | grep -q '^AZ 18-700 '; ok $? "profiles lists AZ 18-700"
 n=$("$SP" profiles | grep -c '^\(AZ\|PU\|GU\|AU\|PZ\|JIS\)'); [ "$n" -ge 25 ]; ok $? "profiles lists >= 25 sections ($n)"
 "$SP" check "$QUAY" | grep -q 'candidates'; ok $? "check prints the search space"
+# the subgrade example: 21 profiles (21 EIs) x 21 lengths (12:0.5:22) x 2 anchor levels = 882 beam analyses
+"$SP" check "$ROOT/designs/anchored-quay-wall-subgrade.ini" > sub-check.out
+grep -q '^method: subgrade reaction' sub-check.out && grep -q '^analyses: 882 distinct' sub-check.out \
+  && ! grep -q 'limit equilibrium\|cantilever method' sub-check.out
+ok $? "check of a subgrade study names its method and its 882 beam analyses ($(grep '^analyses' sub-check.out))"
 
 # --- determinism: threads and licences ----------------------------------------
 "$SP" run "$QUAY" -o t1 --threads 1 --quiet; ok $? "run with 1 thread"
@@ -122,7 +127,10 @@ awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 # --- import-dsheet --------------------------------------------------------------
 DS="$HERE/data/dsheet"
 "$SP" import-dsheet "$DS/bm4-11a.shi" -o bm4.ini; ok $? "import-dsheet writes a study"
-"$SP" check bm4.ini >/dev/null; ok $? "the imported study checks"
+"$SP" check bm4.ini > bm4-check.out; ok $? "the imported study checks"
+grep -q "^wall: the study's own, 20.00 m from 0.00 m, 1 elements, 4 stages; no search space" bm4-check.out \
+  && ! grep -q '^search space' bm4-check.out
+ok $? "check of an imported wall describes the wall (bm4-11a.shi: 20 m, 4 stages), not an empty search space"
 grep -q '^method = subgrade' bm4.ini && grep -q '^\[anchor-item Pre-stressed anchor\]' bm4.ini; ok $? "imported study holds the anchor"
 sed 's/^0 : Probabilistic = FALSE/1 : Probabilistic = TRUE/' "$DS/bm4-11a.shi" > probabilistic.shi
 "$SP" import-dsheet probabilistic.shi -o probabilistic.ini 2>err.txt; [ $? = 65 ] && grep -q 'probabilistic' err.txt && [ ! -e probabilistic.ini ]

@@ -39,6 +39,10 @@ const char *sp_safety_name(sp_safety s) { return sp_study_safety_words[s]; }
 const char *sp_objective_name(sp_objective o) { return sp_study_objective_words[o]; }
 const char *sp_search_name(sp_search_strategy s) { return sp_study_search_words[s]; }
 const char *sp_cantilever_name(sp_cantilever_method m) { return sp_study_cantilever_words[m]; }
+const char *sp_method_description(sp_method m)
+{
+	return m == SP_METHOD_SUBGRADE ? "subgrade reaction (beam on elastoplastic springs, by stage)" : "limit equilibrium";
+}
 
 
 void sp_study_free(sp_study_t *st)

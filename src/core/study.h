@@ -293,5 +293,7 @@ const char *sp_safety_name(sp_safety s);
 const char *sp_objective_name(sp_objective o);
 const char *sp_search_name(sp_search_strategy s);
 const char *sp_cantilever_name(sp_cantilever_method m);
+/* The method in words, for the report and `check`. */
+const char *sp_method_description(sp_method m);
 
 #endif

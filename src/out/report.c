@@ -89,8 +89,7 @@ static void S_ec7_factors(FILE *fp, const sp_study_t *st)
 
 static const char *S_method(const sp_study_t *st)
 {
-	return st->method == SP_METHOD_SUBGRADE ? "subgrade reaction (beam on elastoplastic springs, by stage)"
-	                                        : "limit equilibrium";
+	return sp_method_description(st->method);
 }
 
 static void S_anchor_text(char *buf, size_t size, const sp_anchor_option_t *a)
