@@ -92,15 +92,17 @@ sp_beam_loads_entry_t *sp_beam_loads_begin(sp_beam_loads_t *m, const void *key, 
 {
 	if (m == NULL || len > SP_BEAM_LOADS_KEY_MAX || n_stages < 1)
 		return NULL;
+	size_t n = (size_t)b->n, ns = (size_t)n_stages;
+	size_t bytes = n * sizeof(double) + ns * 7 * n * sizeof(double) /* water 2n, f_ext 2n, etension n, egeo 2n */ +
+	               ns * 4 * n * (sizeof(sp_beam_work_half_t) + sizeof(S_moduli_t));
+	if (bytes > SP_BEAM_LOADS_MAX_BYTES) /* a wall of very many nodes and stages: computed, not kept */
+		return NULL;
 	sp_beam_loads_entry_t *e = &m->entries[0];
 	for (int i = 1; i < m->n_entries; i++) /* the least recently used */
 		if (m->entries[i].used < e->used)
 			e = &m->entries[i];
 	free(e->block);
 	memset(e, 0, sizeof *e);
-	size_t n = (size_t)b->n, ns = (size_t)n_stages;
-	size_t bytes = n * sizeof(double) + ns * 7 * n * sizeof(double) /* water 2n, f_ext 2n, etension n, egeo 2n */ +
-	               ns * 4 * n * (sizeof(sp_beam_work_half_t) + sizeof(S_moduli_t));
 	char *at = e->block = malloc(bytes);
 	if (at == NULL)
 		return NULL;

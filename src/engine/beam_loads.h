@@ -18,8 +18,8 @@
  * stages and the same nodes (their levels compared as bytes): a key given
  * to two walls with other nodes is a miss, never another wall's loading.
  * Only an analysis that loaded every stage leaves an entry. Bounded: the
- * memo keeps at most `entries` walls, the least recently used replaced. One
- * memo, one thread: not locked. */
+ * memo keeps at most `entries` walls of at most SP_BEAM_LOADS_MAX_BYTES each,
+ * the least recently used replaced. One memo, one thread: not locked. */
 #ifndef SP_BEAM_LOADS_H
 #define SP_BEAM_LOADS_H
 
@@ -29,6 +29,7 @@
 
 #define SP_BEAM_LOADS_KEY_MAX 48 /* bytes of a key */
 #define SP_BEAM_LOADS_DEFAULT 2  /* walls an evaluation worker's memo keeps (about 0.5 MB each, 205 nodes, 4 stages) */
+#define SP_BEAM_LOADS_MAX_BYTES ((size_t)16 << 20) /* a larger wall's loadings are not kept (its analyses computed) */
 
 typedef struct sp_beam_loads sp_beam_loads_t;
 typedef struct sp_beam_loads_entry sp_beam_loads_entry_t;
