@@ -65,8 +65,10 @@ int sp_cmd_check(const sp_cli_opts_t *o)
 			S_say_trusted(o->study, st->solver);
 		} else if (st->method == SP_METHOD_SUBGRADE) {
 			sp_plan_t plan;
-			if ((rc = sp_plan_init(&plan, st, cat, &err)) != SP_OK)
+			if ((rc = sp_plan_init(&plan, st, cat, &err)) != SP_OK) {
+				sp_plan_clear(&plan);
 				goto out;
+			}
 			sp_cli_printf(stdout, "analyses: %zu distinct (the beam depends on the section's EI, the pile length and "
 			              "the anchor option, not on the grade)\n", plan.n_analyses);
 			sp_plan_clear(&plan);

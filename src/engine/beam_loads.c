@@ -97,10 +97,18 @@ sp_beam_loads_entry_t *sp_beam_loads_begin(sp_beam_loads_t *m, const void *key, 
 	               ns * 4 * n * (sizeof(sp_beam_work_half_t) + sizeof(S_moduli_t));
 	if (bytes > SP_BEAM_LOADS_MAX_BYTES) /* a wall of very many nodes and stages: computed, not kept */
 		return NULL;
-	sp_beam_loads_entry_t *e = &m->entries[0];
-	for (int i = 1; i < m->n_entries; i++) /* the least recently used */
-		if (m->entries[i].used < e->used)
+	/* a slot that serves nothing (empty, or a recording that did not end),
+	 * else the least recently used */
+	sp_beam_loads_entry_t *e = NULL;
+	for (int i = 0; i < m->n_entries && e == NULL; i++)
+		if (!m->entries[i].complete)
 			e = &m->entries[i];
+	if (e == NULL) {
+		e = &m->entries[0];
+		for (int i = 1; i < m->n_entries; i++)
+			if (m->entries[i].used < e->used)
+				e = &m->entries[i];
+	}
 	free(e->block);
 	memset(e, 0, sizeof *e);
 	char *at = e->block = malloc(bytes);

@@ -165,6 +165,11 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 		sp->has_commit = 0, sp->commit_on_line = 0;
 		sp->trib_m = 0.0, sp->shift_m = 0.0, sp->s_turn = 0.0, sp->p_turn = 0.0;
 		sp->s_commit = 0.0, sp->p_commit = 0.0;
+		/* the curve's input, set by the loading of a spring that is on: zero
+		 * until then (a memo of loadings copies every spring's, beam_loads.c) */
+		memset(sp->k, 0, sizeof sp->k);
+		memset(sp->lam, 0, sizeof sp->lam);
+		sp->k_unload = 0.0, sp->nb = 0, sp->layer = -1;
 	}
 	for (int e = 0; e + 1 < n; e++) {
 		const sp_wall_element_t *el = S_element_at(w, (b->z[e] + b->z[e + 1]) / 2.0);

@@ -25,7 +25,10 @@ static int B_analyse(const sp_study_t *st, const sp_case_t *c, double step, int 
 	/* within one study the loading depends on the pile length and the anchor
 	 * option alone (sp_study_wall_for_analysis): the key of the memo of
 	 * loadings (beam_loads.h), which also compares the walls' nodes */
-	double key[3] = {c->length_m, c->anchor.anchored ? 1.0 : 0.0, c->anchor.anchored ? c->anchor.level_m : 0.0};
+	unsigned char key[sizeof st + 3 * sizeof(double)]; /* the study too: a memo never serves another study's wall */
+	double dims[3] = {c->length_m, c->anchor.anchored ? 1.0 : 0.0, c->anchor.anchored ? c->anchor.level_m : 0.0};
+	memcpy(key, &st, sizeof st);
+	memcpy(key + sizeof st, dims, sizeof dims);
 	sp_beam_memos_t memos = {c->wedge_memo, c->beam_loads, key, sizeof key};
 	int rc = sp_beam_analyse_memo(w, want, &memos, &r, &err);
 	if (rc == SP_ESOFTWARE) {

@@ -74,7 +74,7 @@ static sp_beam_loads_t *S_loads(const sp_analyses_t *an)
  * The order changes no result: each analysis is the same wherever it runs. */
 static int S_grouped(const sp_analyses_t *an)
 {
-	return an->batch == NULL && an->plan->engine->uses_section && an->plan->n_ei > 0;
+	return an->plan->engine->batch == NULL && an->plan->engine->uses_section && an->plan->n_ei > 0;
 }
 
 static size_t S_group_rank(const sp_analyses_t *an, size_t i)
