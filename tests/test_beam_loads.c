@@ -15,21 +15,10 @@
 #include "beam_loads.h"
 #include "harness.h"
 
+#include "sand_given_k.h"
+
 #include <stdlib.h>
 #include <string.h>
-
-#define G_DRY 18.0
-#define G_WET 20.0
-#define G_W 10.0
-#define KA 0.3
-#define K0 0.5
-#define KP 3.3
-
-static double sigma_v(double z, double zs, double zw, double q)
-{
-	double dry = zs - (z > zw ? z : zw), wet = z < zw ? zw - z : 0.0;
-	return q + G_DRY * dry + (G_WET - G_W) * wet;
-}
 
 /* A wall of `length` m in one sand (two branches of the subgrade modulus),
  * an anchor at -1 m from stage 2, 10 kPa behind from stage 3:
@@ -72,14 +61,6 @@ static void wall(sp_wall_t *w, double length, double ei)
 		st->anchor_on[0] = k >= 1;
 		st->uniform_load_on[0] = k >= 2;
 	}
-}
-
-static const sp_beam_node_t *node_at(const sp_beam_stage_result_t *r, double level)
-{
-	for (size_t i = 0; i < r->n_nodes; i++)
-		if (fabs(r->nodes[i].level_m - level) < 1e-9)
-			return &r->nodes[i];
-	return NULL;
 }
 
 /* Two results bit for bit: every stage's fields and nodes. */

@@ -13,22 +13,9 @@
 #include "beam.h"
 #include "harness.h"
 
+#include "sand_given_k.h"
+
 #include <stdlib.h>
-
-#define G_DRY 18.0
-#define G_WET 20.0
-#define G_W 10.0
-#define KA 0.3
-#define K0 0.5
-#define KP 3.3
-
-/* sigma_v' at level z below the surface zs with water at zw (zw < zs) and a
- * uniform load q: dry soil down to the water, submerged below */
-static double sigma_v(double z, double zs, double zw, double q)
-{
-	double dry = zs - (z > zw ? z : zw), wet = z < zw ? zw - z : 0.0;
-	return q + G_DRY * dry + (G_WET - G_W) * wet;
-}
 
 /* A 10 m wall in one sand, 5 stages:
  *   1 both surfaces at 0, water at -3 on both sides, no load
@@ -63,14 +50,6 @@ static void wall(sp_wall_t *w)
 		st->water_m[SP_LEFT] = k >= 4 ? -1.0 : -3.0, st->water_m[SP_RIGHT] = -3.0;
 		st->uniform_load_on[0] = k >= 2;
 	}
-}
-
-static const sp_beam_node_t *node_at(const sp_beam_stage_result_t *r, double level)
-{
-	for (size_t i = 0; i < r->n_nodes; i++)
-		if (fabs(r->nodes[i].level_m - level) < 1e-9)
-			return &r->nodes[i];
-	return NULL;
 }
 
 int main(void)
