@@ -47,44 +47,40 @@ int sp_cmd_check(const sp_cli_opts_t *o)
 		}
 		sp_cli_printf(stdout, "water: retained side %.2f m, excavation side %.2f m; surcharge %.1f kPa\n", st->water_retained_m,
 		              st->water_excavation_m, st->surcharge_kPa);
-		if (sp_study_fixed_wall_only(st))
+		if (sp_study_fixed_wall_only(st)) { /* no search, no analyses to count */
 			sp_cli_printf(stdout, "wall: the study's own, %.2f m from %.2f m, %d elements, %d stages; no search space "
 			              "(run analyses it, analyze prints its stages)\n",
 			              st->wall->length_m, st->wall->top_level_m, st->wall->n_elements, st->wall->n_stages);
-		else
+		} else {
 			sp_cli_printf(stdout, "search space: %zu profiles x %zu grades x %zu lengths x %zu anchor options = %zu "
 			              "candidates\nsearch strategy: %s\n",
 			              st->n_profiles, st->n_grades, st->n_lengths, st->n_anchors, sp_study_n_candidates(st),
 			              sp_search_name(st->search));
-		if (sp_study_fixed_wall_only(st)) {
-			/* no analyses to count: the wall's own */
-		} else if (st->solver) {
-			sp_cli_printf(stdout, "analyses: %zu distinct, one solver run per (profile, length, anchor option), at "
-			              "most %d at once (licences)\nsolver: %s\n",
-			              st->n_profiles * st->n_lengths * st->n_anchors, st->licenses, st->solver->command);
-			S_say_trusted(o->study, st->solver);
-		} else if (st->method == SP_METHOD_SUBGRADE) {
-			sp_plan_t plan;
-			if ((rc = sp_plan_init(&plan, st, cat, &err)) != SP_OK) {
+			if (st->solver) {
+				sp_cli_printf(stdout, "analyses: %zu distinct, one solver run per (profile, length, anchor option), at "
+				              "most %d at once (licences)\nsolver: %s\n",
+				              st->n_profiles * st->n_lengths * st->n_anchors, st->licenses, st->solver->command);
+				S_say_trusted(o->study, st->solver);
+			} else if (st->method == SP_METHOD_SUBGRADE) {
+				sp_plan_t plan;
+				rc = sp_plan_init(&plan, st, cat, &err);
+				if (rc == SP_OK)
+					sp_cli_printf(stdout, "analyses: %zu distinct (the beam depends on the section's EI, the pile "
+					              "length and the anchor option, not on the grade)\n", plan.n_analyses);
 				sp_plan_clear(&plan);
-				goto out;
+				if (rc != SP_OK)
+					goto out;
+			} else {
+				sp_cli_printf(stdout, "analyses: %zu distinct (limit equilibrium depends on the anchor option only)\n",
+				              st->n_anchors);
 			}
-			sp_cli_printf(stdout, "analyses: %zu distinct (the beam depends on the section's EI, the pile length and "
-			              "the anchor option, not on the grade)\n", plan.n_analyses);
-			sp_plan_clear(&plan);
-		} else {
-			sp_cli_printf(stdout, "analyses: %zu distinct (limit equilibrium depends on the anchor option only)\n",
-			              st->n_anchors);
 		}
-		if (st->method == SP_METHOD_SUBGRADE)
-			sp_cli_printf(stdout, "method: %s, %s earth pressure, safety %s, objective %s\n",
-			              sp_method_description(st->method), sp_earth_theory_name(st->earth_pressure),
-			              sp_safety_name(st->safety), sp_objective_name(st->objective));
-		else
-			sp_cli_printf(stdout, "method: %s, %s earth pressure, safety %s, cantilever method %s, objective %s\n",
-			              sp_method_description(st->method), sp_earth_theory_name(st->earth_pressure),
-			              sp_safety_name(st->safety), sp_cantilever_name(st->cantilever_method),
-			              sp_objective_name(st->objective));
+		char cantilever[64] = ""; /* limit equilibrium only */
+		if (st->method != SP_METHOD_SUBGRADE)
+			snprintf(cantilever, sizeof cantilever, ", cantilever method %s", sp_cantilever_name(st->cantilever_method));
+		sp_cli_printf(stdout, "method: %s, %s earth pressure, safety %s%s, objective %s\n",
+		              sp_method_description(st->method), sp_earth_theory_name(st->earth_pressure),
+		              sp_safety_name(st->safety), cantilever, sp_objective_name(st->objective));
 		sp_cli_printf(stdout, "steel: EN 1993-5, %s bending resistance of class 1-2 sections, gamma_M0 %.2f, gamma_M1 %.2f\n",
 		              st->resistance == SP_RESIST_PLASTIC ? "plastic" : "elastic", st->gamma_M0, st->gamma_M1);
 		double loss[2], total = sp_corrosion_study_loss_mm(st, loss);

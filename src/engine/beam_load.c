@@ -1096,11 +1096,8 @@ void sp_beam_load_stage(sp_beam_work_t *b, const sp_wall_stage_t *st)
 		}
 		b->f_ext[2 * i] += f;
 	}
-	for (int e = 0; e + 1 < n; e++) {
+	for (int e = 0; e + 1 < n; e++)
 		b->etension[e] = -S_normal_force(w, st, (b->z[e] + b->z[e + 1]) / 2.0);
-		double g = b->etension[e] / (30.0 * b->elen[e]); /* T / (30 L), beam_solve.c */
-		b->egeo[e][0] = g, b->egeo[e][1] = g * b->elen[e];
-	}
 	for (int i = 0; i < w->n_line_loads; i++)
 		if (st->line_load_on[i])
 			b->f_ext[2 * sp_beam_work_node_at(b, w->line_loads[i].level_m)] += w->line_loads[i].value;

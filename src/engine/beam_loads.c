@@ -26,7 +26,6 @@ struct sp_beam_loads_entry {
 	double *water;               /* 2n: left, then right */
 	double *f_ext;               /* 2n */
 	double *etension;            /* n */
-	double (*egeo)[2];           /* n */
 };
 
 struct sp_beam_loads {
@@ -93,7 +92,7 @@ sp_beam_loads_entry_t *sp_beam_loads_begin(sp_beam_loads_t *m, const void *key, 
 	if (m == NULL || len > SP_BEAM_LOADS_KEY_MAX || n_stages < 1)
 		return NULL;
 	size_t n = (size_t)b->n, ns = (size_t)n_stages;
-	size_t bytes = n * sizeof(double) + ns * 7 * n * sizeof(double) /* water 2n, f_ext 2n, etension n, egeo 2n */ +
+	size_t bytes = n * sizeof(double) + ns * 5 * n * sizeof(double) /* water 2n, f_ext 2n, etension n */ +
 	               ns * 4 * n * (sizeof(sp_beam_work_half_t) + sizeof(S_moduli_t));
 	if (bytes > SP_BEAM_LOADS_MAX_BYTES) /* a wall of very many nodes and stages: computed, not kept */
 		return NULL;
@@ -119,7 +118,6 @@ sp_beam_loads_entry_t *sp_beam_loads_begin(sp_beam_loads_t *m, const void *key, 
 	e->water = (double *)(void *)at, at += ns * 2 * n * sizeof(double);
 	e->f_ext = (double *)(void *)at, at += ns * 2 * n * sizeof(double);
 	e->etension = (double *)(void *)at, at += ns * n * sizeof(double);
-	e->egeo = (double(*)[2])(void *)at, at += ns * n * 2 * sizeof(double);
 	e->halves = (sp_beam_work_half_t *)(void *)at, at += ns * 4 * n * sizeof(sp_beam_work_half_t);
 	e->moduli = (S_moduli_t *)(void *)at;
 	memcpy(e->z, b->z, n * sizeof(double));
@@ -146,7 +144,6 @@ void sp_beam_loads_record(sp_beam_loads_entry_t *e, int stage, const sp_beam_wor
 	memcpy(&e->water[s * 2 * n + n], b->water[SP_RIGHT], n * sizeof(double));
 	memcpy(&e->f_ext[s * 2 * n], b->f_ext, 2 * n * sizeof(double));
 	memcpy(&e->etension[s * n], b->etension, n * sizeof(double));
-	memcpy(&e->egeo[s * n], b->egeo, n * sizeof *b->egeo);
 }
 
 void sp_beam_loads_finish(sp_beam_loads_t *m, sp_beam_loads_entry_t *e, int stages_recorded)
@@ -176,5 +173,4 @@ void sp_beam_loads_restore(const sp_beam_loads_entry_t *e, int stage, sp_beam_wo
 	memcpy(b->water[SP_RIGHT], &e->water[s * 2 * n + n], n * sizeof(double));
 	memcpy(b->f_ext, &e->f_ext[s * 2 * n], 2 * n * sizeof(double));
 	memcpy(b->etension, &e->etension[s * n], n * sizeof(double));
-	memcpy(b->egeo, &e->egeo[s * n], n * sizeof *b->egeo);
 }

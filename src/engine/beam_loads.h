@@ -50,8 +50,9 @@ const sp_beam_loads_entry_t *sp_beam_loads_find(sp_beam_loads_t *m, const void *
 /* Stage `stage` of b set from the entry, as sp_beam_load_stage would set it. */
 void sp_beam_loads_restore(const sp_beam_loads_entry_t *e, int stage, sp_beam_work_t *b);
 
-/* An entry to record the stages of b into under key (the least recently
- * used one cleared); NULL when out of memory (nothing is recorded). */
+/* An entry to record the stages of b into under key (an empty or
+ * unfinished one, else the least recently used, cleared); NULL when out of
+ * memory or too large (nothing is recorded). */
 sp_beam_loads_entry_t *sp_beam_loads_begin(sp_beam_loads_t *m, const void *key, size_t len, const sp_beam_work_t *b,
                                            int n_stages);
 

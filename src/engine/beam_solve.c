@@ -529,12 +529,12 @@ static void S_beam_residual(const sp_beam_work_t *b, const double *u, double *r)
 		double fw = cw + v, ft = ct + t[0] * (6 * dw + t[2] * ue[1] + t[3] * ue[3]);
 		double nw = -v, nt = t[0] * (6 * dw + t[3] * ue[1] + t[2] * ue[3]);
 		if (b->normal && b->etension[e] != 0.0) {
-			double g = b->egeo[e][0], gL = b->egeo[e][1]; /* T / (30 L), g L: set with the stage's T */
+			double g = b->etension[e] / (30.0 * L);
 			double vg = g * (36 * dw + 3 * L * ts);
 			fw += vg;
-			ft += gL * (3 * dw + 4 * L * ue[1] - L * ue[3]);
+			ft += g * L * (3 * dw + 4 * L * ue[1] - L * ue[3]);
 			nw -= vg;
-			nt += gL * (3 * dw - L * ue[1] + 4 * L * ue[3]);
+			nt += g * L * (3 * dw - L * ue[1] + 4 * L * ue[3]);
 		}
 		r[2 * e] = b->f_ext[2 * e] - fw;
 		r[2 * e + 1] = b->f_ext[2 * e + 1] - ft;

@@ -128,7 +128,7 @@ sp_beam_work_t *sp_beam_work_alloc(const sp_wall_t *w)
 	/* every array but z in one block, each from a cache line of its own: one
 	 * allocation per analysis, not thirty. X(array, elements, zeroed) */
 #define S_ARRAYS(X)                                                                                                    \
-	X(ei, n, 0) X(width, n, 0) X(elen, n, 0) X(ecoef, n, 0) X(eterm, n, 0) X(etension, n, 1) X(egeo, n, 1) X(elayer, n, 0)          \
+	X(ei, n, 0) X(width, n, 0) X(elen, n, 0) X(ecoef, n, 0) X(eterm, n, 0) X(etension, n, 1) X(elayer, n, 0)          \
 	X(elayer_side, n, 0) X(spr, 4 * n, 0) X(spr_moduli_ls, 4 * n, 1) X(spr_moduli_layer, 4 * n, 1) X(piece, n, 0)     \
 	X(u, n2, 1) X(u_trial, n2, 1) X(f_ext, n2, 1) X(water[0], n, 1) X(water[1], n, 1) X(fixed, n2, 1)                \
 	X(fixed_value, n2, 1) X(fixed_list, n2, 0) X(kbeam, band, 0) X(kbeam_etension, n, 0) X(kbeam_fixed_list, n2, 0) \

@@ -54,7 +54,6 @@ typedef struct {
 	double (*eterm)[4];        /* per element: c L, 6 L, 4 L, 2 L (c = ecoef, L = elen): the products K u
 	                            * takes (beam_solve.c), the same bits computed once */
 	double *etension;          /* per element: normal force of the stage (kN), see beam_load.c */
-	double (*egeo)[2];         /* per element with it: T / (30 L) and that times L (geometric stiffness, beam_solve.c) */
 	int normal;                /* some element has one (beam_solve.c) */
 	int *elayer;               /* per element: layer index (-1 above the top layer) */
 	int *elayer_side;          /* the same for a side with a soil profile of its own (beam_load.c) */

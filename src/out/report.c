@@ -87,11 +87,6 @@ static void S_ec7_factors(FILE *fp, const sp_study_t *st)
 	     "%.2f", r_e, "");
 }
 
-static const char *S_method(const sp_study_t *st)
-{
-	return sp_method_description(st->method);
-}
-
 static void S_anchor_text(char *buf, size_t size, const sp_anchor_option_t *a)
 {
 	if (a->anchored)
@@ -288,7 +283,7 @@ static void S_study(FILE *fp, const sp_report_t *r)
 
 	if (fixed) { /* the wall's stages hold its levels; no candidate for the rest */
 		fputs("<div class=\"keep\"><h3>Analysis</h3>\n<table class=\"kv\">\n", fp);
-		S_kv_text(fp, "method", S_method(st));
+		S_kv_text(fp, "method", sp_method_description(st->method));
 		int calc = st->wall->calc.type;
 		S_kv_text(fp, "D-Sheet Piling calculation",
 		          calc == SP_CALC_VERIFY ? "verification: its factored runs are written by sheetpile analyze; "
@@ -345,7 +340,7 @@ static void S_study(FILE *fp, const sp_report_t *r)
 	fputs("</table></div>\n", fp);
 
 	fputs("<div class=\"keep\"><h3>Analysis and safety convention</h3>\n<table class=\"kv\">\n", fp);
-	S_kv_text(fp, "method", S_method(st));
+	S_kv_text(fp, "method", sp_method_description(st->method));
 	S_kv_text(fp, "earth pressure", sp_earth_theory_name(st->earth_pressure));
 	if (st->verification != SP_VERIFICATION_NONE) { /* [design] verification */
 		const char *const *classes = sp_partial_factors_classes(st->verification);
@@ -793,7 +788,7 @@ int sp_report_write(FILE *fp, const sp_report_t *r, size_t *n_plots, sp_err_t *e
 	}
 	fputs("Study file ", fp);
 	sp_html_text(fp, st->path);
-	fprintf(fp, "; %s; sheetpile %s</p>\n</header>\n", S_method(st), SP_VERSION);
+	fprintf(fp, "; %s; sheetpile %s</p>\n</header>\n", sp_method_description(st->method), SP_VERSION);
 	fputs("<nav><a href=\"#summary\">Summary</a><a href=\"#study\">Study</a><a href=\"#best\">Best designs</a>"
 	      "<a href=\"#why\">Why not cheaper</a><a href=\"#plots\">Plots</a>",
 	      fp);
